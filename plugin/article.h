@@ -1,0 +1,14 @@
+/* article.h - the article record (xapnews_article_t); see xapnews.h. */
+#ifndef XAPNEWS_ARTICLE_H
+#define XAPNEWS_ARTICLE_H
+
+#include "xapnews.h"
+
+struct xapnews_article {
+    char *field[XAPNEWS_FIELD_COUNT]; /* NULL when unset */
+    size_t field_len[XAPNEWS_FIELD_COUNT];
+    char **officials;
+    size_t n_officials, cap_officials;
+};
+
+#endif

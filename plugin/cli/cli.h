@@ -1,0 +1,56 @@
+/* cli.h - shared pieces of the xapnews command-line tool.
+ *
+ * The CLI is a thin layer over libxapnews: option parsing, output
+ * formatting and exit codes live here; everything else is the library's.
+ */
+#ifndef XAPNEWS_CLI_H
+#define XAPNEWS_CLI_H
+
+#include <stdio.h>
+
+#include "xapnews.h"
+
+/* Exit codes (documented in --help and the README). */
+enum {
+    EXIT_OK = 0,
+    EXIT_PARTIAL = 1,   /* finished, but some input records were skipped */
+    EXIT_USAGE = 2,     /* bad command line */
+    EXIT_INPUT = 3,     /* input or configuration cannot be read or is malformed */
+    EXIT_DATABASE = 4,  /* database missing, locked, damaged or failing */
+    EXIT_QUERY = 5,     /* the query cannot be parsed */
+    EXIT_INTERNAL = 6   /* out of memory or a bug */
+};
+
+#define EXIT_CODES_HELP \
+    "Exit status:\n" \
+    "  0  success\n" \
+    "  1  finished, but some input records were skipped (see stderr)\n" \
+    "  2  bad command line\n" \
+    "  3  input or configuration missing, unreadable or malformed\n" \
+    "  4  database missing, locked by another writer, damaged or failing\n" \
+    "  5  the query cannot be parsed\n" \
+    "  6  out of memory or internal error\n"
+
+/** Maps a library status to an exit code. */
+int cli_exit_code(xapnews_status_t status);
+
+/** Prints "xapnews: MESSAGE" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/** Finds a file of the default schemas (e.g. "chrome.conf"): in
+ *  $XAPNEWS_SCHEMAS, then in the installed data directory, then in the
+ *  source tree the binary was built from. Returns a malloc'd path, or NULL
+ *  when none exists. */
+char *cli_find_schema(const char *name);
+
+/** Parses a non-negative integer option value; exits with EXIT_USAGE on a
+ *  bad value. */
+unsigned cli_parse_uint(const char *option, const char *value);
+
+/** Writes S as a JSON string literal (quoted, escaped) to F. */
+void cli_json_string(FILE *f, const char *s);
+
+int cmd_index(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+
+#endif

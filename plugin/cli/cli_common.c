@@ -1,0 +1,95 @@
+/* cli_common.c - see cli.h. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int cli_exit_code(xapnews_status_t status)
+{
+    switch (status) {
+    case XAPNEWS_STATUS_SUCCESS:
+    case XAPNEWS_STATUS_END: return EXIT_OK;
+    case XAPNEWS_STATUS_INVALID_ARGUMENT: return EXIT_USAGE;
+    case XAPNEWS_STATUS_FILE_ERROR:
+    case XAPNEWS_STATUS_BAD_INPUT: return EXIT_INPUT;
+    case XAPNEWS_STATUS_BAD_QUERY: return EXIT_QUERY;
+    case XAPNEWS_STATUS_DATABASE_NOT_FOUND:
+    case XAPNEWS_STATUS_DATABASE_LOCKED:
+    case XAPNEWS_STATUS_DATABASE_CORRUPT:
+    case XAPNEWS_STATUS_DATABASE_ERROR:
+    case XAPNEWS_STATUS_NETWORK_ERROR: return EXIT_DATABASE;
+    case XAPNEWS_STATUS_OUT_OF_MEMORY:
+    case XAPNEWS_STATUS_INTERNAL_ERROR: break;
+    }
+    return EXIT_INTERNAL;
+}
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("xapnews: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+static char *join(const char *dir, const char *sub, const char *name)
+{
+    size_t n = strlen(dir) + strlen(sub) + strlen(name) + 3;
+    char *p = malloc(n);
+    if (p) snprintf(p, n, "%s%s%s/%s", dir, *sub ? "/" : "", sub, name);
+    return p;
+}
+
+char *cli_find_schema(const char *name)
+{
+    const char *env = getenv("XAPNEWS_SCHEMAS");
+    char *candidates[3] = {
+        env && *env ? join(env, "", name) : NULL,
+        join(XAPNEWS_PKGDATADIR, "schemas", name),
+        join(XAPNEWS_SRCDIR, "schemas", name),
+    };
+    char *found = NULL;
+    for (int i = 0; i < 3; i++) {
+        if (!found && candidates[i] && access(candidates[i], R_OK) == 0)
+            found = candidates[i];
+        else
+            free(candidates[i]);
+    }
+    return found;
+}
+
+unsigned cli_parse_uint(const char *option, const char *value)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(value, &end, 10);
+    if (errno || end == value || *end || value[0] == '-' || v > 100000000UL) {
+        cli_error("%s: expected a whole number from 0 to 100000000, got '%s'",
+                  option, value);
+        exit(EXIT_USAGE);
+    }
+    return (unsigned)v;
+}
+
+void cli_json_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\t': fputs("\\t", f); break;
+        default:
+            if (*p < 0x20) fprintf(f, "\\u%04x", *p);
+            else fputc(*p, f);
+        }
+    }
+    fputc('"', f);
+}

@@ -1,0 +1,195 @@
+/* cmd_search.c - `xapnews search`: run a query and print the hits. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define SNIPPET_BYTES 240
+
+static const char help[] =
+    "Usage: xapnews search --db DB [OPTIONS] QUERY...\n"
+    "Search the database DB (a database directory or a Xapian stub file).\n"
+    "\n"
+    "Query syntax:\n"
+    "  word             stemmed unless Capitalised (so 'talks' finds 'talk')\n"
+    "  \"a phrase\"       the words in this order\n"
+    "  cyber-security   also finds 'cyber security' and 'cybersecurity'\n"
+    "  +word -word      require / exclude a word\n"
+    "  a AND b, a OR b, a NOT b, (a OR b) c\n"
+    "  title:WORD  title:\"PHRASE\"  official:NAME  official:\"FULL NAME\"\n"
+    "  outlet:NAME  outlet:\"NAME\"  id:ID\n"
+    "  date:2016  date:2016-05  date:2016-05-01  date:2016-01-01..2016-06-30\n"
+    "  date:..2016-06-30  date:2016-01-01..\n"
+    "Words without an operator must all match; --any lets any of them match.\n"
+    "\n"
+    "Options:\n"
+    "  -d, --db DB        the database to search (required)\n"
+    "  -n, --limit N      show at most N hits (default 10)\n"
+    "      --offset N     skip the first N hits (default 0)\n"
+    "      --any          match any word instead of all of them\n"
+    "      --json         print the results as one JSON object\n"
+    "      --color WHEN   highlight matches in colour: auto (on a terminal),\n"
+    "                     always or never (default auto)\n"
+    "  -h, --help         show this help\n"
+    "\n"
+    "JSON output: {\"query\":..., \"total_estimate\":N, \"hits\":[{\"id\",\n"
+    "\"rank\",\"score\",\"title\",\"date\",\"outlet\",\"url\",\"snippet\"}]}\n"
+    "\n" EXIT_CODES_HELP;
+
+static char *join_args(int argc, char **argv)
+{
+    size_t n = 1;
+    for (int i = 0; i < argc; i++) n += strlen(argv[i]) + 1;
+    char *q = malloc(n);
+    if (!q) return NULL;
+    q[0] = '\0';
+    for (int i = 0; i < argc; i++) {
+        if (i) strcat(q, " ");
+        strcat(q, argv[i]);
+    }
+    return q;
+}
+
+static int print_json(const char *text, const xapnews_results_t *r)
+{
+    fputs("{\"query\":", stdout);
+    cli_json_string(stdout, text);
+    printf(",\"total_estimate\":%lu,\"hits\":[",
+           xapnews_results_total_estimate(r));
+    for (unsigned i = 0; i < xapnews_results_count(r); i++) {
+        char *snippet = NULL;
+        if (xapnews_results_snippet(r, i, SNIPPET_BYTES, "", "", &snippet))
+            return EXIT_INTERNAL;
+        printf("%s{\"id\":", i ? "," : "");
+        cli_json_string(stdout, xapnews_results_field(r, i, XAPNEWS_FIELD_ID));
+        printf(",\"rank\":%u,\"score\":%.6g,\"title\":",
+               xapnews_results_rank(r, i), xapnews_results_score(r, i));
+        cli_json_string(stdout, xapnews_results_field(r, i, XAPNEWS_FIELD_TITLE));
+        fputs(",\"date\":", stdout);
+        cli_json_string(stdout, xapnews_results_field(r, i, XAPNEWS_FIELD_DATE));
+        fputs(",\"outlet\":", stdout);
+        cli_json_string(stdout, xapnews_results_field(r, i, XAPNEWS_FIELD_OUTLET));
+        fputs(",\"url\":", stdout);
+        cli_json_string(stdout, xapnews_results_field(r, i, XAPNEWS_FIELD_URL));
+        fputs(",\"snippet\":", stdout);
+        cli_json_string(stdout, snippet);
+        fputc('}', stdout);
+        xapnews_free(snippet);
+    }
+    fputs("]}\n", stdout);
+    return EXIT_OK;
+}
+
+static int print_human(const char *text, const xapnews_results_t *r, int color)
+{
+    const char *hl_open = color ? "\033[1;33m" : "[", *hl_close = color ? "\033[0m" : "]";
+    const char *bold = color ? "\033[1m" : "", *dim = color ? "\033[2m" : "",
+               *reset = color ? "\033[0m" : "";
+    unsigned n = xapnews_results_count(r);
+    unsigned long total = xapnews_results_total_estimate(r);
+    if (n == 0) {
+        printf("No articles match: %s\n", text);
+        return EXIT_OK;
+    }
+    printf("Hits %u-%u of about %lu for: %s\n\n", xapnews_results_rank(r, 0),
+           xapnews_results_rank(r, n - 1), total, text);
+    for (unsigned i = 0; i < n; i++) {
+        const char *date = xapnews_results_field(r, i, XAPNEWS_FIELD_DATE);
+        const char *outlet = xapnews_results_field(r, i, XAPNEWS_FIELD_OUTLET);
+        const char *title = xapnews_results_field(r, i, XAPNEWS_FIELD_TITLE);
+        char *snippet = NULL;
+        if (xapnews_results_snippet(r, i, SNIPPET_BYTES, hl_open, hl_close,
+                                    &snippet))
+            return EXIT_INTERNAL;
+        printf("%2u. %s%s%s\n", xapnews_results_rank(r, i), bold,
+               *title ? title : "(no title)", reset);
+        printf("    %sscore %.3f | date %s | outlet %s | id %s%s\n", dim,
+               xapnews_results_score(r, i), *date ? date : "-",
+               *outlet ? outlet : "-",
+               xapnews_results_field(r, i, XAPNEWS_FIELD_ID), reset);
+        if (*snippet) printf("    %s\n", snippet);
+        putchar('\n');
+        xapnews_free(snippet);
+    }
+    return EXIT_OK;
+}
+
+int cmd_search(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"limit", required_argument, NULL, 'n'},
+        {"offset", required_argument, NULL, 'o'},
+        {"any", no_argument, NULL, 'a'},
+        {"json", no_argument, NULL, 'j'},
+        {"color", required_argument, NULL, 'c'},
+        {"colour", required_argument, NULL, 'c'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *db_path = NULL, *color_when = "auto";
+    unsigned limit = 10, offset = 0, flags = XAPNEWS_QUERY_DEFAULT_AND;
+    int json = 0, c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "+d:n:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db_path = optarg; break;
+        case 'n': limit = cli_parse_uint("--limit", optarg); break;
+        case 'o': offset = cli_parse_uint("--offset", optarg); break;
+        case 'a': flags = XAPNEWS_QUERY_DEFAULT_OR; break;
+        case 'j': json = 1; break;
+        case 'c': color_when = optarg; break;
+        case 'h': fputs(help, stdout); return EXIT_OK;
+        default:
+            fputs("Try 'xapnews search --help'.\n", stderr);
+            return EXIT_USAGE;
+        }
+    }
+    int color;
+    if (strcmp(color_when, "auto") == 0) color = isatty(STDOUT_FILENO);
+    else if (strcmp(color_when, "always") == 0) color = 1;
+    else if (strcmp(color_when, "never") == 0) color = 0;
+    else {
+        cli_error("search: --color takes auto, always or never, not '%s'", color_when);
+        return EXIT_USAGE;
+    }
+    if (!db_path) {
+        cli_error("search: --db DB is required");
+        return EXIT_USAGE;
+    }
+    if (optind >= argc) {
+        cli_error("search: give a query (see 'xapnews search --help')");
+        return EXIT_USAGE;
+    }
+    char *text = join_args(argc - optind, argv + optind);
+    if (!text) {
+        cli_error("out of memory");
+        return EXIT_INTERNAL;
+    }
+    int rc = EXIT_OK;
+    xapnews_database_t *db = NULL;
+    xapnews_query_t *query = NULL;
+    xapnews_results_t *results = NULL;
+    char *err = NULL;
+    xapnews_status_t st = xapnews_database_open(db_path, &db, &err);
+    if (st) {
+        cli_error("%s", err ? err : xapnews_status_to_string(st));
+        xapnews_free(err);
+        rc = cli_exit_code(st);
+        goto out;
+    }
+    if ((st = xapnews_query_parse(db, text, flags, &query)) ||
+        (st = xapnews_query_search(query, offset, limit, &results))) {
+        cli_error("%s", xapnews_database_last_error(db));
+        rc = cli_exit_code(st);
+        goto out;
+    }
+    rc = json ? print_json(text, results) : print_human(text, results, color);
+out:
+    xapnews_results_destroy(results);
+    xapnews_query_destroy(query);
+    xapnews_database_close(db);
+    free(text);
+    return rc;
+}

@@ -1,0 +1,74 @@
+/* docdata.c - see docdata.h. */
+#include "docdata.h"
+#include "article.h"
+
+#include <string.h>
+
+/* Appends VALUE with line breaks (and other control characters) turned into
+ * spaces, at most MAX bytes, never cutting a UTF-8 sequence. */
+static int put_value(xn_strbuf *out, const char *v, size_t n, size_t max)
+{
+    if (n > max) {
+        n = max;
+        while (n > 0 && ((unsigned char)v[n] & 0xC0) == 0x80) n--;
+    }
+    size_t start = out->len;
+    if (xn_strbuf_append(out, v, n) < 0) return -1;
+    for (size_t i = start; i < out->len; i++)
+        if ((unsigned char)out->data[i] < 0x20) out->data[i] = ' ';
+    return 0;
+}
+
+static int put_field(xn_strbuf *out, const char *name, const char *v,
+                     size_t n, size_t max)
+{
+    if (xn_strbuf_puts(out, name) < 0 || xn_strbuf_putc(out, '=') < 0 ||
+        put_value(out, v, n, max) < 0 || xn_strbuf_putc(out, '\n') < 0)
+        return -1;
+    return 0;
+}
+
+int xn_docdata_encode(const xapnews_article_t *a, const char *iso_date,
+                      xn_strbuf *out)
+{
+    const char *body = xapnews_article_get(a, XAPNEWS_FIELD_BODY);
+    size_t body_len = a->field_len[XAPNEWS_FIELD_BODY];
+    if (put_field(out, "url", xapnews_article_get(a, XAPNEWS_FIELD_URL),
+                  a->field_len[XAPNEWS_FIELD_URL], (size_t)-1) < 0 ||
+        put_field(out, "caption", xapnews_article_get(a, XAPNEWS_FIELD_TITLE),
+                  a->field_len[XAPNEWS_FIELD_TITLE], (size_t)-1) < 0 ||
+        put_field(out, "sample", body, body_len, XN_SAMPLE_BYTES) < 0 ||
+        put_field(out, "id", xapnews_article_get(a, XAPNEWS_FIELD_ID),
+                  a->field_len[XAPNEWS_FIELD_ID], (size_t)-1) < 0 ||
+        put_field(out, "date", iso_date, strlen(iso_date), (size_t)-1) < 0 ||
+        put_field(out, "outlet", xapnews_article_get(a, XAPNEWS_FIELD_OUTLET),
+                  a->field_len[XAPNEWS_FIELD_OUTLET], (size_t)-1) < 0)
+        return -1;
+    if (xn_strbuf_puts(out, "officials=") < 0) return -1;
+    for (size_t i = 0; i < a->n_officials; i++) {
+        if (i && xn_strbuf_puts(out, "; ") < 0) return -1;
+        if (put_value(out, a->officials[i], strlen(a->officials[i]),
+                      (size_t)-1) < 0)
+            return -1;
+    }
+    if (xn_strbuf_putc(out, '\n') < 0) return -1;
+    return put_field(out, "body", body, body_len, (size_t)-1);
+}
+
+const char *xn_docdata_find(const char *data, size_t len, const char *name,
+                            size_t *vlen)
+{
+    size_t nlen = strlen(name);
+    const char *p = data, *end = data + len;
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol) eol = end;
+        if ((size_t)(eol - p) > nlen && memcmp(p, name, nlen) == 0 &&
+            p[nlen] == '=') {
+            *vlen = (size_t)(eol - p - (ptrdiff_t)nlen - 1);
+            return p + nlen + 1;
+        }
+        p = eol + 1;
+    }
+    return NULL;
+}

@@ -1,0 +1,27 @@
+/* docdata.h - the document data stored with each article.
+ *
+ * Omega's format: one "name=value" line per field, so Omega templates can
+ * show $field{caption}, $field{sample} and $field{url}. xapnews writes
+ *   url= caption= (the title) sample= (the body's start) id= date= outlet=
+ *   officials= (names joined by "; ") body= (the whole cleaned body)
+ * Line breaks inside values are written as spaces.
+ */
+#ifndef XAPNEWS_DOCDATA_H
+#define XAPNEWS_DOCDATA_H
+
+#include "xapnews.h"
+#include "strbuf.h"
+
+#define XN_SAMPLE_BYTES 300
+
+/** Appends the data of article A (with DATE already normalised to ISO) to
+ *  OUT. Returns 0, or -1 when memory runs out. */
+int xn_docdata_encode(const xapnews_article_t *a, const char *iso_date,
+                      xn_strbuf *out);
+
+/** Finds field NAME in DATA (LEN bytes). Returns a pointer to its value
+ *  and its length through *VLEN, or NULL when absent. */
+const char *xn_docdata_find(const char *data, size_t len, const char *name,
+                            size_t *vlen);
+
+#endif

@@ -1,0 +1,29 @@
+/* schema.h - the term prefixes and value slots of a xapnews index.
+ *
+ * These follow Xapian and Omega conventions so that stock clients can query
+ * the index; schemas/index.schema documents them as data and a test checks
+ * that the two agree.
+ */
+#ifndef XAPNEWS_SCHEMA_H
+#define XAPNEWS_SCHEMA_H
+
+#define XN_PREFIX_STEM "Z"            /* stemmed form of a word */
+#define XN_PREFIX_TITLE "S"           /* title words (positional) */
+#define XN_PREFIX_ID "Q"              /* unique id (boolean) */
+#define XN_PREFIX_DAY "D"             /* YYYYMMDD (boolean) */
+#define XN_PREFIX_MONTH "M"           /* YYYYMM (boolean) */
+#define XN_PREFIX_YEAR "Y"            /* YYYY (boolean) */
+#define XN_PREFIX_OFFICIAL_TEXT "XO"  /* words of officials' names */
+#define XN_PREFIX_OFFICIAL "XOFFICIAL:" /* an official, as a slug (boolean) */
+#define XN_PREFIX_OUTLET "XOUTLET:"   /* the outlet, as a slug (boolean) */
+
+#define XN_SLOT_DATE 0   /* compact date string: YYYY, YYYYMM or YYYYMMDD */
+#define XN_SLOT_DAYS 1   /* sortable_serialise(days since 1970-01-01) */
+#define XN_SLOT_OUTLET 2 /* the outlet's name as given */
+#define XN_SLOT_YEAR 3   /* YYYY */
+
+/* Positions: the title starts at 1, the body after a gap so that no phrase
+ * runs from the title into the body. */
+#define XN_FIELD_GAP 100
+
+#endif

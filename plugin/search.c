@@ -1,0 +1,270 @@
+/* search.c - databases opened for searching, parsed queries and results. */
+#include "docdata.h"
+#include "error.h"
+#include "highlight.h"
+#include "query_parser.h"
+#include "stemmer.h"
+#include "xapnews.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct xapnews_database {
+    xn_error err;
+    xs_db *db;
+    xn_stemmer *stemmer; /* the language the index was built with */
+};
+
+struct xapnews_query {
+    xapnews_database_t *db;
+    xs_query *q;
+    char *description;
+    xn_hlset hl;
+};
+
+struct xapnews_results {
+    xapnews_database_t *db;
+    xs_mset *mset;
+    unsigned offset;
+    xn_hlset hl;
+    char **fields; /* per hit and field, parsed lazily from the data */
+};
+
+xapnews_status_t xapnews_database_open(const char *path,
+                                       xapnews_database_t **out, char **error)
+{
+    xn_error err;
+    xn_error_clear(&err);
+    if (!path || !out) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    *out = NULL;
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        if (errno == ENOENT)
+            xn_error_set(&err, XAPNEWS_STATUS_DATABASE_NOT_FOUND,
+                         "%s: no such database (create one with 'xapnews index --db %s ...')",
+                         path, path);
+        else
+            xn_error_set(&err, XAPNEWS_STATUS_FILE_ERROR,
+                         "%s: cannot open database: %s", path, strerror(errno));
+        xn_error_export(&err, error);
+        return err.status;
+    }
+    xapnews_database_t *d = calloc(1, sizeof *d);
+    if (!d) return XAPNEWS_STATUS_OUT_OF_MEMORY;
+    xs_error xe;
+    d->db = xs_db_open_read(path, &xe);
+    if (!d->db) {
+        xn_error_from_shim(&err, &xe, path);
+        if (err.status == XAPNEWS_STATUS_DATABASE_NOT_FOUND ||
+            err.status == XAPNEWS_STATUS_DATABASE_CORRUPT)
+            xn_error_set(&err, err.status,
+                         "%s: not a Xapian database, or a damaged one (%s)",
+                         path, xe.message);
+        xn_error_export(&err, error);
+        free(d);
+        return err.status;
+    }
+    char *lang = NULL;
+    if (xs_db_get_metadata(d->db, "xapnews:language", &lang, NULL, &xe) < 0) {
+        xn_error_from_shim(&err, &xe, path);
+        xn_error_export(&err, error);
+        xapnews_database_close(d);
+        return err.status;
+    }
+    const char *language = *lang ? lang : "english";
+    if (strcmp(language, "none") != 0) {
+        int unknown;
+        d->stemmer = xn_stemmer_new(language, &unknown);
+        if (!d->stemmer) {
+            xn_error_set(&err, unknown ? XAPNEWS_STATUS_DATABASE_CORRUPT
+                                       : XAPNEWS_STATUS_OUT_OF_MEMORY,
+                         "%s: the index was built with stemming language '%s', which this build does not know",
+                         path, language);
+            free(lang);
+            xn_error_export(&err, error);
+            xapnews_database_close(d);
+            return err.status;
+        }
+    }
+    free(lang);
+    *out = d;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+xapnews_status_t xapnews_database_count(xapnews_database_t *d,
+                                        unsigned long *count)
+{
+    if (!d || !count) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    xs_error xe;
+    if (xs_db_doccount(d->db, count, &xe) < 0)
+        return xn_error_from_shim(&d->err, &xe, NULL);
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+xapnews_status_t xapnews_database_reopen(xapnews_database_t *d)
+{
+    if (!d) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    xs_error xe;
+    if (xs_db_reopen(d->db, &xe) < 0)
+        return xn_error_from_shim(&d->err, &xe, NULL);
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+const char *xapnews_database_last_error(const xapnews_database_t *d)
+{
+    return d ? d->err.message : "no database";
+}
+
+void xapnews_database_close(xapnews_database_t *d)
+{
+    if (!d) return;
+    xs_error xe;
+    xs_db_close(d->db, &xe);
+    xn_stemmer_free(d->stemmer);
+    free(d);
+}
+
+xapnews_status_t xapnews_query_parse(xapnews_database_t *d, const char *text,
+                                     unsigned flags, xapnews_query_t **out)
+{
+    if (!d || !text || !out) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    *out = NULL;
+    xn_error_clear(&d->err);
+    xapnews_query_t *q = calloc(1, sizeof *q);
+    if (!q)
+        return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    q->db = d;
+    q->q = xn_query_parse(text, flags, d->stemmer, &q->hl, &d->err);
+    if (!q->q) {
+        xapnews_query_destroy(q);
+        return d->err.status;
+    }
+    *out = q;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+const char *xapnews_query_describe(xapnews_query_t *q)
+{
+    if (!q) return NULL;
+    if (!q->description) q->description = xs_query_describe(q->q);
+    return q->description ? q->description : "";
+}
+
+void xapnews_query_destroy(xapnews_query_t *q)
+{
+    if (!q) return;
+    xs_query_free(q->q);
+    free(q->description);
+    xn_hlset_free(&q->hl);
+    free(q);
+}
+
+xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
+                                      unsigned limit,
+                                      xapnews_results_t **out)
+{
+    if (!q || !out) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    *out = NULL;
+    xapnews_database_t *d = q->db;
+    xn_error_clear(&d->err);
+    xapnews_results_t *r = calloc(1, sizeof *r);
+    if (!r || xn_hlset_copy(&r->hl, &q->hl) < 0) {
+        xapnews_results_destroy(r);
+        return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
+    r->db = d;
+    r->offset = offset;
+    xs_error xe;
+    r->mset = xs_search(d->db, q->q, offset, limit, offset + limit + 100, &xe);
+    if (!r->mset) {
+        xapnews_results_destroy(r);
+        return xn_error_from_shim(&d->err, &xe, "search failed");
+    }
+    unsigned n = xs_mset_size(r->mset);
+    if (n) {
+        r->fields = calloc((size_t)n * XAPNEWS_FIELD_COUNT, sizeof *r->fields);
+        if (!r->fields) {
+            xapnews_results_destroy(r);
+            return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY,
+                                "out of memory");
+        }
+    }
+    *out = r;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+unsigned xapnews_results_count(const xapnews_results_t *r)
+{
+    return r ? xs_mset_size(r->mset) : 0;
+}
+
+unsigned long xapnews_results_total_estimate(const xapnews_results_t *r)
+{
+    return r ? xs_mset_estimate(r->mset) : 0;
+}
+
+unsigned xapnews_results_rank(const xapnews_results_t *r, unsigned i)
+{
+    return r && i < xs_mset_size(r->mset) ? r->offset + i + 1 : 0;
+}
+
+double xapnews_results_score(const xapnews_results_t *r, unsigned i)
+{
+    return r && i < xs_mset_size(r->mset) ? xs_mset_weight(r->mset, i) : 0.0;
+}
+
+static const char *const data_names[XAPNEWS_FIELD_COUNT] = {
+    "id", "caption", "date", "outlet", "url", "body"};
+
+const char *xapnews_results_field(const xapnews_results_t *r, unsigned i,
+                                  xapnews_field_t field)
+{
+    if (!r || i >= xs_mset_size(r->mset) ||
+        (unsigned)field >= XAPNEWS_FIELD_COUNT)
+        return NULL;
+    char **slot = &r->fields[(size_t)i * XAPNEWS_FIELD_COUNT + field];
+    if (!*slot) {
+        size_t len, vlen = 0;
+        const char *data = xs_mset_data(r->mset, i, &len);
+        const char *v = xn_docdata_find(data, len, data_names[field], &vlen);
+        *slot = xn_strndup(v ? v : "", v ? vlen : 0);
+        if (!*slot) return "";
+    }
+    return *slot;
+}
+
+xapnews_status_t xapnews_results_snippet(const xapnews_results_t *r,
+                                         unsigned i, size_t max_bytes,
+                                         const char *open, const char *close,
+                                         char **snippet)
+{
+    if (!r || !snippet || i >= xs_mset_size(r->mset))
+        return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    *snippet = NULL;
+    const char *body = xapnews_results_field(r, i, XAPNEWS_FIELD_BODY);
+    xn_strbuf out = XN_STRBUF_INIT;
+    if (xn_snippet(&r->hl, r->db->stemmer, body, strlen(body), max_bytes,
+                   open ? open : "", close ? close : "", &out) < 0 ||
+        !(*snippet = xn_strbuf_take(&out))) {
+        xn_strbuf_free(&out);
+        return xn_error_set(&r->db->err, XAPNEWS_STATUS_OUT_OF_MEMORY,
+                            "out of memory");
+    }
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+void xapnews_results_destroy(xapnews_results_t *r)
+{
+    if (!r) return;
+    if (r->fields) {
+        unsigned n = xs_mset_size(r->mset);
+        for (size_t k = 0; k < (size_t)n * XAPNEWS_FIELD_COUNT; k++)
+            free(r->fields[k]);
+        free(r->fields);
+    }
+    xs_mset_free(r->mset);
+    xn_hlset_free(&r->hl);
+    free(r);
+}

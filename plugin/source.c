@@ -1,0 +1,314 @@
+/* source.c - xapnews_source_t: articles from JSON Lines or a corpus folder.
+ *
+ * Records are parsed with jansson, one line at a time, so every problem is
+ * reported as FILE:LINE and the records around a bad one are still read.
+ */
+#include "article.h"
+#include "chrome.h"
+#include "date.h"
+#include "error.h"
+#include "strbuf.h"
+#include "xapnews.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MANIFEST_NAME "manifest.jsonl"
+
+struct xapnews_source {
+    xn_error err;
+    char *path;     /* the JSON Lines file being read */
+    char *dir;      /* corpus folder (bodies are files in it), or NULL */
+    FILE *fp;
+    unsigned long lineno;
+    char *line;
+    size_t line_cap;
+    unsigned long long done, total;
+    xn_chrome *chrome;
+    xn_strbuf scratch;
+};
+
+static const struct {
+    const char *key;
+    xapnews_field_t field;
+} text_keys[] = {
+    {"title", XAPNEWS_FIELD_TITLE},   {"date", XAPNEWS_FIELD_DATE},
+    {"outlet", XAPNEWS_FIELD_OUTLET}, {"url", XAPNEWS_FIELD_URL},
+    {"body", XAPNEWS_FIELD_BODY},
+};
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+xapnews_status_t xapnews_source_open(const char *path,
+                                     xapnews_source_t **source, char **error)
+{
+    xn_error err;
+    xn_error_clear(&err);
+    if (!source || !path) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    *source = NULL;
+    xapnews_source_t *s = calloc(1, sizeof *s);
+    if (!s) return XAPNEWS_STATUS_OUT_OF_MEMORY;
+    if (is_dir(path)) {
+        size_t n = strlen(path);
+        while (n > 1 && path[n - 1] == '/') n--;
+        s->dir = xn_strndup(path, n);
+        xn_strbuf b = XN_STRBUF_INIT;
+        if (s->dir && xn_strbuf_printf(&b, "%s/%s", s->dir, MANIFEST_NAME) == 0)
+            s->path = xn_strbuf_take(&b);
+        xn_strbuf_free(&b);
+    } else {
+        s->path = xn_strdup(path);
+    }
+    if (!s->path) {
+        xapnews_source_close(s);
+        return XAPNEWS_STATUS_OUT_OF_MEMORY;
+    }
+    s->fp = fopen(s->path, "rb");
+    if (!s->fp) {
+        if (s->dir && errno == ENOENT)
+            xn_error_set(&err, XAPNEWS_STATUS_FILE_ERROR,
+                         "%s: not a corpus folder: it has no %s", s->dir,
+                         MANIFEST_NAME);
+        else
+            xn_error_set(&err, XAPNEWS_STATUS_FILE_ERROR, "%s: cannot open: %s",
+                         s->path, strerror(errno));
+        xn_error_export(&err, error);
+        xapnews_source_close(s);
+        return err.status;
+    }
+    struct stat st;
+    if (fstat(fileno(s->fp), &st) == 0) s->total = (unsigned long long)st.st_size;
+    *source = s;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+xapnews_status_t xapnews_source_set_chrome_rules(xapnews_source_t *s,
+                                                 const char *rules_path)
+{
+    if (!s || !rules_path) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    xn_chrome *c = xn_chrome_load(rules_path, &s->err);
+    if (!c) return s->err.status;
+    xn_chrome_free(s->chrome);
+    s->chrome = c;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+static xapnews_status_t bad(xapnews_source_t *s, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Records "FILE:LINE: reason" for the current record. */
+static xapnews_status_t bad(xapnews_source_t *s, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return xn_error_set(&s->err, XAPNEWS_STATUS_BAD_INPUT, "%s:%lu: %s",
+                        s->path, s->lineno, msg);
+}
+
+static const char *type_name(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER:
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    case JSON_NULL: return "null";
+    }
+    return "a value";
+}
+
+/* Reads the body file named by the manifest into A's body, cleaned. */
+static xapnews_status_t read_body_file(xapnews_source_t *s, const char *file,
+                                       xapnews_article_t *a)
+{
+    if (strstr(file, "..") || file[0] == '/')
+        return bad(s, "\"file\" must name a file inside the corpus folder, not '%s'",
+                   file);
+    xn_strbuf path = XN_STRBUF_INIT, text = XN_STRBUF_INIT;
+    xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
+    FILE *fp = NULL;
+    if (xn_strbuf_printf(&path, "%s/%s", s->dir, file) < 0) goto nomem;
+    fp = fopen(path.data, "rb");
+    if (!fp) {
+        st = bad(s, "cannot read body file '%s': %s", path.data, strerror(errno));
+        goto out;
+    }
+    char buf[65536];
+    size_t got;
+    while ((got = fread(buf, 1, sizeof buf, fp)) > 0)
+        if (xn_strbuf_append(&text, buf, got) < 0) goto nomem;
+    if (ferror(fp)) {
+        st = bad(s, "cannot read body file '%s': %s", path.data, strerror(errno));
+        goto out;
+    }
+    if (memchr(text.data ? text.data : "", '\0', text.len)) {
+        st = bad(s, "body file '%s' holds NUL bytes", path.data);
+        goto out;
+    }
+    st = xapnews_article_set(a, XAPNEWS_FIELD_BODY, text.data ? text.data : "",
+                             text.len);
+    goto out;
+nomem:
+    st = xn_error_set(&s->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+out:
+    if (fp) fclose(fp);
+    xn_strbuf_free(&path);
+    xn_strbuf_free(&text);
+    return st;
+}
+
+static xapnews_status_t fill_article(xapnews_source_t *s, json_t *obj,
+                                     xapnews_article_t *a)
+{
+    if (!json_is_object(obj))
+        return bad(s, "expected a JSON object, found %s", type_name(obj));
+    json_t *id = json_object_get(obj, "id");
+    if (!id) return bad(s, "missing \"id\"");
+    if (!json_is_string(id))
+        return bad(s, "\"id\" must be a string, not %s", type_name(id));
+    if (json_string_length(id) == 0) return bad(s, "empty \"id\"");
+    xapnews_status_t st = xapnews_article_set(a, XAPNEWS_FIELD_ID,
+                                              json_string_value(id),
+                                              json_string_length(id));
+    if (st) return st;
+    for (size_t k = 0; k < sizeof text_keys / sizeof text_keys[0]; k++) {
+        json_t *v = json_object_get(obj, text_keys[k].key);
+        if (!v || json_is_null(v)) continue;
+        if (!json_is_string(v))
+            return bad(s, "\"%s\" must be a string, not %s", text_keys[k].key,
+                       type_name(v));
+        st = xapnews_article_set(a, text_keys[k].field, json_string_value(v),
+                                 json_string_length(v));
+        if (st) return st;
+    }
+    const char *date = xapnews_article_get(a, XAPNEWS_FIELD_DATE);
+    if (*date) {
+        xn_date d;
+        char why[128];
+        if (xn_date_parse(date, &d, why, sizeof why) < 0)
+            return bad(s, "bad \"date\" '%s': %s", date, why);
+    }
+    json_t *officials = json_object_get(obj, "officials");
+    if (officials && !json_is_null(officials)) {
+        if (!json_is_array(officials))
+            return bad(s, "\"officials\" must be an array of strings, not %s",
+                       type_name(officials));
+        size_t i;
+        json_t *o;
+        json_array_foreach(officials, i, o) {
+            if (!json_is_string(o)) {
+                char item[32];
+                snprintf(item, sizeof item, "%zu", i + 1);
+                return bad(s, "\"officials\" must hold strings; item %s is %s",
+                           item, type_name(o));
+            }
+            if (json_string_length(o) == 0) continue;
+            st = xapnews_article_add_official(a, json_string_value(o));
+            if (st) return st;
+        }
+    }
+    json_t *file = json_object_get(obj, "file");
+    if (s->dir && file && !json_is_null(file)) {
+        if (!json_is_string(file))
+            return bad(s, "\"file\" must be a string, not %s", type_name(file));
+        if (json_object_get(obj, "body"))
+            return bad(s, "give either \"body\" or \"file\", not both");
+        st = read_body_file(s, json_string_value(file), a);
+        if (st) return st;
+    }
+    /* remove page chrome and lines repeating the title */
+    const char *body = xapnews_article_get(a, XAPNEWS_FIELD_BODY);
+    if (*body) {
+        xn_strbuf_reset(&s->scratch);
+        if (xn_chrome_clean(s->chrome, body, a->field_len[XAPNEWS_FIELD_BODY],
+                            xapnews_article_get(a, XAPNEWS_FIELD_TITLE),
+                            &s->scratch) < 0)
+            return xn_error_set(&s->err, XAPNEWS_STATUS_OUT_OF_MEMORY,
+                                "out of memory");
+        st = xapnews_article_set(a, XAPNEWS_FIELD_BODY,
+                                 s->scratch.data ? s->scratch.data : "",
+                                 s->scratch.len);
+        if (st) return st;
+    }
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+static int blank(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' && p[i] != '\n')
+            return 0;
+    return 1;
+}
+
+xapnews_status_t xapnews_source_next(xapnews_source_t *s,
+                                     xapnews_article_t *a)
+{
+    if (!s || !a) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    xapnews_article_clear(a);
+    xn_error_clear(&s->err);
+    for (;;) {
+        errno = 0;
+        ssize_t got = getline(&s->line, &s->line_cap, s->fp);
+        if (got < 0) {
+            if (ferror(s->fp))
+                return xn_error_set(&s->err, XAPNEWS_STATUS_FILE_ERROR,
+                                    "%s:%lu: read error: %s", s->path,
+                                    s->lineno + 1, strerror(errno));
+            return XAPNEWS_STATUS_END;
+        }
+        s->lineno++;
+        s->done += (unsigned long long)got;
+        if (blank(s->line, (size_t)got)) continue;
+        json_error_t jerr;
+        json_t *obj = json_loadb(s->line, (size_t)got, JSON_REJECT_DUPLICATES, &jerr);
+        if (!obj)
+            return xn_error_set(&s->err, XAPNEWS_STATUS_BAD_INPUT,
+                                "%s:%lu: malformed JSON at column %d: %s",
+                                s->path, s->lineno, jerr.column, jerr.text);
+        xapnews_status_t st = fill_article(s, obj, a);
+        json_decref(obj);
+        if (st) xapnews_article_clear(a);
+        return st;
+    }
+}
+
+void xapnews_source_progress(const xapnews_source_t *s,
+                             unsigned long long *done,
+                             unsigned long long *total)
+{
+    if (done) *done = s ? s->done : 0;
+    if (total) *total = s ? s->total : 0;
+}
+
+const char *xapnews_source_last_error(const xapnews_source_t *s)
+{
+    return s ? s->err.message : "no source";
+}
+
+void xapnews_source_close(xapnews_source_t *s)
+{
+    if (!s) return;
+    if (s->fp) fclose(s->fp);
+    xn_chrome_free(s->chrome);
+    xn_strbuf_free(&s->scratch);
+    free(s->line);
+    free(s->path);
+    free(s->dir);
+    free(s);
+}

@@ -1,0 +1,374 @@
+/* tokenizer.c - see tokenizer.h for the rules. */
+#include "tokenizer.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define RAW_MAX 256  /* raw bytes kept per word part; longer parts are skipped */
+#define MAX_PARTS 16 /* hyphenated parts joined at most */
+
+typedef struct {
+    char raw[RAW_MAX];
+    size_t raw_len;
+    int too_long;
+    size_t start, end;
+    unsigned flags;
+    int alphabetic; /* only letters and marks */
+} part_t;
+
+/* Decodes one code point at S (N bytes left). Returns its length in bytes
+ * and stores it in *CP, or returns 0 (with *CP = -1) for an invalid byte. */
+static size_t decode(const char *s, size_t n, utf8proc_int32_t *cp)
+{
+    if (n == 0) {
+        *cp = -1;
+        return 0;
+    }
+    if ((unsigned char)s[0] < 0x80) {
+        *cp = (unsigned char)s[0];
+        return 1;
+    }
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
+                                          (utf8proc_ssize_t)(n > 4 ? 4 : n), cp);
+    if (k <= 0) {
+        *cp = -1;
+        return 0;
+    }
+    return (size_t)k;
+}
+
+static int is_cjk(utf8proc_int32_t c)
+{
+    return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3040 && c <= 0x30FF) ||
+           (c >= 0x3100 && c <= 0x31FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+static int is_letter(utf8proc_int32_t c)
+{
+    if (c < 0) return 0;
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    utf8proc_category_t k = utf8proc_category(c);
+    return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+}
+
+static int is_digit(utf8proc_int32_t c)
+{
+    if (c < 0) return 0;
+    if (c < 0x80) return c >= '0' && c <= '9';
+    utf8proc_category_t k = utf8proc_category(c);
+    return k >= UTF8PROC_CATEGORY_ND && k <= UTF8PROC_CATEGORY_NO;
+}
+
+static int is_mark(utf8proc_int32_t c)
+{
+    if (c < 0x300) return 0;
+    utf8proc_category_t k = utf8proc_category(c);
+    return k >= UTF8PROC_CATEGORY_MN && k <= UTF8PROC_CATEGORY_ME;
+}
+
+static int is_upper(utf8proc_int32_t c)
+{
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
+    utf8proc_category_t k = utf8proc_category(c);
+    return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+}
+
+static int is_apostrophe(utf8proc_int32_t c)
+{
+    return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+static int is_hyphen(utf8proc_int32_t c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/* Word characters that can start a word (CJK handled separately). */
+static int starts_word(utf8proc_int32_t c)
+{
+    return !is_cjk(c) && (is_letter(c) || is_digit(c));
+}
+
+static int continues_word(utf8proc_int32_t c)
+{
+    return starts_word(c) || (c >= 0 && is_mark(c));
+}
+
+/* Code point at offset I (or -1 at the end or on an invalid byte). */
+static utf8proc_int32_t peek(const char *t, size_t len, size_t i, size_t *n)
+{
+    utf8proc_int32_t c = -1;
+    size_t k = i < len ? decode(t + i, len - i, &c) : 0;
+    if (n) *n = k;
+    return c;
+}
+
+static void raw_append(part_t *p, const char *s, size_t n)
+{
+    if (p->raw_len + n > RAW_MAX) {
+        p->too_long = 1;
+        return;
+    }
+    memcpy(p->raw + p->raw_len, s, n);
+    p->raw_len += n;
+}
+
+/* Tries to read a dotted acronym ("U.S.", "U.S", "e.g.") at I. On success
+ * fills P and returns the offset after it; otherwise returns I. */
+static size_t read_acronym(const char *t, size_t len, size_t i, part_t *p)
+{
+    size_t j = i, n, letters = 0, last_end = i;
+    p->raw_len = 0;
+    for (;;) {
+        utf8proc_int32_t c = peek(t, len, j, &n);
+        if (!is_letter(c) || is_cjk(c)) break;
+        size_t after = j + n, n2;
+        /* a single letter: the next character must not continue the word */
+        utf8proc_int32_t d = peek(t, len, after, &n2);
+        if (continues_word(d) || is_apostrophe(d)) break;
+        if (letters) raw_append(p, ".", 1);
+        raw_append(p, t + j, n);
+        letters++;
+        last_end = after;
+        if (d != '.') break;
+        last_end = after + 1; /* the dot belongs to the acronym */
+        j = after + 1;
+    }
+    if (letters < 2) return i;
+    /* "U.S" without a final dot ends after its last letter */
+    p->start = i;
+    p->end = last_end;
+    p->flags = XN_TOKEN_ACRONYM;
+    p->alphabetic = 0;
+    if (is_upper(peek(t, len, i, NULL))) p->flags |= XN_TOKEN_CAPITALISED;
+    return last_end;
+}
+
+/* Reads one word (part of a possible compound) starting at I. */
+static size_t read_word(const char *t, size_t len, size_t i, part_t *p)
+{
+    size_t j = read_acronym(t, len, i, p);
+    if (j != i) return j;
+
+    size_t n;
+    utf8proc_int32_t first = peek(t, len, i, &n);
+    p->raw_len = 0;
+    p->too_long = 0;
+    p->start = i;
+    p->flags = 0;
+    p->alphabetic = 1;
+    if (is_upper(first)) p->flags |= XN_TOKEN_CAPITALISED;
+    if (is_digit(first)) p->flags |= XN_TOKEN_NUMBER;
+
+    j = i;
+    utf8proc_int32_t prev = -1;
+    for (;;) {
+        utf8proc_int32_t c = peek(t, len, j, &n);
+        if (c < 0) break;
+        if (continues_word(c)) {
+            if (is_digit(c)) p->alphabetic = 0;
+            raw_append(p, t + j, n);
+            prev = c;
+            j += n;
+            continue;
+        }
+        size_t n2;
+        utf8proc_int32_t next = peek(t, len, j + n, &n2);
+        if (is_apostrophe(c) && is_letter(prev) && is_letter(next) &&
+            !is_cjk(next)) {
+            raw_append(p, "'", 1);
+            prev = c;
+            j += n;
+            continue;
+        }
+        if (c == '.' && is_digit(prev) && is_digit(next)) {
+            raw_append(p, ".", 1);
+            prev = c;
+            j += n;
+            continue;
+        }
+        if (c == ',' && is_digit(prev)) {
+            /* thousands separator: exactly three digits follow */
+            size_t k = j + 1, digits = 0;
+            while (digits < 4 && is_digit(peek(t, len, k, NULL))) {
+                k++;
+                digits++;
+            }
+            if (digits == 3) {
+                prev = ',';
+                j += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    p->end = j;
+    return j;
+}
+
+static int is_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80) return 0;
+    return 1;
+}
+
+size_t xn_fold(const char *text, size_t len, char *out, size_t cap)
+{
+    if (is_ascii(text, len)) {
+        if (len + 1 > cap) return (size_t)-1;
+        for (size_t i = 0; i < len; i++) {
+            char c = text[i];
+            out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        }
+        out[len] = '\0';
+        return len;
+    }
+    utf8proc_uint8_t *dst = NULL;
+    utf8proc_ssize_t r = utf8proc_map(
+        (const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, &dst,
+        UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+            UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+    if (r < 0) return (size_t)-1;
+    size_t m = (size_t)r;
+    if (m + 1 > cap) {
+        free(dst);
+        return (size_t)-1;
+    }
+    memcpy(out, dst, m);
+    out[m] = '\0';
+    free(dst);
+    return m;
+}
+
+typedef struct {
+    xn_token_fn fn;
+    void *ctx;
+} emitter_t;
+
+static int emit(emitter_t *em, const char *term, size_t len, size_t start,
+                size_t end, unsigned flags)
+{
+    if (len == 0 || len > XN_TOKEN_MAX_BYTES) return 0;
+    xn_token tok = {term, len, start, end, flags};
+    return em->fn(em->ctx, &tok);
+}
+
+/* Emits the parts of one (possibly hyphenated) word. */
+static int emit_parts(emitter_t *em, part_t *parts, size_t nparts)
+{
+    char folded[MAX_PARTS][XN_TOKEN_MAX_BYTES + 1];
+    size_t flen[MAX_PARTS];
+    int joinable = nparts > 1;
+    for (size_t k = 0; k < nparts; k++) {
+        flen[k] = parts[k].too_long
+                      ? (size_t)-1
+                      : xn_fold(parts[k].raw, parts[k].raw_len, folded[k],
+                                sizeof folded[k]);
+        if (flen[k] == (size_t)-1 || !parts[k].alphabetic) joinable = 0;
+    }
+    char joined[XN_TOKEN_MAX_BYTES + 1];
+    size_t jlen = 0;
+    if (joinable) {
+        for (size_t k = 0; k < nparts && joinable; k++) {
+            if (jlen + flen[k] > XN_TOKEN_MAX_BYTES) joinable = 0;
+            else {
+                memcpy(joined + jlen, folded[k], flen[k]);
+                jlen += flen[k];
+            }
+        }
+    }
+    for (size_t k = 0; k < nparts; k++) {
+        unsigned flags = parts[k].flags | (nparts > 1 ? XN_TOKEN_COMPOUND : 0);
+        int rc = 0;
+        if (flen[k] != (size_t)-1)
+            rc = emit(em, folded[k], flen[k], parts[k].start, parts[k].end,
+                      flags);
+        if (rc) return rc;
+        if (joinable && (k == 0 || k == nparts - 1)) {
+            rc = emit(em, joined, jlen, parts[0].start, parts[nparts - 1].end,
+                      XN_TOKEN_COLOCATED | XN_TOKEN_COMPOUND |
+                          (parts[0].flags & XN_TOKEN_CAPITALISED));
+            if (rc) return rc;
+        }
+    }
+    return 0;
+}
+
+/* Emits the n-grams of a run of CJK characters starting at I; returns the
+ * offset after the run through *NEXT. */
+static int emit_cjk(emitter_t *em, const char *t, size_t len, size_t i,
+                    size_t *next)
+{
+    size_t prev_start = 0, n;
+    int have_prev = 0;
+    char buf[16];
+    for (;;) {
+        utf8proc_int32_t c = peek(t, len, i, &n);
+        if (c < 0 || !is_cjk(c)) break;
+        char one[8];
+        size_t olen = xn_fold(t + i, n, one, sizeof one);
+        if (olen != (size_t)-1) {
+            int rc = emit(em, one, olen, i, i + n, XN_TOKEN_CJK);
+            if (rc) return rc;
+            if (have_prev) {
+                size_t blen = xn_fold(t + prev_start, i + n - prev_start, buf,
+                                      sizeof buf);
+                if (blen != (size_t)-1) {
+                    rc = emit(em, buf, blen, prev_start, i + n,
+                              XN_TOKEN_CJK | XN_TOKEN_COLOCATED);
+                    if (rc) return rc;
+                }
+            }
+        }
+        prev_start = i;
+        have_prev = 1;
+        i += n;
+    }
+    *next = i;
+    return 0;
+}
+
+int xn_tokenize(const char *text, size_t len, xn_token_fn fn, void *ctx)
+{
+    emitter_t em = {fn, ctx};
+    part_t parts[MAX_PARTS];
+    size_t i = 0;
+    while (i < len) {
+        size_t n;
+        utf8proc_int32_t c = peek(text, len, i, &n);
+        if (c < 0) {
+            i++; /* invalid byte: a separator */
+            continue;
+        }
+        if (is_cjk(c)) {
+            int rc = emit_cjk(&em, text, len, i, &i);
+            if (rc) return rc;
+            continue;
+        }
+        if (!starts_word(c)) {
+            i += n;
+            continue;
+        }
+        size_t nparts = 0;
+        size_t j = i;
+        for (;;) {
+            j = read_word(text, len, j, &parts[nparts]);
+            nparts++;
+            size_t hn, wn;
+            utf8proc_int32_t h = peek(text, len, j, &hn);
+            if (nparts == MAX_PARTS || !is_hyphen(h)) break;
+            utf8proc_int32_t w = peek(text, len, j + hn, &wn);
+            if (!starts_word(w)) break;
+            j += hn;
+        }
+        int rc = emit_parts(&em, parts, nparts);
+        if (rc) return rc;
+        i = j > i ? j : i + n;
+    }
+    return 0;
+}

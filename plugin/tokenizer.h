@@ -1,0 +1,66 @@
+/* tokenizer.h - splits UTF-8 text into folded index terms.
+ *
+ * One tokeniser serves indexing, query parsing, snippets and analysis, so a
+ * word is always turned into the same terms wherever it appears. The
+ * interface follows SQLite FTS5's xTokenize: the caller passes a callback
+ * that receives each token in order; a token flagged XN_TOKEN_COLOCATED
+ * occupies the same position as the token before it (an alternative form,
+ * such as the joined "cybersecurity" beside "cyber" "security").
+ *
+ * Rules (word boundaries come from Unicode categories, via utf8proc):
+ *  - a word is a run of letters, digits and combining marks;
+ *  - terms are NFKC-normalised, case-folded and stripped of accents;
+ *  - an apostrophe (' U+2019 U+02BC) between letters stays in the word,
+ *    written as ' ("China's" -> "china's", as Xapian does);
+ *  - single letters joined by dots form an acronym kept with its inner dots
+ *    ("U.S." and "U.S" -> "u.s"), never the word "us";
+ *  - digits joined by '.' stay one number ("3.5"); a comma followed by three
+ *    digits is a thousands separator and dropped ("22,000" -> "22000");
+ *  - words joined by hyphens (- U+2010 U+2011) give each part at its own
+ *    position, and when every part is alphabetic the joined form colocated
+ *    with the first and with the last part, so "cyber-security",
+ *    "cyber security" and "cybersecurity" match each other, in phrases too;
+ *  - dashes (U+2013, U+2014), NBSP, quotes and other punctuation separate;
+ *  - CJK ideographs, kana and hangul give one term per character plus the
+ *    bigram of each adjacent pair, colocated (as Xapian's CJK n-grams);
+ *  - terms longer than XN_TOKEN_MAX_BYTES bytes are skipped;
+ *  - invalid UTF-8 bytes separate words and are otherwise ignored.
+ */
+#ifndef XAPNEWS_TOKENIZER_H
+#define XAPNEWS_TOKENIZER_H
+
+#include <stddef.h>
+
+#define XN_TOKEN_MAX_BYTES 64
+
+enum {
+    XN_TOKEN_COLOCATED = 1u << 0,   /* same position as the previous token */
+    XN_TOKEN_CAPITALISED = 1u << 1, /* the raw word starts with a capital */
+    XN_TOKEN_COMPOUND = 1u << 2,    /* part or joined form of a hyphenation */
+    XN_TOKEN_ACRONYM = 1u << 3,     /* dotted acronym */
+    XN_TOKEN_NUMBER = 1u << 4,      /* starts with a digit */
+    XN_TOKEN_CJK = 1u << 5          /* CJK n-gram */
+};
+
+typedef struct {
+    const char *term; /* folded form, valid only during the callback */
+    size_t len;
+    size_t start, end; /* byte span [start, end) of the raw word in the input */
+    unsigned flags;
+} xn_token;
+
+/** Called for each token; a non-zero return stops tokenising and becomes
+ *  the return value of xn_tokenize(). */
+typedef int (*xn_token_fn)(void *ctx, const xn_token *token);
+
+/** Tokenises the LEN bytes at TEXT. Returns 0 when every token was passed
+ *  on, the callback's non-zero value if it stopped early, or -1 when memory
+ *  ran out. */
+int xn_tokenize(const char *text, size_t len, xn_token_fn fn, void *ctx);
+
+/** Folds LEN bytes of UTF-8 as the tokeniser folds a word (NFKC, case fold,
+ *  accents stripped) into OUT (CAP bytes, NUL terminated). Returns the
+ *  folded length, or (size_t)-1 if it does not fit or memory ran out. */
+size_t xn_fold(const char *text, size_t len, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,294 @@
+/* xapnews.h - the public C interface of libxapnews.
+ *
+ * libxapnews indexes news articles into a standard Xapian database and
+ * searches them, matching the spelling variants that different outlets use
+ * for the same people and terms.
+ *
+ * Conventions used throughout:
+ *
+ *  - Every object is an opaque handle created by a *_create or *_open call
+ *    and released by the matching *_destroy or *_close call. Passing NULL to
+ *    a destroy/close function does nothing.
+ *  - Every call that can fail returns an xapnews_status_t. On failure the
+ *    handle's last error message (xapnews_database_last_error() and friends)
+ *    says what went wrong in words a user can act on; calls that create a
+ *    handle instead return the message through an optional `char **error`
+ *    argument, which the caller releases with xapnews_free().
+ *  - Strings passed in are UTF-8 and copied when the library needs to keep
+ *    them. Strings returned as `const char *` are owned by the handle they
+ *    came from and stay valid until that handle is destroyed (or, for
+ *    results, until the results are destroyed); strings returned through
+ *    `char **` are the caller's and are released with xapnews_free().
+ *  - The library has no global state. Distinct handles may be used from
+ *    different threads at the same time; one handle must not be used by two
+ *    threads at once.
+ *
+ * This header is C99 and includes only standard headers.
+ */
+#ifndef XAPNEWS_H
+#define XAPNEWS_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define XAPNEWS_VERSION_MAJOR 0
+#define XAPNEWS_VERSION_MINOR 1
+#define XAPNEWS_VERSION_PATCH 0
+
+/** Status codes returned by every call that can fail. */
+typedef enum {
+    XAPNEWS_STATUS_SUCCESS = 0,
+    /** An allocation failed. */
+    XAPNEWS_STATUS_OUT_OF_MEMORY,
+    /** A NULL handle, an out-of-range index or a bad option value. */
+    XAPNEWS_STATUS_INVALID_ARGUMENT,
+    /** A file or directory could not be read or written. */
+    XAPNEWS_STATUS_FILE_ERROR,
+    /** Input (a record, manifest or configuration file) is malformed; the
+     *  message names FILE:LINE. */
+    XAPNEWS_STATUS_BAD_INPUT,
+    /** The query text cannot be parsed; the message says where. */
+    XAPNEWS_STATUS_BAD_QUERY,
+    /** The database does not exist. Read-only opens never create one. */
+    XAPNEWS_STATUS_DATABASE_NOT_FOUND,
+    /** Another writer holds the database's write lock. */
+    XAPNEWS_STATUS_DATABASE_LOCKED,
+    /** The database exists but cannot be used (corrupt, wrong format). */
+    XAPNEWS_STATUS_DATABASE_CORRUPT,
+    /** Any other error reported by the database engine. */
+    XAPNEWS_STATUS_DATABASE_ERROR,
+    /** A remote database could not be reached. */
+    XAPNEWS_STATUS_NETWORK_ERROR,
+    /** The end of an input was reached (not an error). */
+    XAPNEWS_STATUS_END,
+    /** A bug in libxapnews. */
+    XAPNEWS_STATUS_INTERNAL_ERROR
+} xapnews_status_t;
+
+/** A short, static, English description of STATUS. Never NULL. */
+const char *xapnews_status_to_string(xapnews_status_t status);
+
+/** The library version as "MAJOR.MINOR.PATCH" (static string). */
+const char *xapnews_version(void);
+
+/** Releases a string or buffer that the library handed to the caller. */
+void xapnews_free(void *ptr);
+
+/* ===================================================================== */
+/* Articles                                                              */
+/* ===================================================================== */
+
+/** One news article to index. Only the id is required. */
+typedef struct xapnews_article xapnews_article_t;
+
+/** The text fields of an article. */
+typedef enum {
+    XAPNEWS_FIELD_ID = 0, /**< unique id; becomes the Xapian `Q` term */
+    XAPNEWS_FIELD_TITLE,
+    XAPNEWS_FIELD_DATE,   /**< ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD */
+    XAPNEWS_FIELD_OUTLET, /**< the publication's name */
+    XAPNEWS_FIELD_URL,
+    XAPNEWS_FIELD_BODY,
+    XAPNEWS_FIELD_COUNT
+} xapnews_field_t;
+
+/** Creates an empty article. Release it with xapnews_article_destroy(). */
+xapnews_status_t xapnews_article_create(xapnews_article_t **article);
+
+/** Sets FIELD to a copy of the LEN bytes at VALUE (replacing any earlier
+ *  value). VALUE must be valid UTF-8 without NUL bytes. */
+xapnews_status_t xapnews_article_set(xapnews_article_t *article,
+                                     xapnews_field_t field,
+                                     const char *value, size_t len);
+
+/** The value of FIELD, owned by ARTICLE; "" when unset. NULL only for a bad
+ *  argument. */
+const char *xapnews_article_get(const xapnews_article_t *article,
+                                xapnews_field_t field);
+
+/** Adds a copy of NAME to the officials the article names. */
+xapnews_status_t xapnews_article_add_official(xapnews_article_t *article,
+                                              const char *name);
+
+/** Number of officials added, and the I-th (owned by ARTICLE). */
+size_t xapnews_article_official_count(const xapnews_article_t *article);
+const char *xapnews_article_official(const xapnews_article_t *article,
+                                     size_t i);
+
+/** Clears every field so the handle can be reused. */
+void xapnews_article_clear(xapnews_article_t *article);
+
+void xapnews_article_destroy(xapnews_article_t *article);
+
+/* ===================================================================== */
+/* Reading input                                                         */
+/* ===================================================================== */
+
+/** A stream of articles read from a JSON Lines file or a corpus folder. */
+typedef struct xapnews_source xapnews_source_t;
+
+/** Opens PATH for reading articles:
+ *  - a JSON Lines file: one object per line with keys "id" (required),
+ *    "title", "date", "outlet", "url", "body" (strings) and "officials"
+ *    (array of strings);
+ *  - a folder holding `manifest.jsonl`: the same objects, where "file"
+ *    names a text file (relative to the folder) holding the body.
+ *  Page chrome (credits, copyright footers, template tags) is removed from
+ *  bodies by the rules of the chrome file set with
+ *  xapnews_source_set_chrome_rules(), if any.
+ *  On failure *SOURCE is NULL and *ERROR (if ERROR is not NULL) receives a
+ *  message the caller releases with xapnews_free(). */
+xapnews_status_t xapnews_source_open(const char *path,
+                                     xapnews_source_t **source,
+                                     char **error);
+
+/** Loads page-chrome rules from RULES_PATH (see schemas/chrome.conf).
+ *  A malformed line is refused with "FILE:LINE: reason" and no rule of the
+ *  file is used. */
+xapnews_status_t xapnews_source_set_chrome_rules(xapnews_source_t *source,
+                                                 const char *rules_path);
+
+/** Reads the next article into ARTICLE (cleared first). Returns
+ *  XAPNEWS_STATUS_END after the last one. A bad record returns
+ *  XAPNEWS_STATUS_BAD_INPUT with "FILE:LINE: reason" as the source's last
+ *  error; the caller may call again to go on with the next record. */
+xapnews_status_t xapnews_source_next(xapnews_source_t *source,
+                                     xapnews_article_t *article);
+
+/** Bytes read so far and the total input size (for progress reports). */
+void xapnews_source_progress(const xapnews_source_t *source,
+                             unsigned long long *done,
+                             unsigned long long *total);
+
+const char *xapnews_source_last_error(const xapnews_source_t *source);
+
+void xapnews_source_close(xapnews_source_t *source);
+
+/* ===================================================================== */
+/* Writing an index                                                      */
+/* ===================================================================== */
+
+typedef struct xapnews_writer xapnews_writer_t;
+
+/** Opens (creating if needed) the Xapian database at PATH for writing.
+ *  Fails with XAPNEWS_STATUS_DATABASE_LOCKED when another writer has it.
+ *  On failure *ERROR (if ERROR is not NULL) receives a message the caller
+ *  releases with xapnews_free(). */
+xapnews_status_t xapnews_writer_open(const char *path,
+                                     xapnews_writer_t **writer, char **error);
+
+/** Sets the Snowball stemming language (default "english"; "none" turns
+ *  stemming off). Call before the first xapnews_writer_add(). */
+xapnews_status_t xapnews_writer_set_language(xapnews_writer_t *writer,
+                                             const char *language);
+
+/** Commits automatically after every BATCH added articles (default 1000;
+ *  0 commits only on xapnews_writer_commit() and close). */
+xapnews_status_t xapnews_writer_set_batch_size(xapnews_writer_t *writer,
+                                               unsigned batch);
+
+/** Indexes ARTICLE, replacing any document with the same id. ARTICLE is
+ *  not kept. Fails with XAPNEWS_STATUS_BAD_INPUT for an article without an
+ *  id or with a malformed date. */
+xapnews_status_t xapnews_writer_add(xapnews_writer_t *writer,
+                                    const xapnews_article_t *article);
+
+/** Makes everything added so far durable. */
+xapnews_status_t xapnews_writer_commit(xapnews_writer_t *writer);
+
+/** Commits and releases the writer. The handle is released even when the
+ *  final commit fails; the status tells, and *ERROR (optional, released
+ *  with xapnews_free()) says why. */
+xapnews_status_t xapnews_writer_close(xapnews_writer_t *writer, char **error);
+
+const char *xapnews_writer_last_error(const xapnews_writer_t *writer);
+
+/* ===================================================================== */
+/* Searching                                                             */
+/* ===================================================================== */
+
+typedef struct xapnews_database xapnews_database_t;
+typedef struct xapnews_query xapnews_query_t;
+typedef struct xapnews_results xapnews_results_t;
+
+/** Opens the database at PATH (a database directory or a Xapian stub file)
+ *  for searching. Never creates a database: a missing path fails with
+ *  XAPNEWS_STATUS_DATABASE_NOT_FOUND. On failure *ERROR (optional) receives
+ *  a message released with xapnews_free(). */
+xapnews_status_t xapnews_database_open(const char *path,
+                                       xapnews_database_t **db, char **error);
+
+/** Number of articles in the database. */
+xapnews_status_t xapnews_database_count(xapnews_database_t *db,
+                                        unsigned long *count);
+
+/** Sees changes committed by writers since the database was opened. */
+xapnews_status_t xapnews_database_reopen(xapnews_database_t *db);
+
+const char *xapnews_database_last_error(const xapnews_database_t *db);
+
+/** Closes DB. Queries and results made from it must be destroyed first. */
+void xapnews_database_close(xapnews_database_t *db);
+
+/** Query parsing flags. */
+typedef enum {
+    /** Words not joined by an operator must all match (the default). */
+    XAPNEWS_QUERY_DEFAULT_AND = 0,
+    /** Words not joined by an operator: any may match (ranked by how many). */
+    XAPNEWS_QUERY_DEFAULT_OR = 1 << 0
+} xapnews_query_flags_t;
+
+/** Parses TEXT (syntax in the README: words, "phrases", AND OR NOT, +word,
+ *  -word, parentheses, title: official: outlet: id: date:) into a query
+ *  over DB. A syntax error returns XAPNEWS_STATUS_BAD_QUERY with a message
+ *  in xapnews_database_last_error(DB). Release with xapnews_query_destroy().
+ *  The query must not outlive DB. */
+xapnews_status_t xapnews_query_parse(xapnews_database_t *db, const char *text,
+                                     unsigned flags, xapnews_query_t **query);
+
+/** A description of the parsed query (Xapian's notation), owned by QUERY. */
+const char *xapnews_query_describe(xapnews_query_t *query);
+
+void xapnews_query_destroy(xapnews_query_t *query);
+
+/** Runs QUERY and returns hits OFFSET .. OFFSET+LIMIT-1 by relevance.
+ *  Release with xapnews_results_destroy(). Errors go to the database's
+ *  last error. */
+xapnews_status_t xapnews_query_search(xapnews_query_t *query,
+                                      unsigned offset, unsigned limit,
+                                      xapnews_results_t **results);
+
+/** Number of hits in RESULTS (at most LIMIT). */
+unsigned xapnews_results_count(const xapnews_results_t *results);
+
+/** The engine's estimate of how many articles match in all. */
+unsigned long xapnews_results_total_estimate(const xapnews_results_t *results);
+
+/** The I-th hit's 1-based rank over the whole result list and its score. */
+unsigned xapnews_results_rank(const xapnews_results_t *results, unsigned i);
+double xapnews_results_score(const xapnews_results_t *results, unsigned i);
+
+/** A stored field of the I-th hit (owned by RESULTS; "" when the article
+ *  has none; NULL for a bad argument). XAPNEWS_FIELD_BODY is the indexed
+ *  body text with page chrome removed and line breaks turned into spaces. */
+const char *xapnews_results_field(const xapnews_results_t *results,
+                                  unsigned i, xapnews_field_t field);
+
+/** A snippet of at most about MAX_BYTES bytes of the I-th hit's body around
+ *  the words that matched, each wrapped in OPEN and CLOSE (either may be
+ *  ""). The caller releases *SNIPPET with xapnews_free(). */
+xapnews_status_t xapnews_results_snippet(const xapnews_results_t *results,
+                                         unsigned i, size_t max_bytes,
+                                         const char *open, const char *close,
+                                         char **snippet);
+
+void xapnews_results_destroy(xapnews_results_t *results);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* XAPNEWS_H */

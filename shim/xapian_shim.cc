@@ -1,0 +1,449 @@
+// xapian_shim.cc - the extern "C" layer over Xapian. See xapian_shim.h.
+//
+// Every entry point is wrapped in SHIM_TRY / SHIM_CATCH so that no C++
+// exception escapes into C code.
+
+#include "xapian_shim.h"
+
+#include <xapian.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+#include <vector>
+
+struct xs_db {
+    Xapian::Database *db;          // always set
+    Xapian::WritableDatabase *wdb; // set for writers (same object as db)
+};
+
+struct xs_doc {
+    Xapian::Document doc;
+};
+
+struct xs_query {
+    Xapian::Query query;
+    explicit xs_query(const Xapian::Query &q) : query(q) {}
+};
+
+struct xs_mset {
+    Xapian::MSet mset;
+    std::vector<std::string> data;
+    std::vector<Xapian::docid> docids;
+    std::vector<double> weights;
+};
+
+namespace {
+
+void set_error(xs_error *err, xs_code code, const std::string &msg)
+{
+    if (!err) return;
+    err->code = code;
+    std::snprintf(err->message, sizeof err->message, "%s", msg.c_str());
+}
+
+void set_xapian_error(xs_error *err, const Xapian::Error &e)
+{
+    // Xapian::Error is not polymorphic; its type name tells the class.
+    static const struct {
+        const char *type;
+        xs_code code;
+    } classes[] = {
+        {"DatabaseLockError", XS_LOCKED},
+        {"DatabaseNotFoundError", XS_NOT_FOUND},
+        {"DocNotFoundError", XS_NOT_FOUND},
+        {"DatabaseCorruptError", XS_CORRUPT},
+        {"DatabaseOpeningError", XS_OPENING},
+        {"DatabaseVersionError", XS_OPENING},
+        {"NetworkError", XS_NETWORK},
+        {"NetworkTimeoutError", XS_NETWORK},
+        {"DatabaseModifiedError", XS_MODIFIED},
+        {"InvalidArgumentError", XS_INVALID},
+        {"InvalidOperationError", XS_INVALID},
+        {"UnimplementedError", XS_INVALID},
+        {"QueryParserError", XS_INVALID},
+        {"RangeError", XS_INVALID},
+    };
+    xs_code code = XS_OTHER;
+    for (const auto &c : classes)
+        if (std::strcmp(e.get_type(), c.type) == 0) code = c.code;
+    std::string msg = e.get_msg();
+    if (!e.get_context().empty()) msg += " (" + e.get_context() + ")";
+    if (e.get_error_string()) msg += std::string(": ") + e.get_error_string();
+    set_error(err, code, msg.empty() ? e.get_type() : msg);
+}
+
+char *dup_string(const std::string &s)
+{
+    char *p = static_cast<char *>(std::malloc(s.size() + 1));
+    if (p) {
+        std::memcpy(p, s.data(), s.size());
+        p[s.size()] = '\0';
+    }
+    return p;
+}
+
+const int kMaxRetries = 5;
+
+} // namespace
+
+#define SHIM_TRY try {
+#define SHIM_CATCH(err, failval)                                            \
+    }                                                                       \
+    catch (const Xapian::Error &e) {                                        \
+        set_xapian_error((err), e);                                         \
+        return failval;                                                     \
+    }                                                                       \
+    catch (const std::bad_alloc &) {                                        \
+        set_error((err), XS_NO_MEMORY, "out of memory");                    \
+        return failval;                                                     \
+    }                                                                       \
+    catch (const std::exception &e) {                                       \
+        set_error((err), XS_OTHER, e.what());                               \
+        return failval;                                                     \
+    }                                                                       \
+    catch (...) {                                                           \
+        set_error((err), XS_OTHER, "unknown C++ exception");                \
+        return failval;                                                     \
+    }
+
+extern "C" {
+
+xs_db *xs_db_open_read(const char *path, xs_error *err)
+{
+    SHIM_TRY
+    xs_db *h = new xs_db;
+    try {
+        h->db = new Xapian::Database(path);
+    } catch (...) {
+        delete h;
+        throw;
+    }
+    h->wdb = nullptr;
+    return h;
+    SHIM_CATCH(err, nullptr)
+}
+
+xs_db *xs_db_open_write(const char *path, int create, xs_error *err)
+{
+    SHIM_TRY
+    xs_db *h = new xs_db;
+    try {
+        int action = create ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN;
+        h->wdb = new Xapian::WritableDatabase(path, action);
+    } catch (...) {
+        delete h;
+        throw;
+    }
+    h->db = h->wdb;
+    return h;
+    SHIM_CATCH(err, nullptr)
+}
+
+int xs_db_close(xs_db *h, xs_error *err)
+{
+    if (!h) return 0;
+    int rc = 0;
+    try {
+        h->db->close();
+    } catch (const Xapian::Error &e) {
+        set_xapian_error(err, e);
+        rc = -1;
+    } catch (...) {
+        set_error(err, XS_OTHER, "unknown C++ exception while closing");
+        rc = -1;
+    }
+    delete h->db;
+    delete h;
+    return rc;
+}
+
+int xs_db_doccount(xs_db *h, unsigned long *count, xs_error *err)
+{
+    SHIM_TRY
+    *count = h->db->get_doccount();
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
+int xs_db_reopen(xs_db *h, xs_error *err)
+{
+    SHIM_TRY
+    h->db->reopen();
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
+int xs_db_replace(xs_db *h, const char *unique_term, size_t term_len,
+                  const xs_doc *doc, xs_error *err)
+{
+    SHIM_TRY
+    if (!h->wdb) {
+        set_error(err, XS_INVALID, "database is open read-only");
+        return -1;
+    }
+    h->wdb->replace_document(std::string(unique_term, term_len), doc->doc);
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
+int xs_db_commit(xs_db *h, xs_error *err)
+{
+    SHIM_TRY
+    if (h->wdb) h->wdb->commit();
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
+int xs_db_add_synonym(xs_db *h, const char *term, const char *synonym,
+                      xs_error *err)
+{
+    SHIM_TRY
+    if (!h->wdb) {
+        set_error(err, XS_INVALID, "database is open read-only");
+        return -1;
+    }
+    h->wdb->add_synonym(term, synonym);
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
+int xs_db_set_metadata(xs_db *h, const char *key, const char *value,
+                       size_t value_len, xs_error *err)
+{
+    SHIM_TRY
+    if (!h->wdb) {
+        set_error(err, XS_INVALID, "database is open read-only");
+        return -1;
+    }
+    h->wdb->set_metadata(key, std::string(value, value_len));
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
+int xs_db_get_metadata(xs_db *h, const char *key, char **value,
+                       size_t *value_len, xs_error *err)
+{
+    SHIM_TRY
+    std::string v = h->db->get_metadata(key);
+    char *p = dup_string(v);
+    if (!p) throw std::bad_alloc();
+    *value = p;
+    if (value_len) *value_len = v.size();
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
+int xs_db_termfreq(xs_db *h, const char *term, size_t term_len,
+                   unsigned long *freq, xs_error *err)
+{
+    SHIM_TRY
+    *freq = h->db->get_termfreq(std::string(term, term_len));
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
+xs_doc *xs_doc_new(xs_error *err)
+{
+    SHIM_TRY
+    return new xs_doc;
+    SHIM_CATCH(err, nullptr)
+}
+
+void xs_doc_free(xs_doc *doc)
+{
+    delete doc;
+}
+
+int xs_doc_add_posting(xs_doc *doc, const char *term, size_t len,
+                       unsigned pos, unsigned wdf_inc, xs_error *err)
+{
+    SHIM_TRY
+    doc->doc.add_posting(std::string(term, len), pos, wdf_inc);
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
+int xs_doc_add_term(xs_doc *doc, const char *term, size_t len,
+                    unsigned wdf_inc, xs_error *err)
+{
+    SHIM_TRY
+    if (wdf_inc == 0)
+        doc->doc.add_boolean_term(std::string(term, len));
+    else
+        doc->doc.add_term(std::string(term, len), wdf_inc);
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
+int xs_doc_set_value(xs_doc *doc, unsigned slot, const char *value,
+                     size_t len, xs_error *err)
+{
+    SHIM_TRY
+    doc->doc.add_value(slot, std::string(value, len));
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
+int xs_doc_set_data(xs_doc *doc, const char *data, size_t len, xs_error *err)
+{
+    SHIM_TRY
+    doc->doc.set_data(std::string(data, len));
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
+size_t xs_sortable_serialise(double value, char out[18])
+{
+    return Xapian::sortable_serialise_(value, out);
+}
+
+xs_query *xs_query_term(const char *term, size_t len, unsigned wqf,
+                        unsigned pos, xs_error *err)
+{
+    SHIM_TRY
+    return new xs_query(Xapian::Query(std::string(term, len), wqf, pos));
+    SHIM_CATCH(err, nullptr)
+}
+
+xs_query *xs_query_combine(xs_op op, xs_query *const *subs, size_t n,
+                           unsigned param, xs_error *err)
+{
+    SHIM_TRY
+    Xapian::Query::op xop;
+    switch (op) {
+    case XS_OP_AND: xop = Xapian::Query::OP_AND; break;
+    case XS_OP_OR: xop = Xapian::Query::OP_OR; break;
+    case XS_OP_AND_NOT: xop = Xapian::Query::OP_AND_NOT; break;
+    case XS_OP_AND_MAYBE: xop = Xapian::Query::OP_AND_MAYBE; break;
+    case XS_OP_FILTER: xop = Xapian::Query::OP_FILTER; break;
+    case XS_OP_SYNONYM: xop = Xapian::Query::OP_SYNONYM; break;
+    case XS_OP_PHRASE: xop = Xapian::Query::OP_PHRASE; break;
+    case XS_OP_NEAR: xop = Xapian::Query::OP_NEAR; break;
+    default:
+        set_error(err, XS_INVALID, "unknown query operator");
+        return nullptr;
+    }
+    std::vector<Xapian::Query> v;
+    v.reserve(n);
+    for (size_t i = 0; i < n; ++i) v.push_back(subs[i]->query);
+    return new xs_query(Xapian::Query(xop, v.begin(), v.end(), param));
+    SHIM_CATCH(err, nullptr)
+}
+
+xs_query *xs_query_value_range(unsigned slot, const char *lo, const char *hi,
+                               xs_error *err)
+{
+    SHIM_TRY
+    if (lo && hi)
+        return new xs_query(
+            Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi));
+    if (lo)
+        return new xs_query(Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo));
+    if (hi)
+        return new xs_query(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi));
+    return new xs_query(Xapian::Query::MatchAll);
+    SHIM_CATCH(err, nullptr)
+}
+
+xs_query *xs_query_scale(const xs_query *q, double factor, xs_error *err)
+{
+    SHIM_TRY
+    return new xs_query(
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->query, factor));
+    SHIM_CATCH(err, nullptr)
+}
+
+xs_query *xs_query_match_all(xs_error *err)
+{
+    SHIM_TRY
+    return new xs_query(Xapian::Query::MatchAll);
+    SHIM_CATCH(err, nullptr)
+}
+
+xs_query *xs_query_match_nothing(xs_error *err)
+{
+    SHIM_TRY
+    return new xs_query(Xapian::Query::MatchNothing);
+    SHIM_CATCH(err, nullptr)
+}
+
+void xs_query_free(xs_query *q)
+{
+    delete q;
+}
+
+char *xs_query_describe(const xs_query *q)
+{
+    try {
+        return dup_string(q->query.get_description());
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+xs_mset *xs_search(xs_db *h, const xs_query *q, unsigned offset,
+                   unsigned limit, unsigned check_at_least, xs_error *err)
+{
+    SHIM_TRY
+    for (int attempt = 0;; ++attempt) {
+        try {
+            Xapian::Enquire enquire(*h->db);
+            enquire.set_query(q->query);
+            enquire.set_weighting_scheme(Xapian::BM25Weight());
+            xs_mset *m = new xs_mset;
+            try {
+                m->mset = enquire.get_mset(offset, limit, check_at_least);
+                for (Xapian::MSetIterator it = m->mset.begin();
+                     it != m->mset.end(); ++it) {
+                    m->docids.push_back(*it);
+                    m->weights.push_back(it.get_weight());
+                    m->data.push_back(it.get_document().get_data());
+                }
+            } catch (...) {
+                delete m;
+                throw;
+            }
+            return m;
+        } catch (const Xapian::DatabaseModifiedError &) {
+            if (attempt >= kMaxRetries) throw;
+            h->db->reopen();
+        }
+    }
+    SHIM_CATCH(err, nullptr)
+}
+
+void xs_mset_free(xs_mset *m)
+{
+    delete m;
+}
+
+unsigned xs_mset_size(const xs_mset *m)
+{
+    return static_cast<unsigned>(m->docids.size());
+}
+
+unsigned long xs_mset_estimate(const xs_mset *m)
+{
+    return m->mset.get_matches_estimated();
+}
+
+unsigned xs_mset_docid(const xs_mset *m, unsigned i)
+{
+    return m->docids[i];
+}
+
+double xs_mset_weight(const xs_mset *m, unsigned i)
+{
+    return m->weights[i];
+}
+
+const char *xs_mset_data(const xs_mset *m, unsigned i, size_t *len)
+{
+    if (len) *len = m->data[i].size();
+    return m->data[i].c_str();
+}
+
+} // extern "C"

@@ -1,0 +1,180 @@
+/* xapian_shim.h - a C interface over the parts of Xapian 1.4 that xapnews uses.
+ *
+ * This is the only boundary between xapnews's C code and Xapian's C++ API.
+ * It is internal (not installed). Rules that hold for every function here:
+ *
+ *  - No C++ exception crosses this interface. Every Xapian::Error and
+ *    std::exception is caught and reported through the xs_error passed in.
+ *  - Functions that can fail take an `xs_error *err` (never NULL) and return
+ *    either a pointer (NULL on failure) or an int (0 on success, -1 on
+ *    failure). On failure err->code and err->message are set; on success
+ *    err is left untouched.
+ *  - Handles returned by xs_*_new / xs_*_open are owned by the caller and
+ *    released with the matching xs_*_free / xs_db_close.
+ *  - Strings are UTF-8 and passed with explicit lengths where they may hold
+ *    NUL bytes (terms and values); plain C strings elsewhere.
+ */
+#ifndef XAPNEWS_XAPIAN_SHIM_H
+#define XAPNEWS_XAPIAN_SHIM_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Error classes, mapped from Xapian's exception hierarchy. */
+typedef enum {
+    XS_OK = 0,
+    XS_NO_MEMORY,        /* std::bad_alloc */
+    XS_NOT_FOUND,        /* DatabaseNotFoundError, DocNotFoundError */
+    XS_LOCKED,           /* DatabaseLockError: another writer holds the lock */
+    XS_CORRUPT,          /* DatabaseCorruptError */
+    XS_OPENING,          /* other DatabaseOpeningError (bad format, version) */
+    XS_NETWORK,          /* NetworkError, NetworkTimeoutError */
+    XS_MODIFIED,         /* DatabaseModifiedError after retries */
+    XS_INVALID,          /* InvalidArgumentError, InvalidOperationError, ... */
+    XS_OTHER             /* anything else */
+} xs_code;
+
+typedef struct {
+    xs_code code;
+    char message[768];
+} xs_error;
+
+typedef struct xs_db xs_db;       /* Xapian::Database or WritableDatabase */
+typedef struct xs_doc xs_doc;     /* Xapian::Document under construction */
+typedef struct xs_query xs_query; /* Xapian::Query */
+typedef struct xs_mset xs_mset;   /* the results of one search */
+
+/* ---- databases ---------------------------------------------------- */
+
+/** Opens a database read-only. PATH is a database directory or a stub file
+ *  (local paths and `remote :HOST:PORT` lines). */
+xs_db *xs_db_open_read(const char *path, xs_error *err);
+
+/** Opens a database for writing, creating it when CREATE is non-zero and it
+ *  does not exist. Fails with XS_LOCKED when another writer has it open. */
+xs_db *xs_db_open_write(const char *path, int create, xs_error *err);
+
+/** Commits pending changes (writers only) and releases the handle.
+ *  Returns -1 if the final commit failed; the handle is released anyway. */
+int xs_db_close(xs_db *db, xs_error *err);
+
+/** Number of documents in the database. */
+int xs_db_doccount(xs_db *db, unsigned long *count, xs_error *err);
+
+/** Brings a reader up to date with the latest committed revision. */
+int xs_db_reopen(xs_db *db, xs_error *err);
+
+/** Writers: adds or replaces the document indexed by the unique term
+ *  UNIQUE_TERM (Xapian's replace_document(term, doc)). DOC stays owned by the
+ *  caller. */
+int xs_db_replace(xs_db *db, const char *unique_term, size_t term_len,
+                  const xs_doc *doc, xs_error *err);
+
+/** Writers: makes all changes so far durable. */
+int xs_db_commit(xs_db *db, xs_error *err);
+
+/** Writers: adds SYNONYM to the synonym list of TERM. */
+int xs_db_add_synonym(xs_db *db, const char *term, const char *synonym,
+                      xs_error *err);
+
+/** Writers: stores a user metadata value under KEY. */
+int xs_db_set_metadata(xs_db *db, const char *key, const char *value,
+                       size_t value_len, xs_error *err);
+
+/** Reads a user metadata value; *VALUE is malloc'd (caller frees) and NUL
+ *  terminated, "" when the key is not set. */
+int xs_db_get_metadata(xs_db *db, const char *key, char **value,
+                       size_t *value_len, xs_error *err);
+
+/** Number of documents indexed by TERM (0 when absent). */
+int xs_db_termfreq(xs_db *db, const char *term, size_t term_len,
+                   unsigned long *freq, xs_error *err);
+
+/* ---- documents ---------------------------------------------------- */
+
+xs_doc *xs_doc_new(xs_error *err);
+void xs_doc_free(xs_doc *doc);
+
+/** Adds TERM at position POS, raising its wdf by WDF_INC. */
+int xs_doc_add_posting(xs_doc *doc, const char *term, size_t len,
+                       unsigned pos, unsigned wdf_inc, xs_error *err);
+
+/** Adds TERM without position, raising its wdf by WDF_INC (0 for a boolean
+ *  filter term). */
+int xs_doc_add_term(xs_doc *doc, const char *term, size_t len,
+                    unsigned wdf_inc, xs_error *err);
+
+int xs_doc_set_value(xs_doc *doc, unsigned slot, const char *value,
+                     size_t len, xs_error *err);
+
+int xs_doc_set_data(xs_doc *doc, const char *data, size_t len, xs_error *err);
+
+/** Xapian::sortable_serialise: writes at most 18 bytes to OUT and returns
+ *  the number written. */
+size_t xs_sortable_serialise(double value, char out[18]);
+
+/* ---- queries ------------------------------------------------------ */
+
+/** Query operators, a subset of Xapian::Query::op. */
+typedef enum {
+    XS_OP_AND,
+    XS_OP_OR,
+    XS_OP_AND_NOT,
+    XS_OP_AND_MAYBE,
+    XS_OP_FILTER,
+    XS_OP_SYNONYM,
+    XS_OP_PHRASE,  /* PARAM = window (0 = number of subqueries) */
+    XS_OP_NEAR     /* PARAM = window */
+} xs_op;
+
+/** A term query; WQF is the within-query frequency, POS the query position
+ *  (0 when unknown). */
+xs_query *xs_query_term(const char *term, size_t len, unsigned wqf,
+                        unsigned pos, xs_error *err);
+
+/** Combines N subqueries with OP. The subqueries stay owned by the caller
+ *  (Xapian shares them internally). */
+xs_query *xs_query_combine(xs_op op, xs_query *const *subs, size_t n,
+                           unsigned param, xs_error *err);
+
+/** Documents whose value in SLOT lies in [LO, HI] (bytewise); LO or HI may
+ *  be NULL for an open end. */
+xs_query *xs_query_value_range(unsigned slot, const char *lo, const char *hi,
+                               xs_error *err);
+
+/** Multiplies the weight of Q by FACTOR (0 makes it a pure filter). */
+xs_query *xs_query_scale(const xs_query *q, double factor, xs_error *err);
+
+xs_query *xs_query_match_all(xs_error *err);
+xs_query *xs_query_match_nothing(xs_error *err);
+
+void xs_query_free(xs_query *q);
+
+/** Xapian's description of Q, malloc'd (caller frees); NULL on failure. */
+char *xs_query_describe(const xs_query *q);
+
+/* ---- searching ---------------------------------------------------- */
+
+/** Runs Q over DB (BM25 weighting) and returns hits OFFSET..OFFSET+LIMIT-1
+ *  by descending relevance. Reopens and retries if a writer commits during
+ *  the search. CHECK_AT_LEAST tunes how exact the total estimate is. */
+xs_mset *xs_search(xs_db *db, const xs_query *q, unsigned offset,
+                   unsigned limit, unsigned check_at_least, xs_error *err);
+
+void xs_mset_free(xs_mset *m);
+unsigned xs_mset_size(const xs_mset *m);
+/** Xapian's estimate of the number of matching documents. */
+unsigned long xs_mset_estimate(const xs_mset *m);
+unsigned xs_mset_docid(const xs_mset *m, unsigned i);
+double xs_mset_weight(const xs_mset *m, unsigned i);
+/** The document data of hit I, owned by M (NUL terminated; LEN may be NULL). */
+const char *xs_mset_data(const xs_mset *m, unsigned i, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
