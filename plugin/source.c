@@ -277,10 +277,10 @@ xapnews_status_t xapnews_source_next(xapnews_source_t *s,
         if (blank(s->line, (size_t)got)) continue;
         json_error_t jerr;
         json_t *obj = json_loadb(s->line, (size_t)got, JSON_REJECT_DUPLICATES, &jerr);
+        if (!obj && jerr.position >= got - (s->line[got - 1] == '\n'))
+            return bad(s, "malformed JSON: the line ends before the record is complete");
         if (!obj)
-            return xn_error_set(&s->err, XAPNEWS_STATUS_BAD_INPUT,
-                                "%s:%lu: malformed JSON at column %d: %s",
-                                s->path, s->lineno, jerr.column, jerr.text);
+            return bad(s, "malformed JSON at column %d: %s", jerr.column, jerr.text);
         xapnews_status_t st = fill_article(s, obj, a);
         json_decref(obj);
         if (st) xapnews_article_clear(a);

@@ -60,7 +60,10 @@ void xn_strbuf_reset(xn_strbuf *b)
 
 char *xn_strbuf_take(xn_strbuf *b)
 {
-    if (!b->data && reserve(b, 0) < 0) return NULL;
+    if (!b->data) {
+        if (reserve(b, 0) < 0) return NULL;
+        b->data[0] = '\0';
+    }
     char *p = b->data;
     b->data = NULL;
     b->len = b->cap = 0;

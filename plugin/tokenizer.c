@@ -15,6 +15,7 @@ typedef struct {
     size_t start, end;
     unsigned flags;
     int alphabetic; /* only letters and marks */
+    int possessive; /* ends in 's after at least two letters */
 } part_t;
 
 /* Decodes one code point at S (N bytes left). Returns its length in bytes
@@ -144,6 +145,7 @@ static size_t read_acronym(const char *t, size_t len, size_t i, part_t *p)
     p->end = last_end;
     p->flags = XN_TOKEN_ACRONYM;
     p->alphabetic = 0;
+    p->possessive = 0;
     if (is_upper(peek(t, len, i, NULL))) p->flags |= XN_TOKEN_CAPITALISED;
     return last_end;
 }
@@ -207,6 +209,8 @@ static size_t read_word(const char *t, size_t len, size_t i, part_t *p)
         break;
     }
     p->end = j;
+    p->possessive = p->raw_len > 3 && p->raw[p->raw_len - 2] == '\'' &&
+                    (p->raw[p->raw_len - 1] == 's' || p->raw[p->raw_len - 1] == 'S');
     return j;
 }
 
@@ -289,6 +293,11 @@ static int emit_parts(emitter_t *em, part_t *parts, size_t nparts)
             rc = emit(em, folded[k], flen[k], parts[k].start, parts[k].end,
                       flags);
         if (rc) return rc;
+        if (parts[k].possessive && flen[k] != (size_t)-1) {
+            rc = emit(em, folded[k], flen[k] - 2, parts[k].start, parts[k].end,
+                      flags | XN_TOKEN_COLOCATED);
+            if (rc) return rc;
+        }
         if (joinable && (k == 0 || k == nparts - 1)) {
             rc = emit(em, joined, jlen, parts[0].start, parts[nparts - 1].end,
                       XN_TOKEN_COLOCATED | XN_TOKEN_COMPOUND |

@@ -11,7 +11,9 @@
  *  - a word is a run of letters, digits and combining marks;
  *  - terms are NFKC-normalised, case-folded and stripped of accents;
  *  - an apostrophe (' U+2019 U+02BC) between letters stays in the word,
- *    written as ' ("China's" -> "china's", as Xapian does);
+ *    written as ' ("China's" -> "china's", as Xapian does), and a
+ *    possessive 's also gives the bare word colocated ("china"), so "Xi
+ *    Jinping" finds "Xi Jinping's";
  *  - single letters joined by dots form an acronym kept with its inner dots
  *    ("U.S." and "U.S" -> "u.s"), never the word "us";
  *  - digits joined by '.' stay one number ("3.5"); a comma followed by three

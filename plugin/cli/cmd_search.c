@@ -9,8 +9,9 @@
 #define SNIPPET_BYTES 240
 
 static const char help[] =
-    "Usage: xapnews search --db DB [OPTIONS] QUERY...\n"
+    "Usage: xapnews search --db DB [OPTIONS] [--] QUERY...\n"
     "Search the database DB (a database directory or a Xapian stub file).\n"
+    "Options come before the query; the query's words are joined by spaces.\n"
     "\n"
     "Query syntax:\n"
     "  word             stemmed unless Capitalised (so 'talks' finds 'talk')\n"

@@ -1,0 +1,85 @@
+#!/bin/sh
+# End to end: index the seed corpus with the CLI and check exact hit sets,
+# the JSON shape, chrome removal, idempotent re-indexing and paging.
+. "$top_srcdir/tests/cli/lib.sh"
+DB=$TMP/seed.db
+
+out=$("$XAPNEWS" index --db "$DB" "$top_srcdir/corpus")
+expect_eq "index exit status" 0 $?
+case $out in
+"indexed 5 articles, skipped 0, into $DB in "*) pass "summary line" ;;
+*) fail "summary line: $out" ;;
+esac
+
+# exact hit sets (ids shortened to their number)
+hits() { ids "$DB" "$@" | sed 's/_[0-9a-f]*//g'; }
+expect_eq "Guo Shengkun"            "000 001 003"         "$(hits 'Guo Shengkun')"
+expect_eq "Xi Jinping (possessive)" "000 001 003 004"     "$(hits 'Xi Jinping')"
+expect_eq "cyber-security"          "000 001 002 003 004" "$(hits cyber-security)"
+expect_eq "cybersecurity"           "000 001 002 003 004" "$(hits cybersecurity)"
+expect_eq "phrase cyber security"   "001"                 "$(hits '"cyber security"')"
+expect_eq "phrase cybersecurity talks matches cyber-security talks" \
+    "000 001"                       "$(hits '"cybersecurity talks"')"
+expect_eq "stemming: talk finds talks" \
+    "000 001 003 004"               "$(hits talk)"
+expect_eq "title field"             "001 003 004"         "$(hits title:talks)"
+expect_eq "year"                    "002"                 "$(hits date:2016)"
+expect_eq "date range over a year-only date" \
+    "001 002"                       "$(hits date:2015..2016)"
+expect_eq "outlet"                  "004"                 "$(hits 'outlet:"China Digital Times"')"
+expect_eq "id"                      "003"                 "$(hits id:003_366b0afce615304f)"
+expect_eq "official field"          "002"                 "$(hits 'official:"Jeh Jonson"')"
+expect_eq "exclusion"               "000"                 "$(hits hacking -espionage)"
+expect_eq "OR"                      "000 001 002 003 004" "$(hits 'Wang OR Lynch')"
+expect_eq "--any"                   "000 001 002 003 004" "$(ids "$DB" --any Wang Lynch | sed 's/_[0-9a-f]*//g')"
+expect_eq "AND by default"          ""                    "$(hits Wang Lynch)"
+
+# page chrome is not indexed, the article text around it is
+expect_eq "Reuters only where the article says it" "003" "$(hits Reuters)"
+for chrome in Gadgets360 Lantern mosads Thomson Getty Tags Subscribe; do
+    expect_eq "chrome '$chrome' not indexed" "" "$(hits "$chrome")"
+done
+expect_eq "last sentence before a copyright footer kept" "001" "$(hits '"former government workers"')"
+expect_eq "last sentence before a tag line kept" "003" "$(hits '"Chinese military had hacked"')"
+
+# JSON shape
+"$XAPNEWS" search --db "$DB" --json --limit 2 'Guo Shengkun' > "$TMP/out.json"
+expect_eq "search --json exit status" 0 $?
+shape=$(python3 - "$TMP/out.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(sorted(d), d["query"], d["total_estimate"], len(d["hits"]),
+      sorted(d["hits"][0]), [h["rank"] for h in d["hits"]],
+      all(isinstance(h["score"], float) for h in d["hits"]))
+PY
+)
+expect_eq "JSON shape" \
+    "['hits', 'query', 'total_estimate'] Guo Shengkun 3 2 ['date', 'id', 'outlet', 'rank', 'score', 'snippet', 'title', 'url'] [1, 2] True" \
+    "$shape"
+snip=$("$XAPNEWS" search --db "$DB" --json id:002_ba0cc2a364319859 | python3 -c 'import json,sys; h=json.load(sys.stdin)["hits"][0]; print(h["date"], h["title"])')
+expect_eq "stored fields" "2016-12-12 The United States and China have discussed the problem of cybersecurity" "$snip"
+
+# paging: ranks continue across pages and pages do not overlap
+p1=$("$XAPNEWS" search --db "$DB" --json --limit 2 cybersecurity | python3 -c 'import json,sys; print(" ".join("%d:%s" % (h["rank"], h["id"]) for h in json.load(sys.stdin)["hits"]))')
+p2=$("$XAPNEWS" search --db "$DB" --json --limit 2 --offset 2 cybersecurity | python3 -c 'import json,sys; print(" ".join("%d:%s" % (h["rank"], h["id"]) for h in json.load(sys.stdin)["hits"]))')
+all=$("$XAPNEWS" search --db "$DB" --json --limit 4 cybersecurity | python3 -c 'import json,sys; print(" ".join("%d:%s" % (h["rank"], h["id"]) for h in json.load(sys.stdin)["hits"]))')
+expect_eq "offset pages concatenate to the full list" "$all" "$p1 $p2"
+
+# human output highlights matches (brackets when not on a terminal)
+human=$("$XAPNEWS" search --db "$DB" --limit 1 Shengkun)
+case $human in
+*"[Shengkun]"*) pass "highlight without colour" ;;
+*) fail "highlight without colour: $human" ;;
+esac
+case $human in
+*"$(printf '\033')"*) fail "colour codes written to a pipe" ;;
+*) pass "no colour on a pipe" ;;
+esac
+
+# re-indexing the same input replaces, never duplicates
+"$XAPNEWS" index --db "$DB" "$top_srcdir/corpus" > /dev/null
+count=$(xapian-delve "$DB" | sed -n 's/^number of documents = //p')
+expect_eq "re-index keeps 5 documents" 5 "$count"
+expect_eq "re-index keeps the hit set" "000 001 003" "$(hits 'Guo Shengkun')"
+
+finish
