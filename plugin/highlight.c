@@ -59,9 +59,22 @@ typedef struct {
     size_t start, end;
 } span_t;
 
+static int is_space(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+static int only_space(const char *t, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (!is_space(t[i])) return 0;
+    return 1;
+}
+
 typedef struct {
     const xn_hlset *h;
     xn_stemmer *stemmer;
+    const char *text;
     span_t *spans;
     size_t n, cap;
 } match_ctx;
@@ -78,8 +91,10 @@ static int on_token(void *vctx, const xn_token *t)
         hit = contains(c->h->stems, c->h->n_stems, stem, slen);
     }
     if (!hit) return 0;
-    /* a colocated form covers the same words as the tokens around it */
-    if (c->n && c->spans[c->n - 1].end > t->start) {
+    /* a colocated form covers the same words as the tokens around it, and
+     * matches separated only by white space are shown as one */
+    if (c->n && (c->spans[c->n - 1].end > t->start ||
+                 only_space(c->text, c->spans[c->n - 1].end, t->start))) {
         if (t->end > c->spans[c->n - 1].end) c->spans[c->n - 1].end = t->end;
         return 0;
     }
@@ -94,11 +109,6 @@ static int on_token(void *vctx, const xn_token *t)
     c->spans[c->n].end = t->end;
     c->n++;
     return 0;
-}
-
-static int is_space(char ch)
-{
-    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
 }
 
 /* Moves I back to the start of a UTF-8 sequence. */
@@ -126,7 +136,7 @@ int xn_snippet(const xn_hlset *h, xn_stemmer *stemmer, const char *text,
                size_t len, size_t max_bytes, const char *open,
                const char *close, xn_strbuf *out)
 {
-    match_ctx c = {h, stemmer, NULL, 0, 0};
+    match_ctx c = {h, stemmer, text, NULL, 0, 0};
     int rc = -1;
     if (xn_tokenize(text, len, on_token, &c) != 0) goto done;
 
