@@ -29,7 +29,8 @@ static int put_field(xn_strbuf *out, const char *name, const char *v,
 }
 
 int xn_docdata_encode(const xapnews_article_t *a, const char *iso_date,
-                      xn_strbuf *out)
+                      const char *outlet, const char *const *officials,
+                      size_t n_officials, xn_strbuf *out)
 {
     const char *body = xapnews_article_get(a, XAPNEWS_FIELD_BODY);
     size_t body_len = a->field_len[XAPNEWS_FIELD_BODY];
@@ -41,14 +42,12 @@ int xn_docdata_encode(const xapnews_article_t *a, const char *iso_date,
         put_field(out, "id", xapnews_article_get(a, XAPNEWS_FIELD_ID),
                   a->field_len[XAPNEWS_FIELD_ID], (size_t)-1) < 0 ||
         put_field(out, "date", iso_date, strlen(iso_date), (size_t)-1) < 0 ||
-        put_field(out, "outlet", xapnews_article_get(a, XAPNEWS_FIELD_OUTLET),
-                  a->field_len[XAPNEWS_FIELD_OUTLET], (size_t)-1) < 0)
+        put_field(out, "outlet", outlet, strlen(outlet), (size_t)-1) < 0)
         return -1;
     if (xn_strbuf_puts(out, "officials=") < 0) return -1;
-    for (size_t i = 0; i < a->n_officials; i++) {
+    for (size_t i = 0; i < n_officials; i++) {
         if (i && xn_strbuf_puts(out, "; ") < 0) return -1;
-        if (put_value(out, a->officials[i], strlen(a->officials[i]),
-                      (size_t)-1) < 0)
+        if (put_value(out, officials[i], strlen(officials[i]), (size_t)-1) < 0)
             return -1;
     }
     if (xn_strbuf_putc(out, '\n') < 0) return -1;

@@ -14,10 +14,12 @@
 
 #define XN_SAMPLE_BYTES 300
 
-/** Appends the data of article A (with DATE already normalised to ISO) to
- *  OUT. Returns 0, or -1 when memory runs out. */
+/** Appends the data of article A to OUT, with its date normalised to ISO
+ *  (ISO_DATE), its outlet and officials as the index names them. Returns
+ *  0, or -1 when memory runs out. */
 int xn_docdata_encode(const xapnews_article_t *a, const char *iso_date,
-                      xn_strbuf *out);
+                      const char *outlet, const char *const *officials,
+                      size_t n_officials, xn_strbuf *out);
 
 /** Finds field NAME in DATA (LEN bytes). Returns a pointer to its value
  *  and its length through *VLEN, or NULL when absent. */

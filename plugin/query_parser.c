@@ -9,6 +9,7 @@
 #include "schema.h"
 #include "slug.h"
 #include "strbuf.h"
+#include "tables.h"
 #include "tokenizer.h"
 #include "xapnews.h"
 
@@ -21,6 +22,7 @@ typedef struct {
     size_t len, i;
     unsigned flags;
     xn_stemmer *stemmer;
+    const xn_tables *tables; /* may be NULL */
     xn_hlset *hl;
     xn_error *err;
     unsigned n_terms;
@@ -132,36 +134,168 @@ typedef struct {
     char term[XN_TOKEN_MAX_BYTES + 1];
     size_t len;
     unsigned flags;
+    size_t start, end;
 } qtok_t;
 
+#define MAX_ALTS 4
+
+/* One position of the query text: its own word, the forms colocated with
+ * it, and the hyphenated compound it belongs to. */
 typedef struct {
-    qtok_t *t;
+    qtok_t word;
+    qtok_t alts[MAX_ALTS];
+    size_t n_alts;
+    long compound;   /* id of the raw word it shares with others, or -1 */
+    qtok_t joined;   /* the compound's joined form (on its first position) */
+    int has_joined;
+} qpos_t;
+
+typedef struct {
+    qpos_t *p;
     size_t n, cap;
+    const char *text;
+    long next_compound;
     int nomem;
-} qtoks_t;
+} qposs_t;
+
+static qpos_t *new_position(qposs_t *c)
+{
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 8;
+        qpos_t *n = realloc(c->p, cap * sizeof *n);
+        if (!n) {
+            c->nomem = 1;
+            return NULL;
+        }
+        c->p = n;
+        c->cap = cap;
+    }
+    qpos_t *q = &c->p[c->n++];
+    memset(q, 0, sizeof *q);
+    q->compound = -1;
+    return q;
+}
+
+static void set_tok(qtok_t *q, const char *term, size_t len, unsigned flags,
+                    size_t start, size_t end)
+{
+    memcpy(q->term, term, len);
+    q->term[len] = '\0';
+    q->len = len;
+    q->flags = flags;
+    q->start = start;
+    q->end = end;
+}
+
+/* Whether the raw text between two words holds no white space: they were
+ * written as one word ("cyber-security", "U.S.-China", "foo:bar") and are
+ * searched as a phrase, as Xapian's QueryParser does. */
+static int same_raw_word(const char *text, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')
+            return 0;
+    return 1;
+}
 
 static int collect(void *vctx, const xn_token *t)
 {
-    qtoks_t *c = vctx;
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 8;
-        qtok_t *n = realloc(c->t, cap * sizeof *n);
-        if (!n) {
-            c->nomem = 1;
-            return -1;
+    qposs_t *c = vctx;
+    if (t->flags & XN_TOKEN_COLOCATED) {
+        if (c->n == 0) return 0;
+        qpos_t *last = &c->p[c->n - 1];
+        if (t->flags & XN_TOKEN_COMPOUND) {
+            /* the joined form belongs on the compound's first position */
+            size_t first = c->n - 1;
+            while (first > 0 && c->p[first - 1].compound == last->compound) first--;
+            if (last->compound >= 0 && !c->p[first].has_joined) {
+                set_tok(&c->p[first].joined, t->term, t->len, t->flags, t->start, t->end);
+                c->p[first].has_joined = 1;
+            }
+        } else if (last->n_alts < MAX_ALTS) {
+            set_tok(&last->alts[last->n_alts++], t->term, t->len, t->flags,
+                    t->start, t->end);
         }
-        c->t = n;
-        c->cap = cap;
+        return 0;
     }
-    memcpy(c->t[c->n].term, t->term, t->len);
-    c->t[c->n].term[t->len] = '\0';
-    c->t[c->n].len = t->len;
-    c->t[c->n].flags = t->flags;
-    c->n++;
+    qpos_t *prev = c->n ? &c->p[c->n - 1] : NULL;
+    qpos_t *q = new_position(c);
+    if (!q) return -1;
+    set_tok(&q->word, t->term, t->len, t->flags, t->start, t->end);
+    if (prev && same_raw_word(c->text, prev->word.end, t->start)) {
+        if (prev->compound < 0) prev->compound = c->next_compound++;
+        q->compound = prev->compound;
+    }
     return 0;
 }
 
-/* A single word: stemmed (Z prefix) unless capitalised or quoted. */
+/* Replaces every form of the variant table found in the positions by the
+ * canonical form (which the indexer placed wherever any form occurs), and
+ * adds the words of every form of a matched group to the highlight set. */
+static int canonicalise(parser_t *p, qposs_t *c)
+{
+    const xn_variants *v = p->tables ? p->tables->synonyms : NULL;
+    if (!v || !xn_variants_groups(v) || c->n == 0) return 0;
+    const char **words = malloc(c->n * sizeof *words);
+    size_t *lens = malloc(c->n * sizeof *lens);
+    qposs_t out = {NULL, 0, 0, c->text, c->next_compound, 0};
+    int rc = 0;
+    if (!words || !lens) rc = -1;
+    for (size_t i = 0; rc == 0 && i < c->n; i++) {
+        words[i] = c->p[i].word.term;
+        lens[i] = c->p[i].word.len;
+    }
+    for (size_t i = 0; rc == 0 && i < c->n;) {
+        xn_vmatch m;
+        if (!xn_variants_match(v, words + i, lens + i, c->n - i, &m)) {
+            qpos_t *q = new_position(&out);
+            if (!q) rc = -1;
+            else *q = c->p[i];
+            i++;
+            continue;
+        }
+        for (size_t f = 0; p->hl && f < xn_variants_form_count(v, m.group); f++) {
+            xn_form form = xn_variants_form(v, m.group, f);
+            for (size_t k = 0; k < form.n; k++)
+                if (xn_hlset_add(p->hl, form.words[k], form.lens[k], 0) < 0) rc = -1;
+        }
+        size_t canon = xn_variants_canonical(v, m.group);
+        if (m.form == canon) { /* already canonical: keep as written */
+            for (size_t k = 0; k < m.length && rc == 0; k++) {
+                qpos_t *q = new_position(&out);
+                if (!q) rc = -1;
+                else *q = c->p[i + k];
+            }
+        } else {
+            xn_form form = xn_variants_form(v, m.group, canon);
+            unsigned caps = c->p[i].word.flags & XN_TOKEN_CAPITALISED;
+            for (size_t k = 0; k < form.n && rc == 0; k++) {
+                qpos_t *q = new_position(&out);
+                if (!q) {
+                    rc = -1;
+                    break;
+                }
+                set_tok(&q->word, form.words[k], form.lens[k], caps,
+                        c->p[i].word.start, c->p[i + m.length - 1].word.end);
+            }
+        }
+        i += m.length;
+    }
+    free(words);
+    free(lens);
+    if (rc != 0 || out.nomem) {
+        free(out.p);
+        return fail_nomem(p);
+    }
+    free(c->p);
+    c->p = out.p;
+    c->n = out.n;
+    c->cap = out.cap;
+    return 0;
+}
+
+/* A single word, with the forms colocated with it as synonyms. Stemmed
+ * (Z prefix) unless capitalised or MAY_STEM is 0. */
 static xs_query *word_query(parser_t *p, const char *prefix, const qtok_t *t,
                             int may_stem, unsigned pos)
 {
@@ -195,85 +329,119 @@ static xs_query *word_query(parser_t *p, const char *prefix, const qtok_t *t,
     return make_term(p, prefix, t->term, t->len, pos);
 }
 
-/* A phrase over the tokens of T; with JOINED, each hyphenated compound is
- * replaced by its joined form. Returns NULL without failing when JOINED is
- * set and the text has no compound. */
-static xs_query *phrase_query(parser_t *p, const char *prefix,
-                              const qtoks_t *t, int joined)
+static xs_query *position_query(parser_t *p, const char *prefix,
+                                const qpos_t *q, int may_stem, unsigned pos)
 {
-    qlist_t parts = {0};
-    int used_joined = 0;
-    unsigned pos = 0;
-    for (size_t k = 0; k < t->n; k++) {
-        const qtok_t *tok = &t->t[k];
-        if (tok->flags & XN_TOKEN_COLOCATED) {
-            if (!joined || !(tok->flags & XN_TOKEN_COMPOUND)) continue;
-            /* the joined form follows the compound's first part: replace
-             * that part, and skip the parts up to the joined form's second
-             * appearance */
-            xs_query_free(parts.q[--parts.n]);
-            if (qlist_push(p, &parts, word_query(p, prefix, tok, 0, pos)) < 0)
-                goto fail;
-            used_joined = 1;
-            size_t m = k + 1;
-            while (m < t->n && !(t->t[m].len == tok->len &&
-                                 memcmp(t->t[m].term, tok->term, tok->len) == 0))
-                m++;
-            k = m; /* past the second appearance (or the end) */
-            continue;
-        }
-        if (qlist_push(p, &parts, word_query(p, prefix, tok, 0, ++pos)) < 0)
-            goto fail;
-    }
-    if (joined && !used_joined) {
-        qlist_free(&parts);
+    qlist_t alts = {0};
+    if (qlist_push(p, &alts, word_query(p, prefix, &q->word, may_stem, pos)) < 0)
         return NULL;
-    }
-    return qlist_combine(p, &parts, XS_OP_PHRASE, (unsigned)parts.n);
-fail:
-    qlist_free(&parts);
-    return NULL;
+    for (size_t k = 0; k < q->n_alts; k++)
+        if (qlist_push(p, &alts, word_query(p, prefix, &q->alts[k], may_stem,
+                                            pos)) < 0) {
+            qlist_free(&alts);
+            return NULL;
+        }
+    return qlist_combine(p, &alts, XS_OP_SYNONYM, 0);
 }
 
-/* Builds the query for text that is searched in field PREFIX. QUOTED text
- * is a phrase. Returns NULL (without failing) for text without words. */
+/* A phrase over positions [from, to); with JOINED, each compound that has
+ * a joined form is replaced by it. */
+static xs_query *phrase_query(parser_t *p, const char *prefix,
+                              const qpos_t *q, size_t from, size_t to,
+                              int joined)
+{
+    qlist_t parts = {0};
+    unsigned pos = 0;
+    for (size_t i = from; i < to; i++) {
+        xs_query *part;
+        if (joined && q[i].has_joined) {
+            part = word_query(p, prefix, &q[i].joined, 0, ++pos);
+            while (i + 1 < to && q[i + 1].compound == q[i].compound) i++;
+        } else {
+            part = word_query(p, prefix, &q[i].word, 0, ++pos);
+        }
+        if (qlist_push(p, &parts, part) < 0) {
+            qlist_free(&parts);
+            return NULL;
+        }
+    }
+    return qlist_combine(p, &parts, XS_OP_PHRASE, (unsigned)parts.n);
+}
+
+static int any_joined(const qpos_t *q, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (q[i].has_joined) return 1;
+    return 0;
+}
+
+/* The phrase over [from, to), or that phrase OR the one with compounds
+ * joined. */
+static xs_query *phrase_or_joined(parser_t *p, const char *prefix,
+                                  const qpos_t *q, size_t from, size_t to)
+{
+    qlist_t alts = {0};
+    if (qlist_push(p, &alts, phrase_query(p, prefix, q, from, to, 0)) < 0)
+        return NULL;
+    if (any_joined(q, from, to) &&
+        qlist_push(p, &alts, phrase_query(p, prefix, q, from, to, 1)) < 0) {
+        qlist_free(&alts);
+        return NULL;
+    }
+    return qlist_combine(p, &alts, XS_OP_OR, 0);
+}
+
+/* Turns TEXT, searched in field PREFIX, into queries appended to UNITS:
+ * one per word (a hyphenated compound counts as one word) for plain text,
+ * a single phrase for QUOTED text. Text without words adds nothing. */
+static int text_units(parser_t *p, const char *prefix, const char *text,
+                      size_t len, int quoted, qlist_t *units)
+{
+    qposs_t c = {NULL, 0, 0, text, 0, 0};
+    int rc = 0;
+    if (xn_tokenize(text, len, collect, &c) != 0 || c.nomem) {
+        rc = fail_nomem(p);
+        goto out;
+    }
+    if ((rc = canonicalise(p, &c)) < 0 || c.n == 0) goto out;
+    if (quoted) {
+        xs_query *q = c.n == 1 ? position_query(p, prefix, &c.p[0], 0, 1)
+                               : phrase_or_joined(p, prefix, c.p, 0, c.n);
+        rc = qlist_push(p, units, q);
+        goto out;
+    }
+    for (size_t i = 0; i < c.n && rc == 0;) {
+        size_t j = i + 1;
+        if (c.p[i].compound >= 0)
+            while (j < c.n && c.p[j].compound == c.p[i].compound) j++;
+        xs_query *q = j - i == 1 ? position_query(p, prefix, &c.p[i], 1, 1)
+                                 : phrase_or_joined(p, prefix, c.p, i, j);
+        if (q && j - i > 1 && c.p[i].has_joined) {
+            /* the joined form alone, stemmed, also stands for the compound */
+            qlist_t alts = {0};
+            qlist_push(p, &alts, q);
+            qlist_push(p, &alts, word_query(p, prefix, &c.p[i].joined, 1, 1));
+            q = p->failed ? NULL : qlist_combine(p, &alts, XS_OP_OR, 0);
+            if (p->failed) qlist_free(&alts);
+        }
+        rc = qlist_push(p, units, q);
+        i = j;
+    }
+out:
+    free(c.p);
+    return p->failed ? -1 : rc;
+}
+
+/* The units of TEXT combined with AND (NULL for text without words). */
 static xs_query *text_query(parser_t *p, const char *prefix, const char *text,
                             size_t len, int quoted)
 {
-    qtoks_t toks = {0};
-    xs_query *result = NULL;
-    int rc = xn_tokenize(text, len, collect, &toks);
-    if (rc != 0 || toks.nomem) {
-        fail_nomem(p);
-        goto out;
+    qlist_t units = {0};
+    if (text_units(p, prefix, text, len, quoted, &units) < 0) {
+        qlist_free(&units);
+        return NULL;
     }
-    size_t positions = 0;
-    for (size_t k = 0; k < toks.n; k++)
-        if (!(toks.t[k].flags & XN_TOKEN_COLOCATED)) positions++;
-    if (positions == 0) goto out;
-    if (positions == 1) {
-        qlist_t alts = {0};
-        for (size_t k = 0; k < toks.n; k++)
-            if (qlist_push(p, &alts, word_query(p, prefix, &toks.t[k], !quoted,
-                                                1)) < 0) {
-                qlist_free(&alts);
-                goto out;
-            }
-        result = qlist_combine(p, &alts, XS_OP_SYNONYM, 0);
-        goto out;
-    }
-    qlist_t alts = {0};
-    if (qlist_push(p, &alts, phrase_query(p, prefix, &toks, 0)) < 0) goto out;
-    xs_query *j = phrase_query(p, prefix, &toks, 1);
-    if (j) qlist_push(p, &alts, j);
-    if (p->failed) {
-        qlist_free(&alts);
-        goto out;
-    }
-    result = qlist_combine(p, &alts, XS_OP_OR, 0);
-out:
-    free(toks.t);
-    return result;
+    return qlist_combine(p, &units, XS_OP_AND, 0);
 }
 
 /* ---- lexing helpers ------------------------------------------------ */
@@ -439,6 +607,14 @@ static int parse_field(parser_t *p, xs_query **out)
             snprintf(msg, sizeof msg, "%s: needs a value", names[k]);
             return fail_syntax(p, start, msg);
         }
+        const xn_names *table = k == 1 && p->tables ? p->tables->officials
+                                : k == 2 && p->tables ? p->tables->outlets : NULL;
+        long entry = table ? xn_names_lookup(table, v, vlen) : -1;
+        if (entry >= 0) { /* a known name: search its canonical form */
+            v = xn_names_get(table, (size_t)entry)->canonical;
+            vlen = strlen(v);
+            quoted = 1;
+        }
         switch (k) {
         case 0: *out = text_query(p, XN_PREFIX_TITLE, v, vlen, quoted); break;
         case 1: *out = text_query(p, XN_PREFIX_OFFICIAL_TEXT, v, vlen, quoted); break;
@@ -449,6 +625,27 @@ static int parse_field(parser_t *p, xs_query **out)
         return p->failed ? -1 : 1;
     }
     return 0;
+}
+
+/* Whether a plain word (no operator, sign, quote, group or field) starts
+ * at I. */
+static int is_plain_word(const parser_t *p, size_t i)
+{
+    static const char *const keywords[] = {"AND", "OR", "NOT"};
+    static const char *const fields[] = {"title:", "official:", "outlet:", "id:",
+                                         "date:"};
+    char c = p->s[i];
+    if (c == '(' || c == ')' || c == '"' || c == '+' || c == '-') return 0;
+    size_t end = word_end(p, i);
+    for (size_t k = 0; k < 3; k++)
+        if (end - i == strlen(keywords[k]) &&
+            memcmp(p->s + i, keywords[k], end - i) == 0)
+            return 0;
+    for (size_t k = 0; k < 5; k++) {
+        size_t n = strlen(fields[k]);
+        if (end - i >= n && memcmp(p->s + i, fields[k], n) == 0) return 0;
+    }
+    return 1;
 }
 
 /* ---- grammar ------------------------------------------------------------ */
@@ -525,6 +722,21 @@ static xs_query *parse_and(parser_t *p)
         int role = next_role;
         next_role = ROLE_DEFAULT;
         char c = p->s[p->i];
+        if (role == ROLE_DEFAULT && is_plain_word(p, p->i)) {
+            /* a run of plain words is analysed as one text, so names and
+             * terms of several words are recognised; each word is a unit */
+            size_t start = p->i, end = word_end(p, p->i);
+            for (;;) {
+                size_t k = end;
+                while (k < p->len && is_space(p->s[k])) k++;
+                if (k >= p->len || !is_plain_word(p, k)) break;
+                end = word_end(p, k);
+            }
+            p->i = end;
+            qlist_t *l = (p->flags & XAPNEWS_QUERY_DEFAULT_OR) ? &optional : &required;
+            if (text_units(p, "", p->s + start, end - start, 0, l) < 0) goto fail;
+            continue;
+        }
         if ((c == '+' || c == '-') && p->i + 1 < p->len &&
             !is_space(p->s[p->i + 1])) {
             role = c == '+' ? ROLE_REQUIRED : ROLE_EXCLUDED;
@@ -616,12 +828,20 @@ static xs_query *parse_or(parser_t *p)
 xs_query *xn_query_parse(const char *text, unsigned flags, xn_stemmer *stemmer,
                          xn_hlset *hl, xn_error *err)
 {
+    return xn_query_parse_with(text, flags, stemmer, NULL, hl, err);
+}
+
+xs_query *xn_query_parse_with(const char *text, unsigned flags,
+                              xn_stemmer *stemmer, const xn_tables *tables,
+                              xn_hlset *hl, xn_error *err)
+{
     parser_t p;
     memset(&p, 0, sizeof p);
     p.s = text;
     p.len = strlen(text);
     p.flags = flags;
     p.stemmer = stemmer;
+    p.tables = tables;
     p.hl = hl;
     p.err = err;
     if (p.len > XN_QUERY_MAX_BYTES) {

@@ -21,6 +21,7 @@
 #include "error.h"
 #include "highlight.h"
 #include "stemmer.h"
+#include "tables.h"
 
 /** The longest query text accepted, in bytes. */
 #define XN_QUERY_MAX_BYTES 65536
@@ -34,5 +35,14 @@
  *  (may be NULL). STEMMER may be NULL (no stemming). */
 xs_query *xn_query_parse(const char *text, unsigned flags, xn_stemmer *stemmer,
                          xn_hlset *hl, xn_error *err);
+
+/** The same, with the index's tables: forms of the variant table are
+ *  searched by their canonical form (which the indexer put wherever any
+ *  form occurs), and official: and outlet: values named in the officials
+ *  and outlets tables are searched by their canonical name. TABLES may be
+ *  NULL. */
+xs_query *xn_query_parse_with(const char *text, unsigned flags,
+                              xn_stemmer *stemmer, const xn_tables *tables,
+                              xn_hlset *hl, xn_error *err);
 
 #endif

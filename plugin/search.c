@@ -4,9 +4,11 @@
 #include "highlight.h"
 #include "query_parser.h"
 #include "stemmer.h"
+#include "tables.h"
 #include "xapnews.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,6 +17,7 @@ struct xapnews_database {
     xn_error err;
     xs_db *db;
     xn_stemmer *stemmer; /* the language the index was built with */
+    xn_tables tables;    /* the tables the index was built with */
 };
 
 struct xapnews_query {
@@ -89,6 +92,31 @@ xapnews_status_t xapnews_database_open(const char *path,
         }
     }
     free(lang);
+    for (int which = 0; which < XN_TABLE_COUNT; which++) {
+        char *text = NULL;
+        size_t len = 0;
+        if (xs_db_get_metadata(d->db, xn_table_key((xapnews_table_t)which), &text,
+                               &len, &xe) < 0) {
+            xn_error_from_shim(&err, &xe, path);
+            xn_error_export(&err, error);
+            xapnews_database_close(d);
+            return err.status;
+        }
+        xapnews_status_t tst = XAPNEWS_STATUS_SUCCESS;
+        if (len) {
+            char name[512];
+            snprintf(name, sizeof name, "%s (stored %s)", path,
+                     xn_table_key((xapnews_table_t)which));
+            tst = xn_tables_set(&d->tables, (xapnews_table_t)which, name, text,
+                                len, &err);
+        }
+        free(text);
+        if (tst) {
+            xn_error_export(&err, error);
+            xapnews_database_close(d);
+            return tst;
+        }
+    }
     *out = d;
     return XAPNEWS_STATUS_SUCCESS;
 }
@@ -123,7 +151,19 @@ void xapnews_database_close(xapnews_database_t *d)
     xs_error xe;
     xs_db_close(d->db, &xe);
     xn_stemmer_free(d->stemmer);
+    xn_tables_free(&d->tables);
     free(d);
+}
+
+/* Adds B to the highlight set when A is in it. */
+static int add_variant_word(void *ctx, const char *a, size_t alen,
+                            const char *b, size_t blen)
+{
+    xn_hlset *hl = ctx;
+    for (size_t i = 0; i < hl->n_words; i++)
+        if (strlen(hl->words[i]) == alen && memcmp(hl->words[i], a, alen) == 0)
+            return xn_hlset_add(hl, b, blen, 0) < 0 ? -1 : 0;
+    return 0;
 }
 
 xapnews_status_t xapnews_query_parse(xapnews_database_t *d, const char *text,
@@ -136,10 +176,16 @@ xapnews_status_t xapnews_query_parse(xapnews_database_t *d, const char *text,
     if (!q)
         return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     q->db = d;
-    q->q = xn_query_parse(text, flags, d->stemmer, &q->hl, &d->err);
+    q->q = xn_query_parse_with(text, flags, d->stemmer, &d->tables, &q->hl,
+                               &d->err);
     if (!q->q) {
         xapnews_query_destroy(q);
         return d->err.status;
+    }
+    /* highlight the other spellings of the words searched for, too */
+    if (xn_variants_each_word_pair(d->tables.synonyms, add_variant_word, &q->hl) != 0) {
+        xapnews_query_destroy(q);
+        return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     }
     *out = q;
     return XAPNEWS_STATUS_SUCCESS;

@@ -88,10 +88,11 @@ static int is_hyphen(utf8proc_int32_t c)
     return c == '-' || c == 0x2010 || c == 0x2011;
 }
 
-/* Word characters that can start a word (CJK handled separately). */
+/* Word characters that can start a word (CJK handled separately; U+02BC,
+ * a letter to Unicode, is an apostrophe in running text). */
 static int starts_word(utf8proc_int32_t c)
 {
-    return !is_cjk(c) && (is_letter(c) || is_digit(c));
+    return !is_cjk(c) && c != 0x02BC && (is_letter(c) || is_digit(c));
 }
 
 static int continues_word(utf8proc_int32_t c)
@@ -124,6 +125,7 @@ static size_t read_acronym(const char *t, size_t len, size_t i, part_t *p)
 {
     size_t j = i, n, letters = 0, last_end = i;
     p->raw_len = 0;
+    p->too_long = 0;
     for (;;) {
         utf8proc_int32_t c = peek(t, len, j, &n);
         if (!is_letter(c) || is_cjk(c)) break;

@@ -3,6 +3,7 @@
  * The terms, values and data follow schema.h (documented in
  * schemas/index.schema). Every word goes through the one tokeniser.
  */
+#include "analyzer.h"
 #include "article.h"
 #include "date.h"
 #include "docdata.h"
@@ -11,6 +12,7 @@
 #include "slug.h"
 #include "stemmer.h"
 #include "strbuf.h"
+#include "tables.h"
 #include "tokenizer.h"
 #include "xapnews.h"
 
@@ -28,6 +30,10 @@ struct xapnews_writer {
     int language_recorded;
     unsigned batch, pending;
     xn_strbuf term, data;
+    xn_tables tables;
+    xn_tokens toks;  /* analysis of the current field */
+    unsigned *mentions; /* per official of the table, for one article */
+    size_t mentions_cap;
 };
 
 xapnews_status_t xapnews_writer_open(const char *path,
@@ -94,16 +100,7 @@ xapnews_status_t xapnews_writer_set_batch_size(xapnews_writer_t *w,
     return XAPNEWS_STATUS_SUCCESS;
 }
 
-typedef struct {
-    xapnews_writer_t *w;
-    xs_doc *doc;
-    const char *prefixes[2];
-    size_t n_prefixes;
-    unsigned pos;
-    xs_error xe;
-} index_ctx;
-
-/* Builds PREFIX + BODY in the writer's term buffer. */
+/* Builds P1 + P2 + BODY in the writer's term buffer. */
 static int make_term(xapnews_writer_t *w, const char *p1, const char *p2,
                      const char *body, size_t len)
 {
@@ -114,50 +111,87 @@ static int make_term(xapnews_writer_t *w, const char *p1, const char *p2,
     return 0;
 }
 
-static int on_token(void *vctx, const xn_token *t)
+/* Adds the analysed tokens in w->toks with PREFIX (positional) and their
+ * stems with Z + PREFIX. */
+static xapnews_status_t add_tokens(xapnews_writer_t *w, xs_doc *doc,
+                                   const char *prefix)
 {
-    index_ctx *c = vctx;
-    xapnews_writer_t *w = c->w;
-    if (!(t->flags & XN_TOKEN_COLOCATED) || c->pos == 0) c->pos++;
-    const char *stem = NULL;
-    size_t stem_len = 0;
-    if (w->stemmer && xn_stemmer_should_stem(t->term, t->len)) {
-        stem = xn_stemmer_stem(w->stemmer, t->term, t->len, &stem_len);
-        if (!stem) return -1;
+    xs_error xe;
+    const xn_tokens *l = &w->toks;
+    for (size_t i = 0; i < l->n; i++) {
+        const char *t = xn_tokens_term(l, i);
+        size_t len = l->t[i].len;
+        if (make_term(w, "", prefix, t, len) < 0) goto nomem;
+        if (xs_doc_add_posting(doc, w->term.data, w->term.len, l->t[i].pos, 1,
+                               &xe) < 0)
+            return xn_error_from_shim(&w->err, &xe, NULL);
+        if (!w->stemmer || !xn_stemmer_should_stem(t, len)) continue;
+        size_t stem_len;
+        const char *stem = xn_stemmer_stem(w->stemmer, t, len, &stem_len);
+        if (!stem || make_term(w, XN_PREFIX_STEM, prefix, stem, stem_len) < 0)
+            goto nomem;
+        if (xs_doc_add_term(doc, w->term.data, w->term.len, 1, &xe) < 0)
+            return xn_error_from_shim(&w->err, &xe, NULL);
     }
-    for (size_t k = 0; k < c->n_prefixes; k++) {
-        if (make_term(w, "", c->prefixes[k], t->term, t->len) < 0 ||
-            xs_doc_add_posting(c->doc, w->term.data, w->term.len, c->pos, 1,
-                               &c->xe) < 0)
-            return -1;
-        if (stem && (make_term(w, XN_PREFIX_STEM, c->prefixes[k], stem,
-                               stem_len) < 0 ||
-                     xs_doc_add_term(c->doc, w->term.data, w->term.len, 1,
-                                     &c->xe) < 0))
-            return -1;
-    }
-    return 0;
+    return XAPNEWS_STATUS_SUCCESS;
+nomem:
+    return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
 }
 
-/* Indexes TEXT with the given prefixes starting after position *POS. */
+/* Analyses TEXT (positions after *POS) into w->toks. */
+static xapnews_status_t analyse(xapnews_writer_t *w, const char *text,
+                                size_t len, unsigned *pos)
+{
+    unsigned last = xn_analyze(text, len, w->tables.synonyms, *pos, &w->toks);
+    if (last == (unsigned)-1)
+        return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    *pos = last;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* Indexes TEXT with prefix P1 (and P2 when not NULL) after position *POS. */
 static xapnews_status_t index_text(xapnews_writer_t *w, xs_doc *doc,
                                    const char *text, size_t len,
                                    const char *p1, const char *p2,
                                    unsigned *pos)
 {
-    index_ctx c;
-    memset(&c, 0, sizeof c);
-    c.w = w;
-    c.doc = doc;
-    c.prefixes[c.n_prefixes++] = p1;
-    if (p2) c.prefixes[c.n_prefixes++] = p2;
-    c.pos = *pos;
-    c.xe.code = XS_OK;
-    if (xn_tokenize(text, len, on_token, &c) != 0) {
-        if (c.xe.code != XS_OK) return xn_error_from_shim(&w->err, &c.xe, NULL);
+    xapnews_status_t st = analyse(w, text, len, pos);
+    if (!st) st = add_tokens(w, doc, p1);
+    if (!st && p2) st = add_tokens(w, doc, p2);
+    return st;
+}
+
+/* Counts in w->mentions the officials of the table named in w->toks: a
+ * full name (any variant), or the surname alone once the official has been
+ * named in full. */
+static xapnews_status_t count_mentions(xapnews_writer_t *w)
+{
+    const xn_names *officials = w->tables.officials;
+    const char **words;
+    size_t *lens, *index;
+    size_t n = xn_tokens_primaries(&w->toks, &words, &lens, &index);
+    if (n == (size_t)-1)
         return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    size_t count = xn_names_count(officials);
+    for (size_t i = 0; i < n;) {
+        size_t length;
+        long k = xn_names_match(officials, words + i, lens + i, n - i, &length);
+        if (k >= 0) {
+            w->mentions[k]++;
+            i += length;
+            continue;
+        }
+        for (size_t o = 0; o < count; o++) {
+            const char *surname = xn_names_get(officials, o)->surname;
+            if (w->mentions[o] && strlen(surname) == lens[i] &&
+                memcmp(surname, words[i], lens[i]) == 0)
+                w->mentions[o]++;
+        }
+        i++;
     }
-    *pos = c.pos;
+    free(words);
+    free(lens);
+    free(index);
     return XAPNEWS_STATUS_SUCCESS;
 }
 
@@ -227,45 +261,184 @@ static xapnews_status_t record_language(xapnews_writer_t *w)
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+/* An official of an article: a table entry, or a name the table lacks. */
+typedef struct {
+    long entry;
+    const char *name;
+} official_ref;
+
+static int has_ref(const official_ref *refs, size_t n, long entry,
+                   const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (entry >= 0 ? refs[i].entry == entry
+                       : refs[i].entry < 0 && strcmp(refs[i].name, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* The one entry whose surname is NAME (a single word), or -1. */
+static long lookup_surname(const xn_names *table, const char *name)
+{
+    char folded[XN_TOKEN_MAX_BYTES + 1];
+    size_t n = xn_fold(name, strlen(name), folded, sizeof folded);
+    long found = -1;
+    if (n == (size_t)-1) return -1;
+    for (size_t k = 0; k < xn_names_count(table); k++)
+        if (strcmp(xn_names_get(table, k)->surname, folded) == 0) {
+            if (found >= 0) return -1; /* ambiguous */
+            found = (long)k;
+        }
+    return found;
+}
+
+/* The article's officials: those its record lists (by their canonical
+ * name when the table knows them), then those its text names. */
+static official_ref *collect_officials(xapnews_writer_t *w,
+                                       const xapnews_article_t *a, size_t *n)
+{
+    const xn_names *table = w->tables.officials;
+    size_t count = xn_names_count(table);
+    official_ref *refs = malloc((a->n_officials + count + 1) * sizeof *refs);
+    if (!refs) return NULL;
+    *n = 0;
+    for (size_t i = 0; i < a->n_officials; i++) {
+        const char *name = a->officials[i];
+        long k = xn_names_lookup(table, name, strlen(name));
+        if (k < 0) k = lookup_surname(table, name);
+        if (k >= 0) name = xn_names_get(table, (size_t)k)->canonical;
+        if (!has_ref(refs, *n, k, name)) refs[(*n)++] = (official_ref){k, name};
+    }
+    for (size_t k = 0; k < count; k++)
+        if (w->mentions[k] && !has_ref(refs, *n, (long)k, NULL))
+            refs[(*n)++] = (official_ref){(long)k, xn_names_get(table, k)->canonical};
+    return refs;
+}
+
+static xapnews_status_t index_officials(xapnews_writer_t *w, xs_doc *doc,
+                                        const official_ref *refs, size_t n)
+{
+    xapnews_status_t st;
+    unsigned pos = 0;
+    for (size_t i = 0; i < n; i++) {
+        const xn_name *entry =
+            refs[i].entry >= 0 ? xn_names_get(w->tables.officials, (size_t)refs[i].entry)
+                               : NULL;
+        /* the canonical name and every variant, so field searches for any
+         * spelling find the official */
+        size_t names = 1 + (entry ? entry->n_variants : 0);
+        for (size_t k = 0; k < names; k++) {
+            const char *name = k == 0 ? refs[i].name : entry->variants[k - 1];
+            if ((st = index_text(w, doc, name, strlen(name),
+                                 XN_PREFIX_OFFICIAL_TEXT, NULL, &pos)))
+                return st;
+            pos += XN_FIELD_GAP;
+        }
+        if ((st = add_slug_term(w, doc, XN_PREFIX_OFFICIAL, refs[i].name)))
+            return st;
+    }
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
 static xapnews_status_t build_document(xapnews_writer_t *w,
                                        const xapnews_article_t *a,
                                        const xn_date *date, xs_doc *doc)
 {
     xapnews_status_t st;
+    size_t count = xn_names_count(w->tables.officials);
+    if (count > w->mentions_cap) {
+        unsigned *m = realloc(w->mentions, count * sizeof *m);
+        if (!m) return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        w->mentions = m;
+        w->mentions_cap = count;
+    }
+    if (count) memset(w->mentions, 0, count * sizeof *w->mentions);
+
     unsigned pos = 0;
     const char *title = xapnews_article_get(a, XAPNEWS_FIELD_TITLE);
     if ((st = index_text(w, doc, title, a->field_len[XAPNEWS_FIELD_TITLE], "",
-                         XN_PREFIX_TITLE, &pos)))
+                         XN_PREFIX_TITLE, &pos)) ||
+        (count && (st = count_mentions(w))))
         return st;
     pos += XN_FIELD_GAP;
     if ((st = index_text(w, doc, xapnews_article_get(a, XAPNEWS_FIELD_BODY),
-                         a->field_len[XAPNEWS_FIELD_BODY], "", NULL, &pos)))
+                         a->field_len[XAPNEWS_FIELD_BODY], "", NULL, &pos)) ||
+        (count && (st = count_mentions(w))))
         return st;
-    unsigned opos = 0;
-    for (size_t i = 0; i < a->n_officials; i++) {
-        const char *name = a->officials[i];
-        if ((st = index_text(w, doc, name, strlen(name),
-                             XN_PREFIX_OFFICIAL_TEXT, NULL, &opos)) ||
-            (st = add_slug_term(w, doc, XN_PREFIX_OFFICIAL, name)))
-            return st;
-        opos += XN_FIELD_GAP;
-    }
-    const char *outlet = xapnews_article_get(a, XAPNEWS_FIELD_OUTLET);
-    if (*outlet && ((st = add_slug_term(w, doc, XN_PREFIX_OUTLET, outlet)) ||
-                    (st = add_value(w, doc, XN_SLOT_OUTLET, outlet,
-                                    a->field_len[XAPNEWS_FIELD_OUTLET]))))
-        return st;
-    char iso[11] = "";
-    if (date) {
-        if ((st = add_date(w, doc, date))) return st;
-        xn_date_iso(date, iso);
-    }
-    xn_strbuf_reset(&w->data);
-    if (xn_docdata_encode(a, iso, &w->data) < 0)
+
+    size_t n_refs = 0;
+    official_ref *refs = collect_officials(w, a, &n_refs);
+    if (!refs) return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    const char **names = malloc((n_refs + 1) * sizeof *names);
+    if (!names) {
+        free(refs);
         return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
+    for (size_t i = 0; i < n_refs; i++) names[i] = refs[i].name;
+    st = index_officials(w, doc, refs, n_refs);
+
+    const char *outlet = xapnews_article_get(a, XAPNEWS_FIELD_OUTLET);
+    long ok = *outlet ? xn_names_lookup(w->tables.outlets, outlet, strlen(outlet)) : -1;
+    if (ok >= 0) outlet = xn_names_get(w->tables.outlets, (size_t)ok)->canonical;
+    if (!st && *outlet && !(st = add_slug_term(w, doc, XN_PREFIX_OUTLET, outlet)))
+        st = add_value(w, doc, XN_SLOT_OUTLET, outlet, strlen(outlet));
+    char iso[11] = "";
+    if (!st && date && !(st = add_date(w, doc, date))) xn_date_iso(date, iso);
+    if (!st) {
+        xn_strbuf_reset(&w->data);
+        if (xn_docdata_encode(a, iso, outlet, names, n_refs, &w->data) < 0)
+            st = xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
     xs_error xe;
-    if (xs_doc_set_data(doc, w->data.data, w->data.len, &xe) < 0)
+    if (!st && xs_doc_set_data(doc, w->data.data, w->data.len, &xe) < 0)
+        st = xn_error_from_shim(&w->err, &xe, NULL);
+    free(names);
+    free(refs);
+    return st;
+}
+
+typedef struct {
+    xs_db *db;
+    xs_error xe;
+} synonym_ctx;
+
+static int add_xapian_synonym(void *vctx, const char *a, size_t alen,
+                              const char *b, size_t blen)
+{
+    synonym_ctx *c = vctx;
+    char key[XN_TOKEN_MAX_BYTES + 1], value[XN_TOKEN_MAX_BYTES + 1];
+    memcpy(key, a, alen);
+    key[alen] = '\0';
+    memcpy(value, b, blen);
+    value[blen] = '\0';
+    return xs_db_add_synonym(c->db, key, value, &c->xe) < 0 ? -1 : 0;
+}
+
+/* Writes the word pairs of the variant table into Xapian's synonym table,
+ * replacing what was there, for stock QueryParsers (FLAG_AUTO_SYNONYMS). */
+static xapnews_status_t write_xapian_synonyms(xapnews_writer_t *w)
+{
+    synonym_ctx c = {w->db, {XS_OK, ""}};
+    if (xs_db_clear_synonyms(w->db, &c.xe) < 0 ||
+        xn_variants_each_word_pair(w->tables.synonyms, add_xapian_synonym, &c) != 0)
+        return xn_error_from_shim(&w->err, &c.xe, NULL);
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+xapnews_status_t xapnews_writer_load_table(xapnews_writer_t *w,
+                                           xapnews_table_t which,
+                                           const char *path)
+{
+    if (!w || !path || (unsigned)which >= XN_TABLE_COUNT)
+        return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    xn_error_clear(&w->err);
+    xapnews_status_t st = xn_tables_load(&w->tables, which, path, &w->err);
+    if (st) return st;
+    xs_error xe;
+    if (xs_db_set_metadata(w->db, xn_table_key(which), w->tables.text[which],
+                           w->tables.text_len[which], &xe) < 0)
         return xn_error_from_shim(&w->err, &xe, NULL);
+    if (which == XAPNEWS_TABLE_SYNONYMS) return write_xapian_synonyms(w);
     return XAPNEWS_STATUS_SUCCESS;
 }
 
@@ -333,6 +506,9 @@ xapnews_status_t xapnews_writer_close(xapnews_writer_t *w, char **error)
     xn_stemmer_free(w->stemmer);
     xn_strbuf_free(&w->term);
     xn_strbuf_free(&w->data);
+    xn_tables_free(&w->tables);
+    xn_tokens_free(&w->toks);
+    free(w->mentions);
     free(w);
     return st;
 }

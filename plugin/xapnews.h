@@ -185,6 +185,36 @@ xapnews_status_t xapnews_writer_open(const char *path,
 xapnews_status_t xapnews_writer_set_language(xapnews_writer_t *writer,
                                              const char *language);
 
+/** The tables that shape an index. */
+typedef enum {
+    /** Spelling variants, Solr synonyms format (schemas/synonyms.txt). */
+    XAPNEWS_TABLE_SYNONYMS = 0,
+    /** Officials: canonical name, variants, role, country, surname
+     *  (schemas/officials.tsv). */
+    XAPNEWS_TABLE_OFFICIALS,
+    /** Outlets: canonical name and aliases (schemas/outlets.tsv). */
+    XAPNEWS_TABLE_OUTLETS
+} xapnews_table_t;
+
+/** Loads table WHICH from PATH for the articles added from now on, and
+ *  stores it in the database, so searches of the database use the same
+ *  table. The variant table is also written to Xapian's synonym table, so
+ *  a stock QueryParser with FLAG_AUTO_SYNONYMS finds the variants. A
+ *  malformed line refuses the whole file with
+ *  XAPNEWS_STATUS_BAD_INPUT and "FILE:LINE: reason"; the table in use is
+ *  then unchanged. Articles indexed before a table changed keep the terms
+ *  the old table gave them: index them again. */
+xapnews_status_t xapnews_writer_load_table(xapnews_writer_t *writer,
+                                           xapnews_table_t which,
+                                           const char *path);
+
+/** Checks that PATH is a valid table WHICH without loading it anywhere,
+ *  so a program can refuse bad configuration before it writes anything.
+ *  On failure *ERROR (optional, released with xapnews_free()) receives
+ *  "FILE:LINE: reason". */
+xapnews_status_t xapnews_table_check(xapnews_table_t which, const char *path,
+                                     char **error);
+
 /** Commits automatically after every BATCH added articles (default 1000;
  *  0 commits only on xapnews_writer_commit() and close). */
 xapnews_status_t xapnews_writer_set_batch_size(xapnews_writer_t *writer,

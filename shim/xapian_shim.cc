@@ -210,6 +210,22 @@ int xs_db_add_synonym(xs_db *h, const char *term, const char *synonym,
     SHIM_CATCH(err, -1)
 }
 
+int xs_db_clear_synonyms(xs_db *h, xs_error *err)
+{
+    SHIM_TRY
+    if (!h->wdb) {
+        set_error(err, XS_INVALID, "database is open read-only");
+        return -1;
+    }
+    std::vector<std::string> keys;
+    for (Xapian::TermIterator k = h->wdb->synonym_keys_begin();
+         k != h->wdb->synonym_keys_end(); ++k)
+        keys.push_back(*k);
+    for (const std::string &k : keys) h->wdb->clear_synonyms(k);
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
 int xs_db_set_metadata(xs_db *h, const char *key, const char *value,
                        size_t value_len, xs_error *err)
 {

@@ -80,6 +80,9 @@ int xs_db_commit(xs_db *db, xs_error *err);
 int xs_db_add_synonym(xs_db *db, const char *term, const char *synonym,
                       xs_error *err);
 
+/** Writers: removes every entry of the synonym table. */
+int xs_db_clear_synonyms(xs_db *db, xs_error *err);
+
 /** Writers: stores a user metadata value under KEY. */
 int xs_db_set_metadata(xs_db *db, const char *key, const char *value,
                        size_t value_len, xs_error *err);

@@ -43,6 +43,11 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  *  when none exists. */
 char *cli_find_schema(const char *name);
 
+/** The file to use for a schema option: ARG itself, NULL for "none", or
+ *  the default schema file DEFAULT_NAME when ARG is NULL (found as by
+ *  cli_find_schema()). The result is malloc'd. */
+char *cli_schema_path(const char *arg, const char *default_name);
+
 /** Parses a non-negative integer option value; exits with EXIT_USAGE on a
  *  bad value. */
 unsigned cli_parse_uint(const char *option, const char *value);

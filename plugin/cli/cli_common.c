@@ -63,6 +63,13 @@ char *cli_find_schema(const char *name)
     return found;
 }
 
+char *cli_schema_path(const char *arg, const char *default_name)
+{
+    if (!arg) return cli_find_schema(default_name);
+    if (strcmp(arg, "none") == 0) return NULL;
+    return strdup(arg);
+}
+
 unsigned cli_parse_uint(const char *option, const char *value)
 {
     char *end;

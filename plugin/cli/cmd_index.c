@@ -20,6 +20,10 @@ static const char help[] =
     "  -d, --db DIR          the database to write (required)\n"
     "      --chrome FILE     page-chrome rules (default: schemas/chrome.conf;\n"
     "                        'none' keeps bodies as they are)\n"
+    "      --synonyms FILE   variant table, Solr synonyms format (default:\n"
+    "                        schemas/synonyms.txt; 'none' for no variants)\n"
+    "      --officials FILE  officials table (default: schemas/officials.tsv)\n"
+    "      --outlets FILE    outlets table (default: schemas/outlets.tsv)\n"
     "      --language LANG   stemming language (default english; 'none' for\n"
     "                        no stemming)\n"
     "      --batch N         commit every N articles (default 1000)\n"
@@ -71,6 +75,9 @@ int cmd_index(int argc, char **argv)
     static const struct option opts[] = {
         {"db", required_argument, NULL, 'd'},
         {"chrome", required_argument, NULL, 'c'},
+        {"synonyms", required_argument, NULL, 'S'},
+        {"officials", required_argument, NULL, 'O'},
+        {"outlets", required_argument, NULL, 'U'},
         {"language", required_argument, NULL, 'l'},
         {"batch", required_argument, NULL, 'b'},
         {"strict", no_argument, NULL, 's'},
@@ -78,6 +85,7 @@ int cmd_index(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *db = NULL, *chrome = NULL, *language = "english";
+    const char *table_arg[3] = {NULL, NULL, NULL};
     unsigned batch = 1000;
     int strict = 0, quiet = 0, c;
     optind = 1;
@@ -85,6 +93,9 @@ int cmd_index(int argc, char **argv)
         switch (c) {
         case 'd': db = optarg; break;
         case 'c': chrome = optarg; break;
+        case 'S': table_arg[XAPNEWS_TABLE_SYNONYMS] = optarg; break;
+        case 'O': table_arg[XAPNEWS_TABLE_OFFICIALS] = optarg; break;
+        case 'U': table_arg[XAPNEWS_TABLE_OUTLETS] = optarg; break;
         case 'l': language = optarg; break;
         case 'b': batch = cli_parse_uint("--batch", optarg); break;
         case 's': strict = 1; break;
@@ -104,9 +115,11 @@ int cmd_index(int argc, char **argv)
         cli_error("index: give at least one JSON Lines file or corpus folder");
         return EXIT_USAGE;
     }
-    char *chrome_path = NULL;
-    if (!chrome) chrome_path = cli_find_schema("chrome.conf");
-    else if (strcmp(chrome, "none") != 0) chrome_path = strdup(chrome);
+    char *chrome_path = cli_schema_path(chrome, "chrome.conf");
+    static const char *const table_file[3] = {"synonyms.txt", "officials.tsv",
+                                              "outlets.tsv"};
+    char *table_path[3];
+    for (int t = 0; t < 3; t++) table_path[t] = cli_schema_path(table_arg[t], table_file[t]);
 
     /* open every input and load the rules before writing anything */
     int rc = EXIT_OK;
@@ -117,6 +130,17 @@ int cmd_index(int argc, char **argv)
         cli_error("out of memory");
         rc = EXIT_INTERNAL;
         goto out;
+    }
+    for (int t = 0; t < 3; t++) {
+        char *err = NULL;
+        xapnews_status_t st;
+        if (table_path[t] &&
+            (st = xapnews_table_check((xapnews_table_t)t, table_path[t], &err))) {
+            cli_error("%s", err ? err : xapnews_status_to_string(st));
+            xapnews_free(err);
+            rc = cli_exit_code(st);
+            goto out;
+        }
     }
     unsigned long long total_bytes = 0;
     for (int i = 0; i < npaths; i++) {
@@ -144,6 +168,10 @@ int cmd_index(int argc, char **argv)
     if (!st && (st = xapnews_writer_set_language(writer, language)))
         err = strdup(xapnews_writer_last_error(writer));
     if (!st) st = xapnews_writer_set_batch_size(writer, batch);
+    for (int t = 0; t < 3 && !st; t++)
+        if (table_path[t] &&
+            (st = xapnews_writer_load_table(writer, (xapnews_table_t)t, table_path[t])))
+            err = strdup(xapnews_writer_last_error(writer));
     if (st) {
         cli_error("%s", err ? err : xapnews_status_to_string(st));
         xapnews_free(err);
@@ -214,5 +242,6 @@ out:
     free(sources);
     xapnews_article_destroy(article);
     free(chrome_path);
+    for (int t = 0; t < 3; t++) free(table_path[t]);
     return rc;
 }

@@ -1,0 +1,55 @@
+/* names.h - tables of named things: officials and outlets.
+ *
+ * Tab-separated files, one entry per line, '#' comments:
+ *
+ *   officials.tsv:  canonical name <TAB> variants (separated by '|')
+ *                   <TAB> role <TAB> country [<TAB> surname]
+ *   outlets.tsv:    canonical name <TAB> aliases (separated by '|')
+ *
+ * Every variant or alias, and the canonical name itself, names the entry;
+ * names are tokenised, so case, accents and punctuation do not matter. The
+ * surname (by default the canonical name's last word) lets a later lone
+ * surname in an article count as a mention of an official already named
+ * in full.
+ */
+#ifndef XAPNEWS_NAMES_H
+#define XAPNEWS_NAMES_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "variants.h"
+
+typedef enum { XN_NAMES_OFFICIALS, XN_NAMES_OUTLETS } xn_names_kind;
+
+typedef struct {
+    const char *canonical;
+    const char *const *variants; /* n_variants names */
+    size_t n_variants;
+    const char *role, *country; /* "" when not given (officials only) */
+    const char *surname;        /* folded single word, or "" */
+    unsigned long line;
+} xn_name;
+
+typedef struct xn_names xn_names;
+
+/** Parses a table from TEXT (LEN bytes); NAME is used in messages. A
+ *  malformed line refuses the whole table: NULL with ERR set to
+ *  "NAME:LINE: reason". */
+xn_names *xn_names_parse(const char *name, const char *text, size_t len,
+                         xn_names_kind kind, xn_error *err);
+
+void xn_names_free(xn_names *t);
+
+size_t xn_names_count(const xn_names *t);
+const xn_name *xn_names_get(const xn_names *t, size_t i);
+
+/** The entry that the whole LEN-byte TEXT names, or -1. */
+long xn_names_lookup(const xn_names *t, const char *text, size_t len);
+
+/** The entry named by the longest name starting at WORDS[0] (N words at
+ *  most), or -1; *LENGTH receives the number of words matched. */
+long xn_names_match(const xn_names *t, const char *const *words,
+                    const size_t *lens, size_t n, size_t *length);
+
+#endif

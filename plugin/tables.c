@@ -1,0 +1,106 @@
+/* tables.c - see tables.h. */
+#include "tables.h"
+#include "strbuf.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *xn_table_key(xapnews_table_t which)
+{
+    switch (which) {
+    case XAPNEWS_TABLE_SYNONYMS: return "xapnews:synonyms";
+    case XAPNEWS_TABLE_OFFICIALS: return "xapnews:officials";
+    case XAPNEWS_TABLE_OUTLETS: return "xapnews:outlets";
+    }
+    return NULL;
+}
+
+xapnews_status_t xn_tables_set(xn_tables *t, xapnews_table_t which,
+                               const char *name, const char *text, size_t len,
+                               xn_error *err)
+{
+    if ((unsigned)which >= XN_TABLE_COUNT)
+        return xn_error_set(err, XAPNEWS_STATUS_INVALID_ARGUMENT, "unknown table");
+    char *copy = xn_strndup(text, len);
+    if (!copy)
+        return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    if (which == XAPNEWS_TABLE_SYNONYMS) {
+        xn_variants *v = xn_variants_parse(name, text, len, err);
+        if (!v) goto fail;
+        xn_variants_free(t->synonyms);
+        t->synonyms = v;
+    } else {
+        xn_names *n = xn_names_parse(name, text, len,
+                                     which == XAPNEWS_TABLE_OFFICIALS
+                                         ? XN_NAMES_OFFICIALS
+                                         : XN_NAMES_OUTLETS,
+                                     err);
+        if (!n) goto fail;
+        xn_names **slot = which == XAPNEWS_TABLE_OFFICIALS ? &t->officials
+                                                            : &t->outlets;
+        xn_names_free(*slot);
+        *slot = n;
+    }
+    free(t->text[which]);
+    t->text[which] = copy;
+    t->text_len[which] = len;
+    return XAPNEWS_STATUS_SUCCESS;
+fail:
+    free(copy);
+    return err->status;
+}
+
+xapnews_status_t xn_tables_load(xn_tables *t, xapnews_table_t which,
+                                const char *path, xn_error *err)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return xn_error_set(err, XAPNEWS_STATUS_FILE_ERROR, "%s: cannot open: %s",
+                            path, strerror(errno));
+    xn_strbuf text = XN_STRBUF_INIT;
+    char buf[65536];
+    size_t got;
+    int nomem = 0;
+    while ((got = fread(buf, 1, sizeof buf, fp)) > 0)
+        if (xn_strbuf_append(&text, buf, got) < 0) {
+            nomem = 1;
+            break;
+        }
+    int failed = ferror(fp);
+    fclose(fp);
+    xapnews_status_t st;
+    if (nomem)
+        st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "%s: out of memory", path);
+    else if (failed)
+        st = xn_error_set(err, XAPNEWS_STATUS_FILE_ERROR, "%s: read error", path);
+    else
+        st = xn_tables_set(t, which, path, text.data ? text.data : "", text.len, err);
+    xn_strbuf_free(&text);
+    return st;
+}
+
+void xn_tables_free(xn_tables *t)
+{
+    xn_variants_free(t->synonyms);
+    xn_names_free(t->officials);
+    xn_names_free(t->outlets);
+    for (int i = 0; i < XN_TABLE_COUNT; i++) free(t->text[i]);
+    memset(t, 0, sizeof *t);
+}
+
+xapnews_status_t xapnews_table_check(xapnews_table_t which, const char *path,
+                                     char **error)
+{
+    if (!path || (unsigned)which >= XN_TABLE_COUNT)
+        return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    xn_tables t;
+    xn_error err;
+    memset(&t, 0, sizeof t);
+    xn_error_clear(&err);
+    xapnews_status_t st = xn_tables_load(&t, which, path, &err);
+    xn_tables_free(&t);
+    if (st) xn_error_export(&err, error);
+    return st;
+}

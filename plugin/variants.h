@@ -1,0 +1,103 @@
+/* variants.h - the variant table: spellings that mean the same thing.
+ *
+ * Loaded from a file in the Solr synonyms format:
+ *
+ *     # a comment
+ *     Guo Shengkun, Guo Shengkum          equivalent forms; the one with the
+ *                                         fewest words (the first of those)
+ *                                         is canonical
+ *     cybersecurity, cyber-security, cyber security
+ *     Shengkum => Shengkun                explicit mapping: the left-hand
+ *                                         forms mean the right-hand ones
+ *
+ * Entries are tokenised like any text, so case, accents and hyphenation do
+ * not matter, and an entry may hold several words. "\," writes a comma
+ * inside an entry. A malformed line refuses the whole file.
+ *
+ * Matching works on the sequence of a text's positions (the tokeniser's
+ * non-colocated terms): xn_variants_match() finds the longest form starting
+ * at a given position.
+ */
+#ifndef XAPNEWS_VARIANTS_H
+#define XAPNEWS_VARIANTS_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+typedef struct xn_variants xn_variants;
+
+/** One form: its folded words. */
+typedef struct {
+    const char *const *words;
+    const size_t *lens;
+    size_t n;
+} xn_form;
+
+/** Loads a table from PATH. On a malformed line returns NULL with ERR set
+ *  to "PATH:LINE: reason" (XAPNEWS_STATUS_BAD_INPUT). */
+xn_variants *xn_variants_load(const char *path, xn_error *err);
+
+/** Parses a table from the LEN bytes of TEXT; NAME is used in messages. */
+xn_variants *xn_variants_parse(const char *name, const char *text, size_t len,
+                               xn_error *err);
+
+/** An empty table. */
+xn_variants *xn_variants_new(void);
+
+/** Adds an explicit mapping SOURCE => TARGET, tokenised like table entries
+ *  (used for tables kept in other formats, such as officials and outlets).
+ *  Returns 0, 1 when SOURCE has no words or already belongs to a group, or
+ *  -1 when memory runs out. */
+int xn_variants_add_mapping(xn_variants *v, const char *source,
+                            const char *target);
+
+void xn_variants_free(xn_variants *v);
+
+/** Number of groups (lines) in the table. */
+size_t xn_variants_groups(const xn_variants *v);
+
+/** A match of a form at some position. */
+typedef struct {
+    size_t group;  /* index of the group */
+    size_t form;   /* index of the matched form within the group */
+    size_t length; /* number of positions matched */
+} xn_vmatch;
+
+/** Finds the longest form whose words equal WORDS[0..] (N words at most).
+ *  Returns 1 and fills M on a match, 0 otherwise. */
+int xn_variants_match(const xn_variants *v, const char *const *words,
+                      const size_t *lens, size_t n, xn_vmatch *m);
+
+/** Number of forms in GROUP and the I-th form. */
+size_t xn_variants_form_count(const xn_variants *v, size_t group);
+xn_form xn_variants_form(const xn_variants *v, size_t group, size_t i);
+
+/** The canonical form of GROUP: the form of an equivalence with the fewest
+ *  words (the first of those), or the first right-hand form of a mapping. */
+size_t xn_variants_canonical(const xn_variants *v, size_t group);
+
+/** Whether a match of form FROM should add form TO: every other form of an
+ *  equivalence; the right-hand forms for a left-hand form of a mapping. */
+int xn_variants_expands(const xn_variants *v, size_t group, size_t from,
+                        size_t to);
+
+/** Whether GROUP is an explicit mapping (a => b). */
+int xn_variants_is_mapping(const xn_variants *v, size_t group);
+
+/** Calls FN for every pair of words (A stands for B) that differ between
+ *  two forms of the same length where the first expands to the second:
+ *  single-word forms, and the differing words of multi-word forms when
+ *  they are spelling variants of each other (a few edits apart: "Guo
+ *  Shengkum" / "Guo Shengkun" gives "shengkum" -> "shengkun", "Bill
+ *  Evanina" / "William Evanina" gives nothing). A non-zero return from FN
+ *  stops and is returned. */
+int xn_variants_each_word_pair(const xn_variants *v,
+                               int (*fn)(void *ctx, const char *a, size_t alen,
+                                         const char *b, size_t blen),
+                               void *ctx);
+
+/** The line of the table that defined GROUP. */
+unsigned long xn_variants_line(const xn_variants *v, size_t group);
+
+#endif
