@@ -72,8 +72,11 @@ size_t xn_tokens_primaries(const xn_tokens *l, const char ***words,
     size_t k = 0;
     for (size_t i = 0; i < l->n; i++) {
         if (l->t[i].flags & (XN_TOKEN_COLOCATED | XN_TOKEN_VARIANT)) continue;
-        (*words)[k] = xn_tokens_term(l, i);
-        (*lens)[k] = l->t[i].len;
+        /* a possessive is matched by its bare word: "Xi Jinping's" names
+         * Xi Jinping */
+        size_t w = i + 1 < l->n && (l->t[i + 1].flags & XN_TOKEN_POSSESSIVE) ? i + 1 : i;
+        (*words)[k] = xn_tokens_term(l, w);
+        (*lens)[k] = l->t[w].len;
         (*index)[k] = i;
         k++;
     }
@@ -81,13 +84,24 @@ size_t xn_tokens_primaries(const xn_tokens *l, const char ***words,
 }
 
 /* Lays the words of form F from position FIRST onwards. */
-static int lay(xn_tokens *l, xn_form f, unsigned first, size_t start,
-               size_t end)
+static int lay_from(xn_tokens *l, xn_form f, unsigned first, size_t start,
+                    size_t end, unsigned flags)
 {
     for (size_t w = 0; w < f.n; w++)
         if (push(l, f.words[w], f.lens[w], first + (unsigned)w, start, end,
-                 XN_TOKEN_VARIANT | XN_TOKEN_COLOCATED) < 0)
+                 XN_TOKEN_VARIANT | XN_TOKEN_COLOCATED | flags) < 0)
             return -1;
+    return 0;
+}
+
+/* Lays F over the span of positions [P0, P1]: from its start, and also
+ * ending at its end when F is shorter, so phrases match on both sides. */
+static int lay(xn_tokens *l, xn_form f, unsigned p0, unsigned p1,
+               size_t start, size_t end, unsigned flags)
+{
+    if (lay_from(l, f, p0, start, end, flags) < 0) return -1;
+    if (f.n < p1 - p0 + 1)
+        return lay_from(l, f, p1 + 1 - (unsigned)f.n, start, end, flags);
     return 0;
 }
 
@@ -109,14 +123,12 @@ static int expand_variants(xn_tokens *l, const xn_variants *v)
         unsigned p1 = l->t[index[i + m.length - 1]].pos;
         size_t start = l->t[index[i]].start;
         size_t end = l->t[index[i + m.length - 1]].end;
-        for (size_t h = 0; h < xn_variants_form_count(v, m.group) && rc == 0; h++) {
-            if (!xn_variants_expands(v, m.group, m.form, h)) continue;
-            xn_form f = xn_variants_form(v, m.group, h);
-            rc = lay(l, f, p0, start, end);
-            unsigned span = p1 - p0 + 1;
-            if (rc == 0 && f.n < span)
-                rc = lay(l, f, p1 + 1 - (unsigned)f.n, start, end);
-        }
+        if (!xn_variants_is_mapping(v, m.group))
+            rc = lay(l, xn_variants_form(v, m.group, xn_variants_canonical(v, m.group)),
+                     p0, p1, start, end, XN_TOKEN_CANONICAL);
+        for (size_t h = 0; h < xn_variants_form_count(v, m.group) && rc == 0; h++)
+            if (xn_variants_natural(v, m.group, m.form, h))
+                rc = lay(l, xn_variants_form(v, m.group, h), p0, p1, start, end, 0);
         i += m.length;
     }
     free(words);
@@ -152,6 +164,8 @@ unsigned xn_analyze(const char *text, size_t len, const xn_variants *variants,
             if (l->t[i].flags & XN_TOKEN_VARIANT)
                 for (size_t k = out; k-- > 0 && l->t[k].pos == l->t[i].pos;)
                     if (l->t[k].len == l->t[i].len &&
+                        (l->t[k].flags & XN_TOKEN_CANONICAL) ==
+                            (l->t[i].flags & XN_TOKEN_CANONICAL) &&
                         memcmp(xn_tokens_term(l, k), xn_tokens_term(l, i),
                                l->t[i].len) == 0) {
                         dup = 1;

@@ -2,9 +2,14 @@
  * table.
  *
  * xn_analyze() tokenises a text and, wherever a form of the variant table
- * occurs, adds the forms it stands for at the same positions (flagged
- * XN_TOKEN_VARIANT), so that every spelling of a name or term is indexed
- * wherever any one of them was written. A shorter form is laid both from
+ * occurs, adds at the same positions (flagged XN_TOKEN_VARIANT):
+ *  - for equivalent forms, the words of the group's canonical form, flagged
+ *    XN_TOKEN_CANONICAL (indexed under their own prefix), so a search for
+ *    any form finds every other; and the other forms as plain words when
+ *    they bring no foreign word (see xn_variants_natural()), so stock
+ *    Xapian clients find spelling variants too, even in phrases;
+ *  - for a mapping (a => b), the right-hand forms as plain words.
+ * A shorter form is laid both from
  * the start and from the end of the longer one it stands for, so phrases
  * keep matching on either side ("Attorney General Loretta Lynch" and
  * "Loretta Lynch said" both match "Loretta E. Lynch said").
@@ -18,7 +23,11 @@
 #include "tokenizer.h"
 #include "variants.h"
 
-#define XN_TOKEN_VARIANT (1u << 8) /* added from the variant table */
+#define XN_TOKEN_VARIANT (1u << 8)   /* added from the variant table */
+#define XN_TOKEN_CANONICAL (1u << 9) /* a word of the canonical form of an
+                                        equivalence, indexed with the XV
+                                        prefix so it never mixes with the
+                                        words a text really holds */
 
 typedef struct {
     size_t term; /* offset of the folded term in the list's text */
@@ -55,7 +64,8 @@ unsigned xn_analyze(const char *text, size_t len, const xn_variants *variants,
                     unsigned first_pos, xn_tokens *l);
 
 /** Collects the positions' own words (no colocated forms) of L: WORDS and
- *  LENS get one entry per position, pointing into L. Returns the count, or
+ *  LENS get one entry per position, pointing into L (the bare word of a
+ *  possessive), INDEX the token it came from. Returns the count, or
  *  (size_t)-1 when memory runs out. The caller frees *WORDS and *LENS. */
 size_t xn_tokens_primaries(const xn_tokens *l, const char ***words,
                            size_t **lens, size_t **index);

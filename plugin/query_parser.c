@@ -10,6 +10,7 @@
 #include "slug.h"
 #include "strbuf.h"
 #include "tables.h"
+#include "analyzer.h"
 #include "tokenizer.h"
 #include "xapnews.h"
 
@@ -239,11 +240,16 @@ static int canonicalise(parser_t *p, qposs_t *c)
     const char **words = malloc(c->n * sizeof *words);
     size_t *lens = malloc(c->n * sizeof *lens);
     qposs_t out = {NULL, 0, 0, c->text, c->next_compound, 0};
+    out.next_compound += 1000000; /* ids apart from the raw words' */
     int rc = 0;
     if (!words || !lens) rc = -1;
     for (size_t i = 0; rc == 0 && i < c->n; i++) {
-        words[i] = c->p[i].word.term;
-        lens[i] = c->p[i].word.len;
+        /* a possessive is matched by its bare word */
+        const qtok_t *w = &c->p[i].word;
+        for (size_t k = 0; k < c->p[i].n_alts; k++)
+            if (c->p[i].alts[k].flags & XN_TOKEN_POSSESSIVE) w = &c->p[i].alts[k];
+        words[i] = w->term;
+        lens[i] = w->len;
     }
     for (size_t i = 0; rc == 0 && i < c->n;) {
         xn_vmatch m;
@@ -259,25 +265,22 @@ static int canonicalise(parser_t *p, qposs_t *c)
             for (size_t k = 0; k < form.n; k++)
                 if (xn_hlset_add(p->hl, form.words[k], form.lens[k], 0) < 0) rc = -1;
         }
-        size_t canon = xn_variants_canonical(v, m.group);
-        if (m.form == canon) { /* already canonical: keep as written */
-            for (size_t k = 0; k < m.length && rc == 0; k++) {
-                qpos_t *q = new_position(&out);
-                if (!q) rc = -1;
-                else *q = c->p[i + k];
+        /* equivalent forms meet at the canonical words under the XV
+         * prefix; a mapping's source is searched as its target */
+        int mapping = xn_variants_is_mapping(v, m.group);
+        xn_form form = xn_variants_form(v, m.group, xn_variants_canonical(v, m.group));
+        unsigned flags = mapping ? c->p[i].word.flags & XN_TOKEN_CAPITALISED
+                                 : XN_TOKEN_CANONICAL;
+        long id = out.next_compound++; /* the form is searched as one phrase */
+        for (size_t k = 0; k < form.n && rc == 0; k++) {
+            qpos_t *q = new_position(&out);
+            if (!q) {
+                rc = -1;
+                break;
             }
-        } else {
-            xn_form form = xn_variants_form(v, m.group, canon);
-            unsigned caps = c->p[i].word.flags & XN_TOKEN_CAPITALISED;
-            for (size_t k = 0; k < form.n && rc == 0; k++) {
-                qpos_t *q = new_position(&out);
-                if (!q) {
-                    rc = -1;
-                    break;
-                }
-                set_tok(&q->word, form.words[k], form.lens[k], caps,
-                        c->p[i].word.start, c->p[i + m.length - 1].word.end);
-            }
+            set_tok(&q->word, form.words[k], form.lens[k], flags,
+                    c->p[i].word.start, c->p[i + m.length - 1].word.end);
+            q->compound = form.n > 1 ? id : -1;
         }
         i += m.length;
     }
@@ -302,6 +305,11 @@ static xs_query *word_query(parser_t *p, const char *prefix, const qtok_t *t,
     if (p->hl && xn_hlset_add(p->hl, t->term, t->len, 0) < 0) {
         fail_nomem(p);
         return NULL;
+    }
+    if (t->flags & XN_TOKEN_CANONICAL) {
+        char pre[32];
+        snprintf(pre, sizeof pre, "%s%s", XN_PREFIX_CANONICAL, prefix);
+        return make_term(p, pre, t->term, t->len, pos);
     }
     if (may_stem && p->stemmer && !(t->flags & XN_TOKEN_CAPITALISED) &&
         xn_stemmer_should_stem(t->term, t->len)) {

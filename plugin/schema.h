@@ -16,6 +16,8 @@
 #define XN_PREFIX_OFFICIAL_TEXT "XO"  /* words of officials' names */
 #define XN_PREFIX_OFFICIAL "XOFFICIAL:" /* an official, as a slug (boolean) */
 #define XN_PREFIX_OUTLET "XOUTLET:"   /* the outlet, as a slug (boolean) */
+#define XN_PREFIX_CANONICAL "XV"      /* canonical form of a variant group,
+                                         before the field's own prefix */
 
 #define XN_SLOT_DATE 0   /* compact date string: YYYY, YYYYMM or YYYYMMDD */
 #define XN_SLOT_DAYS 1   /* sortable_serialise(days since 1970-01-01) */

@@ -1,4 +1,5 @@
 /* search.c - databases opened for searching, parsed queries and results. */
+#include "database.h"
 #include "docdata.h"
 #include "error.h"
 #include "highlight.h"
@@ -18,6 +19,7 @@ struct xapnews_database {
     xs_db *db;
     xn_stemmer *stemmer; /* the language the index was built with */
     xn_tables tables;    /* the tables the index was built with */
+    char language[32];
 };
 
 struct xapnews_query {
@@ -77,6 +79,7 @@ xapnews_status_t xapnews_database_open(const char *path,
         return err.status;
     }
     const char *language = *lang ? lang : "english";
+    snprintf(d->language, sizeof d->language, "%s", language);
     if (strcmp(language, "none") != 0) {
         int unknown;
         d->stemmer = xn_stemmer_new(language, &unknown);
@@ -138,6 +141,16 @@ xapnews_status_t xapnews_database_reopen(xapnews_database_t *d)
     if (xs_db_reopen(d->db, &xe) < 0)
         return xn_error_from_shim(&d->err, &xe, NULL);
     return XAPNEWS_STATUS_SUCCESS;
+}
+
+const xn_tables *xn_database_tables(const xapnews_database_t *d)
+{
+    return &d->tables;
+}
+
+const char *xn_database_language(const xapnews_database_t *d)
+{
+    return d->language;
 }
 
 const char *xapnews_database_last_error(const xapnews_database_t *d)

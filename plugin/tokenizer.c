@@ -297,7 +297,7 @@ static int emit_parts(emitter_t *em, part_t *parts, size_t nparts)
         if (rc) return rc;
         if (parts[k].possessive && flen[k] != (size_t)-1) {
             rc = emit(em, folded[k], flen[k] - 2, parts[k].start, parts[k].end,
-                      flags | XN_TOKEN_COLOCATED);
+                      flags | XN_TOKEN_COLOCATED | XN_TOKEN_POSSESSIVE);
             if (rc) return rc;
         }
         if (joinable && (k == 0 || k == nparts - 1)) {

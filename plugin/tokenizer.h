@@ -41,7 +41,8 @@ enum {
     XN_TOKEN_COMPOUND = 1u << 2,    /* part or joined form of a hyphenation */
     XN_TOKEN_ACRONYM = 1u << 3,     /* dotted acronym */
     XN_TOKEN_NUMBER = 1u << 4,      /* starts with a digit */
-    XN_TOKEN_CJK = 1u << 5          /* CJK n-gram */
+    XN_TOKEN_CJK = 1u << 5,         /* CJK n-gram */
+    XN_TOKEN_POSSESSIVE = 1u << 6   /* the bare word of a possessive */
 };
 
 typedef struct {

@@ -657,3 +657,43 @@ int xn_variants_each_word_pair(const xn_variants *v,
     }
     return 0;
 }
+
+/* A form's words joined without separators or inner dots and apostrophes
+ * ("cyber security" and "cyber-security" -> "cybersecurity", "u.s.a" ->
+ * "usa"). Returns 0, or -1 when memory runs out. */
+static int squeeze(const form_t *f, xn_strbuf *out)
+{
+    xn_strbuf_reset(out);
+    for (size_t k = 0; k < f->n; k++)
+        for (size_t i = 0; i < f->lens[k]; i++)
+            if (f->words[k][i] != '.' && f->words[k][i] != '\'' &&
+                xn_strbuf_putc(out, f->words[k][i]) < 0)
+                return -1;
+    return 0;
+}
+
+int xn_variants_natural(const xn_variants *v, size_t group, size_t from,
+                        size_t to)
+{
+    if (!xn_variants_expands(v, group, from, to)) return 0;
+    const group_t *g = &v->groups[group];
+    if (g->mapping) return 1;
+    const form_t *a = &g->forms[from], *b = &g->forms[to];
+    xn_strbuf sa = XN_STRBUF_INIT, sb = XN_STRBUF_INIT;
+    int same = squeeze(a, &sa) == 0 && squeeze(b, &sb) == 0 && sa.len &&
+               sa.len == sb.len && memcmp(sa.data, sb.data, sa.len) == 0;
+    xn_strbuf_free(&sa);
+    xn_strbuf_free(&sb);
+    if (same) return 1;
+    /* every word of B is a word of A or a spelling variant of one */
+    for (size_t j = 0; j < b->n; j++) {
+        int found = 0;
+        for (size_t i = 0; i < a->n && !found; i++)
+            found = (a->lens[i] == b->lens[j] &&
+                     memcmp(a->words[i], b->words[j], a->lens[i]) == 0) ||
+                    spelling_variants(a->words[i], a->lens[i], b->words[j],
+                                      b->lens[j]);
+        if (!found) return 0;
+    }
+    return 1;
+}

@@ -82,6 +82,17 @@ size_t xn_variants_canonical(const xn_variants *v, size_t group);
 int xn_variants_expands(const xn_variants *v, size_t group, size_t from,
                         size_t to);
 
+/** Whether a match of form FROM should add the words of form TO as plain
+ *  words: always for a mapping (the table asks for it); for equivalent
+ *  forms only when TO brings no word foreign to FROM: the same letters
+ *  written apart or together ("cyber security" / "cybersecurity", "USA" /
+ *  "U.S.A."), or the same words up to spelling variants ("Guo Shengkum" /
+ *  "Guo Shengkun", "Loretta E. Lynch" / "Loretta Lynch"). "U.S." does not
+ *  add "united" and "states", so a search for "states" finds only texts
+ *  that say it; such forms meet through the canonical variant terms. */
+int xn_variants_natural(const xn_variants *v, size_t group, size_t from,
+                        size_t to);
+
 /** Whether GROUP is an explicit mapping (a => b). */
 int xn_variants_is_mapping(const xn_variants *v, size_t group);
 

@@ -121,11 +121,13 @@ static xapnews_status_t add_tokens(xapnews_writer_t *w, xs_doc *doc,
     for (size_t i = 0; i < l->n; i++) {
         const char *t = xn_tokens_term(l, i);
         size_t len = l->t[i].len;
-        if (make_term(w, "", prefix, t, len) < 0) goto nomem;
+        int canonical = (l->t[i].flags & XN_TOKEN_CANONICAL) != 0;
+        if (make_term(w, canonical ? XN_PREFIX_CANONICAL : "", prefix, t, len) < 0)
+            goto nomem;
         if (xs_doc_add_posting(doc, w->term.data, w->term.len, l->t[i].pos, 1,
                                &xe) < 0)
             return xn_error_from_shim(&w->err, &xe, NULL);
-        if (!w->stemmer || !xn_stemmer_should_stem(t, len)) continue;
+        if (canonical || !w->stemmer || !xn_stemmer_should_stem(t, len)) continue;
         size_t stem_len;
         const char *stem = xn_stemmer_stem(w->stemmer, t, len, &stem_len);
         if (!stem || make_term(w, XN_PREFIX_STEM, prefix, stem, stem_len) < 0)

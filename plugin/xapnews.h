@@ -317,6 +317,68 @@ xapnews_status_t xapnews_results_snippet(const xapnews_results_t *results,
 
 void xapnews_results_destroy(xapnews_results_t *results);
 
+/* ===================================================================== */
+/* Analysis: how text becomes terms                                      */
+/* ===================================================================== */
+
+/** Turns text into the terms xapnews indexes and searches, with the same
+ *  tokeniser, stemmer and variant table, for inspection (like
+ *  Elasticsearch's _analyze). */
+typedef struct xapnews_analyzer xapnews_analyzer_t;
+
+/** What a token is. */
+typedef enum {
+    XAPNEWS_TOKEN_WORD = 0,  /**< a word of the text at its own position */
+    XAPNEWS_TOKEN_COLOCATED, /**< another form of a word at the same
+                                  position (joined compound, possessive) */
+    XAPNEWS_TOKEN_VARIANT,   /**< a form added from the variant table */
+    XAPNEWS_TOKEN_CANONICAL  /**< the canonical form of a variant group,
+                                  under the XV prefix */
+} xapnews_token_kind_t;
+
+typedef struct {
+    unsigned position;   /**< 1-based term position */
+    size_t start, end;   /**< byte span [start, end) of the raw text */
+    const char *folded;  /**< the folded word */
+    const char *stem;    /**< its stem, "" when it is not stemmed */
+    const char *term;    /**< the term indexed, with the field's prefix */
+    const char *stem_term; /**< the Z term indexed, "" when none */
+    xapnews_token_kind_t kind;
+} xapnews_token_t;
+
+/** Creates an analyzer for LANGUAGE ("english" when NULL, "none" for no
+ *  stemming) with no tables. On failure *ERROR (optional, released with
+ *  xapnews_free()) says why. */
+xapnews_status_t xapnews_analyzer_create(const char *language,
+                                         xapnews_analyzer_t **analyzer,
+                                         char **error);
+
+/** Creates an analyzer with the language and tables DB was built with. */
+xapnews_status_t xapnews_database_analyzer(xapnews_database_t *db,
+                                           xapnews_analyzer_t **analyzer);
+
+/** Loads a table (see xapnews_writer_load_table()). */
+xapnews_status_t xapnews_analyzer_load_table(xapnews_analyzer_t *analyzer,
+                                             xapnews_table_t which,
+                                             const char *path);
+
+/** Analyses LEN bytes of TEXT as field FIELD (XAPNEWS_FIELD_TITLE,
+ *  XAPNEWS_FIELD_BODY, or XAPNEWS_FIELD_COUNT for officials' names),
+ *  replacing the previous analysis. */
+xapnews_status_t xapnews_analyzer_run(xapnews_analyzer_t *analyzer,
+                                      xapnews_field_t field, const char *text,
+                                      size_t len);
+
+/** The tokens of the last analysis, ordered by position; each is owned by
+ *  ANALYZER and valid until its next run. */
+size_t xapnews_analyzer_count(const xapnews_analyzer_t *analyzer);
+const xapnews_token_t *xapnews_analyzer_token(const xapnews_analyzer_t *analyzer,
+                                              size_t i);
+
+const char *xapnews_analyzer_last_error(const xapnews_analyzer_t *analyzer);
+
+void xapnews_analyzer_destroy(xapnews_analyzer_t *analyzer);
+
 #ifdef __cplusplus
 }
 #endif

@@ -57,5 +57,6 @@ void cli_json_string(FILE *f, const char *s);
 
 int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
+int cmd_analyse(int argc, char **argv);
 
 #endif

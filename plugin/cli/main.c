@@ -11,6 +11,7 @@ static const char usage[] =
     "Commands:\n"
     "  index   add articles (JSON Lines files or corpus folders) to a database\n"
     "  search  search a database\n"
+    "  analyse show how text is turned into index terms\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help (or 'xapnews COMMAND --help')\n"
@@ -34,6 +35,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "index") == 0) return cmd_index(argc - 1, argv + 1);
     if (strcmp(cmd, "search") == 0) return cmd_search(argc - 1, argv + 1);
+    if (strcmp(cmd, "analyse") == 0 || strcmp(cmd, "analyze") == 0)
+        return cmd_analyse(argc - 1, argv + 1);
     cli_error("unknown command '%s' (try 'xapnews --help')", cmd);
     return EXIT_USAGE;
 }

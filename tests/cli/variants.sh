@@ -1,0 +1,128 @@
+#!/bin/sh
+# End to end: spelling variants across outlets match each other in free
+# text, in phrases and in field searches, with xapnews's parser and with a
+# stock Xapian QueryParser; words outside the table stay apart.
+. "$top_srcdir/tests/cli/lib.sh"
+DB=$TMP/seed.db
+"$XAPNEWS" index --db "$DB" "$top_srcdir/corpus" > /dev/null || fail "index"
+hits() { ids "$DB" "$@" | sed 's/_[0-9a-f]*//g'; }
+same() { # same WHAT EXPECTED QUERY...: every query gives EXPECTED
+    what=$1 expected=$2; shift 2
+    for q in "$@"; do expect_eq "$what: $q" "$expected" "$(hits "$q")"; done
+}
+
+# ---- names written differently by different outlets --------------------------
+same "Guo Shengkun/Shengkum" "000 001 002 003" \
+    'Guo Shengkun' 'Guo Shengkum' '"Guo Shengkun"' '"Guo Shengkum"' Shengkum
+same "Jeh Johnson/Jonson" "000 001 002 003" \
+    'Jeh Johnson' 'Jeh Jonson' '"Jeh Johnson"' '"Jeh Jonson"'
+same "Loretta Lynch/Loretta E. Lynch" "000 001 002 003" \
+    'Loretta Lynch' 'Loretta E. Lynch' '"Loretta Lynch"' '"Loretta E. Lynch"' \
+    '"Attorney General Loretta Lynch"' '"Attorney General Loretta E. Lynch"'
+# a title written three ways ("Secretary of Homeland Security", "Homeland
+# Security Secretary", "DHS Secretary") before a name written two ways
+same "phrase across two variant groups" "000 001 002 003" \
+    '"Secretary Jeh Jonson"' '"Homeland Security Secretary Jeh Johnson"'
+
+# ---- compounds: hyphenated, spaced and joined ------------------------------------
+same "cybersecurity forms" "000 001 002 003 004" \
+    cybersecurity cyber-security 'cyber security' '"cyber security"' '"cyber-security"'
+same "compound inside a phrase" "000 001" '"cybersecurity talks"' '"cyber-security talks"' '"cyber security talks"'
+same "cybercrime forms" "001 002 003" cybercrime '"cyber crime"' cyber-crime
+
+# ---- abbreviations meet their long forms, without leaking words ---------------------
+same "U.S./United States/USA" "000 001 002 003 004" 'U.S.' '"United States"' USA
+same "OPM" "003 004" OPM '"Office of Personnel Management"'
+expect_eq "'U.S.' does not make texts say 'united'" \
+    "$(cd "$top_srcdir/corpus" && grep -li '\bunited\b' [0-9]*.txt | cut -c1-3 | tr '\n' ' ' | sed 's/ $//')" \
+    "$(hits united)"
+
+# ---- fields ------------------------------------------------------------------------
+same "official: any spelling" "000 001 002 003" \
+    'official:"Jeh Jonson"' 'official:"Jeh Johnson"' 'official:Shengkum' 'official:"Guo Shengkum"'
+same "official named only by surname in the record" "003 004" 'official:"Barack Obama"' official:Obama
+same "official found in the text" "003" 'official:"Suzanne Spaulding"'
+same "official surname after a full mention" "004" 'official:"Wang Qun"'
+same "outlet aliases" "004" outlet:CDT 'outlet:"China Digital Times"' outlet:chinadigitaltimes.net
+same "outlet alias with dots" "003" outlet:Hill.TV 'outlet:"The Hill"'
+same "title field with a variant" "000 002" 'title:"cyber security"' title:cyber-security
+
+# ---- dates ----------------------------------------------------------------------------
+same "month" "002" date:2016-12 date:2016-12-01..2016-12-31 date:2016-12-12
+same "open-ended up to" "001" date:..2015-12-31
+same "open-ended from" "" date:2016-12-13..
+
+# ---- precision: words outside the table do not match each other -------------------------
+same "no fuzzy matching" "" Johnston Shenkun Lynchburg
+same "a table form does not leak a foreign word" "" William
+expect_eq "Evanina only where named" "000 001" "$(hits Evanina)"
+
+# ---- the analyse command shows what the index holds ----------------------------------------
+"$XAPNEWS" analyse --json 'Guo Shengkum' > "$TMP/an.json"
+expect_eq "analyse exit status" 0 $?
+expect_eq "analyse tokens" \
+"1 0 3 Guo guo guo word
+1 0 12 Guo Shengkum guo XVguo canonical
+2 4 12 Shengkum shengkum shengkum word
+2 0 12 Guo Shengkum shengkun XVshengkun canonical
+2 0 12 Guo Shengkum shengkun shengkun variant" \
+    "$(python3 -c '
+import json, sys
+for t in json.load(open(sys.argv[1]))["tokens"]:
+    print(t["position"], t["start"], t["end"], t["raw"], t["folded"], t["term"], t["type"])' "$TMP/an.json")"
+"$XAPNEWS" analyse --field title --json "China's U.S. talks" > "$TMP/an2.json"
+expect_eq "analyse: title prefix, possessive, acronym, stems" \
+"china's:Schina's:ZSchina:word china:Schina:ZSchina:colocated u.s:Su.s:ZSu.:word u.s:XVSu.s::canonical talks:Stalks:ZStalk:word" \
+    "$(python3 -c '
+import json, sys
+print(" ".join("%s:%s:%s:%s" % (t["folded"], t["term"], t["stem_term"], t["type"]) for t in json.load(open(sys.argv[1]))["tokens"]))' "$TMP/an2.json")"
+
+# ---- a bad table is refused before anything is written ------------------------------------
+printf 'Guo Shengkun, Guo Shengkum\ncyber, , security\n' > "$TMP/bad.txt"
+"$XAPNEWS" index --synonyms "$TMP/bad.txt" --db "$TMP/bad.db" "$top_srcdir/corpus" 2> "$TMP/err" > /dev/null
+expect_eq "bad synonyms: exit 3" 3 $?
+expect_eq "bad synonyms: FILE:LINE message" \
+    "xapnews: $TMP/bad.txt:2: empty entry (two commas in a row, or a comma at an end)" "$(cat "$TMP/err")"
+[ ! -e "$TMP/bad.db" ] && pass "bad synonyms: nothing written" || fail "bad synonyms: database created"
+printf 'Loretta Lynch\tLoretta E. Lynch\tAttorney General\tUS\tLynch\textra\n' > "$TMP/bad.tsv"
+"$XAPNEWS" index --officials "$TMP/bad.tsv" --db "$TMP/bad.db" "$top_srcdir/corpus" 2> "$TMP/err" > /dev/null
+expect_eq "bad officials: exit 3" 3 $?
+expect_eq "bad officials: FILE:LINE message" \
+    "xapnews: $TMP/bad.tsv:1: too many tab-separated columns (at most 5: canonical name, variants, role, country, surname)" "$(cat "$TMP/err")"
+
+# ---- without the table, variants stay apart --------------------------------------------------
+"$XAPNEWS" index --synonyms none --db "$TMP/plain.db" "$top_srcdir/corpus" > /dev/null
+expect_eq "--synonyms none: Shengkun alone" "000 001 003" "$(ids "$TMP/plain.db" '"Guo Shengkun"' | sed 's/_[0-9a-f]*//g')"
+
+# ---- stock Xapian clients: python3-xapian QueryParser with auto synonyms ----------------------
+stock=$("$SYSPY" - "$DB" <<'PY'
+import sys, xapian
+db = xapian.Database(sys.argv[1])
+qp = xapian.QueryParser()
+qp.set_database(db)
+qp.set_stemmer(xapian.Stem("english"))
+qp.set_stemming_strategy(xapian.QueryParser.STEM_SOME)
+qp.set_default_op(xapian.Query.OP_AND)
+qp.add_prefix("title", "S")
+qp.add_prefix("official", "XO")
+flags = qp.FLAG_DEFAULT | qp.FLAG_AUTO_SYNONYMS
+for text in ['Guo Shengkum', '"Guo Shengkum"', 'Jonson', '"Jeh Jonson"',
+             'cyber-security', '"cyber security"', 'talks', 'official:Shengkum']:
+    enq = xapian.Enquire(db)
+    enq.set_query(qp.parse_query(text, flags))
+    ids = sorted(m.document.get_data().decode().split("id=")[1][:3] for m in enq.get_mset(0, 10))
+    print("%s=%s" % (text, " ".join(ids)))
+PY
+)
+expect_eq "stock QueryParser finds the variants" \
+"Guo Shengkum=000 001 002 003
+\"Guo Shengkum\"=000 001 002 003
+Jonson=000 001 002 003
+\"Jeh Jonson\"=000 001 002 003
+cyber-security=000 001 002 003 004
+\"cyber security\"=000 001 002 003 004
+talks=000 001 003 004
+official:Shengkum=000 001 002 003" "$stock"
+expect_eq "xapnews and stock stems agree" "000 001 003 004" "$(hits talks)"
+
+finish
