@@ -23,8 +23,8 @@
 #include "tokenizer.h"
 #include "variants.h"
 
-#define XN_TOKEN_VARIANT (1u << 8)   /* added from the variant table */
-#define XN_TOKEN_CANONICAL (1u << 9) /* a word of the canonical form of an
+#define XN_TOKEN_VARIANT (1u << 16)  /* added from the variant table */
+#define XN_TOKEN_CANONICAL (1u << 17) /* a word of the canonical form of an
                                         equivalence, indexed with the XV
                                         prefix so it never mixes with the
                                         words a text really holds */

@@ -337,6 +337,24 @@ static xs_query *word_query(parser_t *p, const char *prefix, const qtok_t *t,
     return make_term(p, prefix, t->term, t->len, pos);
 }
 
+/* Requires, beside Q, the currency codes colocated in positions
+ * [from, to): "$590" searches 590 AND usd. Takes ownership of Q. */
+static xs_query *with_currencies(parser_t *p, xs_query *q, const qpos_t *qp,
+                                 size_t from, size_t to)
+{
+    qlist_t all = {0};
+    if (qlist_push(p, &all, q) < 0) return NULL;
+    for (size_t i = from; i < to; i++)
+        for (size_t k = 0; k < qp[i].n_alts; k++)
+            if ((qp[i].alts[k].flags & XN_TOKEN_CURRENCY) &&
+                qlist_push(p, &all, make_term(p, "", qp[i].alts[k].term,
+                                              qp[i].alts[k].len, 0)) < 0) {
+                qlist_free(&all);
+                return NULL;
+            }
+    return qlist_combine(p, &all, XS_OP_AND, 0);
+}
+
 static xs_query *position_query(parser_t *p, const char *prefix,
                                 const qpos_t *q, int may_stem, unsigned pos)
 {
@@ -344,12 +362,21 @@ static xs_query *position_query(parser_t *p, const char *prefix,
     if (qlist_push(p, &alts, word_query(p, prefix, &q->word, may_stem, pos)) < 0)
         return NULL;
     for (size_t k = 0; k < q->n_alts; k++)
-        if (qlist_push(p, &alts, word_query(p, prefix, &q->alts[k], may_stem,
+        if (!(q->alts[k].flags & XN_TOKEN_CURRENCY) &&
+            qlist_push(p, &alts, word_query(p, prefix, &q->alts[k], may_stem,
                                             pos)) < 0) {
             qlist_free(&alts);
             return NULL;
         }
-    return qlist_combine(p, &alts, XS_OP_SYNONYM, 0);
+    xs_query *syn = qlist_combine(p, &alts, XS_OP_SYNONYM, 0);
+    return syn ? with_currencies(p, syn, q, 0, 1) : NULL;
+}
+
+/* Whether position I only names the currency of an amount before it
+ * ("dollars" in "590 billion dollars"): the amount carries it. */
+static int currency_word(const qpos_t *q)
+{
+    return (q->word.flags & XN_TOKEN_CURRENCY_WORD) != 0;
 }
 
 /* A phrase over positions [from, to); with JOINED, each compound that has
@@ -362,6 +389,7 @@ static xs_query *phrase_query(parser_t *p, const char *prefix,
     unsigned pos = 0;
     for (size_t i = from; i < to; i++) {
         xs_query *part;
+        if (currency_word(&q[i])) continue;
         if (joined && q[i].has_joined) {
             part = word_query(p, prefix, &q[i].joined, 0, ++pos);
             while (i + 1 < to && q[i + 1].compound == q[i].compound) i++;
@@ -373,7 +401,8 @@ static xs_query *phrase_query(parser_t *p, const char *prefix,
             return NULL;
         }
     }
-    return qlist_combine(p, &parts, XS_OP_PHRASE, (unsigned)parts.n);
+    xs_query *phrase = qlist_combine(p, &parts, XS_OP_PHRASE, (unsigned)parts.n);
+    return phrase ? with_currencies(p, phrase, q, from, to) : NULL;
 }
 
 static int any_joined(const qpos_t *q, size_t from, size_t to)
@@ -419,6 +448,10 @@ static int text_units(parser_t *p, const char *prefix, const char *text,
         goto out;
     }
     for (size_t i = 0; i < c.n && rc == 0;) {
+        if (currency_word(&c.p[i])) {
+            i++;
+            continue;
+        }
         size_t j = i + 1;
         if (c.p[i].compound >= 0)
             while (j < c.n && c.p[j].compound == c.p[i].compound) j++;

@@ -344,16 +344,117 @@ static int emit_cjk(emitter_t *em, const char *t, size_t len, size_t i,
     return 0;
 }
 
+/* ---- money ------------------------------------------------------------ */
+
+/* The currency of sign C written after PREFIX (PLEN ASCII letters), or
+ * NULL. */
+static const char *currency_of_sign(utf8proc_int32_t c, const char *prefix,
+                                    size_t plen)
+{
+    static const struct {
+        const char *prefix, *code;
+    } dollars[] = {{"", "usd"}, {"US", "usd"}, {"A", "aud"}, {"AU", "aud"},
+                   {"C", "cad"}, {"CA", "cad"}, {"HK", "hkd"}, {"NZ", "nzd"},
+                   {"S", "sgd"}};
+    if (c == '$') {
+        for (size_t k = 0; k < sizeof dollars / sizeof dollars[0]; k++)
+            if (strlen(dollars[k].prefix) == plen &&
+                memcmp(dollars[k].prefix, prefix, plen) == 0)
+                return dollars[k].code;
+        return NULL;
+    }
+    if (plen == 2 && memcmp(prefix, "CN", 2) == 0 && c == 0xA5) return "cny";
+    if (plen) return NULL;
+    if (c == 0x20AC) return "eur";
+    if (c == 0xA3) return "gbp";
+    if (c == 0xA5) return "jpy";
+    return NULL;
+}
+
+/* If a currency sign (optionally after up to three capitals, as in US$)
+ * starts at I and a digit follows it, returns the currency and sets *AFTER
+ * to the offset of the digit. */
+static const char *currency_sign_at(const char *t, size_t len, size_t i,
+                                    size_t *after)
+{
+    size_t k = i;
+    while (k < len && k - i < 3 && t[k] >= 'A' && t[k] <= 'Z') k++;
+    size_t n;
+    utf8proc_int32_t c = peek(t, len, k, &n);
+    if (c < 0 || !is_digit(peek(t, len, k + n, NULL))) return NULL;
+    const char *code = currency_of_sign(c, t + i, k - i);
+    if (code) *after = k + n;
+    return code;
+}
+
+/* Reads the ASCII letters of a word at *I (after spaces) into W. */
+static size_t next_ascii_word(const char *t, size_t len, size_t *i, char *w,
+                              size_t cap)
+{
+    while (*i < len && (t[*i] == ' ' || t[*i] == '\t' || t[*i] == '\n')) (*i)++;
+    size_t n = 0;
+    while (*i + n < len && n + 1 < cap &&
+           ((t[*i + n] >= 'a' && t[*i + n] <= 'z') ||
+            (t[*i + n] >= 'A' && t[*i + n] <= 'Z'))) {
+        char ch = t[*i + n];
+        w[n++] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+    }
+    w[n] = '\0';
+    return n;
+}
+
+/* The currency named by a word after an amount at J ("590 billion
+ * dollars"); *WORD_AT receives the offset of that word. */
+static const char *currency_word_after(const char *t, size_t len, size_t j,
+                                       size_t *word_at)
+{
+    static const char *const scales[] = {"thousand", "million", "billion",
+                                         "trillion", "bn", "mn"};
+    static const struct {
+        const char *word, *code;
+    } words[] = {{"dollar", "usd"}, {"dollars", "usd"}, {"euro", "eur"},
+                 {"euros", "eur"}, {"pound", "gbp"}, {"pounds", "gbp"},
+                 {"yen", "jpy"}, {"yuan", "cny"}, {"renminbi", "cny"}};
+    char w[16];
+    size_t at = j;
+    if (!next_ascii_word(t, len, &at, w, sizeof w)) return NULL;
+    for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++)
+        if (strcmp(w, scales[k]) == 0) {
+            at += strlen(w);
+            if (!next_ascii_word(t, len, &at, w, sizeof w)) return NULL;
+            break;
+        }
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (strcmp(w, words[k].word) == 0) {
+            /* the word must end there */
+            if (continues_word(peek(t, len, at + strlen(w), NULL))) return NULL;
+            *word_at = at;
+            return words[k].code;
+        }
+    return NULL;
+}
+
 int xn_tokenize(const char *text, size_t len, xn_token_fn fn, void *ctx)
 {
     emitter_t em = {fn, ctx};
     part_t parts[MAX_PARTS];
     size_t i = 0;
+    const char *sign_code = NULL; /* currency sign just before a number */
+    size_t sign_at = 0;
+    size_t currency_word_at = (size_t)-1;
     while (i < len) {
         size_t n;
         utf8proc_int32_t c = peek(text, len, i, &n);
         if (c < 0) {
             i++; /* invalid byte: a separator */
+            continue;
+        }
+        size_t digit_at;
+        const char *code = currency_sign_at(text, len, i, &digit_at);
+        if (code) {
+            sign_code = code;
+            sign_at = i;
+            i = digit_at;
             continue;
         }
         if (is_cjk(c)) {
@@ -377,8 +478,21 @@ int xn_tokenize(const char *text, size_t len, xn_token_fn fn, void *ctx)
             if (!starts_word(w)) break;
             j += hn;
         }
+        if (parts[0].start == currency_word_at) parts[0].flags |= XN_TOKEN_CURRENCY_WORD;
         int rc = emit_parts(&em, parts, nparts);
         if (rc) return rc;
+        if (nparts == 1 && (parts[0].flags & XN_TOKEN_NUMBER)) {
+            size_t word_at = 0;
+            const char *cur = sign_code ? sign_code
+                                        : currency_word_after(text, len, j, &word_at);
+            if (cur) {
+                if (!sign_code) currency_word_at = word_at;
+                rc = emit(&em, cur, 3, sign_code ? sign_at : parts[0].start,
+                          parts[0].end, XN_TOKEN_COLOCATED | XN_TOKEN_CURRENCY);
+                if (rc) return rc;
+            }
+        }
+        sign_code = NULL;
         i = j > i ? j : i + n;
     }
     return 0;

@@ -23,6 +23,12 @@
  *    with the first and with the last part, so "cyber-security",
  *    "cyber security" and "cybersecurity" match each other, in phrases too;
  *  - dashes (U+2013, U+2014), NBSP, quotes and other punctuation separate;
+ *  - an amount of money gives its number and, colocated, the ISO 4217 code
+ *    of its currency in lower case, so "US$590 billion", "$590 billion" and
+ *    "590 billion dollars" all hold 590, usd and billion: a currency sign
+ *    before the number ($ US$ A$ C$ HK$ NZ$ S$ € £ ¥), or a currency word
+ *    after it, a scale word (thousand, million, billion, trillion) allowed
+ *    between; that word is flagged XN_TOKEN_CURRENCY_WORD;
  *  - CJK ideographs, kana and hangul give one term per character plus the
  *    bigram of each adjacent pair, colocated (as Xapian's CJK n-grams);
  *  - terms longer than XN_TOKEN_MAX_BYTES bytes are skipped;
@@ -42,7 +48,9 @@ enum {
     XN_TOKEN_ACRONYM = 1u << 3,     /* dotted acronym */
     XN_TOKEN_NUMBER = 1u << 4,      /* starts with a digit */
     XN_TOKEN_CJK = 1u << 5,         /* CJK n-gram */
-    XN_TOKEN_POSSESSIVE = 1u << 6   /* the bare word of a possessive */
+    XN_TOKEN_POSSESSIVE = 1u << 6,  /* the bare word of a possessive */
+    XN_TOKEN_CURRENCY = 1u << 7,    /* a currency code beside an amount */
+    XN_TOKEN_CURRENCY_WORD = 1u << 8 /* "dollars" etc. after an amount */
 };
 
 typedef struct {

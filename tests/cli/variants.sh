@@ -30,6 +30,17 @@ same "cybersecurity forms" "000 001 002 003 004" \
 same "compound inside a phrase" "000 001" '"cybersecurity talks"' '"cyber-security talks"' '"cyber security talks"'
 same "cybercrime forms" "001 002 003" cybercrime '"cyber crime"' cyber-crime
 
+# ---- amounts of money written three ways ----------------------------------------------
+same "currency forms" "000 001" 'US$590 billion' '$590 billion' '590 billion dollars' \
+    '"590 billion dollars"' '"$590 billion"'
+same "another currency does not match" "" '590 billion euros' '€590 billion'
+printf '%s\n' '{"id":"m1","body":"a deal worth 590 billion dollars"}' \
+    '{"id":"m2","body":"a deal worth US$590 billion"}' \
+    '{"id":"m3","body":"590 billion people and a few dollars"}' > "$TMP/money.jsonl"
+"$XAPNEWS" index --db "$TMP/money.db" "$TMP/money.jsonl" > /dev/null
+expect_eq "amounts match across forms, not loose words" "m1 m2" \
+    "$(ids "$TMP/money.db" '$590 billion')"
+
 # ---- abbreviations meet their long forms, without leaking words ---------------------
 same "U.S./United States/USA" "000 001 002 003 004" 'U.S.' '"United States"' USA
 same "OPM" "003 004" OPM '"Office of Personnel Management"'
