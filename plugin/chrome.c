@@ -114,8 +114,9 @@ static size_t strip_matches(const regex_t *re, char *line, size_t len)
 {
     regmatch_t m;
     size_t from = 0;
+    int removed = 0; /* once text is gone, '^' no longer means this spot */
     while (from <= len && regexec(re, line + from, 1, &m,
-                                  from ? REG_NOTBOL : 0) == 0) {
+                                  from || removed ? REG_NOTBOL : 0) == 0) {
         size_t s = from + (size_t)m.rm_so, e = from + (size_t)m.rm_eo;
         if (e == s) { /* empty match: step past it */
             from = s + 1;
@@ -124,6 +125,7 @@ static size_t strip_matches(const regex_t *re, char *line, size_t len)
         memmove(line + s, line + e, len - e + 1);
         len -= e - s;
         from = s;
+        removed = 1;
     }
     return len;
 }

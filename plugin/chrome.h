@@ -10,7 +10,8 @@
  *     drop   REGEX   remove the whole line
  *     end    REGEX   the line and everything after it are chrome
  *
- * Blank lines and lines starting with '#' are ignored.
+ * Blank lines and lines starting with '#' are ignored, and so is white
+ * space at the end of a rule (write "( |$)" to require a space).
  */
 #ifndef XAPNEWS_CHROME_H
 #define XAPNEWS_CHROME_H

@@ -59,12 +59,33 @@ int xn_date_parse(const char *s, xn_date *d, char *why, size_t why_len)
             }
             p += 3;
             if (*p == 'T' || *p == ' ') {
-                int hh, mm;
+                int hh, mm, ss, zh, zm;
                 if (digits(p + 1, 2, &hh) < 0 || p[3] != ':' ||
                     digits(p + 4, 2, &mm) < 0 || hh > 23 || mm > 59)
                     return fail(why, why_len, "malformed time after the date (expected THH:MM)");
-                /* the rest (seconds, zone) is not needed for a calendar date */
-                return 0;
+                p += 6;
+                if (*p == ':') {
+                    if (digits(p + 1, 2, &ss) < 0 || ss > 60)
+                        return fail(why, why_len, "malformed seconds (expected :SS)");
+                    p += 3;
+                    if (*p == '.' || *p == ',') {
+                        p++;
+                        if (*p < '0' || *p > '9')
+                            return fail(why, why_len, "malformed fraction of a second");
+                        while (*p >= '0' && *p <= '9') p++;
+                    }
+                }
+                /* the zone, if any, is checked but not needed for a date */
+                if (*p == 'Z') p++;
+                else if (*p == '+' || *p == '-') {
+                    if (digits(p + 1, 2, &zh) < 0 || zh > 23)
+                        return fail(why, why_len, "malformed time zone (expected +HH:MM)");
+                    p += 3;
+                    if (*p == ':') p++;
+                    if (digits(p, 2, &zm) < 0 || zm > 59)
+                        return fail(why, why_len, "malformed time zone (expected +HH:MM)");
+                    p += 2;
+                }
             }
         }
     }

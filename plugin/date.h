@@ -9,7 +9,7 @@ typedef struct {
 } xn_date;
 
 /** Parses "YYYY", "YYYY-MM", "YYYY-MM-DD", optionally followed by a time
- *  ("THH:MM[:SS][Z|+HH:MM]", which is ignored). Returns 0 on success, or -1
+ *  ("THH:MM[:SS[.fff]][Z|+HH:MM|-HHMM]", checked, then ignored). Returns 0 on success, or -1
  *  with a reason in WHY (e.g. "month 13 out of range") otherwise. */
 int xn_date_parse(const char *s, xn_date *d, char *why, size_t why_len);
 

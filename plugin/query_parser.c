@@ -361,8 +361,11 @@ static xs_query *position_query(parser_t *p, const char *prefix,
     qlist_t alts = {0};
     if (qlist_push(p, &alts, word_query(p, prefix, &q->word, may_stem, pos)) < 0)
         return NULL;
+    int stemmed = may_stem && p->stemmer && !(q->word.flags & XN_TOKEN_CAPITALISED);
     for (size_t k = 0; k < q->n_alts; k++)
         if (!(q->alts[k].flags & XN_TOKEN_CURRENCY) &&
+            /* a stemmed possessive already has the bare word's stem */
+            !(stemmed && (q->alts[k].flags & XN_TOKEN_POSSESSIVE)) &&
             qlist_push(p, &alts, word_query(p, prefix, &q->alts[k], may_stem,
                                             pos)) < 0) {
             qlist_free(&alts);

@@ -1,0 +1,838 @@
+/* check_api.c - the public API (plugin/xapnews.h) end to end, on temporary
+ * databases: writing, reopening, searching, fields, ranks, snippets,
+ * replacing, refusing bad articles, database errors, and reading articles
+ * from a corpus folder and from JSON Lines. */
+#include <check.h>
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "strbuf.h"
+#include "xapnews.h"
+
+#define CORPUS TOP_SRCDIR "/corpus"
+#define CHROME_CONF TOP_SRCDIR "/schemas/chrome.conf"
+
+/* ---- temporary directories -------------------------------------------- */
+
+/* Made in the parent process before the tests run and removed after them,
+ * even when a test fails (each test runs in its own child). */
+static char base_dir[] = "/tmp/check_api_XXXXXX";
+
+static void remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0) return;
+    if (S_ISDIR(st.st_mode)) {
+        DIR *d = opendir(path);
+        if (d) {
+            struct dirent *e;
+            while ((e = readdir(d)) != NULL) {
+                if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                    continue;
+                char sub[4096];
+                snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+                remove_tree(sub);
+            }
+            closedir(d);
+        }
+        rmdir(path);
+    } else {
+        unlink(path);
+    }
+}
+
+static void make_base(void)
+{
+    if (!mkdtemp(base_dir)) {
+        perror("mkdtemp");
+        exit(EXIT_FAILURE);
+    }
+}
+
+static void remove_base(void)
+{
+    remove_tree(base_dir);
+}
+
+/* A path under the base directory (static buffer per slot). */
+static const char *tmp_path(const char *name)
+{
+    static char bufs[4][4096];
+    static int next;
+    char *b = bufs[next++ % 4];
+    snprintf(b, sizeof bufs[0], "%s/%s", base_dir, name);
+    return b;
+}
+
+/* ---- articles ---------------------------------------------------------- */
+
+typedef struct {
+    const char *id, *title, *date, *outlet, *url, *body;
+    const char *officials[4];
+} art_t;
+
+static const art_t A1 = {
+    "a1", "Cyber talks begin in Washington", "2016-12-12", "China Digital Times",
+    "https://example.com/a1",
+    "Officials met to discuss cybersecurity.\nGuo Shengkun attended the talks.",
+    {"Guo Shengkun", NULL}};
+static const art_t A2 = {
+    "a2", "Trade ties", "2015", "Gadgets 360", "https://example.com/a2",
+    "Trade between the two countries grew. No talks were held about hacking.",
+    {NULL}};
+static const art_t A3 = {
+    "a3", "Hacking report", "2016-05", "", "",
+    "A report on hacking groups.\n\nTheir talks, talks and more talks.",
+    {"Jeh Johnson", "Loretta E. Lynch", NULL}};
+
+static xapnews_article_t *make_article(const art_t *s)
+{
+    xapnews_article_t *a = NULL;
+    ck_assert_int_eq(xapnews_article_create(&a), XAPNEWS_STATUS_SUCCESS);
+    const char *v[XAPNEWS_FIELD_COUNT] = {s->id, s->title, s->date,
+                                          s->outlet, s->url, s->body};
+    for (int f = 0; f < XAPNEWS_FIELD_COUNT; f++)
+        if (v[f])
+            ck_assert_int_eq(xapnews_article_set(a, (xapnews_field_t)f, v[f],
+                                                 strlen(v[f])),
+                             XAPNEWS_STATUS_SUCCESS);
+    for (int k = 0; s->officials[k]; k++)
+        ck_assert_int_eq(xapnews_article_add_official(a, s->officials[k]),
+                         XAPNEWS_STATUS_SUCCESS);
+    return a;
+}
+
+static void add(xapnews_writer_t *w, const art_t *s)
+{
+    xapnews_article_t *a = make_article(s);
+    xapnews_status_t st = xapnews_writer_add(w, a);
+    ck_assert_msg(st == XAPNEWS_STATUS_SUCCESS, "adding %s: %s", s->id,
+                  xapnews_writer_last_error(w));
+    xapnews_article_destroy(a);
+}
+
+/* Creates database NAME holding A1, A2, A3; returns its path. */
+static const char *make_db(const char *name)
+{
+    const char *path = tmp_path(name);
+    xapnews_writer_t *w = NULL;
+    char *error = NULL;
+    ck_assert_int_eq(xapnews_writer_open(path, &w, &error),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_ptr_null(error);
+    add(w, &A1);
+    add(w, &A2);
+    add(w, &A3);
+    ck_assert_int_eq(xapnews_writer_close(w, &error), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_ptr_null(error);
+    return path;
+}
+
+static xapnews_database_t *open_db(const char *path)
+{
+    xapnews_database_t *db = NULL;
+    char *error = NULL;
+    xapnews_status_t st = xapnews_database_open(path, &db, &error);
+    ck_assert_msg(st == XAPNEWS_STATUS_SUCCESS, "open %s: %s", path,
+                  error ? error : "?");
+    ck_assert_ptr_nonnull(db);
+    return db;
+}
+
+static xapnews_results_t *search(xapnews_database_t *db, const char *text,
+                                 unsigned flags, unsigned offset,
+                                 unsigned limit)
+{
+    xapnews_query_t *q = NULL;
+    xapnews_status_t st = xapnews_query_parse(db, text, flags, &q);
+    ck_assert_msg(st == XAPNEWS_STATUS_SUCCESS, "parse '%s': %s", text,
+                  xapnews_database_last_error(db));
+    xapnews_results_t *r = NULL;
+    st = xapnews_query_search(q, offset, limit, &r);
+    ck_assert_msg(st == XAPNEWS_STATUS_SUCCESS, "search '%s': %s", text,
+                  xapnews_database_last_error(db));
+    xapnews_query_destroy(q); /* results do not depend on the query */
+    return r;
+}
+
+/* The hit ids of R joined by spaces, in rank order (caller frees). */
+static char *hit_ids(const xapnews_results_t *r)
+{
+    xn_strbuf b = XN_STRBUF_INIT;
+    for (unsigned i = 0; i < xapnews_results_count(r); i++) {
+        if (i) xn_strbuf_putc(&b, ' ');
+        xn_strbuf_puts(&b, xapnews_results_field(r, i, XAPNEWS_FIELD_ID));
+    }
+    return xn_strbuf_take(&b);
+}
+
+/* The hit ids of R sorted, joined by spaces (caller frees). */
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static char *sorted_ids(const xapnews_results_t *r)
+{
+    unsigned n = xapnews_results_count(r);
+    const char **ids = calloc(n + 1, sizeof *ids);
+    ck_assert_ptr_nonnull(ids);
+    for (unsigned i = 0; i < n; i++)
+        ids[i] = xapnews_results_field(r, i, XAPNEWS_FIELD_ID);
+    qsort(ids, n, sizeof *ids, cmp_str);
+    xn_strbuf b = XN_STRBUF_INIT;
+    for (unsigned i = 0; i < n; i++) {
+        if (i) xn_strbuf_putc(&b, ' ');
+        xn_strbuf_puts(&b, ids[i]);
+    }
+    free(ids);
+    return xn_strbuf_take(&b);
+}
+
+#define EXPECT_HITS(db, text, expected)                                     \
+    do {                                                                    \
+        xapnews_results_t *r_ = search((db), (text), 0, 0, 10);             \
+        char *ids_ = sorted_ids(r_);                                        \
+        ck_assert_msg(strcmp(ids_, (expected)) == 0,                        \
+                      "query '%s': hits '%s', expected '%s'", (text), ids_, \
+                      (expected));                                          \
+        free(ids_);                                                         \
+        xapnews_results_destroy(r_);                                        \
+    } while (0)
+
+/* ---- writing and searching --------------------------------------------- */
+
+START_TEST(index_reopen_and_search)
+{
+    const char *path = make_db("search.db");
+    xapnews_database_t *db = open_db(path);
+    unsigned long count = 0;
+    ck_assert_int_eq(xapnews_database_count(db, &count), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(count, 3);
+
+    EXPECT_HITS(db, "Shengkun", "a1");
+    EXPECT_HITS(db, "hacking", "a2 a3");
+    EXPECT_HITS(db, "hack", "a2 a3");
+    EXPECT_HITS(db, "talk", "a1 a2 a3");
+    EXPECT_HITS(db, "cybersecurity", "a1");
+    EXPECT_HITS(db, "cyber-security", "a1");
+    EXPECT_HITS(db, "\"cyber talks\"", "a1");
+    EXPECT_HITS(db, "\"begin in Washington\"", "a1");
+    /* no phrase runs from the title into the body, or across officials */
+    EXPECT_HITS(db, "\"Washington Officials\"", "");
+    EXPECT_HITS(db, "official:\"Johnson Loretta\"", "");
+    EXPECT_HITS(db, "official:\"Loretta E. Lynch\"", "a3");
+    EXPECT_HITS(db, "talks -hacking", "a1");
+    EXPECT_HITS(db, "Trade ties", "a2");
+    EXPECT_HITS(db, "title:talks", "a1");
+    EXPECT_HITS(db, "title:hacking", "a3");
+    EXPECT_HITS(db, "official:\"Guo Shengkun\"", "a1");
+    EXPECT_HITS(db, "official:Lynch", "a3");
+    EXPECT_HITS(db, "outlet:\"Gadgets 360\"", "a2");
+    EXPECT_HITS(db, "outlet:\"china digital times\"", "a1");
+    EXPECT_HITS(db, "id:a2", "a2");
+    EXPECT_HITS(db, "date:2016", "a1 a3");
+    EXPECT_HITS(db, "date:2015", "a2");
+    EXPECT_HITS(db, "date:2016-05", "a3");
+    EXPECT_HITS(db, "date:2016-06..2016-12-31", "a1");
+    EXPECT_HITS(db, "date:..2016-05-31", "a2 a3");
+    EXPECT_HITS(db, "Washington OR Trade", "a1 a2");
+    EXPECT_HITS(db, "nonexistentword", "");
+    EXPECT_HITS(db, "!!!", "");
+
+    /* the stored fields of a hit */
+    xapnews_results_t *r = search(db, "Shengkun", 0, 0, 10);
+    ck_assert_uint_eq(xapnews_results_count(r), 1);
+    ck_assert_uint_eq(xapnews_results_total_estimate(r), 1);
+    ck_assert_uint_eq(xapnews_results_rank(r, 0), 1);
+    ck_assert(xapnews_results_score(r, 0) > 0.0);
+    ck_assert_str_eq(xapnews_results_field(r, 0, XAPNEWS_FIELD_ID), "a1");
+    ck_assert_str_eq(xapnews_results_field(r, 0, XAPNEWS_FIELD_TITLE),
+                     "Cyber talks begin in Washington");
+    ck_assert_str_eq(xapnews_results_field(r, 0, XAPNEWS_FIELD_DATE),
+                     "2016-12-12");
+    ck_assert_str_eq(xapnews_results_field(r, 0, XAPNEWS_FIELD_OUTLET),
+                     "China Digital Times");
+    ck_assert_str_eq(xapnews_results_field(r, 0, XAPNEWS_FIELD_URL),
+                     "https://example.com/a1");
+    ck_assert_str_eq(xapnews_results_field(r, 0, XAPNEWS_FIELD_BODY),
+                     "Officials met to discuss cybersecurity. Guo Shengkun "
+                     "attended the talks.");
+    /* bad arguments */
+    ck_assert_ptr_null(xapnews_results_field(r, 1, XAPNEWS_FIELD_ID));
+    ck_assert_ptr_null(xapnews_results_field(r, 0, XAPNEWS_FIELD_COUNT));
+    ck_assert_uint_eq(xapnews_results_rank(r, 1), 0);
+    xapnews_results_destroy(r);
+
+    /* dates come back in ISO form at their own precision; missing fields
+     * are "" */
+    r = search(db, "id:a3", 0, 0, 10);
+    ck_assert_uint_eq(xapnews_results_count(r), 1);
+    ck_assert_str_eq(xapnews_results_field(r, 0, XAPNEWS_FIELD_DATE), "2016-05");
+    ck_assert_str_eq(xapnews_results_field(r, 0, XAPNEWS_FIELD_OUTLET), "");
+    ck_assert_str_eq(xapnews_results_field(r, 0, XAPNEWS_FIELD_URL), "");
+    xapnews_results_destroy(r);
+    r = search(db, "id:a2", 0, 0, 10);
+    ck_assert_str_eq(xapnews_results_field(r, 0, XAPNEWS_FIELD_DATE), "2015");
+    ck_assert_str_eq(xapnews_results_field(r, 0, XAPNEWS_FIELD_OUTLET),
+                     "Gadgets 360");
+    xapnews_results_destroy(r);
+
+    /* the query's description is Xapian's */
+    xapnews_query_t *q = NULL;
+    ck_assert_int_eq(xapnews_query_parse(db, "talks", 0, &q),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_str_eq(xapnews_query_describe(q), "Query(Ztalk@1)");
+    xapnews_query_destroy(q);
+
+    /* a bad query is reported through the database */
+    q = (xapnews_query_t *)1;
+    ck_assert_int_eq(xapnews_query_parse(db, "(talks", 0, &q),
+                     XAPNEWS_STATUS_BAD_QUERY);
+    ck_assert_ptr_null(q);
+    ck_assert_str_eq(xapnews_database_last_error(db),
+                     "query syntax error at column 1: '(' is never closed");
+    xapnews_database_close(db);
+}
+END_TEST
+
+START_TEST(ranks_and_offsets)
+{
+    const char *path = make_db("rank.db");
+    xapnews_database_t *db = open_db(path);
+    xapnews_results_t *all = search(db, "talks", 0, 0, 10);
+    ck_assert_uint_eq(xapnews_results_count(all), 3);
+    ck_assert_uint_eq(xapnews_results_total_estimate(all), 3);
+    char *ids = hit_ids(all);
+    /* a3 says "talks" three times in a short text; a2 once in a long one */
+    ck_assert_str_eq(ids, "a3 a1 a2");
+    for (unsigned i = 0; i < 3; i++) {
+        ck_assert_uint_eq(xapnews_results_rank(all, i), i + 1);
+        if (i)
+            ck_assert(xapnews_results_score(all, i - 1) >=
+                      xapnews_results_score(all, i));
+    }
+
+    /* a page from offset 1: ranks go on from the offset, same order */
+    xapnews_results_t *page = search(db, "talks", 0, 1, 2);
+    ck_assert_uint_eq(xapnews_results_count(page), 2);
+    ck_assert_uint_eq(xapnews_results_rank(page, 0), 2);
+    ck_assert_uint_eq(xapnews_results_rank(page, 1), 3);
+    char *pids = hit_ids(page);
+    ck_assert_str_eq(pids, "a1 a2");
+    ck_assert_uint_eq(xapnews_results_total_estimate(page), 3);
+
+    /* offset past the end: nothing */
+    xapnews_results_t *none = search(db, "talks", 0, 5, 10);
+    ck_assert_uint_eq(xapnews_results_count(none), 0);
+    ck_assert_uint_eq(xapnews_results_rank(none, 0), 0);
+
+    /* limit 1 */
+    xapnews_results_t *one = search(db, "talks", 0, 2, 1);
+    ck_assert_uint_eq(xapnews_results_count(one), 1);
+    ck_assert_uint_eq(xapnews_results_rank(one, 0), 3);
+    ck_assert_str_eq(xapnews_results_field(one, 0, XAPNEWS_FIELD_ID), "a2");
+
+    /* DEFAULT_OR ranks documents matching more words first */
+    xapnews_results_t *any = search(db, "Shengkun hacking", XAPNEWS_QUERY_DEFAULT_OR,
+                                    0, 10);
+    char *sorted = sorted_ids(any);
+    ck_assert_str_eq(sorted, "a1 a2 a3");
+    xapnews_results_t *both = search(db, "Shengkun hacking", 0, 0, 10);
+    ck_assert_uint_eq(xapnews_results_count(both), 0);
+
+    free(ids);
+    free(pids);
+    free(sorted);
+    xapnews_results_destroy(all);
+    xapnews_results_destroy(page);
+    xapnews_results_destroy(none);
+    xapnews_results_destroy(one);
+    xapnews_results_destroy(any);
+    xapnews_results_destroy(both);
+    xapnews_database_close(db);
+}
+END_TEST
+
+static char *snippet_of(xapnews_database_t *db, const char *query,
+                        size_t max_bytes, const char *open, const char *close)
+{
+    xapnews_results_t *r = search(db, query, 0, 0, 1);
+    ck_assert_uint_eq(xapnews_results_count(r), 1);
+    char *s = NULL;
+    ck_assert_int_eq(xapnews_results_snippet(r, 0, max_bytes, open, close, &s),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_ptr_nonnull(s);
+    xapnews_results_destroy(r);
+    return s;
+}
+
+#define EXPECT_SNIPPET(db, query, max, open, close, expected)               \
+    do {                                                                    \
+        char *s_ = snippet_of((db), (query), (max), (open), (close));       \
+        ck_assert_str_eq(s_, (expected));                                   \
+        xapnews_free(s_);                                                   \
+    } while (0)
+
+START_TEST(snippets)
+{
+    const char *path = make_db("snippet.db");
+    xapnews_database_t *db = open_db(path);
+    EXPECT_SNIPPET(db, "Shengkun", 200, "<b>", "</b>",
+                   "Officials met to discuss cybersecurity. Guo <b>Shengkun</b> "
+                   "attended the talks.");
+    /* a stemmed query marks the forms with the same stem */
+    EXPECT_SNIPPET(db, "talk id:a1", 200, "[", "]",
+                   "Officials met to discuss cybersecurity. Guo Shengkun "
+                   "attended the [talks].");
+    /* matches separated only by white space are marked as one */
+    EXPECT_SNIPPET(db, "\"Guo Shengkun\"", 200, "<", ">",
+                   "Officials met to discuss cybersecurity. <Guo Shengkun> "
+                   "attended the talks.");
+    /* no markers */
+    EXPECT_SNIPPET(db, "Shengkun", 200, "", "",
+                   "Officials met to discuss cybersecurity. Guo Shengkun "
+                   "attended the talks.");
+    /* a short snippet is cut at words around the match (30 bytes from a
+     * quarter of them before it), with "..." where text was cut */
+    EXPECT_SNIPPET(db, "Shengkun", 30, "<b>", "</b>",
+                   "...Guo <b>Shengkun</b> attended the...");
+    xapnews_database_close(db);
+}
+END_TEST
+
+START_TEST(readding_an_id_replaces)
+{
+    const char *path = make_db("replace.db");
+    art_t again = A1;
+    again.title = "Cyber talks resumed";
+    xapnews_writer_t *w = NULL;
+    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    add(w, &again);
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+
+    xapnews_database_t *db = open_db(path);
+    unsigned long count = 0;
+    ck_assert_int_eq(xapnews_database_count(db, &count), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(count, 3);
+    xapnews_results_t *r = search(db, "id:a1", 0, 0, 10);
+    ck_assert_uint_eq(xapnews_results_count(r), 1);
+    ck_assert_str_eq(xapnews_results_field(r, 0, XAPNEWS_FIELD_TITLE),
+                     "Cyber talks resumed");
+    xapnews_results_destroy(r);
+    EXPECT_HITS(db, "resumed", "a1");
+    EXPECT_HITS(db, "begin", "");
+    xapnews_database_close(db);
+}
+END_TEST
+
+START_TEST(writer_refuses_bad_articles)
+{
+    const char *path = make_db("refuse.db");
+    xapnews_writer_t *w = NULL;
+    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+
+    art_t noid = A2;
+    noid.id = NULL;
+    xapnews_article_t *a = make_article(&noid);
+    ck_assert_int_eq(xapnews_writer_add(w, a), XAPNEWS_STATUS_BAD_INPUT);
+    ck_assert_str_eq(xapnews_writer_last_error(w), "article has no id");
+    xapnews_article_destroy(a);
+
+    art_t baddate = A2;
+    baddate.id = "bad1";
+    baddate.date = "2016-13-01";
+    a = make_article(&baddate);
+    ck_assert_int_eq(xapnews_writer_add(w, a), XAPNEWS_STATUS_BAD_INPUT);
+    ck_assert_str_eq(xapnews_writer_last_error(w),
+                     "article 'bad1': bad date '2016-13-01': month 13 out of "
+                     "range 01-12");
+    xapnews_article_destroy(a);
+
+    char longid[242];
+    memset(longid, 'i', 241);
+    longid[241] = '\0';
+    art_t toolong = A2;
+    toolong.id = longid;
+    a = make_article(&toolong);
+    ck_assert_int_eq(xapnews_writer_add(w, a), XAPNEWS_STATUS_BAD_INPUT);
+    ck_assert_str_eq(xapnews_writer_last_error(w),
+                     "article id is 241 bytes long; the limit is 240");
+    xapnews_article_destroy(a);
+
+    ck_assert_int_eq(xapnews_writer_set_language(w, "klingon"),
+                     XAPNEWS_STATUS_INVALID_ARGUMENT);
+    ck_assert_str_eq(xapnews_writer_last_error(w),
+                     "unknown stemming language 'klingon'");
+
+    ck_assert_int_eq(xapnews_writer_add(w, NULL),
+                     XAPNEWS_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+
+    xapnews_database_t *db = open_db(path);
+    unsigned long count = 0;
+    ck_assert_int_eq(xapnews_database_count(db, &count), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(count, 3);
+    EXPECT_HITS(db, "id:bad1", "");
+    xapnews_database_close(db);
+}
+END_TEST
+
+START_TEST(missing_database_is_not_created)
+{
+    const char *path = tmp_path("missing.db");
+    xapnews_database_t *db = (xapnews_database_t *)1;
+    char *error = NULL;
+    ck_assert_int_eq(xapnews_database_open(path, &db, &error),
+                     XAPNEWS_STATUS_DATABASE_NOT_FOUND);
+    ck_assert_ptr_null(db);
+    ck_assert_ptr_nonnull(error);
+    char expected[8192];
+    snprintf(expected, sizeof expected,
+             "%s: no such database (create one with 'xapnews index --db %s ...')",
+             path, path);
+    ck_assert_str_eq(error, expected);
+    xapnews_free(error);
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), -1);
+    ck_assert_int_eq(errno, ENOENT);
+    /* ERROR is optional */
+    ck_assert_int_eq(xapnews_database_open(path, &db, NULL),
+                     XAPNEWS_STATUS_DATABASE_NOT_FOUND);
+    ck_assert_int_eq(stat(path, &st), -1);
+}
+END_TEST
+
+START_TEST(a_directory_that_is_not_a_database)
+{
+    const char *path = tmp_path("not-a-db");
+    ck_assert_int_eq(mkdir(path, 0700), 0);
+    xapnews_database_t *db = NULL;
+    char *error = NULL;
+    ck_assert_int_eq(xapnews_database_open(path, &db, &error),
+                     XAPNEWS_STATUS_DATABASE_NOT_FOUND);
+    ck_assert_ptr_null(db);
+    char expected[8192];
+    snprintf(expected, sizeof expected,
+             "%s: not a Xapian database, or a damaged one (", path);
+    ck_assert_msg(strncmp(error, expected, strlen(expected)) == 0, "%s", error);
+    xapnews_free(error);
+}
+END_TEST
+
+START_TEST(language_none_indexes_no_stems)
+{
+    const char *path = tmp_path("nostem.db");
+    xapnews_writer_t *w = NULL;
+    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_writer_set_language(w, "none"),
+                     XAPNEWS_STATUS_SUCCESS);
+    add(w, &A1);
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+    xapnews_database_t *db = open_db(path);
+    /* the database remembers: queries are not stemmed either */
+    xapnews_query_t *q = NULL;
+    ck_assert_int_eq(xapnews_query_parse(db, "talks", 0, &q),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_str_eq(xapnews_query_describe(q), "Query(talks@1)");
+    xapnews_query_destroy(q);
+    EXPECT_HITS(db, "talks", "a1");
+    EXPECT_HITS(db, "talk", "");
+    xapnews_database_close(db);
+}
+END_TEST
+
+START_TEST(second_writer_is_locked_out)
+{
+    const char *path = tmp_path("locked.db");
+    xapnews_writer_t *w1 = NULL, *w2 = (xapnews_writer_t *)1;
+    ck_assert_int_eq(xapnews_writer_open(path, &w1, NULL), XAPNEWS_STATUS_SUCCESS);
+    char *error = NULL;
+    ck_assert_int_eq(xapnews_writer_open(path, &w2, &error),
+                     XAPNEWS_STATUS_DATABASE_LOCKED);
+    ck_assert_ptr_null(w2);
+    ck_assert_ptr_nonnull(error);
+    char expected[8192];
+    snprintf(expected, sizeof expected,
+             "%s: database is locked by another writer (wait for it to finish)",
+             path);
+    ck_assert_str_eq(error, expected);
+    xapnews_free(error);
+    /* the first writer still works, and releases the lock on close */
+    add(w1, &A1);
+    ck_assert_int_eq(xapnews_writer_close(w1, NULL), XAPNEWS_STATUS_SUCCESS);
+    xapnews_writer_t *w3 = NULL;
+    ck_assert_int_eq(xapnews_writer_open(path, &w3, NULL), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_writer_close(w3, NULL), XAPNEWS_STATUS_SUCCESS);
+}
+END_TEST
+
+/* ---- reading sources --------------------------------------------------- */
+
+START_TEST(source_reads_the_corpus_folder)
+{
+    /* the ids in manifest order, read with jansson */
+    FILE *fp = fopen(CORPUS "/manifest.jsonl", "r");
+    ck_assert_ptr_nonnull(fp);
+    char *ids[16];
+    size_t n_ids = 0;
+    char line[8192];
+    while (fgets(line, sizeof line, fp)) {
+        json_error_t jerr;
+        json_t *o = json_loads(line, 0, &jerr);
+        ck_assert_ptr_nonnull(o);
+        ck_assert_uint_lt(n_ids, 16);
+        ids[n_ids++] = strdup(json_string_value(json_object_get(o, "id")));
+        json_decref(o);
+    }
+    fclose(fp);
+    ck_assert_uint_eq(n_ids, 5);
+
+    xapnews_source_t *src = NULL;
+    char *error = NULL;
+    ck_assert_int_eq(xapnews_source_open(CORPUS, &src, &error),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_ptr_null(error);
+    ck_assert_int_eq(xapnews_source_set_chrome_rules(src, CHROME_CONF),
+                     XAPNEWS_STATUS_SUCCESS);
+    xapnews_article_t *a = NULL;
+    ck_assert_int_eq(xapnews_article_create(&a), XAPNEWS_STATUS_SUCCESS);
+    for (size_t i = 0; i < n_ids; i++) {
+        xapnews_status_t st = xapnews_source_next(src, a);
+        ck_assert_msg(st == XAPNEWS_STATUS_SUCCESS, "record %zu: %s", i + 1,
+                      xapnews_source_last_error(src));
+        ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_ID), ids[i]);
+        ck_assert_str_ne(xapnews_article_get(a, XAPNEWS_FIELD_BODY), "");
+        const char *body = xapnews_article_get(a, XAPNEWS_FIELD_BODY);
+        ck_assert_ptr_null(strstr(body, "Gadgets360"));
+        ck_assert_ptr_null(strstr(body, "{mosads}"));
+        ck_assert_ptr_null(strstr(body, "Lantern"));
+        ck_assert_ptr_null(strstr(body, "Getty Images"));
+        ck_assert_ptr_null(strstr(body, "Hill.TV"));
+        if (i == 1) {
+            ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_TITLE),
+                             "China, US High-Level Cybercrime Talks to Begin Tuesday");
+            ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_DATE), "2015");
+            ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_OUTLET),
+                             "Gadgets 360");
+            ck_assert_uint_eq(xapnews_article_official_count(a), 5);
+            ck_assert_str_eq(xapnews_article_official(a, 0), "Guo Shengkun");
+            ck_assert_str_eq(xapnews_article_official(a, 4), "Xi Jinping");
+            ck_assert_ptr_null(xapnews_article_official(a, 5));
+        }
+        if (i == 2) {
+            ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_DATE),
+                             "2016-12-12");
+            ck_assert_uint_eq(xapnews_article_official_count(a), 3);
+            ck_assert_str_eq(xapnews_article_official(a, 0), "Loretta E. Lynch");
+        }
+    }
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_END);
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_END);
+    unsigned long long done = 0, total = 0;
+    xapnews_source_progress(src, &done, &total);
+    ck_assert(total > 0);
+    ck_assert(done == total);
+    xapnews_source_close(src);
+    xapnews_article_destroy(a);
+    for (size_t i = 0; i < n_ids; i++) free(ids[i]);
+}
+END_TEST
+
+START_TEST(corpus_indexed_end_to_end)
+{
+    const char *path = tmp_path("corpus.db");
+    xapnews_writer_t *w = NULL;
+    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    xapnews_source_t *src = NULL;
+    ck_assert_int_eq(xapnews_source_open(CORPUS, &src, NULL),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_source_set_chrome_rules(src, CHROME_CONF),
+                     XAPNEWS_STATUS_SUCCESS);
+    xapnews_article_t *a = NULL;
+    ck_assert_int_eq(xapnews_article_create(&a), XAPNEWS_STATUS_SUCCESS);
+    int n = 0;
+    xapnews_status_t st;
+    while ((st = xapnews_source_next(src, a)) == XAPNEWS_STATUS_SUCCESS) {
+        ck_assert_int_eq(xapnews_writer_add(w, a), XAPNEWS_STATUS_SUCCESS);
+        n++;
+    }
+    ck_assert_int_eq(st, XAPNEWS_STATUS_END);
+    ck_assert_int_eq(n, 5);
+    xapnews_source_close(src);
+    xapnews_article_destroy(a);
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+
+    xapnews_database_t *db = open_db(path);
+    EXPECT_HITS(db, "Shengkun", "000_9a014460469a5424 001_79cea76adbd33e7d "
+                                "003_366b0afce615304f");
+    EXPECT_HITS(db, "Gadgets360", "");
+    EXPECT_HITS(db, "Lantern", "");
+    EXPECT_HITS(db, "mosads", "");
+    EXPECT_HITS(db, "outlet:\"The Hill\"", "003_366b0afce615304f");
+    EXPECT_HITS(db, "date:2016-12", "002_ba0cc2a364319859");
+    xapnews_database_close(db);
+}
+END_TEST
+
+START_TEST(source_reports_bad_records_and_goes_on)
+{
+    const char *path = tmp_path("input.jsonl");
+    FILE *fp = fopen(path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs("{\"id\": \"ok1\", \"title\": \"First\"}\n"                    /* 1 */
+          "{\"id\": \"x\", \"title\": \n"                                /* 2 */
+          "{\"title\": \"no id\"}\n"                                     /* 3 */
+          "{\"id\": \"t5\", \"title\": 5}\n"                             /* 4 */
+          "{\"id\": \"bd\", \"date\": \"2016-13-01\"}\n"                 /* 5 */
+          "\n"                                                           /* 6 */
+          "{\"id\": \"ok2\", \"title\": \"Last\", \"officials\": [\"Jeh Johnson\"]}\n"
+          "{\"id\": \"bad\" oops}\n"                                     /* 8 */
+          "[1, 2]\n"                                                     /* 9 */
+          "{\"id\": \"ok3\", \"body\": \"text\"}",                       /* 10 */
+          fp);
+    fclose(fp);
+
+    xapnews_source_t *src = NULL;
+    ck_assert_int_eq(xapnews_source_open(path, &src, NULL), XAPNEWS_STATUS_SUCCESS);
+    xapnews_article_t *a = NULL;
+    ck_assert_int_eq(xapnews_article_create(&a), XAPNEWS_STATUS_SUCCESS);
+    char expected[8192];
+
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_ID), "ok1");
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_TITLE), "First");
+
+#define EXPECT_BAD_RECORD(tail)                                             \
+    do {                                                                    \
+        ck_assert_int_eq(xapnews_source_next(src, a),                       \
+                         XAPNEWS_STATUS_BAD_INPUT);                         \
+        snprintf(expected, sizeof expected, "%s:%s", path, (tail));         \
+        ck_assert_str_eq(xapnews_source_last_error(src), expected);         \
+        ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_ID), "");     \
+    } while (0)
+
+    EXPECT_BAD_RECORD("2: malformed JSON: the line ends before the record is "
+                      "complete");
+    EXPECT_BAD_RECORD("3: missing \"id\"");
+    EXPECT_BAD_RECORD("4: \"title\" must be a string, not a number");
+    EXPECT_BAD_RECORD("5: bad \"date\" '2016-13-01': month 13 out of range 01-12");
+
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_str_eq(xapnews_source_last_error(src), "");
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_ID), "ok2");
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_TITLE), "Last");
+    ck_assert_uint_eq(xapnews_article_official_count(a), 1);
+    ck_assert_str_eq(xapnews_article_official(a, 0), "Jeh Johnson");
+
+    EXPECT_BAD_RECORD("8: malformed JSON at column 17: '}' expected near 'oops'");
+    EXPECT_BAD_RECORD("9: expected a JSON object, found an array");
+
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_ID), "ok3");
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_BODY), "text");
+    ck_assert_uint_eq(xapnews_article_official_count(a), 0);
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_END);
+#undef EXPECT_BAD_RECORD
+    xapnews_source_close(src);
+    xapnews_article_destroy(a);
+}
+END_TEST
+
+START_TEST(source_open_errors)
+{
+    xapnews_source_t *src = (xapnews_source_t *)1;
+    char *error = NULL;
+    const char *missing = tmp_path("nope.jsonl");
+    ck_assert_int_eq(xapnews_source_open(missing, &src, &error),
+                     XAPNEWS_STATUS_FILE_ERROR);
+    ck_assert_ptr_null(src);
+    char expected[8192];
+    snprintf(expected, sizeof expected,
+             "%s: cannot open: No such file or directory", missing);
+    ck_assert_str_eq(error, expected);
+    xapnews_free(error);
+
+    /* a folder without a manifest */
+    const char *dir = tmp_path("empty-corpus");
+    ck_assert_int_eq(mkdir(dir, 0700), 0);
+    ck_assert_int_eq(xapnews_source_open(dir, &src, &error),
+                     XAPNEWS_STATUS_FILE_ERROR);
+    snprintf(expected, sizeof expected,
+             "%s: not a corpus folder: it has no manifest.jsonl", dir);
+    ck_assert_str_eq(error, expected);
+    xapnews_free(error);
+
+    /* malformed chrome rules are refused with FILE:LINE */
+    const char *rules = tmp_path("bad.conf");
+    FILE *fp = fopen(rules, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs("# rules\nzap foo\n", fp);
+    fclose(fp);
+    ck_assert_int_eq(xapnews_source_open(CORPUS, &src, NULL),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_source_set_chrome_rules(src, rules),
+                     XAPNEWS_STATUS_BAD_INPUT);
+    snprintf(expected, sizeof expected,
+             "%s:2: unknown action 'zap' (expected strip, drop or end)", rules);
+    ck_assert_str_eq(xapnews_source_last_error(src), expected);
+    xapnews_source_close(src);
+}
+END_TEST
+
+START_TEST(articles)
+{
+    xapnews_article_t *a = NULL;
+    ck_assert_int_eq(xapnews_article_create(&a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_TITLE), "");
+    ck_assert_int_eq(xapnews_article_set(a, XAPNEWS_FIELD_TITLE, "Hello world", 5),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_TITLE), "Hello");
+    ck_assert_int_eq(xapnews_article_set(a, XAPNEWS_FIELD_COUNT, "x", 1),
+                     XAPNEWS_STATUS_INVALID_ARGUMENT);
+    ck_assert_ptr_null(xapnews_article_get(a, XAPNEWS_FIELD_COUNT));
+    ck_assert_int_eq(xapnews_article_add_official(a, "A"), XAPNEWS_STATUS_SUCCESS);
+    xapnews_article_clear(a);
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_TITLE), "");
+    ck_assert_uint_eq(xapnews_article_official_count(a), 0);
+    xapnews_article_destroy(a);
+    xapnews_article_destroy(NULL);
+    ck_assert_str_eq(xapnews_status_to_string(XAPNEWS_STATUS_DATABASE_LOCKED),
+                     "database locked");
+}
+END_TEST
+
+int main(void)
+{
+    make_base();
+    Suite *s = suite_create("api");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, index_reopen_and_search);
+    tcase_add_test(tc, ranks_and_offsets);
+    tcase_add_test(tc, snippets);
+    tcase_add_test(tc, readding_an_id_replaces);
+    tcase_add_test(tc, writer_refuses_bad_articles);
+    tcase_add_test(tc, missing_database_is_not_created);
+    tcase_add_test(tc, a_directory_that_is_not_a_database);
+    tcase_add_test(tc, language_none_indexes_no_stems);
+    tcase_add_test(tc, second_writer_is_locked_out);
+    tcase_add_test(tc, source_reads_the_corpus_folder);
+    tcase_add_test(tc, corpus_indexed_end_to_end);
+    tcase_add_test(tc, source_reports_bad_records_and_goes_on);
+    tcase_add_test(tc, source_open_errors);
+    tcase_add_test(tc, articles);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    remove_base();
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,327 @@
+/* check_query_parser.c - unit tests of the query parser
+ * (plugin/query_parser.h): the exact Xapian query built for each piece of
+ * syntax, and the exact error for each kind of bad query.
+ *
+ * The expected descriptions were printed once and checked by reading
+ * query_parser.c: words are stemmed (Z prefix) unless capitalised or
+ * quoted; every word of a text starts at query position 1; phrases are
+ * OP_PHRASE with a window of their length; boolean fields are scaled by 0
+ * (a value range has no weight already, so Xapian shows no scale there);
+ * date ranges pad the upper end with 9s so a year or month includes all
+ * its days.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "highlight.h"
+#include "query_parser.h"
+#include "stemmer.h"
+
+static xn_stemmer *english(void)
+{
+    int unknown;
+    xn_stemmer *s = xn_stemmer_new("english", &unknown);
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
+
+/* Parses TEXT and returns Xapian's description (caller frees). */
+static char *describe(const char *text, unsigned flags)
+{
+    xn_stemmer *st = english();
+    xn_error err;
+    xn_error_clear(&err);
+    xs_query *q = xn_query_parse(text, flags, st, NULL, &err);
+    ck_assert_msg(q != NULL, "'%s' refused: %s", text, err.message);
+    ck_assert_int_eq(err.status, XAPNEWS_STATUS_SUCCESS);
+    char *d = xs_query_describe(q);
+    ck_assert_ptr_nonnull(d);
+    xs_query_free(q);
+    xn_stemmer_free(st);
+    return d;
+}
+
+#define EXPECT_QUERY_F(text, flags, expected)                               \
+    do {                                                                    \
+        char *d_ = describe((text), (flags));                               \
+        ck_assert_str_eq(d_, (expected));                                   \
+        free(d_);                                                           \
+    } while (0)
+#define EXPECT_QUERY(text, expected) \
+    EXPECT_QUERY_F((text), XAPNEWS_QUERY_DEFAULT_AND, (expected))
+
+/* Checks TEXT is refused with BAD_QUERY and exactly MESSAGE. */
+static void expect_error(const char *text, const char *message)
+{
+    xn_stemmer *st = english();
+    xn_error err;
+    xn_error_clear(&err);
+    xn_hlset hl = {0};
+    xs_query *q = xn_query_parse(text, 0, st, &hl, &err);
+    ck_assert_msg(q == NULL, "'%.60s' accepted", text);
+    ck_assert_int_eq(err.status, XAPNEWS_STATUS_BAD_QUERY);
+    ck_assert_str_eq(err.message, message);
+    xn_hlset_free(&hl);
+    xn_stemmer_free(st);
+}
+
+/* ---- words -------------------------------------------------------------- */
+
+START_TEST(words)
+{
+    EXPECT_QUERY("talks", "Query(Ztalk@1)");
+    EXPECT_QUERY("Talks", "Query(talks@1)");
+    EXPECT_QUERY("talks china", "Query((Ztalk@1 AND Zchina@1))");
+    EXPECT_QUERY_F("talks china", XAPNEWS_QUERY_DEFAULT_OR,
+                   "Query((Ztalk@1 OR Zchina@1))");
+    EXPECT_QUERY("  talks\t\n", "Query(Ztalk@1)");
+    /* numbers and acronyms are not stemmed */
+    EXPECT_QUERY("2015", "Query(2015@1)");
+    EXPECT_QUERY("U.S.", "Query(u.s@1)");
+    /* a possessive also searches the bare word at the same position */
+    EXPECT_QUERY("China's", "Query((china's@1 SYNONYM china@1))");
+}
+END_TEST
+
+START_TEST(phrases)
+{
+    EXPECT_QUERY("\"Jeh Johnson\"", "Query((jeh@1 PHRASE 2 johnson@2))");
+    /* quoted words are never stemmed */
+    EXPECT_QUERY("\"talks\"", "Query(talks@1)");
+    EXPECT_QUERY("\"cyber talks\" china",
+                 "Query(((cyber@1 PHRASE 2 talks@2) AND Zchina@1))");
+    /* an unterminated quote runs to the end */
+    EXPECT_QUERY("\"Jeh Johnson", "Query((jeh@1 PHRASE 2 johnson@2))");
+}
+END_TEST
+
+START_TEST(hyphenated_words)
+{
+    /* the phrase of the parts, or the joined form, or its stem */
+    EXPECT_QUERY("cyber-security",
+                 "Query((((cyber@1 PHRASE 2 security@2) OR cybersecurity@1) OR "
+                 "Zcybersecur@1))");
+    EXPECT_QUERY("title:cyber-security",
+                 "Query((((Scyber@1 PHRASE 2 Ssecurity@2) OR Scybersecurity@1) "
+                 "OR ZScybersecur@1))");
+    EXPECT_QUERY("\"cyber-security talks\"",
+                 "Query(((cyber@1 PHRASE 3 security@2 PHRASE 3 talks@3) OR "
+                 "(cybersecurity@1 PHRASE 2 talks@2)))");
+    /* parts that are not all letters have no joined form */
+    EXPECT_QUERY("U.S.-China", "Query((u.s@1 PHRASE 2 china@2))");
+}
+END_TEST
+
+START_TEST(amounts_of_money)
+{
+    /* the number, and the currency code the tokeniser colocates with it */
+    EXPECT_QUERY("US$590", "Query((590@1 AND usd))");
+    EXPECT_QUERY("590 billion dollars",
+                 "Query(((590@1 AND usd) AND Zbillion@1))");
+    EXPECT_QUERY("\"590 billion dollars\"",
+                 "Query(((590@1 PHRASE 2 billion@2) AND usd))");
+}
+END_TEST
+
+/* ---- operators ---------------------------------------------------------- */
+
+START_TEST(operators)
+{
+    EXPECT_QUERY("+talks -china", "Query((Ztalk@1 AND_NOT Zchina@1))");
+    EXPECT_QUERY("talks OR china", "Query((Ztalk@1 OR Zchina@1))");
+    EXPECT_QUERY("talks NOT china", "Query((Ztalk@1 AND_NOT Zchina@1))");
+    EXPECT_QUERY("talks AND china", "Query((Ztalk@1 AND Zchina@1))");
+    EXPECT_QUERY("(talks OR china) hacking",
+                 "Query(((Ztalk@1 OR Zchina@1) AND Zhack@1))");
+    EXPECT_QUERY("talks (china OR russia)",
+                 "Query((Ztalk@1 AND (Zchina@1 OR Zrussia@1)))");
+    /* with DEFAULT_OR, + makes a word required and the rest optional */
+    EXPECT_QUERY_F("+talks china", XAPNEWS_QUERY_DEFAULT_OR,
+                   "Query((Ztalk@1 AND_MAYBE Zchina@1))");
+    EXPECT_QUERY_F("talks AND china", XAPNEWS_QUERY_DEFAULT_OR,
+                   "Query((Ztalk@1 AND Zchina@1))");
+    /* only exclusions: everything but them */
+    EXPECT_QUERY("-china", "Query((<alldocuments> AND_NOT Zchina@1))");
+    EXPECT_QUERY("NOT china", "Query((<alldocuments> AND_NOT Zchina@1))");
+    /* operators are upper case only; lower case they are words */
+    EXPECT_QUERY("talks or china", "Query((Ztalk@1 AND Zor@1 AND Zchina@1))");
+    /* a lone sign is not a word */
+    EXPECT_QUERY("talks - china", "Query((Ztalk@1 AND Zchina@1))");
+}
+END_TEST
+
+/* ---- fields ------------------------------------------------------------- */
+
+START_TEST(fields)
+{
+    EXPECT_QUERY("title:talks", "Query(ZStalk@1)");
+    EXPECT_QUERY("title:Talks", "Query(Stalks@1)");
+    EXPECT_QUERY("title:\"cyber talks\"", "Query((Scyber@1 PHRASE 2 Stalks@2))");
+    EXPECT_QUERY("official:\"Jeh Johnson\"",
+                 "Query((XOjeh@1 PHRASE 2 XOjohnson@2))");
+    EXPECT_QUERY("official:Lynch", "Query(XOlynch@1)");
+    EXPECT_QUERY("outlet:\"China Digital Times\"",
+                 "Query(0 * XOUTLET:china-digital-times)");
+    EXPECT_QUERY("outlet:Gadgets", "Query(0 * XOUTLET:gadgets)");
+    EXPECT_QUERY("id:003_366b0afce615304f", "Query(0 * Q003_366b0afce615304f)");
+    EXPECT_QUERY("talks id:a1", "Query((Ztalk@1 AND 0 * Qa1))");
+    /* unknown prefixes are plain text */
+    EXPECT_QUERY("foo:bar", "Query((foo@1 PHRASE 2 bar@2))");
+    EXPECT_QUERY("Title:talks", "Query((title@1 PHRASE 2 talks@2))");
+}
+END_TEST
+
+START_TEST(dates)
+{
+    EXPECT_QUERY("date:2016", "Query(VALUE_RANGE 0 2016 20169999)");
+    EXPECT_QUERY("date:2016-05", "Query(VALUE_RANGE 0 201605 20160599)");
+    EXPECT_QUERY("date:2016-05-01", "Query(VALUE_RANGE 0 20160501 20160501)");
+    EXPECT_QUERY("date:2016-05..2016-06-30",
+                 "Query(VALUE_RANGE 0 201605 20160630)");
+    EXPECT_QUERY("date:2015..2016", "Query(VALUE_RANGE 0 2015 20169999)");
+    EXPECT_QUERY("date:..2016-06-30", "Query(VALUE_LE 0 20160630)");
+    EXPECT_QUERY("date:2016-05..", "Query(VALUE_GE 0 201605)");
+    EXPECT_QUERY("date:2016-05-01T10:00", "Query(VALUE_RANGE 0 20160501 20160501)");
+    EXPECT_QUERY("talks date:2016",
+                 "Query((Ztalk@1 AND VALUE_RANGE 0 2016 20169999))");
+}
+END_TEST
+
+START_TEST(nothing_to_search)
+{
+    EXPECT_QUERY("", "Query()");
+    EXPECT_QUERY("   ", "Query()");
+    EXPECT_QUERY("!!! ... ---", "Query()");
+    EXPECT_QUERY("\"\xE2\x80\x94\"", "Query()");
+    EXPECT_QUERY("()", "Query()");
+    EXPECT_QUERY("title:!!!", "Query()");
+    EXPECT_QUERY("OR", "Query()");
+}
+END_TEST
+
+/* ---- errors ------------------------------------------------------------- */
+
+START_TEST(errors)
+{
+    expect_error("(talks", "query syntax error at column 1: '(' is never closed");
+    expect_error("talks (china OR (russia)",
+                 "query syntax error at column 7: '(' is never closed");
+    expect_error("talks)",
+                 "query syntax error at column 6: ')' without a matching '('");
+    expect_error("date:2016-06..2016-05",
+                 "query syntax error at column 1: date range "
+                 "'2016-06..2016-05' ends before it starts");
+    expect_error("talks date:2016..2015-12",
+                 "query syntax error at column 7: date range "
+                 "'2016..2015-12' ends before it starts");
+    expect_error("date:2016-13",
+                 "query syntax error at column 1: bad date '2016-13': "
+                 "month 13 out of range 01-12");
+    expect_error("date:2016-01..2016-02-30",
+                 "query syntax error at column 1: bad date '2016-02-30': "
+                 "day 30 out of range for 2016-02");
+    expect_error("date:..", "query syntax error at column 1: date range '..' "
+                            "needs at least one end");
+    expect_error("date:", "query syntax error at column 1: date: needs a date "
+                          "or a range (e.g. date:2016-01-01..2016-06-30)");
+    expect_error("title:", "query syntax error at column 1: title: needs a value");
+    expect_error("china official:",
+                 "query syntax error at column 7: official: needs a value");
+    expect_error("title:\"\"", "query syntax error at column 1: title: needs a value");
+}
+END_TEST
+
+START_TEST(limits)
+{
+    size_t n = XN_QUERY_MAX_BYTES + 1;
+    char *big = malloc(n + 1);
+    ck_assert_ptr_nonnull(big);
+    memset(big, 'a', n);
+    big[n] = '\0';
+    expect_error(big, "query is 65537 bytes long; the limit is 65536 bytes");
+    /* the limit itself is accepted (one overlong word: nothing to search) */
+    big[XN_QUERY_MAX_BYTES] = '\0';
+    EXPECT_QUERY(big, "Query()");
+    free(big);
+
+    /* more than XN_QUERY_MAX_TERMS words */
+    char *many = malloc(2 * (XN_QUERY_MAX_TERMS + 1) + 1);
+    ck_assert_ptr_nonnull(many);
+    for (int i = 0; i <= XN_QUERY_MAX_TERMS; i++) memcpy(many + 2 * i, "a ", 2);
+    many[2 * (XN_QUERY_MAX_TERMS + 1)] = '\0';
+    expect_error(many, "query syntax error at column 2050: the query has "
+                       "more than 1024 words");
+    free(many);
+
+    /* nesting deeper than 64 */
+    char deep[200];
+    memset(deep, '(', 65);
+    strcpy(deep + 65, "a");
+    memset(deep + 66, ')', 65);
+    deep[131] = '\0';
+    expect_error(deep, "query syntax error at column 65: parentheses nested "
+                       "more than 64 deep");
+}
+END_TEST
+
+/* ---- highlight words ---------------------------------------------------- */
+
+START_TEST(records_words_to_highlight)
+{
+    xn_stemmer *st = english();
+    xn_error err;
+    xn_error_clear(&err);
+    xn_hlset hl = {0};
+    xs_query *q = xn_query_parse("talks \"Guo Shengkun\" date:2016 talks",
+                                 0, st, &hl, &err);
+    ck_assert_ptr_nonnull(q);
+    ck_assert_uint_eq(hl.n_words, 3);
+    ck_assert_str_eq(hl.words[0], "talks");
+    ck_assert_str_eq(hl.words[1], "guo");
+    ck_assert_str_eq(hl.words[2], "shengkun");
+    ck_assert_uint_eq(hl.n_stems, 1);
+    ck_assert_str_eq(hl.stems[0], "talk");
+    xs_query_free(q);
+    xn_hlset_free(&hl);
+    xn_stemmer_free(st);
+}
+END_TEST
+
+START_TEST(without_a_stemmer)
+{
+    xn_error err;
+    xn_error_clear(&err);
+    xs_query *q = xn_query_parse("talks", 0, NULL, NULL, &err);
+    ck_assert_ptr_nonnull(q);
+    char *d = xs_query_describe(q);
+    ck_assert_str_eq(d, "Query(talks@1)");
+    free(d);
+    xs_query_free(q);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("query_parser");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, words);
+    tcase_add_test(tc, phrases);
+    tcase_add_test(tc, hyphenated_words);
+    tcase_add_test(tc, amounts_of_money);
+    tcase_add_test(tc, operators);
+    tcase_add_test(tc, fields);
+    tcase_add_test(tc, dates);
+    tcase_add_test(tc, nothing_to_search);
+    tcase_add_test(tc, errors);
+    tcase_add_test(tc, limits);
+    tcase_add_test(tc, records_words_to_highlight);
+    tcase_add_test(tc, without_a_stemmer);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
