@@ -141,18 +141,9 @@ static xapnews_status_t read_body_file(xapnews_source_t *s, const char *file,
                    file);
     xn_strbuf path = XN_STRBUF_INIT, text = XN_STRBUF_INIT;
     xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
-    FILE *fp = NULL;
     if (xn_strbuf_printf(&path, "%s/%s", s->dir, file) < 0) goto nomem;
-    fp = fopen(path.data, "rb");
-    if (!fp) {
-        st = bad(s, "cannot read body file '%s': %s", path.data, strerror(errno));
-        goto out;
-    }
-    char buf[65536];
-    size_t got;
-    while ((got = fread(buf, 1, sizeof buf, fp)) > 0)
-        if (xn_strbuf_append(&text, buf, got) < 0) goto nomem;
-    if (ferror(fp)) {
+    if (xn_strbuf_read_file(&text, path.data) < 0) {
+        if (errno == ENOMEM) goto nomem;
         st = bad(s, "cannot read body file '%s': %s", path.data, strerror(errno));
         goto out;
     }
@@ -166,7 +157,6 @@ static xapnews_status_t read_body_file(xapnews_source_t *s, const char *file,
 nomem:
     st = xn_error_set(&s->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
 out:
-    if (fp) fclose(fp);
     xn_strbuf_free(&path);
     xn_strbuf_free(&text);
     return st;

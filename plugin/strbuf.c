@@ -1,6 +1,7 @@
 /* strbuf.c - see strbuf.h. */
 #include "strbuf.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,4 +76,26 @@ void xn_strbuf_free(xn_strbuf *b)
     free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
+}
+
+int xn_strbuf_read_file(xn_strbuf *b, const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return -1;
+    char buf[65536];
+    size_t got;
+    int rc = 0;
+    while (rc == 0 && (got = fread(buf, 1, sizeof buf, fp)) > 0)
+        if (xn_strbuf_append(b, buf, got) < 0) {
+            errno = ENOMEM;
+            rc = -1;
+        }
+    if (rc == 0 && ferror(fp)) {
+        errno = EIO;
+        rc = -1;
+    }
+    int saved = errno;
+    fclose(fp);
+    errno = saved;
+    return rc;
 }

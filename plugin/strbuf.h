@@ -21,6 +21,10 @@ int xn_strbuf_puts(xn_strbuf *b, const char *s);
 int xn_strbuf_putc(xn_strbuf *b, char c);
 int xn_strbuf_printf(xn_strbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/** Appends the whole content of the file at PATH. Returns 0, or -1 with
+ *  errno set (ENOMEM when memory runs out). */
+int xn_strbuf_read_file(xn_strbuf *b, const char *path);
+
 /** Empties the buffer, keeping its memory. */
 void xn_strbuf_reset(xn_strbuf *b);
 /** Returns the contents (never NULL; "" when empty) and leaves B empty and

@@ -55,26 +55,12 @@ fail:
 xapnews_status_t xn_tables_load(xn_tables *t, xapnews_table_t which,
                                 const char *path, xn_error *err)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return xn_error_set(err, XAPNEWS_STATUS_FILE_ERROR, "%s: cannot open: %s",
-                            path, strerror(errno));
     xn_strbuf text = XN_STRBUF_INIT;
-    char buf[65536];
-    size_t got;
-    int nomem = 0;
-    while ((got = fread(buf, 1, sizeof buf, fp)) > 0)
-        if (xn_strbuf_append(&text, buf, got) < 0) {
-            nomem = 1;
-            break;
-        }
-    int failed = ferror(fp);
-    fclose(fp);
     xapnews_status_t st;
-    if (nomem)
-        st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "%s: out of memory", path);
-    else if (failed)
-        st = xn_error_set(err, XAPNEWS_STATUS_FILE_ERROR, "%s: read error", path);
+    if (xn_strbuf_read_file(&text, path) < 0)
+        st = xn_error_set(err, errno == ENOMEM ? XAPNEWS_STATUS_OUT_OF_MEMORY
+                                               : XAPNEWS_STATUS_FILE_ERROR,
+                          "%s: cannot read: %s", path, strerror(errno));
     else
         st = xn_tables_set(t, which, path, text.data ? text.data : "", text.len, err);
     xn_strbuf_free(&text);

@@ -8,7 +8,6 @@
 #include "strbuf.h"
 #include "tokenizer.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -493,36 +492,6 @@ xn_variants *xn_variants_parse(const char *name, const char *text, size_t len,
             return NULL;
         }
     }
-    return v;
-}
-
-xn_variants *xn_variants_load(const char *path, xn_error *err)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        xn_error_set(err, XAPNEWS_STATUS_FILE_ERROR,
-                     "%s: cannot open the variant table: %s", path, strerror(errno));
-        return NULL;
-    }
-    xn_strbuf text = XN_STRBUF_INIT;
-    char buf[65536];
-    size_t got;
-    int nomem = 0;
-    while ((got = fread(buf, 1, sizeof buf, fp)) > 0)
-        if (xn_strbuf_append(&text, buf, got) < 0) {
-            nomem = 1;
-            break;
-        }
-    int failed = ferror(fp);
-    fclose(fp);
-    xn_variants *v = NULL;
-    if (nomem)
-        xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "%s: out of memory", path);
-    else if (failed)
-        xn_error_set(err, XAPNEWS_STATUS_FILE_ERROR, "%s: read error", path);
-    else
-        v = xn_variants_parse(path, text.data ? text.data : "", text.len, err);
-    xn_strbuf_free(&text);
     return v;
 }
 

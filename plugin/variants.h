@@ -34,11 +34,8 @@ typedef struct {
     size_t n;
 } xn_form;
 
-/** Loads a table from PATH. On a malformed line returns NULL with ERR set
- *  to "PATH:LINE: reason" (XAPNEWS_STATUS_BAD_INPUT). */
-xn_variants *xn_variants_load(const char *path, xn_error *err);
-
-/** Parses a table from the LEN bytes of TEXT; NAME is used in messages. */
+/** Parses a table from the LEN bytes of TEXT. On a malformed line returns
+ *  NULL with ERR set to "NAME:LINE: reason" (XAPNEWS_STATUS_BAD_INPUT). */
 xn_variants *xn_variants_parse(const char *name, const char *text, size_t len,
                                xn_error *err);
 

@@ -14,6 +14,7 @@
 
 #include "strbuf.h"
 #include "xapnews.h"
+#include "run_suite.h"
 
 #define CORPUS TOP_SRCDIR "/corpus"
 #define CHROME_CONF TOP_SRCDIR "/schemas/chrome.conf"
@@ -829,10 +830,7 @@ int main(void)
     tcase_add_test(tc, source_open_errors);
     tcase_add_test(tc, articles);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    int status = run_suite(s);
     remove_base();
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return status;
 }

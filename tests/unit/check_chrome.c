@@ -11,6 +11,7 @@
 #include "chrome.h"
 #include "error.h"
 #include "strbuf.h"
+#include "run_suite.h"
 
 #define CHROME_CONF TOP_SRCDIR "/schemas/chrome.conf"
 #define CORPUS TOP_SRCDIR "/corpus/"
@@ -338,9 +339,5 @@ int main(void)
     tcase_add_loop_test(tc, seed_articles, 0,
                         (int)(sizeof seeds / sizeof seeds[0]));
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(s);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "run_suite.h"
 
 #define EXPECT_DATE(text, y, m, d)                                          \
     do {                                                                    \
@@ -179,9 +180,5 @@ int main(void)
     tcase_add_test(tc, compact_and_iso_forms);
     tcase_add_test(tc, days_since_epoch);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(s);
 }

@@ -8,6 +8,7 @@
 #include "slug.h"
 #include "strbuf.h"
 #include "xapnews.h"
+#include "run_suite.h"
 
 static xapnews_article_t *article(const char *id, const char *title,
                                   const char *outlet, const char *url,
@@ -266,9 +267,5 @@ int main(void)
     tcase_add_test(tc, sample_is_bounded_and_utf8_safe);
     tcase_add_test(tc, slugs);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(s);
 }

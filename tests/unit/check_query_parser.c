@@ -18,6 +18,7 @@
 #include "highlight.h"
 #include "query_parser.h"
 #include "stemmer.h"
+#include "run_suite.h"
 
 static xn_stemmer *english(void)
 {
@@ -319,9 +320,5 @@ int main(void)
     tcase_add_test(tc, records_words_to_highlight);
     tcase_add_test(tc, without_a_stemmer);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(s);
 }

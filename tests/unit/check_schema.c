@@ -10,6 +10,7 @@
 #include "schema.h"
 #include "strbuf.h"
 #include "xapnews.h"
+#include "run_suite.h"
 
 #define SCHEMA_FILE TOP_SRCDIR "/schemas/index.schema"
 
@@ -329,9 +330,5 @@ int main(void)
     tcase_add_test(tc, data_fields_match_the_encoder);
     tcase_add_test(tc, only_known_kinds);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(s);
 }

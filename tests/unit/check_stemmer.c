@@ -9,6 +9,7 @@
 
 #include "stemmer.h"
 #include "strbuf.h"
+#include "run_suite.h"
 
 #define VOC_DIR "/usr/share/snowball/data/english"
 #define VOC_PAIRS 29417
@@ -220,9 +221,5 @@ int main(void)
     tcase_add_test(tc, languages);
     tcase_add_test(tc, should_stem);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(s);
 }

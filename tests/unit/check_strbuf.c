@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "strbuf.h"
+#include "run_suite.h"
 
 START_TEST(appends_and_grows)
 {
@@ -39,9 +40,5 @@ int main(void)
     tcase_add_test(tc, appends_and_grows);
     tcase_add_test(tc, take_hands_over_and_empties);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(s);
 }

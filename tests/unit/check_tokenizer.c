@@ -13,6 +13,7 @@
 
 #include "strbuf.h"
 #include "tokenizer.h"
+#include "run_suite.h"
 
 typedef struct {
     xn_strbuf out;
@@ -414,9 +415,5 @@ int main(void)
     tcase_add_test(tc, callback_stops_tokenising);
     tcase_add_test(tc, fold);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(s);
 }

@@ -10,6 +10,7 @@
 #include "names.h"
 #include "strbuf.h"
 #include "variants.h"
+#include "run_suite.h"
 
 static xn_variants *parse_ok(const char *text)
 {
@@ -243,9 +244,5 @@ int main(void)
     tcase_add_test(tc, analysis_lays_variants_on_both_ends);
     tcase_add_test(tc, names_tables);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return run_suite(s);
 }
