@@ -1,5 +1,6 @@
 /* stemmer.c - see stemmer.h. */
 #include "stemmer.h"
+#include "hash.h"
 
 #include <libstemmer.h>
 #include <stdlib.h>
@@ -46,22 +47,12 @@ xn_stemmer *xn_stemmer_new(const char *language, int *unknown)
     return s;
 }
 
-static unsigned hash(const char *w, size_t n)
-{
-    unsigned h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)w[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 const char *xn_stemmer_stem(xn_stemmer *s, const char *word, size_t len,
                             size_t *out_len)
 {
     cache_entry *e = NULL;
     if (len > 0 && len < CACHE_MAX_WORD) {
-        e = &s->cache[hash(word, len) & (CACHE_SLOTS - 1)];
+        e = &s->cache[xn_hash(word, len) & (CACHE_SLOTS - 1)];
         if (e->wlen == len && memcmp(e->word, word, len) == 0) {
             *out_len = e->slen;
             return e->stem;

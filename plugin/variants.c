@@ -5,6 +5,7 @@
  * one lookup.
  */
 #include "variants.h"
+#include "hash.h"
 #include "strbuf.h"
 #include "tokenizer.h"
 
@@ -48,20 +49,10 @@ struct xn_variants {
     size_t max_words;
 };
 
-static size_t hash(const char *s, size_t n)
-{
-    size_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 static slot_t *table_find(const table_t *t, const char *key, size_t klen)
 {
     if (!t->cap) return NULL;
-    for (size_t i = hash(key, klen) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+    for (size_t i = xn_hash(key, klen) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
         slot_t *s = &t->slots[i];
         if (!s->key) return NULL;
         if (s->klen == klen && memcmp(s->key, key, klen) == 0) return s;
@@ -76,7 +67,7 @@ static int table_grow(table_t *t)
     for (size_t i = 0; i < t->cap; i++) {
         slot_t *s = &t->slots[i];
         if (!s->key) continue;
-        size_t j = hash(s->key, s->klen) & (cap - 1);
+        size_t j = xn_hash(s->key, s->klen) & (cap - 1);
         while (slots[j].key) j = (j + 1) & (cap - 1);
         slots[j] = *s;
     }
@@ -94,7 +85,7 @@ static int table_insert(table_t *t, const char *key, size_t klen, size_t group,
     char *copy = malloc(klen ? klen : 1);
     if (!copy) return -1;
     memcpy(copy, key, klen);
-    size_t i = hash(key, klen) & (t->cap - 1);
+    size_t i = xn_hash(key, klen) & (t->cap - 1);
     while (t->slots[i].key) i = (i + 1) & (t->cap - 1);
     t->slots[i].key = copy;
     t->slots[i].klen = klen;

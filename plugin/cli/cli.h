@@ -52,6 +52,9 @@ char *cli_schema_path(const char *arg, const char *default_name);
  *  bad value. */
 unsigned cli_parse_uint(const char *option, const char *value);
 
+/** The ARGC arguments joined by spaces (malloc'd; NULL without memory). */
+char *cli_join_args(int argc, char **argv);
+
 /** Writes S as a JSON string literal (quoted, escaped) to F. */
 void cli_json_string(FILE *f, const char *s);
 

@@ -83,6 +83,20 @@ unsigned cli_parse_uint(const char *option, const char *value)
     return (unsigned)v;
 }
 
+char *cli_join_args(int argc, char **argv)
+{
+    size_t n = 1;
+    for (int i = 0; i < argc; i++) n += strlen(argv[i]) + 1;
+    char *q = malloc(n);
+    if (!q) return NULL;
+    q[0] = '\0';
+    for (int i = 0; i < argc; i++) {
+        if (i) strcat(q, " ");
+        strcat(q, argv[i]);
+    }
+    return q;
+}
+
 void cli_json_string(FILE *f, const char *s)
 {
     fputc('"', f);

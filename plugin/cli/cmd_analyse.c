@@ -110,16 +110,10 @@ int cmd_analyse(int argc, char **argv)
         cli_error("analyse: give the text to analyse");
         return EXIT_USAGE;
     }
-    size_t n = 1;
-    for (int i = optind; i < argc; i++) n += strlen(argv[i]) + 1;
-    char *text = calloc(1, n);
+    char *text = cli_join_args(argc - optind, argv + optind);
     if (!text) {
         cli_error("out of memory");
         return EXIT_INTERNAL;
-    }
-    for (int i = optind; i < argc; i++) {
-        if (i > optind) strcat(text, " ");
-        strcat(text, argv[i]);
     }
 
     int rc = EXIT_OK;

@@ -39,20 +39,6 @@ static const char help[] =
     "\"rank\",\"score\",\"title\",\"date\",\"outlet\",\"url\",\"snippet\"}]}\n"
     "\n" EXIT_CODES_HELP;
 
-static char *join_args(int argc, char **argv)
-{
-    size_t n = 1;
-    for (int i = 0; i < argc; i++) n += strlen(argv[i]) + 1;
-    char *q = malloc(n);
-    if (!q) return NULL;
-    q[0] = '\0';
-    for (int i = 0; i < argc; i++) {
-        if (i) strcat(q, " ");
-        strcat(q, argv[i]);
-    }
-    return q;
-}
-
 static int print_json(const char *text, const xapnews_results_t *r)
 {
     fputs("{\"query\":", stdout);
@@ -163,7 +149,7 @@ int cmd_search(int argc, char **argv)
         cli_error("search: give a query (see 'xapnews search --help')");
         return EXIT_USAGE;
     }
-    char *text = join_args(argc - optind, argv + optind);
+    char *text = cli_join_args(argc - optind, argv + optind);
     if (!text) {
         cli_error("out of memory");
         return EXIT_INTERNAL;
