@@ -135,5 +135,17 @@ cyber-security=000 001 002 003 004
 talks=000 001 003 004
 official:Shengkum=000 001 002 003" "$stock"
 expect_eq "xapnews and stock stems agree" "000 001 003 004" "$(hits talks)"
+syn=$("$SYSPY" - "$DB" <<'PY'
+import sys, xapian
+db = xapian.Database(sys.argv[1])
+for key in (b"shengkum", b"jonson", b"usa", b"bill"):
+    print(key.decode(), " ".join(s.decode() for s in db.synonyms(key)) or "-")
+PY
+)
+expect_eq "Xapian synonym table: spelling variants, no foreign words" \
+"shengkum shengkun
+jonson johnson
+usa u.s u.s.a
+bill -" "$syn"
 
 finish
