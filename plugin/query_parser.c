@@ -6,6 +6,7 @@
  */
 #include "query_parser.h"
 #include "date.h"
+#include "profile.h"
 #include "schema.h"
 #include "slug.h"
 #include "strbuf.h"
@@ -24,6 +25,7 @@ typedef struct {
     unsigned flags;
     xn_stemmer *stemmer;
     const xn_tables *tables; /* may be NULL */
+    const xapnews_profile_t *profile; /* field weights; NULL: text only */
     xn_hlset *hl;
     xn_error *err;
     unsigned n_terms;
@@ -434,6 +436,61 @@ static xs_query *phrase_or_joined(parser_t *p, const char *prefix,
 /* Turns TEXT, searched in field PREFIX, into queries appended to UNITS:
  * one per word (a hyphenated compound counts as one word) for plain text,
  * a single phrase for QUOTED text. Text without words adds nothing. */
+/* The query for positions [i, j) of C in field PREFIX: a phrase when
+ * QUOTED or when they were written as one word, else one word. */
+static xs_query *unit_in_field(parser_t *p, const char *prefix, const qposs_t *c,
+                               size_t i, size_t j, int quoted)
+{
+    if (j - i == 1) return position_query(p, prefix, &c->p[i], !quoted, 1);
+    xs_query *q = phrase_or_joined(p, prefix, c->p, i, j);
+    if (q && !quoted && c->p[i].has_joined) {
+        /* the joined form alone, stemmed, also stands for the compound */
+        qlist_t alts = {0};
+        qlist_push(p, &alts, q);
+        qlist_push(p, &alts, word_query(p, prefix, &c->p[i].joined, 1, 1));
+        q = p->failed ? NULL : qlist_combine(p, &alts, XS_OP_OR, 0);
+        if (p->failed) qlist_free(&alts);
+    }
+    return q;
+}
+
+/* The unit over the default field: the text, plus the title, officials and
+ * outlet fields when the profile weighs them, each scaled by its weight. */
+static xs_query *unit_query(parser_t *p, const char *prefix, const qposs_t *c,
+                            size_t i, size_t j, int quoted)
+{
+    const xapnews_profile_t *pr = p->profile;
+    if (*prefix || !pr) return unit_in_field(p, prefix, c, i, j, quoted);
+    const struct {
+        const char *prefix;
+        double weight;
+    } fields[] = {{"", pr->field_body},
+                  {XN_PREFIX_TITLE, pr->field_title},
+                  {XN_PREFIX_OFFICIAL_TEXT, pr->field_officials},
+                  {XN_PREFIX_OUTLET_TEXT, pr->field_outlet}};
+    qlist_t alts = {0};
+    for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+        if (fields[f].weight <= 0 && f > 0) continue;
+        xs_query *q = unit_in_field(p, fields[f].prefix, c, i, j, quoted);
+        if (q && fields[f].weight != 1.0) {
+            xs_error xe;
+            xs_query *scaled = xs_query_scale(q, fields[f].weight, &xe);
+            xs_query_free(q);
+            if (!scaled) fail_shim(p, &xe);
+            q = scaled;
+        }
+        if (qlist_push(p, &alts, q) < 0) {
+            qlist_free(&alts);
+            return NULL;
+        }
+    }
+    return qlist_combine(p, &alts, XS_OP_OR, 0);
+}
+
+/* Turns TEXT, searched in field PREFIX, into queries appended to UNITS:
+ * one per word (words written as one, like a hyphenated compound, count as
+ * one) for plain text, a single phrase for QUOTED text. Text without words
+ * adds nothing. */
 static int text_units(parser_t *p, const char *prefix, const char *text,
                       size_t len, int quoted, qlist_t *units)
 {
@@ -445,9 +502,7 @@ static int text_units(parser_t *p, const char *prefix, const char *text,
     }
     if ((rc = canonicalise(p, &c)) < 0 || c.n == 0) goto out;
     if (quoted) {
-        xs_query *q = c.n == 1 ? position_query(p, prefix, &c.p[0], 0, 1)
-                               : phrase_or_joined(p, prefix, c.p, 0, c.n);
-        rc = qlist_push(p, units, q);
+        rc = qlist_push(p, units, unit_query(p, prefix, &c, 0, c.n, 1));
         goto out;
     }
     for (size_t i = 0; i < c.n && rc == 0;) {
@@ -458,17 +513,7 @@ static int text_units(parser_t *p, const char *prefix, const char *text,
         size_t j = i + 1;
         if (c.p[i].compound >= 0)
             while (j < c.n && c.p[j].compound == c.p[i].compound) j++;
-        xs_query *q = j - i == 1 ? position_query(p, prefix, &c.p[i], 1, 1)
-                                 : phrase_or_joined(p, prefix, c.p, i, j);
-        if (q && j - i > 1 && c.p[i].has_joined) {
-            /* the joined form alone, stemmed, also stands for the compound */
-            qlist_t alts = {0};
-            qlist_push(p, &alts, q);
-            qlist_push(p, &alts, word_query(p, prefix, &c.p[i].joined, 1, 1));
-            q = p->failed ? NULL : qlist_combine(p, &alts, XS_OP_OR, 0);
-            if (p->failed) qlist_free(&alts);
-        }
-        rc = qlist_push(p, units, q);
+        rc = qlist_push(p, units, unit_query(p, prefix, &c, i, j, 0));
         i = j;
     }
 out:
@@ -872,12 +917,13 @@ static xs_query *parse_or(parser_t *p)
 xs_query *xn_query_parse(const char *text, unsigned flags, xn_stemmer *stemmer,
                          xn_hlset *hl, xn_error *err)
 {
-    return xn_query_parse_with(text, flags, stemmer, NULL, hl, err);
+    return xn_query_parse_with(text, flags, stemmer, NULL, NULL, hl, err);
 }
 
 xs_query *xn_query_parse_with(const char *text, unsigned flags,
                               xn_stemmer *stemmer, const xn_tables *tables,
-                              xn_hlset *hl, xn_error *err)
+                              const xapnews_profile_t *profile, xn_hlset *hl,
+                              xn_error *err)
 {
     parser_t p;
     memset(&p, 0, sizeof p);
@@ -886,6 +932,7 @@ xs_query *xn_query_parse_with(const char *text, unsigned flags,
     p.flags = flags;
     p.stemmer = stemmer;
     p.tables = tables;
+    p.profile = profile;
     p.hl = hl;
     p.err = err;
     if (p.len > XN_QUERY_MAX_BYTES) {

@@ -39,10 +39,13 @@ xs_query *xn_query_parse(const char *text, unsigned flags, xn_stemmer *stemmer,
 /** The same, with the index's tables: forms of the variant table are
  *  searched by their canonical form (which the indexer put wherever any
  *  form occurs), and official: and outlet: values named in the officials
- *  and outlets tables are searched by their canonical name. TABLES may be
- *  NULL. */
+ *  and outlets tables are searched by their canonical name. With PROFILE,
+ *  each word or phrase searched in the text is also searched in the
+ *  title, officials and outlet fields the profile weighs, every field
+ *  scaled by its weight. TABLES and PROFILE may be NULL. */
 xs_query *xn_query_parse_with(const char *text, unsigned flags,
                               xn_stemmer *stemmer, const xn_tables *tables,
-                              xn_hlset *hl, xn_error *err);
+                              const xapnews_profile_t *profile, xn_hlset *hl,
+                              xn_error *err);
 
 #endif

@@ -16,6 +16,7 @@
 #define XN_PREFIX_OFFICIAL_TEXT "XO"  /* words of officials' names */
 #define XN_PREFIX_OFFICIAL "XOFFICIAL:" /* an official, as a slug (boolean) */
 #define XN_PREFIX_OUTLET "XOUTLET:"   /* the outlet, as a slug (boolean) */
+#define XN_PREFIX_OUTLET_TEXT "XU"    /* words of the outlet's name */
 #define XN_PREFIX_CANONICAL "XV"      /* canonical form of a variant group,
                                          before the field's own prefix */
 
@@ -23,6 +24,7 @@
 #define XN_SLOT_DAYS 1   /* sortable_serialise(days since 1970-01-01) */
 #define XN_SLOT_OUTLET 2 /* the outlet's name as given */
 #define XN_SLOT_YEAR 3   /* YYYY */
+#define XN_SLOT_ID 4     /* the id, read without the (larger) document data */
 
 /* Positions: the title starts at 1, the body after a gap so that no phrase
  * runs from the title into the body. */

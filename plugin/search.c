@@ -1,9 +1,12 @@
 /* search.c - databases opened for searching, parsed queries and results. */
+#include "boost.h"
 #include "database.h"
 #include "docdata.h"
 #include "error.h"
 #include "highlight.h"
+#include "profile.h"
 #include "query_parser.h"
+#include "schema.h"
 #include "stemmer.h"
 #include "tables.h"
 #include "xapnews.h"
@@ -20,11 +23,13 @@ struct xapnews_database {
     xn_stemmer *stemmer; /* the language the index was built with */
     xn_tables tables;    /* the tables the index was built with */
     char language[32];
+    xapnews_profile_t profile; /* how searches weigh matches */
 };
 
 struct xapnews_query {
     xapnews_database_t *db;
     xs_query *q;
+    xs_weighting weighting; /* of the profile at parse time */
     char *description;
     xn_hlset hl;
 };
@@ -58,6 +63,7 @@ xapnews_status_t xapnews_database_open(const char *path,
     }
     xapnews_database_t *d = calloc(1, sizeof *d);
     if (!d) return XAPNEWS_STATUS_OUT_OF_MEMORY;
+    xn_profile_defaults(&d->profile);
     xs_error xe;
     d->db = xs_db_open_read(path, &xe);
     if (!d->db) {
@@ -143,6 +149,20 @@ xapnews_status_t xapnews_database_reopen(xapnews_database_t *d)
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+xapnews_status_t xapnews_database_set_profile(xapnews_database_t *d,
+                                              const xapnews_profile_t *p)
+{
+    if (!d) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    if (!p) {
+        xn_profile_clear(&d->profile);
+        xn_profile_defaults(&d->profile);
+        return XAPNEWS_STATUS_SUCCESS;
+    }
+    if (xn_profile_copy(&d->profile, p) < 0)
+        return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
 const xn_tables *xn_database_tables(const xapnews_database_t *d)
 {
     return &d->tables;
@@ -165,6 +185,7 @@ void xapnews_database_close(xapnews_database_t *d)
     xs_db_close(d->db, &xe);
     xn_stemmer_free(d->stemmer);
     xn_tables_free(&d->tables);
+    xn_profile_clear(&d->profile);
     free(d);
 }
 
@@ -189,12 +210,14 @@ xapnews_status_t xapnews_query_parse(xapnews_database_t *d, const char *text,
     if (!q)
         return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     q->db = d;
-    q->q = xn_query_parse_with(text, flags, d->stemmer, &d->tables, &q->hl,
-                               &d->err);
+    q->q = xn_query_parse_with(text, flags, d->stemmer, &d->tables, &d->profile,
+                               &q->hl, &d->err);
+    if (q->q) q->q = xn_boost_query(d->db, &d->profile, &d->tables, text, q->q, &d->err);
     if (!q->q) {
         xapnews_query_destroy(q);
         return d->err.status;
     }
+    xn_profile_weighting(&d->profile, &q->weighting);
     /* highlight the other spellings of the words searched for, too */
     if (xn_variants_each_word_pair(d->tables.synonyms, add_variant_word, &q->hl) != 0) {
         xapnews_query_destroy(q);
@@ -236,7 +259,8 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
     r->db = d;
     r->offset = offset;
     xs_error xe;
-    r->mset = xs_search(d->db, q->q, offset, limit, offset + limit + 100, &xe);
+    r->mset = xs_search(d->db, q->q, offset, limit, offset + limit + 100,
+                        &q->weighting, &xe);
     if (!r->mset) {
         xapnews_results_destroy(r);
         return xn_error_from_shim(&d->err, &xe, "search failed");
@@ -285,9 +309,15 @@ const char *xapnews_results_field(const xapnews_results_t *r, unsigned i,
         return NULL;
     char **slot = &r->fields[(size_t)i * XAPNEWS_FIELD_COUNT + field];
     if (!*slot) {
-        size_t len, vlen = 0;
-        const char *data = xs_mset_data(r->mset, i, &len);
-        const char *v = xn_docdata_find(data, len, data_names[field], &vlen);
+        size_t len = 0, vlen = 0;
+        const char *v = NULL;
+        /* the id has a value slot of its own: no need to read the data */
+        if (field == XAPNEWS_FIELD_ID)
+            v = xs_mset_value(r->mset, i, XN_SLOT_ID, &vlen);
+        if (!v || !vlen) {
+            const char *data = xs_mset_data(r->mset, i, &len);
+            v = data ? xn_docdata_find(data, len, data_names[field], &vlen) : NULL;
+        }
         *slot = xn_strndup(v ? v : "", v ? vlen : 0);
         if (!*slot) return "";
     }

@@ -342,6 +342,23 @@ static xapnews_status_t index_officials(xapnews_writer_t *w, xs_doc *doc,
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+/* The words of the outlet's name and of its aliases, for field searches
+ * and the outlet field weight. */
+static xapnews_status_t index_outlet_words(xapnews_writer_t *w, xs_doc *doc,
+                                           const char *outlet, long entry)
+{
+    const xn_name *e = entry >= 0 ? xn_names_get(w->tables.outlets, (size_t)entry) : NULL;
+    unsigned pos = 0;
+    xapnews_status_t st = index_text(w, doc, outlet, strlen(outlet),
+                                     XN_PREFIX_OUTLET_TEXT, NULL, &pos);
+    for (size_t k = 0; !st && e && k < e->n_variants; k++) {
+        pos += XN_FIELD_GAP;
+        st = index_text(w, doc, e->variants[k], strlen(e->variants[k]),
+                        XN_PREFIX_OUTLET_TEXT, NULL, &pos);
+    }
+    return st;
+}
+
 static xapnews_status_t build_document(xapnews_writer_t *w,
                                        const xapnews_article_t *a,
                                        const xn_date *date, xs_doc *doc)
@@ -384,6 +401,7 @@ static xapnews_status_t build_document(xapnews_writer_t *w,
     if (ok >= 0) outlet = xn_names_get(w->tables.outlets, (size_t)ok)->canonical;
     if (!st && *outlet && !(st = add_slug_term(w, doc, XN_PREFIX_OUTLET, outlet)))
         st = add_value(w, doc, XN_SLOT_OUTLET, outlet, strlen(outlet));
+    if (!st && *outlet) st = index_outlet_words(w, doc, outlet, ok);
     char iso[11] = "";
     if (!st && date && !(st = add_date(w, doc, date))) xn_date_iso(date, iso);
     if (!st) {
@@ -474,6 +492,7 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
     xs_doc *doc = xs_doc_new(&xe);
     if (!doc) return xn_error_from_shim(&w->err, &xe, NULL);
     st = build_document(w, a, datep, doc);
+    if (!st) st = add_value(w, doc, XN_SLOT_ID, id, id_len);
     if (!st && (st = add_boolean(w, doc, XN_PREFIX_ID, id, id_len)) == 0) {
         if (make_term(w, XN_PREFIX_ID, "", id, id_len) < 0)
             st = xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");

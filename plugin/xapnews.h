@@ -271,6 +271,41 @@ typedef enum {
     XAPNEWS_QUERY_DEFAULT_OR = 1 << 0
 } xapnews_query_flags_t;
 
+/** How a search weighs what matched: the weighting scheme and its
+ *  parameters, field weights, recency, official and outlet boosts. The
+ *  file format is documented in schemas/profiles/default.conf. */
+typedef struct xapnews_profile xapnews_profile_t;
+
+/** A profile with the built-in defaults (plain BM25 over the text). */
+xapnews_status_t xapnews_profile_create(xapnews_profile_t **profile);
+
+/** Loads a profile file. A bad line refuses it with
+ *  XAPNEWS_STATUS_BAD_INPUT and "FILE:LINE: reason" in *ERROR (optional,
+ *  released with xapnews_free()). */
+xapnews_status_t xapnews_profile_load(const char *path,
+                                      xapnews_profile_t **profile,
+                                      char **error);
+
+/** Sets one setting as a profile line "SETTING = VALUE" would. A bad
+ *  setting or value gives XAPNEWS_STATUS_INVALID_ARGUMENT and a reason in
+ *  *ERROR (optional, released with xapnews_free()). */
+xapnews_status_t xapnews_profile_set(xapnews_profile_t *profile,
+                                     const char *setting, const char *value,
+                                     char **error);
+
+/** Writes PROFILE to PATH in the file format, every setting spelled out,
+ *  after COMMENT (may be NULL) as '#' lines. */
+xapnews_status_t xapnews_profile_save(const xapnews_profile_t *profile,
+                                      const char *path, const char *comment,
+                                      char **error);
+
+void xapnews_profile_destroy(xapnews_profile_t *profile);
+
+/** Makes searches of DB use a copy of PROFILE from now on (NULL: the
+ *  built-in defaults). Queries parsed before keep the profile they had. */
+xapnews_status_t xapnews_database_set_profile(xapnews_database_t *db,
+                                              const xapnews_profile_t *profile);
+
 /** Parses TEXT (syntax in the README: words, "phrases", AND OR NOT, +word,
  *  -word, parentheses, title: official: outlet: id: date:) into a query
  *  over DB. A syntax error returns XAPNEWS_STATUS_BAD_QUERY with a message
@@ -316,6 +351,94 @@ xapnews_status_t xapnews_results_snippet(const xapnews_results_t *results,
                                          char **snippet);
 
 void xapnews_results_destroy(xapnews_results_t *results);
+
+/* ===================================================================== */
+/* Evaluation with judged queries                                        */
+/* ===================================================================== */
+
+/** Judged queries and the metrics of running them, as trec_eval 9.0
+ *  computes them. */
+typedef struct xapnews_eval xapnews_eval_t;
+
+/** Loads QUERIES ("qid<TAB>text" lines) and QRELS (TREC qrels: "qid iter
+ *  docid relevance", graded). A malformed line refuses the file with
+ *  XAPNEWS_STATUS_BAD_INPUT and "FILE:LINE: reason" in *ERROR (optional,
+ *  released with xapnews_free()). */
+xapnews_status_t xapnews_eval_open(const char *queries, const char *qrels,
+                                   xapnews_eval_t **eval, char **error);
+
+/** Runs every query over DB with its current profile, each as natural
+ *  language (any word may match), keeping the DEPTH best hits (1000 as in
+ *  TREC when 0), and computes the metrics of each query. */
+xapnews_status_t xapnews_eval_run(xapnews_eval_t *eval, xapnews_database_t *db,
+                                  unsigned depth);
+
+/** Number of queries, and the id of the I-th (file order). */
+size_t xapnews_eval_query_count(const xapnews_eval_t *eval);
+const char *xapnews_eval_query_id(const xapnews_eval_t *eval, size_t i);
+
+/** Whether query I counts in the summary as plain trec_eval counts it:
+ *  it has judgments and retrieved at least one document. */
+int xapnews_eval_query_counted(const xapnews_eval_t *eval, size_t i);
+
+/** The names of the metrics, NULL terminated: map, P_5, P_10, recall_100,
+ *  ndcg_cut_10, recip_rank, num_ret, num_rel, num_rel_ret (static). */
+const char *const *xapnews_eval_metric_names(void);
+
+/** Metric NAME of query I after xapnews_eval_run(); NaN for an unknown
+ *  name, a bad index or a query that is not counted. */
+double xapnews_eval_query_metric(const xapnews_eval_t *eval, size_t i,
+                                 const char *name);
+
+/** Metric NAME over the counted queries whose SELECTED entry is non-zero
+ *  (SELECTED may be NULL: all of them), averaged or summed as trec_eval
+ *  does; NaN for an unknown name. */
+double xapnews_eval_summary(const xapnews_eval_t *eval,
+                            const unsigned char *selected, const char *name);
+
+/** Number of queries counted in the summary. */
+size_t xapnews_eval_counted(const xapnews_eval_t *eval);
+
+/** Writes the last run as a TREC run file ("qid Q0 docid rank score TAG"),
+ *  in the order trec_eval ranks it, so trec_eval gives the same numbers. */
+xapnews_status_t xapnews_eval_write_run(const xapnews_eval_t *eval,
+                                        const char *path, const char *tag,
+                                        char **error);
+
+const char *xapnews_eval_last_error(const xapnews_eval_t *eval);
+
+void xapnews_eval_destroy(xapnews_eval_t *eval);
+
+/** Options of xapnews_tune(). Zero fields take the defaults shown. */
+typedef struct {
+    unsigned folds;       /**< cross-validation folds (5; at most the
+                               number of counted queries) */
+    const char *metric;   /**< the metric to raise ("ndcg_cut_10") */
+    unsigned budget;      /**< profiles tried, the base included (40) */
+    unsigned long seed;   /**< random seed (1); the same seed, data and
+                               budget give the same result */
+    unsigned depth;       /**< hits kept per query (1000) */
+} xapnews_tune_options_t;
+
+/** Called after each profile tried. */
+typedef void (*xapnews_tune_progress_t)(void *ctx, unsigned done,
+                                        unsigned total);
+
+/** Searches profile settings (weighting parameters, field weights,
+ *  recency and official boosts) around BASE with K-fold cross-validation
+ *  over EVAL's queries. For each fold it picks the best profile on the
+ *  other folds' queries and scores it on the fold's own; the profile
+ *  returned is chosen on all queries but, to resist overfitting small
+ *  query sets, is the one nearest BASE among those within one standard
+ *  error of the best. *RESULT receives it (destroy with
+ *  xapnews_profile_destroy()), *REPORT a human-readable report of every
+ *  fold and the choice (release with xapnews_free()). PROGRESS may be
+ *  NULL. */
+xapnews_status_t xapnews_tune(xapnews_database_t *db, xapnews_eval_t *eval,
+                              const xapnews_profile_t *base,
+                              const xapnews_tune_options_t *options,
+                              xapnews_tune_progress_t progress, void *ctx,
+                              xapnews_profile_t **result, char **report);
 
 /* ===================================================================== */
 /* Analysis: how text becomes terms                                      */

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <string>
 #include <vector>
@@ -30,9 +31,12 @@ struct xs_query {
 
 struct xs_mset {
     Xapian::MSet mset;
-    std::vector<std::string> data;
     std::vector<Xapian::docid> docids;
     std::vector<double> weights;
+    // fetched on demand: document data can be large and is compressed
+    std::vector<std::string> data, value;
+    std::vector<char> have_data, have_value;
+    unsigned value_slot = 0;
 };
 
 namespace {
@@ -400,15 +404,82 @@ char *xs_query_describe(const xs_query *q)
     }
 }
 
-xs_mset *xs_search(xs_db *h, const xs_query *q, unsigned offset,
-                   unsigned limit, unsigned check_at_least, xs_error *err)
+xs_query *xs_query_value_map(unsigned slot, const char *const *keys,
+                             const double *weights, size_t n,
+                             double default_weight, xs_error *err)
 {
     SHIM_TRY
+    Xapian::ValueMapPostingSource *src = new Xapian::ValueMapPostingSource(slot);
+    try {
+        for (size_t i = 0; i < n; ++i) src->add_mapping(keys[i], weights[i]);
+        src->set_default_weight(default_weight);
+    } catch (...) {
+        delete src;
+        throw;
+    }
+    return new xs_query(Xapian::Query(src->release()));
+    SHIM_CATCH(err, nullptr)
+}
+
+xs_query *xs_query_fixed_weight(double w, xs_error *err)
+{
+    SHIM_TRY
+    Xapian::PostingSource *src = new Xapian::FixedWeightPostingSource(w);
+    return new xs_query(Xapian::Query(src->release()));
+    SHIM_CATCH(err, nullptr)
+}
+
+int xs_db_terms_with_prefix(xs_db *h, const char *prefix,
+                            int (*fn)(void *ctx, const char *term, size_t len),
+                            void *ctx, xs_error *err)
+{
+    SHIM_TRY
+    for (Xapian::TermIterator t = h->db->allterms_begin(prefix);
+         t != h->db->allterms_end(prefix); ++t) {
+        std::string term = *t;
+        if (fn(ctx, term.data(), term.size())) break;
+    }
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
+static Xapian::Weight *make_weight(const xs_weighting *w)
+{
+    if (!w) return new Xapian::BM25Weight();
+    switch (w->scheme) {
+    case XS_W_BM25PLUS:
+        return new Xapian::BM25PlusWeight(w->k1, 0, 1, w->b, w->min_normlen,
+                                          w->delta);
+    case XS_W_PL2:
+        return new Xapian::PL2Weight(w->pl2_c);
+    case XS_W_LM: {
+        static const Xapian::Weight::type_smoothing kinds[] = {
+            Xapian::Weight::JELINEK_MERCER_SMOOTHING,
+            Xapian::Weight::DIRICHLET_SMOOTHING,
+            Xapian::Weight::ABSOLUTE_DISCOUNT_SMOOTHING,
+            Xapian::Weight::TWO_STAGE_SMOOTHING};
+        int k = w->lm_smoothing >= 0 && w->lm_smoothing < 4 ? w->lm_smoothing : 3;
+        return new Xapian::LMWeight(0.0, kinds[k], w->lm_param1, w->lm_param2);
+    }
+    case XS_W_TFIDF:
+        return new Xapian::TfIdfWeight();
+    case XS_W_BM25:
+        break;
+    }
+    return new Xapian::BM25Weight(w->k1, 0, 1, w->b, w->min_normlen);
+}
+
+xs_mset *xs_search(xs_db *h, const xs_query *q, unsigned offset,
+                   unsigned limit, unsigned check_at_least,
+                   const xs_weighting *w, xs_error *err)
+{
+    SHIM_TRY
+    std::unique_ptr<Xapian::Weight> weight(make_weight(w));
     for (int attempt = 0;; ++attempt) {
         try {
             Xapian::Enquire enquire(*h->db);
             enquire.set_query(q->query);
-            enquire.set_weighting_scheme(Xapian::BM25Weight());
+            enquire.set_weighting_scheme(*weight);
             xs_mset *m = new xs_mset;
             try {
                 m->mset = enquire.get_mset(offset, limit, check_at_least);
@@ -416,8 +487,12 @@ xs_mset *xs_search(xs_db *h, const xs_query *q, unsigned offset,
                      it != m->mset.end(); ++it) {
                     m->docids.push_back(*it);
                     m->weights.push_back(it.get_weight());
-                    m->data.push_back(it.get_document().get_data());
                 }
+                size_t n = m->docids.size();
+                m->data.resize(n);
+                m->value.resize(n);
+                m->have_data.assign(n, 0);
+                m->have_value.assign(n, 0);
             } catch (...) {
                 delete m;
                 throw;
@@ -456,10 +531,34 @@ double xs_mset_weight(const xs_mset *m, unsigned i)
     return m->weights[i];
 }
 
-const char *xs_mset_data(const xs_mset *m, unsigned i, size_t *len)
+const char *xs_mset_data(xs_mset *m, unsigned i, size_t *len)
 {
+    try {
+        if (!m->have_data[i]) {
+            m->data[i] = m->mset[i].get_document().get_data();
+            m->have_data[i] = 1;
+        }
+    } catch (...) {
+        return nullptr;
+    }
     if (len) *len = m->data[i].size();
     return m->data[i].c_str();
+}
+
+const char *xs_mset_value(xs_mset *m, unsigned i, unsigned slot, size_t *len)
+{
+    try {
+        if (!m->have_value[i] || m->value_slot != slot) {
+            if (m->value_slot != slot) m->have_value.assign(m->have_value.size(), 0);
+            m->value_slot = slot;
+            m->value[i] = m->mset[i].get_document().get_value(slot);
+            m->have_value[i] = 1;
+        }
+    } catch (...) {
+        return nullptr;
+    }
+    if (len) *len = m->value[i].size();
+    return m->value[i].c_str();
 }
 
 } // extern "C"

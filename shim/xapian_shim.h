@@ -159,13 +159,51 @@ void xs_query_free(xs_query *q);
 /** Xapian's description of Q, malloc'd (caller frees); NULL on failure. */
 char *xs_query_describe(const xs_query *q);
 
+/** A query whose documents are those with a value in SLOT equal to one
+ *  of KEYS[i], weighted WEIGHTS[i] (ValueMapPostingSource); documents with
+ *  another value get DEFAULT_WEIGHT. */
+xs_query *xs_query_value_map(unsigned slot, const char *const *keys,
+                             const double *weights, size_t n,
+                             double default_weight, xs_error *err);
+
+/** A query matching every document with weight W
+ *  (FixedWeightPostingSource); combine it with OP_FILTER. */
+xs_query *xs_query_fixed_weight(double w, xs_error *err);
+
 /* ---- searching ---------------------------------------------------- */
 
-/** Runs Q over DB (BM25 weighting) and returns hits OFFSET..OFFSET+LIMIT-1
- *  by descending relevance. Reopens and retries if a writer commits during
- *  the search. CHECK_AT_LEAST tunes how exact the total estimate is. */
+/** Weighting schemes (Xapian's built-ins). */
+typedef enum {
+    XS_W_BM25,
+    XS_W_BM25PLUS,
+    XS_W_PL2,
+    XS_W_LM,
+    XS_W_TFIDF
+} xs_scheme;
+
+typedef struct {
+    xs_scheme scheme;
+    double k1, b, min_normlen; /* BM25, BM25+ */
+    double delta;              /* BM25+ */
+    double pl2_c;              /* PL2 */
+    int lm_smoothing;          /* LM: 0 Jelinek-Mercer, 1 Dirichlet,
+                                  2 absolute discount, 3 two-stage */
+    double lm_param1, lm_param2;
+} xs_weighting;
+
+/** Calls FN with every term starting with PREFIX, in order; a non-zero
+ *  return from FN stops the walk. */
+int xs_db_terms_with_prefix(xs_db *db, const char *prefix,
+                            int (*fn)(void *ctx, const char *term, size_t len),
+                            void *ctx, xs_error *err);
+
+/** Runs Q over DB and returns hits OFFSET..OFFSET+LIMIT-1 by descending
+ *  weight under W (NULL: BM25 with Xapian's defaults). Reopens and retries
+ *  if a writer commits during the search. CHECK_AT_LEAST tunes how exact
+ *  the total estimate is. */
 xs_mset *xs_search(xs_db *db, const xs_query *q, unsigned offset,
-                   unsigned limit, unsigned check_at_least, xs_error *err);
+                   unsigned limit, unsigned check_at_least,
+                   const xs_weighting *w, xs_error *err);
 
 void xs_mset_free(xs_mset *m);
 unsigned xs_mset_size(const xs_mset *m);
@@ -173,8 +211,13 @@ unsigned xs_mset_size(const xs_mset *m);
 unsigned long xs_mset_estimate(const xs_mset *m);
 unsigned xs_mset_docid(const xs_mset *m, unsigned i);
 double xs_mset_weight(const xs_mset *m, unsigned i);
-/** The document data of hit I, owned by M (NUL terminated; LEN may be NULL). */
-const char *xs_mset_data(const xs_mset *m, unsigned i, size_t *len);
+/** The document data of hit I, read on first use and owned by M (NUL
+ *  terminated; LEN may be NULL); NULL when it cannot be read. */
+const char *xs_mset_data(xs_mset *m, unsigned i, size_t *len);
+
+/** The value in SLOT of hit I, read on first use and owned by M until a
+ *  value of another slot is asked for; NULL when it cannot be read. */
+const char *xs_mset_value(xs_mset *m, unsigned i, unsigned slot, size_t *len);
 
 #ifdef __cplusplus
 }

@@ -48,6 +48,11 @@ char *cli_find_schema(const char *name);
  *  cli_find_schema()). The result is malloc'd. */
 char *cli_schema_path(const char *arg, const char *default_name);
 
+/** Loads the profile for --profile ARG (NULL: the default profile file,
+ *  "none": the built-in defaults) and sets it on DB. On failure prints the
+ *  error and returns the exit code; 0 on success. */
+int cli_use_profile(xapnews_database_t *db, const char *arg);
+
 /** Parses a non-negative integer option value; exits with EXIT_USAGE on a
  *  bad value. */
 unsigned cli_parse_uint(const char *option, const char *value);
@@ -61,5 +66,7 @@ void cli_json_string(FILE *f, const char *s);
 int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_analyse(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_tune(int argc, char **argv);
 
 #endif

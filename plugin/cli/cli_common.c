@@ -70,6 +70,21 @@ char *cli_schema_path(const char *arg, const char *default_name)
     return strdup(arg);
 }
 
+int cli_use_profile(xapnews_database_t *db, const char *arg)
+{
+    char *path = cli_schema_path(arg, "profiles/default.conf");
+    xapnews_profile_t *profile = NULL;
+    char *err = NULL;
+    xapnews_status_t st = path ? xapnews_profile_load(path, &profile, &err)
+                               : xapnews_profile_create(&profile);
+    if (!st) st = xapnews_database_set_profile(db, profile);
+    if (st) cli_error("%s", err ? err : xapnews_status_to_string(st));
+    xapnews_free(err);
+    xapnews_profile_destroy(profile);
+    free(path);
+    return st ? cli_exit_code(st) : 0;
+}
+
 unsigned cli_parse_uint(const char *option, const char *value)
 {
     char *end;

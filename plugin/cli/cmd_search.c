@@ -30,6 +30,8 @@ static const char help[] =
     "  -n, --limit N      show at most N hits (default 10)\n"
     "      --offset N     skip the first N hits (default 0)\n"
     "      --any          match any word instead of all of them\n"
+    "      --profile FILE boost profile (default: schemas/profiles/default.conf;\n"
+    "                     'none' for plain BM25 over the text)\n"
     "      --json         print the results as one JSON object\n"
     "      --color WHEN   highlight matches in colour: auto (on a terminal),\n"
     "                     always or never (default auto)\n"
@@ -110,12 +112,13 @@ int cmd_search(int argc, char **argv)
         {"limit", required_argument, NULL, 'n'},
         {"offset", required_argument, NULL, 'o'},
         {"any", no_argument, NULL, 'a'},
+        {"profile", required_argument, NULL, 'p'},
         {"json", no_argument, NULL, 'j'},
         {"color", required_argument, NULL, 'c'},
         {"colour", required_argument, NULL, 'c'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    const char *db_path = NULL, *color_when = "auto";
+    const char *db_path = NULL, *color_when = "auto", *profile = NULL;
     unsigned limit = 10, offset = 0, flags = XAPNEWS_QUERY_DEFAULT_AND;
     int json = 0, c;
     optind = 1;
@@ -125,6 +128,7 @@ int cmd_search(int argc, char **argv)
         case 'n': limit = cli_parse_uint("--limit", optarg); break;
         case 'o': offset = cli_parse_uint("--offset", optarg); break;
         case 'a': flags = XAPNEWS_QUERY_DEFAULT_OR; break;
+        case 'p': profile = optarg; break;
         case 'j': json = 1; break;
         case 'c': color_when = optarg; break;
         case 'h': fputs(help, stdout); return EXIT_OK;
@@ -166,6 +170,7 @@ int cmd_search(int argc, char **argv)
         rc = cli_exit_code(st);
         goto out;
     }
+    if ((rc = cli_use_profile(db, profile)) != 0) goto out;
     if ((st = xapnews_query_parse(db, text, flags, &query)) ||
         (st = xapnews_query_search(query, offset, limit, &results))) {
         cli_error("%s", xapnews_database_last_error(db));

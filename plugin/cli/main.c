@@ -12,6 +12,8 @@ static const char usage[] =
     "  index   add articles (JSON Lines files or corpus folders) to a database\n"
     "  search  search a database\n"
     "  analyse show how text is turned into index terms\n"
+    "  eval    measure ranking quality on judged queries (trec_eval metrics)\n"
+    "  tune    find a better boost profile with cross-validation\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help (or 'xapnews COMMAND --help')\n"
@@ -35,6 +37,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "index") == 0) return cmd_index(argc - 1, argv + 1);
     if (strcmp(cmd, "search") == 0) return cmd_search(argc - 1, argv + 1);
+    if (strcmp(cmd, "eval") == 0) return cmd_eval(argc - 1, argv + 1);
+    if (strcmp(cmd, "tune") == 0) return cmd_tune(argc - 1, argv + 1);
     if (strcmp(cmd, "analyse") == 0 || strcmp(cmd, "analyze") == 0)
         return cmd_analyse(argc - 1, argv + 1);
     cli_error("unknown command '%s' (try 'xapnews --help')", cmd);

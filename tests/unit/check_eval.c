@@ -1,0 +1,591 @@
+/* check_eval.c - unit tests of the evaluation module (plugin/eval.h):
+ * qrels and query files (and refusing malformed ones), the per-query
+ * metrics against values computed by hand the way trec_eval 9.0 computes
+ * them, and the summary over queries.
+ *
+ * Notation in the comments: "rank: docno(rel)" lists the ranking trec_eval
+ * builds; L(k) stands for log2(k), the DCG discount of rank k - 1. */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "eval.h"
+#include "strbuf.h"
+#include "run_suite.h"
+
+#define TOL 1e-9
+#define L(k) log2((double)(k))
+#define N(a) (sizeof (a) / sizeof (a)[0])
+
+static const char QRELS[] =
+    /* q1: binary, 3 relevant (d1 d3 d4), 2 judged non-relevant */
+    "q1 0 d1 1\n"
+    "q1 0 d2 0\n"
+    "q1 0 d3 1\n"
+    "q1 0 d4 1\n"
+    "q1 0 d9 0\n"
+    "\n"
+    /* q2: one relevant document, for the tie tests */
+    "q2 0 c 1\n"
+    "q2 0 d9 1\n"
+    /* q3: graded, 4 relevant (gains 3 2 1 1), one 0, one negative */
+    "q3 0 g3 3\n"
+    "q3 0 g2 2\n"
+    "q3 0 g1 1\n"
+    "q3 0 g1b 1\n"
+    "q3 0 n0 0\n"
+    "q3 0 neg -1\n"
+    /* q4: judged, but nothing relevant */
+    "q4 0 z1 0\n"
+    "q4 0 z2 0\n"
+    "q4 0 z3 -1\n"
+    /* q5: only a negative judgment */
+    "q5 0 w -1\n";
+
+static xn_qrels *qrels(void)
+{
+    xn_error err;
+    xn_error_clear(&err);
+    xn_qrels *q = xn_qrels_parse("test.qrels", QRELS, strlen(QRELS), &err);
+    ck_assert_msg(q != NULL, "parsing qrels: %s", err.message);
+    return q;
+}
+
+static void assert_out(const double *out, double map, double p5, double p10,
+                       double r100, double ndcg10, double rr, double ret,
+                       double rel, double relret)
+{
+    ck_assert_double_eq_tol(out[XN_M_MAP], map, TOL);
+    ck_assert_double_eq_tol(out[XN_M_P_5], p5, TOL);
+    ck_assert_double_eq_tol(out[XN_M_P_10], p10, TOL);
+    ck_assert_double_eq_tol(out[XN_M_RECALL_100], r100, TOL);
+    ck_assert_double_eq_tol(out[XN_M_NDCG_CUT_10], ndcg10, TOL);
+    ck_assert_double_eq_tol(out[XN_M_RECIP_RANK], rr, TOL);
+    ck_assert_double_eq_tol(out[XN_M_NUM_RET], ret, TOL);
+    ck_assert_double_eq_tol(out[XN_M_NUM_REL], rel, TOL);
+    ck_assert_double_eq_tol(out[XN_M_NUM_REL_RET], relret, TOL);
+}
+
+/* ---- qrels and query files ------------------------------------------------ */
+
+START_TEST(qrels_lookup_and_order)
+{
+    xn_qrels *q = qrels();
+    ck_assert_uint_eq(xn_qrels_count(q), 5);
+    const char *want[] = {"q1", "q2", "q3", "q4", "q5"};
+    for (size_t i = 0; i < N(want); i++) ck_assert_str_eq(xn_qrels_qid(q, i), want[i]);
+    ck_assert_ptr_null(xn_qrels_qid(q, 5));
+    int rel = 99;
+    ck_assert_int_eq(xn_qrels_judgment(q, "q3", "g3", &rel), 1);
+    ck_assert_int_eq(rel, 3);
+    ck_assert_int_eq(xn_qrels_judgment(q, "q3", "neg", &rel), 1);
+    ck_assert_int_eq(rel, -1);
+    ck_assert_int_eq(xn_qrels_judgment(q, "q3", "n0", &rel), 1);
+    ck_assert_int_eq(rel, 0);
+    rel = 99;
+    ck_assert_int_eq(xn_qrels_judgment(q, "q3", "d1", &rel), 0);
+    ck_assert_int_eq(xn_qrels_judgment(q, "nope", "d1", &rel), 0);
+    ck_assert_int_eq(rel, 99);
+    ck_assert_int_eq(xn_qrels_judgment(q, "q1", "d1", NULL), 1);
+    ck_assert_uint_eq(xn_qrels_num_rel(q, "q1"), 3);
+    ck_assert_uint_eq(xn_qrels_num_rel(q, "q3"), 4);
+    ck_assert_uint_eq(xn_qrels_num_rel(q, "q4"), 0);
+    ck_assert_uint_eq(xn_qrels_num_rel(q, "nope"), 0);
+    xn_qrels_free(q);
+}
+END_TEST
+
+START_TEST(qrels_file_order_not_sorted)
+{
+    /* qids keep the order of their first line, not strcmp order; lines of
+     * one qid need not be adjacent; CRLF, tabs and a missing final newline
+     * are fine */
+    static const char text[] = "q10 0 a 1\r\nq2\tQ0\tb\t0\r\nq10 0 c 2\nq1 0 d 1";
+    xn_error err;
+    xn_error_clear(&err);
+    xn_qrels *q = xn_qrels_parse("x", text, strlen(text), &err);
+    ck_assert_msg(q != NULL, "%s", err.message);
+    ck_assert_uint_eq(xn_qrels_count(q), 3);
+    ck_assert_str_eq(xn_qrels_qid(q, 0), "q10");
+    ck_assert_str_eq(xn_qrels_qid(q, 1), "q2");
+    ck_assert_str_eq(xn_qrels_qid(q, 2), "q1");
+    int rel;
+    ck_assert_int_eq(xn_qrels_judgment(q, "q10", "c", &rel), 1);
+    ck_assert_int_eq(rel, 2);
+    ck_assert_int_eq(xn_qrels_judgment(q, "q2", "b", &rel), 1);
+    ck_assert_int_eq(rel, 0);
+    ck_assert_int_eq(xn_qrels_judgment(q, "q1", "d", &rel), 1);
+    xn_qrels_free(q);
+
+    q = xn_qrels_parse("empty", "", 0, &err);
+    ck_assert_ptr_nonnull(q);
+    ck_assert_uint_eq(xn_qrels_count(q), 0);
+    xn_qrels_free(q);
+    xn_qrels_free(NULL);
+}
+END_TEST
+
+static void qrels_refused(const char *text, const char *message)
+{
+    xn_error err;
+    xn_error_clear(&err);
+    xn_qrels *q = xn_qrels_parse("bad.qrels", text, strlen(text), &err);
+    ck_assert_ptr_null(q);
+    ck_assert_int_eq(err.status, XAPNEWS_STATUS_BAD_INPUT);
+    ck_assert_str_eq(err.message, message);
+}
+
+START_TEST(qrels_malformed)
+{
+    qrels_refused("q1 0 d1 1\nq1 0 d2\n",
+                  "bad.qrels:2: fewer than 4 fields (expected: qid iter docno rel)");
+    /* blank lines are ignored but counted */
+    qrels_refused("\n   \nq1 0 d1 1 extra\n",
+                  "bad.qrels:3: more than 4 fields (expected: qid iter docno rel)");
+    qrels_refused("q1 0 d1 x\n", "bad.qrels:1: relevance 'x' is not an integer");
+    qrels_refused("q1 0 d1 1\nq1 0 d2 1.5\n",
+                  "bad.qrels:2: relevance '1.5' is not an integer");
+    qrels_refused("q1 0 d1 99999999999999999999\n",
+                  "bad.qrels:1: relevance '99999999999999999999' is not an integer");
+    /* the same docno judged twice for one qid: the later line is named */
+    qrels_refused("q1 0 d1 1\nq2 0 d1 1\n\nq1 0 d1 0\nq1 0 d1 2\n",
+                  "bad.qrels:4: document 'd1' judged again for query 'q1' (first on line 1)");
+    static const char nul[] = "q1 0 d1 1\nq1 0 d\0 1\n";
+    xn_error err;
+    xn_error_clear(&err);
+    ck_assert_ptr_null(xn_qrels_parse("bad.qrels", nul, sizeof nul - 1, &err));
+    ck_assert_str_eq(err.message, "bad.qrels:2: NUL byte in line");
+}
+END_TEST
+
+START_TEST(queries_parse)
+{
+    static const char text[] =
+        "# topics\n"
+        "301\tinternational organized crime\r\n"
+        "\n"
+        "  \t \n"
+        "302\tpoliomyelitis\tand post-polio\n"
+        "# another comment\n"
+        "303\t\n"
+        "10\tlast line without newline";
+    xn_error err;
+    xn_error_clear(&err);
+    xn_queries *q = xn_queries_parse("topics.tsv", text, strlen(text), &err);
+    ck_assert_msg(q != NULL, "%s", err.message);
+    ck_assert_uint_eq(xn_queries_count(q), 4);
+    xn_query_line l = xn_queries_get(q, 0);
+    ck_assert_str_eq(l.qid, "301");
+    ck_assert_str_eq(l.text, "international organized crime");
+    l = xn_queries_get(q, 1);
+    ck_assert_str_eq(l.qid, "302");
+    ck_assert_str_eq(l.text, "poliomyelitis\tand post-polio"); /* first tab splits */
+    l = xn_queries_get(q, 2);
+    ck_assert_str_eq(l.qid, "303");
+    ck_assert_str_eq(l.text, "");
+    l = xn_queries_get(q, 3);
+    ck_assert_str_eq(l.qid, "10");
+    ck_assert_str_eq(l.text, "last line without newline");
+    ck_assert_ptr_null(xn_queries_get(q, 4).qid);
+    xn_queries_free(q);
+    xn_queries_free(NULL);
+}
+END_TEST
+
+static void queries_refused(const char *text, const char *message)
+{
+    xn_error err;
+    xn_error_clear(&err);
+    xn_queries *q = xn_queries_parse("topics.tsv", text, strlen(text), &err);
+    ck_assert_ptr_null(q);
+    ck_assert_int_eq(err.status, XAPNEWS_STATUS_BAD_INPUT);
+    ck_assert_str_eq(err.message, message);
+}
+
+START_TEST(queries_malformed)
+{
+    queries_refused("# c\n301\tok\n302 no tab here\n",
+                    "topics.tsv:3: no tab between query id and query text");
+    queries_refused("\n\tno id\n", "topics.tsv:2: empty query id");
+    queries_refused("301\ta\n# c\n\n301\tb\n302\tc\n302\td\n",
+                    "topics.tsv:4: duplicate query id '301' (first on line 1)");
+    queries_refused("3 01\ta\n", "topics.tsv:1: query id '3 01' contains white space");
+}
+END_TEST
+
+static char *write_temp(const char *text)
+{
+    char *path = strdup("/tmp/check_eval_XXXXXX");
+    ck_assert_ptr_nonnull(path);
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    size_t n = strlen(text);
+    ck_assert_int_eq(write(fd, text, n), (ssize_t)n);
+    close(fd);
+    return path;
+}
+
+START_TEST(load_files)
+{
+    xn_error err;
+    xn_error_clear(&err);
+    char *qp = write_temp("q1 0 d1 1\nq1 0 d2\n");
+    ck_assert_ptr_null(xn_qrels_load(qp, &err));
+    char want[512];
+    snprintf(want, sizeof want, "%s:2: fewer than 4 fields (expected: qid iter docno rel)", qp);
+    ck_assert_str_eq(err.message, want);
+    unlink(qp);
+    free(qp);
+
+    qp = write_temp("q1 0 d1 1\n");
+    xn_qrels *q = xn_qrels_load(qp, &err);
+    ck_assert_msg(q != NULL, "%s", err.message);
+    ck_assert_uint_eq(xn_qrels_count(q), 1);
+    xn_qrels_free(q);
+    unlink(qp);
+    free(qp);
+
+    char *tp = write_temp("q1\tsome words\n");
+    xn_queries *t = xn_queries_load(tp, &err);
+    ck_assert_msg(t != NULL, "%s", err.message);
+    ck_assert_str_eq(xn_queries_get(t, 0).text, "some words");
+    xn_queries_free(t);
+    unlink(tp);
+    free(tp);
+
+    ck_assert_ptr_null(xn_qrels_load("/nonexistent/eval.qrels", &err));
+    ck_assert_int_eq(err.status, XAPNEWS_STATUS_FILE_ERROR);
+    ck_assert_str_eq(err.message, "/nonexistent/eval.qrels: cannot read: No such file or directory");
+    ck_assert_ptr_null(xn_queries_load("/nonexistent/q.tsv", &err));
+    ck_assert_int_eq(err.status, XAPNEWS_STATUS_FILE_ERROR);
+}
+END_TEST
+
+START_TEST(metric_names)
+{
+    static const char *names[XN_M_COUNT] = {
+        "map", "P_5", "P_10", "recall_100", "ndcg_cut_10", "recip_rank",
+        "num_ret", "num_rel", "num_rel_ret"};
+    for (int m = 0; m < XN_M_COUNT; m++) {
+        ck_assert_str_eq(xn_metric_name(m), names[m]);
+        ck_assert_int_eq(xn_metric_lookup(names[m]), m);
+    }
+    ck_assert_ptr_null(xn_metric_name(-1));
+    ck_assert_ptr_null(xn_metric_name(XN_M_COUNT));
+    ck_assert_int_eq(xn_metric_lookup("P5"), -1);
+    ck_assert_int_eq(xn_metric_lookup("MAP"), -1);
+    ck_assert_int_eq(xn_metric_is_count(XN_M_NUM_RET), 1);
+    ck_assert_int_eq(xn_metric_is_count(XN_M_MAP), 0);
+}
+END_TEST
+
+/* ---- per-query metrics ---------------------------------------------------- */
+
+START_TEST(binary_short_ranking)
+{
+    xn_qrels *q = qrels();
+    /* given out of order; "x1" is not in the qrels (unjudged) */
+    xn_ranked docs[] = {{"d3", 1.0}, {"x1", 2.0}, {"d2", 3.0}, {"d1", 2.5}};
+    double out[XN_M_COUNT];
+    ck_assert_int_eq(xn_eval_query(q, "q1", docs, N(docs), out), 1);
+    /* 1: d2(0)  2: d1(1)  3: x1(unjudged)  4: d3(1);  num_rel = 3 (d4 not
+     * retrieved)
+     *   map         = (1/2 + 2/4) / 3                      = 0.333333
+     *   P_5         = 2/5 (only 4 retrieved: divides by 5)  = 0.4
+     *   P_10        = 2/10                                 = 0.2
+     *   recall_100  = 2/3
+     *   ndcg_cut_10 = (1/L(3) + 1/L(5)) / (1/L(2) + 1/L(3) + 1/L(4))
+     *               = (0.630930 + 0.430677) / 2.130930      = 0.498189
+     *   recip_rank  = 1/2 */
+    assert_out(out, (1.0 / 2 + 2.0 / 4) / 3, 2.0 / 5, 2.0 / 10, 2.0 / 3,
+               (1 / L(3) + 1 / L(5)) / (1 / L(2) + 1 / L(3) + 1 / L(4)), 0.5,
+               4, 3, 2);
+    ck_assert_double_eq_tol(out[XN_M_NDCG_CUT_10], 0.4981892, 1e-7);
+    const char *order[] = {"d2", "d1", "x1", "d3"};
+    for (size_t i = 0; i < N(order); i++) ck_assert_str_eq(docs[i].docno, order[i]);
+    xn_qrels_free(q);
+}
+END_TEST
+
+START_TEST(ties_broken_by_decreasing_docno)
+{
+    xn_qrels *q = qrels();
+    /* equal scores rank by docno in DEcreasing strcmp order: c before b
+     * before a, and "d9" before "d10" ("d9" > "d10" byte-wise) */
+    xn_ranked docs[] = {{"a", 1.0}, {"b", 1.0}, {"c", 1.0}, {"top", 2.0},
+                        {"d10", 0.5}, {"d9", 0.5}};
+    double out[XN_M_COUNT];
+    ck_assert_int_eq(xn_eval_query(q, "q2", docs, N(docs), out), 1);
+    const char *order[] = {"top", "c", "b", "a", "d9", "d10"};
+    for (size_t i = 0; i < N(order); i++) ck_assert_str_eq(docs[i].docno, order[i]);
+    /* 1: top  2: c(1)  3: b  4: a  5: d9(1)  6: d10;  num_rel = 2
+     *   map         = (1/2 + 2/5) / 2                       = 0.45
+     *   P_5 = 2/5, P_10 = 2/10, recall_100 = 2/2, recip_rank = 1/2
+     *   ndcg_cut_10 = (1/L(3) + 1/L(6)) / (1/L(2) + 1/L(3))
+     *               = (0.630930 + 0.386853) / 1.630930      = 0.624051
+     * (ascending ties would give top a b c d10 d9: c at 4, d9 at 6) */
+    assert_out(out, (1.0 / 2 + 2.0 / 5) / 2, 2.0 / 5, 2.0 / 10, 1.0,
+               (1 / L(3) + 1 / L(6)) / (1 / L(2) + 1 / L(3)), 0.5, 6, 2, 2);
+    xn_qrels_free(q);
+}
+END_TEST
+
+START_TEST(scores_compared_as_float)
+{
+    xn_qrels *q = qrels();
+    /* 1.0 + 1e-12 and 1.0 are the same float: trec_eval 9.0 sees a tie and
+     * puts c (greater docno) first, although a's double is larger */
+    xn_ranked docs[] = {{"a", 1.0 + 1e-12}, {"c", 1.0}};
+    double out[XN_M_COUNT];
+    ck_assert_int_eq(xn_eval_query(q, "q2", docs, N(docs), out), 1);
+    ck_assert_str_eq(docs[0].docno, "c");
+    ck_assert_str_eq(docs[1].docno, "a");
+    ck_assert_double_eq_tol(out[XN_M_RECIP_RANK], 1.0, TOL);
+    /* a difference float does keep still counts */
+    xn_ranked docs2[] = {{"a", 1.0 + 1e-6}, {"c", 1.0}};
+    ck_assert_int_eq(xn_eval_query(q, "q2", docs2, N(docs2), out), 1);
+    ck_assert_str_eq(docs2[0].docno, "a");
+    ck_assert_double_eq_tol(out[XN_M_RECIP_RANK], 0.5, TOL);
+    xn_qrels_free(q);
+}
+END_TEST
+
+START_TEST(graded_with_negative_judgment)
+{
+    xn_qrels *q = qrels();
+    xn_ranked docs[] = {{"g2", 0.5}, {"unj", 1.0}, {"g3", 2.0},
+                        {"n0", 3.0}, {"g1", 4.0}, {"neg", 5.0}};
+    double out[XN_M_COUNT];
+    ck_assert_int_eq(xn_eval_query(q, "q3", docs, N(docs), out), 1);
+    /* 1: neg(-1: gain 0, not relevant)  2: g1(1)  3: n0(0)  4: g3(3)
+     * 5: unj(unjudged)  6: g2(2);  num_rel = 4 (g3 g2 g1 g1b; n0 and neg
+     * do not count)
+     *   map         = (1/2 + 2/4 + 3/6) / 4                  = 0.375
+     *   P_5         = 2/5,  P_10 = 3/10,  recall_100 = 3/4,  recip_rank = 1/2
+     *   DCG@10      = 1/L(3) + 3/L(5) + 2/L(7)
+     *               = 0.630930 + 1.292030 + 0.712414         = 2.635374
+     *   IDCG@10     = 3/L(2) + 2/L(3) + 1/L(4) + 1/L(5)  (gains 3 2 1 1)
+     *               = 3 + 1.261860 + 0.5 + 0.430677          = 5.192537
+     *   ndcg_cut_10 = 2.635374 / 5.192537                    = 0.507531
+     * gains are the rel values themselves, not 2^rel - 1 */
+    double dcg = 1 / L(3) + 3 / L(5) + 2 / L(7);
+    double idcg = 3 / L(2) + 2 / L(3) + 1 / L(4) + 1 / L(5);
+    assert_out(out, (1.0 / 2 + 2.0 / 4 + 3.0 / 6) / 4, 2.0 / 5, 3.0 / 10,
+               3.0 / 4, dcg / idcg, 0.5, 6, 4, 3);
+    ck_assert_double_eq_tol(out[XN_M_NDCG_CUT_10], 0.5075312, 1e-7);
+    xn_qrels_free(q);
+}
+END_TEST
+
+START_TEST(ndcg_cut_at_ten_on_both_sides)
+{
+    /* 12 documents of gain 1 plus one of gain 2 at rank 11: neither the DCG
+     * nor the ideal DCG looks past rank 10 */
+    xn_strbuf b = XN_STRBUF_INIT;
+    for (int i = 0; i < 12; i++) xn_strbuf_printf(&b, "t 0 r%02d 1\n", i);
+    xn_strbuf_puts(&b, "t 0 big 2\n");
+    xn_error err;
+    xn_qrels *q = xn_qrels_parse("x", b.data, b.len, &err);
+    ck_assert_msg(q != NULL, "%s", err.message);
+    xn_strbuf_free(&b);
+    /* ranking: 1: r00(1)  2..10: nine unjudged  11: big(2)  12: r01(1) */
+    xn_ranked docs[12];
+    char names[9][8];
+    docs[0] = (xn_ranked){"r00", 100};
+    for (int i = 0; i < 9; i++) {
+        snprintf(names[i], sizeof names[i], "u%d", i);
+        docs[1 + i] = (xn_ranked){names[i], 50 - i};
+    }
+    docs[10] = (xn_ranked){"big", 10};
+    docs[11] = (xn_ranked){"r01", 5};
+    double out[XN_M_COUNT];
+    ck_assert_int_eq(xn_eval_query(q, "t", docs, 12, out), 1);
+    /* DCG@10 = 1/L(2) = 1
+     * IDCG@10 = 2/L(2) + 1/L(3) + ... + 1/L(11)   (gains 2 then nine 1s)
+     * num_rel = 13;  map = (1/1 + 2/11 + 3/12) / 13 = 0.110140
+     * P_5 = 1/5, P_10 = 1/10, recall_100 = 3/13 */
+    double idcg = 2.0;
+    for (int k = 3; k <= 11; k++) idcg += 1 / L(k);
+    assert_out(out, (1.0 + 2.0 / 11 + 3.0 / 12) / 13, 1.0 / 5, 1.0 / 10,
+               3.0 / 13, 1.0 / idcg, 1.0, 12, 13, 3);
+    xn_qrels_free(q);
+}
+END_TEST
+
+START_TEST(recall_100_with_150_retrieved)
+{
+    /* 5 relevant documents, retrieved at ranks 1, 50, 100, 101 and 150 */
+    static const char text[] = "r 0 d001 1\nr 0 d050 1\nr 0 d100 1\n"
+                               "r 0 d101 1\nr 0 d150 1\nr 0 d002 0\n";
+    xn_error err;
+    xn_qrels *q = xn_qrels_parse("x", text, strlen(text), &err);
+    ck_assert_msg(q != NULL, "%s", err.message);
+    xn_ranked docs[150];
+    char names[150][8];
+    for (int i = 0; i < 150; i++) { /* handed over in reverse rank order */
+        snprintf(names[i], sizeof names[i], "d%03d", 150 - i);
+        docs[i] = (xn_ranked){names[i], (double)i};
+    }
+    double out[XN_M_COUNT];
+    ck_assert_int_eq(xn_eval_query(q, "r", docs, 150, out), 1);
+    ck_assert_str_eq(docs[0].docno, "d001");
+    ck_assert_str_eq(docs[149].docno, "d150");
+    /*   recall_100  = 3/5 (d001 d050 d100 in the first 100)  = 0.6
+     *   map         = (1/1 + 2/50 + 3/100 + 4/101 + 5/150) / 5 = 0.228588
+     *   P_5 = 1/5, P_10 = 1/10, recip_rank = 1
+     *   ndcg_cut_10 = 1/L(2) / (1/L(2) + 1/L(3) + 1/L(4) + 1/L(5) + 1/L(6))
+     *               = 1 / 2.948459                            = 0.339160 */
+    assert_out(out, (1.0 + 2.0 / 50 + 3.0 / 100 + 4.0 / 101 + 5.0 / 150) / 5,
+               1.0 / 5, 1.0 / 10, 3.0 / 5,
+               1.0 / (1 + 1 / L(3) + 1 / L(4) + 1 / L(5) + 1 / L(6)), 1.0, 150,
+               5, 5);
+    ck_assert_double_eq_tol(out[XN_M_MAP], 0.2285875, 1e-7);
+    xn_qrels_free(q);
+}
+END_TEST
+
+START_TEST(judged_but_nothing_relevant)
+{
+    xn_qrels *q = qrels();
+    xn_ranked docs[] = {{"z1", 3}, {"z3", 2}, {"other", 1}};
+    double out[XN_M_COUNT];
+    /* evaluated (returns 1): every rate is 0, num_rel 0 */
+    ck_assert_int_eq(xn_eval_query(q, "q4", docs, N(docs), out), 1);
+    assert_out(out, 0, 0, 0, 0, 0, 0, 3, 0, 0);
+    /* only a negative judgment: scored the same way */
+    xn_ranked docs5[] = {{"w", 1}};
+    ck_assert_int_eq(xn_eval_query(q, "q5", docs5, N(docs5), out), 1);
+    assert_out(out, 0, 0, 0, 0, 0, 0, 1, 0, 0);
+    xn_qrels_free(q);
+}
+END_TEST
+
+START_TEST(query_absent_from_qrels)
+{
+    xn_qrels *q = qrels();
+    xn_ranked docs[] = {{"d1", 1}, {"d1", 1}};
+    double out[XN_M_COUNT];
+    for (int m = 0; m < XN_M_COUNT; m++) out[m] = -7;
+    /* no judgments: skipped, OUT untouched (even with a duplicate: trec_eval
+     * only checks duplicates of the queries it evaluates) */
+    ck_assert_int_eq(xn_eval_query(q, "q99", docs, N(docs), out), 0);
+    ck_assert_int_eq(xn_eval_query(q, "q99", NULL, 0, out), 0);
+    for (int m = 0; m < XN_M_COUNT; m++) ck_assert_double_eq(out[m], -7);
+    xn_qrels_free(q);
+}
+END_TEST
+
+START_TEST(duplicate_docno_refused)
+{
+    xn_qrels *q = qrels();
+    /* trec_eval 9.0 stops on "duplicate docs": no value, OUT untouched,
+     * DOCS still sorted in run order */
+    xn_ranked docs[] = {{"d3", 1}, {"d1", 5}, {"d3", 2}};
+    double out[XN_M_COUNT];
+    for (int m = 0; m < XN_M_COUNT; m++) out[m] = -7;
+    ck_assert_int_eq(xn_eval_query(q, "q1", docs, N(docs), out), -1);
+    for (int m = 0; m < XN_M_COUNT; m++) ck_assert_double_eq(out[m], -7);
+    ck_assert_str_eq(docs[0].docno, "d1");
+    ck_assert_double_eq(docs[1].score, 2);
+    ck_assert_double_eq(docs[2].score, 1);
+    xn_qrels_free(q);
+}
+END_TEST
+
+START_TEST(nothing_retrieved)
+{
+    xn_qrels *q = qrels();
+    double out[XN_M_COUNT];
+    /* what trec_eval -c counts for a query missing from the run */
+    ck_assert_int_eq(xn_eval_query(q, "q1", NULL, 0, out), 1);
+    assert_out(out, 0, 0, 0, 0, 0, 0, 0, 3, 0);
+    xn_qrels_free(q);
+}
+END_TEST
+
+START_TEST(single_relevant_at_rank_3)
+{
+    xn_qrels *q = qrels();
+    /* fewer than 5 retrieved: 1: d2(0)  2: d9(0)  3: d4(1) */
+    xn_ranked docs[] = {{"d4", 0.1}, {"d9", 0.2}, {"d2", 0.3}};
+    double out[XN_M_COUNT];
+    ck_assert_int_eq(xn_eval_query(q, "q1", docs, N(docs), out), 1);
+    /*   map = (1/3) / 3,  P_5 = 1/5,  P_10 = 1/10,  recall_100 = 1/3,
+     *   recip_rank = 1/3,  ndcg_cut_10 = (1/L(4)) / (1 + 1/L(3) + 1/L(4))
+     *                                  = 0.5 / 2.130930 = 0.234639 */
+    assert_out(out, 1.0 / 9, 0.2, 0.1, 1.0 / 3,
+               (1 / L(4)) / (1 / L(2) + 1 / L(3) + 1 / L(4)), 1.0 / 3, 3, 3, 1);
+    xn_qrels_free(q);
+}
+END_TEST
+
+/* ---- summary -------------------------------------------------------------- */
+
+START_TEST(summary_means_and_sums)
+{
+    xn_qrels *q = qrels();
+    double rows[3][XN_M_COUNT];
+    xn_ranked d1[] = {{"d3", 1.0}, {"x1", 2.0}, {"d2", 3.0}, {"d1", 2.5}};
+    xn_ranked d3[] = {{"g2", 0.5}, {"unj", 1.0}, {"g3", 2.0},
+                      {"n0", 3.0}, {"g1", 4.0}, {"neg", 5.0}};
+    xn_ranked d4[] = {{"z1", 3}, {"z3", 2}, {"other", 1}};
+    ck_assert_int_eq(xn_eval_query(q, "q1", d1, N(d1), rows[0]), 1);
+    ck_assert_int_eq(xn_eval_query(q, "q3", d3, N(d3), rows[1]), 1);
+    ck_assert_int_eq(xn_eval_query(q, "q4", d4, N(d4), rows[2]), 1);
+    double all[XN_M_COUNT];
+    xn_eval_summary((const double (*)[XN_M_COUNT])rows, 3, all);
+    /* means over 3 queries (q4 counts, with zeros):
+     *   map         = (1/3 + 0.375 + 0) / 3                  = 0.236111
+     *   P_5         = (0.4 + 0.4 + 0) / 3                    = 0.266667
+     *   P_10        = (0.2 + 0.3 + 0) / 3                    = 0.166667
+     *   recall_100  = (2/3 + 3/4 + 0) / 3                    = 0.472222
+     *   ndcg_cut_10 = (0.498189 + 0.507531 + 0) / 3          = 0.335240
+     *   recip_rank  = (1/2 + 1/2 + 0) / 3                    = 0.333333
+     * sums: num_ret = 4 + 6 + 3 = 13, num_rel = 3 + 4 + 0 = 7,
+     *       num_rel_ret = 2 + 3 + 0 = 5 */
+    double ndcg1 = (1 / L(3) + 1 / L(5)) / (1 / L(2) + 1 / L(3) + 1 / L(4));
+    double ndcg3 = (1 / L(3) + 3 / L(5) + 2 / L(7)) /
+                   (3 / L(2) + 2 / L(3) + 1 / L(4) + 1 / L(5));
+    assert_out(all, (1.0 / 3 + 0.375) / 3, 0.8 / 3, 0.5 / 3,
+               (2.0 / 3 + 3.0 / 4) / 3, (ndcg1 + ndcg3) / 3, 1.0 / 3, 13, 7, 5);
+    ck_assert_double_eq_tol(all[XN_M_NDCG_CUT_10], 0.3352401, 1e-7);
+
+    /* no rows: all 0 */
+    xn_eval_summary(NULL, 0, all);
+    for (int m = 0; m < XN_M_COUNT; m++) ck_assert_double_eq(all[m], 0);
+    xn_qrels_free(q);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("eval");
+    TCase *files = tcase_create("files");
+    tcase_add_test(files, qrels_lookup_and_order);
+    tcase_add_test(files, qrels_file_order_not_sorted);
+    tcase_add_test(files, qrels_malformed);
+    tcase_add_test(files, queries_parse);
+    tcase_add_test(files, queries_malformed);
+    tcase_add_test(files, load_files);
+    tcase_add_test(files, metric_names);
+    suite_add_tcase(s, files);
+    TCase *metrics = tcase_create("metrics");
+    tcase_add_test(metrics, binary_short_ranking);
+    tcase_add_test(metrics, ties_broken_by_decreasing_docno);
+    tcase_add_test(metrics, scores_compared_as_float);
+    tcase_add_test(metrics, graded_with_negative_judgment);
+    tcase_add_test(metrics, ndcg_cut_at_ten_on_both_sides);
+    tcase_add_test(metrics, recall_100_with_150_retrieved);
+    tcase_add_test(metrics, judged_but_nothing_relevant);
+    tcase_add_test(metrics, query_absent_from_qrels);
+    tcase_add_test(metrics, duplicate_docno_refused);
+    tcase_add_test(metrics, nothing_retrieved);
+    tcase_add_test(metrics, single_relevant_at_rank_3);
+    tcase_add_test(metrics, summary_means_and_sums);
+    suite_add_tcase(s, metrics);
+    return run_suite(s);
+}
