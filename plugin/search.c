@@ -2,6 +2,7 @@
 #include "boost.h"
 #include "database.h"
 #include "docdata.h"
+#include "facets.h"
 #include "error.h"
 #include "highlight.h"
 #include "profile.h"
@@ -32,6 +33,7 @@ struct xapnews_query {
     xs_weighting weighting; /* of the profile at parse time */
     char *description;
     xn_hlset hl;
+    unsigned facets; /* xapnews_facet_t mask to count */
 };
 
 struct xapnews_results {
@@ -40,6 +42,7 @@ struct xapnews_results {
     unsigned offset;
     xn_hlset hl;
     char **fields; /* per hit and field, parsed lazily from the data */
+    xn_facet facets[XN_FACET_COUNT];
 };
 
 xapnews_status_t xapnews_database_open(const char *path,
@@ -259,11 +262,20 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
     r->db = d;
     r->offset = offset;
     xs_error xe;
-    r->mset = xs_search(d->db, q->q, offset, limit, offset + limit + 100,
-                        &q->weighting, &xe);
-    if (!r->mset) {
-        xapnews_results_destroy(r);
-        return xn_error_from_shim(&d->err, &xe, "search failed");
+    if (q->facets) {
+        r->mset = xn_facets_search(d->db, q->q, offset, limit, &q->weighting,
+                                   q->facets, &d->tables, r->facets, &d->err);
+        if (!r->mset) {
+            xapnews_results_destroy(r);
+            return d->err.status;
+        }
+    } else {
+        r->mset = xs_search(d->db, q->q, offset, limit, offset + limit + 100,
+                            &q->weighting, &xe);
+        if (!r->mset) {
+            xapnews_results_destroy(r);
+            return xn_error_from_shim(&d->err, &xe, "search failed");
+        }
     }
     unsigned n = xs_mset_size(r->mset);
     if (n) {
@@ -344,9 +356,34 @@ xapnews_status_t xapnews_results_snippet(const xapnews_results_t *r,
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+xapnews_status_t xapnews_query_set_facets(xapnews_query_t *q, unsigned facets)
+{
+    if (!q || (facets & ~7u)) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    q->facets = facets;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+size_t xapnews_results_facet_size(const xapnews_results_t *r,
+                                  xapnews_facet_t facet)
+{
+    int k = xn_facet_index(facet);
+    return r && k >= 0 ? r->facets[k].n : 0;
+}
+
+const char *xapnews_results_facet_value(const xapnews_results_t *r,
+                                        xapnews_facet_t facet, size_t i,
+                                        unsigned long *count)
+{
+    int k = xn_facet_index(facet);
+    if (!r || k < 0 || i >= r->facets[k].n) return NULL;
+    if (count) *count = r->facets[k].e[i].count;
+    return r->facets[k].e[i].value;
+}
+
 void xapnews_results_destroy(xapnews_results_t *r)
 {
     if (!r) return;
+    xn_facets_free(r->facets);
     if (r->fields) {
         unsigned n = xs_mset_size(r->mset);
         for (size_t k = 0; k < (size_t)n * XAPNEWS_FIELD_COUNT; k++)

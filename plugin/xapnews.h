@@ -319,6 +319,21 @@ const char *xapnews_query_describe(xapnews_query_t *query);
 
 void xapnews_query_destroy(xapnews_query_t *query);
 
+/** Facets: counts of the articles matching a query, by a field's values. */
+typedef enum {
+    XAPNEWS_FACET_OUTLET = 1 << 0,   /**< by outlet (canonical name) */
+    XAPNEWS_FACET_OFFICIAL = 1 << 1, /**< by official named (canonical name) */
+    XAPNEWS_FACET_YEAR = 1 << 2      /**< by year of the date */
+} xapnews_facet_t;
+
+/** Makes xapnews_query_search() also count FACETS (a mask of
+ *  xapnews_facet_t) over every matching article, not only the page
+ *  returned. Counting has to see every match, so it costs more than a
+ *  plain search. Outlets and years are counted by Xapian match spies,
+ *  which work over remote shards too. */
+xapnews_status_t xapnews_query_set_facets(xapnews_query_t *query,
+                                          unsigned facets);
+
 /** Runs QUERY and returns hits OFFSET .. OFFSET+LIMIT-1 by relevance.
  *  Release with xapnews_results_destroy(). Errors go to the database's
  *  last error. */
@@ -349,6 +364,17 @@ xapnews_status_t xapnews_results_snippet(const xapnews_results_t *results,
                                          unsigned i, size_t max_bytes,
                                          const char *open, const char *close,
                                          char **snippet);
+
+/** Number of values counted for FACET (0 when it was not asked for). */
+size_t xapnews_results_facet_size(const xapnews_results_t *results,
+                                  xapnews_facet_t facet);
+
+/** The I-th value counted for FACET, most frequent first (ties by
+ *  value), owned by RESULTS; *COUNT receives its number of articles. NULL
+ *  for a bad argument. */
+const char *xapnews_results_facet_value(const xapnews_results_t *results,
+                                        xapnews_facet_t facet, size_t i,
+                                        unsigned long *count);
 
 void xapnews_results_destroy(xapnews_results_t *results);
 

@@ -37,6 +37,8 @@ struct xs_mset {
     std::vector<std::string> data, value;
     std::vector<char> have_data, have_value;
     unsigned value_slot = 0;
+    // per counted slot: (value, frequency), most frequent first
+    std::vector<std::vector<std::pair<std::string, unsigned long>>> counts;
 };
 
 namespace {
@@ -469,20 +471,31 @@ static Xapian::Weight *make_weight(const xs_weighting *w)
     return new Xapian::BM25Weight(w->k1, 0, 1, w->b, w->min_normlen);
 }
 
-xs_mset *xs_search(xs_db *h, const xs_query *q, unsigned offset,
-                   unsigned limit, unsigned check_at_least,
-                   const xs_weighting *w, xs_error *err)
+static xs_mset *run_search(xs_db *h, const xs_query *q, unsigned offset,
+                           unsigned limit, unsigned check_at_least,
+                           const xs_weighting *w, const unsigned *slots,
+                           size_t n_slots, unsigned max_values)
 {
-    SHIM_TRY
     std::unique_ptr<Xapian::Weight> weight(make_weight(w));
     for (int attempt = 0;; ++attempt) {
         try {
             Xapian::Enquire enquire(*h->db);
             enquire.set_query(q->query);
             enquire.set_weighting_scheme(*weight);
+            std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+            for (size_t k = 0; k < n_slots; ++k) {
+                spies.emplace_back(new Xapian::ValueCountMatchSpy(slots[k]));
+                enquire.add_matchspy(spies.back().get());
+            }
             xs_mset *m = new xs_mset;
             try {
                 m->mset = enquire.get_mset(offset, limit, check_at_least);
+                for (auto &spy : spies) {
+                    m->counts.emplace_back();
+                    for (Xapian::TermIterator t = spy->top_values_begin(max_values);
+                         t != spy->top_values_end(max_values); ++t)
+                        m->counts.back().emplace_back(*t, t.get_termfreq());
+                }
                 for (Xapian::MSetIterator it = m->mset.begin();
                      it != m->mset.end(); ++it) {
                     m->docids.push_back(*it);
@@ -503,7 +516,61 @@ xs_mset *xs_search(xs_db *h, const xs_query *q, unsigned offset,
             h->db->reopen();
         }
     }
+}
+
+xs_mset *xs_search(xs_db *h, const xs_query *q, unsigned offset,
+                   unsigned limit, unsigned check_at_least,
+                   const xs_weighting *w, xs_error *err)
+{
+    SHIM_TRY
+    return run_search(h, q, offset, limit, check_at_least, w, nullptr, 0, 0);
     SHIM_CATCH(err, nullptr)
+}
+
+xs_mset *xs_search_counting(xs_db *h, const xs_query *q, unsigned offset,
+                            unsigned limit, const xs_weighting *w,
+                            const unsigned *slots, size_t n_slots,
+                            unsigned max_values, xs_error *err)
+{
+    SHIM_TRY
+    // every match must be seen for the counts to be exact
+    return run_search(h, q, offset, limit, h->db->get_doccount(), w, slots,
+                      n_slots, max_values);
+    SHIM_CATCH(err, nullptr)
+}
+
+size_t xs_mset_count_size(const xs_mset *m, size_t k)
+{
+    return k < m->counts.size() ? m->counts[k].size() : 0;
+}
+
+const char *xs_mset_count_value(const xs_mset *m, size_t k, size_t i,
+                                unsigned long *freq)
+{
+    if (k >= m->counts.size() || i >= m->counts[k].size()) return nullptr;
+    if (freq) *freq = m->counts[k][i].second;
+    return m->counts[k][i].first.c_str();
+}
+
+int xs_count_with_term(xs_db *h, const xs_query *q, const char *term,
+                       size_t term_len, unsigned long *count, xs_error *err)
+{
+    SHIM_TRY
+    for (int attempt = 0;; ++attempt) {
+        try {
+            Xapian::Enquire enquire(*h->db);
+            enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q->query,
+                                            Xapian::Query(std::string(term, term_len))));
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            Xapian::MSet mset = enquire.get_mset(0, 0, h->db->get_doccount());
+            *count = mset.get_matches_estimated();
+            return 0;
+        } catch (const Xapian::DatabaseModifiedError &) {
+            if (attempt >= kMaxRetries) throw;
+            h->db->reopen();
+        }
+    }
+    SHIM_CATCH(err, -1)
 }
 
 void xs_mset_free(xs_mset *m)

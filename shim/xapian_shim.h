@@ -205,6 +205,25 @@ xs_mset *xs_search(xs_db *db, const xs_query *q, unsigned offset,
                    unsigned limit, unsigned check_at_least,
                    const xs_weighting *w, xs_error *err);
 
+/** Like xs_search(), and also counts, over every matching document, the
+ *  values in each of the N_SLOTS value SLOTS (ValueCountMatchSpy, which
+ *  Xapian's remote protocol carries), keeping the MAX_VALUES most frequent
+ *  of each. */
+xs_mset *xs_search_counting(xs_db *db, const xs_query *q, unsigned offset,
+                            unsigned limit, const xs_weighting *w,
+                            const unsigned *slots, size_t n_slots,
+                            unsigned max_values, xs_error *err);
+
+/** Number of values counted for the K-th slot of xs_search_counting(),
+ *  and the I-th (most frequent first); the value is owned by M. */
+size_t xs_mset_count_size(const xs_mset *m, size_t k);
+const char *xs_mset_count_value(const xs_mset *m, size_t k, size_t i,
+                                unsigned long *freq);
+
+/** Exact number of documents matching Q and having TERM. */
+int xs_count_with_term(xs_db *db, const xs_query *q, const char *term,
+                       size_t term_len, unsigned long *count, xs_error *err);
+
 void xs_mset_free(xs_mset *m);
 unsigned xs_mset_size(const xs_mset *m);
 /** Xapian's estimate of the number of matching documents. */

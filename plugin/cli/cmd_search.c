@@ -33,15 +33,81 @@ static const char help[] =
     "      --profile FILE boost profile (default: schemas/profiles/default.conf;\n"
     "                     'none' for plain BM25 over the text)\n"
     "      --json         print the results as one JSON object\n"
+    "      --facets LIST  also count the matching articles by outlet, official\n"
+    "                     and/or year (comma-separated), over all matches\n"
     "      --color WHEN   highlight matches in colour: auto (on a terminal),\n"
     "                     always or never (default auto)\n"
     "  -h, --help         show this help\n"
     "\n"
     "JSON output: {\"query\":..., \"total_estimate\":N, \"hits\":[{\"id\",\n"
-    "\"rank\",\"score\",\"title\",\"date\",\"outlet\",\"url\",\"snippet\"}]}\n"
+    "\"rank\",\"score\",\"title\",\"date\",\"outlet\",\"url\",\"snippet\"}]}, with\n"
+    "--facets also \"facets\":{\"outlet\":[{\"value\",\"count\"}],...}\n"
     "\n" EXIT_CODES_HELP;
 
-static int print_json(const char *text, const xapnews_results_t *r)
+static const struct {
+    const char *name;
+    xapnews_facet_t facet;
+} facet_names[] = {{"outlet", XAPNEWS_FACET_OUTLET},
+                   {"official", XAPNEWS_FACET_OFFICIAL},
+                   {"year", XAPNEWS_FACET_YEAR}};
+#define N_FACETS (sizeof facet_names / sizeof facet_names[0])
+
+/* Parses "outlet,official,year" into a mask; -1 on an unknown name. */
+static int parse_facets(const char *list)
+{
+    int mask = 0;
+    char *copy = strdup(list), *save = NULL;
+    for (char *name = strtok_r(copy, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+        size_t k = 0;
+        while (k < N_FACETS && strcmp(facet_names[k].name, name) != 0) k++;
+        if (k == N_FACETS) {
+            cli_error("search: unknown facet '%s' (outlet, official or year)", name);
+            mask = -1;
+            break;
+        }
+        mask |= (int)facet_names[k].facet;
+    }
+    free(copy);
+    return mask;
+}
+
+static void print_facets_json(const xapnews_results_t *r, unsigned mask)
+{
+    fputs(",\"facets\":{", stdout);
+    int first = 1;
+    for (size_t k = 0; k < N_FACETS; k++) {
+        if (!(mask & facet_names[k].facet)) continue;
+        printf("%s\"%s\":[", first ? "" : ",", facet_names[k].name);
+        first = 0;
+        for (size_t i = 0; i < xapnews_results_facet_size(r, facet_names[k].facet); i++) {
+            unsigned long count;
+            const char *v = xapnews_results_facet_value(r, facet_names[k].facet, i, &count);
+            printf("%s{\"value\":", i ? "," : "");
+            cli_json_string(stdout, v);
+            printf(",\"count\":%lu}", count);
+        }
+        fputc(']', stdout);
+    }
+    fputc('}', stdout);
+}
+
+static void print_facets_human(const xapnews_results_t *r, unsigned mask)
+{
+    for (size_t k = 0; k < N_FACETS; k++) {
+        if (!(mask & facet_names[k].facet)) continue;
+        printf("%s:", facet_names[k].name);
+        size_t n = xapnews_results_facet_size(r, facet_names[k].facet);
+        for (size_t i = 0; i < n; i++) {
+            unsigned long count;
+            const char *v = xapnews_results_facet_value(r, facet_names[k].facet, i, &count);
+            printf("%s %s (%lu)", i ? "," : "", v, count);
+        }
+        puts(n ? "" : " -");
+    }
+}
+
+static int print_json(const char *text, const xapnews_results_t *r,
+                      unsigned facets)
 {
     fputs("{\"query\":", stdout);
     cli_json_string(stdout, text);
@@ -67,11 +133,14 @@ static int print_json(const char *text, const xapnews_results_t *r)
         fputc('}', stdout);
         xapnews_free(snippet);
     }
-    fputs("]}\n", stdout);
+    fputs("]", stdout);
+    if (facets) print_facets_json(r, facets);
+    fputs("}\n", stdout);
     return EXIT_OK;
 }
 
-static int print_human(const char *text, const xapnews_results_t *r, int color)
+static int print_human(const char *text, const xapnews_results_t *r, int color,
+                       unsigned facets)
 {
     const char *hl_open = color ? "\033[1;33m" : "[", *hl_close = color ? "\033[0m" : "]";
     const char *bold = color ? "\033[1m" : "", *dim = color ? "\033[2m" : "",
@@ -80,6 +149,7 @@ static int print_human(const char *text, const xapnews_results_t *r, int color)
     unsigned long total = xapnews_results_total_estimate(r);
     if (n == 0) {
         printf("No articles match: %s\n", text);
+        if (facets) print_facets_human(r, facets);
         return EXIT_OK;
     }
     printf("Hits %u-%u of about %lu for: %s\n\n", xapnews_results_rank(r, 0),
@@ -102,6 +172,7 @@ static int print_human(const char *text, const xapnews_results_t *r, int color)
         putchar('\n');
         xapnews_free(snippet);
     }
+    if (facets) print_facets_human(r, facets);
     return EXIT_OK;
 }
 
@@ -114,13 +185,14 @@ int cmd_search(int argc, char **argv)
         {"any", no_argument, NULL, 'a'},
         {"profile", required_argument, NULL, 'p'},
         {"json", no_argument, NULL, 'j'},
+        {"facets", required_argument, NULL, 'F'},
         {"color", required_argument, NULL, 'c'},
         {"colour", required_argument, NULL, 'c'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *db_path = NULL, *color_when = "auto", *profile = NULL;
     unsigned limit = 10, offset = 0, flags = XAPNEWS_QUERY_DEFAULT_AND;
-    int json = 0, c;
+    int json = 0, c, facets = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "+d:n:h", opts, NULL)) != -1) {
         switch (c) {
@@ -130,6 +202,9 @@ int cmd_search(int argc, char **argv)
         case 'a': flags = XAPNEWS_QUERY_DEFAULT_OR; break;
         case 'p': profile = optarg; break;
         case 'j': json = 1; break;
+        case 'F':
+            if ((facets = parse_facets(optarg)) < 0) return EXIT_USAGE;
+            break;
         case 'c': color_when = optarg; break;
         case 'h': fputs(help, stdout); return EXIT_OK;
         default:
@@ -172,12 +247,14 @@ int cmd_search(int argc, char **argv)
     }
     if ((rc = cli_use_profile(db, profile)) != 0) goto out;
     if ((st = xapnews_query_parse(db, text, flags, &query)) ||
+        (st = xapnews_query_set_facets(query, (unsigned)facets)) ||
         (st = xapnews_query_search(query, offset, limit, &results))) {
         cli_error("%s", xapnews_database_last_error(db));
         rc = cli_exit_code(st);
         goto out;
     }
-    rc = json ? print_json(text, results) : print_human(text, results, color);
+    rc = json ? print_json(text, results, (unsigned)facets)
+              : print_human(text, results, color, (unsigned)facets);
 out:
     xapnews_results_destroy(results);
     xapnews_query_destroy(query);
