@@ -9,6 +9,7 @@
 #include "docdata.h"
 #include "error.h"
 #include "schema.h"
+#include "shards.h"
 #include "slug.h"
 #include "stemmer.h"
 #include "strbuf.h"
@@ -24,7 +25,10 @@
 
 struct xapnews_writer {
     xn_error err;
-    xs_db *db;
+    xs_db **dbs;        /* the databases written: one, or the shards owned */
+    unsigned *shard_of; /* per entry of DBS: its shard number */
+    unsigned n_dbs;
+    unsigned n_shards;  /* shards in all (1 for a single database) */
     xn_stemmer *stemmer; /* NULL: no stemming */
     char language[32];
     int language_recorded;
@@ -36,37 +40,132 @@ struct xapnews_writer {
     size_t mentions_cap;
 };
 
-xapnews_status_t xapnews_writer_open(const char *path,
-                                     xapnews_writer_t **writer, char **error)
+/* Opens the database at PATH for writing into W's next slot. */
+static xapnews_status_t open_db(xapnews_writer_t *w, const char *path,
+                                unsigned shard, xn_error *err)
 {
-    xn_error err;
-    xn_error_clear(&err);
-    if (!path || !writer) return XAPNEWS_STATUS_INVALID_ARGUMENT;
-    *writer = NULL;
+    xs_error xe;
+    xs_db *db = xs_db_open_write(path, 1, &xe);
+    if (!db) {
+        if (xe.code == XS_LOCKED)
+            return xn_error_set(err, XAPNEWS_STATUS_DATABASE_LOCKED,
+                                "%s: database is locked by another writer (wait for it to finish)",
+                                path);
+        return xn_error_from_shim(err, &xe, path);
+    }
+    w->dbs[w->n_dbs] = db;
+    w->shard_of[w->n_dbs++] = shard;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+static xapnews_status_t new_writer(unsigned slots, xapnews_writer_t **out)
+{
     xapnews_writer_t *w = calloc(1, sizeof *w);
     if (!w) return XAPNEWS_STATUS_OUT_OF_MEMORY;
-    w->batch = DEFAULT_BATCH;
-    xs_error xe;
-    w->db = xs_db_open_write(path, 1, &xe);
-    if (!w->db) {
-        if (xe.code == XS_LOCKED)
-            xn_error_set(&err, XAPNEWS_STATUS_DATABASE_LOCKED,
-                         "%s: database is locked by another writer (wait for it to finish)",
-                         path);
-        else
-            xn_error_from_shim(&err, &xe, path);
-        xn_error_export(&err, error);
+    w->dbs = calloc(slots ? slots : 1, sizeof *w->dbs);
+    w->shard_of = calloc(slots ? slots : 1, sizeof *w->shard_of);
+    if (!w->dbs || !w->shard_of) {
+        free(w->dbs);
+        free(w->shard_of);
         free(w);
-        return err.status;
+        return XAPNEWS_STATUS_OUT_OF_MEMORY;
     }
+    w->batch = DEFAULT_BATCH;
+    *out = w;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* Sets the default language; on failure releases W. */
+static xapnews_status_t finish_open(xapnews_writer_t *w, xapnews_writer_t **out,
+                                    char **error)
+{
     xapnews_status_t st = xapnews_writer_set_language(w, "english");
     if (st) {
         xn_error_export(&w->err, error);
         xapnews_writer_close(w, NULL);
         return st;
     }
-    *writer = w;
+    *out = w;
     return XAPNEWS_STATUS_SUCCESS;
+}
+
+xapnews_status_t xapnews_writer_open(const char *path,
+                                     xapnews_writer_t **writer, char **error)
+{
+    if (!path || !writer) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    *writer = NULL;
+    unsigned n = 0;
+    xn_error err;
+    xn_error_clear(&err);
+    xapnews_status_t st = xn_shards_count(path, &n, &err);
+    if (!st && n > 0) return xapnews_writer_open_shards(path, 0, 1, writer, error);
+    xapnews_writer_t *w = NULL;
+    if (!st && (st = new_writer(1, &w)) == 0) {
+        w->n_shards = 1;
+        if ((st = open_db(w, path, 0, &err))) {
+            xapnews_writer_close(w, NULL);
+            w = NULL;
+        }
+    }
+    if (st) {
+        xn_error_export(&err, error);
+        return st;
+    }
+    return finish_open(w, writer, error);
+}
+
+xapnews_status_t xapnews_writer_open_shards(const char *path, unsigned job,
+                                            unsigned njobs,
+                                            xapnews_writer_t **writer,
+                                            char **error)
+{
+    if (!path || !writer || njobs == 0 || job >= njobs)
+        return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    *writer = NULL;
+    xn_error err;
+    xn_error_clear(&err);
+    unsigned n = 0;
+    xapnews_status_t st = xn_shards_count(path, &n, &err);
+    if (!st && n == 0)
+        st = xn_error_set(&err, XAPNEWS_STATUS_INVALID_ARGUMENT,
+                          "%s is not a sharded database (create it with xapnews_shards_create())",
+                          path);
+    xapnews_writer_t *w = NULL;
+    if (!st) st = new_writer(n, &w);
+    if (st) {
+        xn_error_export(&err, error);
+        return st;
+    }
+    w->n_shards = n;
+    for (unsigned s = job; s < n && !st; s += njobs) {
+        char shard[4096];
+        xn_shard_path(path, s, shard, sizeof shard);
+        st = open_db(w, shard, s, &err);
+    }
+    if (st) {
+        xn_error_export(&err, error);
+        xapnews_writer_close(w, NULL);
+        return st;
+    }
+    return finish_open(w, writer, error);
+}
+
+int xapnews_writer_owns(const xapnews_writer_t *w, const char *id)
+{
+    if (!w || !id) return 0;
+    unsigned target = xn_shard_of(id, strlen(id), w->n_shards);
+    for (unsigned k = 0; k < w->n_dbs; k++)
+        if (w->shard_of[k] == target) return 1;
+    return 0;
+}
+
+/* The database ID goes to, or NULL when another writer owns its shard. */
+static xs_db *db_for(const xapnews_writer_t *w, const char *id, size_t len)
+{
+    unsigned target = xn_shard_of(id, len, w->n_shards);
+    for (unsigned k = 0; k < w->n_dbs; k++)
+        if (w->shard_of[k] == target) return w->dbs[k];
+    return NULL;
 }
 
 xapnews_status_t xapnews_writer_set_language(xapnews_writer_t *w,
@@ -252,15 +351,24 @@ static xapnews_status_t add_date(xapnews_writer_t *w, xs_doc *doc,
     return XAPNEWS_STATUS_SUCCESS;
 }
 
-static xapnews_status_t record_language(xapnews_writer_t *w)
+/* Stores VALUE under KEY in every database written. */
+static xapnews_status_t set_metadata(xapnews_writer_t *w, const char *key,
+                                     const char *value, size_t len)
 {
     xs_error xe;
-    if (w->language_recorded) return XAPNEWS_STATUS_SUCCESS;
-    if (xs_db_set_metadata(w->db, "xapnews:language", w->language,
-                           strlen(w->language), &xe) < 0)
-        return xn_error_from_shim(&w->err, &xe, NULL);
-    w->language_recorded = 1;
+    for (unsigned k = 0; k < w->n_dbs; k++)
+        if (xs_db_set_metadata(w->dbs[k], key, value, len, &xe) < 0)
+            return xn_error_from_shim(&w->err, &xe, NULL);
     return XAPNEWS_STATUS_SUCCESS;
+}
+
+static xapnews_status_t record_language(xapnews_writer_t *w)
+{
+    if (w->language_recorded) return XAPNEWS_STATUS_SUCCESS;
+    xapnews_status_t st = set_metadata(w, "xapnews:language", w->language,
+                                       strlen(w->language));
+    if (!st) w->language_recorded = 1;
+    return st;
 }
 
 /* An official of an article: a table entry, or a name the table lacks. */
@@ -438,10 +546,12 @@ static int add_xapian_synonym(void *vctx, const char *a, size_t alen,
  * replacing what was there, for stock QueryParsers (FLAG_AUTO_SYNONYMS). */
 static xapnews_status_t write_xapian_synonyms(xapnews_writer_t *w)
 {
-    synonym_ctx c = {w->db, {XS_OK, ""}};
-    if (xs_db_clear_synonyms(w->db, &c.xe) < 0 ||
-        xn_variants_each_word_pair(w->tables.synonyms, add_xapian_synonym, &c) != 0)
-        return xn_error_from_shim(&w->err, &c.xe, NULL);
+    for (unsigned k = 0; k < w->n_dbs; k++) {
+        synonym_ctx c = {w->dbs[k], {XS_OK, ""}};
+        if (xs_db_clear_synonyms(w->dbs[k], &c.xe) < 0 ||
+            xn_variants_each_word_pair(w->tables.synonyms, add_xapian_synonym, &c) != 0)
+            return xn_error_from_shim(&w->err, &c.xe, NULL);
+    }
     return XAPNEWS_STATUS_SUCCESS;
 }
 
@@ -454,10 +564,9 @@ xapnews_status_t xapnews_writer_load_table(xapnews_writer_t *w,
     xn_error_clear(&w->err);
     xapnews_status_t st = xn_tables_load(&w->tables, which, path, &w->err);
     if (st) return st;
-    xs_error xe;
-    if (xs_db_set_metadata(w->db, xn_table_key(which), w->tables.text[which],
-                           w->tables.text_len[which], &xe) < 0)
-        return xn_error_from_shim(&w->err, &xe, NULL);
+    if ((st = set_metadata(w, xn_table_key(which), w->tables.text[which],
+                           w->tables.text_len[which])))
+        return st;
     if (which == XAPNEWS_TABLE_SYNONYMS) return write_xapian_synonyms(w);
     return XAPNEWS_STATUS_SUCCESS;
 }
@@ -486,6 +595,8 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
                                 date_text, why);
         datep = &date;
     }
+    xs_db *db = db_for(w, id, id_len);
+    if (!db) return XAPNEWS_STATUS_SUCCESS; /* another writer's shard */
     xapnews_status_t st = record_language(w);
     if (st) return st;
     xs_error xe;
@@ -496,7 +607,7 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
     if (!st && (st = add_boolean(w, doc, XN_PREFIX_ID, id, id_len)) == 0) {
         if (make_term(w, XN_PREFIX_ID, "", id, id_len) < 0)
             st = xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-        else if (xs_db_replace(w->db, w->term.data, w->term.len, doc, &xe) < 0)
+        else if (xs_db_replace(db, w->term.data, w->term.len, doc, &xe) < 0)
             st = xn_error_from_shim(&w->err, &xe, "cannot add the article");
     }
     xs_doc_free(doc);
@@ -509,8 +620,9 @@ xapnews_status_t xapnews_writer_commit(xapnews_writer_t *w)
 {
     if (!w) return XAPNEWS_STATUS_INVALID_ARGUMENT;
     xs_error xe;
-    if (xs_db_commit(w->db, &xe) < 0)
-        return xn_error_from_shim(&w->err, &xe, "commit failed");
+    for (unsigned k = 0; k < w->n_dbs; k++)
+        if (xs_db_commit(w->dbs[k], &xe) < 0)
+            return xn_error_from_shim(&w->err, &xe, "commit failed");
     w->pending = 0;
     return XAPNEWS_STATUS_SUCCESS;
 }
@@ -520,10 +632,13 @@ xapnews_status_t xapnews_writer_close(xapnews_writer_t *w, char **error)
     if (!w) return XAPNEWS_STATUS_SUCCESS;
     xs_error xe;
     xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
-    if (xs_db_close(w->db, &xe) < 0) {
-        st = xn_error_from_shim(&w->err, &xe, "commit on close failed");
-        xn_error_export(&w->err, error);
-    }
+    for (unsigned k = 0; k < w->n_dbs; k++)
+        if (xs_db_close(w->dbs[k], &xe) < 0 && !st) {
+            st = xn_error_from_shim(&w->err, &xe, "commit on close failed");
+            xn_error_export(&w->err, error);
+        }
+    free(w->dbs);
+    free(w->shard_of);
     xn_stemmer_free(w->stemmer);
     xn_strbuf_free(&w->term);
     xn_strbuf_free(&w->data);

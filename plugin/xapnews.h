@@ -173,12 +173,42 @@ void xapnews_source_close(xapnews_source_t *source);
 
 typedef struct xapnews_writer xapnews_writer_t;
 
-/** Opens (creating if needed) the Xapian database at PATH for writing.
- *  Fails with XAPNEWS_STATUS_DATABASE_LOCKED when another writer has it.
+/** Opens (creating if needed) the Xapian database at PATH for writing; a
+ *  sharded database (see xapnews_shards_create()) is opened whole, each
+ *  article going to its shard. Fails with XAPNEWS_STATUS_DATABASE_LOCKED
+ *  when another writer has it.
  *  On failure *ERROR (if ERROR is not NULL) receives a message the caller
  *  releases with xapnews_free(). */
 xapnews_status_t xapnews_writer_open(const char *path,
                                      xapnews_writer_t **writer, char **error);
+
+/** Creates (or checks) a sharded database at PATH: a folder holding
+ *  NSHARDS databases (shard-000, ...) and a stub file XAPIANDB listing
+ *  them, so any Xapian client opens PATH as one database. Refuses a PATH
+ *  that is a single database or has another number of shards (articles
+ *  are routed by a hash of their id, so the number cannot change). */
+xapnews_status_t xapnews_shards_create(const char *path, unsigned nshards,
+                                       char **error);
+
+/** Opens for writing the shards of the sharded database PATH that job JOB
+ *  of NJOBS owns (shard S belongs to job S % NJOBS; NJOBS = 1 opens them
+ *  all), so several processes can build one sharded database in
+ *  parallel, each reading the whole input: xapnews_writer_add() skips, and
+ *  reports as success, an article routed to a shard the writer does not
+ *  own (see xapnews_writer_owns()). */
+xapnews_status_t xapnews_writer_open_shards(const char *path, unsigned job,
+                                            unsigned njobs,
+                                            xapnews_writer_t **writer,
+                                            char **error);
+
+/** Whether the article with ID goes to a database of WRITER. */
+int xapnews_writer_owns(const xapnews_writer_t *writer, const char *id);
+
+/** Merges the database or sharded database SOURCE into a new single
+ *  database DESTINATION (which must not exist), with Xapian's compactor. */
+xapnews_status_t xapnews_database_compact(const char *source,
+                                          const char *destination,
+                                          char **error);
 
 /** Sets the Snowball stemming language (default "english"; "none" turns
  *  stemming off). Call before the first xapnews_writer_add(). */

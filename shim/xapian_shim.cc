@@ -166,6 +166,15 @@ int xs_db_close(xs_db *h, xs_error *err)
     return rc;
 }
 
+int xs_db_compact(const char *source, const char *destination, xs_error *err)
+{
+    SHIM_TRY
+    Xapian::Database db(source);
+    db.compact(destination);
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
 int xs_db_doccount(xs_db *h, unsigned long *count, xs_error *err)
 {
     SHIM_TRY

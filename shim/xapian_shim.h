@@ -61,6 +61,10 @@ xs_db *xs_db_open_write(const char *path, int create, xs_error *err);
  *  Returns -1 if the final commit failed; the handle is released anyway. */
 int xs_db_close(xs_db *db, xs_error *err);
 
+/** Merges the database (or stub of shards) at SOURCE into a new single
+ *  database at DESTINATION (Xapian's compact). */
+int xs_db_compact(const char *source, const char *destination, xs_error *err);
+
 /** Number of documents in the database. */
 int xs_db_doccount(xs_db *db, unsigned long *count, xs_error *err);
 

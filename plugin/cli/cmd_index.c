@@ -1,9 +1,12 @@
-/* cmd_index.c - `xapnews index`: read articles and add them to a database. */
+/* cmd_index.c - `xapnews index`: read articles and add them to a database,
+ * a single one or shards built by parallel jobs. */
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -18,6 +21,12 @@ static const char help[] =
     "\n"
     "Options:\n"
     "  -d, --db DIR          the database to write (required)\n"
+    "      --shards N        make DIR a folder of N shard databases plus a\n"
+    "                        Xapian stub file (DIR/XAPIANDB), opened by any\n"
+    "                        Xapian client as one database; articles go to\n"
+    "                        shards by a hash of their id (an existing sharded\n"
+    "                        DIR is written shard by shard without this option)\n"
+    "  -j, --jobs J          build the shards with J processes in parallel\n"
     "      --chrome FILE     page-chrome rules (default: schemas/chrome.conf;\n"
     "                        'none' keeps bodies as they are)\n"
     "      --synonyms FILE   variant table, Solr synonyms format (default:\n"
@@ -34,6 +43,24 @@ static const char help[] =
     "Bad records are reported as FILE:LINE: reason and skipped; the records\n"
     "around them are indexed. A summary line ends the run.\n"
     "\n" EXIT_CODES_HELP;
+
+static const char *const table_file[3] = {"synonyms.txt", "officials.tsv",
+                                          "outlets.tsv"};
+
+typedef struct {
+    const char *db, *language;
+    char *chrome_path;
+    char *table_path[3];
+    unsigned batch, shards, jobs;
+    int strict, quiet;
+    char **paths;
+    int npaths;
+} index_args;
+
+typedef struct {
+    unsigned long indexed, skipped;
+    int rc;
+} index_counts;
 
 static double now(void)
 {
@@ -70,10 +97,194 @@ static void progress_update(progress_t *p, const xapnews_source_t *src,
     fflush(stderr);
 }
 
+/* Opens every input with the chrome rules; with REPORT, errors are
+ * printed. Returns 0 or an exit code (sources opened so far are closed). */
+static int open_sources(const index_args *a, xapnews_source_t **sources,
+                        unsigned long long *total_bytes, int report)
+{
+    *total_bytes = 0;
+    for (int i = 0; i < a->npaths; i++) {
+        char *err = NULL;
+        xapnews_status_t st = xapnews_source_open(a->paths[i], &sources[i], &err);
+        if (!st && a->chrome_path &&
+            (st = xapnews_source_set_chrome_rules(sources[i], a->chrome_path)) && report)
+            cli_error("%s", xapnews_source_last_error(sources[i]));
+        else if (st && report)
+            cli_error("%s", err ? err : xapnews_status_to_string(st));
+        xapnews_free(err);
+        if (st) {
+            for (int k = 0; k <= i; k++) {
+                xapnews_source_close(sources[k]);
+                sources[k] = NULL;
+            }
+            return cli_exit_code(st);
+        }
+        unsigned long long t;
+        xapnews_source_progress(sources[i], NULL, &t);
+        *total_bytes += t;
+    }
+    return 0;
+}
+
+static int open_writer(const index_args *a, unsigned job, unsigned njobs,
+                       xapnews_writer_t **w)
+{
+    char *err = NULL;
+    xapnews_status_t st = a->shards ? xapnews_writer_open_shards(a->db, job, njobs, w, &err)
+                                    : xapnews_writer_open(a->db, w, &err);
+    if (!st && (st = xapnews_writer_set_language(*w, a->language)))
+        err = strdup(xapnews_writer_last_error(*w));
+    if (!st) st = xapnews_writer_set_batch_size(*w, a->batch);
+    for (int t = 0; t < 3 && !st; t++)
+        if (a->table_path[t] &&
+            (st = xapnews_writer_load_table(*w, (xapnews_table_t)t, a->table_path[t])))
+            err = strdup(xapnews_writer_last_error(*w));
+    if (st) {
+        cli_error("%s", err ? err : xapnews_status_to_string(st));
+        xapnews_free(err);
+        return cli_exit_code(st);
+    }
+    return 0;
+}
+
+/* Indexes every input into the shards of job JOB of NJOBS (or the whole
+ * database). Only a REPORTing job prints bad records and progress. */
+static void run_index(const index_args *a, unsigned job, unsigned njobs,
+                      int report, index_counts *c)
+{
+    memset(c, 0, sizeof *c);
+    xapnews_source_t **sources = calloc((size_t)a->npaths, sizeof *sources);
+    xapnews_article_t *article = NULL;
+    xapnews_writer_t *writer = NULL;
+    unsigned long long total_bytes = 0;
+    if (!sources || xapnews_article_create(&article)) {
+        cli_error("out of memory");
+        c->rc = EXIT_INTERNAL;
+        goto out;
+    }
+    if ((c->rc = open_sources(a, sources, &total_bytes, report)) ||
+        (c->rc = open_writer(a, job, njobs, &writer)))
+        goto out;
+    progress_t prog = {report && !a->quiet && isatty(STDERR_FILENO), now(), 0, 0,
+                       total_bytes};
+    unsigned long seen = 0;
+    for (int i = 0; i < a->npaths && c->rc == EXIT_OK; i++) {
+        for (;;) {
+            xapnews_status_t st = xapnews_source_next(sources[i], article);
+            if (st == XAPNEWS_STATUS_END) break;
+            if (st == XAPNEWS_STATUS_BAD_INPUT) {
+                progress_update(&prog, sources[i], seen, 1);
+                if (report) fprintf(stderr, "%s\n", xapnews_source_last_error(sources[i]));
+                c->skipped++;
+                if (a->strict) {
+                    c->rc = EXIT_INPUT;
+                    break;
+                }
+                continue;
+            }
+            if (st) {
+                if (report) cli_error("%s", xapnews_source_last_error(sources[i]));
+                c->rc = cli_exit_code(st);
+                break;
+            }
+            seen++;
+            int mine = xapnews_writer_owns(writer, xapnews_article_get(article, XAPNEWS_FIELD_ID));
+            st = xapnews_writer_add(writer, article);
+            if (st == XAPNEWS_STATUS_BAD_INPUT) {
+                if (report)
+                    fprintf(stderr, "%s: %s\n", a->paths[i], xapnews_writer_last_error(writer));
+                c->skipped++;
+                if (a->strict) {
+                    c->rc = EXIT_INPUT;
+                    break;
+                }
+                continue;
+            }
+            if (st) {
+                cli_error("%s", xapnews_writer_last_error(writer));
+                c->rc = cli_exit_code(st);
+                break;
+            }
+            if (mine) c->indexed++;
+            progress_update(&prog, sources[i], seen, 0);
+        }
+        unsigned long long t;
+        xapnews_source_progress(sources[i], NULL, &t);
+        prog.bytes_before += t;
+        progress_update(&prog, sources[i], seen, 1);
+    }
+out:;
+    char *err = NULL;
+    xapnews_status_t st = xapnews_writer_close(writer, &err);
+    if (st) {
+        cli_error("%s", err ? err : xapnews_status_to_string(st));
+        if (c->rc == EXIT_OK) c->rc = cli_exit_code(st);
+    }
+    xapnews_free(err);
+    for (int i = 0; sources && i < a->npaths; i++) xapnews_source_close(sources[i]);
+    free(sources);
+    xapnews_article_destroy(article);
+}
+
+/* Runs NJOBS processes, each building its shards; sums their counts. */
+static void run_jobs(const index_args *a, index_counts *total)
+{
+    memset(total, 0, sizeof *total);
+    pid_t *pids = calloc(a->jobs, sizeof *pids);
+    int *fds = calloc(a->jobs, sizeof *fds);
+    if (!pids || !fds) {
+        cli_error("out of memory");
+        total->rc = EXIT_INTERNAL;
+        free(pids);
+        free(fds);
+        return;
+    }
+    fflush(NULL);
+    for (unsigned j = 0; j < a->jobs; j++) {
+        int p[2];
+        if (pipe(p) != 0 || (pids[j] = fork()) < 0) {
+            cli_error("cannot start job %u: %s", j + 1, strerror(errno));
+            total->rc = EXIT_INTERNAL;
+            fds[j] = -1;
+            continue;
+        }
+        if (pids[j] == 0) {
+            close(p[0]);
+            index_counts c;
+            run_index(a, j, a->jobs, j == 0, &c);
+            ssize_t ignored = write(p[1], &c, sizeof c);
+            (void)ignored;
+            _exit(c.rc);
+        }
+        close(p[1]);
+        fds[j] = p[0];
+    }
+    for (unsigned j = 0; j < a->jobs; j++) {
+        index_counts c;
+        if (fds[j] < 0) continue;
+        ssize_t got = read(fds[j], &c, sizeof c);
+        close(fds[j]);
+        int status = 0;
+        waitpid(pids[j], &status, 0);
+        if (got != (ssize_t)sizeof c) {
+            cli_error("job %u ended without a report", j + 1);
+            c.rc = EXIT_INTERNAL;
+            c.indexed = c.skipped = 0;
+        }
+        total->indexed += c.indexed;
+        if (j == 0) total->skipped = c.skipped; /* every job sees every bad record */
+        if (c.rc > total->rc) total->rc = c.rc;
+    }
+    free(pids);
+    free(fds);
+}
+
 int cmd_index(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"db", required_argument, NULL, 'd'},
+        {"shards", required_argument, NULL, 'N'},
+        {"jobs", required_argument, NULL, 'j'},
         {"chrome", required_argument, NULL, 'c'},
         {"synonyms", required_argument, NULL, 'S'},
         {"officials", required_argument, NULL, 'O'},
@@ -84,164 +295,141 @@ int cmd_index(int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    const char *db = NULL, *chrome = NULL, *language = "english";
-    const char *table_arg[3] = {NULL, NULL, NULL};
-    unsigned batch = 1000;
-    int strict = 0, quiet = 0, c;
+    index_args a;
+    memset(&a, 0, sizeof a);
+    a.language = "english";
+    a.batch = 1000;
+    a.jobs = 1;
+    const char *chrome = NULL, *table_arg[3] = {NULL, NULL, NULL};
+    int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:j:qh", opts, NULL)) != -1) {
         switch (c) {
-        case 'd': db = optarg; break;
+        case 'd': a.db = optarg; break;
+        case 'N': a.shards = cli_parse_uint("--shards", optarg); break;
+        case 'j': a.jobs = cli_parse_uint("--jobs", optarg); break;
         case 'c': chrome = optarg; break;
         case 'S': table_arg[XAPNEWS_TABLE_SYNONYMS] = optarg; break;
         case 'O': table_arg[XAPNEWS_TABLE_OFFICIALS] = optarg; break;
         case 'U': table_arg[XAPNEWS_TABLE_OUTLETS] = optarg; break;
-        case 'l': language = optarg; break;
-        case 'b': batch = cli_parse_uint("--batch", optarg); break;
-        case 's': strict = 1; break;
-        case 'q': quiet = 1; break;
+        case 'l': a.language = optarg; break;
+        case 'b': a.batch = cli_parse_uint("--batch", optarg); break;
+        case 's': a.strict = 1; break;
+        case 'q': a.quiet = 1; break;
         case 'h': fputs(help, stdout); return EXIT_OK;
         default:
             fputs("Try 'xapnews index --help'.\n", stderr);
             return EXIT_USAGE;
         }
     }
-    if (!db) {
+    if (!a.db) {
         cli_error("index: --db DIR is required");
         return EXIT_USAGE;
     }
-    int npaths = argc - optind;
-    if (npaths <= 0) {
+    a.npaths = argc - optind;
+    a.paths = argv + optind;
+    if (a.npaths <= 0) {
         cli_error("index: give at least one JSON Lines file or corpus folder");
         return EXIT_USAGE;
     }
-    char *chrome_path = cli_schema_path(chrome, "chrome.conf");
-    static const char *const table_file[3] = {"synonyms.txt", "officials.tsv",
-                                              "outlets.tsv"};
-    char *table_path[3];
-    for (int t = 0; t < 3; t++) table_path[t] = cli_schema_path(table_arg[t], table_file[t]);
-
-    /* open every input and load the rules before writing anything */
-    int rc = EXIT_OK;
-    xapnews_source_t **sources = calloc((size_t)npaths, sizeof *sources);
-    xapnews_article_t *article = NULL;
-    xapnews_writer_t *writer = NULL;
-    if (!sources || xapnews_article_create(&article)) {
-        cli_error("out of memory");
-        rc = EXIT_INTERNAL;
-        goto out;
+    if (a.jobs < 1 || a.jobs > 256) {
+        cli_error("index: --jobs takes 1 to 256");
+        return EXIT_USAGE;
     }
-    for (int t = 0; t < 3; t++) {
+    if (a.jobs > 1 && !a.shards) {
+        cli_error("index: --jobs needs --shards (each job builds its own shards)");
+        return EXIT_USAGE;
+    }
+    if (a.shards && a.jobs > a.shards) a.jobs = a.shards;
+    a.chrome_path = cli_schema_path(chrome, "chrome.conf");
+    for (int t = 0; t < 3; t++) a.table_path[t] = cli_schema_path(table_arg[t], table_file[t]);
+
+    /* refuse bad configuration and missing inputs before writing anything */
+    int rc = EXIT_OK;
+    double start = now();
+    for (int t = 0; t < 3 && rc == EXIT_OK; t++) {
         char *err = NULL;
         xapnews_status_t st;
-        if (table_path[t] &&
-            (st = xapnews_table_check((xapnews_table_t)t, table_path[t], &err))) {
+        if (a.table_path[t] &&
+            (st = xapnews_table_check((xapnews_table_t)t, a.table_path[t], &err))) {
             cli_error("%s", err ? err : xapnews_status_to_string(st));
-            xapnews_free(err);
             rc = cli_exit_code(st);
-            goto out;
         }
+        xapnews_free(err);
     }
-    unsigned long long total_bytes = 0;
-    for (int i = 0; i < npaths; i++) {
+    xapnews_source_t **sources = calloc((size_t)a.npaths, sizeof *sources);
+    unsigned long long bytes;
+    if (rc == EXIT_OK && !sources) rc = EXIT_INTERNAL;
+    if (rc == EXIT_OK && (rc = open_sources(&a, sources, &bytes, 1)) == EXIT_OK)
+        for (int i = 0; i < a.npaths; i++) xapnews_source_close(sources[i]);
+    free(sources);
+    if (rc == EXIT_OK && a.shards) {
         char *err = NULL;
-        xapnews_status_t st = xapnews_source_open(argv[optind + i], &sources[i], &err);
+        xapnews_status_t st = xapnews_shards_create(a.db, a.shards, &err);
         if (st) {
             cli_error("%s", err ? err : xapnews_status_to_string(st));
-            xapnews_free(err);
             rc = cli_exit_code(st);
-            goto out;
         }
-        if (chrome_path &&
-            (st = xapnews_source_set_chrome_rules(sources[i], chrome_path))) {
-            cli_error("%s", xapnews_source_last_error(sources[i]));
-            rc = cli_exit_code(st);
-            goto out;
-        }
-        unsigned long long t;
-        xapnews_source_progress(sources[i], NULL, &t);
-        total_bytes += t;
+        xapnews_free(err);
     }
 
-    char *err = NULL;
-    xapnews_status_t st = xapnews_writer_open(db, &writer, &err);
-    if (!st && (st = xapnews_writer_set_language(writer, language)))
-        err = strdup(xapnews_writer_last_error(writer));
-    if (!st) st = xapnews_writer_set_batch_size(writer, batch);
-    for (int t = 0; t < 3 && !st; t++)
-        if (table_path[t] &&
-            (st = xapnews_writer_load_table(writer, (xapnews_table_t)t, table_path[t])))
-            err = strdup(xapnews_writer_last_error(writer));
-    if (st) {
-        cli_error("%s", err ? err : xapnews_status_to_string(st));
-        xapnews_free(err);
-        rc = cli_exit_code(st);
-        goto out;
+    index_counts total = {0, 0, rc};
+    if (rc == EXIT_OK) {
+        if (a.jobs > 1) run_jobs(&a, &total);
+        else run_index(&a, 0, 1, 1, &total);
+        rc = total.rc;
+        if (a.shards)
+            printf("indexed %lu article%s, skipped %lu, into %s (%u shards, %u job%s) in %.2f s\n",
+                   total.indexed, total.indexed == 1 ? "" : "s", total.skipped, a.db,
+                   a.shards, a.jobs, a.jobs == 1 ? "" : "s", now() - start);
+        else
+            printf("indexed %lu article%s, skipped %lu, into %s in %.2f s\n", total.indexed,
+                   total.indexed == 1 ? "" : "s", total.skipped, a.db, now() - start);
+        if (rc == EXIT_OK && total.skipped) rc = EXIT_PARTIAL;
     }
-
-    progress_t prog = {!quiet && isatty(STDERR_FILENO), now(), 0, 0, total_bytes};
-    unsigned long indexed = 0, skipped = 0;
-    for (int i = 0; i < npaths && rc == EXIT_OK; i++) {
-        for (;;) {
-            st = xapnews_source_next(sources[i], article);
-            if (st == XAPNEWS_STATUS_END) break;
-            if (st == XAPNEWS_STATUS_BAD_INPUT) {
-                progress_update(&prog, sources[i], indexed, 1);
-                fprintf(stderr, "%s\n", xapnews_source_last_error(sources[i]));
-                skipped++;
-                if (strict) {
-                    rc = EXIT_INPUT;
-                    break;
-                }
-                continue;
-            }
-            if (st) {
-                cli_error("%s", xapnews_source_last_error(sources[i]));
-                rc = cli_exit_code(st);
-                break;
-            }
-            st = xapnews_writer_add(writer, article);
-            if (st == XAPNEWS_STATUS_BAD_INPUT) {
-                fprintf(stderr, "%s: %s\n", argv[optind + i],
-                        xapnews_writer_last_error(writer));
-                skipped++;
-                if (strict) {
-                    rc = EXIT_INPUT;
-                    break;
-                }
-                continue;
-            }
-            if (st) {
-                cli_error("%s", xapnews_writer_last_error(writer));
-                rc = cli_exit_code(st);
-                break;
-            }
-            indexed++;
-            progress_update(&prog, sources[i], indexed, 0);
-        }
-        unsigned long long t;
-        xapnews_source_progress(sources[i], NULL, &t);
-        prog.bytes_before += t;
-        progress_update(&prog, sources[i], indexed, 1);
-    }
-    err = NULL;
-    st = xapnews_writer_close(writer, &err);
-    writer = NULL;
-    if (st) {
-        cli_error("%s", err ? err : xapnews_status_to_string(st));
-        xapnews_free(err);
-        if (rc == EXIT_OK) rc = cli_exit_code(st);
-    }
-    double secs = now() - prog.start;
-    printf("indexed %lu article%s, skipped %lu, into %s in %.2f s\n", indexed,
-           indexed == 1 ? "" : "s", skipped, db, secs);
-    if (rc == EXIT_OK && skipped) rc = EXIT_PARTIAL;
-out:
-    if (writer) xapnews_writer_close(writer, NULL);
-    for (int i = 0; sources && i < npaths; i++) xapnews_source_close(sources[i]);
-    free(sources);
-    xapnews_article_destroy(article);
-    free(chrome_path);
-    for (int t = 0; t < 3; t++) free(table_path[t]);
+    free(a.chrome_path);
+    for (int t = 0; t < 3; t++) free(a.table_path[t]);
     return rc;
+}
+
+static const char compact_help[] =
+    "Usage: xapnews compact --db SRC --out DST\n"
+    "Merge the database SRC (a single or sharded database, or a stub file)\n"
+    "into a new, compact single database DST with Xapian's compactor.\n"
+    "\n" EXIT_CODES_HELP;
+
+int cmd_compact(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"out", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *src = NULL, *dst = NULL;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "d:o:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd': src = optarg; break;
+        case 'o': dst = optarg; break;
+        case 'h': fputs(compact_help, stdout); return EXIT_OK;
+        default:
+            fputs("Try 'xapnews compact --help'.\n", stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (!src || !dst) {
+        cli_error("compact: --db SRC and --out DST are required");
+        return EXIT_USAGE;
+    }
+    double start = now();
+    char *err = NULL;
+    xapnews_status_t st = xapnews_database_compact(src, dst, &err);
+    if (st) {
+        cli_error("%s", err ? err : xapnews_status_to_string(st));
+        xapnews_free(err);
+        return cli_exit_code(st);
+    }
+    printf("compacted %s into %s in %.2f s\n", src, dst, now() - start);
+    return EXIT_OK;
 }
