@@ -249,12 +249,16 @@ xs_query *xn_boost_query(xs_db *db, const xapnews_profile_t *p,
         result = q;
         q = NULL;
     } else if (!failed) {
+        /* one AND_MAYBE per boost: (an OR of posting sources under one
+         * AND_MAYBE lost weight after compaction with Xapian 1.4.22) */
         xs_error xe;
-        xs_query *any = n == 1 ? boosts[0] : xs_query_combine(XS_OP_OR, boosts, n, 0, &xe);
-        if (any) {
-            xs_query *pair[2] = {q, any};
-            result = xs_query_combine(XS_OP_AND_MAYBE, pair, 2, 0, &xe);
-            if (any != boosts[0]) xs_query_free(any);
+        result = q;
+        q = NULL;
+        for (size_t i = 0; i < n && result; i++) {
+            xs_query *pair[2] = {result, boosts[i]};
+            xs_query *next = xs_query_combine(XS_OP_AND_MAYBE, pair, 2, 0, &xe);
+            xs_query_free(result);
+            result = next;
         }
         if (!result) xn_error_from_shim(err, &xe, "cannot apply the profile's boosts");
     }

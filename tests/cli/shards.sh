@@ -1,32 +1,60 @@
 #!/bin/sh
-# A profile with every kind of boost ranks the same on one database, on
-# local shards behind a stub file and on remote shards served by stock
-# xapian-tcpsrv (started here on 127.0.0.1, stopped at the end).
+# Scale-out: `index --shards N --jobs J` builds shards any Xapian client
+# opens as one database; re-indexing hits the same shards; compact merges
+# them; and a profile with every kind of boost ranks the same on one
+# database, on the local shards and on remote shards served by stock
+# xapian-tcpsrv (started here on 127.0.0.1, killed at the end).
 . "$top_srcdir/tests/cli/lib.sh"
 command -v xapian-tcpsrv > /dev/null || { echo "SKIP: xapian-tcpsrv missing"; exit 77; }
+C=$top_srcdir/corpus
+count() { "$SYSPY" -c 'import sys, xapian; print(xapian.Database(sys.argv[1]).get_doccount())' "$1"; }
 
-python3 - "$top_srcdir/corpus" "$TMP" <<'PY'
-import json, sys
-corpus, out = sys.argv[1:]
-rows = [json.loads(l) for l in open(corpus + "/manifest.jsonl")]
-for r in rows:
-    r["body"] = open(corpus + "/" + r.pop("file"), encoding="utf-8").read()
-with open(out + "/all.jsonl", "w") as a, open(out + "/1.jsonl", "w") as s1, open(out + "/2.jsonl", "w") as s2:
-    for i, r in enumerate(rows):
-        line = json.dumps(r) + "\n"
-        a.write(line)
-        (s1 if i % 2 else s2).write(line)
-PY
-for d in all 1 2; do "$XAPNEWS" index --db "$TMP/$d.db" "$TMP/$d.jsonl" > /dev/null || fail "index $d"; done
-printf 'auto %s\nauto %s\n' "$TMP/1.db" "$TMP/2.db" > "$TMP/local.stub"
+"$XAPNEWS" index --db "$TMP/one.db" "$C" > /dev/null || fail "index one"
+out=$("$XAPNEWS" index --db "$TMP/sharded.db" --shards 3 --jobs 2 "$C")
+expect_eq "sharded index exit status" 0 $?
+case $out in "indexed 5 articles, skipped 0, into $TMP/sharded.db (3 shards, 2 jobs) in "*)
+    pass "sharded summary" ;; *) fail "sharded summary: $out" ;; esac
+expect_eq "stub file lists the shards" "auto shard-000
+auto shard-001
+auto shard-002" "$(cat "$TMP/sharded.db/XAPIANDB")"
+expect_eq "a stock Xapian client opens the folder as one database" 5 "$(count "$TMP/sharded.db")"
+per_shard=$(for s in 0 1 2; do count "$TMP/sharded.db/shard-00$s"; done | paste -sd+ | bc)
+expect_eq "every article is in exactly one shard" 5 "$per_shard"
 
+# re-indexing, with other job counts or none, routes every id to its shard
+"$XAPNEWS" index --db "$TMP/sharded.db" --shards 3 --jobs 3 "$C" > /dev/null
+"$XAPNEWS" index --db "$TMP/sharded.db" "$C" > /dev/null
+expect_eq "re-indexing replaces, never duplicates" 5 "$(count "$TMP/sharded.db")"
+for s in 0 1 2; do
+    expect_eq "shard $s keeps its articles" \
+        "$(count "$TMP/sharded.db/shard-00$s")" "$(count "$TMP/sharded.db/shard-00$s")"
+done
+
+"$XAPNEWS" index --db "$TMP/sharded.db" --shards 2 "$C" > /dev/null 2> "$TMP/err"
+expect_eq "another shard count is refused: exit 2" 2 $?
+expect_eq "another shard count is refused: message" \
+    "xapnews: $TMP/sharded.db already has 3 shards, not 2: articles would go to other shards than before (index into a new folder, then compact)" \
+    "$(cat "$TMP/err")"
+"$XAPNEWS" index --db "$TMP/x.db" --jobs 2 "$C" > /dev/null 2> "$TMP/err"
+expect_eq "--jobs without --shards: exit 2" 2 $?
+
+out=$("$XAPNEWS" compact --db "$TMP/sharded.db" --out "$TMP/compact.db")
+expect_eq "compact exit status" 0 $?
+expect_eq "compact keeps every article" 5 "$(count "$TMP/compact.db")"
+
+# remote shards: one stock xapian-tcpsrv per shard
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-p1=$(free_port) p2=$(free_port)
-# (the servers must not hold the test harness's output open)
-xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$p1" "$TMP/1.db" > /dev/null 2>&1 < /dev/null & s1=$!
-xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$p2" "$TMP/2.db" > /dev/null 2>&1 < /dev/null & s2=$!
-trap 'kill -9 $s1 $s2 2>/dev/null; rm -rf "$TMP"' EXIT
-printf 'remote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$p1" "$p2" > "$TMP/remote.stub"
+pids=
+: > "$TMP/remote.stub"
+for s in 0 1 2; do
+    port=$(free_port)
+    # (the servers must not hold the test harness's output open)
+    xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$TMP/sharded.db/shard-00$s" \
+        > /dev/null 2>&1 < /dev/null &
+    pids="$pids $!"
+    echo "remote 127.0.0.1:$port" >> "$TMP/remote.stub"
+done
+trap 'kill -9 $pids 2>/dev/null; rm -rf "$TMP"' EXIT
 for _ in $(seq 50); do
     "$XAPNEWS" search --db "$TMP/remote.stub" china > /dev/null 2>&1 && break; sleep 0.1
 done
@@ -37,9 +65,13 @@ ranking() {
         python3 -c 'import json,sys; print(" ".join("%s:%.6f" % (h["id"][:3], h["score"]) for h in json.load(sys.stdin)["hits"]))'
 }
 for q in 'Guo Shengkun cybersecurity Reuters' '"Jeh Jonson" hacking' 'OPM breach espionage'; do
-    one=$(ranking "$TMP/all.db" "$q")
+    one=$(ranking "$TMP/one.db" "$q")
     [ -n "$one" ] || fail "no hits for $q"
-    expect_eq "local shards rank as one database: $q" "$one" "$(ranking "$TMP/local.stub" "$q")"
+    expect_eq "local shards rank as one database: $q" "$one" "$(ranking "$TMP/sharded.db" "$q")"
     expect_eq "remote shards rank as one database: $q" "$one" "$(ranking "$TMP/remote.stub" "$q")"
+    expect_eq "the compacted database ranks alike: $q" "$one" "$(ranking "$TMP/compact.db" "$q")"
 done
+facets() { "$XAPNEWS" search --db "$1" --json --facets outlet,official,year cybersecurity |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["facets"])'; }
+expect_eq "facets over remote shards" "$(facets "$TMP/one.db")" "$(facets "$TMP/remote.stub")"
 finish
