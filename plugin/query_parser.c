@@ -234,7 +234,7 @@ static int collect(void *vctx, const xn_token *t)
 
 /* Replaces every form of the variant table found in the positions by the
  * canonical form (which the indexer placed wherever any form occurs), and
- * adds the words of every form of a matched group to the highlight set. */
+ * adds the one-word forms of a matched group to the highlight set. */
 static int canonicalise(parser_t *p, qposs_t *c)
 {
     const xn_variants *v = p->tables ? p->tables->synonyms : NULL;
@@ -262,10 +262,12 @@ static int canonicalise(parser_t *p, qposs_t *c)
             i++;
             continue;
         }
+        /* highlight the group's one-word forms (the words of longer
+         * forms, "cyber" or "security" alone, would light up everywhere) */
         for (size_t f = 0; p->hl && f < xn_variants_form_count(v, m.group); f++) {
             xn_form form = xn_variants_form(v, m.group, f);
-            for (size_t k = 0; k < form.n; k++)
-                if (xn_hlset_add(p->hl, form.words[k], form.lens[k], 0) < 0) rc = -1;
+            if (form.n == 1 && xn_hlset_add(p->hl, form.words[0], form.lens[0], 0) < 0)
+                rc = -1;
         }
         /* equivalent forms meet at the canonical words under the XV
          * prefix; a mapping's source is searched as its target */

@@ -27,4 +27,25 @@ esac
 expect_eq "example finds the articles" 3 "$(printf '%s\n' "$out" | grep -c '^[0-9]\. ')"
 "$top_builddir/examples/minimal" "$TMP/absent.db" x 2> "$TMP/err"
 expect_eq "example reports a missing database" 1 $?
+
+# the C portal example: filters, facets, pagination, snippets
+P=$top_builddir/examples/portal
+page1=$("$P" "$TMP/seed.db" cybersecurity)
+expect_eq "portal: first page" "about 5 matches, page 1" "$(echo "$page1" | head -n 1)"
+expect_eq "portal: two hits a page, ranked" "1 2" \
+    "$(echo "$page1" | sed -n 's/^\([0-9]\) .*/\1/p' | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "portal: facets over every match" \
+"facet outlet: China Digital Times=1; Gadgets 360=1; The Hill=1;
+facet year: 2015=1; 2016=1;" "$(echo "$page1" | grep -E '^facet (outlet|year)')"
+case $(echo "$page1" | grep -c '<b>') in 0) fail "portal: snippets highlight" ;; *) pass "portal: snippets highlight" ;; esac
+page3=$("$P" "$TMP/seed.db" cybersecurity "" 3)
+expect_eq "portal: the last page holds the fifth hit" "5" \
+    "$(echo "$page3" | sed -n 's/^\([0-9]\) .*/\1/p')"
+all=$( ("$P" "$TMP/seed.db" cybersecurity "" 1; "$P" "$TMP/seed.db" cybersecurity "" 2;
+        "$P" "$TMP/seed.db" cybersecurity "" 3) | sed -n 's/^[0-9] \([0-9]*\)_.*/\1/p' | sort | tr '\n' ' ')
+expect_eq "portal: pages cover every hit once" "000 001 002 003 004 " "$all"
+filtered=$("$P" "$TMP/seed.db" 'Jeh Jonson' 'The Hill')
+expect_eq "portal: outlet filter" "about 1 matches, page 1" "$(echo "$filtered" | head -n 1)"
+expect_eq "portal: facets follow the filter" "facet outlet: The Hill=1;" \
+    "$(echo "$filtered" | grep '^facet outlet')"
 finish
