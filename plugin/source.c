@@ -8,6 +8,7 @@
 #include "date.h"
 #include "error.h"
 #include "strbuf.h"
+#include "utf8.h"
 #include "xapnews.h"
 
 #include <errno.h>
@@ -31,6 +32,8 @@ struct xapnews_source {
     unsigned long long done, total;
     xn_chrome *chrome;
     xn_strbuf scratch;
+    xn_strbuf repaired; /* the current line with invalid UTF-8 replaced */
+    char warning[512];  /* about the last record returned, or "" */
 };
 
 static const struct {
@@ -147,6 +150,17 @@ static xapnews_status_t read_body_file(xapnews_source_t *s, const char *file,
         st = bad(s, "cannot read body file '%s': %s", path.data, strerror(errno));
         goto out;
     }
+    size_t fixed = 0;
+    if (xn_utf8_repair(text.data ? text.data : "", text.len, &s->repaired, &fixed) < 0)
+        goto nomem;
+    if (fixed) {
+        xn_strbuf t = text;
+        text = s->repaired;
+        s->repaired = t;
+        snprintf(s->warning, sizeof s->warning,
+                 "%s:%lu: invalid UTF-8 in body file '%s' replaced by U+FFFD (%zu sequence%s); record kept",
+                 s->path, s->lineno, file, fixed, fixed == 1 ? "" : "s");
+    }
     if (memchr(text.data ? text.data : "", '\0', text.len)) {
         st = bad(s, "body file '%s' holds NUL bytes", path.data);
         goto out;
@@ -252,6 +266,7 @@ xapnews_status_t xapnews_source_next(xapnews_source_t *s,
     if (!s || !a) return XAPNEWS_STATUS_INVALID_ARGUMENT;
     xapnews_article_clear(a);
     xn_error_clear(&s->err);
+    s->warning[0] = '\0';
     for (;;) {
         errno = 0;
         ssize_t got = getline(&s->line, &s->line_cap, s->fp);
@@ -265,9 +280,21 @@ xapnews_status_t xapnews_source_next(xapnews_source_t *s,
         s->lineno++;
         s->done += (unsigned long long)got;
         if (blank(s->line, (size_t)got)) continue;
+        const char *line = s->line;
+        size_t line_len = (size_t)got;
+        size_t fixed = 0;
+        if (xn_utf8_repair(line, line_len, &s->repaired, &fixed) < 0)
+            return xn_error_set(&s->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        if (fixed) {
+            line = s->repaired.data;
+            line_len = s->repaired.len;
+            snprintf(s->warning, sizeof s->warning,
+                     "%s:%lu: invalid UTF-8 replaced by U+FFFD (%zu sequence%s); record kept",
+                     s->path, s->lineno, fixed, fixed == 1 ? "" : "s");
+        }
         json_error_t jerr;
-        json_t *obj = json_loadb(s->line, (size_t)got, JSON_REJECT_DUPLICATES, &jerr);
-        if (!obj && jerr.position >= got - (s->line[got - 1] == '\n'))
+        json_t *obj = json_loadb(line, line_len, JSON_REJECT_DUPLICATES, &jerr);
+        if (!obj && jerr.position >= (int)line_len - (line[line_len - 1] == '\n'))
             return bad(s, "malformed JSON: the line ends before the record is complete");
         if (!obj)
             return bad(s, "malformed JSON at column %d: %s", jerr.column, jerr.text);
@@ -286,6 +313,11 @@ void xapnews_source_progress(const xapnews_source_t *s,
     if (total) *total = s ? s->total : 0;
 }
 
+const char *xapnews_source_warning(const xapnews_source_t *s)
+{
+    return s && s->warning[0] ? s->warning : NULL;
+}
+
 const char *xapnews_source_last_error(const xapnews_source_t *s)
 {
     return s ? s->err.message : "no source";
@@ -297,6 +329,7 @@ void xapnews_source_close(xapnews_source_t *s)
     if (s->fp) fclose(s->fp);
     xn_chrome_free(s->chrome);
     xn_strbuf_free(&s->scratch);
+    xn_strbuf_free(&s->repaired);
     free(s->line);
     free(s->path);
     free(s->dir);

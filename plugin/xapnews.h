@@ -151,8 +151,10 @@ xapnews_status_t xapnews_source_open(const char *path,
 xapnews_status_t xapnews_source_set_chrome_rules(xapnews_source_t *source,
                                                  const char *rules_path);
 
-/** Reads the next article into ARTICLE (cleared first). Returns
- *  XAPNEWS_STATUS_END after the last one. A bad record returns
+/** Reads the next article into ARTICLE (cleared first). Invalid UTF-8 is
+ *  replaced by U+FFFD and the record kept, with a warning (see
+ *  xapnews_source_warning()). Returns XAPNEWS_STATUS_END after the last
+ *  one. A bad record returns
  *  XAPNEWS_STATUS_BAD_INPUT with "FILE:LINE: reason" as the source's last
  *  error; the caller may call again to go on with the next record. */
 xapnews_status_t xapnews_source_next(xapnews_source_t *source,
@@ -162,6 +164,11 @@ xapnews_status_t xapnews_source_next(xapnews_source_t *source,
 void xapnews_source_progress(const xapnews_source_t *source,
                              unsigned long long *done,
                              unsigned long long *total);
+
+/** A warning about the record the last xapnews_source_next() returned
+ *  ("FILE:LINE: invalid UTF-8 replaced by U+FFFD ...; record kept"), or
+ *  NULL; owned by SOURCE. */
+const char *xapnews_source_warning(const xapnews_source_t *source);
 
 const char *xapnews_source_last_error(const xapnews_source_t *source);
 

@@ -24,10 +24,8 @@ struct xs_doc {
     Xapian::Document doc;
 };
 
-struct xs_query {
-    Xapian::Query query;
-    explicit xs_query(const Xapian::Query &q) : query(q) {}
-};
+// struct xs_query is in xapian_shim_query.h, shared with xapnews_portal.cc
+#include "xapian_shim_query.h"
 
 struct xs_mset {
     Xapian::MSet mset;

@@ -58,7 +58,7 @@ typedef struct {
 } index_args;
 
 typedef struct {
-    unsigned long indexed, skipped;
+    unsigned long indexed, repaired, skipped;
     int rc;
 } index_counts;
 
@@ -188,6 +188,14 @@ static void run_index(const index_args *a, unsigned job, unsigned njobs,
                 break;
             }
             seen++;
+            const char *warning = xapnews_source_warning(sources[i]);
+            if (warning) {
+                if (report) {
+                    progress_update(&prog, sources[i], seen, 1);
+                    fprintf(stderr, "%s\n", warning);
+                }
+                c->repaired++;
+            }
             int mine = xapnews_writer_owns(writer, xapnews_article_get(article, XAPNEWS_FIELD_ID));
             st = xapnews_writer_add(writer, article);
             if (st == XAPNEWS_STATUS_BAD_INPUT) {
@@ -272,7 +280,10 @@ static void run_jobs(const index_args *a, index_counts *total)
             c.indexed = c.skipped = 0;
         }
         total->indexed += c.indexed;
-        if (j == 0) total->skipped = c.skipped; /* every job sees every bad record */
+        if (j == 0) { /* every job sees every bad record */
+            total->skipped = c.skipped;
+            total->repaired = c.repaired;
+        }
         if (c.rc > total->rc) total->rc = c.rc;
     }
     free(pids);
@@ -373,18 +384,16 @@ int cmd_index(int argc, char **argv)
         xapnews_free(err);
     }
 
-    index_counts total = {0, 0, rc};
+    index_counts total = {0, 0, 0, rc};
     if (rc == EXIT_OK) {
         if (a.jobs > 1) run_jobs(&a, &total);
         else run_index(&a, 0, 1, 1, &total);
         rc = total.rc;
+        printf("indexed %lu article%s, repaired %lu, skipped %lu, into %s", total.indexed,
+               total.indexed == 1 ? "" : "s", total.repaired, total.skipped, a.db);
         if (a.shards)
-            printf("indexed %lu article%s, skipped %lu, into %s (%u shards, %u job%s) in %.2f s\n",
-                   total.indexed, total.indexed == 1 ? "" : "s", total.skipped, a.db,
-                   a.shards, a.jobs, a.jobs == 1 ? "" : "s", now() - start);
-        else
-            printf("indexed %lu article%s, skipped %lu, into %s in %.2f s\n", total.indexed,
-                   total.indexed == 1 ? "" : "s", total.skipped, a.db, now() - start);
+            printf(" (%u shards, %u job%s)", a.shards, a.jobs, a.jobs == 1 ? "" : "s");
+        printf(" in %.2f s\n", now() - start);
         if (rc == EXIT_OK && total.skipped) rc = EXIT_PARTIAL;
     }
     free(a.chrome_path);

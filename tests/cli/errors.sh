@@ -69,10 +69,23 @@ $J:4: \"title\" must be a string, not a number
 $J:5: bad \"date\" '2016-02-30': day 30 out of range for 2016-02
 $J:8: empty \"id\"
 $J:9: \"officials\" must be an array of strings, not a string" "$err"
-case $out in "indexed 2 articles, skipped 6, into $TMP/mixed.db in "*) pass "bad records: summary" ;;
+case $out in "indexed 2 articles, repaired 0, skipped 6, into $TMP/mixed.db in "*) pass "bad records: summary" ;;
 *) fail "bad records: summary: $out" ;; esac
 expect_eq "good records before and after are searchable" "good-1 good-2" \
     "$(ids "$TMP/mixed.db" --any Ministers Second)"
+
+# invalid UTF-8 is repaired (U+FFFD) and the record kept, with a warning
+printf '{"id":"u1","title":"caf\351 in Z\374rich"}\n{"id":"u2","title":"fine"}\n' > "$TMP/latin1.jsonl"
+run "$XAPNEWS" index --db "$TMP/utf8.db" "$TMP/latin1.jsonl"
+expect_eq "invalid UTF-8: exit 0" 0 "$rc"
+expect_eq "invalid UTF-8: warning" \
+    "$TMP/latin1.jsonl:1: invalid UTF-8 replaced by U+FFFD (2 sequences); record kept" "$err"
+case $out in "indexed 2 articles, repaired 1, skipped 0, into $TMP/utf8.db in "*) pass "invalid UTF-8: summary" ;;
+*) fail "invalid UTF-8: summary: $out" ;; esac
+expect_eq "invalid UTF-8: the record is searchable" "u1" "$(ids "$TMP/utf8.db" caf)"
+title=$("$XAPNEWS" search --db "$TMP/utf8.db" --json id:u1 |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["title"] == "caf\ufffd in Z\ufffdrich")')
+expect_eq "invalid UTF-8: the title keeps U+FFFD" True "$title"
 
 run "$XAPNEWS" index --strict --db "$TMP/strict.db" "$J"
 expect_eq "--strict: exit 3" 3 "$rc"

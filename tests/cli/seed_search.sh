@@ -7,7 +7,7 @@ DB=$TMP/seed.db
 out=$("$XAPNEWS" index --db "$DB" "$top_srcdir/corpus")
 expect_eq "index exit status" 0 $?
 case $out in
-"indexed 5 articles, skipped 0, into $DB in "*) pass "summary line" ;;
+"indexed 5 articles, repaired 0, skipped 0, into $DB in "*) pass "summary line" ;;
 *) fail "summary line: $out" ;;
 esac
 

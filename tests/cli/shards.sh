@@ -12,7 +12,7 @@ count() { "$SYSPY" -c 'import sys, xapian; print(xapian.Database(sys.argv[1]).ge
 "$XAPNEWS" index --db "$TMP/one.db" "$C" > /dev/null || fail "index one"
 out=$("$XAPNEWS" index --db "$TMP/sharded.db" --shards 3 --jobs 2 "$C")
 expect_eq "sharded index exit status" 0 $?
-case $out in "indexed 5 articles, skipped 0, into $TMP/sharded.db (3 shards, 2 jobs) in "*)
+case $out in "indexed 5 articles, repaired 0, skipped 0, into $TMP/sharded.db (3 shards, 2 jobs) in "*)
     pass "sharded summary" ;; *) fail "sharded summary: $out" ;; esac
 expect_eq "stub file lists the shards" "auto shard-000
 auto shard-001
