@@ -79,6 +79,21 @@ case $human in
 *) pass "no colour on a pipe" ;;
 esac
 
+# facets count every match, by outlet, official (canonical names) and year
+facets=$("$XAPNEWS" search --db "$DB" --limit 1 --facets outlet,official,year 'Jeh Jonson' | tail -n 3)
+expect_eq "facets (human)" \
+"outlet: Gadgets 360 (1), The Hill (1)
+official: Guo Shengkun (4), Jeh Johnson (4), Loretta Lynch (4), Xi Jinping (3), Bill Evanina (2), Barack Obama (1), Suzanne Spaulding (1)
+year: 2015 (1), 2016 (1)" "$facets"
+json_facets=$("$XAPNEWS" search --db "$DB" --json --facets year,outlet 'Jeh Jonson' |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["facets"])')
+expect_eq "facets (JSON)" \
+    "{'outlet': [{'value': 'Gadgets 360', 'count': 1}, {'value': 'The Hill', 'count': 1}], 'year': [{'value': '2015', 'count': 1}, {'value': '2016', 'count': 1}]}" \
+    "$json_facets"
+"$XAPNEWS" search --db "$DB" --facets places china > /dev/null 2> "$TMP/err"
+expect_eq "unknown facet: exit 2" 2 $?
+expect_eq "unknown facet: message" "xapnews: search: unknown facet 'places' (outlet, official or year)" "$(cat "$TMP/err")"
+
 # re-indexing the same input replaces, never duplicates
 "$XAPNEWS" index --db "$DB" "$top_srcdir/corpus" > /dev/null
 count=$(xapian-delve "$DB" | sed -n 's/^number of documents = //p')
