@@ -111,7 +111,13 @@ static int expand_variants(xn_tokens *l, const xn_variants *v)
     size_t *lens, *index;
     size_t n = xn_tokens_primaries(l, &words, &lens, &index);
     if (n == (size_t)-1) return -1;
+    /* laying forms appends to L's text, which may move: match on a copy */
+    xn_strbuf copy = XN_STRBUF_INIT;
     int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = xn_strbuf_append(&copy, words[i], lens[i] + 1); /* with the NUL */
+    for (size_t i = 0, at = 0; i < n && rc == 0; at += lens[i] + 1, i++)
+        words[i] = copy.data + at;
     for (size_t i = 0; i < n && rc == 0;) {
         xn_vmatch m;
         if (!xn_variants_match(v, words + i, lens + i, n - i, &m)) {
@@ -134,6 +140,7 @@ static int expand_variants(xn_tokens *l, const xn_variants *v)
     free(words);
     free(lens);
     free(index);
+    xn_strbuf_free(&copy);
     return rc;
 }
 

@@ -1,4 +1,5 @@
 /* eval.c - see eval.h. Metrics follow trec_eval 9.0 with default options. */
+#include "sort.h"
 #include "config.h"
 #include "eval.h"
 
@@ -158,7 +159,7 @@ static double ideal_dcg(const judgment *j, size_t n, int *scratch)
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
         if (j[i].rel > 0) scratch[m++] = j[i].rel;
-    qsort(scratch, m, sizeof *scratch, cmp_int_desc);
+    xn_sort(scratch, m, sizeof *scratch, cmp_int_desc);
     double sum = 0.0;
     for (size_t i = 0; i < m && i < CUT_NDCG; i++)
         sum += (double)scratch[i] / log2((double)(i + 2));
@@ -210,7 +211,7 @@ static int index_queries(xn_qrels *q, size_t nj, const char *name,
         k++;
     }
     q->nq = nq;
-    qsort(keys, nq, sizeof *keys, cmp_order_key);
+    xn_sort(keys, nq, sizeof *keys, cmp_order_key);
     for (size_t i = 0; i < nq; i++) q->file_order[i] = keys[i].index;
     free(keys);
     free(scratch);
@@ -260,7 +261,7 @@ xn_qrels *xn_qrels_parse(const char *name, const char *text, size_t len,
         q->j[nj++] = (judgment){f[0], f[2], rel, it.line};
     }
 
-    qsort(q->j, nj, sizeof *q->j, cmp_judgment);
+    xn_sort(q->j, nj, sizeof *q->j, cmp_judgment);
     /* A docno judged twice for a qid: report the earliest repeating line. */
     const judgment *dup = NULL, *first = NULL;
     for (size_t i = 1; i < nj; i++) {
@@ -390,7 +391,7 @@ static int check_unique(const xn_queries *q, const char *name, xn_error *err)
         return -1;
     }
     for (size_t i = 0; i < q->n; i++) k[i] = (qid_key){q->lines[i].qid, q->lineno[i]};
-    qsort(k, q->n, sizeof *k, cmp_qid_line);
+    xn_sort(k, q->n, sizeof *k, cmp_qid_line);
     const qid_key *dup = NULL, *first = NULL;
     for (size_t i = 1, s = 0; i < q->n; i++) {
         if (strcmp(k[i].qid, k[i - 1].qid)) {
@@ -558,10 +559,10 @@ int xn_eval_query(const xn_qrels *q, const char *qid, xn_ranked *docs,
 
     int duplicated = 0;
     if (n > 1) {
-        qsort(docs, n, sizeof *docs, cmp_ranked_docno);
+        xn_sort(docs, n, sizeof *docs, cmp_ranked_docno);
         for (size_t i = 1; i < n && !duplicated; i++)
             duplicated = strcmp(docs[i - 1].docno, docs[i].docno) == 0;
-        qsort(docs, n, sizeof *docs, cmp_run_order);
+        xn_sort(docs, n, sizeof *docs, cmp_run_order);
     }
     if (duplicated) return -1;
 

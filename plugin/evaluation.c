@@ -1,5 +1,6 @@
 /* evaluation.c - xapnews_eval_t: judged queries run through a database and
  * scored with the trec_eval metrics of eval.h. */
+#include "sort.h"
 #include "evaluation.h"
 #include "eval.h"
 #include "hash.h"
@@ -178,7 +179,7 @@ double xn_eval_summary_metric(const xapnews_eval_t *ev,
     for (size_t i = 0; i < ev->n; i++)
         if (ev->has_run && ev->counted[i] && (!selected || selected[i]))
             rows[n++] = (row_ref){ev, i};
-    qsort(rows, n, sizeof *rows, cmp_rows);
+    xn_sort(rows, n, sizeof *rows, cmp_rows);
     for (size_t k = 0; k < n; k++) memcpy(table[k], ev->metrics[rows[k].i], sizeof table[k]);
     xn_eval_summary((const double (*)[XN_M_COUNT])table, n, out);
     v = out[metric];

@@ -1,4 +1,5 @@
 /* facets.c - see facets.h. */
+#include "sort.h"
 #include "facets.h"
 #include "schema.h"
 #include "slug.h"
@@ -121,14 +122,14 @@ xs_mset *xn_facets_search(xs_db *db, const xs_query *q, unsigned offset,
             goto fail;
         }
         if (c.failed == 2) goto nomem;
-        qsort(out[1].e, out[1].n, sizeof *out[1].e, by_count);
+        xn_sort(out[1].e, out[1].n, sizeof *out[1].e, by_count);
         if (out[1].n > XN_FACET_MAX_VALUES) {
             for (size_t i = XN_FACET_MAX_VALUES; i < out[1].n; i++) free(out[1].e[i].value);
             out[1].n = XN_FACET_MAX_VALUES;
         }
     }
     for (int f = 0; f < XN_FACET_COUNT; f++)
-        qsort(out[f].e, out[f].n, sizeof *out[f].e, by_count);
+        xn_sort(out[f].e, out[f].n, sizeof *out[f].e, by_count);
     return m;
 nomem:
     xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");

@@ -221,9 +221,10 @@ static int collect(void *vctx, const xn_token *t)
         }
         return 0;
     }
-    qpos_t *prev = c->n ? &c->p[c->n - 1] : NULL;
-    qpos_t *q = new_position(c);
+    size_t had = c->n;
+    qpos_t *q = new_position(c); /* may move the array: find PREV after */
     if (!q) return -1;
+    qpos_t *prev = had ? &c->p[had - 1] : NULL;
     set_tok(&q->word, t->term, t->len, t->flags, t->start, t->end);
     if (prev && same_raw_word(c->text, prev->word.end, t->start)) {
         if (prev->compound < 0) prev->compound = c->next_compound++;

@@ -45,7 +45,8 @@ C
 flags=$(PKG_CONFIG_PATH="$STAGE$libdir/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$STAGE" \
         pkg-config --cflags --libs xapnews)
 expect_eq "pkg-config knows xapnews" 0 $?
-${CC:-cc} -std=c99 -Wall -Werror -o "$TMP/tiny" "$TMP/tiny.c" $flags 2> "$TMP/cc.err"
+# (XAPNEWS_TEST_CFLAGS carries the build's sanitizer flags, if any)
+${CC:-cc} -std=c99 -Wall -Werror ${XAPNEWS_TEST_CFLAGS:-} -o "$TMP/tiny" "$TMP/tiny.c" $flags 2> "$TMP/cc.err"
 expect_eq "a C program builds against the installed tree" 0 $?
 [ -s "$TMP/cc.err" ] && cat "$TMP/cc.err" >&2
 
