@@ -29,6 +29,7 @@ struct xs_doc {
 
 struct xs_mset {
     Xapian::MSet mset;
+    Xapian::Database db; // to read documents again after a writer's commit
     std::vector<Xapian::docid> docids;
     std::vector<double> weights;
     // fetched on demand: document data can be large and is compressed
@@ -89,7 +90,24 @@ char *dup_string(const std::string &s)
     return p;
 }
 
-const int kMaxRetries = 5;
+// A reader whose revision a writer has discarded reopens and tries again;
+// a writer committing every few milliseconds can need several tries.
+const int kMaxRetries = 100;
+
+// Runs OP on H's database, reopening and retrying when a writer discarded
+// the revision being read.
+template <typename Op>
+auto with_reopen(xs_db *h, Op op) -> decltype(op())
+{
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return op();
+        } catch (const Xapian::DatabaseModifiedError &) {
+            if (attempt >= kMaxRetries) throw;
+            h->db->reopen();
+        }
+    }
+}
 
 } // namespace
 
@@ -176,7 +194,7 @@ int xs_db_compact(const char *source, const char *destination, xs_error *err)
 int xs_db_doccount(xs_db *h, unsigned long *count, xs_error *err)
 {
     SHIM_TRY
-    *count = h->db->get_doccount();
+    *count = with_reopen(h, [&] { return h->db->get_doccount(); });
     return 0;
     SHIM_CATCH(err, -1)
 }
@@ -256,7 +274,7 @@ int xs_db_get_metadata(xs_db *h, const char *key, char **value,
                        size_t *value_len, xs_error *err)
 {
     SHIM_TRY
-    std::string v = h->db->get_metadata(key);
+    std::string v = with_reopen(h, [&] { return h->db->get_metadata(key); });
     char *p = dup_string(v);
     if (!p) throw std::bad_alloc();
     *value = p;
@@ -269,7 +287,7 @@ int xs_db_termfreq(xs_db *h, const char *term, size_t term_len,
                    unsigned long *freq, xs_error *err)
 {
     SHIM_TRY
-    *freq = h->db->get_termfreq(std::string(term, term_len));
+    *freq = with_reopen(h, [&] { return h->db->get_termfreq(std::string(term, term_len)); });
     return 0;
     SHIM_CATCH(err, -1)
 }
@@ -443,11 +461,16 @@ int xs_db_terms_with_prefix(xs_db *h, const char *prefix,
                             void *ctx, xs_error *err)
 {
     SHIM_TRY
-    for (Xapian::TermIterator t = h->db->allterms_begin(prefix);
-         t != h->db->allterms_end(prefix); ++t) {
-        std::string term = *t;
+    // the terms are collected first, so a retry never calls FN twice
+    std::vector<std::string> terms = with_reopen(h, [&] {
+        std::vector<std::string> v;
+        for (Xapian::TermIterator t = h->db->allterms_begin(prefix);
+             t != h->db->allterms_end(prefix); ++t)
+            v.push_back(*t);
+        return v;
+    });
+    for (const std::string &term : terms)
         if (fn(ctx, term.data(), term.size())) break;
-    }
     return 0;
     SHIM_CATCH(err, -1)
 }
@@ -495,6 +518,7 @@ static xs_mset *run_search(xs_db *h, const xs_query *q, unsigned offset,
                 enquire.add_matchspy(spies.back().get());
             }
             xs_mset *m = new xs_mset;
+            m->db = *h->db;
             try {
                 m->mset = enquire.get_mset(offset, limit, check_at_least);
                 for (auto &spy : spies) {
@@ -605,11 +629,25 @@ double xs_mset_weight(const xs_mset *m, unsigned i)
     return m->weights[i];
 }
 
+// Reads document I of M, from the latest revision when a writer has
+// discarded the one the search read.
+static Xapian::Document hit_document(xs_mset *m, unsigned i)
+{
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return attempt ? m->db.get_document(m->docids[i]) : m->mset[i].get_document();
+        } catch (const Xapian::DatabaseModifiedError &) {
+            if (attempt >= kMaxRetries) throw;
+            m->db.reopen();
+        }
+    }
+}
+
 const char *xs_mset_data(xs_mset *m, unsigned i, size_t *len)
 {
     try {
         if (!m->have_data[i]) {
-            m->data[i] = m->mset[i].get_document().get_data();
+            m->data[i] = hit_document(m, i).get_data();
             m->have_data[i] = 1;
         }
     } catch (...) {
@@ -625,7 +663,7 @@ const char *xs_mset_value(xs_mset *m, unsigned i, unsigned slot, size_t *len)
         if (!m->have_value[i] || m->value_slot != slot) {
             if (m->value_slot != slot) m->have_value.assign(m->have_value.size(), 0);
             m->value_slot = slot;
-            m->value[i] = m->mset[i].get_document().get_value(slot);
+            m->value[i] = hit_document(m, i).get_value(slot);
             m->have_value[i] = 1;
         }
     } catch (...) {
