@@ -34,7 +34,59 @@ struct xapnews_source {
     xn_strbuf scratch;
     xn_strbuf repaired; /* the current line with invalid UTF-8 replaced */
     char warning[512];  /* about the last record returned, or "" */
+    size_t max_field;   /* bytes kept of a text field */
 };
+
+#define DEFAULT_MAX_FIELD (4u << 20)
+/* A line may hold a record of several capped fields and JSON escapes. */
+#define MAX_LINE(max_field) ((max_field) * 8 + 65536)
+
+/* Reads one line of at most LIMIT bytes into S->line. Returns its length,
+ * -1 at the end of the file or on an error, or -2 for a longer line, which
+ * is then consumed without being kept (memory stays bounded). */
+static ssize_t read_line(xapnews_source_t *s, size_t limit)
+{
+    size_t n = 0;
+    int c;
+    while ((c = getc(s->fp)) != EOF) {
+        if (n + 2 > s->line_cap) {
+            if (n + 2 > limit) { /* too long: skip the rest of it */
+                size_t skipped = n + 1;
+                while ((c = getc(s->fp)) != EOF && c != '\n') skipped++;
+                s->done += skipped + (c == '\n');
+                return -2;
+            }
+            size_t cap = s->line_cap ? s->line_cap * 2 : 4096;
+            if (cap > limit) cap = limit;
+            char *p = realloc(s->line, cap);
+            if (!p) return -3;
+            s->line = p;
+            s->line_cap = cap;
+        }
+        s->line[n++] = (char)c;
+        if (c == '\n') break;
+    }
+    if (n == 0) return -1;
+    s->line[n] = '\0';
+    return (ssize_t)n;
+}
+
+/* Keeps at most S->max_field bytes of FIELD of A, cut at a character
+ * boundary, with a warning. */
+static void cap_field(xapnews_source_t *s, xapnews_article_t *a,
+                      xapnews_field_t field, const char *name)
+{
+    size_t len = a->field_len[field];
+    if (len <= s->max_field) return;
+    size_t keep = s->max_field;
+    while (keep > 0 && ((unsigned char)a->field[field][keep] & 0xC0) == 0x80) keep--;
+    a->field[field][keep] = '\0';
+    a->field_len[field] = keep;
+    if (!s->warning[0])
+        snprintf(s->warning, sizeof s->warning,
+                 "%s:%lu: \"%s\" is %zu bytes; kept the first %zu (--max-field-bytes)",
+                 s->path, s->lineno, name, len, keep);
+}
 
 static const struct {
     const char *key;
@@ -90,6 +142,7 @@ xapnews_status_t xapnews_source_open(const char *path,
     }
     struct stat st;
     if (fstat(fileno(s->fp), &st) == 0) s->total = (unsigned long long)st.st_size;
+    s->max_field = DEFAULT_MAX_FIELD;
     *source = s;
     return XAPNEWS_STATUS_SUCCESS;
 }
@@ -269,7 +322,14 @@ xapnews_status_t xapnews_source_next(xapnews_source_t *s,
     s->warning[0] = '\0';
     for (;;) {
         errno = 0;
-        ssize_t got = getline(&s->line, &s->line_cap, s->fp);
+        ssize_t got = read_line(s, MAX_LINE(s->max_field));
+        if (got == -3)
+            return xn_error_set(&s->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        if (got == -2) {
+            s->lineno++;
+            return bad(s, "record longer than %zu bytes; skipped (raise --max-field-bytes)",
+                       MAX_LINE(s->max_field));
+        }
         if (got < 0) {
             if (ferror(s->fp))
                 return xn_error_set(&s->err, XAPNEWS_STATUS_FILE_ERROR,
@@ -300,6 +360,8 @@ xapnews_status_t xapnews_source_next(xapnews_source_t *s,
             return bad(s, "malformed JSON at column %d: %s", jerr.column, jerr.text);
         xapnews_status_t st = fill_article(s, obj, a);
         json_decref(obj);
+        for (size_t k = 0; !st && k < sizeof text_keys / sizeof text_keys[0]; k++)
+            cap_field(s, a, text_keys[k].field, text_keys[k].key);
         if (st) xapnews_article_clear(a);
         return st;
     }
@@ -311,6 +373,14 @@ void xapnews_source_progress(const xapnews_source_t *s,
 {
     if (done) *done = s ? s->done : 0;
     if (total) *total = s ? s->total : 0;
+}
+
+xapnews_status_t xapnews_source_set_max_field_bytes(xapnews_source_t *s,
+                                                   size_t max)
+{
+    if (!s || max < 64) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    s->max_field = max;
+    return XAPNEWS_STATUS_SUCCESS;
 }
 
 const char *xapnews_source_warning(const xapnews_source_t *s)

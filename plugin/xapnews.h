@@ -165,6 +165,13 @@ void xapnews_source_progress(const xapnews_source_t *source,
                              unsigned long long *done,
                              unsigned long long *total);
 
+/** Caps each text field of a record at MAX bytes (default 4 MiB, at
+ *  least 64): longer ones are cut at a character boundary, with a warning.
+ *  A line longer than 8 * MAX + 64 KiB is skipped as a bad record without
+ *  being held in memory. */
+xapnews_status_t xapnews_source_set_max_field_bytes(xapnews_source_t *source,
+                                                   size_t max);
+
 /** A warning about the record the last xapnews_source_next() returned
  *  ("FILE:LINE: invalid UTF-8 replaced by U+FFFD ...; record kept"), or
  *  NULL; owned by SOURCE. */

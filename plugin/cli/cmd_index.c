@@ -36,6 +36,9 @@ static const char help[] =
     "      --language LANG   stemming language (default english; 'none' for\n"
     "                        no stemming)\n"
     "      --batch N         commit every N articles (default 1000)\n"
+    "      --max-field-bytes N  keep at most N bytes of a text field (default\n"
+    "                        4194304); longer fields are cut with a warning,\n"
+    "                        records longer than 8N + 64 KiB skipped\n"
     "      --strict          stop at the first bad record\n"
     "  -q, --quiet           no progress display, even on a terminal\n"
     "  -h, --help            show this help\n"
@@ -51,7 +54,7 @@ typedef struct {
     const char *db, *language;
     char *chrome_path;
     char *table_path[3];
-    unsigned batch, shards, jobs;
+    unsigned batch, shards, jobs, max_field;
     int strict, quiet;
     char **paths;
     int npaths;
@@ -106,6 +109,8 @@ static int open_sources(const index_args *a, xapnews_source_t **sources,
     for (int i = 0; i < a->npaths; i++) {
         char *err = NULL;
         xapnews_status_t st = xapnews_source_open(a->paths[i], &sources[i], &err);
+        if (!st && a->max_field)
+            st = xapnews_source_set_max_field_bytes(sources[i], a->max_field);
         if (!st && a->chrome_path &&
             (st = xapnews_source_set_chrome_rules(sources[i], a->chrome_path)) && report)
             cli_error("%s", xapnews_source_last_error(sources[i]));
@@ -303,6 +308,7 @@ int cmd_index(int argc, char **argv)
         {"language", required_argument, NULL, 'l'},
         {"batch", required_argument, NULL, 'b'},
         {"strict", no_argument, NULL, 's'},
+        {"max-field-bytes", required_argument, NULL, 'M'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -326,6 +332,13 @@ int cmd_index(int argc, char **argv)
         case 'l': a.language = optarg; break;
         case 'b': a.batch = cli_parse_uint("--batch", optarg); break;
         case 's': a.strict = 1; break;
+        case 'M':
+            a.max_field = cli_parse_uint("--max-field-bytes", optarg);
+            if (a.max_field < 64) {
+                cli_error("index: --max-field-bytes must be at least 64");
+                return EXIT_USAGE;
+            }
+            break;
         case 'q': a.quiet = 1; break;
         case 'h': fputs(help, stdout); return EXIT_OK;
         default:

@@ -87,6 +87,23 @@ title=$("$XAPNEWS" search --db "$TMP/utf8.db" --json id:u1 |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["title"] == "caf\ufffd in Z\ufffdrich")')
 expect_eq "invalid UTF-8: the title keeps U+FFFD" True "$title"
 
+# oversized fields are cut with a warning; oversized records skipped
+python3 - "$TMP/big.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    f.write(json.dumps({"id": "big", "title": "long", "body": "word " * 1000}) + "\n")
+    f.write(json.dumps({"id": "huge", "body": "x" * 200000}) + "\n")
+    f.write(json.dumps({"id": "after", "title": "still here"}) + "\n")
+PY
+run "$XAPNEWS" index --max-field-bytes 1000 --db "$TMP/big.db" "$TMP/big.jsonl"
+expect_eq "oversized: exit 1 (a record skipped)" 1 "$rc"
+expect_eq "oversized: messages" \
+"$TMP/big.jsonl:1: \"body\" is 5000 bytes; kept the first 1000 (--max-field-bytes)
+$TMP/big.jsonl:2: record longer than 73536 bytes; skipped (raise --max-field-bytes)" "$err"
+case $out in "indexed 2 articles, repaired 1, skipped 1, into $TMP/big.db in "*) pass "oversized: summary" ;;
+*) fail "oversized: summary: $out" ;; esac
+expect_eq "oversized: the records around are kept" "after big" "$(ids "$TMP/big.db" --any long still)"
+
 run "$XAPNEWS" index --strict --db "$TMP/strict.db" "$J"
 expect_eq "--strict: exit 3" 3 "$rc"
 expect_eq "--strict: stops at the first bad record" \
