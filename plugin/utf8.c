@@ -1,5 +1,8 @@
 /* utf8.c - see utf8.h. */
 #include "utf8.h"
+#include "error.h"
+
+#include <string.h>
 
 /* Length of the valid UTF-8 sequence at S (N bytes left), or 0. */
 static size_t valid_at(const unsigned char *s, size_t n)
@@ -54,4 +57,16 @@ int xn_utf8_repair(const char *s, size_t len, xn_strbuf *out, size_t *fixed)
         while (i < len && !valid_at(p + i, len - i) && (p[i] & 0xC0) == 0x80) i++;
     }
     return 0;
+}
+
+char *xapnews_utf8_clean(const char *text)
+{
+    if (!text) return NULL;
+    size_t len = strlen(text), fixed;
+    xn_strbuf out = XN_STRBUF_INIT;
+    if (xn_utf8_repair(text, len, &out, &fixed) < 0) {
+        xn_strbuf_free(&out);
+        return NULL;
+    }
+    return fixed ? xn_strbuf_take(&out) : xn_strdup(text);
 }

@@ -74,6 +74,11 @@ const char *xapnews_status_to_string(xapnews_status_t status);
 /** The library version as "MAJOR.MINOR.PATCH" (static string). */
 const char *xapnews_version(void);
 
+/** A copy of TEXT with invalid UTF-8 replaced by U+FFFD (for text from
+ *  outside, such as a command line, before it is echoed or parsed).
+ *  Released with xapnews_free(); NULL when memory runs out. */
+char *xapnews_utf8_clean(const char *text);
+
 /** Releases a string or buffer that the library handed to the caller. */
 void xapnews_free(void *ptr);
 

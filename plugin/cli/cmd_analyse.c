@@ -110,7 +110,9 @@ int cmd_analyse(int argc, char **argv)
         cli_error("analyse: give the text to analyse");
         return EXIT_USAGE;
     }
-    char *text = cli_join_args(argc - optind, argv + optind);
+    char *raw = cli_join_args(argc - optind, argv + optind);
+    char *text = raw ? xapnews_utf8_clean(raw) : NULL;
+    free(raw);
     if (!text) {
         cli_error("out of memory");
         return EXIT_INTERNAL;
@@ -146,6 +148,6 @@ int cmd_analyse(int argc, char **argv)
     free(table);
     xapnews_analyzer_destroy(a);
     xapnews_database_close(db);
-    free(text);
+    xapnews_free(text);
     return rc;
 }

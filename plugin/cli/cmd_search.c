@@ -228,7 +228,9 @@ int cmd_search(int argc, char **argv)
         cli_error("search: give a query (see 'xapnews search --help')");
         return EXIT_USAGE;
     }
-    char *text = cli_join_args(argc - optind, argv + optind);
+    char *raw = cli_join_args(argc - optind, argv + optind);
+    char *text = raw ? xapnews_utf8_clean(raw) : NULL;
+    free(raw);
     if (!text) {
         cli_error("out of memory");
         return EXIT_INTERNAL;
@@ -259,6 +261,6 @@ out:
     xapnews_results_destroy(results);
     xapnews_query_destroy(query);
     xapnews_database_close(db);
-    free(text);
+    xapnews_free(text);
     return rc;
 }

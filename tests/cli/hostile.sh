@@ -1,0 +1,38 @@
+#!/bin/sh
+# Hostile queries: a clear message (exit 5) or a sensible result, never a
+# crash. The limits are documented in the README.
+. "$top_srcdir/tests/cli/lib.sh"
+DB=$TMP/seed.db
+"$XAPNEWS" index --db "$DB" "$top_srcdir/corpus" > /dev/null || fail "index"
+q() { # q QUERY: "rc|first line of stderr|number of hits"
+    "$XAPNEWS" search --db "$DB" --json -- "$1" > "$TMP/out" 2> "$TMP/err"
+    rc=$?
+    hits=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["hits"]))' "$TMP/out" 2>/dev/null)
+    echo "$rc|$(head -n 1 "$TMP/err")|${hits:--}"
+}
+expect_eq "unbalanced quote: the rest is a phrase" "0||4" "$(q '"guo shengkun')"
+expect_eq "unclosed parenthesis" "5|xapnews: query syntax error at column 1: '(' is never closed|-" "$(q '(guo')"
+expect_eq "stray parenthesis" "5|xapnews: query syntax error at column 4: ')' without a matching '('|-" "$(q 'guo)')"
+expect_eq "unknown field: plain text" "0||0" "$(q 'foo:bar')"
+expect_eq "empty field" "5|xapnews: query syntax error at column 1: title: needs a value|-" "$(q 'title:')"
+expect_eq "empty quoted field" "5|xapnews: query syntax error at column 1: outlet: needs a value|-" "$(q 'outlet:""')"
+expect_eq "bad month" "5|xapnews: query syntax error at column 1: bad date '2016-99': month 99 out of range 01-12|-" "$(q 'date:2016-99')"
+expect_eq "inverted range" "5|xapnews: query syntax error at column 1: date range '2017..2016' ends before it starts|-" "$(q 'date:2017..2016')"
+expect_eq "range without ends" "5|xapnews: query syntax error at column 1: date range '..' needs at least one end|-" "$(q 'date:..')"
+expect_eq "empty date" "5|xapnews: query syntax error at column 1: date: needs a date or a range (e.g. date:2016-01-01..2016-06-30)|-" "$(q 'date:')"
+for junk in '****' '???' 'AND OR NOT' '+ - +' '()' '"""' "'" '\' 'a:b:c:d' '$$$'; do
+    expect_eq "no words: '$junk'" "0||0" "$(q "$junk")"
+done
+expect_eq "only an exclusion: every article but those" "0||0" "$(q '-china')"
+expect_eq "exclusion of a missing word keeps everything" "0||5" "$(q '-zyzzyva')"
+deep=$(python3 -c 'print("(" * 100 + "china" + ")" * 100)')
+expect_eq "deep nesting" "5|xapnews: query syntax error at column 65: parentheses nested more than 64 deep|-" "$(q "$deep")"
+big=$(python3 -c 'print("x" * 102400)')
+expect_eq "100 KB query" "5|xapnews: query is 102400 bytes long; the limit is 65536 bytes|-" "$(q "$big")"
+many=$(python3 -c 'print(" ".join("w%d" % i for i in range(2000)))')
+expect_eq "too many words" "5|xapnews: query syntax error at column 10890: the query has more than 1024 words|-" "$(q "$many")"
+ctrl=$(printf 'guo\001\002shengkun\177')
+expect_eq "control characters separate words" "0||4" "$(q "$ctrl")"
+badutf=$(printf 'guo \377\376 shengkun')
+expect_eq "invalid UTF-8 in a query" "0||4" "$(q "$badutf")"
+finish
