@@ -57,8 +57,9 @@ int cli_use_profile(xapnews_database_t *db, const char *arg);
  *  bad value. */
 unsigned cli_parse_uint(const char *option, const char *value);
 
-/** The ARGC arguments joined by spaces (malloc'd; NULL without memory). */
-char *cli_join_args(int argc, char **argv);
+/** The ARGC arguments joined by spaces, invalid UTF-8 replaced by U+FFFD
+ *  (release with xapnews_free(); NULL without memory). */
+char *cli_text_args(int argc, char **argv);
 
 /** Writes S as a JSON string literal (quoted, escaped) to F. */
 void cli_json_string(FILE *f, const char *s);

@@ -98,18 +98,20 @@ unsigned cli_parse_uint(const char *option, const char *value)
     return (unsigned)v;
 }
 
-char *cli_join_args(int argc, char **argv)
+char *cli_text_args(int argc, char **argv)
 {
     size_t n = 1;
     for (int i = 0; i < argc; i++) n += strlen(argv[i]) + 1;
-    char *q = malloc(n);
-    if (!q) return NULL;
-    q[0] = '\0';
+    char *joined = malloc(n);
+    if (!joined) return NULL;
+    joined[0] = '\0';
     for (int i = 0; i < argc; i++) {
-        if (i) strcat(q, " ");
-        strcat(q, argv[i]);
+        if (i) strcat(joined, " ");
+        strcat(joined, argv[i]);
     }
-    return q;
+    char *text = xapnews_utf8_clean(joined);
+    free(joined);
+    return text;
 }
 
 void cli_json_string(FILE *f, const char *s)

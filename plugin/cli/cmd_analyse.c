@@ -110,9 +110,7 @@ int cmd_analyse(int argc, char **argv)
         cli_error("analyse: give the text to analyse");
         return EXIT_USAGE;
     }
-    char *raw = cli_join_args(argc - optind, argv + optind);
-    char *text = raw ? xapnews_utf8_clean(raw) : NULL;
-    free(raw);
+    char *text = cli_text_args(argc - optind, argv + optind);
     if (!text) {
         cli_error("out of memory");
         return EXIT_INTERNAL;

@@ -228,9 +228,7 @@ int cmd_search(int argc, char **argv)
         cli_error("search: give a query (see 'xapnews search --help')");
         return EXIT_USAGE;
     }
-    char *raw = cli_join_args(argc - optind, argv + optind);
-    char *text = raw ? xapnews_utf8_clean(raw) : NULL;
-    free(raw);
+    char *text = cli_text_args(argc - optind, argv + optind);
     if (!text) {
         cli_error("out of memory");
         return EXIT_INTERNAL;
