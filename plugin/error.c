@@ -2,6 +2,7 @@
 #include "config.h"
 #include "error.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +49,15 @@ xapnews_status_t xn_error_from_shim(xn_error *e, const xs_error *xe,
     if (context)
         return xn_error_set(e, s, "%s: %s", context, xe->message);
     return xn_error_set(e, s, "%s", xe->message);
+}
+
+xapnews_status_t xn_read_text(const char *path, xn_strbuf *out, xn_error *e)
+{
+    if (xn_strbuf_read_file(out, path) == 0) return XAPNEWS_STATUS_SUCCESS;
+    int code = errno;
+    return xn_error_set(e, code == ENOMEM ? XAPNEWS_STATUS_OUT_OF_MEMORY
+                                          : XAPNEWS_STATUS_FILE_ERROR,
+                        "%s: cannot read: %s", path, strerror(code));
 }
 
 void xn_error_export(const xn_error *e, char **out)

@@ -10,6 +10,7 @@
 
 #include "xapnews.h"
 #include "../shim/xapian_shim.h"
+#include "strbuf.h"
 
 typedef struct {
     xapnews_status_t status;
@@ -32,6 +33,11 @@ xapnews_status_t xn_error_from_shim(xn_error *e, const xs_error *xe,
 /** Copies E's message into a new string for a `char **error` out argument
  *  (does nothing when OUT is NULL). */
 void xn_error_export(const xn_error *e, char **out);
+
+/** Appends the whole file at PATH to OUT. On failure sets E to
+ *  "PATH: cannot read: reason" (XAPNEWS_STATUS_FILE_ERROR, or
+ *  OUT_OF_MEMORY) and returns its status. */
+xapnews_status_t xn_read_text(const char *path, xn_strbuf *out, xn_error *e);
 
 /** strdup that returns NULL on failure (C99 has no strdup). */
 char *xn_strdup(const char *s);

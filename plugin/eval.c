@@ -29,12 +29,7 @@ static xapnews_status_t nomem(xn_error *err, const char *name)
 /* Reads PATH whole; returns 0, or -1 with ERR set. */
 static int read_whole(const char *path, xn_strbuf *text, xn_error *err)
 {
-    if (xn_strbuf_read_file(text, path) == 0) return 0;
-    int e = errno;
-    if (e == ENOMEM) nomem(err, path);
-    else
-        xn_error_set(err, XAPNEWS_STATUS_FILE_ERROR, "%s: cannot read: %s",
-                     path, strerror(e));
+    if (xn_read_text(path, text, err) == XAPNEWS_STATUS_SUCCESS) return 0;
     xn_strbuf_free(text);
     return -1;
 }

@@ -263,10 +263,7 @@ xapnews_status_t xapnews_profile_load(const char *path, xapnews_profile_t **out,
     if (!path || !out) return XAPNEWS_STATUS_INVALID_ARGUMENT;
     *out = NULL;
     xn_strbuf text = XN_STRBUF_INIT;
-    if (xn_strbuf_read_file(&text, path) < 0) {
-        xn_error_set(&err, errno == ENOMEM ? XAPNEWS_STATUS_OUT_OF_MEMORY
-                                           : XAPNEWS_STATUS_FILE_ERROR,
-                     "%s: cannot read: %s", path, strerror(errno));
+    if (xn_read_text(path, &text, &err)) {
         xn_strbuf_free(&text);
         xn_error_export(&err, error);
         return err.status;

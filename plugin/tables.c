@@ -56,13 +56,8 @@ xapnews_status_t xn_tables_load(xn_tables *t, xapnews_table_t which,
                                 const char *path, xn_error *err)
 {
     xn_strbuf text = XN_STRBUF_INIT;
-    xapnews_status_t st;
-    if (xn_strbuf_read_file(&text, path) < 0)
-        st = xn_error_set(err, errno == ENOMEM ? XAPNEWS_STATUS_OUT_OF_MEMORY
-                                               : XAPNEWS_STATUS_FILE_ERROR,
-                          "%s: cannot read: %s", path, strerror(errno));
-    else
-        st = xn_tables_set(t, which, path, text.data ? text.data : "", text.len, err);
+    xapnews_status_t st = xn_read_text(path, &text, err);
+    if (!st) st = xn_tables_set(t, which, path, text.data ? text.data : "", text.len, err);
     xn_strbuf_free(&text);
     return st;
 }
