@@ -303,6 +303,22 @@ START_TEST(without_a_stemmer)
 }
 END_TEST
 
+/* Regression (tests/fuzz/crashers/query/uaf-collect-prev-after-realloc):
+ * a run of nine words grew the positions array while a pointer into it
+ * was held; the sanitizer build turns the old bug into a failure here. */
+START_TEST(many_words_in_a_run)
+{
+    EXPECT_QUERY("a b c d e f g h i",
+                 "Query((Za@1 AND Zb@1 AND Zc@1 AND Zd@1 AND Ze@1 AND Zf@1 AND "
+                 "Zg@1 AND Zh@1 AND Zi@1))");
+    char text[4096] = ""; /* 100 x 6 + 100 x 15 bytes */
+    for (int i = 0; i < 200; i++) strcat(text, i % 2 ? "cyber-security " : "talks ");
+    char *d = describe(text, XAPNEWS_QUERY_DEFAULT_OR);
+    ck_assert_ptr_nonnull(strstr(d, "cybersecurity"));
+    free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("query_parser");
@@ -319,6 +335,7 @@ int main(void)
     tcase_add_test(tc, limits);
     tcase_add_test(tc, records_words_to_highlight);
     tcase_add_test(tc, without_a_stemmer);
+    tcase_add_test(tc, many_words_in_a_run);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
