@@ -12,9 +12,17 @@
  * xapnews_source_close() leaves them alone. Every other call is the real
  * one.
  *
- * Beyond sanitizer reports, every record returned must hold what the API
- * promises: a non-empty id, valid UTF-8 without NUL bytes in every field
- * (invalid UTF-8 is repaired, bodies are cleaned of chrome).
+ * Text fields are capped at MAX_FIELD bytes (the smallest cap allowed), so
+ * the cutting of long fields is fuzzed too.
+ *
+ * Beyond sanitizer reports, the reader must keep what the API promises:
+ *  - each non-blank line is one record, returned as SUCCESS or BAD_INPUT,
+ *    and a line too long to hold (8 * MAX_FIELD + 64 KiB bytes or more,
+ *    its newline included) is one BAD_INPUT record;
+ *  - errors and warnings name the record's own line ("FILE:LINE: ...");
+ *  - a record returned has a non-empty id, and every field and official is
+ *    valid UTF-8 (invalid UTF-8 is repaired) of at most MAX_FIELD bytes;
+ *  - every byte is read by the end.
  */
 #include "chrome.h"
 #include "error.h"
@@ -88,10 +96,47 @@ static void write_input(const uint8_t *data, size_t size)
     }
 }
 
-static void check_text(const char *what, const char *s)
+#define MAX_FIELD 64
+#define MAX_LINE (MAX_FIELD * 8 + 65536) /* as source.c holds a line */
+
+static void check_text(const char *what, const char *s, size_t max)
 {
     FUZZ_CHECK(s != NULL, "%s is NULL", what);
-    FUZZ_CHECK(xn_utf8_valid(s, strlen(s)), "%s is not valid UTF-8", what);
+    size_t len = strlen(s);
+    FUZZ_CHECK(xn_utf8_valid(s, len), "%s is not valid UTF-8", what);
+    FUZZ_CHECK(len <= max, "%s of %zu bytes (cap %zu)", what, len, max);
+}
+
+/* Whether the line [P, P + N) (its newline included) is a record. */
+static int is_record(const uint8_t *p, size_t n)
+{
+    if (n >= MAX_LINE) return 1; /* too long to hold: a bad record */
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' && p[i] != '\n') return 1;
+    return 0;
+}
+
+/* The line number of the next record at or after *AT, or 0 at the end. */
+static unsigned long next_record(const uint8_t *data, size_t size, size_t *at,
+                                 unsigned long *line)
+{
+    while (*at < size) {
+        const uint8_t *nl = memchr(data + *at, '\n', size - *at);
+        size_t n = nl ? (size_t)(nl - (data + *at)) + 1 : size - *at;
+        const uint8_t *p = data + *at;
+        *at += n;
+        ++*line;
+        if (is_record(p, n)) return *line;
+    }
+    return 0;
+}
+
+/* Whether MSG starts with "PATH:LINE:". */
+static int names_line(const char *msg, unsigned long line)
+{
+    char want[4200];
+    snprintf(want, sizeof want, "%s:%lu:", tmp_path, line);
+    return strncmp(msg, want, strlen(want)) == 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -106,32 +151,42 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     st = xapnews_source_set_chrome_rules(src, chrome_path);
     FUZZ_SETUP(st == XAPNEWS_STATUS_SUCCESS, "chrome rules refused: %s",
                xapnews_source_last_error(src));
+    st = xapnews_source_set_max_field_bytes(src, MAX_FIELD);
+    FUZZ_SETUP(st == XAPNEWS_STATUS_SUCCESS, "max field refused");
 
     xapnews_article_t *a = NULL;
     FUZZ_SETUP(xapnews_article_create(&a) == XAPNEWS_STATUS_SUCCESS, "no memory");
 
-    /* every call reads at least one line, so there are at most size + 1 */
-    size_t calls = 0;
+    size_t at = 0;
+    unsigned long line = 0;
     while ((st = xapnews_source_next(src, a)) != XAPNEWS_STATUS_END) {
-        FUZZ_CHECK(++calls <= size + 1, "source_next does not advance");
+        unsigned long expected = next_record(data, size, &at, &line);
+        FUZZ_CHECK(expected != 0, "a record after the last line (status %d: %s)",
+                   (int)st, st ? xapnews_source_last_error(src) : "");
         FUZZ_CHECK(st == XAPNEWS_STATUS_SUCCESS || st == XAPNEWS_STATUS_BAD_INPUT,
                    "unexpected status %d: %s", (int)st,
                    xapnews_source_last_error(src));
         if (st == XAPNEWS_STATUS_BAD_INPUT) {
             const char *msg = xapnews_source_last_error(src);
-            FUZZ_CHECK(msg && *msg, "BAD_INPUT without a message");
+            FUZZ_CHECK(msg && names_line(msg, expected),
+                       "the error for line %lu says: %s", expected, msg ? msg : "NULL");
             continue;
         }
         FUZZ_CHECK(*xapnews_article_get(a, XAPNEWS_FIELD_ID) != '\0',
                    "record without an id");
         for (int f = 0; f < XAPNEWS_FIELD_COUNT; f++)
-            check_text("a field", xapnews_article_get(a, (xapnews_field_t)f));
+            check_text("a field", xapnews_article_get(a, (xapnews_field_t)f),
+                       f == XAPNEWS_FIELD_ID ? (size_t)-1 : MAX_FIELD);
         size_t n = xapnews_article_official_count(a);
         for (size_t i = 0; i < n; i++)
-            check_text("an official", xapnews_article_official(a, i));
+            check_text("an official", xapnews_article_official(a, i), (size_t)-1);
         const char *warning = xapnews_source_warning(src);
-        if (warning) FUZZ_CHECK(*warning, "empty warning");
+        if (warning)
+            FUZZ_CHECK(names_line(warning, expected),
+                       "the warning for line %lu says: %s", expected, warning);
     }
+    unsigned long missed = next_record(data, size, &at, &line);
+    FUZZ_CHECK(missed == 0, "the record on line %lu was never returned", missed);
     unsigned long long done = 0, total = 0;
     xapnews_source_progress(src, &done, &total);
     FUZZ_CHECK(total == size && done == size,

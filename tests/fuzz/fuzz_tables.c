@@ -5,11 +5,12 @@
  *  - xn_variants_parse()  (schemas/synonyms.txt, Solr synonyms format),
  *  - xn_names_parse()     as officials (schemas/officials.tsv) and as
  *                         outlets (schemas/outlets.tsv),
- *  - xn_profile_parse()   (schemas/profiles/*.conf).
+ *  - xn_profile_parse()   (schemas/profiles/NAME.conf).
  * What a parser accepts is then walked through the lookup functions the
  * indexer and the query parser use (forms, canonical forms, expansions,
  * word pairs, name lookups, profile write/copy), so a table that parses
- * but is inconsistent inside shows up too.
+ * but is inconsistent inside shows up too. A refusal must be
+ * XAPNEWS_STATUS_BAD_INPUT with a message.
  */
 #include "error.h"
 #include "names.h"
@@ -150,8 +151,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         walk_variants(v);
         xn_variants_free(v);
     } else {
-        FUZZ_CHECK(err.status != XAPNEWS_STATUS_SUCCESS && err.message[0],
-                   "variants refused without an error");
+        FUZZ_CHECK(err.status == XAPNEWS_STATUS_BAD_INPUT && err.message[0],
+                   "variants refused with status %d: %s", (int)err.status,
+                   err.message);
     }
 
     static const xn_names_kind kinds[] = {XN_NAMES_OFFICIALS, XN_NAMES_OUTLETS};
@@ -162,8 +164,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             walk_names(t, data, size);
             xn_names_free(t);
         } else {
-            FUZZ_CHECK(err.status != XAPNEWS_STATUS_SUCCESS && err.message[0],
-                       "names refused without an error");
+            FUZZ_CHECK(err.status == XAPNEWS_STATUS_BAD_INPUT && err.message[0],
+                       "names refused with status %d: %s", (int)err.status,
+                       err.message);
         }
     }
 
@@ -176,8 +179,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(xn_profile_copy(&copy, &p) == 0, "profile not copied");
         FUZZ_CHECK(copy.n_outlets == p.n_outlets, "copy lost outlets");
     } else {
-        FUZZ_CHECK(err.status != XAPNEWS_STATUS_SUCCESS && err.message[0],
-                   "profile refused without an error");
+        FUZZ_CHECK(err.status == XAPNEWS_STATUS_BAD_INPUT && err.message[0],
+                   "profile refused with status %d: %s", (int)err.status,
+                   err.message);
     }
     xn_profile_clear(&copy);
     xn_profile_clear(&p);
