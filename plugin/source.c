@@ -52,8 +52,9 @@ static ssize_t read_line(xapnews_source_t *s, size_t limit)
         if (n + 2 > s->line_cap) {
             if (n + 2 > limit) { /* too long: skip the rest of it */
                 size_t skipped = n + 1;
-                while ((c = getc(s->fp)) != EOF && c != '\n') skipped++;
-                s->done += skipped + (c == '\n');
+                /* C may itself be the newline that ends this line */
+                while (c != '\n' && (c = getc(s->fp)) != EOF) skipped++;
+                s->done += skipped;
                 return -2;
             }
             size_t cap = s->line_cap ? s->line_cap * 2 : 4096;

@@ -104,6 +104,14 @@ case $out in "indexed 2 articles, repaired 1, skipped 1, into $TMP/big.db in "*)
 *) fail "oversized: summary: $out" ;; esac
 expect_eq "oversized: the records around are kept" "after big" "$(ids "$TMP/big.db" --any long still)"
 
+# regression (tests/fuzz/crashers/jsonl): a line exactly at the limit,
+# newline included, is skipped alone; the next record is kept
+python3 -c 'import json; print("x" * (8 * 64 + 65536 - 1)); print(json.dumps({"id": "second"}))' > "$TMP/edge.jsonl"
+run "$XAPNEWS" index --max-field-bytes 64 --db "$TMP/edge.db" "$TMP/edge.jsonl"
+expect_eq "line at the limit: message names its own line" \
+    "$TMP/edge.jsonl:1: record longer than 66048 bytes; skipped (raise --max-field-bytes)" "$err"
+expect_eq "line at the limit: the next record is kept" "second" "$(ids "$TMP/edge.db" id:second)"
+
 run "$XAPNEWS" index --strict --db "$TMP/strict.db" "$J"
 expect_eq "--strict: exit 3" 3 "$rc"
 expect_eq "--strict: stops at the first bad record" \
