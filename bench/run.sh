@@ -1,0 +1,119 @@
+#!/bin/sh
+# Performance of xapnews against plain Xapian and SQLite FTS5 on
+# Reuters-21578, in one run (about 20 minutes on 2 cores):
+#
+#   1. convert Reuters-21578 to JSON Lines (bench/reuters.py)
+#   2. indexing x1: xapnews (1 job), xapnews --shards 2 --jobs 2 + compact,
+#      plain Xapian (bench/plain_xapian.cc), FTS5 for reference; wall time
+#      and peak RSS
+#   3. query latency p50/p95/p99 over bench/queries.txt: xapnews
+#      (bench/query_bench.c, libxapnews), plain Xapian, FTS5
+#   4. tokeniser throughput: xn_tokenize and xapnews's analyzer
+#      (bench/tokenize_bench.c) against Xapian's TermGenerator
+#   5. xapnews eval speed on Cranfield (best of 3)
+#   6. perf profile of the xapnews indexer, if perf is there and time allows
+#   7. scale: xapnews and plain Xapian at x10; xapnews x50 (the x10
+#      database plus four more x10 chunks) as far as the time budget allows
+# Phases 2-4 run REPS repetitions, alternating the contenders; medians.
+# Prints a table of ratios and writes bench/results/results.json,
+# table.txt, perf.txt and bench.png (gnuplot).
+#
+#   bench/run.sh [REUTERS_DIR]      (default: ../shared/data/reuters21578)
+#
+# Run it after the project is built (./configure && make). Environment:
+#   BUILD=DIR          build tree (default: the source tree)
+#   CRANFIELD=DIR      Cranfield collection (default ../shared/data/cranfield)
+#   BENCH_REPS=3       repetitions of phases 2-4
+#   BENCH_BUDGET=1200  seconds: x50 stops at the chunk that would pass it
+#   BENCH_X50=auto     auto | full (all of x50 whatever it takes) | skip
+#                      (no x50, no plain x10) | skip-all (no scale phase)
+#   BENCH_PERF=auto    auto | on | skip
+#   BENCH_SCALE_EXTRA=1  also plain Xapian committing every 1000 at x10
+#   BENCH_OUT=DIR      results folder (default bench/results)
+#   KEEP=1             keep the work folder (under $TMPDIR)
+set -eu
+start=$(date +%s)
+top=$(cd "$(dirname "$0")/.." && pwd)
+bench=$top/bench
+build=$(cd "${BUILD:-$top}" && pwd)
+reuters=${1:-${REUTERS:-$top/../shared/data/reuters21578}}
+cranfield=${CRANFIELD:-$top/../shared/data/cranfield}
+results=${BENCH_OUT:-$bench/results}
+
+die() { echo "bench/run.sh: $*" >&2; exit 1; }
+
+[ -f "$reuters/reut2-000.sgm" ] || die "no Reuters-21578 at $reuters (reut2-*.sgm)"
+if [ ! -x "$build/.libs/xapnews" ] || [ ! -f "$build/.libs/libxapnews.so" ]; then
+    die "build the project first (./configure && make): no $build/.libs/xapnews"
+fi
+for tool in python3 g++ gcc pkg-config; do
+    command -v $tool > /dev/null || die "$tool is needed"
+done
+pkg-config --exists xapian-core jansson libutf8proc ||
+    die "pkg-config cannot find xapian-core, jansson and libutf8proc"
+gnu_time=
+if [ -x /usr/bin/time ] && /usr/bin/time -f "%e %M" true > /dev/null 2>&1; then
+    gnu_time=/usr/bin/time
+else
+    echo "bench/run.sh: no GNU /usr/bin/time, peak RSS from python's os.wait4" >&2
+fi
+command -v gnuplot > /dev/null ||
+    echo "bench/run.sh: gnuplot not found, no plot (apt-get install -y gnuplot-nox)" >&2
+fts5=1
+python3 "$bench/fts5_bench.py" check ||
+    { fts5=0; echo "bench/run.sh: python3's sqlite3 has no FTS5, FTS5 left out" >&2; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/xapnews-bench.XXXXXX")
+if [ "${KEEP:-0}" = 1 ]; then
+    echo "bench/run.sh: work folder $work" >&2
+else
+    trap 'rm -rf "$work"' EXIT
+fi
+trap 'exit 130' INT TERM
+
+# A snapshot of the built library and tool, so that a rebuild during the
+# run does not change what is measured.
+mkdir -p "$work/bin" "$work/tools"
+cp "$build/.libs/xapnews" "$work/bin/xapnews"
+cp -P "$build"/.libs/libxapnews.so* "$work/bin/"
+LD_LIBRARY_PATH=$work/bin${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+XAPNEWS_SCHEMAS=$top/schemas
+export LD_LIBRARY_PATH XAPNEWS_SCHEMAS
+
+echo "bench/run.sh: building the helpers in $work/tools" >&2
+CXX=${CXX:-g++} CC=${CC:-gcc}
+# shellcheck disable=SC2046
+$CXX -O2 -o "$work/tools/plain_xapian" "$bench/plain_xapian.cc" \
+    $(pkg-config --cflags --libs xapian-core jansson)
+$CC -O2 -std=c11 -I"$top/plugin" -o "$work/tools/query_bench" "$bench/query_bench.c" \
+    "$work/bin/libxapnews.so" -Wl,-rpath,"$work/bin"
+if [ -f "$build/.libs/libxapnews_core.a" ]; then
+    # shellcheck disable=SC2046
+    $CC -O2 -std=c11 -I"$top/plugin" -o "$work/tools/tokenize_bench" \
+        "$bench/tokenize_bench.c" "$build/.libs/libxapnews_core.a" \
+        $(pkg-config --cflags --libs xapian-core jansson libutf8proc) -lstemmer -lm -lstdc++
+else
+    # xn_tokenize is internal: compile it here; the analyzer comes from the library
+    # shellcheck disable=SC2046
+    $CC -O2 -std=c11 -I"$top/plugin" -o "$work/tools/tokenize_bench" \
+        "$bench/tokenize_bench.c" "$top/plugin/tokenizer.c" "$work/bin/libxapnews.so" \
+        -Wl,-rpath,"$work/bin" $(pkg-config --cflags --libs jansson libutf8proc)
+fi
+
+queries=$bench/queries.txt
+if [ ! -f "$queries" ]; then
+    python3 "$bench/make_queries.py" "$reuters" "$queries" >&2
+fi
+
+python3 "$bench/bench.py" \
+    --top "$top" --bench "$bench" --work "$work" --results "$results" \
+    --reuters "$reuters" --cranfield "$cranfield" \
+    --xapnews "$work/bin/xapnews" --plain "$work/tools/plain_xapian" \
+    --query-bench "$work/tools/query_bench" --tokenize-bench "$work/tools/tokenize_bench" \
+    --queries "$queries" --profile "$top/schemas/profiles/default.conf" \
+    --synonyms "$top/schemas/synonyms.txt" \
+    ${gnu_time:+--gnu-time "$gnu_time"} --fts5 "$fts5" \
+    --reps "${BENCH_REPS:-3}" --budget "${BENCH_BUDGET:-1200}" \
+    --x50 "${BENCH_X50:-auto}" --perf "${BENCH_PERF:-auto}" \
+    --scale-extra "${BENCH_SCALE_EXTRA:-0}" \
+    --started-ago "$(( $(date +%s) - start ))"
