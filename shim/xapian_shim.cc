@@ -10,7 +10,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <chrono>
 #include <memory>
+#include <thread>
 #include <new>
 #include <string>
 #include <vector>
@@ -544,6 +546,9 @@ static xs_mset *run_search(xs_db *h, const xs_query *q, unsigned offset,
             return m;
         } catch (const Xapian::DatabaseModifiedError &) {
             if (attempt >= kMaxRetries) throw;
+            // let a burst of commits pass before reading again
+            if (attempt >= 3)
+                std::this_thread::sleep_for(std::chrono::milliseconds(attempt < 20 ? attempt : 20));
             h->db->reopen();
         }
     }

@@ -41,7 +41,7 @@ expect_eq "the re-run completes: every article exactly once" "$N $N $N" "$(count
 # ---- searches while a writer commits ----------------------------------------------
 LIVE=$TMP/live.db
 "$XAPNEWS" index --quiet --db "$LIVE" "$top_srcdir/corpus" > /dev/null
-"$XAPNEWS" index --quiet --batch 50 --db "$LIVE" "$TMP/many.jsonl" > /dev/null 2>&1 &
+"$XAPNEWS" index --quiet --batch 200 --db "$LIVE" "$TMP/many.jsonl" > /dev/null 2>&1 &
 writer=$!
 errors=0 searches=0
 while kill -0 "$writer" 2>/dev/null && [ "$searches" -lt 200 ]; do
