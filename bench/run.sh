@@ -105,7 +105,9 @@ if [ ! -f "$queries" ]; then
     python3 "$bench/make_queries.py" "$reuters" "$queries" >&2
 fi
 
-python3 "$bench/bench.py" \
+# One compound command, read whole before it runs, so editing this file
+# during a run does no harm.
+{ python3 "$bench/bench.py" \
     --top "$top" --bench "$bench" --work "$work" --results "$results" \
     --reuters "$reuters" --cranfield "$cranfield" \
     --xapnews "$work/bin/xapnews" --plain "$work/tools/plain_xapian" \
@@ -117,3 +119,5 @@ python3 "$bench/bench.py" \
     --x50 "${BENCH_X50:-auto}" --perf "${BENCH_PERF:-auto}" \
     --scale-extra "${BENCH_SCALE_EXTRA:-0}" \
     --started-ago "$(( $(date +%s) - start ))"
+  exit $?
+}
