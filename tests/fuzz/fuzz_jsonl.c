@@ -1,7 +1,8 @@
 /* fuzz_jsonl.c - libFuzzer target: the JSON Lines reader (plugin/source.c).
  *
  * The reader opens a path, so each input is written to a temporary file
- * that belongs to this process (created once, rewritten every run) and read
+ * that belongs to this process (created once, rewritten every run, opened
+ * as /proc/self/fd/N once its name is removed) and read
  * with xapnews_source_open() / xapnews_source_next() until
  * XAPNEWS_STATUS_END, as `xapnews index FILE.jsonl` reads it, with the
  * page-chrome rules of schemas/chrome.conf.
@@ -60,7 +61,6 @@ void __wrap_xn_chrome_free(xn_chrome *rules)
 
 static void remove_tmp(void)
 {
-    if (tmp_fd >= 0) close(tmp_fd);
     if (tmp_path[0]) unlink(tmp_path);
 }
 
@@ -81,7 +81,19 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     FUZZ_SETUP(n > 0 && (size_t)n < sizeof tmp_path, "TMPDIR too long");
     tmp_fd = mkstemp(tmp_path);
     FUZZ_SETUP(tmp_fd >= 0, "cannot create a file in %s", dir);
-    atexit(remove_tmp);
+    /* Where /proc is mounted, read the file through its descriptor and
+     * remove its name at once, so no file is left behind when a finding
+     * aborts the process; elsewhere remove it at a normal exit. */
+    char proc[64];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", tmp_fd);
+    FILE *probe = fopen(proc, "rb");
+    if (probe) {
+        fclose(probe);
+        unlink(tmp_path);
+        snprintf(tmp_path, sizeof tmp_path, "%s", proc);
+    } else {
+        atexit(remove_tmp);
+    }
     return 0;
 }
 
