@@ -168,7 +168,8 @@ def xapnews_cmd(*args):
 
 def phase_index(res, r1, n):
     work = ARGS.work
-    paths = {"xapnews": os.path.join(work, "x1.db"), "xapnews_2shards": os.path.join(work, "xs.db"),
+    paths = {"xapnews": os.path.join(work, "x1.db"), "xapnews_2threads": os.path.join(work, "xt.db"),
+             "xapnews_2shards": os.path.join(work, "xs.db"),
              "xapnews_2shards_compact": os.path.join(work, "xc.db"),
              "plain_xapian": os.path.join(work, "p1.db"),
              "plain_xapian_commit1000": os.path.join(work, "p1c.db"), "fts5": os.path.join(work, "f1.sqlite")}
@@ -178,6 +179,12 @@ def phase_index(res, r1, n):
             rmrf(paths[name])
             t, rss = timed(xapnews_cmd("index", "--quiet", "--db", paths[name], r1))
             return {"seconds": t, "peak_rss_kib": rss, "db_bytes": du(paths[name])}
+        if name == "xapnews_2threads":
+            rmrf(paths[name])
+            t, rss = timed(xapnews_cmd("index", "--quiet", "--jobs", "2", "--db", paths[name], r1))
+            r = {"seconds": t, "peak_rss_kib": rss, "db_bytes": du(paths[name])}
+            rmrf(paths[name])
+            return r
         if name == "xapnews_2shards":
             rmrf(paths[name])
             rmrf(paths["xapnews_2shards_compact"])
@@ -204,7 +211,8 @@ def phase_index(res, r1, n):
                             paths[name], r1])
             return {"seconds": t, "peak_rss_kib": rss, "db_bytes": du(paths[name])}
 
-    contenders = ["xapnews", "xapnews_2shards", "plain_xapian", "plain_xapian_commit1000"] + \
+    contenders = ["xapnews", "xapnews_2threads", "xapnews_2shards", "plain_xapian",
+                  "plain_xapian_commit1000"] + \
         (["fts5"] if ARGS.fts5 else [])
     runs = {c: [] for c in contenders}
     for rep in range(ARGS.reps):
@@ -226,12 +234,15 @@ def phase_index(res, r1, n):
         for k in ("index_seconds", "compact_seconds"):
             if k in rs[0]:
                 d["median_" + k] = round(median([r[k] for r in rs]), 2)
+                d[k] = d["median_" + k]
         if "compact_db_bytes" in rs[-1]:
             d["compact_db_bytes"] = rs[-1]["compact_db_bytes"]
         out[c] = d
     out["note"] = ("wall time and peak RSS of the largest process (/usr/bin/time %e %M); "
                    "xapnews: all features on (default chrome rules, variant table, officials, "
-                   "outlets; commits every 1000 articles); xapnews_2shards: index --shards 2 "
+                   "outlets; commits every 1000 articles); xapnews_2threads: index --jobs 2 (one "
+                   "database; analysis on one thread, Xapian storing on another); "
+                   "xapnews_2shards: index --shards 2 "
                    "--jobs 2 then compact (sum); plain_xapian: Xapian's default flushing "
                    "(every 10000 documents); plain_xapian_commit1000: the same committing every 1000 "
                    "articles like xapnews; fts5: one transaction (reference)")
@@ -275,11 +286,14 @@ def phase_query(res, paths):
                 (rep + 1, c, r["p50"], r["p95"], r["p99"]))
     out = {"queries": nq, "timed_passes_per_run": ARGS.query_passes,
            "note": ("microseconds per query: parse + top-10 search + reading each hit's id and "
-                    "title (stored data), database opened once, one untimed warm-up pass; "
+                    "title (xapnews: from its summary value slot; plain Xapian: from the document data, "
+                    "which holds the body too, as a simple indexer stores it; FTS5: its content "
+                    "table), database opened once, one untimed warm-up pass; "
                     "percentiles over the queries x passes of one run, median over the "
                     "repetitions; default operator AND for all; xapnews with "
                     "schemas/profiles/default.conf on the 1-job database (each word searched in "
-                    "text, title, officials and outlet: 4 weighted terms); xapnews_2shards: the "
+                    "text, title, officials and outlet: 4 weighted terms) and name-aware typo "
+                    "tolerance on, as `xapnews search` runs; xapnews_2shards: the "
                     "same over the 2-shard stub database; xapnews_plain_profile: "
                     "schemas/profiles/plain.conf (plain BM25, one term per word); plain_xapian: QueryParser english "
                     "STEM_SOME, BM25; fts5: porter unicode61, ORDER BY bm25() LIMIT 10 "
@@ -423,6 +437,15 @@ def phase_scale(res, n1, x1):
                   "plain_xapian_peak_rss_mib": x1["plain_xapian"]["median_peak_rss_mib"]}}
     for k in ("xapnews", "plain_xapian"):
         out["x1"][k + "_seconds_per_1000"] = round(1000 * out["x1"][k + "_seconds"] / n1, 3)
+    jobs = min(2, max(1, ARGS.scale_jobs))
+    # with 2 jobs, xapnews analyses on one core while the other stores (one
+    # database, like the 1-job run)
+    scale_args = ["--jobs", "2"] if jobs > 1 else []
+    out["xapnews_jobs"] = jobs
+    if jobs == 2 and "xapnews_2threads" in x1:
+        out["x1"]["xapnews_seconds"] = x1["xapnews_2threads"]["median_seconds"]
+        out["x1"]["xapnews_seconds_per_1000"] = round(1000 * out["x1"]["xapnews_seconds"] / n1, 3)
+        out["x1"]["xapnews_peak_rss_mib"] = x1["xapnews_2threads"]["median_peak_rss_mib"]
     res["scale"] = out
     if ARGS.x50 == "skip-all":
         out["skipped"] = "BENCH_SCALE=skip"
@@ -442,7 +465,7 @@ def phase_scale(res, n1, x1):
     big = os.path.join(ARGS.work, "x50.db")
     rmrf(big)
     log("index x10 xapnews (%d articles)" % n10)
-    t, rss = timed(xapnews_cmd("index", "--quiet", "--db", big, chunk))
+    t, rss = timed(xapnews_cmd("index", "--quiet", "--db", big, *scale_args, chunk))
     out["x10"] = {"articles": n10, "xapnews_seconds": round(t, 2),
                   "xapnews_peak_rss_mib": round(rss / 1024, 1),
                   "xapnews_seconds_per_1000": round(1000 * t / n10, 3),
@@ -487,7 +510,7 @@ def phase_scale(res, n1, x1):
             break
         make_chunk(10 * k)
         log("index x50 chunk %d/5 (copies %d-%d) into the x10 database" % (k + 1, 10 * k, 10 * k + 9))
-        tc, rssc = timed(xapnews_cmd("index", "--quiet", "--db", big, chunk))
+        tc, rssc = timed(xapnews_cmd("index", "--quiet", "--db", big, *scale_args, chunk))
         chunks.append({"copies": "%d-%d" % (10 * k, 10 * k + 9), "articles_before": k * n10,
                        "articles_after": (k + 1) * n10, "seconds": round(tc, 2),
                        "seconds_per_1000": round(1000 * tc / n10, 3),
@@ -502,7 +525,8 @@ def phase_scale(res, n1, x1):
                   "xapnews_seconds_per_1000": round(1000 * total / done, 3),
                   "xapnews_db_bytes": du(big), "chunks": chunks,
                   "method": ("five xapnews index runs of 10 copies each (215,780 articles) into "
-                             "one database, the first being the x10 measurement; measured once")}
+                             "one database (%s), the first being the x10 measurement; measured once"
+                             % ("xapnews index --jobs 2: two threads" if jobs > 1 else "one thread"))}
     if done < 5 * n10:
         out["x50"]["estimated_full_seconds"] = round(total + (5 * n10 - done) / n10 * last, 0)
     rmrf(big)
@@ -522,6 +546,10 @@ def table(res):
     rows.append(("indexing time x1, xapnews / plain Xapian",
                  "%.2f s / %.2f s" % (ix["xapnews"]["median_seconds"], ix["plain_xapian"]["median_seconds"]),
                  ratio(ix["xapnews"]["median_seconds"], ix["plain_xapian"]["median_seconds"])))
+    rows.append(("indexing time x1, xapnews --jobs 2 (2 threads) / plain Xapian",
+                 "%.2f s / %.2f s" % (ix["xapnews_2threads"]["median_seconds"],
+                                      ix["plain_xapian"]["median_seconds"]),
+                 ratio(ix["xapnews_2threads"]["median_seconds"], ix["plain_xapian"]["median_seconds"])))
     rows.append(("indexing time x1, xapnews 2 shards 2 jobs + compact / plain",
                  "%.2f s / %.2f s" % (ix["xapnews_2shards"]["median_seconds"],
                                       ix["plain_xapian"]["median_seconds"]),
@@ -560,7 +588,9 @@ def table(res):
         if k in sc and "xapnews_seconds" in sc[k]:
             s = sc[k]
             extra = "" if k != "x50" or s.get("complete") else " (partial: %d articles)" % s["articles"]
-            rows.append(("xapnews index %s: s per 1000 articles%s" % (k, extra),
+            jobs = sc.get("xapnews_jobs", 1)
+            how = " --jobs 2" if jobs > 1 else ""
+            rows.append(("xapnews index%s %s: s per 1000 articles%s" % (how, k, extra),
                          "%.1f s, %.0f MiB" % (s["xapnews_seconds"], s["xapnews_peak_rss_mib"]),
                          s["xapnews_seconds_per_1000"]))
     if "x10" in sc and "plain_xapian_seconds" in sc["x10"]:
@@ -568,7 +598,8 @@ def table(res):
         rows.append(("plain Xapian index x10: s per 1000 articles",
                      "%.1f s, %.0f MiB" % (s["plain_xapian_seconds"], s["plain_xapian_peak_rss_mib"]),
                      s["plain_xapian_seconds_per_1000"]))
-        rows.append(("indexing time x10, xapnews / plain Xapian", "",
+        rows.append(("indexing time x10, xapnews%s / plain Xapian" % (
+                         " --jobs 2" if sc.get("xapnews_jobs", 1) > 1 else ""), "",
                      ratio(sc["x10"]["xapnews_seconds"], s["plain_xapian_seconds"])))
     if "x10" in sc and "plain_xapian_commit1000_seconds" in sc["x10"]:
         s = sc["x10"]
@@ -600,7 +631,8 @@ def plot(res):
     os.makedirs(d, exist_ok=True)
     ix, q, tk, sc = res["index_x1"], res["query"], res["tokenize"], res.get("scale", {})
     with open(os.path.join(d, "index.dat"), "w") as f:
-        for label, k in (("xapnews", "xapnews"), ("xapnews\\n2 shards+compact", "xapnews_2shards"),
+        for label, k in (("xapnews", "xapnews"), ("xapnews\\n--jobs 2", "xapnews_2threads"),
+                         ("xapnews\\n2 shards+compact", "xapnews_2shards"),
                          ("plain Xapian", "plain_xapian"),
                          ("plain Xapian\\ncommit/1000", "plain_xapian_commit1000"), ("FTS5", "fts5")):
             if k in ix:
@@ -689,12 +721,13 @@ def main():
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--query-passes", type=int, default=3)
     ap.add_argument("--tok-passes", type=int, default=3)
-    ap.add_argument("--budget", type=int, default=1200)
+    ap.add_argument("--budget", type=int, default=1080)
     ap.add_argument("--x50", choices=("auto", "full", "skip", "skip-all"), default="auto")
     ap.add_argument("--perf", choices=("auto", "on", "skip"), default="auto")
     ap.add_argument("--started-ago", type=float, default=0.0)
     ap.add_argument("--fts5", type=int, default=1)
     ap.add_argument("--scale-extra", type=int, default=0)
+    ap.add_argument("--scale-jobs", type=int, default=2)
     ARGS = ap.parse_args()
     os.makedirs(ARGS.results, exist_ok=True)
 
@@ -711,8 +744,11 @@ def main():
     phase_query(res, paths)
     phase_tokenize(res, r1)
     phase_eval(res)
-    phase_perf(res, r1, res["index_x1"]["xapnews"]["median_seconds"],
-               res["index_x1"]["plain_xapian"]["median_seconds"])
+    ix = res["index_x1"]
+    scale_x1 = ix["xapnews"]["median_seconds"]
+    if ARGS.scale_jobs >= 2 and "xapnews_2threads" in ix:
+        scale_x1 = ix["xapnews_2threads"]["median_seconds"]
+    phase_perf(res, r1, scale_x1, ix["plain_xapian"]["median_seconds"])
     for k in ("xapnews_2shards", "xapnews_2shards_compact", "plain_xapian", "fts5"):
         rmrf(paths[k])
     rmrf(paths["xapnews"])

@@ -4,8 +4,9 @@
  *
  * Opens DB once, uses PROFILE (a profile file, or "none" for the built-in
  * plain BM25), and for each line of QUERIES times xapnews_query_parse() +
- * xapnews_query_search() of the top 10 with the default operator AND, plus
- * reading each hit's id and title. One untimed warm-up pass, then PASSES
+ * xapnews_query_search() of the top 10 with the default operator AND and
+ * name-aware typo tolerance (as `xapnews search` runs them), plus reading
+ * each hit's id and title. One untimed warm-up pass, then PASSES
  * timed passes (default 1). Prints one line per query and pass:
  * "microseconds<TAB>hits<TAB>estimate". Only the public API <xapnews.h>.
  */
@@ -76,7 +77,8 @@ int main(int argc, char **argv)
             xapnews_query_t *q = NULL;
             xapnews_results_t *r = NULL;
             double t0 = now_us();
-            if (xapnews_query_parse(db, queries[i], XAPNEWS_QUERY_DEFAULT_AND, &q) ||
+            if (xapnews_query_parse(db, queries[i],
+                                    XAPNEWS_QUERY_DEFAULT_AND | XAPNEWS_QUERY_TYPOS, &q) ||
                 xapnews_query_search(q, 0, 10, &r)) {
                 fprintf(stderr, "query_bench: %s: %s\n", queries[i],
                         xapnews_database_last_error(db));

@@ -1,9 +1,10 @@
 #!/bin/sh
 # Performance of xapnews against plain Xapian and SQLite FTS5 on
-# Reuters-21578, in one run (about 20 minutes on 2 cores):
+# Reuters-21578, in one run (about 17 minutes on 2 cores):
 #
 #   1. convert Reuters-21578 to JSON Lines (bench/reuters.py)
-#   2. indexing x1: xapnews (1 job), xapnews --shards 2 --jobs 2 + compact,
+#   2. indexing x1: xapnews (1 job), xapnews --jobs 2 (two threads, one
+#      database), xapnews --shards 2 --jobs 2 + compact,
 #      plain Xapian (bench/plain_xapian.cc), FTS5 for reference; wall time
 #      and peak RSS
 #   3. query latency p50/p95/p99 over bench/queries.txt: xapnews
@@ -12,8 +13,9 @@
 #      (bench/tokenize_bench.c) against Xapian's TermGenerator
 #   5. xapnews eval speed on Cranfield (best of 3)
 #   6. perf profile of the xapnews indexer, if perf is there and time allows
-#   7. scale: xapnews and plain Xapian at x10; xapnews x50 (the x10
-#      database plus four more x10 chunks) as far as the time budget allows
+#   7. scale: xapnews (both cores: index --jobs 2, one database) and plain
+#      Xapian at x10; xapnews x50 (the x10 database plus four more x10
+#      chunks) as far as the time budget allows
 # Phases 2-4 run REPS repetitions, alternating the contenders; medians.
 # Prints a table of ratios and writes bench/results/results.json,
 # table.txt, perf.txt and bench.png (gnuplot).
@@ -24,11 +26,13 @@
 #   BUILD=DIR          build tree (default: the source tree)
 #   CRANFIELD=DIR      Cranfield collection (default ../shared/data/cranfield)
 #   BENCH_REPS=3       repetitions of phases 2-4
-#   BENCH_BUDGET=1200  seconds: x50 stops at the chunk that would pass it
+#   BENCH_BUDGET=1080  seconds: x50 stops at the chunk that would pass it
 #   BENCH_X50=auto     auto | full (all of x50 whatever it takes) | skip
 #                      (no x50, no plain x10) | skip-all (no scale phase)
 #   BENCH_PERF=auto    auto | on | skip
 #   BENCH_SCALE_EXTRA=1  also plain Xapian committing every 1000 at x10
+#   BENCH_SCALE_JOBS=2 2: the scale phase runs xapnews index --jobs 2; 1: one
+#                      thread
 #   BENCH_OUT=DIR      results folder (default bench/results)
 #   KEEP=1             keep the work folder (under $TMPDIR)
 set -eu
@@ -115,9 +119,9 @@ fi
     --queries "$queries" --profile "$top/schemas/profiles/default.conf" \
     --synonyms "$top/schemas/synonyms.txt" \
     ${gnu_time:+--gnu-time "$gnu_time"} --fts5 "$fts5" \
-    --reps "${BENCH_REPS:-3}" --budget "${BENCH_BUDGET:-1200}" \
+    --reps "${BENCH_REPS:-3}" --budget "${BENCH_BUDGET:-1080}" \
     --x50 "${BENCH_X50:-auto}" --perf "${BENCH_PERF:-auto}" \
-    --scale-extra "${BENCH_SCALE_EXTRA:-0}" \
+    --scale-extra "${BENCH_SCALE_EXTRA:-0}" --scale-jobs "${BENCH_SCALE_JOBS:-2}" \
     --started-ago "$(( $(date +%s) - start ))"
   exit $?
 }

@@ -28,6 +28,21 @@ static int put_field(xn_strbuf *out, const char *name, const char *v,
     return 0;
 }
 
+int xn_docdata_encode_summary(const xapnews_article_t *a, const char *iso_date,
+                              const char *outlet, xn_strbuf *out)
+{
+    if (put_field(out, "url", xapnews_article_get(a, XAPNEWS_FIELD_URL),
+                  a->field_len[XAPNEWS_FIELD_URL], (size_t)-1) < 0 ||
+        put_field(out, "caption", xapnews_article_get(a, XAPNEWS_FIELD_TITLE),
+                  a->field_len[XAPNEWS_FIELD_TITLE], (size_t)-1) < 0 ||
+        put_field(out, "id", xapnews_article_get(a, XAPNEWS_FIELD_ID),
+                  a->field_len[XAPNEWS_FIELD_ID], (size_t)-1) < 0 ||
+        put_field(out, "date", iso_date, strlen(iso_date), (size_t)-1) < 0 ||
+        put_field(out, "outlet", outlet, strlen(outlet), (size_t)-1) < 0)
+        return -1;
+    return 0;
+}
+
 int xn_docdata_encode(const xapnews_article_t *a, const char *iso_date,
                       const char *outlet, const char *const *officials,
                       size_t n_officials, xn_strbuf *out)

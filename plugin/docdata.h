@@ -21,6 +21,12 @@ int xn_docdata_encode(const xapnews_article_t *a, const char *iso_date,
                       const char *outlet, const char *const *officials,
                       size_t n_officials, xn_strbuf *out);
 
+/** Appends the fields a result list shows (url, caption, id, date, outlet),
+ *  as xn_docdata_encode writes them, to OUT: the summary kept in a value
+ *  slot. Returns 0, or -1 when memory runs out. */
+int xn_docdata_encode_summary(const xapnews_article_t *a, const char *iso_date,
+                              const char *outlet, xn_strbuf *out);
+
 /** Finds field NAME in DATA (LEN bytes). Returns a pointer to its value
  *  and its length through *VLEN, or NULL when absent. */
 const char *xn_docdata_find(const char *data, size_t len, const char *name,

@@ -277,3 +277,9 @@ long xn_names_lookup(const xn_names *t, const char *text, size_t len)
     free(w);
     return r;
 }
+
+int xn_names_add_alias(xn_names *t, size_t entry, const char *name)
+{
+    if (!t || entry >= t->n) return 1;
+    return add_name(t, name, entry);
+}

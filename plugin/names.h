@@ -52,4 +52,10 @@ long xn_names_lookup(const xn_names *t, const char *text, size_t len);
 long xn_names_match(const xn_names *t, const char *const *words,
                     const size_t *lens, size_t n, size_t *length);
 
+/** Makes NAME (tokenised like the table's names) also name ENTRY, for
+ *  matching and lookups only: it is not one of the entry's variants, so it
+ *  is not indexed with the official's words. Returns 0, 1 when NAME has no
+ *  words or already names an entry, -1 when memory runs out. */
+int xn_names_add_alias(xn_names *t, size_t entry, const char *name);
+
 #endif

@@ -11,6 +11,7 @@
 #include "slug.h"
 #include "strbuf.h"
 #include "tables.h"
+#include "acronyms.h"
 #include "analyzer.h"
 #include "tokenizer.h"
 #include "xapnews.h"
@@ -490,6 +491,149 @@ static xs_query *unit_query(parser_t *p, const char *prefix, const qposs_t *c,
     return qlist_combine(p, &alts, XS_OP_OR, 0);
 }
 
+/* ---- acronyms the index's articles define (see acronyms.h) ------------- */
+
+#define MAX_ACRONYM_ALTS 4
+#define MAX_ACRONYM_PHRASES 8
+
+/* The units of positions [FROM, TO) of C, as text_units() makes them. */
+static int plain_units(parser_t *p, const char *prefix, const qposs_t *c,
+                       size_t from, size_t to, qlist_t *units)
+{
+    int rc = 0;
+    for (size_t i = from; i < to && rc == 0;) {
+        size_t j = i + 1;
+        if (c->p[i].compound >= 0)
+            while (j < to && c->p[j].compound == c->p[i].compound) j++;
+        if (!currency_word(&c->p[i]))
+            rc = qlist_push(p, units, unit_query(p, prefix, c, i, j, 0));
+        i = j;
+    }
+    return rc;
+}
+
+typedef struct {
+    size_t at, len, n_alts;
+    const char *alts[MAX_ACRONYM_ALTS];
+} acronym_span;
+
+/* The words of ALT as one phrase (or one word) in field PREFIX; with
+ * IN_CONTEXT, between C's positions [0, FROM) and [TO, n). */
+static xs_query *acronym_alternative(parser_t *p, const char *prefix,
+                                     const qposs_t *c, size_t from, size_t to,
+                                     const char *alt, int in_context)
+{
+    qposs_t w = {NULL, 0, 0, alt, c->next_compound + 2000000, 0};
+    qposs_t a = {NULL, 0, 0, alt, 0, 0};
+    xs_query *q = NULL;
+    if (xn_tokenize(alt, strlen(alt), collect, &w) != 0) w.nomem = 1;
+    for (size_t i = 0; in_context && i < from && !a.nomem; i++) {
+        qpos_t *n = new_position(&a);
+        if (n) *n = c->p[i];
+    }
+    for (size_t i = 0; i < w.n && !a.nomem; i++) {
+        qpos_t *n = new_position(&a);
+        if (n) *n = w.p[i];
+    }
+    for (size_t i = to; in_context && i < c->n && !a.nomem; i++) {
+        qpos_t *n = new_position(&a);
+        if (n) *n = c->p[i];
+    }
+    if (a.nomem || w.nomem) fail_nomem(p);
+    else if (a.n) q = unit_query(p, prefix, &a, 0, a.n, 1);
+    free(w.p);
+    free(a.p);
+    return q;
+}
+
+/* Searches each acronym of C also as its expansions and each expansion
+ * also as its acronym. Returns 1 when it appended C's units to UNITS, 0
+ * when C holds no acronym or expansion (nothing done), -1 on failure. */
+static int acronym_units(parser_t *p, const char *prefix, const qposs_t *c,
+                         int quoted, qlist_t *units)
+{
+    const xn_acronyms *t = p->tables ? p->tables->acronyms : NULL;
+    if (!t || c->n == 0) return 0;
+    const char **words = malloc(c->n * sizeof *words);
+    size_t *lens = malloc(c->n * sizeof *lens);
+    acronym_span *spans = malloc(c->n * sizeof *spans);
+    size_t n_spans = 0;
+    int rc = 0;
+    if (!words || !lens || !spans) {
+        rc = fail_nomem(p);
+        goto out;
+    }
+    for (size_t i = 0; i < c->n; i++) {
+        words[i] = c->p[i].word.term;
+        lens[i] = c->p[i].word.len;
+    }
+    for (size_t i = 0; i < c->n;) {
+        acronym_span *s = &spans[n_spans];
+        size_t len = 0;
+        int starts = c->p[i].compound < 0 || i == 0 ||
+                     c->p[i - 1].compound != c->p[i].compound;
+        s->n_alts = starts ? xn_acronyms_match(t, words + i, lens + i, c->n - i,
+                                               (c->p[i].word.flags & XN_TOKEN_CAPITALISED) != 0,
+                                               &len, s->alts, MAX_ACRONYM_ALTS)
+                           : 0;
+        size_t j = i + len;
+        int whole = s->n_alts && (j == c->n || c->p[j].compound < 0 ||
+                                  c->p[j].compound != c->p[j - 1].compound);
+        for (size_t k = i; k < j && whole; k++)
+            if (c->p[k].word.flags & XN_TOKEN_CANONICAL) whole = 0; /* the variant table's */
+        if (!whole) {
+            i++;
+            continue;
+        }
+        s->at = i;
+        s->len = len;
+        n_spans++;
+        i = j;
+    }
+    if (n_spans == 0) goto out;
+    rc = 1;
+    if (quoted) { /* the phrase, and the phrase with one span replaced */
+        qlist_t alts = {0};
+        int r = qlist_push(p, &alts, unit_query(p, prefix, c, 0, c->n, 1));
+        for (size_t s = 0; s < n_spans && r == 0; s++)
+            for (size_t k = 0; k < spans[s].n_alts && r == 0 &&
+                               alts.n < MAX_ACRONYM_PHRASES;
+                 k++)
+                r = qlist_push(p, &alts,
+                               acronym_alternative(p, prefix, c, spans[s].at,
+                                                   spans[s].at + spans[s].len,
+                                                   spans[s].alts[k], 1));
+        if (r < 0 || qlist_push(p, units, qlist_combine(p, &alts, XS_OP_OR, 0)) < 0)
+            rc = -1;
+        qlist_free(&alts);
+        goto out;
+    }
+    size_t done = 0;
+    for (size_t s = 0; s < n_spans && rc == 1; s++) {
+        qlist_t as_written = {0}, alts = {0};
+        size_t at = spans[s].at, end = at + spans[s].len;
+        if (plain_units(p, prefix, c, done, at, units) < 0 ||
+            plain_units(p, prefix, c, at, end, &as_written) < 0 ||
+            qlist_push(p, &alts, qlist_combine(p, &as_written, XS_OP_AND, 0)) < 0)
+            rc = -1;
+        for (size_t k = 0; k < spans[s].n_alts && rc == 1; k++)
+            if (qlist_push(p, &alts, acronym_alternative(p, prefix, c, at, end,
+                                                         spans[s].alts[k], 0)) < 0)
+                rc = -1;
+        if (rc == 1 && qlist_push(p, units, qlist_combine(p, &alts, XS_OP_OR, 0)) < 0)
+            rc = -1;
+        qlist_free(&as_written);
+        qlist_free(&alts);
+        done = end;
+    }
+    if (rc == 1 && plain_units(p, prefix, c, done, c->n, units) < 0) rc = -1;
+out:
+    free(words);
+    free(lens);
+    free(spans);
+    return rc;
+}
+
 /* Turns TEXT, searched in field PREFIX, into queries appended to UNITS:
  * one per word (words written as one, like a hyphenated compound, count as
  * one) for plain text, a single phrase for QUOTED text. Text without words
@@ -504,6 +648,10 @@ static int text_units(parser_t *p, const char *prefix, const char *text,
         goto out;
     }
     if ((rc = canonicalise(p, &c)) < 0 || c.n == 0) goto out;
+    if ((rc = acronym_units(p, prefix, &c, quoted, units)) != 0) {
+        if (rc > 0) rc = 0; /* built with the acronyms' alternatives */
+        goto out;
+    }
     if (quoted) {
         rc = qlist_push(p, units, unit_query(p, prefix, &c, 0, c.n, 1));
         goto out;

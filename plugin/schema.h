@@ -17,6 +17,8 @@
 #define XN_PREFIX_OFFICIAL "XOFFICIAL:" /* an official, as a slug (boolean) */
 #define XN_PREFIX_OUTLET "XOUTLET:"   /* the outlet, as a slug (boolean) */
 #define XN_PREFIX_OUTLET_TEXT "XU"    /* words of the outlet's name */
+#define XN_PREFIX_ACRONYM "XACRONYM:" /* an acronym the text defines, a
+                                        space, its expansion (boolean) */
 #define XN_PREFIX_CANONICAL "XV"      /* canonical form of a variant group,
                                          before the field's own prefix */
 
@@ -25,6 +27,9 @@
 #define XN_SLOT_OUTLET 2 /* the outlet's name as given */
 #define XN_SLOT_YEAR 3   /* YYYY */
 #define XN_SLOT_ID 4     /* the id, read without the (larger) document data */
+#define XN_SLOT_SUMMARY 5 /* url, caption, id, date and outlet in the document
+                             data's format: a result list reads them without
+                             inflating the whole data (see docdata.h) */
 
 /* Positions: the title starts at 1, the body after a gap so that no phrase
  * runs from the title into the body. */

@@ -10,6 +10,7 @@
 #include "schema.h"
 #include "stemmer.h"
 #include "tables.h"
+#include "typos.h"
 #include "xapnews.h"
 
 #include <errno.h>
@@ -25,6 +26,9 @@ struct xapnews_database {
     xn_tables tables;    /* the tables the index was built with */
     char language[32];
     xapnews_profile_t profile; /* how searches weigh matches */
+    char *path;                /* as opened */
+    xn_lexicon *lexicon; /* the name lexicon, loaded when typo tolerance
+                            first needs it; reopening drops it */
 };
 
 struct xapnews_query {
@@ -34,6 +38,7 @@ struct xapnews_query {
     char *description;
     xn_hlset hl;
     unsigned facets; /* xapnews_facet_t mask to count */
+    xn_typos typos;  /* words also searched as names */
 };
 
 struct xapnews_results {
@@ -41,6 +46,7 @@ struct xapnews_results {
     xs_mset *mset;
     unsigned offset;
     xn_hlset hl;
+    int hl_widened; /* the variants of HL's words were added to it */
     char **fields; /* per hit and field, parsed lazily from the data */
     xn_facet facets[XN_FACET_COUNT];
 };
@@ -68,6 +74,10 @@ xapnews_status_t xapnews_database_open(const char *path,
     if (!d) return XAPNEWS_STATUS_OUT_OF_MEMORY;
     xn_profile_defaults(&d->profile);
     xs_error xe;
+    if (!(d->path = xn_strdup(path))) {
+        free(d);
+        return XAPNEWS_STATUS_OUT_OF_MEMORY;
+    }
     d->db = xs_db_open_read(path, &xe);
     if (!d->db) {
         xn_error_from_shim(&err, &xe, path);
@@ -77,6 +87,7 @@ xapnews_status_t xapnews_database_open(const char *path,
                          "%s: not a Xapian database, or a damaged one (%s)",
                          path, xe.message);
         xn_error_export(&err, error);
+        free(d->path);
         free(d);
         return err.status;
     }
@@ -129,6 +140,12 @@ xapnews_status_t xapnews_database_open(const char *path,
             return tst;
         }
     }
+    /* the acronyms the articles define, searched as their expansions */
+    if (xn_acronyms_load(d->db, &d->tables.acronyms, &err)) {
+        xn_error_export(&err, error);
+        xapnews_database_close(d);
+        return err.status;
+    }
     *out = d;
     return XAPNEWS_STATUS_SUCCESS;
 }
@@ -149,6 +166,8 @@ xapnews_status_t xapnews_database_reopen(xapnews_database_t *d)
     xs_error xe;
     if (xs_db_reopen(d->db, &xe) < 0)
         return xn_error_from_shim(&d->err, &xe, NULL);
+    xn_lexicon_free(d->lexicon);
+    d->lexicon = NULL;
     return XAPNEWS_STATUS_SUCCESS;
 }
 
@@ -176,6 +195,21 @@ const char *xn_database_language(const xapnews_database_t *d)
     return d->language;
 }
 
+xs_db *xn_database_handle(const xapnews_database_t *d)
+{
+    return d->db;
+}
+
+const char *xn_database_path(const xapnews_database_t *d)
+{
+    return d->path;
+}
+
+xn_error *xn_database_error(xapnews_database_t *d)
+{
+    return &d->err;
+}
+
 const char *xapnews_database_last_error(const xapnews_database_t *d)
 {
     return d ? d->err.message : "no database";
@@ -189,6 +223,8 @@ void xapnews_database_close(xapnews_database_t *d)
     xn_stemmer_free(d->stemmer);
     xn_tables_free(&d->tables);
     xn_profile_clear(&d->profile);
+    xn_lexicon_free(d->lexicon);
+    free(d->path);
     free(d);
 }
 
@@ -215,17 +251,21 @@ xapnews_status_t xapnews_query_parse(xapnews_database_t *d, const char *text,
     q->db = d;
     q->q = xn_query_parse_with(text, flags, d->stemmer, &d->tables, &d->profile,
                                &q->hl, &d->err);
+    if (q->q && (flags & XAPNEWS_QUERY_TYPOS) &&
+        xn_typos_find(d->db, d->path, &d->lexicon, &d->tables, d->stemmer, text, &q->typos,
+                      &d->err) == XAPNEWS_STATUS_SUCCESS)
+        q->q = xn_typos_widen(q->q, text, &q->typos, flags, d->stemmer, &d->tables,
+                              &d->profile, &q->hl, &d->err);
+    else if (q->q && d->err.status) {
+        xs_query_free(q->q);
+        q->q = NULL;
+    }
     if (q->q) q->q = xn_boost_query(d->db, &d->profile, &d->tables, text, q->q, &d->err);
     if (!q->q) {
         xapnews_query_destroy(q);
         return d->err.status;
     }
     xn_profile_weighting(&d->profile, &q->weighting);
-    /* highlight the other spellings of the words searched for, too */
-    if (xn_variants_each_word_pair(d->tables.synonyms, add_variant_word, &q->hl) != 0) {
-        xapnews_query_destroy(q);
-        return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-    }
     *out = q;
     return XAPNEWS_STATUS_SUCCESS;
 }
@@ -243,7 +283,22 @@ void xapnews_query_destroy(xapnews_query_t *q)
     xs_query_free(q->q);
     free(q->description);
     xn_hlset_free(&q->hl);
+    xn_typos_free(&q->typos);
     free(q);
+}
+
+size_t xapnews_query_typo_count(const xapnews_query_t *q)
+{
+    return q ? q->typos.n : 0;
+}
+
+xapnews_status_t xapnews_query_typo(const xapnews_query_t *q, size_t i,
+                                    const char **word, const char **name)
+{
+    if (!q || i >= q->typos.n) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    if (word) *word = q->typos.t[i].word;
+    if (name) *name = q->typos.t[i].name;
+    return XAPNEWS_STATUS_SUCCESS;
 }
 
 xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
@@ -323,10 +378,17 @@ const char *xapnews_results_field(const xapnews_results_t *r, unsigned i,
     if (!*slot) {
         size_t len = 0, vlen = 0;
         const char *v = NULL;
-        /* the id has a value slot of its own: no need to read the data */
-        if (field == XAPNEWS_FIELD_ID)
+        /* the fields a result list shows have a value slot of their own
+         * (the summary): no need to read and inflate the whole data */
+        if (field != XAPNEWS_FIELD_BODY) {
+            const char *sum = xs_mset_value(r->mset, i, XN_SLOT_SUMMARY, &len);
+            if (sum && len) /* an index without summaries falls through */
+                v = xn_docdata_find(sum, len, data_names[field], &vlen);
+            if (sum && len && !v) v = "";
+        }
+        if (field == XAPNEWS_FIELD_ID && (!v || !vlen))
             v = xs_mset_value(r->mset, i, XN_SLOT_ID, &vlen);
-        if (!v || !vlen) {
+        if (!v || (!vlen && field == XAPNEWS_FIELD_ID)) {
             const char *data = xs_mset_data(r->mset, i, &len);
             v = data ? xn_docdata_find(data, len, data_names[field], &vlen) : NULL;
         }
@@ -344,6 +406,16 @@ xapnews_status_t xapnews_results_snippet(const xapnews_results_t *r,
     if (!r || !snippet || i >= xs_mset_size(r->mset))
         return XAPNEWS_STATUS_INVALID_ARGUMENT;
     *snippet = NULL;
+    if (!r->hl_widened) {
+        /* highlight the other spellings of the words searched for, too;
+         * done on the first snippet, so searches that show none skip it */
+        xapnews_results_t *rw = (xapnews_results_t *)r;
+        if (xn_variants_each_word_pair(r->db->tables.synonyms, add_variant_word,
+                                       &rw->hl) != 0)
+            return xn_error_set(&r->db->err, XAPNEWS_STATUS_OUT_OF_MEMORY,
+                                "out of memory");
+        rw->hl_widened = 1;
+    }
     const char *body = xapnews_results_field(r, i, XAPNEWS_FIELD_BODY);
     xn_strbuf out = XN_STRBUF_INIT;
     if (xn_snippet(&r->hl, r->db->stemmer, body, strlen(body), max_bytes,

@@ -13,8 +13,36 @@ const char *xn_table_key(xapnews_table_t which)
     case XAPNEWS_TABLE_SYNONYMS: return "xapnews:synonyms";
     case XAPNEWS_TABLE_OFFICIALS: return "xapnews:officials";
     case XAPNEWS_TABLE_OUTLETS: return "xapnews:outlets";
+    case XAPNEWS_TABLE_NICKNAMES: return "xapnews:nicknames";
     }
     return NULL;
+}
+
+/* Rebuilds SYNONYMS and OFFICIALS from their text with the nicknames
+ * applied (nothing to do without both officials and nicknames). */
+static xapnews_status_t apply_nicknames(xn_tables *t, xn_error *err)
+{
+    if (!t->nicknames || !t->officials) return XAPNEWS_STATUS_SUCCESS;
+    const char *key = xn_table_key(XAPNEWS_TABLE_SYNONYMS);
+    xn_variants *v = t->text[XAPNEWS_TABLE_SYNONYMS]
+                         ? xn_variants_parse(key, t->text[XAPNEWS_TABLE_SYNONYMS],
+                                             t->text_len[XAPNEWS_TABLE_SYNONYMS], err)
+                         : xn_variants_new();
+    key = xn_table_key(XAPNEWS_TABLE_OFFICIALS);
+    xn_names *o = v ? xn_names_parse(key, t->text[XAPNEWS_TABLE_OFFICIALS],
+                                     t->text_len[XAPNEWS_TABLE_OFFICIALS],
+                                     XN_NAMES_OFFICIALS, err)
+                    : NULL;
+    if (!v || !o || xn_nicknames_apply(t->nicknames, o, v) < 0) {
+        xn_variants_free(v);
+        xn_names_free(o);
+        return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
+    xn_variants_free(t->synonyms);
+    t->synonyms = v;
+    xn_names_free(t->officials);
+    t->officials = o;
+    return XAPNEWS_STATUS_SUCCESS;
 }
 
 xapnews_status_t xn_tables_set(xn_tables *t, xapnews_table_t which,
@@ -31,6 +59,11 @@ xapnews_status_t xn_tables_set(xn_tables *t, xapnews_table_t which,
         if (!v) goto fail;
         xn_variants_free(t->synonyms);
         t->synonyms = v;
+    } else if (which == XAPNEWS_TABLE_NICKNAMES) {
+        xn_nicknames *n = xn_nicknames_parse(name, text, len, err);
+        if (!n) goto fail;
+        xn_nicknames_free(t->nicknames);
+        t->nicknames = n;
     } else {
         xn_names *n = xn_names_parse(name, text, len,
                                      which == XAPNEWS_TABLE_OFFICIALS
@@ -46,6 +79,7 @@ xapnews_status_t xn_tables_set(xn_tables *t, xapnews_table_t which,
     free(t->text[which]);
     t->text[which] = copy;
     t->text_len[which] = len;
+    if (which != XAPNEWS_TABLE_OUTLETS) return apply_nicknames(t, err);
     return XAPNEWS_STATUS_SUCCESS;
 fail:
     free(copy);
@@ -67,6 +101,8 @@ void xn_tables_free(xn_tables *t)
     xn_variants_free(t->synonyms);
     xn_names_free(t->officials);
     xn_names_free(t->outlets);
+    xn_nicknames_free(t->nicknames);
+    xn_acronyms_free(t->acronyms);
     for (int i = 0; i < XN_TABLE_COUNT; i++) free(t->text[i]);
     memset(t, 0, sizeof *t);
 }

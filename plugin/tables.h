@@ -2,23 +2,34 @@
  *
  * A writer loads them from files and stores their text in the database's
  * metadata (keys "xapnews:synonyms", "xapnews:officials",
- * "xapnews:outlets"), so every later search of that database, local or
- * remote, interprets queries with the same tables that built it.
+ * "xapnews:outlets", "xapnews:nicknames"), so every later search of that
+ * database, local or remote, interprets queries with the same tables that
+ * built it.
+ *
+ * With both officials and nicknames, the officials get their nickname
+ * names and the variant table their equivalences (see nicknames.h):
+ * SYNONYMS and OFFICIALS then hold the tables as loaded plus what the
+ * nicknames add, rebuilt whenever one of the three changes.
  */
 #ifndef XAPNEWS_TABLES_H
 #define XAPNEWS_TABLES_H
 
 #include "error.h"
+#include "acronyms.h"
 #include "names.h"
+#include "nicknames.h"
 #include "variants.h"
 #include "xapnews.h"
 
-#define XN_TABLE_COUNT 3
+#define XN_TABLE_COUNT 4
 
 typedef struct {
     xn_variants *synonyms;
     xn_names *officials;
     xn_names *outlets;
+    xn_nicknames *nicknames;
+    xn_acronyms *acronyms; /* found in the articles (not a file); set by
+                              whoever opens a database, may be NULL */
     char *text[XN_TABLE_COUNT]; /* source text of each table, or NULL */
     size_t text_len[XN_TABLE_COUNT];
 } xn_tables;

@@ -20,6 +20,7 @@ typedef struct {
     char **words;
     size_t *lens;
     size_t n;
+    int derived; /* added by xn_variants_add_equivalent() */
 } form_t;
 
 typedef struct {
@@ -599,7 +600,9 @@ int xn_variants_each_word_pair(const xn_variants *v,
         for (size_t from = 0; from < grp->n_forms; from++)
             for (size_t to = 0; to < grp->n_forms; to++) {
                 const form_t *a = &grp->forms[from], *b = &grp->forms[to];
-                if (!xn_variants_expands(v, g, from, to) || a->n != b->n) continue;
+                if (!xn_variants_expands(v, g, from, to) || a->n != b->n ||
+                    a->derived || b->derived)
+                    continue;
                 for (size_t k = 0; k < a->n; k++) {
                     if (a->lens[k] == b->lens[k] &&
                         memcmp(a->words[k], b->words[k], a->lens[k]) == 0)
@@ -639,6 +642,7 @@ int xn_variants_natural(const xn_variants *v, size_t group, size_t from,
     const group_t *g = &v->groups[group];
     if (g->mapping) return 1;
     const form_t *a = &g->forms[from], *b = &g->forms[to];
+    if (a->derived || b->derived) return 0;
     xn_strbuf sa = XN_STRBUF_INIT, sb = XN_STRBUF_INIT;
     int same = squeeze(a, &sa) == 0 && squeeze(b, &sb) == 0 && sa.len &&
                sa.len == sb.len && memcmp(sa.data, sb.data, sa.len) == 0;
@@ -656,4 +660,77 @@ int xn_variants_natural(const xn_variants *v, size_t group, size_t from,
         if (!found) return 0;
     }
     return 1;
+}
+
+/* ---- forms derived from other tables ------------------------------------- */
+
+int xn_variants_add_equivalent(xn_variants *v, const char *base,
+                               const char *form)
+{
+    form_t b, f;
+    if (make_form(base, strlen(base), &b) < 0) return -1;
+    if (make_form(form, strlen(form), &f) < 0) {
+        form_free(&b);
+        return -1;
+    }
+    f.derived = 1;
+    int rc = 1;
+    xn_strbuf key = XN_STRBUF_INIT;
+    if (b.n == 0 || f.n == 0) goto out;
+    rc = -1;
+    if (form_key((const char *const *)f.words, f.lens, f.n, &key) < 0) goto out;
+    slot_t *s = table_find(&v->forms, key.data, key.len);
+    rc = 1;
+    if (s && s->group != (size_t)-1) goto out; /* FORM already means something */
+    rc = -1;
+    if (form_key((const char *const *)b.words, b.lens, b.n, &key) < 0) goto out;
+    s = table_find(&v->forms, key.data, key.len);
+    size_t gi;
+    if (s && s->group != (size_t)-1) {
+        gi = s->group;
+        rc = 1;
+        if (v->groups[gi].mapping) goto out;
+    } else {
+        group_t *g = new_group(v, 0, 0);
+        if (!g) goto out;
+        if (add_form(g, &b) < 0) {
+            v->n_groups--;
+            goto out;
+        }
+        b.n = 0; /* owned by the group now */
+        b.words = NULL;
+        b.lens = NULL;
+        gi = v->n_groups - 1;
+        unsigned long other;
+        if (index_group(v, &other) != 0) {
+            drop_last_group(v);
+            goto out;
+        }
+    }
+    rc = -1;
+    group_t *g = &v->groups[gi];
+    if (add_form(g, &f) < 0) goto out;
+    size_t fi = g->n_forms - 1;
+    f.n = 0;
+    f.words = NULL;
+    f.lens = NULL;
+    const form_t *added = &g->forms[fi];
+    if (form_key((const char *const *)added->words, added->lens, added->n, &key) < 0)
+        goto out;
+    s = table_find(&v->forms, key.data, key.len);
+    if (s) {
+        s->group = gi;
+        s->form = fi;
+    } else if (table_insert(&v->forms, key.data, key.len, gi, fi) < 0 ||
+               (!table_find(&v->firsts, added->words[0], added->lens[0]) &&
+                table_insert(&v->firsts, added->words[0], added->lens[0], 0, 0) < 0)) {
+        goto out;
+    }
+    if (added->n > v->max_words) v->max_words = added->n;
+    rc = 0;
+out:
+    form_free(&b);
+    form_free(&f);
+    xn_strbuf_free(&key);
+    return rc;
 }

@@ -49,6 +49,18 @@ xn_variants *xn_variants_new(void);
 int xn_variants_add_mapping(xn_variants *v, const char *source,
                             const char *target);
 
+/** Adds FORM as an equivalent of BASE (both tokenised like table
+ *  entries): to BASE's group when BASE already belongs to an equivalence,
+ *  else to a new group {BASE, FORM}. A form added this way is only ever
+ *  met through the group's canonical terms: it is never laid as plain
+ *  words (see xn_variants_natural()) nor paired in Xapian's synonym table,
+ *  so "Bill Burns" meeting "William Burns" does not make every "bill" a
+ *  "william". Returns 0; 1 when FORM already belongs to a group, BASE to a
+ *  mapping, or either has no words (nothing changes); -1 when memory runs
+ *  out (the table stays usable). */
+int xn_variants_add_equivalent(xn_variants *v, const char *base,
+                               const char *form);
+
 void xn_variants_free(xn_variants *v);
 
 /** Number of groups (lines) in the table. */

@@ -3,11 +3,13 @@
  * The terms, values and data follow schema.h (documented in
  * schemas/index.schema). Every word goes through the one tokeniser.
  */
+#include "acronyms.h"
 #include "analyzer.h"
 #include "article.h"
 #include "date.h"
 #include "docdata.h"
 #include "error.h"
+#include "lexicon.h"
 #include "schema.h"
 #include "shards.h"
 #include "slug.h"
@@ -15,10 +17,14 @@
 #include "strbuf.h"
 #include "tables.h"
 #include "tokenizer.h"
+#include "xapian_shim_spelling.h"
 #include "xapnews.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "idset.h"
+#include "pipeline.h"
 
 #define DEFAULT_BATCH 1000
 #define MAX_ID_BYTES 240 /* Xapian terms are at most 245 bytes */
@@ -27,6 +33,8 @@ struct xapnews_writer {
     xn_error err;
     xs_db **dbs;        /* the databases written: one, or the shards owned */
     unsigned *shard_of; /* per entry of DBS: its shard number */
+    xn_idset **fresh;   /* per entry of DBS: the ids added since it was opened
+                           empty (added, not replaced); NULL once it was not */
     unsigned n_dbs;
     unsigned n_shards;  /* shards in all (1 for a single database) */
     xn_stemmer *stemmer; /* NULL: no stemming */
@@ -38,6 +46,10 @@ struct xapnews_writer {
     xn_tokens toks;  /* analysis of the current field */
     unsigned *mentions; /* per official of the table, for one article */
     size_t mentions_cap;
+    xn_lexicon_pending *lexicon; /* capitalised words, per database */
+    xs_db *current;              /* the database of the article being built */
+    xn_pipeline *pipe; /* when on: stores and commits on a second thread */
+    xn_error pipe_err; /* the second thread's failure */
 };
 
 /* Opens the database at PATH for writing into W's next slot. */
@@ -53,6 +65,12 @@ static xapnews_status_t open_db(xapnews_writer_t *w, const char *path,
                                 path);
         return xn_error_from_shim(err, &xe, path);
     }
+    unsigned long docs = 1;
+    if (xs_db_doccount(db, &docs, &xe) == 0 && docs == 0 &&
+        !(w->fresh[w->n_dbs] = xn_idset_new())) {
+        xs_db_close(db, &xe);
+        return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
     w->dbs[w->n_dbs] = db;
     w->shard_of[w->n_dbs++] = shard;
     return XAPNEWS_STATUS_SUCCESS;
@@ -64,9 +82,13 @@ static xapnews_status_t new_writer(unsigned slots, xapnews_writer_t **out)
     if (!w) return XAPNEWS_STATUS_OUT_OF_MEMORY;
     w->dbs = calloc(slots ? slots : 1, sizeof *w->dbs);
     w->shard_of = calloc(slots ? slots : 1, sizeof *w->shard_of);
-    if (!w->dbs || !w->shard_of) {
+    w->fresh = calloc(slots ? slots : 1, sizeof *w->fresh);
+    w->lexicon = xn_lexicon_pending_new();
+    if (!w->dbs || !w->shard_of || !w->fresh || !w->lexicon) {
         free(w->dbs);
         free(w->shard_of);
+        free(w->fresh);
+        xn_lexicon_pending_free(w->lexicon);
         free(w);
         return XAPNEWS_STATUS_OUT_OF_MEMORY;
     }
@@ -160,12 +182,158 @@ int xapnews_writer_owns(const xapnews_writer_t *w, const char *id)
 }
 
 /* The database ID goes to, or NULL when another writer owns its shard. */
-static xs_db *db_for(const xapnews_writer_t *w, const char *id, size_t len)
+/* The entry of W's databases the article with id ID goes to, or -1 when
+ * it belongs to another writer's shard. */
+static int db_for(const xapnews_writer_t *w, const char *id, size_t len)
 {
     unsigned target = xn_shard_of(id, len, w->n_shards);
     for (unsigned k = 0; k < w->n_dbs; k++)
-        if (w->shard_of[k] == target) return w->dbs[k];
-    return NULL;
+        if (w->shard_of[k] == target) return (int)k;
+    return -1;
+}
+
+/* Stores DOC, whose id term is TERM, in entry K: added when the database
+ * started empty and the id is new in this session, else replaced by its id
+ * term. */
+static int store_document(xapnews_writer_t *w, unsigned k, const xs_doc *doc,
+                          const char *term, size_t term_len, xs_error *xe)
+{
+    if (w->fresh[k]) {
+        /* the id term is XN_PREFIX_ID + id */
+        size_t skip = strlen(XN_PREFIX_ID);
+        int added = xn_idset_insert(w->fresh[k], term + skip, term_len - skip);
+        if (added == 1) return xs_db_add(w->dbs[k], doc, xe);
+        if (added < 0) { /* no memory for the set: replace from now on */
+            xn_idset_free(w->fresh[k]);
+            w->fresh[k] = NULL;
+        }
+    }
+    return xs_db_replace(w->dbs[k], term, term_len, doc, xe);
+}
+
+/* Adds the name-lexicon counts of LEXICON to every database, then commits
+ * them all. On failure sets ERR and returns its status. */
+static xapnews_status_t commit_all(xapnews_writer_t *w,
+                                   xn_lexicon_pending *lexicon, xn_error *err)
+{
+    xs_error xe;
+    for (unsigned k = 0; k < w->n_dbs; k++) {
+        xapnews_status_t st = xn_lexicon_pending_flush(lexicon, w->dbs[k], err);
+        if (st) return st;
+        if (xs_db_commit(w->dbs[k], &xe) < 0)
+            return xn_error_from_shim(err, &xe, "commit failed");
+    }
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* ---- storing on a second thread --------------------------------------- */
+
+/* What the second thread is handed: an article to store, or a commit. */
+typedef struct {
+    xs_doc *doc;                 /* NULL for a commit */
+    unsigned slot;               /* entry of DBS */
+    xn_lexicon_pending *lexicon; /* a commit: the counts to add first */
+    size_t term_len;
+    char term[];                 /* the article's id term */
+} stored_item;
+
+static int consume_item(void *ctx, void *vitem)
+{
+    xapnews_writer_t *w = ctx;
+    stored_item *it = vitem;
+    if (!it->doc) return commit_all(w, it->lexicon, &w->pipe_err) ? -1 : 0;
+    xs_error xe;
+    if (store_document(w, it->slot, it->doc, it->term, it->term_len, &xe) == 0)
+        return 0;
+    char context[300];
+    size_t skip = strlen(XN_PREFIX_ID);
+    snprintf(context, sizeof context, "cannot add article '%.*s'",
+             (int)(it->term_len - skip), it->term + skip);
+    xn_error_from_shim(&w->pipe_err, &xe, context);
+    return -1;
+}
+
+static void release_item(void *ctx, void *vitem)
+{
+    (void)ctx;
+    stored_item *it = vitem;
+    xs_doc_free(it->doc);
+    xn_lexicon_pending_free(it->lexicon);
+    free(it);
+}
+
+/* The second thread's failure, as W's error. */
+static xapnews_status_t pipe_failed(xapnews_writer_t *w)
+{
+    w->err = w->pipe_err;
+    if (!w->err.status)
+        xn_error_set(&w->err, XAPNEWS_STATUS_INTERNAL_ERROR, "the storing thread failed");
+    return w->err.status;
+}
+
+/* Waits until the second thread (if on) has stored everything handed to
+ * it, so that this thread may use the databases. */
+static xapnews_status_t quiesce(xapnews_writer_t *w)
+{
+    if (w->pipe && xn_pipeline_drain(w->pipe) < 0) return pipe_failed(w);
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* Hands the document DOC (taken over) and its id term in W->term to the
+ * second thread. */
+static xapnews_status_t hand_over(xapnews_writer_t *w, unsigned slot, xs_doc *doc)
+{
+    stored_item *it = malloc(sizeof *it + w->term.len + 1);
+    if (!it) {
+        xs_doc_free(doc);
+        return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
+    it->doc = doc;
+    it->slot = slot;
+    it->lexicon = NULL;
+    it->term_len = w->term.len;
+    memcpy(it->term, w->term.data, w->term.len + 1);
+    return xn_pipeline_push(w->pipe, it) < 0 ? pipe_failed(w) : XAPNEWS_STATUS_SUCCESS;
+}
+
+/* Hands a commit of everything so far to the second thread, with the
+ * lexicon counts gathered since the last one. */
+static xapnews_status_t hand_over_commit(xapnews_writer_t *w)
+{
+    stored_item *it = malloc(sizeof *it + 1);
+    xn_lexicon_pending *fresh = xn_lexicon_pending_new();
+    if (!it || !fresh) {
+        free(it);
+        xn_lexicon_pending_free(fresh);
+        return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
+    it->doc = NULL;
+    it->slot = 0;
+    it->lexicon = w->lexicon;
+    it->term_len = 0;
+    it->term[0] = '\0';
+    w->lexicon = fresh;
+    return xn_pipeline_push(w->pipe, it) < 0 ? pipe_failed(w) : XAPNEWS_STATUS_SUCCESS;
+}
+
+xapnews_status_t xapnews_writer_set_threads(xapnews_writer_t *w, unsigned threads)
+{
+    if (!w || threads == 0) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    xn_error_clear(&w->err);
+    if (threads == 1) {
+        if (!w->pipe) return XAPNEWS_STATUS_SUCCESS;
+        int failed = xn_pipeline_free(w->pipe) < 0;
+        w->pipe = NULL;
+        return failed ? pipe_failed(w) : XAPNEWS_STATUS_SUCCESS;
+    }
+    if (w->pipe) return XAPNEWS_STATUS_SUCCESS;
+    xn_error_clear(&w->pipe_err);
+    /* a few dozen articles in flight: enough to even out their sizes */
+    w->pipe = xn_pipeline_new(64, consume_item, release_item, w);
+    if (!w->pipe)
+        return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY,
+                            "cannot start the storing thread");
+    return XAPNEWS_STATUS_SUCCESS;
 }
 
 xapnews_status_t xapnews_writer_set_language(xapnews_writer_t *w,
@@ -356,6 +524,8 @@ static xapnews_status_t set_metadata(xapnews_writer_t *w, const char *key,
                                      const char *value, size_t len)
 {
     xs_error xe;
+    xapnews_status_t st = quiesce(w);
+    if (st) return st;
     for (unsigned k = 0; k < w->n_dbs; k++)
         if (xs_db_set_metadata(w->dbs[k], key, value, len, &xe) < 0)
             return xn_error_from_shim(&w->err, &xe, NULL);
@@ -492,6 +662,10 @@ static xapnews_status_t build_document(xapnews_writer_t *w,
                          a->field_len[XAPNEWS_FIELD_BODY], "", NULL, &pos)) ||
         (count && (st = count_mentions(w))))
         return st;
+    if (xn_lexicon_pending_note(w->lexicon, w->current,
+                                xapnews_article_get(a, XAPNEWS_FIELD_BODY),
+                                a->field_len[XAPNEWS_FIELD_BODY], &w->toks) < 0)
+        return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
 
     size_t n_refs = 0;
     official_ref *refs = collect_officials(w, a, &n_refs);
@@ -512,9 +686,14 @@ static xapnews_status_t build_document(xapnews_writer_t *w,
     if (!st && *outlet) st = index_outlet_words(w, doc, outlet, ok);
     char iso[11] = "";
     if (!st && date && !(st = add_date(w, doc, date))) xn_date_iso(date, iso);
-    if (!st) {
+    if (!st) { /* the summary a result list shows, then the whole data */
         xn_strbuf_reset(&w->data);
-        if (xn_docdata_encode(a, iso, outlet, names, n_refs, &w->data) < 0)
+        if (xn_docdata_encode_summary(a, iso, outlet, &w->data) < 0)
+            st = xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        else
+            st = add_value(w, doc, XN_SLOT_SUMMARY, w->data.data, w->data.len);
+        xn_strbuf_reset(&w->data);
+        if (!st && xn_docdata_encode(a, iso, outlet, names, n_refs, &w->data) < 0)
             st = xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     }
     xs_error xe;
@@ -562,7 +741,9 @@ xapnews_status_t xapnews_writer_load_table(xapnews_writer_t *w,
     if (!w || !path || (unsigned)which >= XN_TABLE_COUNT)
         return XAPNEWS_STATUS_INVALID_ARGUMENT;
     xn_error_clear(&w->err);
-    xapnews_status_t st = xn_tables_load(&w->tables, which, path, &w->err);
+    xapnews_status_t st = quiesce(w);
+    if (st) return st;
+    st = xn_tables_load(&w->tables, which, path, &w->err);
     if (st) return st;
     if ((st = set_metadata(w, xn_table_key(which), w->tables.text[which],
                            w->tables.text_len[which])))
@@ -595,36 +776,48 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
                                 date_text, why);
         datep = &date;
     }
-    xs_db *db = db_for(w, id, id_len);
-    if (!db) return XAPNEWS_STATUS_SUCCESS; /* another writer's shard */
+    int slot = db_for(w, id, id_len);
+    if (slot < 0) return XAPNEWS_STATUS_SUCCESS; /* another writer's shard */
+    xs_db *db = w->dbs[slot];
     xapnews_status_t st = record_language(w);
     if (st) return st;
     xs_error xe;
     xs_doc *doc = xs_doc_new(&xe);
     if (!doc) return xn_error_from_shim(&w->err, &xe, NULL);
+    w->current = db;
     st = build_document(w, a, datep, doc);
+    if (!st) /* acronyms the body defines ("Office of Personnel Management (OPM)") */
+        st = xn_acronyms_index(doc, xapnews_article_get(a, XAPNEWS_FIELD_BODY),
+                               a->field_len[XAPNEWS_FIELD_BODY], &w->err);
     if (!st) st = add_value(w, doc, XN_SLOT_ID, id, id_len);
     if (!st && (st = add_boolean(w, doc, XN_PREFIX_ID, id, id_len)) == 0) {
-        if (make_term(w, XN_PREFIX_ID, "", id, id_len) < 0)
+        if (make_term(w, XN_PREFIX_ID, "", id, id_len) < 0) {
             st = xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-        else if (xs_db_replace(db, w->term.data, w->term.len, doc, &xe) < 0)
+        } else if (w->pipe) {
+            st = hand_over(w, (unsigned)slot, doc);
+            doc = NULL;
+        } else if (store_document(w, (unsigned)slot, doc, w->term.data, w->term.len,
+                                  &xe) < 0) {
             st = xn_error_from_shim(&w->err, &xe, "cannot add the article");
+        }
     }
     xs_doc_free(doc);
     if (st) return st;
-    if (w->batch && ++w->pending >= w->batch) return xapnews_writer_commit(w);
+    if (w->batch && ++w->pending >= w->batch) {
+        if (!w->pipe) return xapnews_writer_commit(w);
+        w->pending = 0;
+        return hand_over_commit(w);
+    }
     return XAPNEWS_STATUS_SUCCESS;
 }
 
 xapnews_status_t xapnews_writer_commit(xapnews_writer_t *w)
 {
     if (!w) return XAPNEWS_STATUS_INVALID_ARGUMENT;
-    xs_error xe;
-    for (unsigned k = 0; k < w->n_dbs; k++)
-        if (xs_db_commit(w->dbs[k], &xe) < 0)
-            return xn_error_from_shim(&w->err, &xe, "commit failed");
-    w->pending = 0;
-    return XAPNEWS_STATUS_SUCCESS;
+    xapnews_status_t st = quiesce(w);
+    if (!st) st = commit_all(w, w->lexicon, &w->err);
+    if (!st) w->pending = 0;
+    return st;
 }
 
 xapnews_status_t xapnews_writer_close(xapnews_writer_t *w, char **error)
@@ -632,11 +825,27 @@ xapnews_status_t xapnews_writer_close(xapnews_writer_t *w, char **error)
     if (!w) return XAPNEWS_STATUS_SUCCESS;
     xs_error xe;
     xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
-    for (unsigned k = 0; k < w->n_dbs; k++)
+    if (w->pipe && xn_pipeline_free(w->pipe) < 0) {
+        st = pipe_failed(w);
+        xn_error_export(&w->err, error);
+    }
+    w->pipe = NULL;
+    for (unsigned k = 0; k < w->n_dbs; k++) {
+        if (!st && (st = xn_lexicon_pending_flush(w->lexicon, w->dbs[k], &w->err)))
+            xn_error_export(&w->err, error);
+        /* Xapian's spelling data from the vocabulary, once per session */
+        if (!st && xs_db_sync_spelling(w->dbs[k], &xe) < 0) {
+            st = xn_error_from_shim(&w->err, &xe, "cannot update the spelling data");
+            xn_error_export(&w->err, error);
+        }
         if (xs_db_close(w->dbs[k], &xe) < 0 && !st) {
             st = xn_error_from_shim(&w->err, &xe, "commit on close failed");
             xn_error_export(&w->err, error);
         }
+    }
+    xn_lexicon_pending_free(w->lexicon);
+    for (unsigned k = 0; k < w->n_dbs; k++) xn_idset_free(w->fresh[k]);
+    free(w->fresh);
     free(w->dbs);
     free(w->shard_of);
     xn_stemmer_free(w->stemmer);

@@ -242,7 +242,12 @@ typedef enum {
      *  (schemas/officials.tsv). */
     XAPNEWS_TABLE_OFFICIALS,
     /** Outlets: canonical name and aliases (schemas/outlets.tsv). */
-    XAPNEWS_TABLE_OUTLETS
+    XAPNEWS_TABLE_OUTLETS,
+    /** Given names and their nicknames, "formal,has_nickname,nick" CSV
+     *  rows (schemas/nicknames.csv). Applied to officials' first names
+     *  only: an official listed as "William Burns" is also named, and
+     *  found, as "Bill Burns"; the word "bill" alone is left alone. */
+    XAPNEWS_TABLE_NICKNAMES
 } xapnews_table_t;
 
 /** Loads table WHICH from PATH for the articles added from now on, and
@@ -269,6 +274,16 @@ xapnews_status_t xapnews_table_check(xapnews_table_t which, const char *path,
 xapnews_status_t xapnews_writer_set_batch_size(xapnews_writer_t *writer,
                                                unsigned batch);
 
+/** THREADS 2: analyses each article on the calling thread while a second
+ *  thread stores the previous ones in Xapian and commits, so indexing uses
+ *  two cores (more than 2 counts as 2); 1 (the default): one thread. The
+ *  index is the same either way. With two threads, a failure to store an
+ *  article (a database error) is reported by a later xapnews_writer_add(),
+ *  xapnews_writer_commit() or xapnews_writer_close(), naming the article.
+ *  The writer must still be used from one thread only. */
+xapnews_status_t xapnews_writer_set_threads(xapnews_writer_t *writer,
+                                            unsigned threads);
+
 /** Indexes ARTICLE, replacing any document with the same id. ARTICLE is
  *  not kept. Fails with XAPNEWS_STATUS_BAD_INPUT for an article without an
  *  id or with a malformed date. */
@@ -280,7 +295,9 @@ xapnews_status_t xapnews_writer_commit(xapnews_writer_t *writer);
 
 /** Commits and releases the writer. The handle is released even when the
  *  final commit fails; the status tells, and *ERROR (optional, released
- *  with xapnews_free()) says why. */
+ *  with xapnews_free()) says why. Before that it brings Xapian's spelling
+ *  data up to date with the index's words (one pass over the vocabulary;
+ *  see xapnews_database_suggest()). */
 xapnews_status_t xapnews_writer_close(xapnews_writer_t *writer, char **error);
 
 const char *xapnews_writer_last_error(const xapnews_writer_t *writer);
@@ -317,7 +334,16 @@ typedef enum {
     /** Words not joined by an operator must all match (the default). */
     XAPNEWS_QUERY_DEFAULT_AND = 0,
     /** Words not joined by an operator: any may match (ranked by how many). */
-    XAPNEWS_QUERY_DEFAULT_OR = 1 << 0
+    XAPNEWS_QUERY_DEFAULT_OR = 1 << 0,
+    /** Name-aware typo tolerance: a word that is rare or absent in the
+     *  index and a few edits from a name the index knows (an official's
+     *  name, or a word the index mostly writes capitalised in
+     *  mid-sentence) is also searched as that name, with less weight
+     *  ("Shengkum" also finds "Shengkun"). Ordinary lower-case words the
+     *  index holds are never changed. xapnews_query_typo_count() and
+     *  xapnews_query_typo() tell what was added. The rules are in
+     *  plugin/typos.h. */
+    XAPNEWS_QUERY_TYPOS = 1 << 4
 } xapnews_query_flags_t;
 
 /** How a search weighs what matched: the weighting scheme and its
@@ -367,6 +393,14 @@ xapnews_status_t xapnews_query_parse(xapnews_database_t *db, const char *text,
 const char *xapnews_query_describe(xapnews_query_t *query);
 
 void xapnews_query_destroy(xapnews_query_t *query);
+
+/** With XAPNEWS_QUERY_TYPOS: the number of query words also searched as a
+ *  name, and the I-th of them: *WORD as typed, *NAME as also searched
+ *  (both owned by QUERY). Returns XAPNEWS_STATUS_INVALID_ARGUMENT for a
+ *  bad index. */
+size_t xapnews_query_typo_count(const xapnews_query_t *query);
+xapnews_status_t xapnews_query_typo(const xapnews_query_t *query, size_t i,
+                                    const char **word, const char **name);
 
 /** Facets: counts of the articles matching a query, by a field's values. */
 typedef enum {
@@ -426,6 +460,76 @@ const char *xapnews_results_facet_value(const xapnews_results_t *results,
                                         unsigned long *count);
 
 void xapnews_results_destroy(xapnews_results_t *results);
+
+/** "Did you mean": TEXT with its misspelt words corrected, for a search
+ *  that found little (the xapnews tool offers it below 3 matches). A word
+ *  is corrected when it has three letters or more, no article holds it,
+ *  and Xapian's spelling data has a more frequent word within two edits;
+ *  operators, field names and the values of id:, date: and outlet: stay
+ *  as written, and a corrected word keeps the capitalisation of the one it
+ *  replaces. *SUGGESTION receives the corrected text (release with
+ *  xapnews_free()), or NULL when no word changes.
+ *
+ *  The spelling data is Xapian's own (Database::get_spelling_suggestion):
+ *  xapnews_writer_close() builds it from the index's words, so stock
+ *  Xapian portals can offer the same corrections. A sharded database
+ *  keeps it per shard and a stub of local shards merges it; over remote
+ *  shards Xapian 1.4 has none, and no suggestion comes. Errors go to the
+ *  database's last error. */
+xapnews_status_t xapnews_database_suggest(xapnews_database_t *db,
+                                          const char *text,
+                                          char **suggestion);
+
+/* ===================================================================== */
+/* Finding spelling variants                                             */
+/* ===================================================================== */
+
+/** Pairs of spellings an index holds that are likely the same name or
+ *  term, best first (`xapnews synonyms suggest`). How they are found and
+ *  scored is documented in plugin/suggest.h and the README. */
+typedef struct xapnews_suggestions xapnews_suggestions_t;
+
+typedef struct {
+    /** Pairs returned at most (0: 50). */
+    unsigned limit;
+    /** The canonical (more frequent) form must be in at least this many
+     *  articles (0: 2). */
+    unsigned min_docs;
+    /** Called now and then with the stage ("vocabulary", "pairs",
+     *  "contexts", "compounds") and how far it is; may be NULL. */
+    void (*progress)(void *ctx, const char *stage, unsigned long done,
+                     unsigned long total);
+    void *progress_ctx;
+} xapnews_suggest_options_t;
+
+/** Mines DB for variant pairs (OPTIONS may be NULL for the defaults).
+ *  Pairs that the variant table DB was built with already makes
+ *  equivalent are left out. Errors go to DB's last error. Release the
+ *  result with xapnews_suggestions_destroy(). */
+xapnews_status_t xapnews_suggest(xapnews_database_t *db,
+                                 const xapnews_suggest_options_t *options,
+                                 xapnews_suggestions_t **suggestions);
+
+/** Number of pairs found. */
+size_t xapnews_suggestions_count(const xapnews_suggestions_t *suggestions);
+
+/** The I-th pair's rarer form, its more frequent (canonical) form (both
+ *  folded; a compound's spaced form holds a space), its score in [0, 1],
+ *  the number of articles holding the rarer form, and its evidence as a
+ *  JSON object. Strings are owned by SUGGESTIONS; NULL or 0 for a bad
+ *  index. */
+const char *xapnews_suggestion_variant(const xapnews_suggestions_t *suggestions,
+                                       size_t i);
+const char *xapnews_suggestion_canonical(const xapnews_suggestions_t *suggestions,
+                                         size_t i);
+double xapnews_suggestion_score(const xapnews_suggestions_t *suggestions,
+                                size_t i);
+unsigned long xapnews_suggestion_docs(const xapnews_suggestions_t *suggestions,
+                                      size_t i);
+const char *xapnews_suggestion_evidence(const xapnews_suggestions_t *suggestions,
+                                        size_t i);
+
+void xapnews_suggestions_destroy(xapnews_suggestions_t *suggestions);
 
 /* ===================================================================== */
 /* Evaluation with judged queries                                        */
@@ -576,6 +680,20 @@ const xapnews_token_t *xapnews_analyzer_token(const xapnews_analyzer_t *analyzer
 const char *xapnews_analyzer_last_error(const xapnews_analyzer_t *analyzer);
 
 void xapnews_analyzer_destroy(xapnews_analyzer_t *analyzer);
+
+/** The acronyms DB's articles define ("Office of Personnel Management
+ *  (OPM)" or "OPM (Office of Personnel Management)"), which searches use
+ *  as variants of their expansions: their number, and the I-th, by
+ *  acronym and, within one, most frequent definition first: the folded
+ *  acronym, *EXPANSION its folded expansion, *COUNT the number of articles
+ *  that define it so (all owned by DB). NULL for a bad argument. A search
+ *  for an acronym also finds each of its expansions; a search for an
+ *  expansion also finds the acronym when it is the acronym's most
+ *  frequent definition (ties count). */
+size_t xapnews_database_acronym_count(const xapnews_database_t *db);
+const char *xapnews_database_acronym(const xapnews_database_t *db, size_t i,
+                                     const char **expansion,
+                                     unsigned long *count);
 
 #ifdef __cplusplus
 }

@@ -222,6 +222,18 @@ int xs_db_replace(xs_db *h, const char *unique_term, size_t term_len,
     SHIM_CATCH(err, -1)
 }
 
+int xs_db_add(xs_db *h, const xs_doc *doc, xs_error *err)
+{
+    SHIM_TRY
+    if (!h->wdb) {
+        set_error(err, XS_INVALID, "database is open read-only");
+        return -1;
+    }
+    h->wdb->add_document(doc->doc);
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
 int xs_db_commit(xs_db *h, xs_error *err)
 {
     SHIM_TRY
@@ -679,3 +691,11 @@ const char *xs_mset_value(xs_mset *m, unsigned i, unsigned slot, size_t *len)
 }
 
 } // extern "C"
+
+// ---- access for the other shim files (xapian_shim_terms.cc) ---------------
+// The Xapian database inside a handle, for C++ code of the shim only.
+Xapian::Database *xs_db_xapian(xs_db *h)
+{
+    return h ? h->db : nullptr;
+}
+// ---- end of access for the other shim files ---------------------------------

@@ -77,6 +77,11 @@ int xs_db_reopen(xs_db *db, xs_error *err);
 int xs_db_replace(xs_db *db, const char *unique_term, size_t term_len,
                   const xs_doc *doc, xs_error *err);
 
+/** Writers: adds DOC as a new document (Xapian's add_document), for a
+ *  document whose id term is known not to be in the database yet. DOC
+ *  stays owned by the caller. */
+int xs_db_add(xs_db *db, const xs_doc *doc, xs_error *err);
+
 /** Writers: makes all changes so far durable. */
 int xs_db_commit(xs_db *db, xs_error *err);
 
@@ -245,5 +250,15 @@ const char *xs_mset_value(xs_mset *m, unsigned i, unsigned slot, size_t *len);
 #ifdef __cplusplus
 }
 #endif
+
+/* ---- access for the other shim files (xapian_shim_terms.cc) ----------
+ * C++ only: the Xapian database inside a handle (owned by the handle). */
+#ifdef __cplusplus
+namespace Xapian {
+class Database;
+}
+Xapian::Database *xs_db_xapian(xs_db *db);
+#endif
+/* ---- end of access for the other shim files --------------------------- */
 
 #endif

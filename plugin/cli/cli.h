@@ -70,5 +70,6 @@ int cmd_analyse(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_tune(int argc, char **argv);
 int cmd_compact(int argc, char **argv);
+int cmd_synonyms(int argc, char **argv);
 
 #endif

@@ -7,6 +7,7 @@
 
 static const char help[] =
     "Usage: xapnews analyse [OPTIONS] [--] TEXT...\n"
+    "       xapnews analyse --db DB --acronyms [--json]\n"
     "Show how TEXT is turned into index terms: each token with its position,\n"
     "byte offsets, raw text, folded form, stem, the term indexed and the\n"
     "forms the variant table adds (like Elasticsearch's _analyze).\n"
@@ -18,6 +19,10 @@ static const char help[] =
     "                       'none' for none; ignored with --db)\n"
     "      --language LANG  stemming language (default english; ignored\n"
     "                       with --db)\n"
+    "      --acronyms       list the acronyms DB's articles define, with\n"
+    "                       their expansions and how many articles define\n"
+    "                       each (JSON: {\"acronyms\":[{\"acronym\",\n"
+    "                       \"expansion\",\"articles\"}]})\n"
     "      --json           print one JSON object\n"
     "  -h, --help           show this help\n"
     "\n"
@@ -57,6 +62,42 @@ static void print_json(const char *text, const char *field,
     fputs("]}\n", stdout);
 }
 
+/* `--acronyms`: the definitions stored in DB_PATH. */
+static int list_acronyms(const char *db_path, int json)
+{
+    if (!db_path) {
+        cli_error("analyse: --acronyms needs --db DB");
+        return EXIT_USAGE;
+    }
+    xapnews_database_t *db = NULL;
+    char *err = NULL;
+    xapnews_status_t st = xapnews_database_open(db_path, &db, &err);
+    if (st) {
+        cli_error("%s", err ? err : xapnews_status_to_string(st));
+        xapnews_free(err);
+        return cli_exit_code(st);
+    }
+    size_t n = xapnews_database_acronym_count(db);
+    if (json) fputs("{\"acronyms\":[", stdout);
+    for (size_t i = 0; i < n; i++) {
+        const char *expansion;
+        unsigned long count;
+        const char *acronym = xapnews_database_acronym(db, i, &expansion, &count);
+        if (!json) {
+            printf("%s\t%s\t%lu\n", acronym, expansion, count);
+            continue;
+        }
+        fputs(i ? ",{\"acronym\":" : "{\"acronym\":", stdout);
+        cli_json_string(stdout, acronym);
+        fputs(",\"expansion\":", stdout);
+        cli_json_string(stdout, expansion);
+        printf(",\"articles\":%lu}", count);
+    }
+    if (json) fputs("]}\n", stdout);
+    xapnews_database_close(db);
+    return EXIT_OK;
+}
+
 static void print_table(const char *text, const xapnews_analyzer_t *a)
 {
     printf("%-4s %-9s %-20s %-18s %-14s %-20s %s\n", "pos", "bytes", "raw",
@@ -79,11 +120,12 @@ int cmd_analyse(int argc, char **argv)
         {"synonyms", required_argument, NULL, 'S'},
         {"language", required_argument, NULL, 'l'},
         {"json", no_argument, NULL, 'j'},
+        {"acronyms", no_argument, NULL, 'A'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *db_path = NULL, *field = "body", *synonyms = NULL,
                *language = "english";
-    int json = 0, c;
+    int json = 0, acronyms = 0, c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "+d:h", opts, NULL)) != -1) {
         switch (c) {
@@ -92,12 +134,14 @@ int cmd_analyse(int argc, char **argv)
         case 'S': synonyms = optarg; break;
         case 'l': language = optarg; break;
         case 'j': json = 1; break;
+        case 'A': acronyms = 1; break;
         case 'h': fputs(help, stdout); return EXIT_OK;
         default:
             fputs("Try 'xapnews analyse --help'.\n", stderr);
             return EXIT_USAGE;
         }
     }
+    if (acronyms) return list_acronyms(db_path, json);
     xapnews_field_t f;
     if (strcmp(field, "body") == 0) f = XAPNEWS_FIELD_BODY;
     else if (strcmp(field, "title") == 0) f = XAPNEWS_FIELD_TITLE;

@@ -26,13 +26,17 @@ static const char help[] =
     "                        Xapian client as one database; articles go to\n"
     "                        shards by a hash of their id (an existing sharded\n"
     "                        DIR is written shard by shard without this option)\n"
-    "  -j, --jobs J          build the shards with J processes in parallel\n"
+    "  -j, --jobs J          with --shards: build the shards with J processes\n"
+    "                        in parallel; without: analyse articles on one\n"
+    "                        thread while a second stores them (J 2 or more)\n"
     "      --chrome FILE     page-chrome rules (default: schemas/chrome.conf;\n"
     "                        'none' keeps bodies as they are)\n"
     "      --synonyms FILE   variant table, Solr synonyms format (default:\n"
     "                        schemas/synonyms.txt; 'none' for no variants)\n"
     "      --officials FILE  officials table (default: schemas/officials.tsv)\n"
     "      --outlets FILE    outlets table (default: schemas/outlets.tsv)\n"
+    "      --nicknames FILE  given names' nicknames, for officials' first names\n"
+    "                        (default: schemas/nicknames.csv; 'none' for none)\n"
     "      --language LANG   stemming language (default english; 'none' for\n"
     "                        no stemming)\n"
     "      --batch N         commit every N articles (default 1000)\n"
@@ -47,13 +51,14 @@ static const char help[] =
     "around them are indexed. A summary line ends the run.\n"
     "\n" EXIT_CODES_HELP;
 
-static const char *const table_file[3] = {"synonyms.txt", "officials.tsv",
-                                          "outlets.tsv"};
+#define N_TABLES 4 /* xapnews_table_t */
+static const char *const table_file[N_TABLES] = {"synonyms.txt", "officials.tsv",
+                                                 "outlets.tsv", "nicknames.csv"};
 
 typedef struct {
     const char *db, *language;
     char *chrome_path;
-    char *table_path[3];
+    char *table_path[N_TABLES];
     unsigned batch, shards, jobs, max_field;
     int strict, quiet;
     char **paths;
@@ -140,7 +145,11 @@ static int open_writer(const index_args *a, unsigned job, unsigned njobs,
     if (!st && (st = xapnews_writer_set_language(*w, a->language)))
         err = strdup(xapnews_writer_last_error(*w));
     if (!st) st = xapnews_writer_set_batch_size(*w, a->batch);
-    for (int t = 0; t < 3 && !st; t++)
+    /* without shards, --jobs puts the storing on a second thread */
+    if (!st && !a->shards && a->jobs > 1 &&
+        (st = xapnews_writer_set_threads(*w, 2)))
+        err = strdup(xapnews_writer_last_error(*w));
+    for (int t = 0; t < N_TABLES && !st; t++)
         if (a->table_path[t] &&
             (st = xapnews_writer_load_table(*w, (xapnews_table_t)t, a->table_path[t])))
             err = strdup(xapnews_writer_last_error(*w));
@@ -305,6 +314,7 @@ int cmd_index(int argc, char **argv)
         {"synonyms", required_argument, NULL, 'S'},
         {"officials", required_argument, NULL, 'O'},
         {"outlets", required_argument, NULL, 'U'},
+        {"nicknames", required_argument, NULL, 'K'},
         {"language", required_argument, NULL, 'l'},
         {"batch", required_argument, NULL, 'b'},
         {"strict", no_argument, NULL, 's'},
@@ -317,7 +327,7 @@ int cmd_index(int argc, char **argv)
     a.language = "english";
     a.batch = 1000;
     a.jobs = 1;
-    const char *chrome = NULL, *table_arg[3] = {NULL, NULL, NULL};
+    const char *chrome = NULL, *table_arg[N_TABLES] = {NULL, NULL, NULL, NULL};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "d:j:qh", opts, NULL)) != -1) {
@@ -329,6 +339,7 @@ int cmd_index(int argc, char **argv)
         case 'S': table_arg[XAPNEWS_TABLE_SYNONYMS] = optarg; break;
         case 'O': table_arg[XAPNEWS_TABLE_OFFICIALS] = optarg; break;
         case 'U': table_arg[XAPNEWS_TABLE_OUTLETS] = optarg; break;
+        case 'K': table_arg[XAPNEWS_TABLE_NICKNAMES] = optarg; break;
         case 'l': a.language = optarg; break;
         case 'b': a.batch = cli_parse_uint("--batch", optarg); break;
         case 's': a.strict = 1; break;
@@ -360,18 +371,14 @@ int cmd_index(int argc, char **argv)
         cli_error("index: --jobs takes 1 to 256");
         return EXIT_USAGE;
     }
-    if (a.jobs > 1 && !a.shards) {
-        cli_error("index: --jobs needs --shards (each job builds its own shards)");
-        return EXIT_USAGE;
-    }
     if (a.shards && a.jobs > a.shards) a.jobs = a.shards;
     a.chrome_path = cli_schema_path(chrome, "chrome.conf");
-    for (int t = 0; t < 3; t++) a.table_path[t] = cli_schema_path(table_arg[t], table_file[t]);
+    for (int t = 0; t < N_TABLES; t++) a.table_path[t] = cli_schema_path(table_arg[t], table_file[t]);
 
     /* refuse bad configuration and missing inputs before writing anything */
     int rc = EXIT_OK;
     double start = now();
-    for (int t = 0; t < 3 && rc == EXIT_OK; t++) {
+    for (int t = 0; t < N_TABLES && rc == EXIT_OK; t++) {
         char *err = NULL;
         xapnews_status_t st;
         if (a.table_path[t] &&
@@ -399,18 +406,20 @@ int cmd_index(int argc, char **argv)
 
     index_counts total = {0, 0, 0, rc};
     if (rc == EXIT_OK) {
-        if (a.jobs > 1) run_jobs(&a, &total);
+        if (a.jobs > 1 && a.shards) run_jobs(&a, &total);
         else run_index(&a, 0, 1, 1, &total);
         rc = total.rc;
         printf("indexed %lu article%s, repaired %lu, skipped %lu, into %s", total.indexed,
                total.indexed == 1 ? "" : "s", total.repaired, total.skipped, a.db);
         if (a.shards)
             printf(" (%u shards, %u job%s)", a.shards, a.jobs, a.jobs == 1 ? "" : "s");
+        else if (a.jobs > 1)
+            printf(" (2 threads)");
         printf(" in %.2f s\n", now() - start);
         if (rc == EXIT_OK && total.skipped) rc = EXIT_PARTIAL;
     }
     free(a.chrome_path);
-    for (int t = 0; t < 3; t++) free(a.table_path[t]);
+    for (int t = 0; t < N_TABLES; t++) free(a.table_path[t]);
     return rc;
 }
 

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #define SNIPPET_BYTES 240
+/* Below this many matches a search also offers a spelling correction. */
+#define SUGGEST_BELOW 3
 
 static const char help[] =
     "Usage: xapnews search --db DB [OPTIONS] [--] QUERY...\n"
@@ -37,11 +39,18 @@ static const char help[] =
     "                     and/or year (comma-separated), over all matches\n"
     "      --color WHEN   highlight matches in colour: auto (on a terminal),\n"
     "                     always or never (default auto)\n"
+    "      --no-typos     do not also search a rare word as the name it is a\n"
+    "                     few letters from (\"Shengkum\" -> Shengkun)\n"
     "  -h, --help         show this help\n"
     "\n"
     "JSON output: {\"query\":..., \"total_estimate\":N, \"hits\":[{\"id\",\n"
-    "\"rank\",\"score\",\"title\",\"date\",\"outlet\",\"url\",\"snippet\"}]}, with\n"
+    "\"rank\",\"score\",\"title\",\"date\",\"outlet\",\"url\",\"snippet\"}],\n"
+    "\"also_searched\":[{\"word\",\"name\"}]}, with\n"
     "--facets also \"facets\":{\"outlet\":[{\"value\",\"count\"}],...}\n"
+    "\n"
+    "A search matching fewer than 3 articles also prints 'did you mean: QUERY'\n"
+    "when its misspelt words have corrections in the index's spelling data\n"
+    "(JSON: \"did_you_mean\", null when there is none).\n"
     "\n" EXIT_CODES_HELP;
 
 static const struct {
@@ -106,11 +115,34 @@ static void print_facets_human(const xapnews_results_t *r, unsigned mask)
     }
 }
 
-static int print_json(const char *text, const xapnews_results_t *r,
-                      unsigned facets)
+/* The words also searched as names: "also searched: NAME for WORD". */
+static void print_typos(const xapnews_query_t *q, int json)
+{
+    size_t n = xapnews_query_typo_count(q);
+    if (json) fputs(",\"also_searched\":[", stdout);
+    for (size_t i = 0; i < n; i++) {
+        const char *word, *name;
+        xapnews_query_typo(q, i, &word, &name);
+        if (!json) {
+            printf("also searched: %s for %s\n", name, word);
+            continue;
+        }
+        fputs(i ? ",{\"word\":" : "{\"word\":", stdout);
+        cli_json_string(stdout, word);
+        fputs(",\"name\":", stdout);
+        cli_json_string(stdout, name);
+        fputc('}', stdout);
+    }
+    if (json) fputc(']', stdout);
+}
+
+static int print_json(const char *text, const xapnews_query_t *q,
+                      const xapnews_results_t *r, unsigned facets,
+                      const char *suggestion)
 {
     fputs("{\"query\":", stdout);
     cli_json_string(stdout, text);
+    print_typos(q, 1);
     printf(",\"total_estimate\":%lu,\"hits\":[",
            xapnews_results_total_estimate(r));
     for (unsigned i = 0; i < xapnews_results_count(r); i++) {
@@ -135,13 +167,17 @@ static int print_json(const char *text, const xapnews_results_t *r,
     }
     fputs("]", stdout);
     if (facets) print_facets_json(r, facets);
+    fputs(",\"did_you_mean\":", stdout);
+    if (suggestion) cli_json_string(stdout, suggestion);
+    else fputs("null", stdout);
     fputs("}\n", stdout);
     return EXIT_OK;
 }
 
 static int print_human(const char *text, const xapnews_results_t *r, int color,
-                       unsigned facets)
+                       unsigned facets, const char *suggestion)
 {
+    if (suggestion) printf("did you mean: %s\n", suggestion);
     const char *hl_open = color ? "\033[1;33m" : "[", *hl_close = color ? "\033[0m" : "]";
     const char *bold = color ? "\033[1m" : "", *dim = color ? "\033[2m" : "",
                *reset = color ? "\033[0m" : "";
@@ -188,9 +224,11 @@ int cmd_search(int argc, char **argv)
         {"facets", required_argument, NULL, 'F'},
         {"color", required_argument, NULL, 'c'},
         {"colour", required_argument, NULL, 'c'},
+        {"no-typos", no_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *db_path = NULL, *color_when = "auto", *profile = NULL;
+    unsigned typos = XAPNEWS_QUERY_TYPOS;
     unsigned limit = 10, offset = 0, flags = XAPNEWS_QUERY_DEFAULT_AND;
     int json = 0, c, facets = 0;
     optind = 1;
@@ -200,6 +238,7 @@ int cmd_search(int argc, char **argv)
         case 'n': limit = cli_parse_uint("--limit", optarg); break;
         case 'o': offset = cli_parse_uint("--offset", optarg); break;
         case 'a': flags = XAPNEWS_QUERY_DEFAULT_OR; break;
+        case 'T': typos = 0; break;
         case 'p': profile = optarg; break;
         case 'j': json = 1; break;
         case 'F':
@@ -246,15 +285,21 @@ int cmd_search(int argc, char **argv)
         goto out;
     }
     if ((rc = cli_use_profile(db, profile)) != 0) goto out;
-    if ((st = xapnews_query_parse(db, text, flags, &query)) ||
+    if ((st = xapnews_query_parse(db, text, flags | typos, &query)) ||
         (st = xapnews_query_set_facets(query, (unsigned)facets)) ||
         (st = xapnews_query_search(query, offset, limit, &results))) {
         cli_error("%s", xapnews_database_last_error(db));
         rc = cli_exit_code(st);
         goto out;
     }
-    rc = json ? print_json(text, results, (unsigned)facets)
-              : print_human(text, results, color, (unsigned)facets);
+    char *suggestion = NULL; /* no correction is no reason to fail */
+    if (xapnews_results_total_estimate(results) < SUGGEST_BELOW &&
+        xapnews_database_suggest(db, text, &suggestion))
+        suggestion = NULL;
+    if (!json) print_typos(query, 0);
+    rc = json ? print_json(text, query, results, (unsigned)facets, suggestion)
+              : print_human(text, results, color, (unsigned)facets, suggestion);
+    xapnews_free(suggestion);
 out:
     xapnews_results_destroy(results);
     xapnews_query_destroy(query);

@@ -15,6 +15,7 @@ static const char usage[] =
     "  eval    measure ranking quality on judged queries (trec_eval metrics)\n"
     "  tune    find a better boost profile with cross-validation\n"
     "  compact merge a (sharded) database into one compact database\n"
+    "  synonyms suggest  list likely spelling variants found in a database\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help (or 'xapnews COMMAND --help')\n"
@@ -41,6 +42,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "eval") == 0) return cmd_eval(argc - 1, argv + 1);
     if (strcmp(cmd, "tune") == 0) return cmd_tune(argc - 1, argv + 1);
     if (strcmp(cmd, "compact") == 0) return cmd_compact(argc - 1, argv + 1);
+    if (strcmp(cmd, "synonyms") == 0) return cmd_synonyms(argc - 1, argv + 1);
     if (strcmp(cmd, "analyse") == 0 || strcmp(cmd, "analyze") == 0)
         return cmd_analyse(argc - 1, argv + 1);
     cli_error("unknown command '%s' (try 'xapnews --help')", cmd);

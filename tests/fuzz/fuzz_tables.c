@@ -5,7 +5,9 @@
  *  - xn_variants_parse()  (schemas/synonyms.txt, Solr synonyms format),
  *  - xn_names_parse()     as officials (schemas/officials.tsv) and as
  *                         outlets (schemas/outlets.tsv),
- *  - xn_profile_parse()   (schemas/profiles/NAME.conf).
+ *  - xn_profile_parse()   (schemas/profiles/NAME.conf),
+ *  - xn_nicknames_parse() (schemas/nicknames.csv), applied to the input
+ *                         parsed as officials when both parse.
  * What a parser accepts is then walked through the lookup functions the
  * indexer and the query parser use (forms, canonical forms, expansions,
  * word pairs, name lookups, profile write/copy), so a table that parses
@@ -14,6 +16,7 @@
  */
 #include "error.h"
 #include "names.h"
+#include "nicknames.h"
 #include "profile.h"
 #include "tokenizer.h"
 #include "variants.h"
@@ -168,6 +171,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                        "names refused with status %d: %s", (int)err.status,
                        err.message);
         }
+    }
+
+    xn_error_clear(&err);
+    xn_nicknames *nick = xn_nicknames_parse("fuzz.csv", text, size, &err);
+    if (nick) {
+        xn_names *o = xn_names_parse("fuzz.tsv", text, size, XN_NAMES_OFFICIALS, &err);
+        xn_variants *nv = xn_variants_new();
+        if (o && nv) {
+            FUZZ_CHECK(xn_nicknames_apply(nick, o, nv) == 0, "nicknames not applied");
+            walk_variants(nv);
+        }
+        xn_variants_free(nv);
+        xn_names_free(o);
+        xn_nicknames_free(nick);
+    } else {
+        FUZZ_CHECK(err.status == XAPNEWS_STATUS_BAD_INPUT && err.message[0],
+                   "nicknames refused with status %d: %s", (int)err.status,
+                   err.message);
     }
 
     xapnews_profile_t p, copy;

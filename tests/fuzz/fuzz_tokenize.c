@@ -7,8 +7,12 @@
  * input. It is tokenised again with a callback that stops early, which
  * must make xn_tokenize() return the callback's value. Then the input is
  * folded with xn_fold(), once with room to spare and once into a buffer of
- * a term's size.
+ * a term's size. Last, the acronym definitions of the raw text
+ * (plugin/acronyms.h) are found and turned into terms: spans inside the
+ * input, terms of a Xapian term's size.
  */
+#include "acronyms.h"
+#include "strbuf.h"
 #include "tokenizer.h"
 #include "utf8.h"
 
@@ -36,6 +40,25 @@ static int on_token(void *vctx, const xn_token *t)
                "span [%zu, %zu) of a %zu-byte text", t->start, t->end, c->len);
     c->tokens++;
     if (c->stop_at && c->tokens == c->stop_at) return 7;
+    return 0;
+}
+
+typedef struct {
+    const char *text;
+    size_t len;
+    xn_strbuf term;
+} acronym_ctx;
+
+static int on_acronym(void *vctx, const xn_acronym_def *d)
+{
+    acronym_ctx *c = vctx;
+    FUZZ_CHECK(d->acronym_len >= 2 && d->acronym_start + d->acronym_len <= c->len &&
+                   d->expansion_len > 0 && d->expansion_start + d->expansion_len <= c->len,
+               "acronym [%zu,+%zu) expansion [%zu,+%zu) of a %zu-byte text",
+               d->acronym_start, d->acronym_len, d->expansion_start,
+               d->expansion_len, c->len);
+    size_t n = xn_acronyms_term(c->text, d, &c->term);
+    FUZZ_CHECK(n <= 245, "acronym term of %zu bytes", n);
     return 0;
 }
 
@@ -71,5 +94,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t n = xn_fold(text, size, small, sizeof small);
     if (n != (size_t)-1)
         FUZZ_CHECK(n < sizeof small && small[n] == '\0', "fold gave %zu bytes", n);
+
+    acronym_ctx ac = {text, size, XN_STRBUF_INIT};
+    FUZZ_CHECK(xn_acronyms_scan(text, size, on_acronym, &ac) == 0, "scan stopped");
+    xn_strbuf_free(&ac.term);
     return 0;
 }

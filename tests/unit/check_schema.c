@@ -102,10 +102,14 @@ START_TEST(value_slots_match_schema_h)
     expect_row("value", STR(XN_SLOT_DAYS), "date", "sortable_serialise(days");
     expect_row("value", STR(XN_SLOT_OUTLET), "outlet", "the outlet's name");
     expect_row("value", STR(XN_SLOT_YEAR), "date", "YYYY");
+    expect_row("value", STR(XN_SLOT_ID), "id", "the id");
+    expect_row("value", STR(XN_SLOT_SUMMARY), "summary", "the url=, caption=");
     /* the slots are distinct */
-    int slots[] = {XN_SLOT_DATE, XN_SLOT_DAYS, XN_SLOT_OUTLET, XN_SLOT_YEAR};
-    for (int i = 0; i < 4; i++)
-        for (int j = i + 1; j < 4; j++) ck_assert_int_ne(slots[i], slots[j]);
+    int slots[] = {XN_SLOT_DATE, XN_SLOT_DAYS, XN_SLOT_OUTLET, XN_SLOT_YEAR,
+                   XN_SLOT_ID, XN_SLOT_SUMMARY};
+    int n = (int)(sizeof slots / sizeof slots[0]);
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++) ck_assert_int_ne(slots[i], slots[j]);
 }
 END_TEST
 

@@ -1,0 +1,342 @@
+/* lexicon.c - see lexicon.h. */
+#include "lexicon.h"
+
+#include "hash.h"
+#include "shards.h"
+#include "tokenizer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    size_t off; /* of the word in the arena; (size_t)-1 for an empty slot */
+    size_t len;
+    unsigned long count;
+} entry;
+
+struct xn_lexicon {
+    entry *slots;
+    size_t cap, n; /* cap is a power of two */
+    xn_strbuf words;
+};
+
+xn_lexicon *xn_lexicon_new(void)
+{
+    xn_lexicon *lex = calloc(1, sizeof *lex);
+    if (!lex) return NULL;
+    lex->cap = 64;
+    lex->slots = malloc(lex->cap * sizeof *lex->slots);
+    if (!lex->slots) {
+        free(lex);
+        return NULL;
+    }
+    for (size_t i = 0; i < lex->cap; i++) lex->slots[i].off = (size_t)-1;
+    return lex;
+}
+
+void xn_lexicon_free(xn_lexicon *lex)
+{
+    if (!lex) return;
+    free(lex->slots);
+    xn_strbuf_free(&lex->words);
+    free(lex);
+}
+
+static entry *find(const xn_lexicon *lex, const char *word, size_t len)
+{
+    size_t mask = lex->cap - 1;
+    for (size_t i = xn_hash(word, len) & mask;; i = (i + 1) & mask) {
+        entry *e = &lex->slots[i];
+        if (e->off == (size_t)-1 ||
+            (e->len == len && memcmp(lex->words.data + e->off, word, len) == 0))
+            return e;
+    }
+}
+
+static int grow(xn_lexicon *lex)
+{
+    size_t cap = lex->cap * 2;
+    entry *slots = malloc(cap * sizeof *slots), *old = lex->slots;
+    if (!slots) return -1;
+    for (size_t i = 0; i < cap; i++) slots[i].off = (size_t)-1;
+    size_t old_cap = lex->cap;
+    lex->slots = slots;
+    lex->cap = cap;
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].off != (size_t)-1)
+            *find(lex, lex->words.data + old[i].off, old[i].len) = old[i];
+    free(old);
+    return 0;
+}
+
+int xn_lexicon_add(xn_lexicon *lex, const char *word, size_t len,
+                   unsigned long count)
+{
+    if (len == 0) return 0;
+    entry *e = find(lex, word, len);
+    if (e->off != (size_t)-1) {
+        e->count += count;
+        return 0;
+    }
+    if ((lex->n + 1) * 2 > lex->cap) {
+        if (grow(lex) < 0) return -1;
+        e = find(lex, word, len);
+    }
+    size_t off = lex->words.len;
+    if (xn_strbuf_append(&lex->words, word, len) < 0 ||
+        xn_strbuf_putc(&lex->words, '\0') < 0)
+        return -1;
+    *e = (entry){off, len, count};
+    lex->n++;
+    return 0;
+}
+
+unsigned long xn_lexicon_get(const xn_lexicon *lex, const char *word,
+                             size_t len)
+{
+    if (!lex || len == 0 || !lex->words.data) return 0;
+    const entry *e = find(lex, word, len);
+    return e->off == (size_t)-1 ? 0 : e->count;
+}
+
+size_t xn_lexicon_size(const xn_lexicon *lex)
+{
+    return lex ? lex->n : 0;
+}
+
+int xn_lexicon_each(const xn_lexicon *lex,
+                    int (*fn)(void *ctx, const char *word, size_t len,
+                              unsigned long count),
+                    void *ctx)
+{
+    for (size_t i = 0; lex && i < lex->cap; i++) {
+        const entry *e = &lex->slots[i];
+        if (e->off == (size_t)-1) continue;
+        int rc = fn(ctx, lex->words.data + e->off, e->len, e->count);
+        if (rc) return rc;
+    }
+    return 0;
+}
+
+/* Whether the raw word [START, END) of TEXT is in capitals throughout
+ * (two ASCII letters at least and no lower-case one). */
+static int all_capitals(const char *text, size_t start, size_t end)
+{
+    size_t upper = 0;
+    for (size_t i = start; i < end; i++) {
+        if (text[i] >= 'a' && text[i] <= 'z') return 0;
+        if (text[i] >= 'A' && text[i] <= 'Z') upper++;
+    }
+    return upper >= 2;
+}
+
+/* Whether a sentence may end between END and START of TEXT. */
+static int sentence_break(const char *text, size_t end, size_t start)
+{
+    for (size_t i = end; i < start; i++)
+        if (text[i] == '.' || text[i] == '!' || text[i] == '?' || text[i] == ':')
+            return 1;
+    return 0;
+}
+
+int xn_lexicon_note(xn_lexicon *lex, const char *text, size_t len,
+                    const xn_tokens *toks)
+{
+    const unsigned skip = XN_TOKEN_COLOCATED | XN_TOKEN_VARIANT |
+                          XN_TOKEN_CANONICAL | XN_TOKEN_ACRONYM |
+                          XN_TOKEN_NUMBER | XN_TOKEN_CJK;
+    size_t prev_end = (size_t)-1;
+    for (size_t i = 0; i < toks->n; i++) {
+        const xn_atoken *t = &toks->t[i];
+        if (t->flags & (XN_TOKEN_COLOCATED | XN_TOKEN_VARIANT)) continue;
+        size_t last = prev_end;
+        prev_end = t->end;
+        if (!(t->flags & XN_TOKEN_CAPITALISED) || (t->flags & skip) ||
+            last == (size_t)-1 || t->end > len || last > t->start ||
+            sentence_break(text, last, t->start) ||
+            all_capitals(text, t->start, t->end))
+            continue;
+        const char *w = xn_tokens_term(toks, i);
+        size_t wlen = t->len;
+        if (wlen > 2 && w[wlen - 2] == '\'' && w[wlen - 1] == 's') wlen -= 2;
+        if (xn_lexicon_add(lex, w, wlen, 1) < 0) return -1;
+    }
+    return 0;
+}
+
+int xn_lexicon_merge_text(xn_lexicon *lex, const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        const char *line = text + i;
+        const char *nl = memchr(line, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - line) : len - i;
+        i += n + 1;
+        static const char header[] = "xapnews-lexicon ";
+        if (n >= sizeof header - 1 && memcmp(line, header, sizeof header - 1) == 0)
+            continue;
+        const char *sp = memchr(line, ' ', n);
+        if (!sp || sp == line) continue;
+        unsigned long count = 0;
+        int digits = 0;
+        for (const char *p = sp + 1; p < line + n; p++) {
+            if (*p < '0' || *p > '9') {
+                digits = 0;
+                break;
+            }
+            count = count * 10 + (unsigned long)(*p - '0');
+            digits++;
+        }
+        if (!digits || (size_t)(sp - line) > XN_TOKEN_MAX_BYTES) continue;
+        if (xn_lexicon_add(lex, line, (size_t)(sp - line), count) < 0) return -1;
+    }
+    return 0;
+}
+
+int xn_lexicon_serialise(const xn_lexicon *lex, xn_strbuf *out)
+{
+    if (xn_strbuf_puts(out, "xapnews-lexicon 1\n") < 0) return -1;
+    for (size_t i = 0; i < lex->cap; i++) {
+        const entry *e = &lex->slots[i];
+        if (e->off == (size_t)-1) continue;
+        if (xn_strbuf_append(out, lex->words.data + e->off, e->len) < 0 ||
+            xn_strbuf_printf(out, " %lu\n", e->count) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Adds the lexicon stored in DB to LEX. */
+static xapnews_status_t merge_stored(xn_lexicon *lex, xs_db *db, const char *name,
+                                     xn_error *err)
+{
+    char *text = NULL;
+    size_t len = 0;
+    xs_error xe;
+    if (xs_db_get_metadata(db, XN_LEXICON_KEY, &text, &len, &xe) < 0)
+        return xn_error_from_shim(err, &xe, name);
+    int rc = xn_lexicon_merge_text(lex, text, len);
+    free(text);
+    if (rc < 0) return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+xapnews_status_t xn_lexicon_load(xs_db *db, const char *path, xn_lexicon **out,
+                                 xn_error *err)
+{
+    *out = NULL;
+    xn_lexicon *lex = xn_lexicon_new();
+    if (!lex) return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    unsigned shards = 0;
+    xn_error ignored;
+    xn_error_clear(&ignored);
+    if (path && xn_shards_count(path, &shards, &ignored) != XAPNEWS_STATUS_SUCCESS)
+        shards = 0;
+    xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
+    if (shards == 0) st = merge_stored(lex, db, path, err);
+    for (unsigned s = 0; s < shards && !st; s++) {
+        char shard[4096];
+        xn_shard_path(path, s, shard, sizeof shard);
+        xs_error xe;
+        xs_db *sdb = xs_db_open_read(shard, &xe);
+        if (!sdb) {
+            st = xn_error_from_shim(err, &xe, shard);
+            break;
+        }
+        st = merge_stored(lex, sdb, shard, err);
+        xs_db_close(sdb, &xe);
+    }
+    if (st) {
+        xn_lexicon_free(lex);
+        return st;
+    }
+    *out = lex;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* ---- writers ------------------------------------------------------------ */
+
+struct xn_lexicon_pending {
+    xs_db **dbs;
+    xn_lexicon **lex;
+    size_t n;
+};
+
+xn_lexicon_pending *xn_lexicon_pending_new(void)
+{
+    return calloc(1, sizeof(xn_lexicon_pending));
+}
+
+void xn_lexicon_pending_free(xn_lexicon_pending *p)
+{
+    if (!p) return;
+    for (size_t i = 0; i < p->n; i++) xn_lexicon_free(p->lex[i]);
+    free(p->dbs);
+    free(p->lex);
+    free(p);
+}
+
+/* The slot of DB in P, or (size_t)-1. */
+static size_t slot_of(const xn_lexicon_pending *p, const xs_db *db)
+{
+    for (size_t i = 0; i < p->n; i++)
+        if (p->dbs[i] == db) return i;
+    return (size_t)-1;
+}
+
+int xn_lexicon_pending_note(xn_lexicon_pending *p, xs_db *db, const char *text,
+                            size_t len, const xn_tokens *toks)
+{
+    size_t k = slot_of(p, db);
+    if (k == (size_t)-1) {
+        xs_db **dbs = realloc(p->dbs, (p->n + 1) * sizeof *dbs);
+        if (!dbs) return -1;
+        p->dbs = dbs;
+        xn_lexicon **lex = realloc(p->lex, (p->n + 1) * sizeof *lex);
+        if (!lex) return -1;
+        p->lex = lex;
+        if (!(p->lex[p->n] = xn_lexicon_new())) return -1;
+        p->dbs[p->n] = db;
+        k = p->n++;
+    }
+    return xn_lexicon_note(p->lex[k], text, len, toks);
+}
+
+xapnews_status_t xn_lexicon_pending_flush(xn_lexicon_pending *p, xs_db *db,
+                                          xn_error *err)
+{
+    size_t k = p ? slot_of(p, db) : (size_t)-1;
+    if (k == (size_t)-1 || xn_lexicon_size(p->lex[k]) == 0)
+        return XAPNEWS_STATUS_SUCCESS;
+    xn_lexicon *merged = xn_lexicon_new();
+    if (!merged) return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    xapnews_status_t st = merge_stored(merged, db, NULL, err);
+    xn_strbuf text = XN_STRBUF_INIT;
+    if (!st) {
+        const xn_lexicon *add = p->lex[k];
+        for (size_t i = 0; i < add->cap && !st; i++) {
+            const entry *e = &add->slots[i];
+            if (e->off != (size_t)-1 &&
+                xn_lexicon_add(merged, add->words.data + e->off, e->len, e->count) < 0)
+                st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        }
+    }
+    if (!st && xn_lexicon_serialise(merged, &text) < 0)
+        st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    xs_error xe;
+    if (!st && xs_db_set_metadata(db, XN_LEXICON_KEY, text.data, text.len, &xe) < 0)
+        st = xn_error_from_shim(err, &xe, "cannot store the name lexicon");
+    if (!st) {
+        xn_lexicon *fresh = xn_lexicon_new();
+        if (fresh) {
+            xn_lexicon_free(p->lex[k]);
+            p->lex[k] = fresh;
+        } else {
+            st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        }
+    }
+    xn_strbuf_free(&text);
+    xn_lexicon_free(merged);
+    return st;
+}

@@ -1,0 +1,102 @@
+/* lexicon.h - the name lexicon: how often each word is written with a
+ * capital letter in the middle of a sentence.
+ *
+ * A word that is capitalised where no sentence starts is most likely a
+ * name ("said Guo Shengkun"), so the lexicon tells names from ordinary
+ * words for `xapnews synonyms suggest` (plugin/suggest.h) and for the
+ * name-aware typo tolerance of searches (plugin/typos.h).
+ *
+ * The writer counts, for each body it indexes, the words that start with a
+ * capital letter, are not all in capitals (acronyms, shouted headlines),
+ * and follow another word of the same sentence (no . ! ? or : between
+ * them); a possessive counts for its bare word. It adds no term to the
+ * documents. At each commit it adds its counts to those stored in the
+ * database's metadata under XN_LEXICON_KEY, so the lexicon covers every
+ * article indexed (an article indexed again is counted again: the counts
+ * are evidence, not exact figures). A sharded database keeps, in each
+ * shard, the counts of that shard's articles; xn_lexicon_load() adds them
+ * up.
+ *
+ * Stored format (text): the line "xapnews-lexicon 1", then one line
+ * "WORD COUNT" per word (WORD folded as index terms are). Lines that do
+ * not parse are skipped when reading.
+ *
+ * Not thread-safe; a lexicon is owned by whoever created it.
+ */
+#ifndef XAPNEWS_LEXICON_H
+#define XAPNEWS_LEXICON_H
+
+#include <stddef.h>
+
+#include "analyzer.h"
+#include "error.h"
+#include "strbuf.h"
+
+#define XN_LEXICON_KEY "xapnews:lexicon"
+
+typedef struct xn_lexicon xn_lexicon;
+
+/** An empty lexicon, or NULL when memory runs out. */
+xn_lexicon *xn_lexicon_new(void);
+void xn_lexicon_free(xn_lexicon *lex);
+
+/** Adds COUNT to the count of the LEN-byte WORD. Returns 0, or -1 when
+ *  memory runs out. */
+int xn_lexicon_add(xn_lexicon *lex, const char *word, size_t len,
+                   unsigned long count);
+
+/** The count of WORD (0 when absent). */
+unsigned long xn_lexicon_get(const xn_lexicon *lex, const char *word,
+                             size_t len);
+
+/** Number of words in the lexicon. */
+size_t xn_lexicon_size(const xn_lexicon *lex);
+
+/** Calls FN for every word with its count (in no particular order); a
+ *  non-zero return from FN stops and is returned. */
+int xn_lexicon_each(const xn_lexicon *lex,
+                    int (*fn)(void *ctx, const char *word, size_t len,
+                              unsigned long count),
+                    void *ctx);
+
+/** Counts the capitalised words in mid-sentence of TEXT (LEN bytes),
+ *  analysed into TOKS by xn_analyze(). Returns 0, or -1 when memory runs
+ *  out. */
+int xn_lexicon_note(xn_lexicon *lex, const char *text, size_t len,
+                    const xn_tokens *toks);
+
+/** Adds the counts of the stored form TEXT (LEN bytes) to LEX. Returns 0,
+ *  or -1 when memory runs out. */
+int xn_lexicon_merge_text(xn_lexicon *lex, const char *text, size_t len);
+
+/** Appends the stored form of LEX to OUT. Returns 0, or -1 when memory
+ *  runs out. */
+int xn_lexicon_serialise(const xn_lexicon *lex, xn_strbuf *out);
+
+/** Reads the lexicon of the database DB opened from PATH (when PATH is a
+ *  sharded database, the sum of its shards' lexicons) into a new *OUT
+ *  (empty for an index built before lexicons existed). PATH may be NULL
+ *  (DB's own metadata only). On failure sets ERR and returns its status. */
+xapnews_status_t xn_lexicon_load(xs_db *db, const char *path,
+                                 xn_lexicon **out, xn_error *err);
+
+/* ---- writers: counts pending per database ------------------------------- */
+
+/** The counts a writer gathers for each of its databases until it
+ *  commits. */
+typedef struct xn_lexicon_pending xn_lexicon_pending;
+
+xn_lexicon_pending *xn_lexicon_pending_new(void);
+void xn_lexicon_pending_free(xn_lexicon_pending *p);
+
+/** xn_lexicon_note() for an article written to DB. */
+int xn_lexicon_pending_note(xn_lexicon_pending *p, xs_db *db, const char *text,
+                            size_t len, const xn_tokens *toks);
+
+/** Adds the counts pending for DB to those stored in DB (set as metadata,
+ *  committed with DB's next commit) and forgets them. Does nothing when
+ *  none are pending. On failure sets ERR and returns its status. */
+xapnews_status_t xn_lexicon_pending_flush(xn_lexicon_pending *p, xs_db *db,
+                                          xn_error *err);
+
+#endif

@@ -1,0 +1,73 @@
+/* suggest.h - mining an index for spellings that are likely the same name
+ * or term (`xapnews synonyms suggest`, xapnews_suggest()).
+ *
+ * Candidates are never found by comparing every word with every other:
+ *  - spelling pairs share a key of their deletion neighbourhood (the word
+ *    and each form of it with one character deleted), which finds every
+ *    pair one edit apart and most pairs two edits apart;
+ *  - joined and spaced compounds ("cybersecurity" / "cyber security") come
+ *    from splitting each long word where both halves are words of the
+ *    index, then counting the articles that write the joined word, the
+ *    two words as a phrase, or both (a hyphenated "cyber-security" gives
+ *    both, so it meets either form already).
+ * Pairs whose forms share a stem (stemming joins them already), where one
+ * form is the other plus an ending (word formation, not spelling:
+ * "korea" / "korean", "german" / "germany"), that the
+ * index's stored variant table already makes equivalent, or with a word
+ * found only as the joined form of hyphenations ("twoday" from "two-day",
+ * no spelling of its own) are left out. A word is the variant of one
+ * canonical form at most: a pair whose variant is already the variant of
+ * a better pair, or whose canonical form is, is dropped.
+ * The most promising pairs by their cheap evidence then have their
+ * contexts compared (the words around each form in a sample of the
+ * articles holding it), and all are ranked by xn_suggest_score().
+ *
+ * The score of a pair, in [0, 1]:
+ *
+ *     0.20 spelling + 0.15 phonetic + 0.30 context + 0.20 rarity + 0.15 names
+ *
+ *  spelling  1 - edits / length of the longer form (1 for compounds);
+ *  phonetic  1 when the Metaphone keys (plugin/phonetic.h) are equal, 0.5
+ *            when they are one edit apart, else 0 (1 for compounds);
+ *  context   cosine similarity of the words found one and two positions
+ *            before and after each form, weighted by their inverse document
+ *            frequency (0 for compounds);
+ *  rarity    how much rarer the variant is than the canonical form:
+ *            (c - v) / (c + v) for v and c articles;
+ *  names     how surely both forms are names: for each form, twice the
+ *            share of its occurrences written capitalised in mid-sentence
+ *            (the name lexicon, plugin/lexicon.h), at most 1; the smaller
+ *            of the two.
+ */
+#ifndef XAPNEWS_SUGGEST_H
+#define XAPNEWS_SUGGEST_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "xapnews.h"
+
+/** The evidence about one pair: VARIANT (the rarer form) and CANONICAL. */
+typedef struct {
+    unsigned distance;      /* edits between the forms */
+    size_t length;          /* code points of the longer form */
+    double phonetic;        /* 1, 0.5 or 0, as above */
+    double context;         /* in [0, 1] */
+    unsigned long variant_docs, canonical_docs;
+    double variant_names, canonical_names; /* name evidence, [0, 1] */
+    int joined;             /* a joined / spaced compound */
+} xn_pair_evidence;
+
+/** The score of E as documented above. */
+double xn_suggest_score(const xn_pair_evidence *e);
+
+/** The phonetic part: 1, 0.5 or 0 for the two folded words. */
+double xn_suggest_phonetic(const char *a, size_t alen, const char *b,
+                           size_t blen);
+
+/** Cosine similarity of two sparse vectors given as (id, weight) pairs
+ *  sorted by increasing id; 0 when either is empty. */
+double xn_suggest_cosine(const unsigned *ida, const double *wa, size_t na,
+                         const unsigned *idb, const double *wb, size_t nb);
+
+#endif

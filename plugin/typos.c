@@ -1,0 +1,345 @@
+/* typos.c - see typos.h. */
+#include "typos.h"
+
+#include "distance.h"
+#include "lexicon.h"
+#include "names.h"
+#include "query_parser.h"
+#include "strbuf.h"
+#include "tokenizer.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+void xn_typos_free(xn_typos *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        free(t->t[i].word);
+        free(t->t[i].name);
+    }
+    free(t->t);
+    t->t = NULL;
+    t->n = 0;
+}
+
+/* A query word that may be searched also as a name. */
+typedef struct {
+    char term[XN_TOKEN_MAX_BYTES + 1];
+    size_t len, start, end;
+    int capitalised;
+} qword;
+
+typedef struct {
+    const char *text;
+    qword *w;
+    size_t n, cap;
+} qwords;
+
+/* Whether the word at START of TEXT is the value of an id:, date: or
+ * outlet: field or an excluded -word. */
+static int protected_word(const char *text, size_t start)
+{
+    size_t i = start;
+    if (i > 0 && text[i - 1] == '"') i--;
+    if (i > 0 && text[i - 1] == '-' && (i == 1 || text[i - 2] == ' ' || text[i - 2] == '('))
+        return 1;
+    if (i == 0 || text[i - 1] != ':') return 0;
+    static const char *const fields[] = {"id", "date", "outlet"};
+    for (size_t f = 0; f < 3; f++) {
+        size_t n = strlen(fields[f]);
+        if (i - 1 >= n && strncmp(text + i - 1 - n, fields[f], n) == 0 &&
+            (i - 1 == n || text[i - 2 - n] == ' ' || text[i - 2 - n] == '('))
+            return 1;
+    }
+    return 0;
+}
+
+static int collect(void *vctx, const xn_token *t)
+{
+    qwords *c = vctx;
+    if (t->flags & (XN_TOKEN_COLOCATED | XN_TOKEN_NUMBER | XN_TOKEN_ACRONYM |
+                    XN_TOKEN_CJK | XN_TOKEN_CURRENCY | XN_TOKEN_CURRENCY_WORD))
+        return 0;
+    for (size_t i = 0; i < t->len; i++) {
+        unsigned char ch = (unsigned char)t->term[i];
+        if (ch < 0x80 && !(ch >= 'a' && ch <= 'z')) return 0;
+    }
+    if (protected_word(c->text, t->start)) return 0;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 8;
+        qword *w = realloc(c->w, cap * sizeof *w);
+        if (!w) return -1;
+        c->w = w;
+        c->cap = cap;
+    }
+    qword *w = &c->w[c->n++];
+    memcpy(w->term, t->term, t->len);
+    w->term[t->len] = '\0';
+    w->len = t->len;
+    w->start = t->start;
+    w->end = t->end;
+    w->capitalised = (t->flags & XN_TOKEN_CAPITALISED) != 0;
+    return 0;
+}
+
+typedef struct {
+    xs_db *db;
+    xn_stemmer *stemmer;
+    const qword *word;
+    unsigned long word_df;
+    unsigned budget;
+    char best[XN_TOKEN_MAX_BYTES + 1];
+    unsigned best_distance;
+    unsigned long best_df;
+    xn_error *err;
+    int failed;
+    uint32_t letters; /* the ASCII letters of the word, one bit each */
+    int ascii;        /* the word is all ASCII */
+} search_ctx;
+
+/* The ASCII letters of S, one bit each; *ASCII tells whether S is all
+ * ASCII. */
+static uint32_t letter_set(const char *s, size_t len, int *ascii)
+{
+    uint32_t set = 0;
+    *ascii = 1;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x80) *ascii = 0;
+        else if (ch >= 'a' && ch <= 'z') set |= 1u << (ch - 'a');
+    }
+    return set;
+}
+
+static unsigned bit_count(uint32_t x)
+{
+    unsigned n = 0;
+    for (; x; x &= x - 1) n++;
+    return n;
+}
+
+/* Whether NAME may be within C's edit budget of the word, by cheap tests
+ * that never reject a name within it: each edit adds or removes at most
+ * one distinct letter, and changes the length by at most one. */
+static int may_be_close(const search_ctx *c, const char *name, size_t len)
+{
+    int ascii;
+    uint32_t set = letter_set(name, len, &ascii);
+    if (bit_count(set & ~c->letters) > c->budget || bit_count(c->letters & ~set) > c->budget)
+        return 0;
+    if (ascii && c->ascii) {
+        size_t wlen = c->word->len;
+        if (len > wlen + c->budget || wlen > len + c->budget) return 0;
+    }
+    return 1;
+}
+
+static int same_stem(xn_stemmer *s, const char *a, size_t alen, const char *b,
+                     size_t blen)
+{
+    if (!s) return 0;
+    char sa[XN_TOKEN_MAX_BYTES * 2 + 8];
+    size_t n;
+    const char *x = xn_stemmer_stem(s, a, alen, &n);
+    if (!x || n >= sizeof sa) return 0;
+    memcpy(sa, x, n);
+    const char *y = xn_stemmer_stem(s, b, blen, &blen);
+    return y && blen == n && memcmp(sa, y, n) == 0;
+}
+
+/* Considers NAME (LEN bytes, folded) for the current word. */
+static int consider(search_ctx *c, const char *name, size_t len)
+{
+    if (len == 0 || len > XN_TOKEN_MAX_BYTES) return 0;
+    if (len == c->word->len && memcmp(name, c->word->term, len) == 0) return 0;
+    if (!may_be_close(c, name, len)) return 0;
+    unsigned d = xn_distance_utf8(c->word->term, c->word->len, name, len, c->budget);
+    if (d == 0 || d > c->budget || d > c->best_distance) return 0;
+    uint32_t cps[XN_DISTANCE_MAX_CHARS];
+    size_t nc = xn_utf8_decode(name, len, cps, XN_DISTANCE_MAX_CHARS);
+    if (nc == (size_t)-1 || xn_distance_budget(nc) < d) return 0;
+    if (same_stem(c->stemmer, c->word->term, c->word->len, name, len)) return 0;
+    unsigned long df = 0;
+    xs_error xe;
+    if (xs_db_termfreq(c->db, name, len, &df, &xe) < 0) {
+        xn_error_from_shim(c->err, &xe, NULL);
+        c->failed = 1;
+        return -1;
+    }
+    if (df < 2 || df <= c->word_df) return 0;
+    if (d < c->best_distance || df > c->best_df ||
+        (df == c->best_df && strcmp(name, c->best) < 0)) {
+        memcpy(c->best, name, len);
+        c->best[len] = '\0';
+        c->best_distance = d;
+        c->best_df = df;
+    }
+    return 0;
+}
+
+static int consider_lexicon(void *vctx, const char *word, size_t len,
+                            unsigned long count)
+{
+    search_ctx *c = vctx;
+    if (count < XN_TYPO_NAME_MIN) return 0;
+    return consider(c, word, len);
+}
+
+static int consider_name_words(void *vctx, const xn_token *t)
+{
+    search_ctx *c = vctx;
+    if (t->flags & (XN_TOKEN_COLOCATED | XN_TOKEN_NUMBER)) return 0;
+    return consider(c, t->term, t->len);
+}
+
+/* Whether the lexicon's word is a name: capitalised in most of its
+ * occurrences. Checked only for the chosen word, which is cheap. */
+static int mostly_capitalised(xs_db *db, const xn_lexicon *lex, const char *w,
+                              int *is_name, xn_error *err)
+{
+    unsigned long caps = xn_lexicon_get(lex, w, strlen(w));
+    *is_name = 0;
+    if (caps < XN_TYPO_NAME_MIN) return 0;
+    /* occurrences: the sum of the word's wdf is not in the shim; documents
+     * are a lower bound of occurrences, so compare with those */
+    unsigned long df = 0;
+    xs_error xe;
+    if (xs_db_termfreq(db, w, strlen(w), &df, &xe) < 0) {
+        xn_error_from_shim(err, &xe, NULL);
+        return -1;
+    }
+    *is_name = caps * 2 >= df;
+    return 0;
+}
+
+xapnews_status_t xn_typos_find(xs_db *db, const char *path,
+                               xn_lexicon **lexicon, const xn_tables *tables, xn_stemmer *stemmer,
+                               const char *text, xn_typos *out, xn_error *err)
+{
+    xn_typos_free(out);
+    qwords words = {text, NULL, 0, 0};
+    if (xn_tokenize(text, strlen(text), collect, &words) != 0) {
+        free(words.w);
+        return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
+    xn_lexicon *lex = *lexicon;
+    xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
+    for (size_t i = 0; i < words.n && !st; i++) {
+        const qword *w = &words.w[i];
+        uint32_t cps[XN_DISTANCE_MAX_CHARS];
+        size_t nc = xn_utf8_decode(w->term, w->len, cps, XN_DISTANCE_MAX_CHARS);
+        if (nc == (size_t)-1 || xn_distance_budget(nc) == 0) continue;
+        unsigned long df = 0;
+        xs_error xe;
+        if (xs_db_termfreq(db, w->term, w->len, &df, &xe) < 0) {
+            st = xn_error_from_shim(err, &xe, NULL);
+            break;
+        }
+        if (df > XN_TYPO_RARE_DOCS) continue;
+        if (!lex && (st = xn_lexicon_load(db, path, &lex, err))) break;
+        /* a lower-case word the index holds, and not as a name, is an
+         * ordinary word */
+        if (df > 0 && !w->capitalised && xn_lexicon_get(lex, w->term, w->len) * 2 < df)
+            continue;
+        search_ctx c = {db, stemmer, w, df, xn_distance_budget(nc), "", 1000, 0, err, 0, 0, 0};
+        c.letters = letter_set(w->term, w->len, &c.ascii);
+        /* the officials' names first, then the lexicon's */
+        const xn_names *officials = tables ? tables->officials : NULL;
+        for (size_t k = 0; k < xn_names_count(officials) && !c.failed; k++) {
+            const xn_name *e = xn_names_get(officials, k);
+            for (size_t v = 0; v <= e->n_variants && !c.failed; v++) {
+                const char *name = v == 0 ? e->canonical : e->variants[v - 1];
+                if (xn_tokenize(name, strlen(name), consider_name_words, &c) < 0 && !c.failed)
+                    st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+            }
+        }
+        char official[XN_TOKEN_MAX_BYTES + 1];
+        unsigned official_distance = c.best_distance;
+        strcpy(official, c.best);
+        if (!c.failed && !st) xn_lexicon_each(lex, consider_lexicon, &c);
+        if (c.failed) st = err->status;
+        if (st || !*c.best) continue;
+        if (strcmp(c.best, official) != 0 || official_distance != c.best_distance) {
+            int is_name;
+            if (mostly_capitalised(db, lex, c.best, &is_name, err) < 0) {
+                st = err->status;
+                break;
+            }
+            if (!is_name) {
+                if (!*official) continue;
+                strcpy(c.best, official);
+            }
+        }
+        xn_typo *grown = realloc(out->t, (out->n + 1) * sizeof *grown);
+        if (!grown) {
+            st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+            break;
+        }
+        out->t = grown;
+        xn_typo *t = &out->t[out->n];
+        t->word = xn_strndup(text + w->start, w->end - w->start);
+        t->name = xn_strdup(c.best);
+        t->start = w->start;
+        t->end = w->end;
+        if (!t->word || !t->name) {
+            free(t->word);
+            free(t->name);
+            st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+            break;
+        }
+        if (w->capitalised && t->name[0] >= 'a' && t->name[0] <= 'z')
+            t->name[0] = (char)(t->name[0] - 'a' + 'A');
+        out->n++;
+    }
+    *lexicon = lex;
+    free(words.w);
+    if (st) xn_typos_free(out);
+    return st;
+}
+
+char *xn_typos_rewrite(const char *text, const xn_typos *t)
+{
+    xn_strbuf b = XN_STRBUF_INIT;
+    size_t at = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->t[i].start < at) continue;
+        if (xn_strbuf_append(&b, text + at, t->t[i].start - at) < 0 ||
+            xn_strbuf_puts(&b, t->t[i].name) < 0) {
+            xn_strbuf_free(&b);
+            return NULL;
+        }
+        at = t->t[i].end;
+    }
+    if (xn_strbuf_puts(&b, text + at) < 0) {
+        xn_strbuf_free(&b);
+        return NULL;
+    }
+    return xn_strbuf_take(&b);
+}
+
+xs_query *xn_typos_widen(xs_query *q, const char *text, const xn_typos *t,
+                         unsigned flags, xn_stemmer *stemmer,
+                         const xn_tables *tables,
+                         const xapnews_profile_t *profile, xn_hlset *hl,
+                         xn_error *err)
+{
+    if (!t->n) return q;
+    char *rewritten = xn_typos_rewrite(text, t);
+    if (!rewritten) {
+        xs_query_free(q);
+        xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        return NULL;
+    }
+    xs_query *alt = xn_query_parse_with(rewritten, flags, stemmer, tables, profile, hl, err);
+    free(rewritten);
+    xs_error xe;
+    xs_query *scaled = alt ? xs_query_scale(alt, XN_TYPO_WEIGHT, &xe) : NULL;
+    xs_query *subs[2] = {q, scaled};
+    xs_query *both = scaled ? xs_query_combine(XS_OP_OR, subs, 2, 0, &xe) : NULL;
+    if (alt && !both) xn_error_from_shim(err, &xe, NULL);
+    xs_query_free(alt);
+    xs_query_free(scaled);
+    xs_query_free(q);
+    return both;
+}

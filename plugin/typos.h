@@ -1,0 +1,75 @@
+/* typos.h - name-aware typo tolerance for searches.
+ *
+ * A query word that is rare or absent in the index (in at most
+ * XN_TYPO_RARE_DOCS articles) and a few edits from a name the index knows
+ * is also searched as that name: "Shengkum" also searches "Shengkun". The
+ * names are the words of the officials table and the words of the name
+ * lexicon (plugin/lexicon.h) capitalised in mid-sentence at least
+ * XN_TYPO_NAME_MIN times, and in most of their occurrences. The edits
+ * allowed grow with the word's length (xn_distance_budget(): none below
+ * five letters). The name must be in more articles than the word, and
+ * must not share its stem. A word typed in lower case that the index
+ * holds, and mostly not capitalised, is an ordinary word and is left
+ * alone, as are words of id:, date: and outlet: values and excluded
+ * (-word) words.
+ *
+ * The widened query is the original OR the query with the names put in
+ * (weighted XN_TYPO_WEIGHT), so articles that match as typed still rank
+ * first.
+ */
+#ifndef XAPNEWS_TYPOS_H
+#define XAPNEWS_TYPOS_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "highlight.h"
+#include "lexicon.h"
+#include "stemmer.h"
+#include "tables.h"
+
+#define XN_TYPO_RARE_DOCS 2
+#define XN_TYPO_NAME_MIN 3
+#define XN_TYPO_WEIGHT 0.5
+
+/** One word also searched as a name. */
+typedef struct {
+    char *word; /* as typed */
+    char *name; /* as searched, capitalised like the word */
+    size_t start, end; /* bytes of the word in the query text */
+} xn_typo;
+
+typedef struct {
+    xn_typo *t;
+    size_t n;
+} xn_typos;
+
+#define XN_TYPOS_INIT {NULL, 0}
+
+void xn_typos_free(xn_typos *t);
+
+/** Finds the words of TEXT to search also as names, over the database DB
+ *  opened from PATH (for the lexicon of a sharded database; may be NULL)
+ *  with TABLES and STEMMER (may be NULL). *LEXICON caches the name
+ *  lexicon: when NULL it is loaded on first need and left there for later
+ *  calls (the caller frees it). Fills OUT (emptied first). On failure sets
+ *  ERR and returns its status. */
+xapnews_status_t xn_typos_find(xs_db *db, const char *path, xn_lexicon **lexicon,
+                               const xn_tables *tables, xn_stemmer *stemmer,
+                               const char *text, xn_typos *out, xn_error *err);
+
+/** TEXT with every word of T replaced by its name (malloc'd; NULL when
+ *  memory runs out). */
+char *xn_typos_rewrite(const char *text, const xn_typos *t);
+
+/** Q OR (TEXT rewritten with T, parsed as xn_query_parse_with() parses
+ *  with FLAGS, STEMMER, TABLES and PROFILE, scaled by XN_TYPO_WEIGHT); the
+ *  names go into HL (may be NULL). Takes Q (freed, also on failure).
+ *  Returns Q itself when T is empty, or NULL with ERR set on failure. */
+xs_query *xn_typos_widen(xs_query *q, const char *text, const xn_typos *t,
+                         unsigned flags, xn_stemmer *stemmer,
+                         const xn_tables *tables,
+                         const xapnews_profile_t *profile, xn_hlset *hl,
+                         xn_error *err);
+
+#endif

@@ -1,0 +1,159 @@
+// xapian_shim_terms.cc - see xapian_shim_terms.h.
+#include "xapian_shim_terms.h"
+#include "xapian_shim_query.h"
+
+#include <xapian.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+#include <vector>
+
+namespace {
+
+const int kMaxRetries = 100;
+
+void fail(xs_error *err, xs_code code, const std::string &msg)
+{
+    err->code = code;
+    std::snprintf(err->message, sizeof err->message, "%s", msg.c_str());
+}
+
+void fail_xapian(xs_error *err, const Xapian::Error &e)
+{
+    const char *type = e.get_type();
+    xs_code code = XS_OTHER;
+    if (!std::strcmp(type, "DocNotFoundError") ||
+        !std::strcmp(type, "DatabaseNotFoundError"))
+        code = XS_NOT_FOUND;
+    else if (!std::strcmp(type, "DatabaseCorruptError"))
+        code = XS_CORRUPT;
+    else if (!std::strcmp(type, "NetworkError") ||
+             !std::strcmp(type, "NetworkTimeoutError"))
+        code = XS_NETWORK;
+    else if (!std::strcmp(type, "DatabaseModifiedError"))
+        code = XS_MODIFIED;
+    std::string msg = e.get_msg();
+    if (msg.empty()) msg = type;
+    fail(err, code, msg);
+}
+
+// Runs OP, reopening DB and trying again when a writer discarded the
+// revision being read.
+template <typename Op>
+auto retrying(Xapian::Database *db, Op op) -> decltype(op())
+{
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return op();
+        } catch (const Xapian::DatabaseModifiedError &) {
+            if (attempt >= kMaxRetries) throw;
+            db->reopen();
+        }
+    }
+}
+
+} // namespace
+
+#define TERMS_TRY try {
+#define TERMS_CATCH(err)                                                    \
+    }                                                                       \
+    catch (const Xapian::Error &e) {                                        \
+        fail_xapian((err), e);                                              \
+        return -1;                                                          \
+    }                                                                       \
+    catch (const std::bad_alloc &) {                                        \
+        fail((err), XS_NO_MEMORY, "out of memory");                         \
+        return -1;                                                          \
+    }                                                                       \
+    catch (const std::exception &e) {                                       \
+        fail((err), XS_OTHER, e.what());                                    \
+        return -1;                                                          \
+    }                                                                       \
+    catch (...) {                                                           \
+        fail((err), XS_OTHER, "unknown C++ exception");                     \
+        return -1;                                                          \
+    }
+
+struct term_entry {
+    std::string term;
+    unsigned long termfreq, collfreq;
+};
+
+extern "C" {
+
+int xs_terms_each(xs_db *h, const char *prefix,
+                  int (*fn)(void *ctx, const char *term, size_t len,
+                            unsigned long termfreq, unsigned long collfreq),
+                  void *ctx, xs_error *err)
+{
+    TERMS_TRY
+    Xapian::Database *db = xs_db_xapian(h);
+    std::vector<term_entry> terms = retrying(db, [&] {
+        std::vector<term_entry> v;
+        for (Xapian::TermIterator t = db->allterms_begin(prefix);
+             t != db->allterms_end(prefix); ++t) {
+            std::string term = *t;
+            unsigned long cf = db->get_collection_freq(term);
+            v.push_back(term_entry{term, t.get_termfreq(), cf});
+        }
+        return v;
+    });
+    for (const term_entry &e : terms)
+        if (fn(ctx, e.term.data(), e.term.size(), e.termfreq, e.collfreq)) break;
+    return 0;
+    TERMS_CATCH(err)
+}
+
+int xs_term_docs(xs_db *h, const char *term, size_t len, unsigned *docids,
+                 size_t max, size_t *n, xs_error *err)
+{
+    TERMS_TRY
+    Xapian::Database *db = xs_db_xapian(h);
+    std::string t(term, len);
+    *n = retrying(db, [&] {
+        size_t k = 0;
+        for (Xapian::PostingIterator p = db->postlist_begin(t);
+             k < max && p != db->postlist_end(t); ++p)
+            docids[k++] = *p;
+        return k;
+    });
+    return 0;
+    TERMS_CATCH(err)
+}
+
+int xs_doc_data(xs_db *h, unsigned docid, char **data, size_t *len,
+                xs_error *err)
+{
+    TERMS_TRY
+    Xapian::Database *db = xs_db_xapian(h);
+    std::string d = retrying(db, [&] { return db->get_document(docid).get_data(); });
+    char *p = static_cast<char *>(std::malloc(d.size() + 1));
+    if (!p) throw std::bad_alloc();
+    std::memcpy(p, d.data(), d.size());
+    p[d.size()] = '\0';
+    *data = p;
+    if (len) *len = d.size();
+    return 0;
+    TERMS_CATCH(err)
+}
+
+int xs_query_count(xs_db *h, const xs_query *q, unsigned long *count,
+                   xs_error *err)
+{
+    TERMS_TRY
+    Xapian::Database *db = xs_db_xapian(h);
+    *count = retrying(db, [&] {
+        Xapian::Enquire enquire(*db);
+        enquire.set_query(q->query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::MSet mset = enquire.get_mset(0, 0, db->get_doccount());
+        return (unsigned long)mset.get_matches_estimated();
+    });
+    return 0;
+    TERMS_CATCH(err)
+}
+
+} // extern "C"

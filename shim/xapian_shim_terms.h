@@ -1,0 +1,49 @@
+/* xapian_shim_terms.h - reading a database's vocabulary and documents.
+ *
+ * The part of the shim that walks every term of a database with its
+ * frequencies, lists the documents of a term, reads a document's data and
+ * counts the documents a query matches, for the tools that mine an index
+ * (plugin/suggest.h). The rules of xapian_shim.h hold: no C++ exception
+ * crosses this interface, failures return -1 with ERR set, and every
+ * function retries after reopening when a writer discarded the revision
+ * being read.
+ */
+#ifndef XAPNEWS_XAPIAN_SHIM_TERMS_H
+#define XAPNEWS_XAPIAN_SHIM_TERMS_H
+
+#include <stddef.h>
+
+#include "xapian_shim.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Calls FN with every term of DB starting with PREFIX ("" for all), in
+ *  order, with the number of documents holding it (TERMFREQ) and its
+ *  number of occurrences (COLLFREQ). A non-zero return from FN stops the
+ *  walk. The terms are read first, so FN never sees a term twice. */
+int xs_terms_each(xs_db *db, const char *prefix,
+                  int (*fn)(void *ctx, const char *term, size_t len,
+                            unsigned long termfreq, unsigned long collfreq),
+                  void *ctx, xs_error *err);
+
+/** Writes to DOCIDS (room for MAX) the first documents (by id) holding
+ *  TERM and sets *N to their number (0 when the term is absent). */
+int xs_term_docs(xs_db *db, const char *term, size_t len, unsigned *docids,
+                 size_t max, size_t *n, xs_error *err);
+
+/** The data of document DOCID: *DATA is malloc'd (caller frees) and NUL
+ *  terminated. A missing document fails with XS_NOT_FOUND. */
+int xs_doc_data(xs_db *db, unsigned docid, char **data, size_t *len,
+                xs_error *err);
+
+/** The exact number of documents matching Q. */
+int xs_query_count(xs_db *db, const xs_query *q, unsigned long *count,
+                   xs_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

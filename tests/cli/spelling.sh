@@ -1,0 +1,40 @@
+#!/bin/sh
+# End to end: "did you mean" from Xapian's spelling data, which the writer
+# builds from the index's words when it closes; a stock Xapian client gets
+# the same suggestions.
+. "$top_srcdir/tests/cli/lib.sh"
+cd "$TMP" || exit 1
+cat > news.jsonl <<'JSON'
+{"id":"s1","title":"Personnel files","body":"The government said personnel files were stolen by hackers."}
+{"id":"s2","title":"Personnel again","body":"More personnel records and government systems were breached."}
+{"id":"s3","title":"Espionage","body":"Cyber espionage against the government continued."}
+JSON
+"$XAPNEWS" index --db db news.jsonl > /dev/null || fail "index"
+out=$("$XAPNEWS" search --db db --color never 'persnnel files')
+expect_eq "a misspelt query finds nothing" "No articles match: persnnel files" \
+    "$(printf '%s\n' "$out" | grep '^No articles')"
+expect_eq "and gets a suggestion" "did you mean: personnel files" \
+    "$(printf '%s\n' "$out" | grep '^did you mean')"
+expect_eq "JSON" "personnel files" \
+    "$("$XAPNEWS" search --db db --json 'persnnel files' |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["did_you_mean"])')"
+expect_eq "case and operators kept" "did you mean: Espionage AND title:Personnel" \
+    "$("$XAPNEWS" search --db db --color never 'Espoinage AND title:Personel' | grep '^did you mean')"
+expect_eq "a search with enough hits gets none" "None" \
+    "$("$XAPNEWS" search --db db --json government |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["did_you_mean"])')"
+expect_eq "known words are not corrected" "None" \
+    "$("$XAPNEWS" search --db db --json 'hackers espionage' |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["did_you_mean"])')"
+expect_eq "stock Xapian reads the same spelling data" "personnel" \
+    "$($SYSPY -c 'import sys, xapian; print(xapian.Database(sys.argv[1]).get_spelling_suggestion("persnnel").decode())' db)"
+# replacing articles keeps the data in step with the words
+printf '%s\n' '{"id":"s3","body":"Nothing about spying here."}' > replace.jsonl
+"$XAPNEWS" index --db db replace.jsonl > /dev/null
+expect_eq "a word no article holds leaves the spelling data" "" \
+    "$($SYSPY -c 'import sys, xapian; print(xapian.Database(sys.argv[1]).get_spelling_suggestion("espionnage").decode())' db)"
+# sharded: a stub of local shards merges their spelling data
+"$XAPNEWS" index --db shards --shards 2 news.jsonl > /dev/null
+expect_eq "shards" "did you mean: personnel files" \
+    "$("$XAPNEWS" search --db shards --color never 'persnnel files' | grep '^did you mean')"
+finish

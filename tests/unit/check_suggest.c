@@ -1,0 +1,337 @@
+/* check_suggest.c - unit tests of the edit distance (plugin/distance.h),
+ * the Metaphone key (plugin/phonetic.h), the name lexicon
+ * (plugin/lexicon.h) and the scoring of variant pairs (plugin/suggest.h). */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analyzer.h"
+#include "distance.h"
+#include "lexicon.h"
+#include "phonetic.h"
+#include "strbuf.h"
+#include "suggest.h"
+#include "typos.h"
+#include "xapnews.h"
+#include "run_suite.h"
+
+static unsigned dist(const char *a, const char *b, unsigned max)
+{
+    return xn_distance_utf8(a, strlen(a), b, strlen(b), max);
+}
+
+START_TEST(distance_edits)
+{
+    ck_assert_uint_eq(dist("shengkun", "shengkun", 3), 0);
+    ck_assert_uint_eq(dist("shengkum", "shengkun", 3), 1); /* substitution */
+    ck_assert_uint_eq(dist("jonson", "johnson", 3), 1);    /* insertion */
+    ck_assert_uint_eq(dist("johnson", "jonson", 3), 1);    /* deletion */
+    ck_assert_uint_eq(dist("jhonson", "johnson", 3), 1);   /* transposition */
+    ck_assert_uint_eq(dist("bakker", "baker", 3), 1);      /* doubling */
+    ck_assert_uint_eq(dist("kitten", "sitting", 5), 3);
+    ck_assert_uint_eq(dist("", "abc", 5), 3);
+    ck_assert_uint_eq(dist("abc", "", 5), 3);
+    ck_assert_uint_eq(dist("ca", "abc", 5), 3); /* no substring edited twice */
+    /* by code point, not by byte */
+    ck_assert_uint_eq(dist("caf\xc3\xa9", "cafe", 3), 1);
+    ck_assert_uint_eq(dist("\xc3\xa9\xc3\xa8", "\xc3\xa8\xc3\xa9", 3), 1);
+}
+END_TEST
+
+START_TEST(distance_bounds_and_bad_input)
+{
+    /* beyond MAX: MAX + 1, early */
+    ck_assert_uint_eq(dist("kitten", "sitting", 1), 2);
+    ck_assert_uint_eq(dist("a", "abcdefgh", 2), 3);
+    ck_assert_uint_eq(dist("abcdefgh", "hgfedcba", 0), 1);
+    /* invalid UTF-8 compares as too far */
+    ck_assert_uint_eq(dist("ab\xff", "abc", 2), 3);
+    ck_assert_uint_eq(dist("ab\xc3", "abc", 2), 3);
+    uint32_t out[4];
+    ck_assert_uint_eq(xn_utf8_decode("abcde", 5, out, 4), (size_t)-1);
+    ck_assert_uint_eq(xn_utf8_decode("\xe4\xb8\xad", 3, out, 4), 1);
+    ck_assert_uint_eq(out[0], 0x4E2D);
+    /* the budget grows with length */
+    ck_assert_uint_eq(xn_distance_budget(4), 0);
+    ck_assert_uint_eq(xn_distance_budget(5), 1);
+    ck_assert_uint_eq(xn_distance_budget(8), 1);
+    ck_assert_uint_eq(xn_distance_budget(9), 2);
+}
+END_TEST
+
+static const char *key(const char *w)
+{
+    static char out[XN_PHONETIC_MAX + 1];
+    xn_metaphone(w, strlen(w), out);
+    return out;
+}
+
+START_TEST(metaphone_keys)
+{
+    ck_assert_str_eq(key("johnson"), "JNSN");
+    ck_assert_str_eq(key("jonson"), "JNSN");
+    ck_assert_str_eq(key("smith"), "SM0");
+    ck_assert_str_eq(key("smyth"), "SM0");
+    ck_assert_str_eq(key("knight"), "NT");
+    ck_assert_str_eq(key("night"), "NT");
+    ck_assert_str_eq(key("philips"), "FLPS");
+    ck_assert_str_eq(key("phillips"), "FLPS");
+    ck_assert_str_eq(key("thompson"), "0MPSN");
+    ck_assert_str_eq(key("xavier"), "SFR");
+    ck_assert_str_eq(key("wright"), "RT");
+    ck_assert_str_eq(key("whitney"), "WTN");
+    ck_assert_str_eq(key("aeneas"), "ANS");
+    ck_assert_str_eq(key("shengkun"), "XNKKN");
+    ck_assert_str_eq(key("shengkum"), "XNKKM");
+    ck_assert_str_eq(key("school"), "SKL");
+    ck_assert_str_eq(key("science"), "SNS");
+    ck_assert_str_eq(key("judge"), "JJ");
+    ck_assert_str_eq(key("dumb"), "TM");
+    ck_assert_str_eq(key("nation"), "NXN");
+    ck_assert_str_eq(key("box"), "BKS");
+    ck_assert_str_eq(key("Ivan"), "AFN");
+}
+END_TEST
+
+START_TEST(metaphone_bad_input)
+{
+    char out[XN_PHONETIC_MAX + 1];
+    ck_assert_uint_eq(xn_metaphone("", 0, out), 0);
+    ck_assert_str_eq(out, "");
+    ck_assert_uint_eq(xn_metaphone("1987", 4, out), 0);
+    ck_assert_str_eq(out, "");
+    /* letters outside a-z are skipped; the key is cut at its maximum */
+    ck_assert_str_eq(key("jo-hn\xc3\xa9son"), "JNSN");
+    ck_assert_uint_eq(xn_metaphone("bcdfgklmnprstbcdfgklmnprst", 26, out),
+                      XN_PHONETIC_MAX);
+}
+END_TEST
+
+START_TEST(phonetic_similarity)
+{
+    ck_assert(xn_suggest_phonetic("jonson", 6, "johnson", 7) == 1.0);
+    ck_assert(xn_suggest_phonetic("shengkum", 8, "shengkun", 8) == 0.5);
+    ck_assert(xn_suggest_phonetic("reagan", 6, "volcker", 7) == 0.0);
+    ck_assert(xn_suggest_phonetic("", 0, "volcker", 7) == 0.0);
+}
+END_TEST
+
+START_TEST(cosine)
+{
+    unsigned a[] = {1, 3, 5}, b[] = {3, 5, 9};
+    double wa[] = {1, 2, 2}, wb[] = {2, 2, 1};
+    double c = xn_suggest_cosine(a, wa, 3, b, wb, 3);
+    ck_assert(fabs(c - 8.0 / 9.0) < 1e-9);
+    ck_assert(fabs(xn_suggest_cosine(a, wa, 3, a, wa, 3) - 1.0) < 1e-9);
+    ck_assert(xn_suggest_cosine(a, wa, 0, b, wb, 3) == 0.0);
+    unsigned c1[] = {1}, c2[] = {2};
+    double w1[] = {1};
+    ck_assert(xn_suggest_cosine(c1, w1, 1, c2, w1, 1) == 0.0);
+}
+END_TEST
+
+START_TEST(scoring)
+{
+    /* every piece of evidence at its best gives 1 */
+    xn_pair_evidence best = {1, 1000000000, 1.0, 1.0, 0, 10, 1.0, 1.0, 0};
+    ck_assert(fabs(xn_suggest_score(&best) - 1.0) < 1e-6);
+    /* the documented weights, piece by piece */
+    xn_pair_evidence e = {1, 8, 0.5, 0.5, 1, 3, 0.9, 1.0, 0};
+    double expect = 0.20 * (1 - 1.0 / 8) + 0.15 * 0.5 + 0.30 * 0.5 +
+                    0.20 * (2.0 / 4) + 0.15 * 0.9;
+    ck_assert(fabs(xn_suggest_score(&e) - expect) < 1e-9);
+    /* a rare form beside a frequent one beats two equally common forms */
+    xn_pair_evidence common = e;
+    common.variant_docs = common.canonical_docs = 50;
+    ck_assert(xn_suggest_score(&e) > xn_suggest_score(&common));
+    /* names beat ordinary words, shared context beats none */
+    xn_pair_evidence plain = e;
+    plain.variant_names = 0;
+    ck_assert(xn_suggest_score(&e) > xn_suggest_score(&plain));
+    xn_pair_evidence lonely = e;
+    lonely.context = 0;
+    ck_assert(xn_suggest_score(&e) > xn_suggest_score(&lonely));
+    /* compounds count as spelled alike */
+    xn_pair_evidence joined = {0, 13, 1.0, 0.0, 1, 3, 0, 0, 1};
+    ck_assert(fabs(xn_suggest_score(&joined) - (0.20 + 0.15 + 0.20 * 0.5)) < 1e-9);
+    /* out-of-range evidence is clipped, never below 0 */
+    xn_pair_evidence wild = {9, 2, 0, -3, 7, 1, 2.0, -1, 0};
+    ck_assert(xn_suggest_score(&wild) >= 0.0);
+}
+END_TEST
+
+static unsigned long count(const xn_lexicon *lex, const char *w)
+{
+    return xn_lexicon_get(lex, w, strlen(w));
+}
+
+START_TEST(lexicon_counts_names_in_mid_sentence)
+{
+    const char *text = "Minister Guo Shengkun met Jeh Johnson's aides. Officials said "
+                       "NASA and the U.S. side met Johnson again: Talks went on.";
+    xn_tokens toks = XN_TOKENS_INIT;
+    ck_assert_uint_ne(xn_analyze(text, strlen(text), NULL, 0, &toks), (unsigned)-1);
+    xn_lexicon *lex = xn_lexicon_new();
+    ck_assert_ptr_nonnull(lex);
+    ck_assert_int_eq(xn_lexicon_note(lex, text, strlen(text), &toks), 0);
+    ck_assert_uint_eq(count(lex, "minister"), 0);  /* starts the text */
+    ck_assert_uint_eq(count(lex, "guo"), 1);
+    ck_assert_uint_eq(count(lex, "shengkun"), 1);
+    ck_assert_uint_eq(count(lex, "johnson"), 2);   /* possessive too */
+    ck_assert_uint_eq(count(lex, "officials"), 0); /* after a full stop */
+    ck_assert_uint_eq(count(lex, "nasa"), 0);      /* all capitals */
+    ck_assert_uint_eq(count(lex, "talks"), 0);     /* after a colon */
+    ck_assert_uint_eq(count(lex, "aides"), 0);     /* lower case */
+
+    /* stored form round trip, merged with what is there */
+    xn_strbuf b = XN_STRBUF_INIT;
+    ck_assert_int_eq(xn_lexicon_serialise(lex, &b), 0);
+    xn_lexicon *back = xn_lexicon_new();
+    ck_assert_int_eq(xn_lexicon_merge_text(back, b.data, b.len), 0);
+    ck_assert_int_eq(xn_lexicon_merge_text(back, b.data, b.len), 0);
+    ck_assert_uint_eq(count(back, "johnson"), 4);
+    ck_assert_uint_eq(xn_lexicon_size(back), xn_lexicon_size(lex));
+    /* lines that do not parse are skipped */
+    const char *bad = "xapnews-lexicon 1\nno-count\nx 12a\n 5\nwang 3\n";
+    ck_assert_int_eq(xn_lexicon_merge_text(back, bad, strlen(bad)), 0);
+    ck_assert_uint_eq(count(back, "wang"), 3);
+    ck_assert_uint_eq(count(back, "x"), 0);
+    xn_strbuf_free(&b);
+    xn_lexicon_free(back);
+    xn_lexicon_free(lex);
+    xn_tokens_free(&toks);
+}
+END_TEST
+
+START_TEST(lexicon_grows)
+{
+    xn_lexicon *lex = xn_lexicon_new();
+    char w[16];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(w, sizeof w, "name%d", i);
+        ck_assert_int_eq(xn_lexicon_add(lex, w, strlen(w), (unsigned long)i), 0);
+    }
+    ck_assert_uint_eq(xn_lexicon_size(lex), 5000);
+    ck_assert_uint_eq(count(lex, "name4321"), 4321);
+    ck_assert_uint_eq(count(lex, "name5000"), 0);
+    xn_lexicon_free(lex);
+}
+END_TEST
+
+START_TEST(typos_rewrite)
+{
+    xn_typo t[2] = {{"Shengkum", "Shengkun", 4, 12}, {"Jhonson", "Johnson", 17, 24}};
+    xn_typos list = {t, 2};
+    char *r = xn_typos_rewrite("Guo Shengkum and Jhonson met", &list);
+    ck_assert_str_eq(r, "Guo Shengkun and Johnson met");
+    free(r);
+    xn_typos none = XN_TYPOS_INIT;
+    r = xn_typos_rewrite("as typed", &none);
+    ck_assert_str_eq(r, "as typed");
+    free(r);
+}
+END_TEST
+
+/* Writes BODIES (N of them, ids a0, a1, ...) into a new database at PATH,
+ * without a variant table. */
+static void write_db(const char *path, const char *const *bodies, size_t n)
+{
+    xapnews_writer_t *w = NULL;
+    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    for (size_t i = 0; i < n; i++) {
+        xapnews_article_t *a = NULL;
+        char id[16];
+        snprintf(id, sizeof id, "a%zu", i);
+        ck_assert_int_eq(xapnews_article_create(&a), XAPNEWS_STATUS_SUCCESS);
+        ck_assert_int_eq(xapnews_article_set(a, XAPNEWS_FIELD_ID, id, strlen(id)), XAPNEWS_STATUS_SUCCESS);
+        ck_assert_int_eq(xapnews_article_set(a, XAPNEWS_FIELD_BODY, bodies[i],
+                                             strlen(bodies[i])),
+                         XAPNEWS_STATUS_SUCCESS);
+        ck_assert_int_eq(xapnews_writer_add(w, a), XAPNEWS_STATUS_SUCCESS);
+        xapnews_article_destroy(a);
+    }
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+}
+
+START_TEST(library_suggest_and_typos)
+{
+    char dir[] = "/tmp/check_suggest_XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/db", dir);
+    const char *bodies[] = {
+        "The talks were chaired by Minister Guo Shengkun in Beijing.",
+        "Officials said Minister Guo Shengkun met the delegation.",
+        "Later Minister Guo Shengkun spoke to reporters.",
+        "Then Minister Guo Shengkum left for Washington.",
+    };
+    write_db(path, bodies, 4);
+    xapnews_database_t *db = NULL;
+    ck_assert_int_eq(xapnews_database_open(path, &db, NULL), XAPNEWS_STATUS_SUCCESS);
+
+    xapnews_suggestions_t *s = NULL;
+    xapnews_suggest_options_t opt = {5, 0, NULL, NULL};
+    ck_assert_int_eq(xapnews_suggest(db, &opt, &s), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_ge(xapnews_suggestions_count(s), 1);
+    ck_assert_str_eq(xapnews_suggestion_variant(s, 0), "shengkum");
+    ck_assert_str_eq(xapnews_suggestion_canonical(s, 0), "shengkun");
+    ck_assert_uint_eq(xapnews_suggestion_docs(s, 0), 1);
+    ck_assert(xapnews_suggestion_score(s, 0) > 0.5 && xapnews_suggestion_score(s, 0) <= 1.0);
+    ck_assert_ptr_nonnull(strstr(xapnews_suggestion_evidence(s, 0), "\"edits\":1"));
+    /* bad indexes and handles */
+    ck_assert_ptr_null(xapnews_suggestion_variant(s, 99));
+    ck_assert_uint_eq(xapnews_suggestions_count(NULL), 0);
+    ck_assert_int_eq(xapnews_suggest(NULL, &opt, &s), XAPNEWS_STATUS_INVALID_ARGUMENT);
+    xapnews_suggestions_destroy(s);
+
+    /* typo tolerance is asked for with a flag */
+    xapnews_query_t *q = NULL;
+    ck_assert_int_eq(xapnews_query_parse(db, "Shengkin", XAPNEWS_QUERY_TYPOS, &q),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(xapnews_query_typo_count(q), 1);
+    const char *word, *name;
+    ck_assert_int_eq(xapnews_query_typo(q, 0, &word, &name), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_str_eq(word, "Shengkin");
+    ck_assert_str_eq(name, "Shengkun");
+    ck_assert_int_eq(xapnews_query_typo(q, 1, &word, &name), XAPNEWS_STATUS_INVALID_ARGUMENT);
+    xapnews_results_t *r = NULL;
+    ck_assert_int_eq(xapnews_query_search(q, 0, 10, &r), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(xapnews_results_count(r), 3);
+    xapnews_results_destroy(r);
+    xapnews_query_destroy(q);
+    ck_assert_int_eq(xapnews_query_parse(db, "Shengkin", 0, &q), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(xapnews_query_typo_count(q), 0);
+    xapnews_query_destroy(q);
+    xapnews_database_close(db);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("suggest");
+    TCase *t = tcase_create("core");
+    tcase_add_test(t, distance_edits);
+    tcase_add_test(t, distance_bounds_and_bad_input);
+    tcase_add_test(t, metaphone_keys);
+    tcase_add_test(t, metaphone_bad_input);
+    tcase_add_test(t, phonetic_similarity);
+    tcase_add_test(t, cosine);
+    tcase_add_test(t, scoring);
+    tcase_add_test(t, lexicon_counts_names_in_mid_sentence);
+    tcase_add_test(t, lexicon_grows);
+    tcase_add_test(t, typos_rewrite);
+    tcase_add_test(t, library_suggest_and_typos);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+int main(void)
+{
+    return run_suite(suite());
+}
