@@ -158,6 +158,27 @@ def score(args):
     print("precision@%d: %.3f" % (args.top, precision))
     print("recall@%d: %.3f" % (args.top, recall))
     result = {"precision": precision, "recall": recall}
+    if args.judged:
+        # the corpus's own pairs (not injected), judged by hand: the same
+        # name or word misspelt, or two different ones
+        judged = {}
+        with open(args.judged, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                v, c, verdict = line.rstrip("\n").split("\t")[:3]
+                judged[(v, c)] = verdict
+        own = [p for p in pairs if p not in right]
+        verdicts = [judged.get((p["variant"], p["canonical"]), "unjudged") for p in own]
+        same, different = verdicts.count("same"), verdicts.count("different")
+        unjudged = [p for p, v in zip(own, verdicts) if v == "unjudged"]
+        p3 = (len(right) + same) / len(pairs) if pairs else 0.0
+        print("the corpus's own pairs: %d same (genuine variants), %d different, %d unjudged"
+              % (same, different, len(unjudged)))
+        print("precision@%d counting genuine variants (unjudged as wrong): %.3f" % (args.top, p3))
+        for p in unjudged:
+            print("  unjudged: %s\t%s" % (p["variant"], p["canonical"]))
+        result.update(precision_judged=p3)
     if args.native:
         with open(args.native, encoding="utf-8") as f:
             words = set(line.strip() for line in f)
@@ -225,6 +246,7 @@ def main():
     p.add_argument("--top", type=int, default=30)
     p.add_argument("--verbose", action="store_true")
     p.add_argument("--native")
+    p.add_argument("--judged")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("sample")
     p.add_argument("input")

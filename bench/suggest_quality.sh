@@ -44,7 +44,8 @@ t3=$(now)
 echo "== injected misspellings (edit, mentions replaced, articles naming the surname)"
 sed 's/^/  /' "$work/truth.tsv"
 echo "== top $k pairs, as listed"
-$py "$top/bench/suggest_quality.py" score "$work/truth.tsv" "$work/top.json" --top "$k"
+$py "$top/bench/suggest_quality.py" score "$work/truth.tsv" "$work/top.json" --top "$k" \
+    --judged "$top/bench/suggest_judgments.tsv"
 echo "== top $k pairs once the corpus's own variant pairs are set aside"
 $py "$top/bench/suggest_quality.py" score "$work/truth.tsv" "$work/deep.json" --top "$k" \
     --native "$work/vocabulary.txt" --verbose | sed -n '4,$p'

@@ -26,6 +26,7 @@
 #define MAX_CHARS 40
 #define MAX_BUCKET 64          /* larger deletion buckets are skipped */
 #define CONTEXT_DOCS 16        /* articles sampled per form for its context */
+#define SUPPORT_FULL 8.0       /* a variant in this many articles has full support */
 #define MIN_CONTEXT_PAIRS 2000 /* pairs whose contexts are compared, at least */
 #define COMPOUND_MIN_PART 3    /* code points of each part of a compound */
 #define MAX_COMPOUNDS 4000     /* compound splits counted, at most */
@@ -46,8 +47,13 @@ double xn_suggest_score(const xn_pair_evidence *e)
     if (names < 0) names = 0;
     if (names > 1) names = 1;
     double context = e->context < 0 ? 0 : e->context > 1 ? 1 : e->context;
-    return 0.20 * spelling + 0.15 * e->phonetic + 0.30 * context +
-           0.20 * rarity + 0.15 * names;
+    /* articles the variant would bring in, saturating at SUPPORT_FULL,
+     * while it stays clearly the rarer form */
+    double support = log1p(v) / log1p(SUPPORT_FULL);
+    if (support > 1) support = 1;
+    support *= rarity * 2 < 1 ? rarity * 2 : 1;
+    return 0.15 * spelling + 0.10 * e->phonetic + 0.25 * context +
+           0.10 * rarity + 0.10 * names + 0.30 * support;
 }
 
 double xn_suggest_phonetic(const char *a, size_t alen, const char *b,

@@ -24,7 +24,8 @@
  *
  * The score of a pair, in [0, 1]:
  *
- *     0.20 spelling + 0.15 phonetic + 0.30 context + 0.20 rarity + 0.15 names
+ *     0.15 spelling + 0.10 phonetic + 0.25 context + 0.10 rarity
+ *     + 0.10 names + 0.30 support
  *
  *  spelling  1 - edits / length of the longer form (1 for compounds);
  *  phonetic  1 when the Metaphone keys (plugin/phonetic.h) are equal, 0.5
@@ -34,6 +35,11 @@
  *            frequency (0 for compounds);
  *  rarity    how much rarer the variant is than the canonical form:
  *            (c - v) / (c + v) for v and c articles;
+ *  support   how many articles the variant would bring in:
+ *            log(1 + v) / log(1 + 8), at most 1, times min(1, 2 rarity) (a
+ *            variant about as common as its canonical form may be another
+ *            name). A spelling several articles share matters more to
+ *            searches than a one-off typo, and is less likely to be one;
  *  names     how surely both forms are names: for each form, twice the
  *            share of its occurrences written capitalised in mid-sentence
  *            (the name lexicon, plugin/lexicon.h), at most 1; the smaller
