@@ -53,6 +53,10 @@ char *cli_schema_path(const char *arg, const char *default_name);
  *  error and returns the exit code; 0 on success. */
 int cli_use_profile(xapnews_database_t *db, const char *arg);
 
+/* Opens the database at PATH into *DB; on failure prints why and returns
+ * the exit code (*DB NULL), else 0. */
+int cli_open_database(const char *path, xapnews_database_t **db);
+
 /** Parses a non-negative integer option value; exits with EXIT_USAGE on a
  *  bad value. */
 unsigned cli_parse_uint(const char *option, const char *value);

@@ -131,3 +131,13 @@ void cli_json_string(FILE *f, const char *s)
     }
     fputc('"', f);
 }
+
+int cli_open_database(const char *path, xapnews_database_t **db)
+{
+    char *err = NULL;
+    xapnews_status_t st = xapnews_database_open(path, db, &err);
+    if (!st) return 0;
+    cli_error("%s", err ? err : xapnews_status_to_string(st));
+    xapnews_free(err);
+    return cli_exit_code(st);
+}

@@ -70,13 +70,8 @@ static int list_acronyms(const char *db_path, int json)
         return EXIT_USAGE;
     }
     xapnews_database_t *db = NULL;
-    char *err = NULL;
-    xapnews_status_t st = xapnews_database_open(db_path, &db, &err);
-    if (st) {
-        cli_error("%s", err ? err : xapnews_status_to_string(st));
-        xapnews_free(err);
-        return cli_exit_code(st);
-    }
+    int rc = cli_open_database(db_path, &db);
+    if (rc) return rc;
     size_t n = xapnews_database_acronym_count(db);
     if (json) fputs("{\"acronyms\":[", stdout);
     for (size_t i = 0; i < n; i++) {

@@ -276,14 +276,8 @@ int cmd_search(int argc, char **argv)
     xapnews_database_t *db = NULL;
     xapnews_query_t *query = NULL;
     xapnews_results_t *results = NULL;
-    char *err = NULL;
-    xapnews_status_t st = xapnews_database_open(db_path, &db, &err);
-    if (st) {
-        cli_error("%s", err ? err : xapnews_status_to_string(st));
-        xapnews_free(err);
-        rc = cli_exit_code(st);
-        goto out;
-    }
+    xapnews_status_t st;
+    if ((rc = cli_open_database(db_path, &db)) != 0) goto out;
     if ((rc = cli_use_profile(db, profile)) != 0) goto out;
     if ((st = xapnews_query_parse(db, text, flags | typos, &query)) ||
         (st = xapnews_query_set_facets(query, (unsigned)facets)) ||

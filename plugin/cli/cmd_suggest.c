@@ -270,13 +270,8 @@ static int cmd_suggest(int argc, char **argv)
         return EXIT_USAGE;
     }
     xapnews_database_t *db = NULL;
-    char *err = NULL;
-    xapnews_status_t st = xapnews_database_open(db_path, &db, &err);
-    if (st) {
-        cli_error("%s", err ? err : xapnews_status_to_string(st));
-        xapnews_free(err);
-        return cli_exit_code(st);
-    }
+    int rc = cli_open_database(db_path, &db);
+    if (rc) return rc;
     unsigned long docs = 0;
     progress_t prog = {0, 0, 0};
     if (!quiet && isatty(STDERR_FILENO) && xapnews_database_count(db, &docs) == 0 &&
@@ -286,9 +281,8 @@ static int cmd_suggest(int argc, char **argv)
         options.progress_ctx = &prog;
     }
     xapnews_suggestions_t *s = NULL;
-    st = xapnews_suggest(db, &options, &s);
+    xapnews_status_t st = xapnews_suggest(db, &options, &s);
     if (prog.shown) fputs("\r\033[K", stderr);
-    int rc = EXIT_OK;
     if (st) {
         cli_error("%s", xapnews_database_last_error(db));
         rc = cli_exit_code(st);
