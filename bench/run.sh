@@ -13,7 +13,7 @@
 #      (bench/tokenize_bench.c) against Xapian's TermGenerator
 #   5. xapnews eval speed on Cranfield (best of 3)
 #   6. perf profile of the xapnews indexer, if perf is there and time allows
-#   7. scale: xapnews (both cores: index --jobs 2, one database) and plain
+#   7. scale: xapnews (both cores: --shards 2 --jobs 2) and plain
 #      Xapian at x10; xapnews x50 (the x10 database plus four more x10
 #      chunks) as far as the time budget allows
 # Phases 2-4 run REPS repetitions, alternating the contenders; medians.
@@ -31,8 +31,7 @@
 #                      (no x50, no plain x10) | skip-all (no scale phase)
 #   BENCH_PERF=auto    auto | on | skip
 #   BENCH_SCALE_EXTRA=1  also plain Xapian committing every 1000 at x10
-#   BENCH_SCALE_JOBS=2 2: the scale phase runs xapnews index --jobs 2; 1: one
-#                      thread
+#   BENCH_SCALE_JOBS=2 shards (and jobs) of xapnews in the scale phase
 #   BENCH_OUT=DIR      results folder (default bench/results)
 #   KEEP=1             keep the work folder (under $TMPDIR)
 set -eu
