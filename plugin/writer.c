@@ -20,6 +20,7 @@
 #include "xapian_shim_spelling.h"
 #include "xapnews.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

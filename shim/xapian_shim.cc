@@ -3,7 +3,7 @@
 // Every entry point is wrapped in SHIM_TRY / SHIM_CATCH so that no C++
 // exception escapes into C code.
 
-#include "xapian_shim.h"
+#include "xapian_shim_internal.h"
 
 #include <xapian.h>
 
@@ -42,16 +42,14 @@ struct xs_mset {
     std::vector<std::vector<std::pair<std::string, unsigned long>>> counts;
 };
 
-namespace {
-
-void set_error(xs_error *err, xs_code code, const std::string &msg)
+void xs_fail(xs_error *err, xs_code code, const std::string &msg)
 {
     if (!err) return;
     err->code = code;
     std::snprintf(err->message, sizeof err->message, "%s", msg.c_str());
 }
 
-void set_xapian_error(xs_error *err, const Xapian::Error &e)
+void xs_fail_xapian(xs_error *err, const Xapian::Error &e)
 {
     // Xapian::Error is not polymorphic; its type name tells the class.
     static const struct {
@@ -79,8 +77,10 @@ void set_xapian_error(xs_error *err, const Xapian::Error &e)
     std::string msg = e.get_msg();
     if (!e.get_context().empty()) msg += " (" + e.get_context() + ")";
     if (e.get_error_string()) msg += std::string(": ") + e.get_error_string();
-    set_error(err, code, msg.empty() ? e.get_type() : msg);
+    xs_fail(err, code, msg.empty() ? e.get_type() : msg);
 }
+
+namespace {
 
 char *dup_string(const std::string &s)
 {
@@ -92,10 +92,6 @@ char *dup_string(const std::string &s)
     return p;
 }
 
-// A reader whose revision a writer has discarded reopens and tries again;
-// a writer committing every few milliseconds can need several tries.
-const int kMaxRetries = 100;
-
 // Runs OP on H's database, reopening and retrying when a writer discarded
 // the revision being read.
 template <typename Op>
@@ -105,7 +101,7 @@ auto with_reopen(xs_db *h, Op op) -> decltype(op())
         try {
             return op();
         } catch (const Xapian::DatabaseModifiedError &) {
-            if (attempt >= kMaxRetries) throw;
+            if (attempt >= xs_max_retries) throw;
             h->db->reopen();
         }
     }
@@ -113,25 +109,8 @@ auto with_reopen(xs_db *h, Op op) -> decltype(op())
 
 } // namespace
 
-#define SHIM_TRY try {
-#define SHIM_CATCH(err, failval)                                            \
-    }                                                                       \
-    catch (const Xapian::Error &e) {                                        \
-        set_xapian_error((err), e);                                         \
-        return failval;                                                     \
-    }                                                                       \
-    catch (const std::bad_alloc &) {                                        \
-        set_error((err), XS_NO_MEMORY, "out of memory");                    \
-        return failval;                                                     \
-    }                                                                       \
-    catch (const std::exception &e) {                                       \
-        set_error((err), XS_OTHER, e.what());                               \
-        return failval;                                                     \
-    }                                                                       \
-    catch (...) {                                                           \
-        set_error((err), XS_OTHER, "unknown C++ exception");                \
-        return failval;                                                     \
-    }
+#define SHIM_TRY XS_SHIM_TRY
+#define SHIM_CATCH(err, failval) XS_SHIM_CATCH(err, failval)
 
 extern "C" {
 
@@ -173,10 +152,10 @@ int xs_db_close(xs_db *h, xs_error *err)
     try {
         h->db->close();
     } catch (const Xapian::Error &e) {
-        set_xapian_error(err, e);
+        xs_fail_xapian(err, e);
         rc = -1;
     } catch (...) {
-        set_error(err, XS_OTHER, "unknown C++ exception while closing");
+        xs_fail(err, XS_OTHER, "unknown C++ exception while closing");
         rc = -1;
     }
     delete h->db;
@@ -214,7 +193,7 @@ int xs_db_replace(xs_db *h, const char *unique_term, size_t term_len,
 {
     SHIM_TRY
     if (!h->wdb) {
-        set_error(err, XS_INVALID, "database is open read-only");
+        xs_fail(err, XS_INVALID, "database is open read-only");
         return -1;
     }
     h->wdb->replace_document(std::string(unique_term, term_len), doc->doc);
@@ -226,7 +205,7 @@ int xs_db_add(xs_db *h, const xs_doc *doc, xs_error *err)
 {
     SHIM_TRY
     if (!h->wdb) {
-        set_error(err, XS_INVALID, "database is open read-only");
+        xs_fail(err, XS_INVALID, "database is open read-only");
         return -1;
     }
     h->wdb->add_document(doc->doc);
@@ -247,7 +226,7 @@ int xs_db_add_synonym(xs_db *h, const char *term, const char *synonym,
 {
     SHIM_TRY
     if (!h->wdb) {
-        set_error(err, XS_INVALID, "database is open read-only");
+        xs_fail(err, XS_INVALID, "database is open read-only");
         return -1;
     }
     h->wdb->add_synonym(term, synonym);
@@ -259,7 +238,7 @@ int xs_db_clear_synonyms(xs_db *h, xs_error *err)
 {
     SHIM_TRY
     if (!h->wdb) {
-        set_error(err, XS_INVALID, "database is open read-only");
+        xs_fail(err, XS_INVALID, "database is open read-only");
         return -1;
     }
     std::vector<std::string> keys;
@@ -276,7 +255,7 @@ int xs_db_set_metadata(xs_db *h, const char *key, const char *value,
 {
     SHIM_TRY
     if (!h->wdb) {
-        set_error(err, XS_INVALID, "database is open read-only");
+        xs_fail(err, XS_INVALID, "database is open read-only");
         return -1;
     }
     h->wdb->set_metadata(key, std::string(value, value_len));
@@ -384,7 +363,7 @@ xs_query *xs_query_combine(xs_op op, xs_query *const *subs, size_t n,
     case XS_OP_PHRASE: xop = Xapian::Query::OP_PHRASE; break;
     case XS_OP_NEAR: xop = Xapian::Query::OP_NEAR; break;
     default:
-        set_error(err, XS_INVALID, "unknown query operator");
+        xs_fail(err, XS_INVALID, "unknown query operator");
         return nullptr;
     }
     std::vector<Xapian::Query> v;
@@ -557,7 +536,7 @@ static xs_mset *run_search(xs_db *h, const xs_query *q, unsigned offset,
             }
             return m;
         } catch (const Xapian::DatabaseModifiedError &) {
-            if (attempt >= kMaxRetries) throw;
+            if (attempt >= xs_max_retries) throw;
             // let a burst of commits pass before reading again
             if (attempt >= 3)
                 std::this_thread::sleep_for(std::chrono::milliseconds(attempt < 20 ? attempt : 20));
@@ -614,7 +593,7 @@ int xs_count_with_term(xs_db *h, const xs_query *q, const char *term,
             *count = mset.get_matches_estimated();
             return 0;
         } catch (const Xapian::DatabaseModifiedError &) {
-            if (attempt >= kMaxRetries) throw;
+            if (attempt >= xs_max_retries) throw;
             h->db->reopen();
         }
     }
@@ -654,7 +633,7 @@ static Xapian::Document hit_document(xs_mset *m, unsigned i)
         try {
             return attempt ? m->db.get_document(m->docids[i]) : m->mset[i].get_document();
         } catch (const Xapian::DatabaseModifiedError &) {
-            if (attempt >= kMaxRetries) throw;
+            if (attempt >= xs_max_retries) throw;
             m->db.reopen();
         }
     }

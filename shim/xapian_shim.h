@@ -251,14 +251,5 @@ const char *xs_mset_value(xs_mset *m, unsigned i, unsigned slot, size_t *len);
 }
 #endif
 
-/* ---- access for the other shim files (xapian_shim_terms.cc) ----------
- * C++ only: the Xapian database inside a handle (owned by the handle). */
-#ifdef __cplusplus
-namespace Xapian {
-class Database;
-}
-Xapian::Database *xs_db_xapian(xs_db *db);
-#endif
-/* ---- end of access for the other shim files --------------------------- */
 
 #endif

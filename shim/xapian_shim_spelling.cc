@@ -1,6 +1,7 @@
 // xapian_shim_spelling.cc - see xapian_shim_spelling.h.
 
 #include "xapian_shim_spelling.h"
+#include "xapian_shim_internal.h"
 
 #include <xapian.h>
 
@@ -13,30 +14,6 @@
 #include <vector>
 
 namespace {
-
-void fail(xs_error *err, xs_code code, const std::string &msg)
-{
-    err->code = code;
-    std::snprintf(err->message, sizeof err->message, "%s", msg.c_str());
-}
-
-void fail_xapian(xs_error *err, const Xapian::Error &e)
-{
-    xs_code code = XS_OTHER;
-    const char *type = e.get_type();
-    if (std::strcmp(type, "DatabaseModifiedError") == 0) code = XS_MODIFIED;
-    else if (std::strcmp(type, "DatabaseCorruptError") == 0) code = XS_CORRUPT;
-    else if (std::strcmp(type, "NetworkError") == 0 ||
-             std::strcmp(type, "NetworkTimeoutError") == 0)
-        code = XS_NETWORK;
-    else if (std::strcmp(type, "InvalidOperationError") == 0 ||
-             std::strcmp(type, "InvalidArgumentError") == 0 ||
-             std::strcmp(type, "UnimplementedError") == 0)
-        code = XS_INVALID;
-    std::string msg = e.get_msg();
-    if (e.get_error_string()) msg += std::string(": ") + e.get_error_string();
-    fail(err, code, msg.empty() ? type : msg);
-}
 
 // Whether TERM is a word the spelling data should know: unprefixed, made
 // of lower-case ASCII letters and characters of two-byte UTF-8 sequences
@@ -55,11 +32,11 @@ extern "C" {
 
 int xs_db_sync_spelling(xs_db *h, xs_error *err)
 {
-    try {
+    XS_SHIM_TRY
         Xapian::WritableDatabase *wdb =
             dynamic_cast<Xapian::WritableDatabase *>(xs_db_xapian(h));
         if (!wdb) {
-            fail(err, XS_INVALID, "spelling data can only be written through a writer");
+            xs_fail(err, XS_INVALID, "spelling data can only be written through a writer");
             return -1;
         }
         wdb->commit(); // the vocabulary as the documents now have it
@@ -86,23 +63,14 @@ int xs_db_sync_spelling(xs_db *h, xs_error *err)
         }
         for (; k < old.size(); ++k) wdb->remove_spelling(old[k].first, old[k].second);
         return 0;
-    } catch (const Xapian::Error &e) {
-        fail_xapian(err, e);
-    } catch (const std::bad_alloc &) {
-        fail(err, XS_NO_MEMORY, "out of memory");
-    } catch (const std::exception &e) {
-        fail(err, XS_OTHER, e.what());
-    } catch (...) {
-        fail(err, XS_OTHER, "unknown C++ exception");
-    }
-    return -1;
+    XS_SHIM_CATCH(err, -1)
 }
 
 int xs_db_spelling_suggestion(xs_db *h, const char *word, unsigned max_edits,
                               char **out, xs_error *err)
 {
     *out = nullptr;
-    try {
+    XS_SHIM_TRY
         Xapian::Database *db = xs_db_xapian(h);
         std::string s;
         for (int attempt = 0;; ++attempt) {
@@ -110,29 +78,20 @@ int xs_db_spelling_suggestion(xs_db *h, const char *word, unsigned max_edits,
                 s = db->get_spelling_suggestion(word, max_edits);
                 break;
             } catch (const Xapian::DatabaseModifiedError &) {
-                if (attempt >= 10) throw;
+                if (attempt >= xs_max_retries) throw;
                 db->reopen();
             }
         }
         char *p = static_cast<char *>(std::malloc(s.size() + 1));
         if (!p) {
-            fail(err, XS_NO_MEMORY, "out of memory");
+            xs_fail(err, XS_NO_MEMORY, "out of memory");
             return -1;
         }
         std::memcpy(p, s.data(), s.size());
         p[s.size()] = '\0';
         *out = p;
         return 0;
-    } catch (const Xapian::Error &e) {
-        fail_xapian(err, e);
-    } catch (const std::bad_alloc &) {
-        fail(err, XS_NO_MEMORY, "out of memory");
-    } catch (const std::exception &e) {
-        fail(err, XS_OTHER, e.what());
-    } catch (...) {
-        fail(err, XS_OTHER, "unknown C++ exception");
-    }
-    return -1;
+    XS_SHIM_CATCH(err, -1)
 }
 
 } // extern "C"

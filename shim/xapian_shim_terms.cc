@@ -1,5 +1,6 @@
 // xapian_shim_terms.cc - see xapian_shim_terms.h.
 #include "xapian_shim_terms.h"
+#include "xapian_shim_internal.h"
 #include "xapian_shim_query.h"
 
 #include <xapian.h>
@@ -13,33 +14,6 @@
 
 namespace {
 
-const int kMaxRetries = 100;
-
-void fail(xs_error *err, xs_code code, const std::string &msg)
-{
-    err->code = code;
-    std::snprintf(err->message, sizeof err->message, "%s", msg.c_str());
-}
-
-void fail_xapian(xs_error *err, const Xapian::Error &e)
-{
-    const char *type = e.get_type();
-    xs_code code = XS_OTHER;
-    if (!std::strcmp(type, "DocNotFoundError") ||
-        !std::strcmp(type, "DatabaseNotFoundError"))
-        code = XS_NOT_FOUND;
-    else if (!std::strcmp(type, "DatabaseCorruptError"))
-        code = XS_CORRUPT;
-    else if (!std::strcmp(type, "NetworkError") ||
-             !std::strcmp(type, "NetworkTimeoutError"))
-        code = XS_NETWORK;
-    else if (!std::strcmp(type, "DatabaseModifiedError"))
-        code = XS_MODIFIED;
-    std::string msg = e.get_msg();
-    if (msg.empty()) msg = type;
-    fail(err, code, msg);
-}
-
 // Runs OP, reopening DB and trying again when a writer discarded the
 // revision being read.
 template <typename Op>
@@ -49,33 +23,13 @@ auto retrying(Xapian::Database *db, Op op) -> decltype(op())
         try {
             return op();
         } catch (const Xapian::DatabaseModifiedError &) {
-            if (attempt >= kMaxRetries) throw;
+            if (attempt >= xs_max_retries) throw;
             db->reopen();
         }
     }
 }
 
 } // namespace
-
-#define TERMS_TRY try {
-#define TERMS_CATCH(err)                                                    \
-    }                                                                       \
-    catch (const Xapian::Error &e) {                                        \
-        fail_xapian((err), e);                                              \
-        return -1;                                                          \
-    }                                                                       \
-    catch (const std::bad_alloc &) {                                        \
-        fail((err), XS_NO_MEMORY, "out of memory");                         \
-        return -1;                                                          \
-    }                                                                       \
-    catch (const std::exception &e) {                                       \
-        fail((err), XS_OTHER, e.what());                                    \
-        return -1;                                                          \
-    }                                                                       \
-    catch (...) {                                                           \
-        fail((err), XS_OTHER, "unknown C++ exception");                     \
-        return -1;                                                          \
-    }
 
 struct term_entry {
     std::string term;
@@ -89,7 +43,7 @@ int xs_terms_each(xs_db *h, const char *prefix,
                             unsigned long termfreq, unsigned long collfreq),
                   void *ctx, xs_error *err)
 {
-    TERMS_TRY
+    XS_SHIM_TRY
     Xapian::Database *db = xs_db_xapian(h);
     std::vector<term_entry> terms = retrying(db, [&] {
         std::vector<term_entry> v;
@@ -104,13 +58,13 @@ int xs_terms_each(xs_db *h, const char *prefix,
     for (const term_entry &e : terms)
         if (fn(ctx, e.term.data(), e.term.size(), e.termfreq, e.collfreq)) break;
     return 0;
-    TERMS_CATCH(err)
+    XS_SHIM_CATCH(err, -1)
 }
 
 int xs_term_docs(xs_db *h, const char *term, size_t len, unsigned *docids,
                  size_t max, size_t *n, xs_error *err)
 {
-    TERMS_TRY
+    XS_SHIM_TRY
     Xapian::Database *db = xs_db_xapian(h);
     std::string t(term, len);
     *n = retrying(db, [&] {
@@ -121,13 +75,13 @@ int xs_term_docs(xs_db *h, const char *term, size_t len, unsigned *docids,
         return k;
     });
     return 0;
-    TERMS_CATCH(err)
+    XS_SHIM_CATCH(err, -1)
 }
 
 int xs_doc_data(xs_db *h, unsigned docid, char **data, size_t *len,
                 xs_error *err)
 {
-    TERMS_TRY
+    XS_SHIM_TRY
     Xapian::Database *db = xs_db_xapian(h);
     std::string d = retrying(db, [&] { return db->get_document(docid).get_data(); });
     char *p = static_cast<char *>(std::malloc(d.size() + 1));
@@ -137,13 +91,13 @@ int xs_doc_data(xs_db *h, unsigned docid, char **data, size_t *len,
     *data = p;
     if (len) *len = d.size();
     return 0;
-    TERMS_CATCH(err)
+    XS_SHIM_CATCH(err, -1)
 }
 
 int xs_query_count(xs_db *h, const xs_query *q, unsigned long *count,
                    xs_error *err)
 {
-    TERMS_TRY
+    XS_SHIM_TRY
     Xapian::Database *db = xs_db_xapian(h);
     *count = retrying(db, [&] {
         Xapian::Enquire enquire(*db);
@@ -153,7 +107,7 @@ int xs_query_count(xs_db *h, const xs_query *q, unsigned long *count,
         return (unsigned long)mset.get_matches_estimated();
     });
     return 0;
-    TERMS_CATCH(err)
+    XS_SHIM_CATCH(err, -1)
 }
 
 } // extern "C"

@@ -1,0 +1,51 @@
+// xapian_shim_internal.h - what the shim's C++ files share: error
+// reporting, the exception barrier and the database inside a handle.
+// C++ only, not installed.
+#ifndef XAPNEWS_XAPIAN_SHIM_INTERNAL_H
+#define XAPNEWS_XAPIAN_SHIM_INTERNAL_H
+
+#include "xapian_shim.h"
+
+#include <xapian.h>
+
+#include <new>
+#include <string>
+
+/** Sets ERR (may be NULL) to CODE with message MSG. */
+void xs_fail(xs_error *err, xs_code code, const std::string &msg);
+
+/** Sets ERR (may be NULL) from a Xapian exception: the code its class
+ *  maps to, its message, context and system error. */
+void xs_fail_xapian(xs_error *err, const Xapian::Error &e);
+
+/** How often a reader whose revision a writer has discarded reopens and
+ *  tries again; a writer committing every few milliseconds can need
+ *  several tries. */
+const int xs_max_retries = 100;
+
+/** The Xapian database inside handle H (owned by H). */
+Xapian::Database *xs_db_xapian(xs_db *h);
+
+// The exception barrier of every extern "C" entry point: no C++ exception
+// crosses into C; each becomes ERR and the function returns FAILVAL.
+#define XS_SHIM_TRY try {
+#define XS_SHIM_CATCH(err, failval)                                         \
+    }                                                                       \
+    catch (const Xapian::Error &e) {                                        \
+        xs_fail_xapian((err), e);                                           \
+        return failval;                                                     \
+    }                                                                       \
+    catch (const std::bad_alloc &) {                                        \
+        xs_fail((err), XS_NO_MEMORY, "out of memory");                      \
+        return failval;                                                     \
+    }                                                                       \
+    catch (const std::exception &e) {                                       \
+        xs_fail((err), XS_OTHER, e.what());                                 \
+        return failval;                                                     \
+    }                                                                       \
+    catch (...) {                                                           \
+        xs_fail((err), XS_OTHER, "unknown C++ exception");                  \
+        return failval;                                                     \
+    }
+
+#endif
