@@ -80,9 +80,7 @@ void xs_fail_xapian(xs_error *err, const Xapian::Error &e)
     xs_fail(err, code, msg.empty() ? e.get_type() : msg);
 }
 
-namespace {
-
-char *dup_string(const std::string &s)
+char *xs_dup_string(const std::string &s)
 {
     char *p = static_cast<char *>(std::malloc(s.size() + 1));
     if (p) {
@@ -91,23 +89,6 @@ char *dup_string(const std::string &s)
     }
     return p;
 }
-
-// Runs OP on H's database, reopening and retrying when a writer discarded
-// the revision being read.
-template <typename Op>
-auto with_reopen(xs_db *h, Op op) -> decltype(op())
-{
-    for (int attempt = 0;; ++attempt) {
-        try {
-            return op();
-        } catch (const Xapian::DatabaseModifiedError &) {
-            if (attempt >= xs_max_retries) throw;
-            h->db->reopen();
-        }
-    }
-}
-
-} // namespace
 
 #define SHIM_TRY XS_SHIM_TRY
 #define SHIM_CATCH(err, failval) XS_SHIM_CATCH(err, failval)
@@ -175,7 +156,7 @@ int xs_db_compact(const char *source, const char *destination, xs_error *err)
 int xs_db_doccount(xs_db *h, unsigned long *count, xs_error *err)
 {
     SHIM_TRY
-    *count = with_reopen(h, [&] { return h->db->get_doccount(); });
+    *count = xs_retrying(*h->db, [&] { return h->db->get_doccount(); });
     return 0;
     SHIM_CATCH(err, -1)
 }
@@ -267,8 +248,8 @@ int xs_db_get_metadata(xs_db *h, const char *key, char **value,
                        size_t *value_len, xs_error *err)
 {
     SHIM_TRY
-    std::string v = with_reopen(h, [&] { return h->db->get_metadata(key); });
-    char *p = dup_string(v);
+    std::string v = xs_retrying(*h->db, [&] { return h->db->get_metadata(key); });
+    char *p = xs_dup_string(v);
     if (!p) throw std::bad_alloc();
     *value = p;
     if (value_len) *value_len = v.size();
@@ -280,7 +261,7 @@ int xs_db_termfreq(xs_db *h, const char *term, size_t term_len,
                    unsigned long *freq, xs_error *err)
 {
     SHIM_TRY
-    *freq = with_reopen(h, [&] { return h->db->get_termfreq(std::string(term, term_len)); });
+    *freq = xs_retrying(*h->db, [&] { return h->db->get_termfreq(std::string(term, term_len)); });
     return 0;
     SHIM_CATCH(err, -1)
 }
@@ -418,7 +399,7 @@ void xs_query_free(xs_query *q)
 char *xs_query_describe(const xs_query *q)
 {
     try {
-        return dup_string(q->query.get_description());
+        return xs_dup_string(q->query.get_description());
     } catch (...) {
         return nullptr;
     }
@@ -455,7 +436,7 @@ int xs_db_terms_with_prefix(xs_db *h, const char *prefix,
 {
     SHIM_TRY
     // the terms are collected first, so a retry never calls FN twice
-    std::vector<std::string> terms = with_reopen(h, [&] {
+    std::vector<std::string> terms = xs_retrying(*h->db, [&] {
         std::vector<std::string> v;
         for (Xapian::TermIterator t = h->db->allterms_begin(prefix);
              t != h->db->allterms_end(prefix); ++t)

@@ -23,8 +23,27 @@ void xs_fail_xapian(xs_error *err, const Xapian::Error &e);
  *  several tries. */
 const int xs_max_retries = 100;
 
+/** A malloc'd, NUL-terminated copy of S (which may hold NULs), or NULL
+ *  when memory runs out. */
+char *xs_dup_string(const std::string &s);
+
 /** The Xapian database inside handle H (owned by H). */
 Xapian::Database *xs_db_xapian(xs_db *h);
+
+/** Runs OP, reopening DB and trying again (xs_max_retries times at most)
+ *  when a writer discarded the revision being read. */
+template <typename Op>
+auto xs_retrying(Xapian::Database &db, Op op) -> decltype(op())
+{
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return op();
+        } catch (const Xapian::DatabaseModifiedError &) {
+            if (attempt >= xs_max_retries) throw;
+            db.reopen();
+        }
+    }
+}
 
 // The exception barrier of every extern "C" entry point: no C++ exception
 // crosses into C; each becomes ERR and the function returns FAILVAL.

@@ -72,23 +72,13 @@ int xs_db_spelling_suggestion(xs_db *h, const char *word, unsigned max_edits,
     *out = nullptr;
     XS_SHIM_TRY
         Xapian::Database *db = xs_db_xapian(h);
-        std::string s;
-        for (int attempt = 0;; ++attempt) {
-            try {
-                s = db->get_spelling_suggestion(word, max_edits);
-                break;
-            } catch (const Xapian::DatabaseModifiedError &) {
-                if (attempt >= xs_max_retries) throw;
-                db->reopen();
-            }
-        }
-        char *p = static_cast<char *>(std::malloc(s.size() + 1));
+        std::string s =
+            xs_retrying(*db, [&] { return db->get_spelling_suggestion(word, max_edits); });
+        char *p = xs_dup_string(s);
         if (!p) {
             xs_fail(err, XS_NO_MEMORY, "out of memory");
             return -1;
         }
-        std::memcpy(p, s.data(), s.size());
-        p[s.size()] = '\0';
         *out = p;
         return 0;
     XS_SHIM_CATCH(err, -1)

@@ -12,25 +12,6 @@
 #include <string>
 #include <vector>
 
-namespace {
-
-// Runs OP, reopening DB and trying again when a writer discarded the
-// revision being read.
-template <typename Op>
-auto retrying(Xapian::Database *db, Op op) -> decltype(op())
-{
-    for (int attempt = 0;; ++attempt) {
-        try {
-            return op();
-        } catch (const Xapian::DatabaseModifiedError &) {
-            if (attempt >= xs_max_retries) throw;
-            db->reopen();
-        }
-    }
-}
-
-} // namespace
-
 struct term_entry {
     std::string term;
     unsigned long termfreq, collfreq;
@@ -45,7 +26,7 @@ int xs_terms_each(xs_db *h, const char *prefix,
 {
     XS_SHIM_TRY
     Xapian::Database *db = xs_db_xapian(h);
-    std::vector<term_entry> terms = retrying(db, [&] {
+    std::vector<term_entry> terms = xs_retrying(*db, [&] {
         std::vector<term_entry> v;
         for (Xapian::TermIterator t = db->allterms_begin(prefix);
              t != db->allterms_end(prefix); ++t) {
@@ -67,7 +48,7 @@ int xs_term_docs(xs_db *h, const char *term, size_t len, unsigned *docids,
     XS_SHIM_TRY
     Xapian::Database *db = xs_db_xapian(h);
     std::string t(term, len);
-    *n = retrying(db, [&] {
+    *n = xs_retrying(*db, [&] {
         size_t k = 0;
         for (Xapian::PostingIterator p = db->postlist_begin(t);
              k < max && p != db->postlist_end(t); ++p)
@@ -83,11 +64,9 @@ int xs_doc_data(xs_db *h, unsigned docid, char **data, size_t *len,
 {
     XS_SHIM_TRY
     Xapian::Database *db = xs_db_xapian(h);
-    std::string d = retrying(db, [&] { return db->get_document(docid).get_data(); });
-    char *p = static_cast<char *>(std::malloc(d.size() + 1));
+    std::string d = xs_retrying(*db, [&] { return db->get_document(docid).get_data(); });
+    char *p = xs_dup_string(d);
     if (!p) throw std::bad_alloc();
-    std::memcpy(p, d.data(), d.size());
-    p[d.size()] = '\0';
     *data = p;
     if (len) *len = d.size();
     return 0;
@@ -99,7 +78,7 @@ int xs_query_count(xs_db *h, const xs_query *q, unsigned long *count,
 {
     XS_SHIM_TRY
     Xapian::Database *db = xs_db_xapian(h);
-    *count = retrying(db, [&] {
+    *count = xs_retrying(*db, [&] {
         Xapian::Enquire enquire(*db);
         enquire.set_query(q->query);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
