@@ -1,5 +1,6 @@
 /* idset.c - a set of 64-bit id hashes, open addressing, linear probing. */
 #include "idset.h"
+#include "hash.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -22,14 +23,11 @@ void xn_idset_free(xn_idset *set)
     free(set);
 }
 
-/* FNV-1a 64 with a final mix, never 0 (0 marks an empty slot). */
+/* The library's FNV-1a with a final mix, never 0 (0 marks an empty
+ * slot). */
 static uint64_t id_hash(const char *id, size_t len)
 {
-    uint64_t h = 14695981039346656037ULL;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)id[i];
-        h *= 1099511628211ULL;
-    }
+    uint64_t h = (uint64_t)xn_hash(id, len);
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;
