@@ -26,6 +26,7 @@
 #define MAX_CHARS 40
 #define MAX_BUCKET 64          /* larger deletion buckets are skipped */
 #define CONTEXT_DOCS 16        /* articles sampled per form for its context */
+#define CONTEXT_ALIKE 0.1      /* contexts this similar count as alike */
 #define SUPPORT_FULL 8.0       /* a variant in this many articles has full support */
 #define MIN_CONTEXT_PAIRS 2000 /* pairs whose contexts are compared, at least */
 #define COMPOUND_MIN_PART 3    /* code points of each part of a compound */
@@ -46,14 +47,22 @@ double xn_suggest_score(const xn_pair_evidence *e)
                                                          : e->canonical_names;
     if (names < 0) names = 0;
     if (names > 1) names = 1;
+    /* a context not compared yet (< 0) counts as alike */
     double context = e->context < 0 ? 0 : e->context > 1 ? 1 : e->context;
     /* articles the variant would bring in, saturating at SUPPORT_FULL,
      * while it stays clearly the rarer form */
     double support = log1p(v) / log1p(SUPPORT_FULL);
     if (support > 1) support = 1;
     support *= rarity * 2 < 1 ? rarity * 2 : 1;
-    return 0.15 * spelling + 0.10 * e->phonetic + 0.25 * context +
-           0.10 * rarity + 0.10 * names + 0.30 * support;
+    /* how many articles write the variant, and whose name it is, tell
+     * little about two forms that are never written alike */
+    double alike = e->joined || e->context < 0 || context >= CONTEXT_ALIKE
+                       ? 1.0 : context / CONTEXT_ALIKE;
+    support *= alike;
+    double official = e->official ? alike : 0.0;
+    double text = 0.15 * spelling + 0.10 * e->phonetic + 0.25 * context +
+                  0.10 * rarity + 0.10 * names + 0.30 * support;
+    return 0.85 * text + 0.15 * official;
 }
 
 double xn_suggest_phonetic(const char *a, size_t alen, const char *b,
@@ -87,6 +96,8 @@ typedef struct {
     size_t off, len;       /* the term, in the miner's arena */
     unsigned nchars;       /* code points; 0 when not a plain word */
     unsigned long df, cf, caps;
+    unsigned long official_docs; /* articles with the word in an official's name */
+    int official_table;          /* a word of a name in the officials table */
     int context_done;
     int hyphen_born;       /* 0 unknown, 1 only the joined form of a
                               hyphenation ("two-day" -> "twoday"), 2 not */
@@ -352,7 +363,12 @@ typedef struct {
 static int collect_token(void *vctx, const xn_token *t)
 {
     tokctx *c = vctx;
-    if (t->flags & XN_TOKEN_COLOCATED) return 0;
+    if (t->flags & XN_TOKEN_COLOCATED) {
+        /* "Ziyang's": the bare word stands for the possessive */
+        if ((t->flags & XN_TOKEN_POSSESSIVE) && c->n)
+            c->ids[c->n - 1] = lookup(c->m, t->term, t->len);
+        return 0;
+    }
     if (c->n == c->cap) {
         size_t cap = c->cap ? c->cap * 2 : 512;
         size_t *ids = realloc(c->ids, cap * sizeof *ids);
@@ -375,9 +391,52 @@ static int cmp_cw(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Adds to BAG the neighbours of every occurrence of word X in IDS. */
+/* A context: word ids, increasing, and their weights. */
+typedef struct {
+    cw *c;
+    size_t n, cap;
+} bag_t;
+
+static int bag_add(bag_t *b, unsigned id, double w)
+{
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 256;
+        cw *c = realloc(b->c, cap * sizeof *c);
+        if (!c) return -1;
+        b->c = c;
+        b->cap = cap;
+    }
+    b->c[b->n++] = (cw){id, w};
+    return 0;
+}
+
+/* Sorts B by word and sums the weights of each word; 0, or -1 when memory
+ * ran out for the result's arrays (IDS, W, N). */
+static int bag_finish(bag_t *b, unsigned **ids, double **w, size_t *n)
+{
+    if (!b->n) return 0;
+    xn_sort(b->c, b->n, sizeof *b->c, cmp_cw);
+    size_t u = 0;
+    for (size_t i = 0; i < b->n; i++) {
+        if (u && b->c[u - 1].id == b->c[i].id) b->c[u - 1].w += b->c[i].w;
+        else b->c[u++] = b->c[i];
+    }
+    *ids = malloc(u * sizeof **ids);
+    *w = malloc(u * sizeof **w);
+    if (!*ids || !*w) return -1;
+    for (size_t i = 0; i < u; i++) {
+        (*ids)[i] = b->c[i].id;
+        (*w)[i] = b->c[i].w;
+    }
+    *n = u;
+    return 0;
+}
+
+/* Adds to BAG the neighbours of every occurrence of word X in IDS: the
+ * words one and two positions away, weighted by their inverse document
+ * frequency (half for two positions). */
 static int add_neighbours(const miner *m, size_t x, const size_t *ids, size_t n,
-                          cw **bag, size_t *nb, size_t *capb)
+                          bag_t *bag)
 {
     static const int offsets[] = {-2, -1, 1, 2};
     static const double weights[] = {0.5, 1.0, 1.0, 0.5};
@@ -388,15 +447,7 @@ static int add_neighbours(const miner *m, size_t x, const size_t *ids, size_t n,
             if (j < 0 || (size_t)j >= n || ids[j] == (size_t)-1 || ids[j] == x) continue;
             const word_t *nw = &m->w[ids[j]];
             double idf = log(((double)m->doccount + 1.0) / ((double)nw->df + 0.5));
-            if (idf <= 0) continue;
-            if (*nb == *capb) {
-                size_t cap = *capb ? *capb * 2 : 256;
-                cw *b = realloc(*bag, cap * sizeof *b);
-                if (!b) return -1;
-                *bag = b;
-                *capb = cap;
-            }
-            (*bag)[(*nb)++] = (cw){(unsigned)ids[j], weights[k] * idf};
+            if (idf > 0 && bag_add(bag, (unsigned)ids[j], weights[k] * idf) < 0) return -1;
         }
     }
     return 0;
@@ -414,8 +465,7 @@ static xapnews_status_t context_of(miner *m, size_t x)
     if (xs_term_docs(m->db, word_text(m, x), w->len, docids, CONTEXT_DOCS, &nd, &xe) < 0)
         return xn_error_from_shim(m->err, &xe, "cannot read the articles of a word");
     tokctx tc = {m, NULL, 0, 0};
-    cw *bag = NULL;
-    size_t nb = 0, capb = 0;
+    bag_t bag = {NULL, 0, 0};
     xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
     for (size_t k = 0; k < nd && !st; k++) {
         char *data = NULL;
@@ -432,32 +482,15 @@ static xapnews_status_t context_of(miner *m, size_t x)
             if (!v) continue;
             tc.n = 0;
             if (xn_tokenize(v, vlen, collect_token, &tc) != 0 ||
-                add_neighbours(m, x, tc.ids, tc.n, &bag, &nb, &capb) < 0)
+                add_neighbours(m, x, tc.ids, tc.n, &bag) < 0)
                 st = xn_error_set(m->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
         }
         free(data);
     }
     free(tc.ids);
-    if (!st && nb) {
-        xn_sort(bag, nb, sizeof *bag, cmp_cw);
-        size_t u = 0;
-        for (size_t i = 0; i < nb; i++) {
-            if (u && bag[u - 1].id == bag[i].id) bag[u - 1].w += bag[i].w;
-            else bag[u++] = bag[i];
-        }
-        w->ctx_ids = malloc(u * sizeof *w->ctx_ids);
-        w->ctx_w = malloc(u * sizeof *w->ctx_w);
-        if (!w->ctx_ids || !w->ctx_w) {
-            st = xn_error_set(m->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-        } else {
-            for (size_t i = 0; i < u; i++) {
-                w->ctx_ids[i] = bag[i].id;
-                w->ctx_w[i] = bag[i].w;
-            }
-            w->ctx_n = u;
-        }
-    }
-    free(bag);
+    if (!st && bag_finish(&bag, &w->ctx_ids, &w->ctx_w, &w->ctx_n) < 0)
+        st = xn_error_set(m->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    free(bag.c);
     return st;
 }
 
@@ -550,12 +583,15 @@ static int evaluate_pair(miner *m, size_t a, size_t b, unsigned min_docs,
     k->variant = v;
     k->canonical = c;
     k->e.distance = d;
+    k->e.context = -1; /* compared later, for the most promising pairs */
     k->e.length = wv->nchars > wc->nchars ? wv->nchars : wc->nchars;
     k->e.phonetic = xn_suggest_phonetic(word_text(m, v), wv->len, word_text(m, c), wc->len);
     k->e.variant_docs = wv->df;
     k->e.canonical_docs = wc->df;
     k->e.variant_names = name_share(wv);
     k->e.canonical_names = name_share(wc);
+    k->e.official_docs = wv->official_docs + wc->official_docs;
+    k->e.official = k->e.official_docs > 0 || wv->official_table || wc->official_table;
     k->score = xn_suggest_score(&k->e);
     const char *fv = word_text(m, v), *fc = word_text(m, c);
     k->table_line = table_line(m, &fv, &lv, 1, &fc, &lc, 1);
@@ -776,6 +812,9 @@ static char *evidence_json(const miner *m, const cand *c)
                                json_real(round(c->e.variant_names * 1000) / 1000));
     bad |= json_object_set_new(o, "canonical_names",
                                json_real(round(c->e.canonical_names * 1000) / 1000));
+    bad |= json_object_set_new(o, "official", json_boolean(c->e.official));
+    bad |= json_object_set_new(o, "official_docs",
+                               json_integer((json_int_t)c->e.official_docs));
     bad |= json_object_set_new(o, "joined", json_boolean(c->e.joined));
     if (c->e.joined) {
         bad |= json_object_set_new(o, "joined_docs", json_integer((json_int_t)c->joined_docs));
@@ -855,6 +894,44 @@ static int add_caps(void *ctx, const char *word, size_t len, unsigned long count
     return 0;
 }
 
+/* XO terms: the words of the officials the articles name. */
+static int add_official_word(void *ctx, const char *term, size_t len,
+                             unsigned long tf, unsigned long cf)
+{
+    miner *m = ctx;
+    (void)cf;
+    if (len <= 2) return 0;
+    unsigned char c0 = (unsigned char)term[2];
+    if (c0 >= 'A' && c0 <= 'Z') return 0; /* XOFFICIAL:, XOUTLET: */
+    size_t i = lookup(m, term + 2, len - 2);
+    if (i != (size_t)-1) m->w[i].official_docs += tf;
+    return 0;
+}
+
+static int mark_table_word(void *ctx, const xn_token *t)
+{
+    miner *m = ctx;
+    size_t i = lookup(m, t->term, t->len);
+    if (i != (size_t)-1) m->w[i].official_table = 1;
+    return 0;
+}
+
+/* Marks the words of the officials table's names and aliases. */
+static int mark_officials_table(miner *m)
+{
+    const xn_names *t = xn_database_tables(m->d)->officials;
+    size_t n = t ? xn_names_count(t) : 0;
+    for (size_t i = 0; i < n; i++) {
+        const xn_name *e = xn_names_get(t, i);
+        if (xn_tokenize(e->canonical, strlen(e->canonical), mark_table_word, m) < 0)
+            return -1;
+        for (size_t j = 0; j < e->n_variants; j++)
+            if (xn_tokenize(e->variants[j], strlen(e->variants[j]), mark_table_word, m) < 0)
+                return -1;
+    }
+    return 0;
+}
+
 static xapnews_status_t mine(miner *m, unsigned min_docs, size_t limit,
                              xapnews_suggestions_t **out)
 {
@@ -866,8 +943,11 @@ static xapnews_status_t mine(miner *m, unsigned min_docs, size_t limit,
         return xn_error_from_shim(m->err, &xe, "cannot read the vocabulary");
     if (m->n && !m->arena.data)
         return xn_error_set(m->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-    if (build_hash(m) < 0 || xn_lexicon_each(m->lexicon, add_caps, m) < 0)
+    if (build_hash(m) < 0 || xn_lexicon_each(m->lexicon, add_caps, m) < 0 ||
+        mark_officials_table(m) < 0)
         return xn_error_set(m->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    if (xs_terms_each(m->db, "XO", add_official_word, m, &xe) < 0)
+        return xn_error_from_shim(m->err, &xe, "cannot read the officials' words");
     progress(m, "vocabulary", m->n, m->n);
 
     size_t np = 0;
@@ -897,6 +977,10 @@ static xapnews_status_t mine(miner *m, unsigned min_docs, size_t limit,
             c->e.context = xn_suggest_cosine(a->ctx_ids, a->ctx_w, a->ctx_n,
                                              b->ctx_ids, b->ctx_w, b->ctx_n);
             c->score = xn_suggest_score(&c->e);
+        }
+        for (size_t i = k; i < l.n; i++) {
+            l.c[i].e.context = 0;
+            l.c[i].score = xn_suggest_score(&l.c[i].e);
         }
         progress(m, "contexts", k, k);
     }

@@ -24,8 +24,8 @@
  *
  * The score of a pair, in [0, 1]:
  *
- *     0.15 spelling + 0.10 phonetic + 0.25 context + 0.10 rarity
- *     + 0.10 names + 0.30 support
+ *     0.85 (0.15 spelling + 0.10 phonetic + 0.25 context + 0.10 rarity
+ *           + 0.10 names + 0.30 support) + 0.15 official
  *
  *  spelling  1 - edits / length of the longer form (1 for compounds);
  *  phonetic  1 when the Metaphone keys (plugin/phonetic.h) are equal, 0.5
@@ -38,12 +38,23 @@
  *  support   how many articles the variant would bring in:
  *            log(1 + v) / log(1 + 8), at most 1, times min(1, 2 rarity) (a
  *            variant about as common as its canonical form may be another
- *            name). A spelling several articles share matters more to
- *            searches than a one-off typo, and is less likely to be one;
+ *            name), times alike. A spelling several articles share
+ *            matters more to searches than a one-off typo, and is less
+ *            likely to be one;
  *  names     how surely both forms are names: for each form, twice the
  *            share of its occurrences written capitalised in mid-sentence
  *            (the name lexicon, plugin/lexicon.h), at most 1; the smaller
- *            of the two.
+ *            of the two;
+ *  official  1 when either form is a word of the name of an official: of
+ *            an official the articles name (the XO terms of their
+ *            officials field) or of one in the officials table, else 0.
+ *            The variants of the people an archive follows are the ones
+ *            its searches miss most. Times alike;
+ *  alike     min(1, context / 0.1), 1 for compounds and for pairs whose
+ *            contexts are not compared: how many articles write a form,
+ *            and whose name it is, say little about two forms never
+ *            written in like contexts ("Lawton" beside "Lawson", "James"
+ *            beside "games").
  */
 #ifndef XAPNEWS_SUGGEST_H
 #define XAPNEWS_SUGGEST_H
@@ -58,9 +69,12 @@ typedef struct {
     unsigned distance;      /* edits between the forms */
     size_t length;          /* code points of the longer form */
     double phonetic;        /* 1, 0.5 or 0, as above */
-    double context;         /* in [0, 1] */
+    double context;         /* in [0, 1]; < 0 not compared yet */
     unsigned long variant_docs, canonical_docs;
     double variant_names, canonical_names; /* name evidence, [0, 1] */
+    unsigned long official_docs; /* articles naming an official with the
+                                    variant, plus with the canonical form */
+    int official;           /* a form is a word of an official's name */
     int joined;             /* a joined / spaced compound */
 } xn_pair_evidence;
 

@@ -58,8 +58,34 @@ printf '%s\n' '{"id":"1","body":"Secretary Jeh Johnson spoke."}' \
     '{"id":"3","body":"Secretary Jeh Jhonson left."}' > "$TMP/jhonson.jsonl"
 "$XAPNEWS" index --synonyms "$TMP/table.txt" --db "$TMP/jhonson.db" "$TMP/jhonson.jsonl" > /dev/null
 expect_eq "solr: a form already in the table" \
-    "# 'jhonson' and 'johnson' (score 0.383): line 1 of the variant table holds one of them; add the other there" \
+    "# 'jhonson' and 'johnson' (score 0.336): line 1 of the variant table holds one of them; add the other there" \
     "$("$XAPNEWS" synonyms suggest --db "$TMP/jhonson.db" --format solr | tail -1)"
+
+# the variant of an official's name ranks above a pair alike in all else;
+# a possessive ("Petrovva's") is read as the bare word for the context
+{ printf '%s\n' '{"id":"1","officials":["Anna Petrova"],"body":"Minister Anna Petrova spoke. The Kalinka river rose."}' \
+      '{"id":"2","officials":["Anna Petrova"],"body":"Minister Anna Petrova spoke. The Kalinka river rose."}' \
+      '{"id":"3","body":"Minister Anna Petrovva'"'"'s aides spoke. The Kalinkka river rose."}'
+  for i in 4 5 6 7 8 9; do echo '{"id":"'$i'","body":"Markets were calm on day '$i'."}'; done
+} > "$TMP/official.jsonl"
+"$XAPNEWS" index --synonyms none --db "$TMP/official.db" "$TMP/official.jsonl" > /dev/null
+expect_eq "official evidence: petrovva before kalinkka, context from the possessive" \
+    "petrovva petrova True 2 True | kalinkka kalinka False 0 True" \
+    "$("$XAPNEWS" synonyms suggest --db "$TMP/official.db" --min-docs 1 --json | python3 -c '
+import json, sys
+print(" | ".join("%s %s %s %d %s" % (p["variant"], p["canonical"], p["evidence"]["official"],
+                 p["evidence"]["official_docs"], p["evidence"]["context"] > 0)
+                 for p in json.load(sys.stdin)))')"
+
+# a word of a name in the officials table counts, named in articles or not
+printf 'Boris Kalinka\t\tMinister\tRussia\n' > "$TMP/officials.tsv"
+"$XAPNEWS" index --synonyms none --officials "$TMP/officials.tsv" --db "$TMP/table-official.db" \
+    "$TMP/official.jsonl" > /dev/null
+expect_eq "official evidence from the officials table" "kalinkka True 0" \
+    "$("$XAPNEWS" synonyms suggest --db "$TMP/table-official.db" --min-docs 1 --json | python3 -c '
+import json, sys
+print(" ".join("%s %s %d" % (p["variant"], p["evidence"]["official"], p["evidence"]["official_docs"])
+               for p in json.load(sys.stdin) if p["canonical"] == "kalinka"))')"
 
 # compounds written joined and spaced (a hyphen gives both)
 {

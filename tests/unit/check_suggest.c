@@ -136,15 +136,24 @@ END_TEST
 START_TEST(scoring)
 {
     /* every piece of evidence at its best gives 1 (a variant in 8
-     * articles, the canonical form in a great many) */
-    xn_pair_evidence best = {1, 1000000000, 1.0, 1.0, 8, 1000000000, 1.0, 1.0, 0};
+     * articles, the canonical form in a great many, an official's name) */
+    xn_pair_evidence best = {.distance = 1, .length = 1000000000, .phonetic = 1.0,
+                             .context = 1.0, .variant_docs = 8,
+                             .canonical_docs = 1000000000, .variant_names = 1.0,
+                             .canonical_names = 1.0, .official = 1};
     ck_assert(fabs(xn_suggest_score(&best) - 1.0) < 1e-6);
     /* the documented weights, piece by piece */
-    xn_pair_evidence e = {1, 8, 0.5, 0.5, 1, 3, 0.9, 1.0, 0};
+    xn_pair_evidence e = {.distance = 1, .length = 8, .phonetic = 0.5, .context = 0.5,
+                          .variant_docs = 1, .canonical_docs = 3, .variant_names = 0.9,
+                          .canonical_names = 1.0};
     double rarity = 2.0 / 4;
-    double expect = 0.15 * (1 - 1.0 / 8) + 0.10 * 0.5 + 0.25 * 0.5 + 0.10 * rarity +
-                    0.10 * 0.9 + 0.30 * (log(2.0) / log(9.0)) * (2 * rarity);
-    ck_assert(fabs(xn_suggest_score(&e) - expect) < 1e-9);
+    double text = 0.15 * (1 - 1.0 / 8) + 0.10 * 0.5 + 0.25 * 0.5 + 0.10 * rarity +
+                  0.10 * 0.9 + 0.30 * (log(2.0) / log(9.0)) * (2 * rarity);
+    ck_assert(fabs(xn_suggest_score(&e) - 0.85 * text) < 1e-9);
+    /* an official's name adds 0.15 */
+    xn_pair_evidence official = e;
+    official.official = 1;
+    ck_assert(fabs(xn_suggest_score(&official) - (0.85 * text + 0.15)) < 1e-9);
     /* a variant several articles share beats a one-off, other things equal */
     xn_pair_evidence shared = e;
     shared.variant_docs = 4;
@@ -163,12 +172,36 @@ START_TEST(scoring)
     xn_pair_evidence lonely = e;
     lonely.context = 0;
     ck_assert(xn_suggest_score(&e) > xn_suggest_score(&lonely));
+    /* forms never written alike get nothing for support or the official:
+     * only spelling, phonetic, rarity and names count */
+    xn_pair_evidence unlike = shared;
+    unlike.official = 1;
+    unlike.context = 0;
+    double r2 = 396.0 / 404;
+    ck_assert(fabs(xn_suggest_score(&unlike) -
+                   0.85 * (0.15 * (1 - 1.0 / 8) + 0.10 * 0.5 + 0.10 * r2 + 0.10 * 0.9)) < 1e-9);
+    /* half as alike as CONTEXT_ALIKE: half the support and official */
+    xn_pair_evidence half = unlike;
+    half.context = 0.05;
+    double sup = log(5.0) / log(9.0);
+    ck_assert(fabs(xn_suggest_score(&half) -
+                   (0.85 * (0.15 * (1 - 1.0 / 8) + 0.10 * 0.5 + 0.25 * 0.05 + 0.10 * r2 +
+                            0.10 * 0.9 + 0.30 * sup * 0.5) + 0.15 * 0.5)) < 1e-9);
+    /* a context not compared yet counts as alike (0 for the context term) */
+    xn_pair_evidence pending = unlike;
+    pending.context = -1;
+    ck_assert(fabs(xn_suggest_score(&pending) -
+                   (0.85 * (0.15 * (1 - 1.0 / 8) + 0.10 * 0.5 + 0.10 * r2 + 0.10 * 0.9 +
+                            0.30 * sup) + 0.15)) < 1e-9);
     /* compounds count as spelled alike */
-    xn_pair_evidence joined = {0, 13, 1.0, 0.0, 1, 3, 0, 0, 1};
+    xn_pair_evidence joined = {.length = 13, .phonetic = 1.0, .variant_docs = 1,
+                               .canonical_docs = 3, .joined = 1};
     ck_assert(fabs(xn_suggest_score(&joined) -
-                   (0.15 + 0.10 + 0.10 * 0.5 + 0.30 * log(2.0) / log(9.0))) < 1e-9);
+                   0.85 * (0.15 + 0.10 + 0.10 * 0.5 + 0.30 * log(2.0) / log(9.0))) < 1e-9);
     /* out-of-range evidence is clipped, never below 0 */
-    xn_pair_evidence wild = {9, 2, 0, -3, 7, 1, 2.0, -1, 0};
+    xn_pair_evidence wild = {.distance = 9, .length = 2, .context = -3, .variant_docs = 7,
+                             .canonical_docs = 1, .variant_names = 2.0,
+                             .canonical_names = -1};
     ck_assert(xn_suggest_score(&wild) >= 0.0);
 }
 END_TEST
@@ -289,7 +322,7 @@ START_TEST(library_suggest_and_typos)
     ck_assert_str_eq(xapnews_suggestion_variant(s, 0), "shengkum");
     ck_assert_str_eq(xapnews_suggestion_canonical(s, 0), "shengkun");
     ck_assert_uint_eq(xapnews_suggestion_docs(s, 0), 1);
-    ck_assert(xapnews_suggestion_score(s, 0) > 0.3 && xapnews_suggestion_score(s, 0) <= 1.0);
+    ck_assert(xapnews_suggestion_score(s, 0) > 0.0 && xapnews_suggestion_score(s, 0) <= 1.0);
     ck_assert_ptr_nonnull(strstr(xapnews_suggestion_evidence(s, 0), "\"edits\":1"));
     /* bad indexes and handles */
     ck_assert_ptr_null(xapnews_suggestion_variant(s, 99));
