@@ -26,6 +26,7 @@
 #define MAX_CHARS 40
 #define MAX_BUCKET 64          /* larger deletion buckets are skipped */
 #define CONTEXT_DOCS 16        /* articles sampled per form for its context */
+#define NAME_SURE 1.0          /* name_share() of a word surely a name */
 #define CONTEXT_ALIKE 0.1      /* contexts this similar count as alike */
 #define SUPPORT_FULL 8.0       /* a variant in this many articles has full support */
 #define MIN_CONTEXT_PAIRS 2000 /* pairs whose contexts are compared, at least */
@@ -556,6 +557,17 @@ static void stem_of(miner *m, size_t i, char *out, size_t cap)
     }
 }
 
+/* Whether LONGW (LONG_LEN bytes) is SHORTW (SHORT_LEN bytes, its prefix)
+ * with the last letter doubled ("russel" / "russell"): spelling, not an
+ * ending. */
+static int doubled_last(const char *shortw, size_t short_len, const char *longw,
+                        size_t long_len)
+{
+    return short_len > 0 && long_len == short_len + 1 &&
+           (unsigned char)longw[short_len] < 0x80 &&
+           longw[short_len] == shortw[short_len - 1];
+}
+
 static int evaluate_pair(miner *m, size_t a, size_t b, unsigned min_docs,
                          cands *out)
 {
@@ -572,11 +584,18 @@ static int evaluate_pair(miner *m, size_t a, size_t b, unsigned min_docs,
     if (d == 0 || d > budget) return 0;
     /* one form the other plus an ending is word formation, not spelling */
     size_t lv = wv->len, lc = wc->len, shortest = lv < lc ? lv : lc;
-    if (lv != lc && memcmp(word_text(m, v), word_text(m, c), shortest) == 0) return 0;
+    if (lv != lc && memcmp(word_text(m, v), word_text(m, c), shortest) == 0 &&
+        !(lv < lc ? doubled_last(word_text(m, v), lv, word_text(m, c), lc)
+                  : doubled_last(word_text(m, c), lc, word_text(m, v), lv)))
+        return 0;
     char sv[XN_TOKEN_MAX_BYTES * 2 + 8], sc[XN_TOKEN_MAX_BYTES * 2 + 8];
-    stem_of(m, v, sv, sizeof sv);
-    stem_of(m, c, sc, sizeof sc);
-    if (*sv && strcmp(sv, sc) == 0) return 0;
+    /* a shared stem joins plain searches already, but not the phrases and
+     * official-name searches a name is mostly searched with */
+    if (name_share(wv) < NAME_SURE || name_share(wc) < NAME_SURE) {
+        stem_of(m, v, sv, sizeof sv);
+        stem_of(m, c, sc, sizeof sc);
+        if (*sv && strcmp(sv, sc) == 0) return 0;
+    }
     if (known_pair(m, word_text(m, v), word_text(m, c))) return 0;
     cand *k = push_cand(out);
     if (!k) return -1;

@@ -10,9 +10,11 @@
  *    index, then counting the articles that write the joined word, the
  *    two words as a phrase, or both (a hyphenated "cyber-security" gives
  *    both, so it meets either form already).
- * Pairs whose forms share a stem (stemming joins them already), where one
- * form is the other plus an ending (word formation, not spelling:
- * "korea" / "korean", "german" / "germany"), that the
+ * Pairs whose forms share a stem (stemming joins them already; not for two
+ * words surely names, as phrase and official-name searches are not
+ * stemmed), where one form is the other plus an ending (word formation,
+ * not spelling: "korea" / "korean", "german" / "germany"; a doubled last
+ * letter, "russel" / "russell", is spelling), that the
  * index's stored variant table already makes equivalent, or with a word
  * found only as the joined form of hyphenations ("twoday" from "two-day",
  * no spelling of its own) are left out. A word is the variant of one

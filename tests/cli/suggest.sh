@@ -87,6 +87,19 @@ import json, sys
 print(" ".join("%s %s %d" % (p["variant"], p["evidence"]["official"], p["evidence"]["official_docs"])
                for p in json.load(sys.stdin) if p["canonical"] == "kalinka"))')"
 
+# a name with its last letter doubled is a spelling, not an ending, and a
+# name's shared stem (Porter: both "russel") does not hide it
+{ printf '%s\n' '{"id":"1","body":"Chairman Jim Russell spoke."}' \
+      '{"id":"2","body":"Chairman Jim Russell agreed."}' \
+      '{"id":"3","body":"Chairman Jim Russel said no."}'
+  for i in 4 5 6 7; do echo '{"id":"'$i'","body":"Markets were calm on day '$i'."}'; done
+} > "$TMP/russel.jsonl"
+"$XAPNEWS" index --synonyms none --db "$TMP/russel.db" "$TMP/russel.jsonl" > /dev/null
+expect_eq "doubled last letter of a name" "russel russell" \
+    "$("$XAPNEWS" synonyms suggest --db "$TMP/russel.db" --min-docs 1 --json | python3 -c '
+import json, sys
+print(" ".join("%s %s" % (p["variant"], p["canonical"]) for p in json.load(sys.stdin)))')"
+
 # compounds written joined and spaced (a hyphen gives both)
 {
     for i in 1 2 3; do printf '{"id":"j%s","body":"The cybersecurity review %s."}\n' $i $i; done
