@@ -428,9 +428,9 @@ def phase_perf(res, r1, x1_seconds, plain_seconds):
 
 
 def phase_scale(res, n1, x1):
-    """x10 (xapnews, plain), then x50 as four more x10 chunks indexed into the
-    same xapnews database, as long as the budget allows (or all with
-    --x50 full)."""
+    """Fresh builds at x10 (xapnews, plain Xapian) and x50 (xapnews, the five
+    x10 chunks in one run): time per 1000 articles as the corpus grows. Then
+    the cost of growing an index: one more copy appended to the x10 one."""
     out = {"x1": {"articles": n1, "xapnews_seconds": x1["xapnews"]["median_seconds"],
                   "xapnews_peak_rss_mib": x1["xapnews"]["median_peak_rss_mib"],
                   "plain_xapian_seconds": x1["plain_xapian"]["median_seconds"],
@@ -450,88 +450,102 @@ def phase_scale(res, n1, x1):
     if ARGS.x50 == "skip-all":
         out["skipped"] = "BENCH_SCALE=skip"
         return
-    chunk = os.path.join(ARGS.work, "chunk.jsonl")
 
-    def make_chunk(first):
-        t0 = time.perf_counter()
-        subprocess.run(["python3", os.path.join(ARGS.bench, "reuters.py"), ARGS.reuters, chunk,
-                        "--copies", "10", "--first-copy", str(first)],
+    def chunk_path(k):
+        return os.path.join(ARGS.work, "chunk%d.jsonl" % k)
+
+    def make_chunk(k, copies=10):
+        """Copies 10k .. 10k + copies - 1 of Reuters, with new ids."""
+        subprocess.run(["python3", os.path.join(ARGS.bench, "reuters.py"), ARGS.reuters,
+                        chunk_path(k), "--copies", str(copies), "--first-copy", str(10 * k)],
                        check=True, stderr=subprocess.DEVNULL)
-        return time.perf_counter() - t0
 
     log("writing Reuters x10 (copies 0-9)")
     make_chunk(0)
     n10 = 10 * n1
-    big = os.path.join(ARGS.work, "x50.db")
-    rmrf(big)
+    x10db = os.path.join(ARGS.work, "x10.db")
+    rmrf(x10db)
     log("index x10 xapnews (%d articles)" % n10)
-    t, rss = timed(xapnews_cmd("index", "--quiet", "--db", big, *scale_args, chunk))
-    out["x10"] = {"articles": n10, "xapnews_seconds": round(t, 2),
+    t10, rss = timed(xapnews_cmd("index", "--quiet", "--db", x10db, *scale_args, chunk_path(0)))
+    out["x10"] = {"articles": n10, "xapnews_seconds": round(t10, 2),
                   "xapnews_peak_rss_mib": round(rss / 1024, 1),
-                  "xapnews_seconds_per_1000": round(1000 * t / n10, 3),
-                  "xapnews_db_bytes": du(big)}
-    log("index x10 xapnews %.1f s, %.1f MiB" % (t, rss / 1024))
-    if ARGS.x50 != "skip":
-        p10 = os.path.join(ARGS.work, "p10.db")
-        rmrf(p10)
-        log("index x10 plain Xapian")
-        tp, rssp = timed([ARGS.plain, "index", p10, chunk])
-        out["x10"].update({"plain_xapian_seconds": round(tp, 2),
-                           "plain_xapian_peak_rss_mib": round(rssp / 1024, 1),
-                           "plain_xapian_seconds_per_1000": round(1000 * tp / n10, 3),
-                           "plain_xapian_db_bytes": du(p10)})
-        rmrf(p10)
-        log("index x10 plain Xapian %.1f s, %.1f MiB" % (tp, rssp / 1024))
-        if ARGS.scale_extra:
-            log("index x10 plain Xapian committing every 1000 (BENCH_SCALE_EXTRA=1)")
-            tp, rssp = timed([ARGS.plain, "index", p10, chunk, "--commit-every", "1000"])
-            out["x10"].update({"plain_xapian_commit1000_seconds": round(tp, 2),
-                               "plain_xapian_commit1000_peak_rss_mib": round(rssp / 1024, 1),
-                               "plain_xapian_commit1000_seconds_per_1000": round(1000 * tp / n10, 3)})
-            rmrf(p10)
-            log("index x10 plain Xapian commit/1000 %.1f s, %.1f MiB" % (tp, rssp / 1024))
-    else:
+                  "xapnews_seconds_per_1000": round(1000 * t10 / n10, 3),
+                  "xapnews_db_bytes": du(x10db)}
+    log("index x10 xapnews %.1f s, %.1f MiB" % (t10, rss / 1024))
+
+    # growing an index: one more copy (new ids) appended to the x10 one
+    make_chunk(5, copies=1)
+    log("append x1 (copy 50) to the x10 database")
+    ta, rssa = timed(xapnews_cmd("index", "--quiet", "--db", x10db, *scale_args, chunk_path(5)))
+    out["append_x1_to_x10"] = {"articles_before": n10, "articles": n1, "seconds": round(ta, 2),
+                               "seconds_per_1000": round(1000 * ta / n1, 3),
+                               "peak_rss_mib": round(rssa / 1024, 1)}
+    log("  %.1f s (%.3f s per 1000), %.1f MiB" % (ta, 1000 * ta / n1, rssa / 1024))
+    rmrf(x10db)
+    rmrf(chunk_path(5))
+
+    if ARGS.x50 == "skip":
         out["x10"]["plain_xapian"] = "skipped (BENCH_X50=skip)"
         out["x50"] = {"skipped": "BENCH_X50=skip"}
-        rmrf(big)
         return
+    p10 = os.path.join(ARGS.work, "p10.db")
+    rmrf(p10)
+    log("index x10 plain Xapian")
+    tp, rssp = timed([ARGS.plain, "index", p10, chunk_path(0)])
+    out["x10"].update({"plain_xapian_seconds": round(tp, 2),
+                       "plain_xapian_peak_rss_mib": round(rssp / 1024, 1),
+                       "plain_xapian_seconds_per_1000": round(1000 * tp / n10, 3),
+                       "plain_xapian_db_bytes": du(p10)})
+    rmrf(p10)
+    log("index x10 plain Xapian %.1f s, %.1f MiB" % (tp, rssp / 1024))
+    if ARGS.scale_extra:
+        log("index x10 plain Xapian committing every 1000 (BENCH_SCALE_EXTRA=1)")
+        tp, rssp = timed([ARGS.plain, "index", p10, chunk_path(0), "--commit-every", "1000"])
+        out["x10"].update({"plain_xapian_commit1000_seconds": round(tp, 2),
+                           "plain_xapian_commit1000_peak_rss_mib": round(rssp / 1024, 1),
+                           "plain_xapian_commit1000_seconds_per_1000": round(1000 * tp / n10, 3)})
+        rmrf(p10)
+        log("index x10 plain Xapian commit/1000 %.1f s, %.1f MiB" % (tp, rssp / 1024))
 
-    chunks = [{"copies": "0-9", "articles_before": 0, "articles_after": n10, "seconds": round(t, 2),
-               "seconds_per_1000": round(1000 * t / n10, 3), "peak_rss_mib": round(rss / 1024, 1)}]
-    total, peak = t, rss
-    last = t
+    # x50: a fresh build of the five x10 chunks, one run
+    need = 5 * t10 * 1.2 + 60
+    if ARGS.x50 == "auto" and elapsed() + need > ARGS.budget:
+        out["x50"] = {"skipped": "about %.0f s needed, over the %d s budget (BENCH_X50=full "
+                                 "runs it)" % (need, ARGS.budget)}
+        log("x50 skipped: " + out["x50"]["skipped"])
+        rmrf(chunk_path(0))
+        return
+    log("writing Reuters copies 10-49")
     for k in range(1, 5):
-        # the next chunk: writing it (a few s) and indexing it; chunks grow
-        # slower as the database grows and the machine may be busier
-        need = last * 1.5 + 10
-        if ARGS.x50 == "auto" and elapsed() + need > ARGS.budget:
-            log("x50: stopping after %d articles: the next chunk (about %.0f s) would pass the "
-                "%d s budget (BENCH_X50=full runs it all)" % (k * n10, need, ARGS.budget))
-            break
-        make_chunk(10 * k)
-        log("index x50 chunk %d/5 (copies %d-%d) into the x10 database" % (k + 1, 10 * k, 10 * k + 9))
-        tc, rssc = timed(xapnews_cmd("index", "--quiet", "--db", big, *scale_args, chunk))
-        chunks.append({"copies": "%d-%d" % (10 * k, 10 * k + 9), "articles_before": k * n10,
-                       "articles_after": (k + 1) * n10, "seconds": round(tc, 2),
-                       "seconds_per_1000": round(1000 * tc / n10, 3),
-                       "peak_rss_mib": round(rssc / 1024, 1)})
-        log("  %.1f s (%.3f s per 1000), %.1f MiB" % (tc, 1000 * tc / n10, rssc / 1024))
-        total += tc
-        peak = max(peak, rssc)
-        last = tc
-    done = chunks[-1]["articles_after"]
-    out["x50"] = {"complete": done == 5 * n10, "articles": done, "articles_target": 5 * n10,
-                  "xapnews_seconds": round(total, 2), "xapnews_peak_rss_mib": round(peak / 1024, 1),
-                  "xapnews_seconds_per_1000": round(1000 * total / done, 3),
-                  "xapnews_db_bytes": du(big), "chunks": chunks,
-                  "method": ("five xapnews index runs of 10 copies each (215,780 articles) into "
-                             "one database (%s), the first being the x10 measurement; measured once"
-                             % ("xapnews index --shards %d --jobs %d" % (jobs, jobs) if jobs > 1
-                                else "one job"))}
-    if done < 5 * n10:
-        out["x50"]["estimated_full_seconds"] = round(total + (5 * n10 - done) / n10 * last, 0)
-    rmrf(big)
-    rmrf(chunk)
+        make_chunk(k)
+    x50db = os.path.join(ARGS.work, "x50.db")
+    rmrf(x50db)
+    log("index x50 xapnews (%d articles, one run over five files)" % (5 * n10))
+    t50, rss50 = timed(xapnews_cmd("index", "--quiet", "--db", x50db, *scale_args,
+                                   *[chunk_path(k) for k in range(5)]))
+    out["x50"] = {"articles": 5 * n10, "complete": True, "xapnews_seconds": round(t50, 2),
+                  "xapnews_peak_rss_mib": round(rss50 / 1024, 1),
+                  "xapnews_seconds_per_1000": round(1000 * t50 / (5 * n10), 3),
+                  "xapnews_db_bytes": du(x50db),
+                  "method": ("one xapnews index run (%s) over five files of 10 copies each, "
+                             "new ids, into a new database; measured once"
+                             % ("--shards %d --jobs %d" % (jobs, jobs) if jobs > 1 else "one job"))}
+    log("index x50 xapnews %.1f s (%.3f s per 1000), %.1f MiB"
+        % (t50, 1000 * t50 / (5 * n10), rss50 / 1024))
+    rmrf(x50db)
+    if ARGS.x50 == "full":
+        # plain Xapian at x50: about 13 minutes more, so only when asked
+        p50 = os.path.join(ARGS.work, "p50.db")
+        rmrf(p50)
+        log("index x50 plain Xapian (BENCH_X50=full)")
+        tp, rssp = timed([ARGS.plain, "index", p50, *[chunk_path(k) for k in range(5)]])
+        out["x50"].update({"plain_xapian_seconds": round(tp, 2),
+                           "plain_xapian_peak_rss_mib": round(rssp / 1024, 1),
+                           "plain_xapian_seconds_per_1000": round(1000 * tp / (5 * n10), 3)})
+        log("index x50 plain Xapian %.1f s, %.1f MiB" % (tp, rssp / 1024))
+        rmrf(p50)
+    for k in range(5):
+        rmrf(chunk_path(k))
 
 
 # --------------------------------------------------------------------------
@@ -588,12 +602,27 @@ def table(res):
     for k in ("x1", "x10", "x50"):
         if k in sc and "xapnews_seconds" in sc[k]:
             s = sc[k]
-            extra = "" if k != "x50" or s.get("complete") else " (partial: %d articles)" % s["articles"]
+            extra = ""
             jobs = sc.get("xapnews_jobs", 1)
             how = " (%d shards, %d jobs)" % (jobs, jobs) if jobs > 1 else ""
             rows.append(("xapnews index%s %s: s per 1000 articles%s" % (how, k, extra),
                          "%.1f s, %.0f MiB" % (s["xapnews_seconds"], s["xapnews_peak_rss_mib"]),
                          s["xapnews_seconds_per_1000"]))
+    if "x50" in sc and "xapnews_seconds_per_1000" in sc["x50"] and "x10" in sc:
+        rows.append(("linearity: s per 1000 at x50 / at x10 (1 = linear)", "",
+                     ratio(sc["x50"]["xapnews_seconds_per_1000"], sc["x10"]["xapnews_seconds_per_1000"])))
+    if "plain_xapian_seconds_per_1000" in sc.get("x50", {}):
+        s = sc["x50"]
+        rows.append(("plain Xapian index x50: s per 1000 articles",
+                     "%.1f s, %.0f MiB" % (s["plain_xapian_seconds"], s["plain_xapian_peak_rss_mib"]),
+                     s["plain_xapian_seconds_per_1000"]))
+        rows.append(("plain Xapian linearity: s per 1000 at x50 / at x10", "",
+                     ratio(s["plain_xapian_seconds_per_1000"],
+                           sc["x10"].get("plain_xapian_seconds_per_1000"))))
+    if "append_x1_to_x10" in sc:
+        s = sc["append_x1_to_x10"]
+        rows.append(("append x1 to the x10 index: s per 1000 articles",
+                     "%.1f s, %.0f MiB" % (s["seconds"], s["peak_rss_mib"]), s["seconds_per_1000"]))
     if "x10" in sc and "plain_xapian_seconds" in sc["x10"]:
         s = sc["x10"]
         rows.append(("plain Xapian index x10: s per 1000 articles",
@@ -651,13 +680,15 @@ def plot(res):
     with open(os.path.join(d, "scale_x.dat"), "w") as f:
         if "x1" in sc:
             f.write("%d %s\n" % (sc["x1"]["articles"], sc["x1"]["xapnews_seconds_per_1000"]))
-        for c in sc.get("x50", {}).get("chunks", []):
-            f.write("%d %s\n" % (c["articles_after"], c["seconds_per_1000"]))
+        for k in ("x10", "x50"):
+            if "xapnews_seconds_per_1000" in sc.get(k, {}):
+                f.write("%d %s\n" % (sc[k]["articles"], sc[k]["xapnews_seconds_per_1000"]))
     with open(os.path.join(d, "scale_p.dat"), "w") as f:
         if "x1" in sc:
             f.write("%d %s\n" % (sc["x1"]["articles"], sc["x1"]["plain_xapian_seconds_per_1000"]))
-        if "plain_xapian_seconds_per_1000" in sc.get("x10", {}):
-            f.write("%d %s\n" % (sc["x10"]["articles"], sc["x10"]["plain_xapian_seconds_per_1000"]))
+        for k in ("x10", "x50"):
+            if "plain_xapian_seconds_per_1000" in sc.get(k, {}):
+                f.write("%d %s\n" % (sc[k]["articles"], sc[k]["plain_xapian_seconds_per_1000"]))
     m = res["machine"]
     title = "xapnews bench, Reuters-21578 (%s, %s cores, %s GiB)" % (m["cpu_model"], m["nproc"], m["ram_gib"])
     script = r"""
@@ -691,7 +722,7 @@ plot '%(d)s/tok.dat' using 2:xtic(1) title "MB/s" lc rgb "#4472c4", \
 set offsets 0, 0, 0, 0
 set title "indexing scale: seconds per 1,000 articles (flat = linear)"
 set style data linespoints
-set xlabel "articles in the database after the run"
+set xlabel "articles indexed (a new database each)"
 set ylabel "s per 1000 articles"
 set logscale x
 set xrange [*:*]

@@ -13,9 +13,11 @@
 #      (bench/tokenize_bench.c) against Xapian's TermGenerator
 #   5. xapnews eval speed on Cranfield (best of 3)
 #   6. perf profile of the xapnews indexer, if perf is there and time allows
-#   7. scale: xapnews (both cores: --shards 2 --jobs 2) and plain
-#      Xapian at x10; xapnews x50 (the x10 database plus four more x10
-#      chunks) as far as the time budget allows
+#   7. scale: new databases of Reuters x10 (xapnews on both cores:
+#      --shards 2 --jobs 2, and plain Xapian) and x50 (xapnews, one run
+#      over five x10 files, if the time budget allows), each copy with new
+#      ids; and one more copy appended to the x10 xapnews database (the
+#      cost of growing an index)
 # Phases 2-4 run REPS repetitions, alternating the contenders; medians.
 # Prints a table of ratios and writes bench/results/results.json,
 # table.txt, perf.txt and bench.png (gnuplot).
@@ -26,8 +28,9 @@
 #   BUILD=DIR          build tree (default: the source tree)
 #   CRANFIELD=DIR      Cranfield collection (default ../shared/data/cranfield)
 #   BENCH_REPS=3       repetitions of phases 2-4
-#   BENCH_BUDGET=1080  seconds: x50 stops at the chunk that would pass it
-#   BENCH_X50=auto     auto | full (all of x50 whatever it takes) | skip
+#   BENCH_BUDGET=1080  seconds: x50 is skipped when it would pass them
+#   BENCH_X50=auto     auto | full (x50 whatever it takes, and plain Xapian
+#                      at x50 too: about 13 minutes more) | skip
 #                      (no x50, no plain x10) | skip-all (no scale phase)
 #   BENCH_PERF=auto    auto | on | skip
 #   BENCH_SCALE_EXTRA=1  also plain Xapian committing every 1000 at x10
