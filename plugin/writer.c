@@ -20,6 +20,7 @@
 #include "xapian_shim_spelling.h"
 #include "xapnews.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,8 @@
 #include "pipeline.h"
 
 #define DEFAULT_BATCH 1000
+#define AUTO_BATCH_SHARE 50   /* the automatic batch: a fiftieth of the articles */
+#define AUTO_BATCH_MAX 10000  /* at most (Xapian's own flush threshold) */
 #define MAX_ID_BYTES 240 /* Xapian terms are at most 245 bytes */
 
 struct xapnews_writer {
@@ -42,6 +45,8 @@ struct xapnews_writer {
     char language[32];
     int language_recorded;
     unsigned batch, pending;
+    int batch_auto;          /* the batch grows with the database */
+    unsigned long articles;  /* in the databases written: at open, plus added */
     xn_strbuf term, data;
     xn_tables tables;
     xn_tokens toks;  /* analysis of the current field */
@@ -66,12 +71,13 @@ static xapnews_status_t open_db(xapnews_writer_t *w, const char *path,
                                 path);
         return xn_error_from_shim(err, &xe, path);
     }
-    unsigned long docs = 1;
+    unsigned long docs = ULONG_MAX;
     if (xs_db_doccount(db, &docs, &xe) == 0 && docs == 0 &&
         !(w->fresh[w->n_dbs] = xn_idset_new())) {
         xs_db_close(db, &xe);
         return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     }
+    if (docs != ULONG_MAX) w->articles += docs;
     w->dbs[w->n_dbs] = db;
     w->shard_of[w->n_dbs++] = shard;
     return XAPNEWS_STATUS_SUCCESS;
@@ -94,6 +100,7 @@ static xapnews_status_t new_writer(unsigned slots, xapnews_writer_t **out)
         return XAPNEWS_STATUS_OUT_OF_MEMORY;
     }
     w->batch = DEFAULT_BATCH;
+    w->batch_auto = 1;
     *out = w;
     return XAPNEWS_STATUS_SUCCESS;
 }
@@ -360,11 +367,24 @@ xapnews_status_t xapnews_writer_set_language(xapnews_writer_t *w,
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+/* Articles per commit now. A commit rewrites the B-tree blocks its changes
+ * touch, which spread over more blocks as a database grows, so by default
+ * the batch grows with the database: a fiftieth of its articles, at least
+ * DEFAULT_BATCH and at most AUTO_BATCH_MAX. */
+static unsigned batch_now(const xapnews_writer_t *w)
+{
+    if (!w->batch_auto) return w->batch;
+    unsigned long share = w->articles / AUTO_BATCH_SHARE;
+    if (share > AUTO_BATCH_MAX) share = AUTO_BATCH_MAX;
+    return share > w->batch ? (unsigned)share : w->batch;
+}
+
 xapnews_status_t xapnews_writer_set_batch_size(xapnews_writer_t *w,
                                                unsigned batch)
 {
     if (!w) return XAPNEWS_STATUS_INVALID_ARGUMENT;
     w->batch = batch;
+    w->batch_auto = 0;
     return XAPNEWS_STATUS_SUCCESS;
 }
 
@@ -804,7 +824,8 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
     }
     xs_doc_free(doc);
     if (st) return st;
-    if (w->batch && ++w->pending >= w->batch) {
+    w->articles++;
+    if (w->batch && ++w->pending >= batch_now(w)) {
         if (!w->pipe) return xapnews_writer_commit(w);
         w->pending = 0;
         return hand_over_commit(w);

@@ -39,7 +39,8 @@ static const char help[] =
     "                        (default: schemas/nicknames.csv; 'none' for none)\n"
     "      --language LANG   stemming language (default english; 'none' for\n"
     "                        no stemming)\n"
-    "      --batch N         commit every N articles (default 1000)\n"
+    "      --batch N         commit every N articles (default 1000, or a\n"
+    "                        fiftieth of the database's articles up to 10000)\n"
     "      --max-field-bytes N  keep at most N bytes of a text field (default\n"
     "                        4194304); longer fields are cut with a warning,\n"
     "                        records longer than 8N + 64 KiB skipped\n"
@@ -60,6 +61,7 @@ typedef struct {
     char *chrome_path;
     char *table_path[N_TABLES];
     unsigned batch, shards, jobs, max_field;
+    int batch_set; /* --batch given: exactly that; else the library's default */
     int strict, quiet;
     char **paths;
     int npaths;
@@ -144,7 +146,7 @@ static int open_writer(const index_args *a, unsigned job, unsigned njobs,
                                     : xapnews_writer_open(a->db, w, &err);
     if (!st && (st = xapnews_writer_set_language(*w, a->language)))
         err = strdup(xapnews_writer_last_error(*w));
-    if (!st) st = xapnews_writer_set_batch_size(*w, a->batch);
+    if (!st && a->batch_set) st = xapnews_writer_set_batch_size(*w, a->batch);
     /* without shards, --jobs puts the storing on a second thread */
     if (!st && !a->shards && a->jobs > 1 &&
         (st = xapnews_writer_set_threads(*w, 2)))
@@ -341,7 +343,10 @@ int cmd_index(int argc, char **argv)
         case 'U': table_arg[XAPNEWS_TABLE_OUTLETS] = optarg; break;
         case 'K': table_arg[XAPNEWS_TABLE_NICKNAMES] = optarg; break;
         case 'l': a.language = optarg; break;
-        case 'b': a.batch = cli_parse_uint("--batch", optarg); break;
+        case 'b':
+            a.batch = cli_parse_uint("--batch", optarg);
+            a.batch_set = 1;
+            break;
         case 's': a.strict = 1; break;
         case 'M':
             a.max_field = cli_parse_uint("--max-field-bytes", optarg);

@@ -433,6 +433,55 @@ START_TEST(readding_an_id_replaces)
 }
 END_TEST
 
+/* Adds N articles "PREFIX0", "PREFIX1", ... with a one-word body. */
+static void add_many(xapnews_writer_t *w, const char *prefix, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "%s%u", prefix, i);
+        art_t s = {id, NULL, NULL, NULL, NULL, "walrus", {NULL}};
+        add(w, &s);
+    }
+}
+
+static unsigned long committed(const char *path)
+{
+    xapnews_database_t *db = open_db(path);
+    unsigned long n = 0;
+    ck_assert_int_eq(xapnews_database_count(db, &n), XAPNEWS_STATUS_SUCCESS);
+    xapnews_database_close(db);
+    return n;
+}
+
+START_TEST(default_batch_grows_with_the_database)
+{
+    const char *path = tmp_path("grow");
+    xapnews_writer_t *w = NULL;
+    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    add_many(w, "a", 1000);
+    ck_assert_uint_eq(committed(path), 1000); /* small: every 1000 */
+    add_many(w, "b", 59000);
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(committed(path), 60000);
+
+    /* 60,000 articles: a fiftieth is 1,200 and more as it grows */
+    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    add_many(w, "c", 1100);
+    ck_assert_uint_eq(committed(path), 60000);
+    add_many(w, "d", 150);
+    /* the 1,224th: 61,224 articles / 50 = 1,224 */
+    ck_assert_uint_eq(committed(path), 61224);
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+
+    /* a batch given is kept as it is */
+    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_writer_set_batch_size(w, 1000), XAPNEWS_STATUS_SUCCESS);
+    add_many(w, "e", 1000);
+    ck_assert_uint_eq(committed(path), 62250);
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+}
+END_TEST
+
 START_TEST(writer_refuses_bad_articles)
 {
     const char *path = make_db("refuse.db");
@@ -820,6 +869,7 @@ int main(void)
     tcase_add_test(tc, snippets);
     tcase_add_test(tc, readding_an_id_replaces);
     tcase_add_test(tc, writer_refuses_bad_articles);
+    tcase_add_test(tc, default_batch_grows_with_the_database);
     tcase_add_test(tc, missing_database_is_not_created);
     tcase_add_test(tc, a_directory_that_is_not_a_database);
     tcase_add_test(tc, language_none_indexes_no_stems);
