@@ -3,7 +3,7 @@
 
     suggest_quality.py inject IN.jsonl OUT.jsonl TRUTH.tsv [--names N]
                        [--fraction F] [--seed S] [--min-articles M]
-                       [--vocabulary WORDS.txt]
+                       [--vocabulary WORDS.txt] [--drop-officials]
     suggest_quality.py score TRUTH.tsv SUGGESTIONS.json [--top K]
                        [--native WORDS.txt] [--json]
     suggest_quality.py sample IN.jsonl OUT.jsonl [--bytes B]
@@ -17,8 +17,9 @@ word the articles already hold); and writes it in place of each
 capitalised mention of the surname with probability F (at least once).
 TRUTH.tsv gets "misspelling<TAB>surname<TAB>edit<TAB>mentions replaced
 <TAB>articles naming the surname" lines; --vocabulary writes the words
-of the articles before injection, one a line. The same seed gives the
-same output.
+of the articles before injection, one a line; --drop-officials writes
+the articles without their "officials" lists (a corpus whose records
+name no officials). The same seed gives the same output.
 
 score: compares the first K pairs of `xapnews synonyms suggest --json`
 with TRUTH.tsv. A pair is right when it joins a misspelling with its
@@ -116,6 +117,8 @@ def inject(args):
             replaced[typo] += 1
     with open(args.output, "w", encoding="utf-8") as out:
         for a in articles:
+            if args.drop_officials:
+                a.pop("officials", None)
             out.write(json.dumps(a, ensure_ascii=False) + "\n")
     if args.vocabulary:
         with open(args.vocabulary, "w", encoding="utf-8") as out:
@@ -240,6 +243,7 @@ def main():
     p.add_argument("--seed", type=int, default=21578)
     p.add_argument("--min-articles", type=int, default=5)
     p.add_argument("--vocabulary")
+    p.add_argument("--drop-officials", action="store_true")
     p = sub.add_parser("score")
     p.add_argument("truth")
     p.add_argument("suggestions")

@@ -14,7 +14,8 @@
 # the injected ones; the second measure sets aside the pairs whose two
 # forms the corpus held before injection, and lists them.
 #
-# Environment: NAMES=30 FRACTION=0.1 SEED=21578 TOP=30, BUILD=DIR (the
+# Environment: NAMES=30 FRACTION=0.1 SEED=21578 TOP=30, OFFICIALS=keep
+# (or drop: index the articles without their officials lists), BUILD=DIR (the
 # build tree, default the source tree), KEEP=1 keeps the work folder.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,6 +27,11 @@ die() { echo "bench/suggest_quality.sh: $*" >&2; exit 1; }
 [ -x "$build/xapnews" ] || die "build the project first (./configure && make): no $build/xapnews"
 py=python3
 [ -x /usr/bin/python3 ] && py=/usr/bin/python3
+case ${OFFICIALS:-keep} in
+    keep) drop_officials= ;;
+    drop) drop_officials=--drop-officials ;;
+    *) die "OFFICIALS must be keep or drop, not '$OFFICIALS'" ;;
+esac
 work=$(mktemp -d "${TMPDIR:-/tmp}/xapnews-suggest.XXXXXX")
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 now() { date +%s.%N; }
@@ -33,7 +39,7 @@ now() { date +%s.%N; }
 $py "$top/bench/reuters.py" "$reuters" "$work/reuters.jsonl"
 $py "$top/bench/suggest_quality.py" inject "$work/reuters.jsonl" "$work/injected.jsonl" \
     "$work/truth.tsv" --names "$names" --fraction "$fraction" --seed "$seed" \
-    --vocabulary "$work/vocabulary.txt"
+    --vocabulary "$work/vocabulary.txt" $drop_officials
 t0=$(now)
 "$build/xapnews" index --quiet --synonyms none --db "$work/db" "$work/injected.jsonl" >&2
 t1=$(now)
