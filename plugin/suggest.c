@@ -4,6 +4,7 @@
 #include "database.h"
 #include "distance.h"
 #include "docdata.h"
+#include "grow.h"
 #include "hash.h"
 #include "lexicon.h"
 #include "phonetic.h"
@@ -164,13 +165,9 @@ static int add_term(void *ctx, const char *term, size_t len,
     miner *m = ctx;
     unsigned char c0 = (unsigned char)term[0];
     if (len == 0 || (c0 >= 'A' && c0 <= 'Z')) return 0; /* prefixed */
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 4096;
-        word_t *w = realloc(m->w, cap * sizeof *w);
-        if (!w) return -1;
-        m->w = w;
-        m->cap = cap;
-    }
+    word_t *grown = xn_grow(m->w, &m->cap, m->n + 1, sizeof *m->w, 4096);
+    if (!grown) return -1;
+    m->w = grown;
     word_t *w = &m->w[m->n];
     memset(w, 0, sizeof *w);
     w->off = m->arena.len;
@@ -254,17 +251,12 @@ static wpair *spelling_pairs(miner *m, size_t *n_pairs)
         if (w->nchars < MIN_CHARS || w->nchars > MAX_CHARS) continue;
         uint32_t c[XN_DISTANCE_MAX_CHARS];
         size_t nc = xn_utf8_decode(word_text(m, i), w->len, c, XN_DISTANCE_MAX_CHARS);
-        if (nk + nc + 1 > capk) {
-            size_t cap = capk ? capk * 2 : 65536;
-            while (cap < nk + nc + 1) cap *= 2;
-            dkey *k = realloc(keys, cap * sizeof *k);
-            if (!k) {
-                free(keys);
-                return NULL;
-            }
-            keys = k;
-            capk = cap;
+        dkey *k = xn_grow(keys, &capk, nk + nc + 1, sizeof *keys, 65536);
+        if (!k) {
+            free(keys);
+            return NULL;
         }
+        keys = k;
         keys[nk++] = (dkey){hash_cps(c, nc, (size_t)-1), (uint32_t)i};
         for (size_t s = 0; s < nc; s++)
             keys[nk++] = (dkey){hash_cps(c, nc, s), (uint32_t)i};
@@ -279,17 +271,13 @@ static wpair *spelling_pairs(miner *m, size_t *n_pairs)
             for (size_t a = i; a < j; a++)
                 for (size_t b = a + 1; b < j; b++) {
                     if (keys[a].word == keys[b].word) continue;
-                    if (np == capp) {
-                        size_t cap = capp ? capp * 2 : 65536;
-                        wpair *p = realloc(pairs, cap * sizeof *p);
-                        if (!p) {
-                            free(keys);
-                            free(pairs);
-                            return NULL;
-                        }
-                        pairs = p;
-                        capp = cap;
+                    wpair *p = xn_grow(pairs, &capp, np + 1, sizeof *pairs, 65536);
+                    if (!p) {
+                        free(keys);
+                        free(pairs);
+                        return NULL;
                     }
+                    pairs = p;
                     pairs[np++] = (wpair){keys[a].word, keys[b].word};
                 }
         }
@@ -370,13 +358,9 @@ static int collect_token(void *vctx, const xn_token *t)
             c->ids[c->n - 1] = lookup(c->m, t->term, t->len);
         return 0;
     }
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 512;
-        size_t *ids = realloc(c->ids, cap * sizeof *ids);
-        if (!ids) return -1;
-        c->ids = ids;
-        c->cap = cap;
-    }
+    size_t *ids = xn_grow(c->ids, &c->cap, c->n + 1, sizeof *c->ids, 512);
+    if (!ids) return -1;
+    c->ids = ids;
     c->ids[c->n++] = lookup(c->m, t->term, t->len);
     return 0;
 }
@@ -400,13 +384,9 @@ typedef struct {
 
 static int bag_add(bag_t *b, unsigned id, double w)
 {
-    if (b->n == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 256;
-        cw *c = realloc(b->c, cap * sizeof *c);
-        if (!c) return -1;
-        b->c = c;
-        b->cap = cap;
-    }
+    cw *c = xn_grow(b->c, &b->cap, b->n + 1, sizeof *b->c, 256);
+    if (!c) return -1;
+    b->c = c;
     b->c[b->n++] = (cw){id, w};
     return 0;
 }
@@ -514,13 +494,9 @@ typedef struct {
 
 static cand *push_cand(cands *l)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 1024;
-        cand *c = realloc(l->c, cap * sizeof *c);
-        if (!c) return NULL;
-        l->c = c;
-        l->cap = cap;
-    }
+    cand *grown = xn_grow(l->c, &l->cap, l->n + 1, sizeof *l->c, 1024);
+    if (!grown) return NULL;
+    l->c = grown;
     cand *c = &l->c[l->n++];
     memset(c, 0, sizeof *c);
     return c;
@@ -644,16 +620,12 @@ static xapnews_status_t compounds(miner *m, unsigned min_docs, cands *out)
             size_t r = lookup(m, word_text(m, i) + k, w->len - k);
             if (l == (size_t)-1 || r == (size_t)-1 || !m->w[l].nchars || !m->w[r].nchars)
                 continue;
-            if (ns == caps) {
-                size_t cap = caps ? caps * 2 : 1024;
-                split_t *s = realloc(splits, cap * sizeof *s);
-                if (!s) {
-                    free(splits);
-                    return xn_error_set(m->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-                }
-                splits = s;
-                caps = cap;
+            split_t *s = xn_grow(splits, &caps, ns + 1, sizeof *splits, 1024);
+            if (!s) {
+                free(splits);
+                return xn_error_set(m->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
             }
+            splits = s;
             splits[ns++] = (split_t){i, k, w->df};
         }
     }
