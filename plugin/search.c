@@ -27,8 +27,8 @@ struct xapnews_database {
     char language[32];
     xapnews_profile_t profile; /* how searches weigh matches */
     char *path;                /* as opened */
-    xn_lexicon *lexicon; /* the name lexicon, loaded when typo tolerance
-                            first needs it; reopening drops it */
+    xn_typo_names *typo_names; /* loaded when typo tolerance first needs
+                                  them; reopening drops them */
 };
 
 struct xapnews_query {
@@ -166,8 +166,8 @@ xapnews_status_t xapnews_database_reopen(xapnews_database_t *d)
     xs_error xe;
     if (xs_db_reopen(d->db, &xe) < 0)
         return xn_error_from_shim(&d->err, &xe, NULL);
-    xn_lexicon_free(d->lexicon);
-    d->lexicon = NULL;
+    xn_typo_names_free(d->typo_names);
+    d->typo_names = NULL;
     return XAPNEWS_STATUS_SUCCESS;
 }
 
@@ -223,7 +223,7 @@ void xapnews_database_close(xapnews_database_t *d)
     xn_stemmer_free(d->stemmer);
     xn_tables_free(&d->tables);
     xn_profile_clear(&d->profile);
-    xn_lexicon_free(d->lexicon);
+    xn_typo_names_free(d->typo_names);
     free(d->path);
     free(d);
 }
@@ -252,7 +252,7 @@ xapnews_status_t xapnews_query_parse(xapnews_database_t *d, const char *text,
     q->q = xn_query_parse_with(text, flags, d->stemmer, &d->tables, &d->profile,
                                &q->hl, &d->err);
     if (q->q && (flags & XAPNEWS_QUERY_TYPOS) &&
-        xn_typos_find(d->db, d->path, &d->lexicon, &d->tables, d->stemmer, text, &q->typos,
+        xn_typos_find(d->db, d->path, &d->typo_names, &d->tables, d->stemmer, text, &q->typos,
                       &d->err) == XAPNEWS_STATUS_SUCCESS)
         q->q = xn_typos_widen(q->q, text, &q->typos, flags, d->stemmer, &d->tables,
                               &d->profile, &q->hl, &d->err);

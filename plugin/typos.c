@@ -8,6 +8,8 @@
 #include "strbuf.h"
 #include "tokenizer.h"
 
+#include <utf8proc.h>
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +85,135 @@ static int collect(void *vctx, const xn_token *t)
     return 0;
 }
 
+/* One word that typo tolerance may offer as a name. */
+typedef struct {
+    const char *word; /* folded, in its lexicon's storage */
+    uint32_t letters; /* its ASCII letters, one bit each */
+    uint8_t len;      /* bytes */
+} name_entry;
+
+/* Words grouped by length: those of N code points are e[first[N]] to
+ * e[first[N + 1] - 1]. */
+typedef struct {
+    name_entry *e;
+    size_t first[XN_DISTANCE_MAX_CHARS + 2];
+    unsigned long min_count; /* while building: the fewest counts taken */
+    size_t *at;              /* while building: next free index per length */
+} name_group;
+
+struct xn_typo_names {
+    xn_lexicon *lex;       /* the database's name lexicon */
+    xn_lexicon *officials; /* the words of the officials' names */
+    name_group lexicon_names, official_names;
+};
+
+void xn_typo_names_free(xn_typo_names *n)
+{
+    if (!n) return;
+    xn_lexicon_free(n->lex);
+    xn_lexicon_free(n->officials);
+    free(n->lexicon_names.e);
+    free(n->official_names.e);
+    free(n);
+}
+
+/* The ASCII letters of S, one bit each. */
+static uint32_t letter_set(const char *s, size_t len)
+{
+    uint32_t set = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 'a' && ch <= 'z') set |= 1u << (ch - 'a');
+    }
+    return set;
+}
+
+/* The length of WORD in code points, or 0 when it cannot be offered:
+ * counted fewer than G's minimum, too long to compare, or not UTF-8. */
+static size_t name_chars(const name_group *g, const char *word, size_t len,
+                         unsigned long count)
+{
+    if (count < g->min_count || len == 0 || len > XN_TOKEN_MAX_BYTES) return 0;
+    uint32_t cps[XN_DISTANCE_MAX_CHARS];
+    size_t nc = xn_utf8_decode(word, len, cps, XN_DISTANCE_MAX_CHARS);
+    return nc == (size_t)-1 ? 0 : nc;
+}
+
+static int count_name(void *vctx, const char *word, size_t len, unsigned long count)
+{
+    name_group *g = vctx;
+    size_t nc = name_chars(g, word, len, count);
+    if (nc) g->first[nc + 1]++;
+    return 0;
+}
+
+static int place_name(void *vctx, const char *word, size_t len, unsigned long count)
+{
+    name_group *g = vctx;
+    size_t nc = name_chars(g, word, len, count);
+    if (!nc) return 0;
+    name_entry *e = &g->e[g->at[nc]++];
+    e->word = word;
+    e->len = (uint8_t)len;
+    e->letters = letter_set(word, len);
+    return 0;
+}
+
+/* Fills G with the words of LEX counted at least MIN_COUNT times (LEX
+ * must outlive G). Returns 0, or -1 when memory runs out. */
+static int group_build(name_group *g, const xn_lexicon *lex, unsigned long min_count)
+{
+    memset(g, 0, sizeof *g);
+    g->min_count = min_count;
+    xn_lexicon_each(lex, count_name, g);
+    for (size_t k = 1; k < XN_DISTANCE_MAX_CHARS + 2; k++) g->first[k] += g->first[k - 1];
+    size_t total = g->first[XN_DISTANCE_MAX_CHARS + 1];
+    g->e = malloc((total ? total : 1) * sizeof *g->e);
+    if (!g->e) return -1;
+    size_t at[XN_DISTANCE_MAX_CHARS + 1];
+    memcpy(at, g->first, sizeof at);
+    g->at = at;
+    xn_lexicon_each(lex, place_name, g);
+    g->at = NULL;
+    return 0;
+}
+
+static int add_official_word(void *vctx, const xn_token *t)
+{
+    if (t->flags & (XN_TOKEN_COLOCATED | XN_TOKEN_NUMBER)) return 0;
+    return xn_lexicon_add(vctx, t->term, t->len, 1);
+}
+
+/* Loads the name lexicon of DB (opened from PATH) and the words of the
+ * officials' names in TABLES (may be NULL), each grouped by length. */
+static xapnews_status_t names_load(xs_db *db, const char *path, const xn_tables *tables,
+                                   xn_typo_names **out, xn_error *err)
+{
+    xn_typo_names *n = calloc(1, sizeof *n);
+    if (!n) return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    xapnews_status_t st = xn_lexicon_load(db, path, &n->lex, err);
+    if (st) {
+        free(n);
+        return st;
+    }
+    int bad = !(n->officials = xn_lexicon_new());
+    const xn_names *officials = tables ? tables->officials : NULL;
+    for (size_t k = 0; k < xn_names_count(officials) && !bad; k++) {
+        const xn_name *e = xn_names_get(officials, k);
+        for (size_t v = 0; v <= e->n_variants && !bad; v++) {
+            const char *name = v == 0 ? e->canonical : e->variants[v - 1];
+            bad = xn_tokenize(name, strlen(name), add_official_word, n->officials) != 0;
+        }
+    }
+    if (bad || group_build(&n->lexicon_names, n->lex, XN_TYPO_NAME_MIN) < 0 ||
+        group_build(&n->official_names, n->officials, 0) < 0) {
+        xn_typo_names_free(n);
+        return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
+    *out = n;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
 typedef struct {
     xs_db *db;
     xn_stemmer *stemmer;
@@ -95,44 +226,27 @@ typedef struct {
     xn_error *err;
     int failed;
     uint32_t letters; /* the ASCII letters of the word, one bit each */
-    int ascii;        /* the word is all ASCII */
+    size_t nchars;    /* the word's length in code points */
 } search_ctx;
-
-/* The ASCII letters of S, one bit each; *ASCII tells whether S is all
- * ASCII. */
-static uint32_t letter_set(const char *s, size_t len, int *ascii)
-{
-    uint32_t set = 0;
-    *ascii = 1;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch >= 0x80) *ascii = 0;
-        else if (ch >= 'a' && ch <= 'z') set |= 1u << (ch - 'a');
-    }
-    return set;
-}
 
 static unsigned bit_count(uint32_t x)
 {
+#if defined(__GNUC__)
+    return (unsigned)__builtin_popcount(x);
+#else
     unsigned n = 0;
     for (; x; x &= x - 1) n++;
     return n;
+#endif
 }
 
-/* Whether NAME may be within C's edit budget of the word, by cheap tests
- * that never reject a name within it: each edit adds or removes at most
- * one distinct letter, and changes the length by at most one. */
-static int may_be_close(const search_ctx *c, const char *name, size_t len)
+/* Whether a name of ASCII letters SET may be within C's edit budget of
+ * the word, by a cheap test that never rejects a name within it: each edit
+ * adds or removes at most one distinct letter. */
+static int letters_close(const search_ctx *c, uint32_t set)
 {
-    int ascii;
-    uint32_t set = letter_set(name, len, &ascii);
-    if (bit_count(set & ~c->letters) > c->budget || bit_count(c->letters & ~set) > c->budget)
-        return 0;
-    if (ascii && c->ascii) {
-        size_t wlen = c->word->len;
-        if (len > wlen + c->budget || wlen > len + c->budget) return 0;
-    }
-    return 1;
+    return bit_count(set & ~c->letters) <= c->budget &&
+           bit_count(c->letters & ~set) <= c->budget;
 }
 
 static int same_stem(xn_stemmer *s, const char *a, size_t alen, const char *b,
@@ -148,17 +262,14 @@ static int same_stem(xn_stemmer *s, const char *a, size_t alen, const char *b,
     return y && blen == n && memcmp(sa, y, n) == 0;
 }
 
-/* Considers NAME (LEN bytes, folded) for the current word. */
-static int consider(search_ctx *c, const char *name, size_t len)
+/* Considers NAME (LEN bytes, folded, NCHARS code points), which passed
+ * the cheap tests, for the current word. */
+static int consider_close(search_ctx *c, const char *name, size_t len, size_t nchars)
 {
-    if (len == 0 || len > XN_TOKEN_MAX_BYTES) return 0;
     if (len == c->word->len && memcmp(name, c->word->term, len) == 0) return 0;
-    if (!may_be_close(c, name, len)) return 0;
     unsigned d = xn_distance_utf8(c->word->term, c->word->len, name, len, c->budget);
     if (d == 0 || d > c->budget || d > c->best_distance) return 0;
-    uint32_t cps[XN_DISTANCE_MAX_CHARS];
-    size_t nc = xn_utf8_decode(name, len, cps, XN_DISTANCE_MAX_CHARS);
-    if (nc == (size_t)-1 || xn_distance_budget(nc) < d) return 0;
+    if (xn_distance_budget(nchars) < d) return 0;
     if (same_stem(c->stemmer, c->word->term, c->word->len, name, len)) return 0;
     unsigned long df = 0;
     xs_error xe;
@@ -178,19 +289,21 @@ static int consider(search_ctx *c, const char *name, size_t len)
     return 0;
 }
 
-static int consider_lexicon(void *vctx, const char *word, size_t len,
-                            unsigned long count)
+/* Considers the words of G within C's edit budget of the word in length
+ * and letters. */
+static int consider_group(search_ctx *c, const name_group *g)
 {
-    search_ctx *c = vctx;
-    if (count < XN_TYPO_NAME_MIN) return 0;
-    return consider(c, word, len);
-}
-
-static int consider_name_words(void *vctx, const xn_token *t)
-{
-    search_ctx *c = vctx;
-    if (t->flags & (XN_TOKEN_COLOCATED | XN_TOKEN_NUMBER)) return 0;
-    return consider(c, t->term, t->len);
+    size_t lo = c->nchars > c->budget ? c->nchars - c->budget : 0;
+    size_t hi = c->nchars + c->budget;
+    if (hi > XN_DISTANCE_MAX_CHARS) hi = XN_DISTANCE_MAX_CHARS;
+    for (size_t nc = lo; nc <= hi && !c->failed; nc++) {
+        for (size_t i = g->first[nc]; i < g->first[nc + 1]; i++) {
+            const name_entry *e = &g->e[i];
+            if (letters_close(c, e->letters) && consider_close(c, e->word, e->len, nc) < 0)
+                return -1;
+        }
+    }
+    return 0;
 }
 
 /* Whether the lexicon's word is a name: capitalised in most of its
@@ -213,8 +326,26 @@ static int mostly_capitalised(xs_db *db, const xn_lexicon *lex, const char *w,
     return 0;
 }
 
+/* A copy of the folded WORD with its first letter in upper case, as the
+ * query word was typed (malloc'd; NULL when memory runs out). */
+static char *capitalised(const char *word)
+{
+    utf8proc_int32_t cp;
+    size_t len = strlen(word);
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)word,
+                                          (utf8proc_ssize_t)(len > 4 ? 4 : len), &cp);
+    if (n <= 0) return xn_strdup(word);
+    utf8proc_uint8_t upper[4];
+    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_toupper(cp), upper);
+    char *out = malloc(len - (size_t)n + (size_t)m + 1);
+    if (!out) return NULL;
+    memcpy(out, upper, (size_t)m);
+    memcpy(out + m, word + n, len - (size_t)n + 1);
+    return out;
+}
+
 xapnews_status_t xn_typos_find(xs_db *db, const char *path,
-                               xn_lexicon **lexicon, const xn_tables *tables, xn_stemmer *stemmer,
+                               xn_typo_names **names, const xn_tables *tables, xn_stemmer *stemmer,
                                const char *text, xn_typos *out, xn_error *err)
 {
     xn_typos_free(out);
@@ -223,7 +354,7 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path,
         free(words.w);
         return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     }
-    xn_lexicon *lex = *lexicon;
+    xn_typo_names *known = *names;
     xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
     for (size_t i = 0; i < words.n && !st; i++) {
         const qword *w = &words.w[i];
@@ -237,27 +368,20 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path,
             break;
         }
         if (df > XN_TYPO_RARE_DOCS) continue;
-        if (!lex && (st = xn_lexicon_load(db, path, &lex, err))) break;
+        if (!known && (st = names_load(db, path, tables, &known, err))) break;
+        const xn_lexicon *lex = known->lex;
         /* a lower-case word the index holds, and not as a name, is an
          * ordinary word */
         if (df > 0 && !w->capitalised && xn_lexicon_get(lex, w->term, w->len) * 2 < df)
             continue;
-        search_ctx c = {db, stemmer, w, df, xn_distance_budget(nc), "", 1000, 0, err, 0, 0, 0};
-        c.letters = letter_set(w->term, w->len, &c.ascii);
+        search_ctx c = {db, stemmer, w, df, xn_distance_budget(nc), "", 1000, 0, err, 0, 0, nc};
+        c.letters = letter_set(w->term, w->len);
         /* the officials' names first, then the lexicon's */
-        const xn_names *officials = tables ? tables->officials : NULL;
-        for (size_t k = 0; k < xn_names_count(officials) && !c.failed; k++) {
-            const xn_name *e = xn_names_get(officials, k);
-            for (size_t v = 0; v <= e->n_variants && !c.failed; v++) {
-                const char *name = v == 0 ? e->canonical : e->variants[v - 1];
-                if (xn_tokenize(name, strlen(name), consider_name_words, &c) < 0 && !c.failed)
-                    st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-            }
-        }
+        consider_group(&c, &known->official_names);
         char official[XN_TOKEN_MAX_BYTES + 1];
         unsigned official_distance = c.best_distance;
         strcpy(official, c.best);
-        if (!c.failed && !st) xn_lexicon_each(lex, consider_lexicon, &c);
+        if (!c.failed) consider_group(&c, &known->lexicon_names);
         if (c.failed) st = err->status;
         if (st || !*c.best) continue;
         if (strcmp(c.best, official) != 0 || official_distance != c.best_distance) {
@@ -279,7 +403,7 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path,
         out->t = grown;
         xn_typo *t = &out->t[out->n];
         t->word = xn_strndup(text + w->start, w->end - w->start);
-        t->name = xn_strdup(c.best);
+        t->name = w->capitalised ? capitalised(c.best) : xn_strdup(c.best);
         t->start = w->start;
         t->end = w->end;
         if (!t->word || !t->name) {
@@ -288,11 +412,9 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path,
             st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
             break;
         }
-        if (w->capitalised && t->name[0] >= 'a' && t->name[0] <= 'z')
-            t->name[0] = (char)(t->name[0] - 'a' + 'A');
         out->n++;
     }
-    *lexicon = lex;
+    *names = known;
     free(words.w);
     if (st) xn_typos_free(out);
     return st;

@@ -48,13 +48,24 @@ typedef struct {
 
 void xn_typos_free(xn_typos *t);
 
+/** The names query words are compared with: the words of the
+ *  officials' names and the words of the database's name lexicon counted
+ *  at least XN_TYPO_NAME_MIN times, each grouped by length, so that a
+ *  word is compared only with the names a few edits away in length (and
+ *  then in letters). Built by xn_typos_find() on first need, from the
+ *  tables it is then given, and kept by the caller for later searches
+ *  with the same database and tables. */
+typedef struct xn_typo_names xn_typo_names;
+
+void xn_typo_names_free(xn_typo_names *n);
+
 /** Finds the words of TEXT to search also as names, over the database DB
  *  opened from PATH (for the lexicon of a sharded database; may be NULL)
- *  with TABLES and STEMMER (may be NULL). *LEXICON caches the name
- *  lexicon: when NULL it is loaded on first need and left there for later
- *  calls (the caller frees it). Fills OUT (emptied first). On failure sets
- *  ERR and returns its status. */
-xapnews_status_t xn_typos_find(xs_db *db, const char *path, xn_lexicon **lexicon,
+ *  with TABLES and STEMMER (may be NULL). *NAMES caches the database's
+ *  names: when NULL they are loaded on first need and left there for
+ *  later calls (the caller frees them with xn_typo_names_free()). Fills
+ *  OUT (emptied first). On failure sets ERR and returns its status. */
+xapnews_status_t xn_typos_find(xs_db *db, const char *path, xn_typo_names **names,
                                const xn_tables *tables, xn_stemmer *stemmer,
                                const char *text, xn_typos *out, xn_error *err);
 

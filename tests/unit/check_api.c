@@ -482,6 +482,63 @@ START_TEST(default_batch_grows_with_the_database)
 }
 END_TEST
 
+/* The name query word WORD is also searched as under typo tolerance, or
+ * "" (caller frees). */
+static char *typo_name(xapnews_database_t *db, const char *word)
+{
+    xapnews_query_t *q = NULL;
+    ck_assert_int_eq(xapnews_query_parse(db, word, XAPNEWS_QUERY_TYPOS, &q),
+                     XAPNEWS_STATUS_SUCCESS);
+    const char *typed = NULL, *name = "";
+    if (xapnews_query_typo_count(q) > 0)
+        ck_assert_int_eq(xapnews_query_typo(q, 0, &typed, &name), XAPNEWS_STATUS_SUCCESS);
+    char *copy = strdup(name);
+    xapnews_query_destroy(q);
+    return copy;
+}
+
+START_TEST(typo_tolerance_reaches_names_by_length_and_letters)
+{
+    const char *path = tmp_path("typos");
+    xapnews_writer_t *w = NULL;
+    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    for (int i = 0; i < 3; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "t%d", i);
+        art_t s = {id, NULL, NULL, NULL, NULL,
+                   "Reporters said Stoltenberg met Jaruzelski and \xd0\x93\xd0\xbe\xd1\x80"
+                   "\xd0\xb1\xd0\xb0\xd1\x87\xd0\xb5\xd0\xb2 today. Later Stoltenberg, "
+                   "Jaruzelski and \xd0\x93\xd0\xbe\xd1\x80\xd0\xb1\xd0\xb0\xd1\x87\xd0\xb5"
+                   "\xd0\xb2 spoke.",
+                   {NULL}};
+        add(w, &s);
+    }
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+    xapnews_database_t *db = open_db(path);
+    static const char *const cases[][2] = {
+        {"Stoltenbreg", "Stoltenberg"}, /* one transposition */
+        {"Stoltnbrg", "Stoltenberg"},   /* two letters short: 9 letters allow 2 */
+        {"Jaruzalski", "Jaruzelski"},   /* one substitution */
+        {"Jarusxlski", "Jaruzelski"},   /* two: 10 letters allow 2 */
+        {"Jaruzelskii", "Jaruzelski"},  /* one letter long */
+        /* Cyrillic, compared by code point: Gorbachov for Gorbachev */
+        {"\xd0\x93\xd0\xbe\xd1\x80\xd0\xb1\xd0\xb0\xd1\x87\xd0\xbe\xd0\xb2",
+         "\xd0\x93\xd0\xbe\xd1\x80\xd0\xb1\xd0\xb0\xd1\x87\xd0\xb5\xd0\xb2"},
+        {"Stoltnbg", ""},    /* three edits: 8 letters allow 1 */
+        {"Jarusxlsko", ""},  /* three edits */
+        {"Jaruzelsky", ""},  /* the same stem: the search finds it as typed */
+        {"Stoltenberg", ""}, /* as written */
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char *got = typo_name(db, cases[k][0]);
+        ck_assert_msg(strcmp(got, cases[k][1]) == 0, "%s: got '%s', want '%s'", cases[k][0],
+                      got, cases[k][1]);
+        free(got);
+    }
+    xapnews_database_close(db);
+}
+END_TEST
+
 START_TEST(writer_refuses_bad_articles)
 {
     const char *path = make_db("refuse.db");
@@ -870,6 +927,7 @@ int main(void)
     tcase_add_test(tc, readding_an_id_replaces);
     tcase_add_test(tc, writer_refuses_bad_articles);
     tcase_add_test(tc, default_batch_grows_with_the_database);
+    tcase_add_test(tc, typo_tolerance_reaches_names_by_length_and_letters);
     tcase_add_test(tc, missing_database_is_not_created);
     tcase_add_test(tc, a_directory_that_is_not_a_database);
     tcase_add_test(tc, language_none_indexes_no_stems);
