@@ -10,6 +10,11 @@
 //       Enquire with BM25, top 10, reading each hit's data. One untimed
 //       warm-up pass, then PASSES timed passes (default 1); prints one line
 //       per query and pass: "microseconds<TAB>hits<TAB>estimate".
+//   plain_xapian floor DB QUERIES [PASSES]
+//       The least any program answering from a Xapian database can spend on
+//       these queries: each parsed beforehand (untimed), then timed from
+//       set_query to the top 10's document ids only (no parsing, no
+//       document read). Same output as query.
 //   plain_xapian tokenize [--stem] [--passes N] JSONL
 //       TermGenerator without a database: index_text of every title and body
 //       into a fresh Document (english stemmer, STEM_SOME with --stem, else
@@ -172,6 +177,45 @@ int cmd_query(int argc, char **argv)
     return 0;
 }
 
+int cmd_floor(int argc, char **argv)
+{
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: plain_xapian floor DB QUERIES [PASSES]\n");
+        return 2;
+    }
+    int passes = argc > 2 ? std::atoi(argv[2]) : 1;
+    std::vector<std::string> qs = read_queries(argv[1]);
+    Xapian::Database db(argv[0]);
+    Xapian::QueryParser qp;
+    qp.set_database(db);
+    qp.set_stemmer(Xapian::Stem("english"));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_default_op(Xapian::Query::OP_AND);
+    std::vector<Xapian::Query> parsed;
+    for (const std::string &q : qs)
+        parsed.push_back(qp.parse_query(q, Xapian::QueryParser::FLAG_DEFAULT));
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    size_t sink = 0;
+    for (int pass = -1; pass < passes; pass++) {
+        for (const Xapian::Query &q : parsed) {
+            auto t0 = Clock::now();
+            enquire.set_query(q);
+            Xapian::MSet mset = enquire.get_mset(0, 10);
+            unsigned hits = 0;
+            for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+                sink += *it;
+                hits++;
+            }
+            double us = std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
+            if (pass >= 0)
+                std::printf("%.1f\t%u\t%u\n", us, hits, (unsigned)mset.get_matches_estimated());
+        }
+    }
+    if (sink == 1) std::fprintf(stderr, "?\n");
+    return 0;
+}
+
 int cmd_tokenize(int argc, char **argv)
 {
     bool stem = false;
@@ -226,12 +270,13 @@ int cmd_tokenize(int argc, char **argv)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: plain_xapian index|query|tokenize ...\n");
+        std::fprintf(stderr, "usage: plain_xapian index|query|floor|tokenize ...\n");
         return 2;
     }
     try {
         if (!std::strcmp(argv[1], "index")) return cmd_index(argc - 2, argv + 2);
         if (!std::strcmp(argv[1], "query")) return cmd_query(argc - 2, argv + 2);
+        if (!std::strcmp(argv[1], "floor")) return cmd_floor(argc - 2, argv + 2);
         if (!std::strcmp(argv[1], "tokenize")) return cmd_tokenize(argc - 2, argv + 2);
     } catch (const Xapian::Error &e) {
         std::fprintf(stderr, "plain_xapian: %s\n", e.get_description().c_str());
