@@ -1,5 +1,6 @@
 /* acronyms.c - see acronyms.h. */
 #include "acronyms.h"
+#include "grow.h"
 #include "database.h"
 #include "schema.h"
 #include "strbuf.h"
@@ -299,13 +300,9 @@ int xn_acronyms_add(xn_acronyms *t, const char *def, size_t len,
 {
     const char *space = memchr(def, ' ', len);
     if (!space || space == def || space + 1 == def + len) return 1;
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
-        def_t *d = realloc(t->d, cap * sizeof *d);
-        if (!d) return -1;
-        t->d = d;
-        t->cap = cap;
-    }
+    def_t *d = xn_grow(t->d, &t->cap, t->n + 1, sizeof *d, 64);
+    if (!d) return -1;
+    t->d = d;
     char *copy = malloc(len + 1);
     if (!copy) return -1;
     memcpy(copy, def, len);

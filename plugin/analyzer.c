@@ -1,5 +1,6 @@
 /* analyzer.c - see analyzer.h. */
 #include "analyzer.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,13 +22,9 @@ void xn_tokens_free(xn_tokens *l)
 static int push(xn_tokens *l, const char *term, size_t len, unsigned pos,
                 size_t start, size_t end, unsigned flags)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        xn_atoken *t = realloc(l->t, cap * sizeof *t);
-        if (!t) return -1;
-        l->t = t;
-        l->cap = cap;
-    }
+    xn_atoken *t = xn_grow(l->t, &l->cap, l->n + 1, sizeof *t, 64);
+    if (!t) return -1;
+    l->t = t;
     size_t off = l->text.len;
     if (xn_strbuf_append(&l->text, term, len) < 0 ||
         xn_strbuf_putc(&l->text, '\0') < 0)

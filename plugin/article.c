@@ -1,5 +1,6 @@
 /* article.c - xapnews_article_t: a bag of owned strings. */
 #include "article.h"
+#include "grow.h"
 #include "error.h"
 
 #include <stdlib.h>
@@ -37,13 +38,9 @@ xapnews_status_t xapnews_article_add_official(xapnews_article_t *a,
                                               const char *name)
 {
     if (!a || !name) return XAPNEWS_STATUS_INVALID_ARGUMENT;
-    if (a->n_officials == a->cap_officials) {
-        size_t cap = a->cap_officials ? a->cap_officials * 2 : 4;
-        char **p = realloc(a->officials, cap * sizeof *p);
-        if (!p) return XAPNEWS_STATUS_OUT_OF_MEMORY;
-        a->officials = p;
-        a->cap_officials = cap;
-    }
+    char **p = xn_grow(a->officials, &a->cap_officials, a->n_officials + 1, sizeof *p, 4);
+    if (!p) return XAPNEWS_STATUS_OUT_OF_MEMORY;
+    a->officials = p;
     char *copy = xn_strdup(name);
     if (!copy) return XAPNEWS_STATUS_OUT_OF_MEMORY;
     a->officials[a->n_officials++] = copy;

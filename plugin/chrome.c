@@ -1,5 +1,6 @@
 /* chrome.c - see chrome.h. */
 #include "chrome.h"
+#include "grow.h"
 
 #include <errno.h>
 #include <regex.h>
@@ -73,13 +74,9 @@ xn_chrome *xn_chrome_load(const char *path, xn_error *err)
                          path, lineno, (int)wlen, word);
             goto fail;
         }
-        if (c->n == c->cap) {
-            size_t ncap = c->cap ? c->cap * 2 : 8;
-            rule_t *r = realloc(c->rules, ncap * sizeof *r);
-            if (!r) goto nomem;
-            c->rules = r;
-            c->cap = ncap;
-        }
+        rule_t *r = xn_grow(c->rules, &c->cap, c->n + 1, sizeof *r, 8);
+        if (!r) goto nomem;
+        c->rules = r;
         int rc = regcomp(&c->rules[c->n].re, p, REG_EXTENDED);
         if (rc != 0) {
             char msg[256];

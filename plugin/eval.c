@@ -2,6 +2,7 @@
 #include "sort.h"
 #include "config.h"
 #include "eval.h"
+#include "grow.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -246,13 +247,9 @@ xn_qrels *xn_qrels_parse(const char *name, const char *text, size_t len,
                          it.line, f[3]);
             goto fail;
         }
-        if (nj == cap) {
-            size_t ncap = cap ? cap * 2 : 64;
-            judgment *nj_ = realloc(q->j, ncap * sizeof *nj_);
-            if (!nj_) goto oom;
-            q->j = nj_;
-            cap = ncap;
-        }
+        judgment *nj_ = xn_grow(q->j, &cap, nj + 1, sizeof *nj_, 64);
+        if (!nj_) goto oom;
+        q->j = nj_;
         q->j[nj++] = (judgment){f[0], f[2], rel, it.line};
     }
 

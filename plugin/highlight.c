@@ -1,5 +1,6 @@
 /* highlight.c - see highlight.h. */
 #include "highlight.h"
+#include "grow.h"
 #include "error.h"
 #include "tokenizer.h"
 
@@ -16,13 +17,9 @@ static int contains(char **list, size_t n, const char *s, size_t len)
 static int push(char ***list, size_t *n, size_t *cap, const char *s, size_t len)
 {
     if (contains(*list, *n, s, len)) return 0;
-    if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 8;
-        char **p = realloc(*list, ncap * sizeof *p);
-        if (!p) return -1;
-        *list = p;
-        *cap = ncap;
-    }
+    char **p = xn_grow(*list, cap, *n + 1, sizeof *p, 8);
+    if (!p) return -1;
+    *list = p;
     char *copy = xn_strndup(s, len);
     if (!copy) return -1;
     (*list)[(*n)++] = copy;
@@ -98,13 +95,9 @@ static int on_token(void *vctx, const xn_token *t)
         if (t->end > c->spans[c->n - 1].end) c->spans[c->n - 1].end = t->end;
         return 0;
     }
-    if (c->n == c->cap) {
-        size_t ncap = c->cap ? c->cap * 2 : 16;
-        span_t *p = realloc(c->spans, ncap * sizeof *p);
-        if (!p) return -1;
-        c->spans = p;
-        c->cap = ncap;
-    }
+    span_t *p = xn_grow(c->spans, &c->cap, c->n + 1, sizeof *p, 16);
+    if (!p) return -1;
+    c->spans = p;
     c->spans[c->n].start = t->start;
     c->spans[c->n].end = t->end;
     c->n++;

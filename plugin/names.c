@@ -1,5 +1,6 @@
 /* names.c - see names.h. */
 #include "names.h"
+#include "grow.h"
 #include "strbuf.h"
 #include "tokenizer.h"
 
@@ -85,13 +86,9 @@ static int add_name(xn_names *t, const char *name, size_t k)
 {
     int rc = xn_variants_add_mapping(t->matcher, name, t->e[k].pub.canonical);
     if (rc != 0) return rc;
-    if (t->n_groups == t->cap_groups) {
-        size_t cap = t->cap_groups ? t->cap_groups * 2 : 32;
-        size_t *g = realloc(t->group_entry, cap * sizeof *g);
-        if (!g) return -1;
-        t->group_entry = g;
-        t->cap_groups = cap;
-    }
+    size_t *g = xn_grow(t->group_entry, &t->cap_groups, t->n_groups + 1, sizeof *g, 32);
+    if (!g) return -1;
+    t->group_entry = g;
     t->group_entry[t->n_groups++] = k;
     return 0;
 }
@@ -120,13 +117,9 @@ static int parse_line(xn_names *t, const char *name, unsigned long line,
     }
     for (int i = 0; i < ncol; i++) col[i] = trim(col[i]);
     if (!*col[0]) return fail(err, name, line, "the canonical name (first column) is empty", NULL);
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 16;
-        entry_t *e = realloc(t->e, cap * sizeof *e);
-        if (!e) return -2;
-        t->e = e;
-        t->cap = cap;
-    }
+    entry_t *grown = xn_grow(t->e, &t->cap, t->n + 1, sizeof *grown, 16);
+    if (!grown) return -2;
+    t->e = grown;
     entry_t *e = &t->e[t->n];
     memset(e, 0, sizeof *e);
     e->fields = copy;

@@ -1,5 +1,6 @@
 /* nicknames.c - see nicknames.h. */
 #include "nicknames.h"
+#include "grow.h"
 #include "strbuf.h"
 #include "tokenizer.h"
 
@@ -85,13 +86,9 @@ static int one_name(const char *name, unsigned long line, const char *what,
 
 static int add_pair(xn_nicknames *t, const char *formal, const char *nick)
 {
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 256;
-        pair_t *p = realloc(t->p, cap * sizeof *p);
-        if (!p) return -1;
-        t->p = p;
-        t->cap = cap;
-    }
+    pair_t *p = xn_grow(t->p, &t->cap, t->n + 1, sizeof *p, 256);
+    if (!p) return -1;
+    t->p = p;
     size_t fl = strlen(formal), nl = strlen(nick);
     char *both = malloc(fl + nl + 2);
     if (!both) return -1;
@@ -265,17 +262,13 @@ static int derive(const xn_nicknames *t, const char *name, size_t entry,
         memcpy(d, nick, nl);
         memcpy(d + nl, rest, rest_len);
         d[nl + rest_len] = '\0';
-        if (l->n == l->cap) {
-            size_t cap = l->cap ? l->cap * 2 : 64;
-            derived_t *g = realloc(l->d, cap * sizeof *g);
-            if (!g) {
-                free(d);
-                rc = -1;
-                break;
-            }
-            l->d = g;
-            l->cap = cap;
+        derived_t *g = xn_grow(l->d, &l->cap, l->n + 1, sizeof *g, 64);
+        if (!g) {
+            free(d);
+            rc = -1;
+            break;
         }
+        l->d = g;
         l->d[l->n++] = (derived_t){d, name, entry};
     }
     xn_strbuf_free(&w.words);

@@ -5,6 +5,7 @@
  * word yields exactly the terms the indexer stored for it.
  */
 #include "query_parser.h"
+#include "grow.h"
 #include "date.h"
 #include "profile.h"
 #include "schema.h"
@@ -76,16 +77,12 @@ static int fail_shim(parser_t *p, const xs_error *xe)
 static int qlist_push(parser_t *p, qlist_t *l, xs_query *q)
 {
     if (!q) return -1;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 4;
-        xs_query **n = realloc(l->q, cap * sizeof *n);
-        if (!n) {
-            xs_query_free(q);
-            return fail_nomem(p);
-        }
-        l->q = n;
-        l->cap = cap;
+    xs_query **n = xn_grow(l->q, &l->cap, l->n + 1, sizeof *n, 4);
+    if (!n) {
+        xs_query_free(q);
+        return fail_nomem(p);
     }
+    l->q = n;
     l->q[l->n++] = q;
     return 0;
 }
@@ -164,16 +161,12 @@ typedef struct {
 
 static qpos_t *new_position(qposs_t *c)
 {
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 8;
-        qpos_t *n = realloc(c->p, cap * sizeof *n);
-        if (!n) {
-            c->nomem = 1;
-            return NULL;
-        }
-        c->p = n;
-        c->cap = cap;
+    qpos_t *n = xn_grow(c->p, &c->cap, c->n + 1, sizeof *n, 8);
+    if (!n) {
+        c->nomem = 1;
+        return NULL;
     }
+    c->p = n;
     qpos_t *q = &c->p[c->n++];
     memset(q, 0, sizeof *q);
     q->compound = -1;

@@ -1,5 +1,6 @@
 /* typos.c - see typos.h. */
 #include "typos.h"
+#include "grow.h"
 
 #include "distance.h"
 #include "lexicon.h"
@@ -68,13 +69,9 @@ static int collect(void *vctx, const xn_token *t)
         if (ch < 0x80 && !(ch >= 'a' && ch <= 'z')) return 0;
     }
     if (protected_word(c->text, t->start)) return 0;
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 8;
-        qword *w = realloc(c->w, cap * sizeof *w);
-        if (!w) return -1;
-        c->w = w;
-        c->cap = cap;
-    }
+    qword *grown = xn_grow(c->w, &c->cap, c->n + 1, sizeof *grown, 8);
+    if (!grown) return -1;
+    c->w = grown;
     qword *w = &c->w[c->n++];
     memcpy(w->term, t->term, t->len);
     w->term[t->len] = '\0';

@@ -5,6 +5,7 @@
  * one lookup.
  */
 #include "variants.h"
+#include "grow.h"
 #include "hash.h"
 #include "strbuf.h"
 #include "tokenizer.h"
@@ -194,13 +195,9 @@ static int form_key(const char *const *words, const size_t *lens, size_t n,
 
 static group_t *new_group(xn_variants *v, int mapping, unsigned long line)
 {
-    if (v->n_groups == v->cap_groups) {
-        size_t cap = v->cap_groups ? v->cap_groups * 2 : 16;
-        group_t *g = realloc(v->groups, cap * sizeof *g);
-        if (!g) return NULL;
-        v->groups = g;
-        v->cap_groups = cap;
-    }
+    group_t *grown = xn_grow(v->groups, &v->cap_groups, v->n_groups + 1, sizeof *grown, 16);
+    if (!grown) return NULL;
+    v->groups = grown;
     group_t *g = &v->groups[v->n_groups++];
     memset(g, 0, sizeof *g);
     g->mapping = mapping;
@@ -210,13 +207,9 @@ static group_t *new_group(xn_variants *v, int mapping, unsigned long line)
 
 static int add_form(group_t *g, form_t *f)
 {
-    if (g->n_forms == g->cap_forms) {
-        size_t cap = g->cap_forms ? g->cap_forms * 2 : 4;
-        form_t *n = realloc(g->forms, cap * sizeof *n);
-        if (!n) return -1;
-        g->forms = n;
-        g->cap_forms = cap;
-    }
+    form_t *n = xn_grow(g->forms, &g->cap_forms, g->n_forms + 1, sizeof *n, 4);
+    if (!n) return -1;
+    g->forms = n;
     g->forms[g->n_forms++] = *f;
     return 0;
 }
