@@ -267,9 +267,9 @@ def query_run(name, paths):
         cmd = ["python3", os.path.join(ARGS.bench, "fts5_bench.py"), "query", paths["fts5"],
                qfile, str(ARGS.query_passes)]
     lines = [l.split("\t") for l in output_of(cmd).splitlines() if l.strip()]
-    us = [float(l[0]) for l in lines if l[0] != "nan"]
+    per_line = [None if l[0] == "nan" else float(l[0]) for l in lines]
     hits = [int(l[1]) for l in lines]
-    return us, hits, sum(1 for l in lines if l[0] == "nan")
+    return per_line, hits, sum(1 for t in per_line if t is None)
 
 
 def phase_query(res, paths):
@@ -277,9 +277,15 @@ def phase_query(res, paths):
     contenders = ["xapnews", "plain_xapian"] + (["fts5"] if ARGS.fts5 else []) + \
         ["xapnews_2shards", "xapnews_plain_profile", "xapian_floor"]
     runs = {c: [] for c in contenders}
+    # each query's times over every timed pass of every repetition
+    per_query = {c: [[] for _ in range(nq)] for c in contenders}
     for rep in range(ARGS.reps):
         for c in rotate(contenders, rep):
-            us, hits, failed = query_run(c, paths)
+            per_line, hits, failed = query_run(c, paths)
+            for i, t in enumerate(per_line):
+                if t is not None:
+                    per_query[c][i % nq].append(t)
+            us = [t for t in per_line if t is not None]
             r = {"p50": percentile(us, 50), "p95": percentile(us, 95), "p99": percentile(us, 99),
                  "mean": statistics.mean(us), "zero_hit_queries": sum(1 for h in hits if h == 0)
                  // ARGS.query_passes, "failed": failed}
@@ -287,12 +293,15 @@ def phase_query(res, paths):
             log("query rep %d %-21s p50 %7.1f us  p95 %7.1f us  p99 %7.1f us" %
                 (rep + 1, c, r["p50"], r["p95"], r["p99"]))
     out = {"queries": nq, "timed_passes_per_run": ARGS.query_passes,
-           "note": ("microseconds per query: parse + top-10 search + reading each hit's id and "
+           "note": ("p50/p95/p99: percentiles over the queries of each query's median time over "
+                    "every timed pass of every repetition (so a burst of load on the machine during one "
+                    "pass does not move them; 'runs' keeps each run's percentiles over all its "
+                    "timings); "
+                    "microseconds per query: parse + top-10 search + reading each hit's id and "
                     "title (xapnews: from its summary value slot; plain Xapian: from the document data, "
                     "which holds the body too, as a simple indexer stores it; FTS5: its content "
                     "table), database opened once, one untimed warm-up pass; "
-                    "percentiles over the queries x passes of one run, median over the "
-                    "repetitions; default operator AND for all; xapnews with "
+                    "default operator AND for all; xapnews with "
                     "schemas/profiles/default.conf on the 1-job database (each word searched in "
                     "text, title, officials and outlet: 4 weighted terms) and name-aware typo "
                     "tolerance on, as `xapnews search` runs; xapnews_2shards: the "
@@ -304,7 +313,9 @@ def phase_query(res, paths):
                     "parsed beforehand, timed from set_query to the top 10's document ids, "
                     "no document read (bench/plain_xapian.cc floor)")}
     for c, rs in runs.items():
-        out[c] = {k: round(median([r[k] for r in rs]), 1) for k in ("p50", "p95", "p99", "mean")}
+        typical = [median(ts) for ts in per_query[c] if ts]
+        out[c] = {k: round(percentile(typical, int(k[1:])), 1) for k in ("p50", "p95", "p99")}
+        out[c]["mean"] = round(statistics.mean(typical), 1)
         out[c]["runs"] = [{k: round(r[k], 1) for k in ("p50", "p95", "p99")} for r in rs]
         out[c]["zero_hit_queries"] = rs[-1]["zero_hit_queries"]
         out[c]["failed_queries"] = rs[-1]["failed"]
