@@ -8,7 +8,9 @@
 #      plain Xapian (bench/plain_xapian.cc), FTS5 for reference; wall time
 #      and peak RSS
 #   3. query latency p50/p95/p99 over bench/queries.txt: xapnews
-#      (bench/query_bench.c, libxapnews), plain Xapian, FTS5
+#      (bench/query_bench.c, libxapnews), plain Xapian, FTS5, and Xapian's
+#      floor (queries parsed beforehand, top-10 ids only: the least any
+#      program answering from a Xapian database spends)
 #   4. tokeniser throughput: xn_tokenize and xapnews's analyzer
 #      (bench/tokenize_bench.c) against Xapian's TermGenerator
 #   5. xapnews eval speed on Cranfield (best of 3)
