@@ -2,7 +2,7 @@
 #include "lexicon.h"
 
 #include "hash.h"
-#include "shards.h"
+#include "stub.h"
 #include "tokenizer.h"
 
 #include <stdio.h>
@@ -222,31 +222,23 @@ static xapnews_status_t merge_stored(xn_lexicon *lex, xs_db *db, const char *nam
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+static xapnews_status_t merge_listed(void *ctx, xs_db *db, const char *where, xn_error *err)
+{
+    return merge_stored(ctx, db, where, err);
+}
+
 xapnews_status_t xn_lexicon_load(xs_db *db, const char *path, xn_lexicon **out,
                                  xn_error *err)
 {
     *out = NULL;
     xn_lexicon *lex = xn_lexicon_new();
     if (!lex) return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-    unsigned shards = 0;
-    xn_error ignored;
-    xn_error_clear(&ignored);
-    if (path && xn_shards_count(path, &shards, &ignored) != XAPNEWS_STATUS_SUCCESS)
-        shards = 0;
+    /* Xapian reads metadata from the first database of a stub only: read
+     * each one's (every shard, local or remote) */
+    unsigned listed = 0;
     xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
-    if (shards == 0) st = merge_stored(lex, db, path, err);
-    for (unsigned s = 0; s < shards && !st; s++) {
-        char shard[4096];
-        xn_shard_path(path, s, shard, sizeof shard);
-        xs_error xe;
-        xs_db *sdb = xs_db_open_read(shard, &xe);
-        if (!sdb) {
-            st = xn_error_from_shim(err, &xe, shard);
-            break;
-        }
-        st = merge_stored(lex, sdb, shard, err);
-        xs_db_close(sdb, &xe);
-    }
+    if (path) st = xn_stub_each(path, merge_listed, lex, &listed, err);
+    if (!st && !listed) st = merge_stored(lex, db, path, err);
     if (st) {
         xn_lexicon_free(lex);
         return st;

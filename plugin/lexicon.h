@@ -73,10 +73,12 @@ int xn_lexicon_merge_text(xn_lexicon *lex, const char *text, size_t len);
  *  runs out. */
 int xn_lexicon_serialise(const xn_lexicon *lex, xn_strbuf *out);
 
-/** Reads the lexicon of the database DB opened from PATH (when PATH is a
- *  sharded database, the sum of its shards' lexicons) into a new *OUT
- *  (empty for an index built before lexicons existed). PATH may be NULL
- *  (DB's own metadata only). On failure sets ERR and returns its status. */
+/** Reads the lexicon of the database DB opened from PATH into a new *OUT
+ *  (empty for an index built before lexicons existed). When PATH is a stub
+ *  (a sharded database, or a stub file of local or remote databases), the
+ *  sum of the lexicons of every database it lists (plugin/stub.h). PATH
+ *  may be NULL (DB's own metadata only). On failure sets ERR and returns
+ *  its status. */
 xapnews_status_t xn_lexicon_load(xs_db *db, const char *path,
                                  xn_lexicon **out, xn_error *err);
 

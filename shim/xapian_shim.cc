@@ -110,6 +110,38 @@ xs_db *xs_db_open_read(const char *path, xs_error *err)
     SHIM_CATCH(err, nullptr)
 }
 
+xs_db *xs_db_open_remote(const char *target, xs_error *err)
+{
+    SHIM_TRY
+    std::string t(target);
+    Xapian::Database db;
+    if (!t.empty() && t[0] == ':') {
+        size_t space = t.find(' ');
+        std::string program = t.substr(1, space == std::string::npos ? std::string::npos : space - 1);
+        std::string args = space == std::string::npos ? std::string() : t.substr(space + 1);
+        if (program.empty()) {
+            xs_fail(err, XS_INVALID, "remote: no program after ':'");
+            return nullptr;
+        }
+        db = Xapian::Remote::open(program, args);
+    } else {
+        size_t colon = t.rfind(':');
+        char *end = nullptr;
+        unsigned long port = colon == std::string::npos ? 0
+                             : std::strtoul(t.c_str() + colon + 1, &end, 10);
+        if (colon == std::string::npos || colon == 0 || port == 0 || port > 65535 || *end) {
+            xs_fail(err, XS_INVALID, "remote: expected HOST:PORT or :PROGRAM ARGS");
+            return nullptr;
+        }
+        db = Xapian::Remote::open(t.substr(0, colon), static_cast<unsigned>(port));
+    }
+    xs_db *h = new xs_db;
+    h->db = new Xapian::Database(db);
+    h->wdb = nullptr;
+    return h;
+    SHIM_CATCH(err, nullptr)
+}
+
 xs_db *xs_db_open_write(const char *path, int create, xs_error *err)
 {
     SHIM_TRY

@@ -53,6 +53,13 @@ typedef struct xs_mset xs_mset;   /* the results of one search */
  *  (local paths and `remote :HOST:PORT` lines). */
 xs_db *xs_db_open_read(const char *path, xs_error *err);
 
+/** Opens, read-only, the remote database a Xapian stub line "remote
+ *  TARGET" names: TARGET is "HOST:PORT" (a server such as xapian-tcpsrv)
+ *  or ":PROGRAM ARGS" (a program speaking the protocol on its stdin and
+ *  stdout, such as xapian-progsrv). Fails with XS_INVALID for a TARGET of
+ *  neither form and XS_NETWORK when it cannot be reached. */
+xs_db *xs_db_open_remote(const char *target, xs_error *err);
+
 /** Opens a database for writing, creating it when CREATE is non-zero and it
  *  does not exist. Fails with XS_LOCKED when another writer has it open. */
 xs_db *xs_db_open_write(const char *path, int create, xs_error *err);

@@ -101,4 +101,39 @@ done
 facets() { "$XAPNEWS" search --db "$1" --json --facets outlet,official,year cybersecurity |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["facets"])'; }
 expect_eq "facets over remote shards" "$(facets "$TMP/one.db")" "$(facets "$TMP/remote.stub")"
+
+# the name lexicon (typo tolerance, synonyms suggest) is kept per shard and
+# read from every database a stub lists, remote or local, not the first
+# only: "Wexbridge" is written twice in each shard, three times in all
+for i in 1 2 3 4 5 6; do
+    printf '{"id": "n%s", "title": "Port news", "date": "2016-01-0%s", "outlet": "Harbour Times", "body": "Reporters said Wexbridge spoke at the port on day %s."}\n' "$i" "$i" "$i"
+done > "$TMP/names.jsonl"
+"$XAPNEWS" index --db "$TMP/names.db" --shards 3 "$TMP/names.jsonl" > /dev/null || fail "index names"
+expect_eq "each names shard has two articles" "2 2 2 " \
+    "$(for s in 0 1 2; do count "$TMP/names.db/shard-00$s"; done | tr '\n' ' ')"
+printf '# the shards, by relative path\nauto names.db/shard-000\n\nglass names.db/shard-001\nauto %s\n' \
+    "$TMP/names.db/shard-002" > "$TMP/names.stub"
+: > "$TMP/names-remote.stub"
+for s in 0 1 2; do
+    port=$(free_port)
+    xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$TMP/names.db/shard-00$s" \
+        > /dev/null 2>&1 < /dev/null &
+    pids="$pids $!"
+    echo "remote 127.0.0.1:$port" >> "$TMP/names-remote.stub"
+done
+for _ in $(seq 50); do
+    "$XAPNEWS" search --db "$TMP/names-remote.stub" port > /dev/null 2>&1 && break; sleep 0.1
+done
+also() { "$XAPNEWS" search --db "$1" --json Wexbrige |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["also_searched"])'; }
+want="[{'word': 'Wexbrige', 'name': 'Wexbridge'}]"
+expect_eq "typo tolerance: the lexicon of every shard" "$want" "$(also "$TMP/names.db")"
+expect_eq "typo tolerance: every database of a stub file" "$want" "$(also "$TMP/names.stub")"
+expect_eq "typo tolerance: every remote shard" "$want" "$(also "$TMP/names-remote.stub")"
+printf 'auto names.db/shard-000\nglass names.db/none\n' > "$TMP/bad.stub"
+"$XAPNEWS" search --db "$TMP/bad.stub" Wexbrige > /dev/null 2> "$TMP/err"
+expect_eq "a stub line naming no database: status" 4 "$?"
+expect_eq "a stub line naming no database: message" \
+    "xapnews: $TMP/bad.stub: not a Xapian database, or a damaged one ($TMP/names.db/none/iamglass: Failed to open glass revision file for reading: No such file or directory)" \
+    "$(cat "$TMP/err")"
 finish
