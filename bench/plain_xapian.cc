@@ -141,6 +141,17 @@ std::vector<std::string> read_queries(const char *path)
     return qs;
 }
 
+// The parser of the query modes: English stemming of some words, AND.
+Xapian::QueryParser parser_for(const Xapian::Database &db)
+{
+    Xapian::QueryParser qp;
+    qp.set_database(db);
+    qp.set_stemmer(Xapian::Stem("english"));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_default_op(Xapian::Query::OP_AND);
+    return qp;
+}
+
 int cmd_query(int argc, char **argv)
 {
     if (argc < 2) {
@@ -150,11 +161,7 @@ int cmd_query(int argc, char **argv)
     int passes = argc > 2 ? std::atoi(argv[2]) : 1;
     std::vector<std::string> qs = read_queries(argv[1]);
     Xapian::Database db(argv[0]);
-    Xapian::QueryParser qp;
-    qp.set_database(db);
-    qp.set_stemmer(Xapian::Stem("english"));
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.set_default_op(Xapian::Query::OP_AND);
+    Xapian::QueryParser qp = parser_for(db);
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     size_t sink = 0;
@@ -186,11 +193,7 @@ int cmd_floor(int argc, char **argv)
     int passes = argc > 2 ? std::atoi(argv[2]) : 1;
     std::vector<std::string> qs = read_queries(argv[1]);
     Xapian::Database db(argv[0]);
-    Xapian::QueryParser qp;
-    qp.set_database(db);
-    qp.set_stemmer(Xapian::Stem("english"));
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.set_default_op(Xapian::Query::OP_AND);
+    Xapian::QueryParser qp = parser_for(db);
     std::vector<Xapian::Query> parsed;
     for (const std::string &q : qs)
         parsed.push_back(qp.parse_query(q, Xapian::QueryParser::FLAG_DEFAULT));

@@ -72,19 +72,24 @@ expect_eq "compact keeps every article" 5 "$(count "$TMP/compact.db")"
 # remote shards: one stock xapian-tcpsrv per shard
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 pids=
-: > "$TMP/remote.stub"
-for s in 0 1 2; do
-    port=$(free_port)
-    # (the servers must not hold the test harness's output open)
-    xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$TMP/sharded.db/shard-00$s" \
-        > /dev/null 2>&1 < /dev/null &
-    pids="$pids $!"
-    echo "remote 127.0.0.1:$port" >> "$TMP/remote.stub"
-done
 trap 'kill -9 $pids 2>/dev/null; rm -rf "$TMP"' EXIT
-for _ in $(seq 50); do
-    "$XAPNEWS" search --db "$TMP/remote.stub" china > /dev/null 2>&1 && break; sleep 0.1
-done
+# serve_shards FOLDER STUB WORD: serves the 3 shards of FOLDER, lists them
+# in STUB, and waits until a search for WORD through STUB answers
+serve_shards() {
+    : > "$2"
+    for s in 0 1 2; do
+        port=$(free_port)
+        # (the servers must not hold the test harness's output open)
+        xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$1/shard-00$s" \
+            > /dev/null 2>&1 < /dev/null &
+        pids="$pids $!"
+        echo "remote 127.0.0.1:$port" >> "$2"
+    done
+    for _ in $(seq 50); do
+        "$XAPNEWS" search --db "$2" "$3" > /dev/null 2>&1 && break; sleep 0.1
+    done
+}
+serve_shards "$TMP/sharded.db" "$TMP/remote.stub" china
 
 ranking() {
     "$XAPNEWS" search --db "$1" --json --any --limit 10 \
@@ -113,17 +118,7 @@ expect_eq "each names shard has two articles" "2 2 2 " \
     "$(for s in 0 1 2; do count "$TMP/names.db/shard-00$s"; done | tr '\n' ' ')"
 printf '# the shards, by relative path\nauto names.db/shard-000\n\nglass names.db/shard-001\nauto %s\n' \
     "$TMP/names.db/shard-002" > "$TMP/names.stub"
-: > "$TMP/names-remote.stub"
-for s in 0 1 2; do
-    port=$(free_port)
-    xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$TMP/names.db/shard-00$s" \
-        > /dev/null 2>&1 < /dev/null &
-    pids="$pids $!"
-    echo "remote 127.0.0.1:$port" >> "$TMP/names-remote.stub"
-done
-for _ in $(seq 50); do
-    "$XAPNEWS" search --db "$TMP/names-remote.stub" port > /dev/null 2>&1 && break; sleep 0.1
-done
+serve_shards "$TMP/names.db" "$TMP/names-remote.stub" port
 also() { "$XAPNEWS" search --db "$1" --json Wexbrige |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["also_searched"])'; }
 want="[{'word': 'Wexbrige', 'name': 'Wexbridge'}]"
