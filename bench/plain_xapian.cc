@@ -152,42 +152,13 @@ Xapian::QueryParser parser_for(const Xapian::Database &db)
     return qp;
 }
 
-int cmd_query(int argc, char **argv)
+// query and floor: FLOOR parses every query beforehand (untimed) and reads
+// only the hits' document ids.
+int cmd_query(int argc, char **argv, bool floor)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: plain_xapian query DB QUERIES [PASSES]\n");
-        return 2;
-    }
-    int passes = argc > 2 ? std::atoi(argv[2]) : 1;
-    std::vector<std::string> qs = read_queries(argv[1]);
-    Xapian::Database db(argv[0]);
-    Xapian::QueryParser qp = parser_for(db);
-    Xapian::Enquire enquire(db);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
-    size_t sink = 0;
-    for (int pass = -1; pass < passes; pass++) {
-        for (const std::string &q : qs) {
-            auto t0 = Clock::now();
-            enquire.set_query(qp.parse_query(q, Xapian::QueryParser::FLAG_DEFAULT));
-            Xapian::MSet mset = enquire.get_mset(0, 10);
-            unsigned hits = 0;
-            for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-                sink += it.get_document().get_data().size();
-                hits++;
-            }
-            double us = std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
-            if (pass >= 0)
-                std::printf("%.1f\t%u\t%u\n", us, hits, (unsigned)mset.get_matches_estimated());
-        }
-    }
-    if (sink == 1) std::fprintf(stderr, "?\n");
-    return 0;
-}
-
-int cmd_floor(int argc, char **argv)
-{
-    if (argc < 2) {
-        std::fprintf(stderr, "usage: plain_xapian floor DB QUERIES [PASSES]\n");
+        std::fprintf(stderr, "usage: plain_xapian %s DB QUERIES [PASSES]\n",
+                     floor ? "floor" : "query");
         return 2;
     }
     int passes = argc > 2 ? std::atoi(argv[2]) : 1;
@@ -195,19 +166,21 @@ int cmd_floor(int argc, char **argv)
     Xapian::Database db(argv[0]);
     Xapian::QueryParser qp = parser_for(db);
     std::vector<Xapian::Query> parsed;
-    for (const std::string &q : qs)
-        parsed.push_back(qp.parse_query(q, Xapian::QueryParser::FLAG_DEFAULT));
+    if (floor)
+        for (const std::string &q : qs)
+            parsed.push_back(qp.parse_query(q, Xapian::QueryParser::FLAG_DEFAULT));
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     size_t sink = 0;
     for (int pass = -1; pass < passes; pass++) {
-        for (const Xapian::Query &q : parsed) {
+        for (size_t i = 0; i < qs.size(); i++) {
             auto t0 = Clock::now();
-            enquire.set_query(q);
+            enquire.set_query(floor ? parsed[i]
+                                    : qp.parse_query(qs[i], Xapian::QueryParser::FLAG_DEFAULT));
             Xapian::MSet mset = enquire.get_mset(0, 10);
             unsigned hits = 0;
             for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-                sink += *it;
+                sink += floor ? *it : it.get_document().get_data().size();
                 hits++;
             }
             double us = std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
@@ -278,8 +251,8 @@ int main(int argc, char **argv)
     }
     try {
         if (!std::strcmp(argv[1], "index")) return cmd_index(argc - 2, argv + 2);
-        if (!std::strcmp(argv[1], "query")) return cmd_query(argc - 2, argv + 2);
-        if (!std::strcmp(argv[1], "floor")) return cmd_floor(argc - 2, argv + 2);
+        if (!std::strcmp(argv[1], "query")) return cmd_query(argc - 2, argv + 2, false);
+        if (!std::strcmp(argv[1], "floor")) return cmd_query(argc - 2, argv + 2, true);
         if (!std::strcmp(argv[1], "tokenize")) return cmd_tokenize(argc - 2, argv + 2);
     } catch (const Xapian::Error &e) {
         std::fprintf(stderr, "plain_xapian: %s\n", e.get_description().c_str());
