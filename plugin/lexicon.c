@@ -43,6 +43,13 @@ void xn_lexicon_free(xn_lexicon *lex)
     free(lex);
 }
 
+void xn_lexicon_clear(xn_lexicon *lex)
+{
+    for (size_t i = 0; i < lex->cap; i++) lex->slots[i].off = (size_t)-1;
+    lex->n = 0;
+    xn_strbuf_reset(&lex->words);
+}
+
 static entry *find(const xn_lexicon *lex, const char *word, size_t len)
 {
     size_t mask = lex->cap - 1;
@@ -194,17 +201,22 @@ int xn_lexicon_merge_text(xn_lexicon *lex, const char *text, size_t len)
     return 0;
 }
 
-int xn_lexicon_serialise(const xn_lexicon *lex, xn_strbuf *out)
+int xn_lexicon_serialise_counts(const xn_lexicon *lex, xn_strbuf *out)
 {
-    if (xn_strbuf_puts(out, "xapnews-lexicon 1\n") < 0) return -1;
     for (size_t i = 0; i < lex->cap; i++) {
         const entry *e = &lex->slots[i];
-        if (e->off == (size_t)-1) continue;
+        if (e->off == (size_t)-1 || e->count == 0) continue;
         if (xn_strbuf_append(out, lex->words.data + e->off, e->len) < 0 ||
             xn_strbuf_printf(out, " %lu\n", e->count) < 0)
             return -1;
     }
     return 0;
+}
+
+int xn_lexicon_serialise(const xn_lexicon *lex, xn_strbuf *out)
+{
+    if (xn_strbuf_puts(out, "xapnews-lexicon 1\n") < 0) return -1;
+    return xn_lexicon_serialise_counts(lex, out);
 }
 
 /* Adds the lexicon stored in DB to LEX. */
@@ -251,7 +263,8 @@ xapnews_status_t xn_lexicon_load(xs_db *db, const char *path, xn_lexicon **out,
 
 struct xn_lexicon_pending {
     xs_db **dbs;
-    xn_lexicon **lex;
+    xn_lexicon **lex;  /* per database: counts to add */
+    xn_lexicon **gone; /* per database: counts to take away */
     size_t n;
 };
 
@@ -263,70 +276,103 @@ xn_lexicon_pending *xn_lexicon_pending_new(void)
 void xn_lexicon_pending_free(xn_lexicon_pending *p)
 {
     if (!p) return;
-    for (size_t i = 0; i < p->n; i++) xn_lexicon_free(p->lex[i]);
+    for (size_t i = 0; i < p->n; i++) {
+        xn_lexicon_free(p->lex[i]);
+        xn_lexicon_free(p->gone[i]);
+    }
     free(p->dbs);
     free(p->lex);
+    free(p->gone);
     free(p);
 }
 
-/* The slot of DB in P, or (size_t)-1. */
-static size_t slot_of(const xn_lexicon_pending *p, const xs_db *db)
+/* The slot of DB in P, made when missing; (size_t)-1 when memory runs
+ * out. */
+static size_t slot_of(xn_lexicon_pending *p, xs_db *db)
 {
     for (size_t i = 0; i < p->n; i++)
         if (p->dbs[i] == db) return i;
-    return (size_t)-1;
+    xs_db **dbs = realloc(p->dbs, (p->n + 1) * sizeof *dbs);
+    if (!dbs) return (size_t)-1;
+    p->dbs = dbs;
+    xn_lexicon **lex = realloc(p->lex, (p->n + 1) * sizeof *lex);
+    if (!lex) return (size_t)-1;
+    p->lex = lex;
+    xn_lexicon **gone = realloc(p->gone, (p->n + 1) * sizeof *gone);
+    if (!gone) return (size_t)-1;
+    p->gone = gone;
+    p->lex[p->n] = xn_lexicon_new();
+    p->gone[p->n] = xn_lexicon_new();
+    if (!p->lex[p->n] || !p->gone[p->n]) {
+        xn_lexicon_free(p->lex[p->n]);
+        xn_lexicon_free(p->gone[p->n]);
+        return (size_t)-1;
+    }
+    p->dbs[p->n] = db;
+    return p->n++;
 }
 
-int xn_lexicon_pending_note(xn_lexicon_pending *p, xs_db *db, const char *text,
-                            size_t len, const xn_tokens *toks)
+int xn_lexicon_pending_add(xn_lexicon_pending *p, xs_db *db, const xn_lexicon *counts)
 {
     size_t k = slot_of(p, db);
-    if (k == (size_t)-1) {
-        xs_db **dbs = realloc(p->dbs, (p->n + 1) * sizeof *dbs);
-        if (!dbs) return -1;
-        p->dbs = dbs;
-        xn_lexicon **lex = realloc(p->lex, (p->n + 1) * sizeof *lex);
-        if (!lex) return -1;
-        p->lex = lex;
-        if (!(p->lex[p->n] = xn_lexicon_new())) return -1;
-        p->dbs[p->n] = db;
-        k = p->n++;
+    if (k == (size_t)-1) return -1;
+    for (size_t i = 0; i < counts->cap; i++) {
+        const entry *e = &counts->slots[i];
+        if (e->off != (size_t)-1 &&
+            xn_lexicon_add(p->lex[k], counts->words.data + e->off, e->len, e->count) < 0)
+            return -1;
     }
-    return xn_lexicon_note(p->lex[k], text, len, toks);
+    return 0;
 }
 
-xapnews_status_t xn_lexicon_pending_flush(xn_lexicon_pending *p, xs_db *db,
+int xn_lexicon_pending_forget(xn_lexicon_pending *p, xs_db *db, const char *stored,
+                              size_t len)
+{
+    size_t k = slot_of(p, db);
+    return k == (size_t)-1 ? -1 : xn_lexicon_merge_text(p->gone[k], stored, len);
+}
+
+/* Takes the counts of GONE away from LEX, down to 0 at most. */
+static void subtract(xn_lexicon *lex, const xn_lexicon *gone)
+{
+    for (size_t i = 0; i < gone->cap; i++) {
+        const entry *g = &gone->slots[i];
+        if (g->off == (size_t)-1) continue;
+        entry *e = find(lex, gone->words.data + g->off, g->len);
+        if (e->off != (size_t)-1) e->count = e->count > g->count ? e->count - g->count : 0;
+    }
+}
+
+xapnews_status_t xn_lexicon_pending_flush(xn_lexicon_pending *added,
+                                          xn_lexicon_pending *removed, xs_db *db,
                                           xn_error *err)
 {
-    size_t k = p ? slot_of(p, db) : (size_t)-1;
-    if (k == (size_t)-1 || xn_lexicon_size(p->lex[k]) == 0)
+    xn_lexicon *add = NULL, *gone = NULL;
+    for (size_t i = 0; added && i < added->n; i++)
+        if (added->dbs[i] == db) add = added->lex[i];
+    for (size_t i = 0; removed && i < removed->n; i++)
+        if (removed->dbs[i] == db) gone = removed->gone[i];
+    if (xn_lexicon_size(add) == 0 && xn_lexicon_size(gone) == 0)
         return XAPNEWS_STATUS_SUCCESS;
     xn_lexicon *merged = xn_lexicon_new();
     if (!merged) return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     xapnews_status_t st = merge_stored(merged, db, NULL, err);
     xn_strbuf text = XN_STRBUF_INIT;
-    if (!st) {
-        const xn_lexicon *add = p->lex[k];
-        for (size_t i = 0; i < add->cap && !st; i++) {
-            const entry *e = &add->slots[i];
-            if (e->off != (size_t)-1 &&
-                xn_lexicon_add(merged, add->words.data + e->off, e->len, e->count) < 0)
-                st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-        }
+    for (size_t i = 0; !st && add && i < add->cap; i++) {
+        const entry *e = &add->slots[i];
+        if (e->off != (size_t)-1 &&
+            xn_lexicon_add(merged, add->words.data + e->off, e->len, e->count) < 0)
+            st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     }
+    if (!st && gone) subtract(merged, gone);
     if (!st && xn_lexicon_serialise(merged, &text) < 0)
         st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     xs_error xe;
     if (!st && xs_db_set_metadata(db, XN_LEXICON_KEY, text.data, text.len, &xe) < 0)
         st = xn_error_from_shim(err, &xe, "cannot store the name lexicon");
     if (!st) {
-        xn_lexicon *fresh = xn_lexicon_new();
-        if (fresh) {
-            xn_lexicon_free(p->lex[k]);
-            p->lex[k] = fresh;
-        } else {
-            st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-        }
+        if (add) xn_lexicon_clear(add);
+        if (gone) xn_lexicon_clear(gone);
     }
     xn_strbuf_free(&text);
     xn_lexicon_free(merged);

@@ -12,10 +12,12 @@
  * them); a possessive counts for its bare word. It adds no term to the
  * documents. At each commit it adds its counts to those stored in the
  * database's metadata under XN_LEXICON_KEY, so the lexicon covers every
- * article indexed (an article indexed again is counted again: the counts
- * are evidence, not exact figures). A sharded database keeps, in each
- * shard, the counts of that shard's articles; xn_lexicon_load() adds them
- * up.
+ * article indexed. Each article also keeps its own counts, in the value
+ * slot XN_SLOT_NAMES (the stored format's lines, no header): when it is
+ * indexed again, the writer takes those away at the next commit, so the
+ * counts stay those of the articles the database holds. A sharded
+ * database keeps, in each shard, the counts of that shard's articles;
+ * xn_lexicon_load() adds them up.
  *
  * Stored format (text): the line "xapnews-lexicon 1", then one line
  * "WORD COUNT" per word (WORD folded as index terms are). Lines that do
@@ -39,6 +41,9 @@ typedef struct xn_lexicon xn_lexicon;
 /** An empty lexicon, or NULL when memory runs out. */
 xn_lexicon *xn_lexicon_new(void);
 void xn_lexicon_free(xn_lexicon *lex);
+
+/** Empties LEX, keeping its memory for reuse. */
+void xn_lexicon_clear(xn_lexicon *lex);
 
 /** Adds COUNT to the count of the LEN-byte WORD. Returns 0, or -1 when
  *  memory runs out. */
@@ -69,9 +74,13 @@ int xn_lexicon_note(xn_lexicon *lex, const char *text, size_t len,
  *  or -1 when memory runs out. */
 int xn_lexicon_merge_text(xn_lexicon *lex, const char *text, size_t len);
 
-/** Appends the stored form of LEX to OUT. Returns 0, or -1 when memory
- *  runs out. */
+/** Appends the stored form of LEX to OUT (words counted 0 left out).
+ *  Returns 0, or -1 when memory runs out. */
 int xn_lexicon_serialise(const xn_lexicon *lex, xn_strbuf *out);
+
+/** The same without the header line: what an article keeps of its own
+ *  counts. */
+int xn_lexicon_serialise_counts(const xn_lexicon *lex, xn_strbuf *out);
 
 /** Reads the lexicon of the database DB opened from PATH into a new *OUT
  *  (empty for an index built before lexicons existed). When PATH is a stub
@@ -85,20 +94,30 @@ xapnews_status_t xn_lexicon_load(xs_db *db, const char *path,
 /* ---- writers: counts pending per database ------------------------------- */
 
 /** The counts a writer gathers for each of its databases until it
- *  commits. */
+ *  commits: those to add (articles written) and those to take away
+ *  (articles replaced). */
 typedef struct xn_lexicon_pending xn_lexicon_pending;
 
 xn_lexicon_pending *xn_lexicon_pending_new(void);
 void xn_lexicon_pending_free(xn_lexicon_pending *p);
 
-/** xn_lexicon_note() for an article written to DB. */
-int xn_lexicon_pending_note(xn_lexicon_pending *p, xs_db *db, const char *text,
-                            size_t len, const xn_tokens *toks);
+/** Adds the counts of an article written to DB. Returns 0, or -1 when
+ *  memory runs out. */
+int xn_lexicon_pending_add(xn_lexicon_pending *p, xs_db *db, const xn_lexicon *counts);
 
-/** Adds the counts pending for DB to those stored in DB (set as metadata,
- *  committed with DB's next commit) and forgets them. Does nothing when
- *  none are pending. On failure sets ERR and returns its status. */
-xapnews_status_t xn_lexicon_pending_flush(xn_lexicon_pending *p, xs_db *db,
+/** Notes the counts STORED (LEN bytes, as xn_lexicon_serialise_counts()
+ *  writes them) of an article of DB that is being replaced, to take away.
+ *  Returns 0, or -1 when memory runs out. */
+int xn_lexicon_pending_forget(xn_lexicon_pending *p, xs_db *db, const char *stored,
+                              size_t len);
+
+/** Stores in DB (as metadata, committed with DB's next commit) its stored
+ *  counts plus those ADDED holds for DB, minus those REMOVED holds to take
+ *  away (never below 0), and forgets both. ADDED and REMOVED may be the
+ *  same, or NULL. Does nothing when neither holds counts for DB. On
+ *  failure sets ERR and returns its status. */
+xapnews_status_t xn_lexicon_pending_flush(xn_lexicon_pending *added,
+                                          xn_lexicon_pending *removed, xs_db *db,
                                           xn_error *err);
 
 #endif

@@ -30,6 +30,9 @@
 #define XN_SLOT_SUMMARY 5 /* url, caption, id, date and outlet in the document
                              data's format: a result list reads them without
                              inflating the whole data (see docdata.h) */
+#define XN_SLOT_NAMES 6   /* the body's words capitalised in mid-sentence and
+                             how often, taken from the name lexicon when the
+                             article is replaced (see lexicon.h) */
 
 /* Positions: the title starts at 1, the body after a gap so that no phrase
  * runs from the title into the body. */

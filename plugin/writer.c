@@ -53,6 +53,9 @@ struct xapnews_writer {
     unsigned *mentions; /* per official of the table, for one article */
     size_t mentions_cap;
     xn_lexicon_pending *lexicon; /* capitalised words, per database */
+    xn_lexicon_pending *replaced; /* the counts of articles replaced, to take
+                                     away (kept by the storing side) */
+    xn_lexicon *article_names;   /* the counts of the article being built */
     xs_db *current;              /* the database of the article being built */
     xn_pipeline *pipe; /* when on: stores and commits on a second thread */
     xn_error pipe_err; /* the second thread's failure */
@@ -91,11 +94,16 @@ static xapnews_status_t new_writer(unsigned slots, xapnews_writer_t **out)
     w->shard_of = calloc(slots ? slots : 1, sizeof *w->shard_of);
     w->fresh = calloc(slots ? slots : 1, sizeof *w->fresh);
     w->lexicon = xn_lexicon_pending_new();
-    if (!w->dbs || !w->shard_of || !w->fresh || !w->lexicon) {
+    w->replaced = xn_lexicon_pending_new();
+    w->article_names = xn_lexicon_new();
+    if (!w->dbs || !w->shard_of || !w->fresh || !w->lexicon || !w->replaced ||
+        !w->article_names) {
         free(w->dbs);
         free(w->shard_of);
         free(w->fresh);
         xn_lexicon_pending_free(w->lexicon);
+        xn_lexicon_pending_free(w->replaced);
+        xn_lexicon_free(w->article_names);
         free(w);
         return XAPNEWS_STATUS_OUT_OF_MEMORY;
     }
@@ -202,7 +210,8 @@ static int db_for(const xapnews_writer_t *w, const char *id, size_t len)
 
 /* Stores DOC, whose id term is TERM, in entry K: added when the database
  * started empty and the id is new in this session, else replaced by its id
- * term. */
+ * term, the name-lexicon counts of the article it replaces (if any) noted
+ * to take away. */
 static int store_document(xapnews_writer_t *w, unsigned k, const xs_doc *doc,
                           const char *term, size_t term_len, xs_error *xe)
 {
@@ -216,6 +225,17 @@ static int store_document(xapnews_writer_t *w, unsigned k, const xs_doc *doc,
             w->fresh[k] = NULL;
         }
     }
+    char *old = NULL;
+    size_t old_len = 0;
+    if (xs_db_unique_value(w->dbs[k], term, term_len, XN_SLOT_NAMES, &old, &old_len, xe) < 0)
+        return -1;
+    int rc = old && xn_lexicon_pending_forget(w->replaced, w->dbs[k], old, old_len) < 0;
+    free(old);
+    if (rc) {
+        xe->code = XS_NO_MEMORY;
+        snprintf(xe->message, sizeof xe->message, "out of memory");
+        return -1;
+    }
     return xs_db_replace(w->dbs[k], term, term_len, doc, xe);
 }
 
@@ -226,7 +246,7 @@ static xapnews_status_t commit_all(xapnews_writer_t *w,
 {
     xs_error xe;
     for (unsigned k = 0; k < w->n_dbs; k++) {
-        xapnews_status_t st = xn_lexicon_pending_flush(lexicon, w->dbs[k], err);
+        xapnews_status_t st = xn_lexicon_pending_flush(lexicon, w->replaced, w->dbs[k], err);
         if (st) return st;
         if (xs_db_commit(w->dbs[k], &xe) < 0)
             return xn_error_from_shim(err, &xe, "commit failed");
@@ -658,6 +678,23 @@ static xapnews_status_t index_outlet_words(xapnews_writer_t *w, xs_doc *doc,
     return st;
 }
 
+/* Counts the body's capitalised words in mid-sentence (analysed in
+ * w->toks) for the name lexicon, and keeps them in the article too, to be
+ * taken away when it is replaced. */
+static xapnews_status_t note_names(xapnews_writer_t *w, xs_doc *doc,
+                                   const xapnews_article_t *a)
+{
+    xn_lexicon_clear(w->article_names);
+    xn_strbuf_reset(&w->data);
+    if (xn_lexicon_note(w->article_names, xapnews_article_get(a, XAPNEWS_FIELD_BODY),
+                        a->field_len[XAPNEWS_FIELD_BODY], &w->toks) < 0 ||
+        xn_lexicon_pending_add(w->lexicon, w->current, w->article_names) < 0 ||
+        xn_lexicon_serialise_counts(w->article_names, &w->data) < 0)
+        return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    return w->data.len ? add_value(w, doc, XN_SLOT_NAMES, w->data.data, w->data.len)
+                       : XAPNEWS_STATUS_SUCCESS;
+}
+
 static xapnews_status_t build_document(xapnews_writer_t *w,
                                        const xapnews_article_t *a,
                                        const xn_date *date, xs_doc *doc)
@@ -683,10 +720,7 @@ static xapnews_status_t build_document(xapnews_writer_t *w,
                          a->field_len[XAPNEWS_FIELD_BODY], "", NULL, &pos)) ||
         (count && (st = count_mentions(w))))
         return st;
-    if (xn_lexicon_pending_note(w->lexicon, w->current,
-                                xapnews_article_get(a, XAPNEWS_FIELD_BODY),
-                                a->field_len[XAPNEWS_FIELD_BODY], &w->toks) < 0)
-        return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    if ((st = note_names(w, doc, a))) return st;
 
     size_t n_refs = 0;
     official_ref *refs = collect_officials(w, a, &n_refs);
@@ -853,7 +887,7 @@ xapnews_status_t xapnews_writer_close(xapnews_writer_t *w, char **error)
     }
     w->pipe = NULL;
     for (unsigned k = 0; k < w->n_dbs; k++) {
-        if (!st && (st = xn_lexicon_pending_flush(w->lexicon, w->dbs[k], &w->err)))
+        if (!st && (st = xn_lexicon_pending_flush(w->lexicon, w->replaced, w->dbs[k], &w->err)))
             xn_error_export(&w->err, error);
         /* Xapian's spelling data from the vocabulary, once per session */
         if (!st && xs_db_sync_spelling(w->dbs[k], &xe) < 0) {
@@ -866,6 +900,8 @@ xapnews_status_t xapnews_writer_close(xapnews_writer_t *w, char **error)
         }
     }
     xn_lexicon_pending_free(w->lexicon);
+    xn_lexicon_pending_free(w->replaced);
+    xn_lexicon_free(w->article_names);
     for (unsigned k = 0; k < w->n_dbs; k++) xn_idset_free(w->fresh[k]);
     free(w->fresh);
     free(w->dbs);

@@ -299,6 +299,115 @@ static void write_db(const char *path, const char *const *bodies, size_t n)
     ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
 }
 
+/* Writes articles IDS with BODIES into the database at PATH (created when
+ * missing), BATCH articles per commit, THREADS threads. */
+static void write_articles(const char *path, const char *const *ids,
+                           const char *const *bodies, size_t n, unsigned batch,
+                           unsigned threads)
+{
+    xapnews_writer_t *w = NULL;
+    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_writer_set_batch_size(w, batch), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_writer_set_threads(w, threads), XAPNEWS_STATUS_SUCCESS);
+    for (size_t i = 0; i < n; i++) {
+        xapnews_article_t *a = NULL;
+        ck_assert_int_eq(xapnews_article_create(&a), XAPNEWS_STATUS_SUCCESS);
+        ck_assert_int_eq(xapnews_article_set(a, XAPNEWS_FIELD_ID, ids[i], strlen(ids[i])),
+                         XAPNEWS_STATUS_SUCCESS);
+        ck_assert_int_eq(xapnews_article_set(a, XAPNEWS_FIELD_BODY, bodies[i], strlen(bodies[i])),
+                         XAPNEWS_STATUS_SUCCESS);
+        ck_assert_int_eq(xapnews_writer_add(w, a), XAPNEWS_STATUS_SUCCESS);
+        xapnews_article_destroy(a);
+    }
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+}
+
+/* The name lexicon stored in the database at PATH, as "word:count" words in
+ * sorted order (caller frees). */
+static char *stored_lexicon(const char *path)
+{
+    xs_error xe;
+    xs_db *db = xs_db_open_read(path, &xe);
+    ck_assert_ptr_nonnull(db);
+    xn_lexicon *lex = NULL;
+    xn_error err;
+    xn_error_clear(&err);
+    ck_assert_int_eq(xn_lexicon_load(db, path, &lex, &err), XAPNEWS_STATUS_SUCCESS);
+    xs_db_close(db, &xe);
+    xn_strbuf b = XN_STRBUF_INIT;
+    ck_assert_int_eq(xn_lexicon_serialise_counts(lex, &b), 0);
+    xn_lexicon_free(lex);
+    /* one "word count" line each, sorted, joined by spaces */
+    char *lines[64];
+    size_t n = 0;
+    for (char *t = strtok(b.data ? b.data : (char[]){""}, "\n"); t && n < 64; t = strtok(NULL, "\n"))
+        lines[n++] = t;
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && strcmp(lines[j - 1], lines[j]) > 0; j--) {
+            char *x = lines[j];
+            lines[j] = lines[j - 1];
+            lines[j - 1] = x;
+        }
+    xn_strbuf out = XN_STRBUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        char *sp = strchr(lines[i], ' ');
+        *sp = ':';
+        xn_strbuf_printf(&out, "%s%s", i ? " " : "", lines[i]);
+    }
+    xn_strbuf_free(&b);
+    return out.data ? xn_strbuf_take(&out) : strdup("");
+}
+
+START_TEST(lexicon_counts_the_articles_held)
+{
+    char dir[] = "/tmp/check_suggest_XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/db", dir);
+    const char *ids[] = {"a0", "a1"};
+    const char *first[] = {"Reporters said Guo Shengkun met Jeh Johnson.",
+                           "Officials said Johnson left."};
+    write_articles(path, ids, first, 2, 1000, 1);
+    char *got = stored_lexicon(path);
+    ck_assert_str_eq(got, "guo:1 jeh:1 johnson:2 shengkun:1");
+    free(got);
+
+    /* a0 replaced in a later session: its old counts are taken away */
+    const char *second[] = {"Reporters said Wang Qun arrived."};
+    write_articles(path, ids, second, 1, 1000, 1);
+    got = stored_lexicon(path);
+    ck_assert_str_eq(got, "johnson:1 qun:1 wang:1");
+    free(got);
+
+    /* the same id twice in one batch, and in two batches on two threads */
+    const char *twice_ids[] = {"a2", "a2", "a1", "a1"};
+    const char *twice[] = {"Then Li Wei spoke.", "Then Zhang Wei spoke.",
+                           "Officials said Johnson and Johnson left.",
+                           "Officials said Obama left."};
+    write_articles(path, twice_ids, twice, 2, 1000, 1);
+    got = stored_lexicon(path);
+    ck_assert_str_eq(got, "johnson:1 qun:1 wang:1 wei:1 zhang:1");
+    free(got);
+    write_articles(path, twice_ids + 2, twice + 2, 2, 1, 2);
+    got = stored_lexicon(path);
+    ck_assert_str_eq(got, "obama:1 qun:1 wang:1 wei:1 zhang:1");
+    free(got);
+
+    /* everything indexed again: the same counts */
+    const char *all_ids[] = {"a0", "a1", "a2"};
+    const char *all[] = {"Reporters said Wang Qun arrived.", "Officials said Obama left.",
+                         "Then Zhang Wei spoke."};
+    write_articles(path, all_ids, all, 3, 2, 2);
+    got = stored_lexicon(path);
+    ck_assert_str_eq(got, "obama:1 qun:1 wang:1 wei:1 zhang:1");
+    free(got);
+
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 START_TEST(library_suggest_and_typos)
 {
     char dir[] = "/tmp/check_suggest_XXXXXX";
@@ -368,6 +477,7 @@ static Suite *suite(void)
     tcase_add_test(t, scoring);
     tcase_add_test(t, lexicon_counts_names_in_mid_sentence);
     tcase_add_test(t, lexicon_grows);
+    tcase_add_test(t, lexicon_counts_the_articles_held);
     tcase_add_test(t, typos_rewrite);
     tcase_add_test(t, library_suggest_and_typos);
     suite_add_tcase(s, t);
