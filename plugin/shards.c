@@ -1,6 +1,7 @@
 /* shards.c - see shards.h; also xapnews_shards_create() and
  * xapnews_database_compact(). */
 #include "shards.h"
+#include "lexicon.h"
 #include "strbuf.h"
 
 #include <errno.h>
@@ -125,6 +126,34 @@ xapnews_status_t xapnews_shards_create(const char *path, unsigned nshards,
     return st;
 }
 
+/* Compaction keeps the first shard's value of a metadata key, except for
+ * the name lexicon, which each shard keeps for its own articles: their
+ * counts are added up. */
+static int merge_metadata(void *ctx, const char *key, const char *const *values,
+                          const size_t *lens, size_t n, char **out, size_t *out_len)
+{
+    (void)ctx;
+    xn_strbuf b = XN_STRBUF_INIT;
+    int rc = 0;
+    if (strcmp(key, XN_LEXICON_KEY) == 0) {
+        xn_lexicon *lex = xn_lexicon_new();
+        rc = lex ? 0 : -1;
+        for (size_t i = 0; i < n && rc == 0; i++)
+            rc = xn_lexicon_merge_text(lex, values[i], lens[i]);
+        if (rc == 0) rc = xn_lexicon_serialise(lex, &b);
+        xn_lexicon_free(lex);
+    } else {
+        rc = xn_strbuf_append(&b, values[0], lens[0]);
+    }
+    if (rc < 0) {
+        xn_strbuf_free(&b);
+        return -1;
+    }
+    *out_len = b.len;
+    *out = b.data ? xn_strbuf_take(&b) : calloc(1, 1);
+    return *out ? 0 : -1;
+}
+
 xapnews_status_t xapnews_database_compact(const char *source,
                                           const char *destination, char **error)
 {
@@ -139,7 +168,7 @@ xapnews_status_t xapnews_database_compact(const char *source,
         return err.status;
     }
     xs_error xe;
-    if (xs_db_compact(source, destination, &xe) < 0) {
+    if (xs_db_compact(source, destination, merge_metadata, NULL, &xe) < 0) {
         xn_error_from_shim(&err, &xe, source);
         xn_error_export(&err, error);
         return err.status;

@@ -197,11 +197,51 @@ int xs_db_close(xs_db *h, xs_error *err)
     return rc;
 }
 
-int xs_db_compact(const char *source, const char *destination, xs_error *err)
+namespace {
+// Resolves metadata held by several sources through the C callback.
+class MergingCompactor : public Xapian::Compactor {
+  public:
+    MergingCompactor(xs_metadata_merge_fn merge, void *ctx) : merge_(merge), ctx_(ctx) {}
+
+    std::string resolve_duplicate_metadata(const std::string &key, size_t num_tags,
+                                           const std::string tags[]) override
+    {
+        std::vector<const char *> values(num_tags);
+        std::vector<size_t> lens(num_tags);
+        for (size_t i = 0; i < num_tags; ++i) {
+            values[i] = tags[i].data();
+            lens[i] = tags[i].size();
+        }
+        // Xapian 1.4's glass compactor passes the key as stored in its
+        // table, after the two bytes that mark metadata there
+        static const std::string stored_prefix("\0\xc0", 2);
+        std::string name = key.compare(0, 2, stored_prefix) == 0 ? key.substr(2) : key;
+        char *out = nullptr;
+        size_t out_len = 0;
+        if (merge_(ctx_, name.c_str(), values.data(), lens.data(), num_tags, &out, &out_len) < 0)
+            throw std::bad_alloc();
+        std::string kept(out ? out : "", out ? out_len : 0);
+        std::free(out);
+        return kept;
+    }
+
+  private:
+    xs_metadata_merge_fn merge_;
+    void *ctx_;
+};
+} // namespace
+
+int xs_db_compact(const char *source, const char *destination,
+                  xs_metadata_merge_fn merge, void *ctx, xs_error *err)
 {
     SHIM_TRY
     Xapian::Database db(source);
-    db.compact(destination);
+    if (merge) {
+        MergingCompactor compactor(merge, ctx);
+        db.compact(destination, 0, 0, compactor);
+    } else {
+        db.compact(destination);
+    }
     return 0;
     SHIM_CATCH(err, -1)
 }

@@ -68,9 +68,19 @@ xs_db *xs_db_open_write(const char *path, int create, xs_error *err);
  *  Returns -1 if the final commit failed; the handle is released anyway. */
 int xs_db_close(xs_db *db, xs_error *err);
 
+/** Chooses the value of the user metadata KEY that N sources of a
+ *  compaction hold (VALUES[i], LENS[i] bytes): *OUT receives a malloc'd
+ *  value to keep (*OUT_LEN bytes). Returns 0, or -1 when memory runs out. */
+typedef int (*xs_metadata_merge_fn)(void *ctx, const char *key, const char *const *values,
+                                    const size_t *lens, size_t n, char **out,
+                                    size_t *out_len);
+
 /** Merges the database (or stub of shards) at SOURCE into a new single
- *  database at DESTINATION (Xapian's compact). */
-int xs_db_compact(const char *source, const char *destination, xs_error *err);
+ *  database at DESTINATION (Xapian's compact). MERGE (may be NULL: the
+ *  first source's value is kept, as Xapian does) resolves metadata keys
+ *  that several sources hold. */
+int xs_db_compact(const char *source, const char *destination,
+                  xs_metadata_merge_fn merge, void *ctx, xs_error *err);
 
 /** Number of documents in the database. */
 int xs_db_doccount(xs_db *db, unsigned long *count, xs_error *err);

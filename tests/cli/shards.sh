@@ -125,6 +125,10 @@ want="[{'word': 'Wexbrige', 'name': 'Wexbridge'}]"
 expect_eq "typo tolerance: the lexicon of every shard" "$want" "$(also "$TMP/names.db")"
 expect_eq "typo tolerance: every database of a stub file" "$want" "$(also "$TMP/names.stub")"
 expect_eq "typo tolerance: every remote shard" "$want" "$(also "$TMP/names-remote.stub")"
+"$XAPNEWS" compact --db "$TMP/names.db" --out "$TMP/names-compact.db" > /dev/null ||
+    fail "compact names"
+expect_eq "typo tolerance: compaction adds up the shards' lexicons" "$want" \
+    "$(also "$TMP/names-compact.db")"
 printf 'auto names.db/shard-000\nglass names.db/none\n' > "$TMP/bad.stub"
 "$XAPNEWS" search --db "$TMP/bad.stub" Wexbrige > /dev/null 2> "$TMP/err"
 expect_eq "a stub line naming no database: status" 4 "$?"
