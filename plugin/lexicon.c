@@ -286,12 +286,20 @@ void xn_lexicon_pending_free(xn_lexicon_pending *p)
     free(p);
 }
 
+/* The slot of DB in P, or (size_t)-1. */
+static size_t find_slot(const xn_lexicon_pending *p, const xs_db *db)
+{
+    for (size_t i = 0; p && i < p->n; i++)
+        if (p->dbs[i] == db) return i;
+    return (size_t)-1;
+}
+
 /* The slot of DB in P, made when missing; (size_t)-1 when memory runs
  * out. */
 static size_t slot_of(xn_lexicon_pending *p, xs_db *db)
 {
-    for (size_t i = 0; i < p->n; i++)
-        if (p->dbs[i] == db) return i;
+    size_t k = find_slot(p, db);
+    if (k != (size_t)-1) return k;
     xs_db **dbs = realloc(p->dbs, (p->n + 1) * sizeof *dbs);
     if (!dbs) return (size_t)-1;
     p->dbs = dbs;
@@ -312,17 +320,22 @@ static size_t slot_of(xn_lexicon_pending *p, xs_db *db)
     return p->n++;
 }
 
-int xn_lexicon_pending_add(xn_lexicon_pending *p, xs_db *db, const xn_lexicon *counts)
+/* Adds every count of FROM to LEX. Returns 0, or -1 when memory runs out. */
+static int add_all(xn_lexicon *lex, const xn_lexicon *from)
 {
-    size_t k = slot_of(p, db);
-    if (k == (size_t)-1) return -1;
-    for (size_t i = 0; i < counts->cap; i++) {
-        const entry *e = &counts->slots[i];
+    for (size_t i = 0; i < from->cap; i++) {
+        const entry *e = &from->slots[i];
         if (e->off != (size_t)-1 &&
-            xn_lexicon_add(p->lex[k], counts->words.data + e->off, e->len, e->count) < 0)
+            xn_lexicon_add(lex, from->words.data + e->off, e->len, e->count) < 0)
             return -1;
     }
     return 0;
+}
+
+int xn_lexicon_pending_add(xn_lexicon_pending *p, xs_db *db, const xn_lexicon *counts)
+{
+    size_t k = slot_of(p, db);
+    return k == (size_t)-1 ? -1 : add_all(p->lex[k], counts);
 }
 
 int xn_lexicon_pending_forget(xn_lexicon_pending *p, xs_db *db, const char *stored,
@@ -347,23 +360,17 @@ xapnews_status_t xn_lexicon_pending_flush(xn_lexicon_pending *added,
                                           xn_lexicon_pending *removed, xs_db *db,
                                           xn_error *err)
 {
-    xn_lexicon *add = NULL, *gone = NULL;
-    for (size_t i = 0; added && i < added->n; i++)
-        if (added->dbs[i] == db) add = added->lex[i];
-    for (size_t i = 0; removed && i < removed->n; i++)
-        if (removed->dbs[i] == db) gone = removed->gone[i];
+    size_t ka = find_slot(added, db), kr = find_slot(removed, db);
+    xn_lexicon *add = ka == (size_t)-1 ? NULL : added->lex[ka];
+    xn_lexicon *gone = kr == (size_t)-1 ? NULL : removed->gone[kr];
     if (xn_lexicon_size(add) == 0 && xn_lexicon_size(gone) == 0)
         return XAPNEWS_STATUS_SUCCESS;
     xn_lexicon *merged = xn_lexicon_new();
     if (!merged) return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     xapnews_status_t st = merge_stored(merged, db, NULL, err);
     xn_strbuf text = XN_STRBUF_INIT;
-    for (size_t i = 0; !st && add && i < add->cap; i++) {
-        const entry *e = &add->slots[i];
-        if (e->off != (size_t)-1 &&
-            xn_lexicon_add(merged, add->words.data + e->off, e->len, e->count) < 0)
-            st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-    }
+    if (!st && add && add_all(merged, add) < 0)
+        st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     if (!st && gone) subtract(merged, gone);
     if (!st && xn_lexicon_serialise(merged, &text) < 0)
         st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");

@@ -42,6 +42,17 @@ typedef struct {
 
 static xapnews_status_t walk_stub(walk *w, const char *stub, int depth);
 
+/* Hands the database DB, opened from the line WHERE, to W's callback, then
+ * closes it. */
+static xapnews_status_t visit(walk *w, xs_db *db, const char *where)
+{
+    w->n++;
+    xapnews_status_t st = w->fn(w->ctx, db, where, w->err);
+    xs_error xe;
+    xs_db_close(db, &xe);
+    return st;
+}
+
 /* Visits the local database PATH (relative to STUB's folder unless
  * absolute) named at WHERE. */
 static xapnews_status_t visit_local(walk *w, const char *stub, const char *path,
@@ -65,13 +76,7 @@ static xapnews_status_t visit_local(walk *w, const char *stub, const char *path,
     } else {
         xs_error xe;
         xs_db *db = xs_db_open_read(full.data, &xe);
-        if (!db) {
-            st = xn_error_from_shim(w->err, &xe, where);
-        } else {
-            w->n++;
-            st = w->fn(w->ctx, db, where, w->err);
-            xs_db_close(db, &xe);
-        }
+        st = db ? visit(w, db, where) : xn_error_from_shim(w->err, &xe, where);
     }
     xn_strbuf_free(&full);
     xn_strbuf_free(&nested);
@@ -85,11 +90,7 @@ static xapnews_status_t visit_remote(walk *w, const char *target, const char *wh
     if (!db && xe.code == XS_INVALID) /* the line is wrong, not the server */
         return xn_error_set(w->err, XAPNEWS_STATUS_DATABASE_CORRUPT, "%s: %s", where,
                             xe.message);
-    if (!db) return xn_error_from_shim(w->err, &xe, where);
-    w->n++;
-    xapnews_status_t st = w->fn(w->ctx, db, where, w->err);
-    xs_db_close(db, &xe);
-    return st;
+    return db ? visit(w, db, where) : xn_error_from_shim(w->err, &xe, where);
 }
 
 static xapnews_status_t walk_stub(walk *w, const char *stub, int depth)

@@ -94,9 +94,14 @@ typedef struct {
 typedef struct {
     name_entry *e;
     size_t first[XN_DISTANCE_MAX_CHARS + 2];
-    unsigned long min_count; /* while building: the fewest counts taken */
-    size_t *at;              /* while building: next free index per length */
 } name_group;
+
+/* A group being built from a lexicon. */
+typedef struct {
+    name_group *g;
+    unsigned long min_count; /* the fewest counts taken */
+    size_t at[XN_DISTANCE_MAX_CHARS + 1]; /* next free entry per length */
+} group_fill;
 
 struct xn_typo_names {
     xn_lexicon *lex;       /* the database's name lexicon */
@@ -126,11 +131,11 @@ static uint32_t letter_set(const char *s, size_t len)
 }
 
 /* The length of WORD in code points, or 0 when it cannot be offered:
- * counted fewer than G's minimum, too long to compare, or not UTF-8. */
-static size_t name_chars(const name_group *g, const char *word, size_t len,
+ * counted fewer than F's minimum, too long to compare, or not UTF-8. */
+static size_t name_chars(const group_fill *f, const char *word, size_t len,
                          unsigned long count)
 {
-    if (count < g->min_count || len == 0 || len > XN_TOKEN_MAX_BYTES) return 0;
+    if (count < f->min_count || len == 0 || len > XN_TOKEN_MAX_BYTES) return 0;
     uint32_t cps[XN_DISTANCE_MAX_CHARS];
     size_t nc = xn_utf8_decode(word, len, cps, XN_DISTANCE_MAX_CHARS);
     return nc == (size_t)-1 ? 0 : nc;
@@ -138,18 +143,18 @@ static size_t name_chars(const name_group *g, const char *word, size_t len,
 
 static int count_name(void *vctx, const char *word, size_t len, unsigned long count)
 {
-    name_group *g = vctx;
-    size_t nc = name_chars(g, word, len, count);
-    if (nc) g->first[nc + 1]++;
+    group_fill *f = vctx;
+    size_t nc = name_chars(f, word, len, count);
+    if (nc) f->g->first[nc + 1]++;
     return 0;
 }
 
 static int place_name(void *vctx, const char *word, size_t len, unsigned long count)
 {
-    name_group *g = vctx;
-    size_t nc = name_chars(g, word, len, count);
+    group_fill *f = vctx;
+    size_t nc = name_chars(f, word, len, count);
     if (!nc) return 0;
-    name_entry *e = &g->e[g->at[nc]++];
+    name_entry *e = &f->g->e[f->at[nc]++];
     e->word = word;
     e->len = (uint8_t)len;
     e->letters = letter_set(word, len);
@@ -161,17 +166,14 @@ static int place_name(void *vctx, const char *word, size_t len, unsigned long co
 static int group_build(name_group *g, const xn_lexicon *lex, unsigned long min_count)
 {
     memset(g, 0, sizeof *g);
-    g->min_count = min_count;
-    xn_lexicon_each(lex, count_name, g);
+    group_fill f = {g, min_count, {0}};
+    xn_lexicon_each(lex, count_name, &f);
     for (size_t k = 1; k < XN_DISTANCE_MAX_CHARS + 2; k++) g->first[k] += g->first[k - 1];
     size_t total = g->first[XN_DISTANCE_MAX_CHARS + 1];
     g->e = malloc((total ? total : 1) * sizeof *g->e);
     if (!g->e) return -1;
-    size_t at[XN_DISTANCE_MAX_CHARS + 1];
-    memcpy(at, g->first, sizeof at);
-    g->at = at;
-    xn_lexicon_each(lex, place_name, g);
-    g->at = NULL;
+    memcpy(f.at, g->first, sizeof f.at);
+    xn_lexicon_each(lex, place_name, &f);
     return 0;
 }
 

@@ -280,34 +280,17 @@ END_TEST
 
 /* Writes BODIES (N of them, ids a0, a1, ...) into a new database at PATH,
  * without a variant table. */
-static void write_db(const char *path, const char *const *bodies, size_t n)
-{
-    xapnews_writer_t *w = NULL;
-    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
-    for (size_t i = 0; i < n; i++) {
-        xapnews_article_t *a = NULL;
-        char id[16];
-        snprintf(id, sizeof id, "a%zu", i);
-        ck_assert_int_eq(xapnews_article_create(&a), XAPNEWS_STATUS_SUCCESS);
-        ck_assert_int_eq(xapnews_article_set(a, XAPNEWS_FIELD_ID, id, strlen(id)), XAPNEWS_STATUS_SUCCESS);
-        ck_assert_int_eq(xapnews_article_set(a, XAPNEWS_FIELD_BODY, bodies[i],
-                                             strlen(bodies[i])),
-                         XAPNEWS_STATUS_SUCCESS);
-        ck_assert_int_eq(xapnews_writer_add(w, a), XAPNEWS_STATUS_SUCCESS);
-        xapnews_article_destroy(a);
-    }
-    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
-}
-
 /* Writes articles IDS with BODIES into the database at PATH (created when
- * missing), BATCH articles per commit, THREADS threads. */
+ * missing), BATCH articles per commit (0: the writer's default), THREADS
+ * threads. */
 static void write_articles(const char *path, const char *const *ids,
                            const char *const *bodies, size_t n, unsigned batch,
                            unsigned threads)
 {
     xapnews_writer_t *w = NULL;
     ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
-    ck_assert_int_eq(xapnews_writer_set_batch_size(w, batch), XAPNEWS_STATUS_SUCCESS);
+    if (batch)
+        ck_assert_int_eq(xapnews_writer_set_batch_size(w, batch), XAPNEWS_STATUS_SUCCESS);
     ck_assert_int_eq(xapnews_writer_set_threads(w, threads), XAPNEWS_STATUS_SUCCESS);
     for (size_t i = 0; i < n; i++) {
         xapnews_article_t *a = NULL;
@@ -320,6 +303,20 @@ static void write_articles(const char *path, const char *const *ids,
         xapnews_article_destroy(a);
     }
     ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+}
+
+/* Writes BODIES (at most 16) as articles a0, a1, ... with the writer's
+ * defaults. */
+static void write_db(const char *path, const char *const *bodies, size_t n)
+{
+    char names[16][16];
+    const char *ids[16];
+    ck_assert_uint_le(n, 16);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(names[i], sizeof names[i], "a%zu", i);
+        ids[i] = names[i];
+    }
+    write_articles(path, ids, bodies, n, 0, 1);
 }
 
 /* The name lexicon stored in the database at PATH, as "word:count" words in
