@@ -8,14 +8,19 @@
 void xn_tokens_reset(xn_tokens *l)
 {
     l->n = 0;
+    l->n_plain = 0;
+    l->n_spans = 0;
+    l->last_canonical = 0;
     xn_strbuf_reset(&l->text);
 }
 
 void xn_tokens_free(xn_tokens *l)
 {
     free(l->t);
+    free(l->spans);
     l->t = NULL;
-    l->n = l->cap = 0;
+    l->spans = NULL;
+    l->n = l->cap = l->n_plain = l->n_spans = l->cap_spans = 0;
     xn_strbuf_free(&l->text);
 }
 
@@ -51,12 +56,17 @@ static int on_token(void *vctx, const xn_token *t)
     return push(c->l, t->term, t->len, c->pos, t->start, t->end, t->flags);
 }
 
+static int own_word(const xn_atoken *t)
+{
+    return !(t->flags & (XN_TOKEN_COLOCATED | XN_TOKEN_VARIANT));
+}
+
 size_t xn_tokens_primaries(const xn_tokens *l, const char ***words,
                            size_t **lens, size_t **index)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < l->n; i++)
-        if (!(l->t[i].flags & (XN_TOKEN_COLOCATED | XN_TOKEN_VARIANT))) n++;
+    size_t n = 0, end = l->n_plain ? l->n_plain : l->n;
+    for (size_t i = 0; i < end; i++)
+        if (own_word(&l->t[i])) n++;
     *words = malloc((n ? n : 1) * sizeof **words);
     *lens = malloc((n ? n : 1) * sizeof **lens);
     *index = malloc((n ? n : 1) * sizeof **index);
@@ -67,11 +77,11 @@ size_t xn_tokens_primaries(const xn_tokens *l, const char ***words,
         return (size_t)-1;
     }
     size_t k = 0;
-    for (size_t i = 0; i < l->n; i++) {
-        if (l->t[i].flags & (XN_TOKEN_COLOCATED | XN_TOKEN_VARIANT)) continue;
+    for (size_t i = 0; i < end; i++) {
+        if (!own_word(&l->t[i])) continue;
         /* a possessive is matched by its bare word: "Xi Jinping's" names
          * Xi Jinping */
-        size_t w = i + 1 < l->n && (l->t[i + 1].flags & XN_TOKEN_POSSESSIVE) ? i + 1 : i;
+        size_t w = i + 1 < end && (l->t[i + 1].flags & XN_TOKEN_POSSESSIVE) ? i + 1 : i;
         (*words)[k] = xn_tokens_term(l, w);
         (*lens)[k] = l->t[w].len;
         (*index)[k] = i;
@@ -80,34 +90,125 @@ size_t xn_tokens_primaries(const xn_tokens *l, const char ***words,
     return n;
 }
 
-/* Lays the words of form F from position FIRST onwards. */
+/* Lays the words of form F from plain position FIRST onwards. */
 static int lay_from(xn_tokens *l, xn_form f, unsigned first, size_t start,
-                    size_t end, unsigned flags)
+                    size_t end)
 {
     for (size_t w = 0; w < f.n; w++)
         if (push(l, f.words[w], f.lens[w], first + (unsigned)w, start, end,
-                 XN_TOKEN_VARIANT | XN_TOKEN_COLOCATED | flags) < 0)
+                 XN_TOKEN_VARIANT | XN_TOKEN_COLOCATED) < 0)
             return -1;
     return 0;
 }
 
-/* Lays F over the span of positions [P0, P1]: from its start, and also
- * ending at its end when F is shorter, so phrases match on both sides. */
-static int lay(xn_tokens *l, xn_form f, unsigned p0, unsigned p1,
-               size_t start, size_t end, unsigned flags)
+typedef struct {
+    xn_tokens *l;
+    const xn_variants *v;
+    const size_t *index; /* token of each primary */
+} span_ctx;
+
+/* Records a span and lays the spellings it stands for in the plain
+ * stream. */
+static int on_span(void *vctx, size_t first, const xn_vmatch *m)
 {
-    if (lay_from(l, f, p0, start, end, flags) < 0) return -1;
-    if (f.n < p1 - p0 + 1)
-        return lay_from(l, f, p1 + 1 - (unsigned)f.n, start, end, flags);
+    span_ctx *c = vctx;
+    xn_tokens *l = c->l;
+    xn_vspan *s = xn_grow(l->spans, &l->cap_spans, l->n_spans + 1, sizeof *s, 8);
+    if (!s) return -1;
+    l->spans = s;
+    /* copy what is needed: pushing may move the token array */
+    const xn_atoken *a = &l->t[c->index[first]], *b = &l->t[c->index[first + m->length - 1]];
+    xn_vspan sp = {a->pos, b->pos, 0, 0, a->start, b->end, m->group, m->form};
+    l->spans[l->n_spans++] = sp;
+    unsigned width = sp.last - sp.first + 1;
+    for (size_t h = 0; h < xn_variants_form_count(c->v, m->group); h++) {
+        xn_form f = xn_variants_form(c->v, m->group, h);
+        if (f.n > width || !xn_variants_natural(c->v, m->group, m->form, h)) continue;
+        if (lay_from(l, f, sp.first, sp.start, sp.end) < 0 ||
+            (f.n < width &&
+             lay_from(l, f, sp.last + 1 - (unsigned)f.n, sp.start, sp.end) < 0))
+            return -1;
+    }
     return 0;
 }
 
-static int expand_variants(xn_tokens *l, const xn_variants *v)
+/* Sorts the laid tokens [OWN, n) into the ordered plain stream and drops a
+ * laid form equal to a term already at its position. */
+static void merge_laid(xn_tokens *l, size_t own)
 {
+    for (size_t i = own; i < l->n; i++) { /* stable insertion */
+        xn_atoken t = l->t[i];
+        size_t j = i;
+        while (j > 0 && l->t[j - 1].pos > t.pos) {
+            l->t[j] = l->t[j - 1];
+            j--;
+        }
+        l->t[j] = t;
+    }
+    size_t out = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        int dup = 0;
+        if (l->t[i].flags & XN_TOKEN_VARIANT)
+            for (size_t k = out; k-- > 0 && l->t[k].pos == l->t[i].pos;)
+                if (l->t[k].len == l->t[i].len &&
+                    memcmp(xn_tokens_term(l, k), xn_tokens_term(l, i), l->t[i].len) == 0) {
+                    dup = 1;
+                    break;
+                }
+        if (!dup) l->t[out++] = l->t[i];
+    }
+    l->n = out;
+}
+
+/* Appends the canonical stream after the plain one (see analyzer.h). */
+static int write_canonical(xn_tokens *l, const xn_variants *v, unsigned first_pos)
+{
+    unsigned cpos = first_pos;
+    size_t plain = l->n, s = 0;
+    for (size_t i = 0; i < plain;) {
+        unsigned pos = l->t[i].pos;
+        if (s < l->n_spans && l->spans[s].first == pos) {
+            xn_vspan *sp = &l->spans[s++];
+            xn_form f = xn_variants_form(v, sp->group, xn_variants_canonical(v, sp->group));
+            sp->cfirst = cpos + 1;
+            for (size_t w = 0; w < f.n; w++)
+                if (push(l, f.words[w], f.lens[w], ++cpos, sp->start, sp->end,
+                         XN_TOKEN_CANONICAL | XN_TOKEN_VARIANT) < 0)
+                    return -1;
+            sp->clast = cpos;
+            while (i < plain && l->t[i].pos <= sp->last) i++;
+            continue;
+        }
+        cpos++;
+        for (; i < plain && l->t[i].pos == pos; i++) {
+            if (l->t[i].flags & XN_TOKEN_VARIANT) continue;
+            /* pushing may move the array and the text */
+            xn_atoken t = l->t[i];
+            char term[XN_TOKEN_MAX_BYTES + 1];
+            memcpy(term, l->text.data + t.term, t.len);
+            if (push(l, term, t.len, cpos, t.start, t.end,
+                     t.flags | XN_TOKEN_CANONICAL | XN_TOKEN_VARIANT) < 0)
+                return -1;
+        }
+    }
+    l->last_canonical = cpos;
+    return 0;
+}
+
+unsigned xn_analyze(const char *text, size_t len, const xn_variants *variants,
+                    unsigned first_pos, xn_tokens *l)
+{
+    xn_tokens_reset(l);
+    l->last_canonical = first_pos;
+    collect_ctx c = {l, first_pos};
+    if (xn_tokenize(text, len, on_token, &c) != 0) return (unsigned)-1;
+    size_t own = l->n;
+    l->n_plain = l->n;
+    if (!variants || !xn_variants_groups(variants) || own == 0) return c.pos;
     const char **words;
     size_t *lens, *index;
     size_t n = xn_tokens_primaries(l, &words, &lens, &index);
-    if (n == (size_t)-1) return -1;
+    if (n == (size_t)-1) return (unsigned)-1;
     /* laying forms appends to L's text, which may move: match on a copy */
     xn_strbuf copy = XN_STRBUF_INIT;
     int rc = 0;
@@ -115,69 +216,15 @@ static int expand_variants(xn_tokens *l, const xn_variants *v)
         rc = xn_strbuf_append(&copy, words[i], lens[i] + 1); /* with the NUL */
     for (size_t i = 0, at = 0; i < n && rc == 0; at += lens[i] + 1, i++)
         words[i] = copy.data + at;
-    for (size_t i = 0; i < n && rc == 0;) {
-        xn_vmatch m;
-        if (!xn_variants_match(v, words + i, lens + i, n - i, &m)) {
-            i++;
-            continue;
-        }
-        /* copy what is needed: pushing may move the token array */
-        unsigned p0 = l->t[index[i]].pos;
-        unsigned p1 = l->t[index[i + m.length - 1]].pos;
-        size_t start = l->t[index[i]].start;
-        size_t end = l->t[index[i + m.length - 1]].end;
-        if (!xn_variants_is_mapping(v, m.group))
-            rc = lay(l, xn_variants_form(v, m.group, xn_variants_canonical(v, m.group)),
-                     p0, p1, start, end, XN_TOKEN_CANONICAL);
-        for (size_t h = 0; h < xn_variants_form_count(v, m.group) && rc == 0; h++)
-            if (xn_variants_natural(v, m.group, m.form, h))
-                rc = lay(l, xn_variants_form(v, m.group, h), p0, p1, start, end, 0);
-        i += m.length;
-    }
+    span_ctx sc = {l, variants, index};
+    if (rc == 0) rc = xn_variants_spans(variants, words, lens, n, on_span, &sc);
     free(words);
     free(lens);
     free(index);
     xn_strbuf_free(&copy);
-    return rc;
-}
-
-unsigned xn_analyze(const char *text, size_t len, const xn_variants *variants,
-                    unsigned first_pos, xn_tokens *l)
-{
-    xn_tokens_reset(l);
-    collect_ctx c = {l, first_pos};
-    if (xn_tokenize(text, len, on_token, &c) != 0) return (unsigned)-1;
-    size_t own = l->n;
-    if (variants && xn_variants_groups(variants) && expand_variants(l, variants) < 0)
-        return (unsigned)-1;
-    if (l->n > own) {
-        /* stable: insertion sort of the added tokens into the ordered list */
-        for (size_t i = own; i < l->n; i++) {
-            xn_atoken t = l->t[i];
-            size_t j = i;
-            while (j > 0 && (l->t[j - 1].pos > t.pos)) {
-                l->t[j] = l->t[j - 1];
-                j--;
-            }
-            l->t[j] = t;
-        }
-        /* drop an added form equal to a term already at its position */
-        size_t out = 0;
-        for (size_t i = 0; i < l->n; i++) {
-            int dup = 0;
-            if (l->t[i].flags & XN_TOKEN_VARIANT)
-                for (size_t k = out; k-- > 0 && l->t[k].pos == l->t[i].pos;)
-                    if (l->t[k].len == l->t[i].len &&
-                        (l->t[k].flags & XN_TOKEN_CANONICAL) ==
-                            (l->t[i].flags & XN_TOKEN_CANONICAL) &&
-                        memcmp(xn_tokens_term(l, k), xn_tokens_term(l, i),
-                               l->t[i].len) == 0) {
-                        dup = 1;
-                        break;
-                    }
-            if (!dup) l->t[out++] = l->t[i];
-        }
-        l->n = out;
-    }
+    if (rc != 0) return (unsigned)-1;
+    if (l->n > own) merge_laid(l, own);
+    l->n_plain = l->n;
+    if (l->n_spans && write_canonical(l, variants, first_pos) < 0) return (unsigned)-1;
     return c.pos;
 }

@@ -165,6 +165,33 @@ out:
     return r;
 }
 
+typedef struct {
+    const xapnews_profile_t *p;
+    const xn_tables *t;
+    xs_query ***boosts;
+    size_t *n;
+    xn_error *err;
+} official_ctx;
+
+static int on_official(void *vctx, size_t first, size_t length, size_t entry)
+{
+    official_ctx *c = vctx;
+    (void)first;
+    (void)length;
+    xs_query *b = named_boost(XN_PREFIX_OFFICIAL,
+                              xn_names_get(c->t->officials, entry)->canonical,
+                              c->p->official_boost, c->err);
+    xs_query **grown = b ? realloc(*c->boosts, (*c->n + 1) * sizeof **c->boosts) : NULL;
+    if (!grown) {
+        if (b) xn_error_set(c->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        xs_query_free(b);
+        return -1;
+    }
+    *c->boosts = grown;
+    (*c->boosts)[(*c->n)++] = b;
+    return 0;
+}
+
 /* Adds to BOOSTS one query per official of TABLES named in TEXT. */
 static int official_boosts(const xapnews_profile_t *p, const xn_tables *t,
                            const char *text, xs_query ***boosts, size_t *n,
@@ -174,34 +201,14 @@ static int official_boosts(const xapnews_profile_t *p, const xn_tables *t,
     xn_tokens toks = XN_TOKENS_INIT;
     const char **words = NULL;
     size_t *lens = NULL, *index = NULL, nw;
-    int rc = 0;
     if (xn_analyze(text, strlen(text), NULL, 0, &toks) == (unsigned)-1 ||
         (nw = xn_tokens_primaries(&toks, &words, &lens, &index)) == (size_t)-1) {
         xn_tokens_free(&toks);
         xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
         return -1;
     }
-    for (size_t i = 0; i < nw && rc == 0;) {
-        size_t len;
-        long k = xn_names_match(t->officials, words + i, lens + i, nw - i, &len);
-        if (k < 0) {
-            i++;
-            continue;
-        }
-        i += len;
-        xs_query *b = named_boost(XN_PREFIX_OFFICIAL,
-                                  xn_names_get(t->officials, (size_t)k)->canonical,
-                                  p->official_boost, err);
-        xs_query **grown = b ? realloc(*boosts, (*n + 1) * sizeof **boosts) : NULL;
-        if (!grown) {
-            if (b) xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-            xs_query_free(b);
-            rc = -1;
-            break;
-        }
-        *boosts = grown;
-        (*boosts)[(*n)++] = b;
-    }
+    official_ctx c = {p, t, boosts, n, err};
+    int rc = xn_names_mentions(t->officials, words, lens, nw, on_official, &c);
     free(words);
     free(lens);
     free(index);

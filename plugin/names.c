@@ -236,6 +236,26 @@ long xn_names_match(const xn_names *t, const char *const *words,
 }
 
 typedef struct {
+    const xn_names *t;
+    xn_mention_fn fn;
+    void *ctx;
+} mention_ctx;
+
+static int on_mention(void *vctx, size_t first, const xn_vmatch *m)
+{
+    mention_ctx *c = vctx;
+    return c->fn(c->ctx, first, m->length, c->t->group_entry[m->group]);
+}
+
+int xn_names_mentions(const xn_names *t, const char *const *words,
+                      const size_t *lens, size_t n, xn_mention_fn fn, void *ctx)
+{
+    if (!t) return 0;
+    mention_ctx c = {t, fn, ctx};
+    return xn_variants_spans(t->matcher, words, lens, n, on_mention, &c);
+}
+
+typedef struct {
     const char *words[64];
     size_t lens[64];
     char store[64][XN_TOKEN_MAX_BYTES + 1];

@@ -52,6 +52,17 @@ long xn_names_lookup(const xn_names *t, const char *text, size_t len);
 long xn_names_match(const xn_names *t, const char *const *words,
                     const size_t *lens, size_t n, size_t *length);
 
+/** Called by xn_names_mentions() for each name found: words [FIRST,
+ *  FIRST + LENGTH) name table entry ENTRY. A non-zero return stops. */
+typedef int (*xn_mention_fn)(void *ctx, size_t first, size_t length,
+                             size_t entry);
+
+/** Finds the table's names in WORDS[0..N) the way the variant table's
+ *  forms are found in text (xn_variants_spans(): leftmost, longest) and
+ *  calls FN for each. Returns 0 or FN's non-zero value. */
+int xn_names_mentions(const xn_names *t, const char *const *words,
+                      const size_t *lens, size_t n, xn_mention_fn fn, void *ctx);
+
 /** Makes NAME (tokenised like the table's names) also name ENTRY, for
  *  matching and lookups only: it is not one of the entry's variants, so it
  *  is not indexed with the official's words. Returns 0, 1 when NAME has no

@@ -227,72 +227,21 @@ static int collect(void *vctx, const xn_token *t)
     return 0;
 }
 
-/* Replaces every form of the variant table found in the positions by the
- * canonical form (which the indexer placed wherever any form occurs), and
- * adds the one-word forms of a matched group to the highlight set. */
-static int canonicalise(parser_t *p, qposs_t *c)
+/* Appends to C the positions of tokens [FROM, TO) of L, as collect()
+ * makes them from the tokeniser: plain-stream tokens laid from the variant
+ * table are left out (they serve stock clients); FLAGS are added to each
+ * token and CLEAR taken away. */
+static int positions_of(const xn_tokens *l, size_t from, size_t to,
+                        unsigned flags, unsigned clear, qposs_t *c)
 {
-    const xn_variants *v = p->tables ? p->tables->synonyms : NULL;
-    if (!v || !xn_variants_groups(v) || c->n == 0) return 0;
-    const char **words = malloc(c->n * sizeof *words);
-    size_t *lens = malloc(c->n * sizeof *lens);
-    qposs_t out = {NULL, 0, 0, c->text, c->next_compound, 0};
-    out.next_compound += 1000000; /* ids apart from the raw words' */
-    int rc = 0;
-    if (!words || !lens) rc = -1;
-    for (size_t i = 0; rc == 0 && i < c->n; i++) {
-        /* a possessive is matched by its bare word */
-        const qtok_t *w = &c->p[i].word;
-        for (size_t k = 0; k < c->p[i].n_alts; k++)
-            if (c->p[i].alts[k].flags & XN_TOKEN_POSSESSIVE) w = &c->p[i].alts[k];
-        words[i] = w->term;
-        lens[i] = w->len;
-    }
-    for (size_t i = 0; rc == 0 && i < c->n;) {
-        xn_vmatch m;
-        if (!xn_variants_match(v, words + i, lens + i, c->n - i, &m)) {
-            qpos_t *q = new_position(&out);
-            if (!q) rc = -1;
-            else *q = c->p[i];
-            i++;
+    for (size_t i = from; i < to; i++) {
+        const xn_atoken *a = &l->t[i];
+        if ((a->flags & (XN_TOKEN_VARIANT | XN_TOKEN_CANONICAL)) == XN_TOKEN_VARIANT)
             continue;
-        }
-        /* highlight the group's one-word forms (the words of longer
-         * forms, "cyber" or "security" alone, would light up everywhere) */
-        for (size_t f = 0; p->hl && f < xn_variants_form_count(v, m.group); f++) {
-            xn_form form = xn_variants_form(v, m.group, f);
-            if (form.n == 1 && xn_hlset_add(p->hl, form.words[0], form.lens[0], 0) < 0)
-                rc = -1;
-        }
-        /* equivalent forms meet at the canonical words under the XV
-         * prefix; a mapping's source is searched as its target */
-        int mapping = xn_variants_is_mapping(v, m.group);
-        xn_form form = xn_variants_form(v, m.group, xn_variants_canonical(v, m.group));
-        unsigned flags = mapping ? c->p[i].word.flags & XN_TOKEN_CAPITALISED
-                                 : XN_TOKEN_CANONICAL;
-        long id = out.next_compound++; /* the form is searched as one phrase */
-        for (size_t k = 0; k < form.n && rc == 0; k++) {
-            qpos_t *q = new_position(&out);
-            if (!q) {
-                rc = -1;
-                break;
-            }
-            set_tok(&q->word, form.words[k], form.lens[k], flags,
-                    c->p[i].word.start, c->p[i + m.length - 1].word.end);
-            q->compound = form.n > 1 ? id : -1;
-        }
-        i += m.length;
+        xn_token t = {xn_tokens_term(l, i), a->len, a->start, a->end,
+                      (a->flags | flags) & ~clear};
+        if (collect(c, &t) != 0 || c->nomem) return -1;
     }
-    free(words);
-    free(lens);
-    if (rc != 0 || out.nomem) {
-        free(out.p);
-        return fail_nomem(p);
-    }
-    free(c->p);
-    c->p = out.p;
-    c->n = out.n;
-    c->cap = out.cap;
     return 0;
 }
 
@@ -627,42 +576,350 @@ out:
     return rc;
 }
 
+/* ---- variant forms: the canonical stream (see analyzer.h) -------------- */
+
+#define MAX_EDGE_ALTS 8
+
+/* The analysis of a query text: its plain positions, its canonical stream
+ * and where each plain position lies in it. */
+typedef struct {
+    xn_tokens l;
+    qposs_t plain, canon;
+    unsigned *cfirst, *clast; /* per plain position, 1-based canonical range */
+    long *span;               /* per plain position, its span or -1 */
+} analysed_t;
+
+static void analysed_free(analysed_t *a)
+{
+    xn_tokens_free(&a->l);
+    free(a->plain.p);
+    free(a->canon.p);
+    free(a->cfirst);
+    free(a->clast);
+    free(a->span);
+}
+
+/* Analyses TEXT with the variant table V (may be NULL). */
+static int analyse_text(parser_t *p, const xn_variants *v, const char *text,
+                        size_t len, analysed_t *a)
+{
+    memset(a, 0, sizeof *a);
+    a->plain.text = a->canon.text = text;
+    a->canon.next_compound = 1000000; /* ids apart from the plain ones */
+    if (xn_analyze(text, len, v, 0, &a->l) == (unsigned)-1 ||
+        positions_of(&a->l, 0, a->l.n_plain, 0, 0, &a->plain) < 0 ||
+        positions_of(&a->l, a->l.n_plain, a->l.n, 0, 0, &a->canon) < 0)
+        return fail_nomem(p);
+    size_t n = a->plain.n ? a->plain.n : 1;
+    a->cfirst = malloc(n * sizeof *a->cfirst);
+    a->clast = malloc(n * sizeof *a->clast);
+    a->span = malloc(n * sizeof *a->span);
+    if (!a->cfirst || !a->clast || !a->span) return fail_nomem(p);
+    unsigned cpos = 0;
+    for (size_t k = 0, s = 0; k < a->plain.n; k++) {
+        const xn_vspan *sp = s < a->l.n_spans ? &a->l.spans[s] : NULL;
+        if (sp && k + 1 >= sp->first && k + 1 <= sp->last) {
+            a->cfirst[k] = sp->cfirst;
+            a->clast[k] = sp->clast;
+            a->span[k] = (long)s;
+            cpos = sp->clast;
+            if (k + 1 == sp->last) s++;
+        } else {
+            a->cfirst[k] = a->clast[k] = ++cpos;
+            a->span[k] = -1;
+        }
+    }
+    return 0;
+}
+
+/* Adds to W (one position each) the words of every form of the groups of
+ * A's spans over plain positions [FROM, TO), once each. */
+static int group_words(parser_t *p, const xn_variants *v, const analysed_t *a,
+                       size_t from, size_t to, qposs_t *w)
+{
+    long last = -1;
+    for (size_t k = from; k < to; k++) {
+        if (a->span[k] < 0 || a->span[k] == last) continue;
+        last = a->span[k];
+        const xn_vspan *sp = &a->l.spans[last];
+        for (size_t f = 0; f < xn_variants_form_count(v, sp->group); f++) {
+            xn_form form = xn_variants_form(v, sp->group, f);
+            if (p->hl && form.n == 1 &&
+                xn_hlset_add(p->hl, form.words[0], form.lens[0], 0) < 0)
+                return fail_nomem(p);
+            for (size_t i = 0; i < form.n; i++) {
+                int seen = 0;
+                for (size_t j = 0; j < w->n && !seen; j++)
+                    seen = w->p[j].word.len == form.lens[i] &&
+                           memcmp(w->p[j].word.term, form.words[i], form.lens[i]) == 0;
+                qpos_t *q = seen ? NULL : new_position(w);
+                if (!seen && !q) return fail_nomem(p);
+                if (q) set_tok(&q->word, form.words[i], form.lens[i], 0, 0, 0);
+            }
+        }
+    }
+    return 0;
+}
+
+/* Whether a span over plain positions [FROM, TO) of A is a mapping. */
+static int has_mapping(const xn_variants *v, const analysed_t *a, size_t from,
+                       size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (a->span[k] >= 0 &&
+            xn_variants_is_mapping(v, a->l.spans[a->span[k]].group))
+            return 1;
+    return 0;
+}
+
+/* Whether the words of plain positions [FROM, FROM + N) of A equal words
+ * [AT, AT + N) of form F. */
+static int words_equal(const analysed_t *a, size_t from, xn_form f, size_t at,
+                       size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const qtok_t *t = &a->plain.p[from + i].word;
+        if (t->len != f.lens[at + i] || memcmp(t->term, f.words[at + i], t->len) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* The canonical stream of the query's words written between byte offsets
+ * START and END, flagged canonical, appended to OUT. */
+static int canonical_of(parser_t *p, const xn_variants *v, const char *text,
+                        size_t start, size_t end, qposs_t *out)
+{
+    analysed_t a;
+    int rc = analyse_text(p, v, text + start, end - start, &a);
+    if (rc == 0) {
+        size_t from = a.l.n_spans ? a.l.n_plain : 0, to = a.l.n_spans ? a.l.n : a.l.n_plain;
+        qposs_t tmp = {NULL, 0, 0, text + start, out->next_compound, 0};
+        if (positions_of(&a.l, from, to, XN_TOKEN_CANONICAL, 0, &tmp) < 0) rc = fail_nomem(p);
+        for (size_t i = 0; rc == 0 && i < tmp.n; i++) {
+            qpos_t *q = new_position(out);
+            if (!q) rc = fail_nomem(p);
+            else *q = tmp.p[i];
+        }
+        out->next_compound = tmp.next_compound + 1;
+        free(tmp.p);
+    }
+    analysed_free(&a);
+    return rc;
+}
+
+/* Appends canonical form F of GROUP, as one phrase, to OUT. */
+static int canonical_form(parser_t *p, const xn_variants *v, size_t group,
+                          qposs_t *out)
+{
+    xn_form f = xn_variants_form(v, group, xn_variants_canonical(v, group));
+    long id = out->next_compound++;
+    for (size_t i = 0; i < f.n; i++) {
+        qpos_t *q = new_position(out);
+        if (!q) return fail_nomem(p);
+        set_tok(&q->word, f.words[i], f.lens[i], XN_TOKEN_CANONICAL | XN_TOKEN_VARIANT, 0, 0);
+        q->compound = f.n > 1 ? id : -1;
+    }
+    return 0;
+}
+
+/* A phrase whose first (LEFT) or last words are only part of a form the
+ * text holds in full: the text's canonical stream has that form's
+ * canonical words there. Adds to ALTS, for each form F whose last (first)
+ * EDGE words are the phrase's first (last), the phrase with those words
+ * read as F, in the canonical stream. */
+static int edge_alternatives(parser_t *p, const char *prefix,
+                             const xn_variants *v, const analysed_t *a,
+                             qlist_t *alts)
+{
+    size_t n = a->plain.n, made = 0;
+    for (int left = 1; left >= 0; left--)
+        for (size_t e = 1; e < n && made < MAX_EDGE_ALTS; e++)
+            for (size_t g = 0; g < xn_variants_groups(v) && made < MAX_EDGE_ALTS; g++)
+                for (size_t f = 0; f < xn_variants_form_count(v, g) && made < MAX_EDGE_ALTS; f++) {
+                    xn_form form = xn_variants_form(v, g, f);
+                    if (form.n <= e ||
+                        !words_equal(a, left ? 0 : n - e, form, left ? form.n - e : 0, e))
+                        continue;
+                    qposs_t alt = {NULL, 0, 0, a->plain.text, 0, 0};
+                    size_t cut = left ? a->plain.p[e].word.start : a->plain.p[n - e - 1].word.end;
+                    int rc = left ? canonical_form(p, v, g, &alt)
+                                  : canonical_of(p, v, a->plain.text, 0, cut, &alt);
+                    if (rc == 0)
+                        rc = left ? canonical_of(p, v, a->plain.text, cut,
+                                                 a->plain.p[n - 1].word.end, &alt)
+                                  : canonical_form(p, v, g, &alt);
+                    if (rc == 0 && alt.n)
+                        rc = qlist_push(p, alts, unit_query(p, prefix, &alt, 0, alt.n, 1));
+                    free(alt.p);
+                    if (rc < 0) return -1;
+                    made++;
+                }
+    return 0;
+}
+
+/* The query for plain positions [FROM, TO) of A through the canonical
+ * stream: their canonical words as a phrase (and, for a mapping, the same
+ * words as plain text), plus with WHOLE the edge alternatives, matched as
+ * a filter; the weight comes from the words of the forms' groups as one
+ * synonym, which a text holds with their own counts (the canonical stream
+ * has wdf 0). */
+static xs_query *canonical_query(parser_t *p, const char *prefix,
+                                 const xn_variants *v, const analysed_t *a,
+                                 size_t from, size_t to, int whole)
+{
+    qlist_t match = {0}, weight = {0};
+    qposs_t words = {NULL, 0, 0, a->plain.text, 0, 0};
+    size_t c0 = a->cfirst[from] - 1, c1 = a->clast[to - 1];
+    xs_query *r = NULL;
+    int rc = qlist_push(p, &match, unit_query(p, prefix, &a->canon, c0, c1, 1));
+    if (rc == 0 && has_mapping(v, a, from, to)) {
+        qposs_t plain = {NULL, 0, 0, a->plain.text, 0, 0};
+        for (size_t i = c0; i < c1 && rc == 0; i++) {
+            qpos_t *q = new_position(&plain);
+            if (!q) rc = fail_nomem(p);
+            else {
+                *q = a->canon.p[i];
+                q->word.flags &= ~(unsigned)(XN_TOKEN_CANONICAL | XN_TOKEN_VARIANT);
+                q->joined.flags &= ~(unsigned)(XN_TOKEN_CANONICAL | XN_TOKEN_VARIANT);
+                for (size_t k = 0; k < q->n_alts; k++)
+                    q->alts[k].flags &= ~(unsigned)(XN_TOKEN_CANONICAL | XN_TOKEN_VARIANT);
+            }
+        }
+        if (rc == 0) rc = qlist_push(p, &match, unit_query(p, prefix, &plain, 0, plain.n, 1));
+        free(plain.p);
+    }
+    if (rc == 0 && whole) rc = edge_alternatives(p, prefix, v, a, &match);
+    if (rc == 0) rc = group_words(p, v, a, from, to, &words);
+    for (size_t k = from; k < to && rc == 0 && whole; k++) { /* words outside forms */
+        if (a->span[k] >= 0) continue;
+        qpos_t *q = new_position(&words);
+        if (!q) rc = fail_nomem(p);
+        else {
+            *q = a->plain.p[k];
+            q->compound = -1;
+            q->has_joined = 0;
+        }
+    }
+    for (size_t i = 0; i < words.n && rc == 0; i++)
+        rc = qlist_push(p, &weight, word_query(p, prefix, &words.p[i].word, 0, 0));
+    if (rc == 0) {
+        xs_error xe;
+        xs_query *m = qlist_combine(p, &match, XS_OP_OR, 0);
+        xs_query *filter = m ? xs_query_scale(m, 0.0, &xe) : NULL;
+        if (m && !filter) fail_shim(p, &xe);
+        xs_query_free(m);
+        xs_query *w = filter ? qlist_combine(p, &weight, XS_OP_SYNONYM, 0) : NULL;
+        if (filter && w) {
+            xs_query *pair[2] = {filter, w};
+            r = xs_query_combine(XS_OP_AND, pair, 2, 0, &xe);
+            if (!r) fail_shim(p, &xe);
+        } else if (filter && !p->failed) {
+            r = filter;
+            filter = NULL;
+        }
+        xs_query_free(filter);
+        xs_query_free(w);
+    }
+    qlist_free(&match);
+    qlist_free(&weight);
+    free(words.p);
+    return r;
+}
+
+/* Appends to UNITS the words of plain positions [FROM, TO) of C as typed:
+ * each word or compound one unit, acronyms' expansions as alternatives;
+ * with QUOTED one phrase. */
+static int typed_units(parser_t *p, const char *prefix, const qposs_t *c,
+                       size_t from, size_t to, int quoted, qlist_t *units)
+{
+    qposs_t sub = *c;
+    sub.p = c->p + from;
+    sub.n = to - from;
+    int rc = acronym_units(p, prefix, &sub, quoted, units);
+    if (rc == 0)
+        rc = quoted ? qlist_push(p, units, unit_query(p, prefix, &sub, 0, sub.n, 1))
+                    : plain_units(p, prefix, &sub, 0, sub.n, units);
+    return rc < 0 ? -1 : 0;
+}
+
+/* The same units combined with AND. */
+static xs_query *typed_query(parser_t *p, const char *prefix, const qposs_t *c,
+                             size_t from, size_t to, int quoted)
+{
+    qlist_t units = {0};
+    if (typed_units(p, prefix, c, from, to, quoted, &units) < 0) {
+        qlist_free(&units);
+        return NULL;
+    }
+    return qlist_combine(p, &units, XS_OP_AND, 0);
+}
+
+/* End of the component of plain positions starting at I: the positions
+ * joined to it by a compound or a form of the variant table. */
+static size_t component_end(const analysed_t *a, size_t i)
+{
+    size_t j = i + 1;
+    for (;;) {
+        size_t k = j - 1;
+        if (j < a->plain.n && a->plain.p[k].compound >= 0 &&
+            a->plain.p[j].compound == a->plain.p[k].compound)
+            j++;
+        else if (j < a->plain.n && a->span[k] >= 0 && a->span[j] == a->span[k])
+            j++;
+        else
+            return j;
+    }
+}
+
 /* Turns TEXT, searched in field PREFIX, into queries appended to UNITS:
  * one per word (words written as one, like a hyphenated compound, count as
- * one) for plain text, a single phrase for QUOTED text. Text without words
- * adds nothing. */
+ * one) for plain text, a single phrase for QUOTED text. A form of the
+ * variant table is searched as typed OR through the canonical stream, so
+ * its words still match apart and stemmed, and every other form of its
+ * group matches too, in phrases with the words around it. Text without
+ * words adds nothing. */
 static int text_units(parser_t *p, const char *prefix, const char *text,
                       size_t len, int quoted, qlist_t *units)
 {
-    qposs_t c = {NULL, 0, 0, text, 0, 0};
-    int rc = 0;
-    if (xn_tokenize(text, len, collect, &c) != 0 || c.nomem) {
-        rc = fail_nomem(p);
-        goto out;
-    }
-    if ((rc = canonicalise(p, &c)) < 0 || c.n == 0) goto out;
-    if ((rc = acronym_units(p, prefix, &c, quoted, units)) != 0) {
-        if (rc > 0) rc = 0; /* built with the acronyms' alternatives */
+    const xn_variants *v = p->tables ? p->tables->synonyms : NULL;
+    analysed_t a;
+    int rc = analyse_text(p, v, text, len, &a);
+    size_t n = a.plain.n;
+    if (rc < 0 || n == 0) goto out;
+    if (a.l.n_spans == 0) {
+        rc = typed_units(p, prefix, &a.plain, 0, n, quoted, units);
         goto out;
     }
     if (quoted) {
-        rc = qlist_push(p, units, unit_query(p, prefix, &c, 0, c.n, 1));
+        qlist_t alts = {0};
+        rc = qlist_push(p, &alts, typed_query(p, prefix, &a.plain, 0, n, 1));
+        if (rc == 0) rc = qlist_push(p, &alts, canonical_query(p, prefix, v, &a, 0, n, 1));
+        if (rc == 0) rc = qlist_push(p, units, qlist_combine(p, &alts, XS_OP_OR, 0));
+        qlist_free(&alts);
         goto out;
     }
-    for (size_t i = 0; i < c.n && rc == 0;) {
-        if (currency_word(&c.p[i])) {
-            i++;
+    for (size_t i = 0, free_from = 0; i <= n && rc == 0;) {
+        size_t j = i < n ? component_end(&a, i) : n;
+        int variant = 0;
+        for (size_t k = i; k < j && !variant; k++) variant = a.span[k] >= 0;
+        if (!variant && i < n) {
+            i = j;
             continue;
         }
-        size_t j = i + 1;
-        if (c.p[i].compound >= 0)
-            while (j < c.n && c.p[j].compound == c.p[i].compound) j++;
-        rc = qlist_push(p, units, unit_query(p, prefix, &c, i, j, 0));
-        i = j;
+        if (free_from < i) /* the words before, with their acronyms */
+            rc = typed_units(p, prefix, &a.plain, free_from, i, 0, units);
+        if (i == n || rc < 0) break;
+        qlist_t alts = {0};
+        rc = qlist_push(p, &alts, typed_query(p, prefix, &a.plain, i, j, 0));
+        if (rc == 0) rc = qlist_push(p, &alts, canonical_query(p, prefix, v, &a, i, j, 0));
+        if (rc == 0) rc = qlist_push(p, units, qlist_combine(p, &alts, XS_OP_OR, 0));
+        qlist_free(&alts);
+        i = free_from = j;
     }
 out:
-    free(c.p);
-    return p->failed ? -1 : rc;
+    analysed_free(&a);
+    return p->failed ? -1 : (rc < 0 ? -1 : 0);
 }
 
 /* The units of TEXT combined with AND (NULL for text without words). */

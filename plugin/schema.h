@@ -38,4 +38,7 @@
  * runs from the title into the body. */
 #define XN_FIELD_GAP 100
 
+/* The longest term Xapian stores, in bytes. */
+#define XN_TERM_MAX_BYTES 245
+
 #endif

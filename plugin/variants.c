@@ -517,6 +517,22 @@ int xn_variants_match(const xn_variants *v, const char *const *words,
     return 0;
 }
 
+int xn_variants_spans(const xn_variants *v, const char *const *words,
+                      const size_t *lens, size_t n, xn_span_fn fn, void *ctx)
+{
+    for (size_t i = 0; i < n;) {
+        xn_vmatch m;
+        if (!xn_variants_match(v, words + i, lens + i, n - i, &m)) {
+            i++;
+            continue;
+        }
+        int rc = fn(ctx, i, &m);
+        if (rc) return rc;
+        i += m.length;
+    }
+    return 0;
+}
+
 size_t xn_variants_form_count(const xn_variants *v, size_t group)
 {
     return v->groups[group].n_forms;
@@ -612,6 +628,51 @@ int xn_variants_each_word_pair(const xn_variants *v,
             }
     }
     return 0;
+}
+
+/* Whether a form before FORM in G has the same words ("cyber-security"
+ * and "cyber security"). */
+static int written_before(const group_t *g, size_t form)
+{
+    const form_t *f = &g->forms[form];
+    for (size_t e = 0; e < form; e++) {
+        const form_t *o = &g->forms[e];
+        size_t k = 0;
+        while (k < f->n && o->n == f->n && o->lens[k] == f->lens[k] &&
+               memcmp(o->words[k], f->words[k], f->lens[k]) == 0)
+            k++;
+        if (o->n == f->n && k == f->n) return 1;
+    }
+    return 0;
+}
+
+int xn_variants_each_joined_pair(const xn_variants *v,
+                                 int (*fn)(void *ctx, const char *a, size_t alen,
+                                           const char *b, size_t blen),
+                                 void *ctx)
+{
+    xn_strbuf key = XN_STRBUF_INIT;
+    int rc = 0;
+    for (size_t g = 0; v && g < v->n_groups && rc == 0; g++) {
+        const group_t *grp = &v->groups[g];
+        for (size_t from = 0; from < grp->n_forms && rc == 0; from++)
+            for (size_t to = 0; to < grp->n_forms && rc == 0; to++) {
+                const form_t *a = &grp->forms[from], *b = &grp->forms[to];
+                if (a->n < 2 || b->n != 1 || a->derived || b->derived ||
+                    !xn_variants_expands(v, g, from, to) ||
+                    !xn_variants_natural(v, g, from, to) ||
+                    written_before(grp, from))
+                    continue;
+                xn_strbuf_reset(&key);
+                for (size_t k = 0; k < a->n && rc == 0; k++)
+                    if ((k && xn_strbuf_putc(&key, ' ') < 0) ||
+                        xn_strbuf_append(&key, a->words[k], a->lens[k]) < 0)
+                        rc = -1;
+                if (rc == 0) rc = fn(ctx, key.data, key.len, b->words[0], b->lens[0]);
+            }
+    }
+    xn_strbuf_free(&key);
+    return rc;
 }
 
 /* A form's words joined without separators or inner dots and apostrophes

@@ -78,6 +78,18 @@ typedef struct {
 int xn_variants_match(const xn_variants *v, const char *const *words,
                       const size_t *lens, size_t n, xn_vmatch *m);
 
+/** Called by xn_variants_spans() for each span: the form M covers words
+ *  [FIRST, FIRST + M->length). A non-zero return stops the walk. */
+typedef int (*xn_span_fn)(void *ctx, size_t first, const xn_vmatch *m);
+
+/** The one way a word sequence is cut into table forms, used by the
+ *  indexer, the query parser, officials' mention counts and boosts alike:
+ *  from the left, the longest form starting at each word; a matched form's
+ *  words are never the start of another. Calls FN for each span in order.
+ *  Returns 0, or FN's non-zero value. */
+int xn_variants_spans(const xn_variants *v, const char *const *words,
+                      const size_t *lens, size_t n, xn_span_fn fn, void *ctx);
+
 /** Number of forms in GROUP and the I-th form. */
 size_t xn_variants_form_count(const xn_variants *v, size_t group);
 xn_form xn_variants_form(const xn_variants *v, size_t group, size_t i);
@@ -116,6 +128,17 @@ int xn_variants_each_word_pair(const xn_variants *v,
                                int (*fn)(void *ctx, const char *a, size_t alen,
                                          const char *b, size_t blen),
                                void *ctx);
+
+/** Calls FN for every multi-word form A (its words joined by one space)
+ *  and one-word form B it expands to where B is A's letters written
+ *  together ("cyber security" -> "cybersecurity"): Xapian's multi-word
+ *  synonym keys, which a stock QueryParser with
+ *  FLAG_AUTO_MULTIWORD_SYNONYMS applies to words typed apart. A non-zero
+ *  return from FN stops and is returned; -1 when memory runs out. */
+int xn_variants_each_joined_pair(const xn_variants *v,
+                                 int (*fn)(void *ctx, const char *a, size_t alen,
+                                           const char *b, size_t blen),
+                                 void *ctx);
 
 /** The line of the table that defined GROUP. */
 unsigned long xn_variants_line(const xn_variants *v, size_t group);

@@ -420,7 +420,10 @@ static int make_term(xapnews_writer_t *w, const char *p1, const char *p2,
 }
 
 /* Adds the analysed tokens in w->toks with PREFIX (positional) and their
- * stems with Z + PREFIX. */
+ * stems with Z + PREFIX. A word of the text adds one to its term's wdf;
+ * forms laid from the variant table and the canonical stream (under XV)
+ * add positions only (wdf 0), so they change no count or document length
+ * (see analyzer.h). */
 static xapnews_status_t add_tokens(xapnews_writer_t *w, xs_doc *doc,
                                    const char *prefix)
 {
@@ -430,9 +433,10 @@ static xapnews_status_t add_tokens(xapnews_writer_t *w, xs_doc *doc,
         const char *t = xn_tokens_term(l, i);
         size_t len = l->t[i].len;
         int canonical = (l->t[i].flags & XN_TOKEN_CANONICAL) != 0;
+        unsigned wdf = (l->t[i].flags & XN_TOKEN_VARIANT) ? 0 : 1;
         if (make_term(w, canonical ? XN_PREFIX_CANONICAL : "", prefix, t, len) < 0)
             goto nomem;
-        if (xs_doc_add_posting(doc, w->term.data, w->term.len, l->t[i].pos, 1,
+        if (xs_doc_add_posting(doc, w->term.data, w->term.len, l->t[i].pos, wdf,
                                &xe) < 0)
             return xn_error_from_shim(&w->err, &xe, NULL);
         if (canonical || !w->stemmer || !xn_stemmer_should_stem(t, len)) continue;
@@ -440,7 +444,7 @@ static xapnews_status_t add_tokens(xapnews_writer_t *w, xs_doc *doc,
         const char *stem = xn_stemmer_stem(w->stemmer, t, len, &stem_len);
         if (!stem || make_term(w, XN_PREFIX_STEM, prefix, stem, stem_len) < 0)
             goto nomem;
-        if (xs_doc_add_term(doc, w->term.data, w->term.len, 1, &xe) < 0)
+        if (xs_doc_add_term(doc, w->term.data, w->term.len, wdf, &xe) < 0)
             return xn_error_from_shim(&w->err, &xe, NULL);
     }
     return XAPNEWS_STATUS_SUCCESS;
@@ -448,14 +452,15 @@ nomem:
     return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
 }
 
-/* Analyses TEXT (positions after *POS) into w->toks. */
+/* Analyses TEXT (positions after *POS) into w->toks; *POS becomes the last
+ * position either stream used. */
 static xapnews_status_t analyse(xapnews_writer_t *w, const char *text,
                                 size_t len, unsigned *pos)
 {
     unsigned last = xn_analyze(text, len, w->tables.synonyms, *pos, &w->toks);
     if (last == (unsigned)-1)
         return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-    *pos = last;
+    *pos = last > w->toks.last_canonical ? last : w->toks.last_canonical;
     return XAPNEWS_STATUS_SUCCESS;
 }
 
@@ -471,34 +476,49 @@ static xapnews_status_t index_text(xapnews_writer_t *w, xs_doc *doc,
     return st;
 }
 
+typedef struct {
+    xapnews_writer_t *w;
+    const char *const *words;
+    const size_t *lens;
+    size_t next; /* first word not yet counted */
+} mention_ctx;
+
+/* Counts the surnames alone in words [c->next, END) of officials already
+ * named in full. */
+static void count_surnames(mention_ctx *c, size_t end)
+{
+    const xn_names *officials = c->w->tables.officials;
+    for (; c->next < end; c->next++)
+        for (size_t o = 0; o < xn_names_count(officials); o++) {
+            const char *surname = xn_names_get(officials, o)->surname;
+            if (c->w->mentions[o] && strlen(surname) == c->lens[c->next] &&
+                memcmp(surname, c->words[c->next], c->lens[c->next]) == 0)
+                c->w->mentions[o]++;
+        }
+}
+
+static int on_mention(void *vctx, size_t first, size_t length, size_t entry)
+{
+    mention_ctx *c = vctx;
+    count_surnames(c, first);
+    c->w->mentions[entry]++;
+    c->next = first + length;
+    return 0;
+}
+
 /* Counts in w->mentions the officials of the table named in w->toks: a
  * full name (any variant), or the surname alone once the official has been
  * named in full. */
 static xapnews_status_t count_mentions(xapnews_writer_t *w)
 {
-    const xn_names *officials = w->tables.officials;
     const char **words;
     size_t *lens, *index;
     size_t n = xn_tokens_primaries(&w->toks, &words, &lens, &index);
     if (n == (size_t)-1)
         return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-    size_t count = xn_names_count(officials);
-    for (size_t i = 0; i < n;) {
-        size_t length;
-        long k = xn_names_match(officials, words + i, lens + i, n - i, &length);
-        if (k >= 0) {
-            w->mentions[k]++;
-            i += length;
-            continue;
-        }
-        for (size_t o = 0; o < count; o++) {
-            const char *surname = xn_names_get(officials, o)->surname;
-            if (w->mentions[o] && strlen(surname) == lens[i] &&
-                memcmp(surname, words[i], lens[i]) == 0)
-                w->mentions[o]++;
-        }
-        i++;
-    }
+    mention_ctx c = {w, words, lens, 0};
+    xn_names_mentions(w->tables.officials, words, lens, n, on_mention, &c);
+    count_surnames(&c, n);
     free(words);
     free(lens);
     free(index);
@@ -512,7 +532,7 @@ static xapnews_status_t add_boolean(xapnews_writer_t *w, xs_doc *doc,
     xs_error xe;
     if (make_term(w, prefix, "", value, len) < 0)
         return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-    if (w->term.len > 245) return XAPNEWS_STATUS_SUCCESS; /* too long to be a term */
+    if (w->term.len > XN_TERM_MAX_BYTES) return XAPNEWS_STATUS_SUCCESS; /* too long to be a term */
     if (xs_doc_add_term(doc, w->term.data, w->term.len, 0, &xe) < 0)
         return xn_error_from_shim(&w->err, &xe, NULL);
     return XAPNEWS_STATUS_SUCCESS;
@@ -768,7 +788,8 @@ static int add_xapian_synonym(void *vctx, const char *a, size_t alen,
                               const char *b, size_t blen)
 {
     synonym_ctx *c = vctx;
-    char key[XN_TOKEN_MAX_BYTES + 1], value[XN_TOKEN_MAX_BYTES + 1];
+    char key[XN_TERM_MAX_BYTES + 1], value[XN_TOKEN_MAX_BYTES + 1];
+    if (alen > XN_TERM_MAX_BYTES || blen > XN_TOKEN_MAX_BYTES) return 0;
     memcpy(key, a, alen);
     key[alen] = '\0';
     memcpy(value, b, blen);
@@ -777,13 +798,16 @@ static int add_xapian_synonym(void *vctx, const char *a, size_t alen,
 }
 
 /* Writes the word pairs of the variant table into Xapian's synonym table,
- * replacing what was there, for stock QueryParsers (FLAG_AUTO_SYNONYMS). */
+ * replacing what was there, for stock QueryParsers (FLAG_AUTO_SYNONYMS),
+ * and the spaced forms of joined words as multi-word keys
+ * (FLAG_AUTO_MULTIWORD_SYNONYMS). */
 static xapnews_status_t write_xapian_synonyms(xapnews_writer_t *w)
 {
     for (unsigned k = 0; k < w->n_dbs; k++) {
         synonym_ctx c = {w->dbs[k], {XS_OK, ""}};
         if (xs_db_clear_synonyms(w->dbs[k], &c.xe) < 0 ||
-            xn_variants_each_word_pair(w->tables.synonyms, add_xapian_synonym, &c) != 0)
+            xn_variants_each_word_pair(w->tables.synonyms, add_xapian_synonym, &c) != 0 ||
+            xn_variants_each_joined_pair(w->tables.synonyms, add_xapian_synonym, &c) != 0)
             return xn_error_from_shim(&w->err, &c.xe, NULL);
     }
     return XAPNEWS_STATUS_SUCCESS;

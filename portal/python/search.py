@@ -120,7 +120,7 @@ def main():
     date_range = DateRange()  # keep a reference while qp uses it
     qp.add_rangeprocessor(date_range)
     flags = (xapian.QueryParser.FLAG_DEFAULT |
-             xapian.QueryParser.FLAG_AUTO_SYNONYMS)
+             xapian.QueryParser.FLAG_AUTO_MULTIWORD_SYNONYMS)
 
     text = " ".join(args.query)
     try:

@@ -29,7 +29,11 @@ if "$SYSPY" -c 'import xapian' 2> /dev/null; then
         'Guo Shengkum' '"Guo Shengkum"' 'Guo Shengkun' '"Guo Shengkun"' Shengkum
     pysame "Jeh Johnson/Jonson" "000 001 002 003" Jonson jonson '"Jeh Jonson"' '"Jeh Johnson"'
     pysame "cybersecurity forms" "000 001 002 003 004" \
-        cyber-security cybersecurity '"cyber security"'
+        cybersecurity 'cyber security' 'Cyber Security'
+    # a phrase of the spaced form is what plain Xapian sees: only 001 writes
+    # the words apart; the others write "cybersecurity", and laying "cyber"
+    # "security" over one word would make false phrases ("security met")
+    pysame "spaced form as a phrase" "001" cyber-security '"cyber security"'
     pysame "no fuzzy matching" "" Johnston Shenkun
     pysame "title field" "001 003 004" title:talks
     pysame "official field, any spelling" "000 001 002 003" \
@@ -37,14 +41,14 @@ if "$SYSPY" -c 'import xapian' 2> /dev/null; then
     pysame "outlet prefix" "003" outlet:the-hill 'Jonson outlet:the-hill'
     pysame "id prefix" "003" id:003_366b0afce615304f
     # 001 is dated 2015 (year only), 002 2016-12-12, the others not at all
-    pysame "date range, year" "001" 'cyber-security date:2015..2015'
+    pysame "date range, year" "001" 'cybersecurity date:2015..2015'
     pysame "date range, month" "002" 'date:2016-12..2016-12' 'Jonson date:2016-12-01..2016-12-31'
     pysame "date range, open" "001" 'date:..2015-12-31'
     pysame "date range, after every date" "" 'date:2016-12-13..'
     expect_eq "python --outlet (several: any)" "001 003" \
         "$(pyhits --outlet the-hill --outlet gadgets-360 Jonson)"
     expect_eq "python --official (several: all)" "000 001 003" \
-        "$(pyhits --official guo-shengkun --official xi-jinping cyber-security)"
+        "$(pyhits --official guo-shengkun --official xi-jinping cybersecurity)"
     expect_eq "python --from/--to" "002" "$(pyhits --from 2016 --to 2016-12 'Guo Shengkum')"
     expect_eq "python facets over every match" \
 "facet=official:barack-obama count=2
@@ -59,7 +63,7 @@ facet=outlet:china-digital-times count=1
 facet=outlet:gadgets-360 count=1
 facet=outlet:the-hill count=1
 facet=year:2015 count=1
-facet=year:2016 count=1" "$(py --facets --limit 0 cyber-security)"
+facet=year:2016 count=1" "$(py --facets --limit 0 cybersecurity)"
     py 'a AND' > /dev/null 2>&1
     expect_eq "python: a syntax error is exit status 5" 5 $?
     "$SYSPY" "$PORTAL/python/search.py" --db "$TMP/missing.db" x > /dev/null 2>&1
@@ -108,7 +112,8 @@ osame "Guo Shengkun/Shengkum" "000 001 002 003" \
     'Guo Shengkum' '"Guo Shengkum"' 'Guo Shengkun' '"Guo Shengkun"' Shengkum
 osame "Jeh Johnson/Jonson" "000 001 002 003" Jonson jonson '"Jeh Jonson"' '"Jeh Johnson"'
 osame "cybersecurity forms" "000 001 002 003 004" \
-    cyber-security cybersecurity '"cyber security"'
+    cybersecurity 'cyber security'
+osame "spaced form as a phrase" "001" cyber-security '"cyber security"'
 osame "no fuzzy matching" "" Johnston Shenkun
 osame "title: -> S" "001 003 004" title:talks
 osame "official: -> XO, any spelling" "000 001 002 003" \
@@ -118,23 +123,23 @@ osame "id: -> Q (boolean)" "003" id:003_366b0afce615304f
 
 # filters as B= parameters: several outlets are any of them, several
 # officials all of them
-expect_eq "omega B= outlet" "004" "$(ohits P=cyber-security B=XOUTLET:china-digital-times)"
+expect_eq "omega B= outlet" "004" "$(ohits P=cybersecurity B=XOUTLET:china-digital-times)"
 expect_eq "omega B= two outlets" "001 003" \
     "$(ohits P=Jonson B=XOUTLET:the-hill B=XOUTLET:gadgets-360)"
-expect_eq "omega B= official" "004" "$(ohits P=cyber-security B=XOFFICIAL:wang-qun)"
+expect_eq "omega B= official" "004" "$(ohits P=cybersecurity B=XOFFICIAL:wang-qun)"
 expect_eq "omega B= two officials" "000 001 003" \
-    "$(ohits P=cyber-security B=XOFFICIAL:guo-shengkun B=XOFFICIAL:xi-jinping)"
+    "$(ohits P=cybersecurity B=XOFFICIAL:guo-shengkun B=XOFFICIAL:xi-jinping)"
 expect_eq "omega B= year" "002" "$(ohits P='Guo Shengkum' B=Y2016)"
 
 # dates: Omega's value range on slot 0 (START.0/END.0, YYYY[MM[DD]])
-expect_eq "omega date: a year" "001" "$(ohits P=cyber-security START.0=2015 END.0=2015)"
+expect_eq "omega date: a year" "001" "$(ohits P=cybersecurity START.0=2015 END.0=2015)"
 expect_eq "omega date: a year, as days" "001" \
-    "$(ohits P=cyber-security START.0=20150101 END.0=20151231)"
+    "$(ohits P=cybersecurity START.0=20150101 END.0=20151231)"
 expect_eq "omega date: a month" "002" "$(ohits P=Jonson START.0=201612 END.0=201612)"
 expect_eq "omega date: days" "002" "$(ohits P=Jonson START.0=20161201 END.0=20161212)"
-expect_eq "omega date: up to" "001" "$(ohits P=cyber-security END.0=20151231)"
-expect_eq "omega date: after every date" "" "$(ohits P=cyber-security START.0=20161213)"
-expect_eq "omega date: D/M terms" "002" "$(ohits P=cyber-security START=20161201 END=20161231)"
+expect_eq "omega date: up to" "001" "$(ohits P=cybersecurity END.0=20151231)"
+expect_eq "omega date: after every date" "" "$(ohits P=cybersecurity START.0=20161213)"
+expect_eq "omega date: D/M terms" "002" "$(ohits P=cybersecurity START=20161201 END=20161231)"
 
 # facet counts, tallied over the hits (all of them here)
 expect_eq "omega facets" \
@@ -152,7 +157,7 @@ facet=outlet:gadgets-360 count=1 B=XOUTLET:gadgets-360
 facet=outlet:the-hill count=1 B=XOUTLET:the-hill
 facet=year:2015 count=1 B=Y2015
 facet=year:2016 count=1 B=Y2016
-facets=complete" "$(omega P=cyber-security | grep -v '^id=')"
+facets=complete" "$(omega P=cybersecurity | grep -v '^id=')"
 expect_eq "omega facets follow the filters" \
 "matches=1 exact=true
 facet=official:guo-shengkun count=1 B=XOFFICIAL:guo-shengkun

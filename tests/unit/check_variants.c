@@ -179,20 +179,51 @@ static char *analysed(const xn_variants *v, const char *text)
     return xn_strbuf_take(&out);
 }
 
-START_TEST(analysis_lays_variants_on_both_ends)
+START_TEST(analysis_writes_plain_and_canonical_streams)
 {
-    xn_variants *v = parse_ok("Loretta Lynch, Loretta E. Lynch\nU.S., United States\n");
+    xn_variants *v = parse_ok("Loretta Lynch, Loretta E. Lynch\nU.S., United States\n"
+                              "cybersecurity, cyber security\n");
+    /* plain stream: the text's own positions, then the spelling laid from
+     * both ends of the span; canonical stream: the span as its canonical
+     * form, the words after it shifted up */
     char *a = analysed(v, "AG Loretta E. Lynch said");
-    /* a position's own word first, then what the table adds */
-    ck_assert_str_eq(a, "ag@1 loretta@2 loretta@2/c e@3 lynch@3/c loretta@3/c "
-                        "lynch@3/v loretta@3/v lynch@4 lynch@4/c said@5");
+    ck_assert_str_eq(a, "ag@1 loretta@2 e@3 lynch@3/v loretta@3/v lynch@4 said@5 "
+                        "ag@1/c loretta@2/c lynch@3/c said@4/c");
     free(a);
+    /* forms of other words are not laid as plain words */
     a = analysed(v, "the United States said");
-    ck_assert_str_eq(a, "the@1 united@2 u.s@2/c states@3 u.s@3/c said@4");
+    ck_assert_str_eq(a, "the@1 united@2 states@3 said@4 the@1/c u.s@2/c said@3/c");
+    free(a);
+    /* a longer spelling is never laid over the words after a span */
+    a = analysed(v, "The cybersecurity experts met");
+    ck_assert_str_eq(a, "the@1 cybersecurity@2 experts@3 met@4 "
+                        "the@1/c cybersecurity@2/c experts@3/c met@4/c");
+    free(a);
+    /* no form: no canonical stream */
+    a = analysed(v, "Xi Jinping's visit");
+    ck_assert_str_eq(a, "xi@1 jinping's@2 jinping@2 visit@3");
     free(a);
     a = analysed(NULL, "Xi Jinping's visit");
     ck_assert_str_eq(a, "xi@1 jinping's@2 jinping@2 visit@3");
     free(a);
+    xn_variants_free(v);
+}
+END_TEST
+
+static int collect_joined(void *ctx, const char *a, size_t alen, const char *b,
+                          size_t blen)
+{
+    return xn_strbuf_printf(ctx, "%.*s>%.*s,", (int)alen, a, (int)blen, b) < 0;
+}
+
+START_TEST(joined_pairs_are_multiword_keys)
+{
+    xn_variants *v = parse_ok("cybersecurity, cyber security, cyber-security\n"
+                              "U.S., United States\nPOTUS => President\n");
+    xn_strbuf out = XN_STRBUF_INIT;
+    ck_assert_int_eq(xn_variants_each_joined_pair(v, collect_joined, &out), 0);
+    ck_assert_str_eq(out.data, "cyber security>cybersecurity,");
+    xn_strbuf_free(&out);
     xn_variants_free(v);
 }
 END_TEST
@@ -241,7 +272,8 @@ int main(void)
     tcase_add_test(tc, malformed_lines_refuse_the_file);
     tcase_add_test(tc, natural_expansion_only_for_spelling_variants);
     tcase_add_test(tc, word_pairs_for_xapian_synonyms);
-    tcase_add_test(tc, analysis_lays_variants_on_both_ends);
+    tcase_add_test(tc, analysis_writes_plain_and_canonical_streams);
+    tcase_add_test(tc, joined_pairs_are_multiword_keys);
     tcase_add_test(tc, names_tables);
     suite_add_tcase(s, tc);
     return run_suite(s);
