@@ -521,8 +521,6 @@ static int acronym_units(parser_t *p, const char *prefix, const qposs_t *c,
         size_t j = i + len;
         int whole = s->n_alts && (j == c->n || c->p[j].compound < 0 ||
                                   c->p[j].compound != c->p[j - 1].compound);
-        for (size_t k = i; k < j && whole; k++)
-            if (c->p[k].word.flags & XN_TOKEN_CANONICAL) whole = 0; /* the variant table's */
         if (!whole) {
             i++;
             continue;
