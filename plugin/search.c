@@ -6,7 +6,8 @@
 #include "error.h"
 #include "highlight.h"
 #include "profile.h"
-#include "query_parser.h"
+#include "query_builder.h"
+#include "query_rewrite.h"
 #include "schema.h"
 #include "stemmer.h"
 #include "tables.h"
@@ -249,17 +250,18 @@ xapnews_status_t xapnews_query_parse(xapnews_database_t *d, const char *text,
     if (!q)
         return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     q->db = d;
-    q->q = xn_query_parse_with(text, flags, d->stemmer, &d->tables, &d->profile,
-                               &q->hl, &d->err);
-    if (q->q && (flags & XAPNEWS_QUERY_TYPOS) &&
-        xn_typos_find(d->db, d->path, &d->typo_names, &d->tables, d->stemmer, text, &q->typos,
-                      &d->err) == XAPNEWS_STATUS_SUCCESS)
-        q->q = xn_typos_widen(q->q, text, &q->typos, flags, d->stemmer, &d->tables,
-                              &d->profile, &q->hl, &d->err);
-    else if (q->q && d->err.status) {
-        xs_query_free(q->q);
-        q->q = NULL;
-    }
+    /* the pipeline (query_tree.h): parse, resolve fields, find typos and
+     * correct them, build */
+    xn_qtree tree;
+    if (xn_qtree_parse(text, &tree, &d->err) == 0 &&
+        xn_qtree_resolve_fields(&tree, &d->tables, &d->err) == 0 &&
+        (!(flags & XAPNEWS_QUERY_TYPOS) ||
+         (xn_typos_find(d->db, d->path, &d->typo_names, &d->tables, d->stemmer,
+                        &tree, &q->typos, &d->err) == XAPNEWS_STATUS_SUCCESS &&
+          xn_qtree_correct(&tree, &q->typos, &d->err) == 0)))
+        q->q = xn_query_build(&tree, flags, d->stemmer, &d->tables, &d->profile,
+                              &q->hl, &d->err);
+    xn_qtree_free(&tree);
     if (q->q) q->q = xn_boost_query(d->db, &d->profile, &d->tables, text, q->q, &d->err);
     if (!q->q) {
         xapnews_query_destroy(q);

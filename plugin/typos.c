@@ -5,7 +5,6 @@
 #include "distance.h"
 #include "lexicon.h"
 #include "names.h"
-#include "query_parser.h"
 #include "strbuf.h"
 #include "tokenizer.h"
 
@@ -34,29 +33,11 @@ typedef struct {
 } qword;
 
 typedef struct {
-    const char *text;
+    size_t offset;     /* of the text being read, in the query */
+    const char *query; /* the query text */
     qword *w;
     size_t n, cap;
 } qwords;
-
-/* Whether the word at START of TEXT is the value of an id:, date: or
- * outlet: field or an excluded -word. */
-static int protected_word(const char *text, size_t start)
-{
-    size_t i = start;
-    if (i > 0 && text[i - 1] == '"') i--;
-    if (i > 0 && text[i - 1] == '-' && (i == 1 || text[i - 2] == ' ' || text[i - 2] == '('))
-        return 1;
-    if (i == 0 || text[i - 1] != ':') return 0;
-    static const char *const fields[] = {"id", "date", "outlet"};
-    for (size_t f = 0; f < 3; f++) {
-        size_t n = strlen(fields[f]);
-        if (i - 1 >= n && strncmp(text + i - 1 - n, fields[f], n) == 0 &&
-            (i - 1 == n || text[i - 2 - n] == ' ' || text[i - 2 - n] == '('))
-            return 1;
-    }
-    return 0;
-}
 
 static int collect(void *vctx, const xn_token *t)
 {
@@ -68,7 +49,6 @@ static int collect(void *vctx, const xn_token *t)
         unsigned char ch = (unsigned char)t->term[i];
         if (ch < 0x80 && !(ch >= 'a' && ch <= 'z')) return 0;
     }
-    if (protected_word(c->text, t->start)) return 0;
     qword *grown = xn_grow(c->w, &c->cap, c->n + 1, sizeof *grown, 8);
     if (!grown) return -1;
     c->w = grown;
@@ -76,8 +56,8 @@ static int collect(void *vctx, const xn_token *t)
     memcpy(w->term, t->term, t->len);
     w->term[t->len] = '\0';
     w->len = t->len;
-    w->start = t->start;
-    w->end = t->end;
+    w->start = c->offset + t->start;
+    w->end = c->offset + t->end;
     w->capitalised = (t->flags & XN_TOKEN_CAPITALISED) != 0;
     return 0;
 }
@@ -343,16 +323,28 @@ static char *capitalised(const char *word)
     return out;
 }
 
+/* Collects the words of a searched text node: values of id:, date: and
+ * outlet: are filters and excluded words are not searched, so neither is
+ * read; a field value replaced by a canonical name needs no correction. */
+static int collect_node(void *ctx, xn_qnode *n)
+{
+    qwords *words = ctx;
+    if (n->owned) return 0;
+    words->offset = (size_t)(n->text - words->query);
+    return xn_tokenize(n->text, n->len, collect, words) != 0;
+}
+
 xapnews_status_t xn_typos_find(xs_db *db, const char *path,
                                xn_typo_names **names, const xn_tables *tables, xn_stemmer *stemmer,
-                               const char *text, xn_typos *out, xn_error *err)
+                               xn_qtree *tree, xn_typos *out, xn_error *err)
 {
     xn_typos_free(out);
-    qwords words = {text, NULL, 0, 0};
-    if (xn_tokenize(text, strlen(text), collect, &words) != 0) {
+    qwords words = {0, tree->text, NULL, 0, 0};
+    if (xn_qtree_each_searched_text(tree, collect_node, &words) != 0) {
         free(words.w);
         return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     }
+    const char *text = tree->text;
     xn_typo_names *known = *names;
     xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
     for (size_t i = 0; i < words.n && !st; i++) {
@@ -439,28 +431,41 @@ char *xn_typos_rewrite(const char *text, const xn_typos *t)
     return xn_strbuf_take(&b);
 }
 
-xs_query *xn_typos_widen(xs_query *q, const char *text, const xn_typos *t,
-                         unsigned flags, xn_stemmer *stemmer,
-                         const xn_tables *tables,
-                         const xapnews_profile_t *profile, xn_hlset *hl,
-                         xn_error *err)
+typedef struct {
+    const char *query;
+    const xn_typos *t;
+} correct_ctx;
+
+/* Gives text node N its corrected text when a typo lies in it. */
+static int correct_node(void *vctx, xn_qnode *n)
 {
-    if (!t->n) return q;
-    char *rewritten = xn_typos_rewrite(text, t);
-    if (!rewritten) {
-        xs_query_free(q);
-        xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-        return NULL;
+    correct_ctx *c = vctx;
+    if (n->owned) return 0;
+    size_t from = (size_t)(n->text - c->query), to = from + n->len;
+    xn_strbuf b = XN_STRBUF_INIT;
+    size_t at = from;
+    for (size_t i = 0; i < c->t->n; i++) {
+        const xn_typo *t = &c->t->t[i];
+        if (t->start < at || t->end > to) continue;
+        if (xn_strbuf_append(&b, c->query + at, t->start - at) < 0 ||
+            xn_strbuf_puts(&b, t->name) < 0)
+            goto nomem;
+        at = t->end;
     }
-    xs_query *alt = xn_query_parse_with(rewritten, flags, stemmer, tables, profile, hl, err);
-    free(rewritten);
-    xs_error xe;
-    xs_query *scaled = alt ? xs_query_scale(alt, XN_TYPO_WEIGHT, &xe) : NULL;
-    xs_query *subs[2] = {q, scaled};
-    xs_query *both = scaled ? xs_query_combine(XS_OP_OR, subs, 2, 0, &xe) : NULL;
-    if (alt && !both) xn_error_from_shim(err, &xe, NULL);
-    xs_query_free(alt);
-    xs_query_free(scaled);
-    xs_query_free(q);
-    return both;
+    if (at == from) return 0;
+    if (xn_strbuf_append(&b, c->query + at, to - at) < 0) goto nomem;
+    free(n->corrected);
+    n->corrected = xn_strbuf_take(&b);
+    return 0;
+nomem:
+    xn_strbuf_free(&b);
+    return -1;
+}
+
+int xn_qtree_correct(xn_qtree *tree, const xn_typos *t, xn_error *err)
+{
+    correct_ctx c = {tree->text, t};
+    if (!t->n || xn_qtree_each_searched_text(tree, correct_node, &c) == 0) return 0;
+    xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    return -1;
 }

@@ -13,9 +13,8 @@
  * alone, as are words of id:, date: and outlet: values and excluded
  * (-word) words.
  *
- * The widened query is the original OR the query with the names put in
- * (weighted XN_TYPO_WEIGHT), so articles that match as typed still rank
- * first.
+ * The query is then searched as typed OR with the names put in (weighted
+ * XN_TYPO_WEIGHT), so articles that match as typed still rank first.
  */
 #ifndef XAPNEWS_TYPOS_H
 #define XAPNEWS_TYPOS_H
@@ -25,6 +24,7 @@
 #include "error.h"
 #include "highlight.h"
 #include "lexicon.h"
+#include "query_tree.h"
 #include "stemmer.h"
 #include "tables.h"
 
@@ -59,28 +59,27 @@ typedef struct xn_typo_names xn_typo_names;
 
 void xn_typo_names_free(xn_typo_names *n);
 
-/** Finds the words of TEXT to search also as names, over the database DB
+/** Finds the words of TREE's searched texts (not filter values nor
+ *  excluded words) to search also as names, over the database DB
  *  opened from PATH (for the lexicon of a sharded database; may be NULL)
  *  with TABLES and STEMMER (may be NULL). *NAMES caches the database's
  *  names: when NULL they are loaded on first need and left there for
  *  later calls (the caller frees them with xn_typo_names_free()). Fills
- *  OUT (emptied first). On failure sets ERR and returns its status. */
+ *  OUT (emptied first); offsets are in the query text. On failure sets
+ *  ERR and returns its status. */
 xapnews_status_t xn_typos_find(xs_db *db, const char *path, xn_typo_names **names,
                                const xn_tables *tables, xn_stemmer *stemmer,
-                               const char *text, xn_typos *out, xn_error *err);
+                               xn_qtree *tree, xn_typos *out, xn_error *err);
 
 /** TEXT with every word of T replaced by its name (malloc'd; NULL when
  *  memory runs out). */
 char *xn_typos_rewrite(const char *text, const xn_typos *t);
 
-/** Q OR (TEXT rewritten with T, parsed as xn_query_parse_with() parses
- *  with FLAGS, STEMMER, TABLES and PROFILE, scaled by XN_TYPO_WEIGHT); the
- *  names go into HL (may be NULL). Takes Q (freed, also on failure).
- *  Returns Q itself when T is empty, or NULL with ERR set on failure. */
-xs_query *xn_typos_widen(xs_query *q, const char *text, const xn_typos *t,
-                         unsigned flags, xn_stemmer *stemmer,
-                         const xn_tables *tables,
-                         const xapnews_profile_t *profile, xn_hlset *hl,
-                         xn_error *err);
+/** The typo pass of the query pipeline: gives each text node of TREE
+ *  holding a word of T (found in TREE by xn_typos_find()) that text with
+ *  the names put in, so the builder searches the query as typed OR as
+ *  corrected (query_builder.h). Returns 0, or -1 with ERR set when memory
+ *  runs out. */
+int xn_qtree_correct(xn_qtree *tree, const xn_typos *t, xn_error *err);
 
 #endif

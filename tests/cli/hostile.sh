@@ -30,7 +30,7 @@ expect_eq "deep nesting" "5|xapnews: query syntax error at column 65: parenthese
 big=$(python3 -c 'print("x" * 102400)')
 expect_eq "100 KB query" "5|xapnews: query is 102400 bytes long; the limit is 65536 bytes|-" "$(q "$big")"
 many=$(python3 -c 'print(" ".join("w%d" % i for i in range(2000)))')
-expect_eq "too many words" "5|xapnews: query syntax error at column 10890: the query has more than 1024 words|-" "$(q "$many")"
+expect_eq "too many words" "5|xapnews: query syntax error at column 1171: the query has more than 1024 words|-" "$(q "$many")"
 ctrl=$(printf 'guo\001\002shengkun\177')
 expect_eq "control characters separate words" "0||4" "$(q "$ctrl")"
 badutf=$(printf 'guo \377\376 shengkun')

@@ -34,6 +34,21 @@ expect_eq "OR"                      "000 001 002 003 004" "$(hits 'Wang OR Lynch
 expect_eq "--any"                   "000 001 002 003 004" "$(ids "$DB" --any Wang Lynch | sed 's/_[0-9a-f]*//g')"
 expect_eq "AND by default"          ""                    "$(hits Wang Lynch)"
 
+# filters restrict the matches under both default operators, as Xapian's
+# boolean prefixes do: one field's filters are alternatives, different
+# fields' filters all apply, excluded filters exclude
+any() { ids "$DB" --any "$@" | sed 's/_[0-9a-f]*//g'; }
+expect_eq "--any: a date is a filter"      "001"      "$(any 'talks date:2015')"
+expect_eq "--any: a date range is a filter" "001 002" "$(any 'talks China date:2015..2016')"
+expect_eq "--any: an outlet is a filter"   "003"      "$(any 'talks hacking outlet:"The Hill"')"
+expect_eq "--any: an id is a filter"       "004"      "$(any 'talks id:004_1e197ee08be45052')"
+expect_eq "--any: a filter alone"          "002"      "$(any 'date:2016')"
+expect_eq "one field's filters are alternatives" "001 003" \
+    "$(hits 'talks outlet:"The Hill" outlet:"Gadgets 360"')"
+expect_eq "different fields' filters all apply" "" "$(any 'talks outlet:"The Hill" date:2015')"
+expect_eq "--any: an excluded filter excludes" "000 001 002 004" "$(any 'talks China -outlet:"The Hill"')"
+expect_eq "a filter in an OR is an alternative" "001 002" "$(hits 'date:2016 OR outlet:"Gadgets 360"')"
+
 # page chrome is not indexed, the article text around it is
 expect_eq "Reuters only where the article says it" "003" "$(hits Reuters)"
 # (--profile none searches the text alone: the outlet field rightly knows

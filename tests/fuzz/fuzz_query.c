@@ -1,4 +1,4 @@
-/* fuzz_query.c - libFuzzer target: the query parser (plugin/query_parser.c).
+/* fuzz_query.c - libFuzzer target: the query pipeline (plugin/query_tree.c, query_builder.c).
  *
  * Set up once, as a search of an index built with the shipped tables would
  * be: an english stemmer, the variant, officials and outlets tables of
@@ -15,7 +15,7 @@
 #include "error.h"
 #include "highlight.h"
 #include "profile.h"
-#include "query_parser.h"
+#include "query_builder.h"
 #include "stemmer.h"
 #include "tables.h"
 

@@ -1,5 +1,5 @@
 /* check_query_parser.c - unit tests of the query parser
- * (plugin/query_parser.h): the exact Xapian query built for each piece of
+ * (plugin/query_builder.h): the exact Xapian query built for each piece of
  * syntax, and the exact error for each kind of bad query.
  *
  * The expected descriptions were printed once and checked by reading
@@ -16,7 +16,10 @@
 
 #include "error.h"
 #include "highlight.h"
-#include "query_parser.h"
+#include "query_builder.h"
+#include "query_rewrite.h"
+#include "query_tree.h"
+#include "typos.h"
 #include "stemmer.h"
 #include "run_suite.h"
 
@@ -150,6 +153,119 @@ START_TEST(operators)
     EXPECT_QUERY("talks or china", "Query((Ztalk@1 AND Zor@1 AND Zchina@1))");
     /* a lone sign is not a word */
     EXPECT_QUERY("talks - china", "Query((Ztalk@1 AND Zchina@1))");
+    /* AND binds the last word of a run before it, as Xapian's does */
+    EXPECT_QUERY_F("talks china AND hacking", XAPNEWS_QUERY_DEFAULT_OR,
+                   "Query(((Zchina@1 AND Zhack@1) AND_MAYBE Ztalk@1))");
+}
+END_TEST
+
+/* Filters apply under both default operators: one field's filters are
+ * alternatives, different fields' filters all apply. */
+START_TEST(filters_under_any)
+{
+    EXPECT_QUERY_F("talks date:2016", XAPNEWS_QUERY_DEFAULT_OR,
+                   "Query((Ztalk@1 FILTER VALUE_RANGE 0 2016 20169999))");
+    EXPECT_QUERY_F("talks china id:a1 id:a2 date:2016", XAPNEWS_QUERY_DEFAULT_OR,
+                   "Query(((Ztalk@1 OR Zchina@1) FILTER ((0 * Qa1 OR 0 * Qa2) AND "
+                   "VALUE_RANGE 0 2016 20169999)))");
+    EXPECT_QUERY_F("id:a1", XAPNEWS_QUERY_DEFAULT_OR, "Query(0 * Qa1)");
+    EXPECT_QUERY_F("talks -id:a1", XAPNEWS_QUERY_DEFAULT_OR,
+                   "Query((Ztalk@1 AND_NOT Qa1))");
+    EXPECT_QUERY_F("talks OR id:a1", XAPNEWS_QUERY_DEFAULT_OR,
+                   "Query((Ztalk@1 OR 0 * Qa1))");
+}
+END_TEST
+
+/* ---- the tree and its passes ------------------------------------------ */
+
+static const xn_qnode *child(const xn_qnode *n, size_t i)
+{
+    ck_assert_uint_gt(n->n_child, i);
+    return n->child[i];
+}
+
+static void expect_text(const xn_qnode *n, xn_qfield field, xn_qrole role,
+                        const char *text, int quoted, size_t at)
+{
+    ck_assert_int_eq(n->kind, XN_QNODE_TEXT);
+    ck_assert_int_eq(n->field, field);
+    ck_assert_int_eq(n->role, role);
+    ck_assert_uint_eq(n->len, strlen(text));
+    ck_assert(memcmp(n->text, text, n->len) == 0);
+    ck_assert_int_eq(n->quoted, quoted);
+    ck_assert_uint_eq(n->at, at);
+}
+
+START_TEST(syntax_tree)
+{
+    xn_qtree t;
+    xn_error err;
+    xn_error_clear(&err);
+    const char *q = "Guo Shengkum -\"cyber talks\" title:China date:2016 OR (a +b)";
+    ck_assert_int_eq(xn_qtree_parse(q, &t, &err), 0);
+    const xn_qnode *or = t.root;
+    ck_assert_int_eq(or->kind, XN_QNODE_OR);
+    ck_assert_uint_eq(or->n_child, 2);
+    const xn_qnode *and = child(or, 0);
+    ck_assert_int_eq(and->kind, XN_QNODE_AND);
+    ck_assert_uint_eq(and->n_child, 4);
+    expect_text(child(and, 0), XN_QFIELD_BODY, XN_QROLE_DEFAULT, "Guo Shengkum", 0, 0);
+    expect_text(child(and, 1), XN_QFIELD_BODY, XN_QROLE_EXCLUDED, "cyber talks", 1, 14);
+    expect_text(child(and, 2), XN_QFIELD_TITLE, XN_QROLE_DEFAULT, "China", 0, 28);
+    const xn_qnode *date = child(and, 3);
+    ck_assert_int_eq(date->kind, XN_QNODE_DATE);
+    ck_assert_str_eq(date->lo, "2016");
+    ck_assert_str_eq(date->hi, "20169999");
+    const xn_qnode *group = child(child(or, 1), 0);
+    ck_assert_int_eq(group->kind, XN_QNODE_AND);
+    expect_text(child(group, 0), XN_QFIELD_BODY, XN_QROLE_DEFAULT, "a", 0, 54);
+    expect_text(child(group, 1), XN_QFIELD_BODY, XN_QROLE_REQUIRED, "b", 0, 57);
+    xn_qtree_free(&t);
+    /* nothing to search: no tree root, no failure */
+    ck_assert_int_eq(xn_qtree_parse("  ( ) ", &t, &err), 0);
+    xn_qtree_free(&t);
+}
+END_TEST
+
+static int count_text(void *ctx, xn_qnode *n)
+{
+    (void)n;
+    ++*(int *)ctx;
+    return 0;
+}
+
+/* The typo pass reads only searched texts and corrects each text node
+ * holding a misspelt word, leaving the query text and the rest alone. */
+START_TEST(typo_pass_corrects_searched_texts)
+{
+    xn_qtree t;
+    xn_error err;
+    xn_error_clear(&err);
+    const char *q = "Guo Shengkum talks -Jhonson outlet:Reuters (Shengkum OR x)";
+    ck_assert_int_eq(xn_qtree_parse(q, &t, &err), 0);
+    int n = 0;
+    xn_qtree_each_searched_text(&t, count_text, &n);
+    ck_assert_int_eq(n, 3); /* not -Jhonson, not the outlet */
+    xn_typo typo[2] = {{"Shengkum", "Shengkun", 4, 12}, {"Shengkum", "Shengkun", 44, 52}};
+    xn_typos list = {typo, 2};
+    ck_assert_int_eq(xn_qtree_correct(&t, &list, &err), 0);
+    const xn_qnode *and = t.root;
+    ck_assert_str_eq(child(and, 0)->corrected, "Guo Shengkun talks");
+    ck_assert_ptr_null(child(and, 1)->corrected);
+    const xn_qnode *alt = child(child(child(and, 3), 0), 0);
+    ck_assert_str_eq(alt->corrected, "Shengkun");
+    ck_assert_str_eq(t.text, q);
+    /* the query as typed OR as corrected, the latter weighted 0.5 */
+    ck_assert_int_eq(xn_qtree_resolve_fields(&t, NULL, &err), 0);
+    xs_query *built = xn_query_build(&t, 0, NULL, NULL, NULL, NULL, &err);
+    char *d = xs_query_describe(built);
+    ck_assert_str_eq(d, "Query(((((guo@1 AND shengkum@1 AND talks@1 AND (shengkum@1 OR x@1)) "
+                        "FILTER 0 * XOUTLET:reuters) AND_NOT jhonson@1) OR 0.5 * "
+                        "(((guo@1 AND shengkun@1 AND talks@1 AND (shengkun@1 OR x@1)) "
+                        "FILTER 0 * XOUTLET:reuters) AND_NOT jhonson@1)))");
+    free(d);
+    xs_query_free(built);
+    xn_qtree_free(&t);
 }
 END_TEST
 
@@ -167,7 +283,7 @@ START_TEST(fields)
                  "Query(0 * XOUTLET:china-digital-times)");
     EXPECT_QUERY("outlet:Gadgets", "Query(0 * XOUTLET:gadgets)");
     EXPECT_QUERY("id:003_366b0afce615304f", "Query(0 * Q003_366b0afce615304f)");
-    EXPECT_QUERY("talks id:a1", "Query((Ztalk@1 AND 0 * Qa1))");
+    EXPECT_QUERY("talks id:a1", "Query((Ztalk@1 FILTER 0 * Qa1))");
     /* unknown prefixes are plain text */
     EXPECT_QUERY("foo:bar", "Query((foo@1 PHRASE 2 bar@2))");
     EXPECT_QUERY("Title:talks", "Query((title@1 PHRASE 2 talks@2))");
@@ -186,7 +302,7 @@ START_TEST(dates)
     EXPECT_QUERY("date:2016-05..", "Query(VALUE_GE 0 201605)");
     EXPECT_QUERY("date:2016-05-01T10:00", "Query(VALUE_RANGE 0 20160501 20160501)");
     EXPECT_QUERY("talks date:2016",
-                 "Query((Ztalk@1 AND VALUE_RANGE 0 2016 20169999))");
+                 "Query((Ztalk@1 FILTER VALUE_RANGE 0 2016 20169999))");
 }
 END_TEST
 
@@ -252,7 +368,7 @@ START_TEST(limits)
     ck_assert_ptr_nonnull(many);
     for (int i = 0; i <= XN_QUERY_MAX_TERMS; i++) memcpy(many + 2 * i, "a ", 2);
     many[2 * (XN_QUERY_MAX_TERMS + 1)] = '\0';
-    expect_error(many, "query syntax error at column 2050: the query has "
+    expect_error(many, "query syntax error at column 2049: the query has "
                        "more than 1024 words");
     free(many);
 
@@ -336,6 +452,9 @@ int main(void)
     tcase_add_test(tc, records_words_to_highlight);
     tcase_add_test(tc, without_a_stemmer);
     tcase_add_test(tc, many_words_in_a_run);
+    tcase_add_test(tc, filters_under_any);
+    tcase_add_test(tc, syntax_tree);
+    tcase_add_test(tc, typo_pass_corrects_searched_texts);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

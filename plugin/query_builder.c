@@ -1,20 +1,22 @@
-/* query_parser.c - see query_parser.h.
+/* query_builder.c - see query_builder.h.
  *
- * A recursive-descent parser that builds the Xapian query directly through
- * the shim. Words go through the same tokeniser as indexing, so a query
- * word yields exactly the terms the indexer stored for it.
+ * Builds the Xapian query of a parsed query tree through the shim. Each
+ * text goes through the same analyser as indexing (xn_analyze()), so a
+ * query word yields exactly the terms the indexer stored for it, and the
+ * variant forms and acronyms of the text are found as the indexer finds
+ * them.
  */
-#include "query_parser.h"
+#include "query_builder.h"
 #include "grow.h"
-#include "date.h"
 #include "profile.h"
+#include "query_rewrite.h"
 #include "schema.h"
-#include "slug.h"
 #include "strbuf.h"
 #include "tables.h"
 #include "acronyms.h"
 #include "analyzer.h"
 #include "tokenizer.h"
+#include "typos.h"
 #include "xapnews.h"
 
 #include <stdio.h>
@@ -22,18 +24,19 @@
 #include <string.h>
 
 typedef struct {
-    const char *s;
-    size_t len, i;
     unsigned flags;
     xn_stemmer *stemmer;
     const xn_tables *tables; /* may be NULL */
     const xapnews_profile_t *profile; /* field weights; NULL: text only */
     xn_hlset *hl;
     xn_error *err;
+    const char *query; /* the tree's text */
+    int corrected;  /* build texts as corrected (xn_qnode.corrected) */
+    size_t at;      /* offset in the query of what is being built, for messages */
+    size_t text_at; /* offset in the query of the text being analysed */
     unsigned n_terms;
-    unsigned depth;
     int failed;
-} parser_t;
+} builder_t;
 
 /* A growable list of owned subqueries. */
 typedef struct {
@@ -49,7 +52,7 @@ static void qlist_free(qlist_t *l)
     l->n = l->cap = 0;
 }
 
-static int fail_nomem(parser_t *p)
+static int fail_nomem(builder_t *p)
 {
     if (!p->failed)
         xn_error_set(p->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
@@ -57,7 +60,7 @@ static int fail_nomem(parser_t *p)
     return -1;
 }
 
-static int fail_syntax(parser_t *p, size_t at, const char *msg)
+static int fail_syntax(builder_t *p, size_t at, const char *msg)
 {
     if (!p->failed)
         xn_error_set(p->err, XAPNEWS_STATUS_BAD_QUERY,
@@ -66,7 +69,7 @@ static int fail_syntax(parser_t *p, size_t at, const char *msg)
     return -1;
 }
 
-static int fail_shim(parser_t *p, const xs_error *xe)
+static int fail_shim(builder_t *p, const xs_error *xe)
 {
     if (!p->failed) xn_error_from_shim(p->err, xe, "cannot build the query");
     p->failed = 1;
@@ -74,7 +77,7 @@ static int fail_shim(parser_t *p, const xs_error *xe)
 }
 
 /* Takes ownership of Q (NULL means a failure already recorded). */
-static int qlist_push(parser_t *p, qlist_t *l, xs_query *q)
+static int qlist_push(builder_t *p, qlist_t *l, xs_query *q)
 {
     if (!q) return -1;
     xs_query **n = xn_grow(l->q, &l->cap, l->n + 1, sizeof *n, 4);
@@ -89,7 +92,7 @@ static int qlist_push(parser_t *p, qlist_t *l, xs_query *q)
 
 /* Combines the queries of L with OP (a single query is returned as is) and
  * empties L. Returns NULL for an empty list without failing. */
-static xs_query *qlist_combine(parser_t *p, qlist_t *l, xs_op op,
+static xs_query *qlist_combine(builder_t *p, qlist_t *l, xs_op op,
                                unsigned param)
 {
     xs_query *r = NULL;
@@ -105,7 +108,7 @@ static xs_query *qlist_combine(parser_t *p, qlist_t *l, xs_op op,
     return r;
 }
 
-static xs_query *make_term(parser_t *p, const char *prefix, const char *body,
+static xs_query *make_term(builder_t *p, const char *prefix, const char *body,
                            size_t len, unsigned pos)
 {
     xn_strbuf b = XN_STRBUF_INIT;
@@ -119,7 +122,7 @@ static xs_query *make_term(parser_t *p, const char *prefix, const char *body,
         char msg[96];
         snprintf(msg, sizeof msg, "the query has more than %d words",
                  XN_QUERY_MAX_TERMS);
-        fail_syntax(p, p->i, msg);
+        fail_syntax(p, p->at, msg);
         return NULL;
     }
     xs_error xe;
@@ -247,13 +250,14 @@ static int positions_of(const xn_tokens *l, size_t from, size_t to,
 
 /* A single word, with the forms colocated with it as synonyms. Stemmed
  * (Z prefix) unless capitalised or MAY_STEM is 0. */
-static xs_query *word_query(parser_t *p, const char *prefix, const qtok_t *t,
+static xs_query *word_query(builder_t *p, const char *prefix, const qtok_t *t,
                             int may_stem, unsigned pos)
 {
     if (p->hl && xn_hlset_add(p->hl, t->term, t->len, 0) < 0) {
         fail_nomem(p);
         return NULL;
     }
+    p->at = p->text_at + t->start;
     if (t->flags & XN_TOKEN_CANONICAL) {
         char pre[32];
         snprintf(pre, sizeof pre, "%s%s", XN_PREFIX_CANONICAL, prefix);
@@ -287,7 +291,7 @@ static xs_query *word_query(parser_t *p, const char *prefix, const qtok_t *t,
 
 /* Requires, beside Q, the currency codes colocated in positions
  * [from, to): "$590" searches 590 AND usd. Takes ownership of Q. */
-static xs_query *with_currencies(parser_t *p, xs_query *q, const qpos_t *qp,
+static xs_query *with_currencies(builder_t *p, xs_query *q, const qpos_t *qp,
                                  size_t from, size_t to)
 {
     qlist_t all = {0};
@@ -303,7 +307,7 @@ static xs_query *with_currencies(parser_t *p, xs_query *q, const qpos_t *qp,
     return qlist_combine(p, &all, XS_OP_AND, 0);
 }
 
-static xs_query *position_query(parser_t *p, const char *prefix,
+static xs_query *position_query(builder_t *p, const char *prefix,
                                 const qpos_t *q, int may_stem, unsigned pos)
 {
     qlist_t alts = {0};
@@ -332,7 +336,7 @@ static int currency_word(const qpos_t *q)
 
 /* A phrase over positions [from, to); with JOINED, each compound that has
  * a joined form is replaced by it. */
-static xs_query *phrase_query(parser_t *p, const char *prefix,
+static xs_query *phrase_query(builder_t *p, const char *prefix,
                               const qpos_t *q, size_t from, size_t to,
                               int joined)
 {
@@ -365,7 +369,7 @@ static int any_joined(const qpos_t *q, size_t from, size_t to)
 
 /* The phrase over [from, to), or that phrase OR the one with compounds
  * joined. */
-static xs_query *phrase_or_joined(parser_t *p, const char *prefix,
+static xs_query *phrase_or_joined(builder_t *p, const char *prefix,
                                   const qpos_t *q, size_t from, size_t to)
 {
     qlist_t alts = {0};
@@ -384,7 +388,7 @@ static xs_query *phrase_or_joined(parser_t *p, const char *prefix,
  * a single phrase for QUOTED text. Text without words adds nothing. */
 /* The query for positions [i, j) of C in field PREFIX: a phrase when
  * QUOTED or when they were written as one word, else one word. */
-static xs_query *unit_in_field(parser_t *p, const char *prefix, const qposs_t *c,
+static xs_query *unit_in_field(builder_t *p, const char *prefix, const qposs_t *c,
                                size_t i, size_t j, int quoted)
 {
     if (j - i == 1) return position_query(p, prefix, &c->p[i], !quoted, 1);
@@ -402,7 +406,7 @@ static xs_query *unit_in_field(parser_t *p, const char *prefix, const qposs_t *c
 
 /* The unit over the default field: the text, plus the title, officials and
  * outlet fields when the profile weighs them, each scaled by its weight. */
-static xs_query *unit_query(parser_t *p, const char *prefix, const qposs_t *c,
+static xs_query *unit_query(builder_t *p, const char *prefix, const qposs_t *c,
                             size_t i, size_t j, int quoted)
 {
     const xapnews_profile_t *pr = p->profile;
@@ -439,7 +443,7 @@ static xs_query *unit_query(parser_t *p, const char *prefix, const qposs_t *c,
 #define MAX_ACRONYM_PHRASES 8
 
 /* The units of positions [FROM, TO) of C, as text_units() makes them. */
-static int plain_units(parser_t *p, const char *prefix, const qposs_t *c,
+static int plain_units(builder_t *p, const char *prefix, const qposs_t *c,
                        size_t from, size_t to, qlist_t *units)
 {
     int rc = 0;
@@ -461,7 +465,7 @@ typedef struct {
 
 /* The words of ALT as one phrase (or one word) in field PREFIX; with
  * IN_CONTEXT, between C's positions [0, FROM) and [TO, n). */
-static xs_query *acronym_alternative(parser_t *p, const char *prefix,
+static xs_query *acronym_alternative(builder_t *p, const char *prefix,
                                      const qposs_t *c, size_t from, size_t to,
                                      const char *alt, int in_context)
 {
@@ -491,7 +495,7 @@ static xs_query *acronym_alternative(parser_t *p, const char *prefix,
 /* Searches each acronym of C also as its expansions and each expansion
  * also as its acronym. Returns 1 when it appended C's units to UNITS, 0
  * when C holds no acronym or expansion (nothing done), -1 on failure. */
-static int acronym_units(parser_t *p, const char *prefix, const qposs_t *c,
+static int acronym_units(builder_t *p, const char *prefix, const qposs_t *c,
                          int quoted, qlist_t *units)
 {
     const xn_acronyms *t = p->tables ? p->tables->acronyms : NULL;
@@ -598,7 +602,7 @@ static void analysed_free(analysed_t *a)
 }
 
 /* Analyses TEXT with the variant table V (may be NULL). */
-static int analyse_text(parser_t *p, const xn_variants *v, const char *text,
+static int analyse_text(builder_t *p, const xn_variants *v, const char *text,
                         size_t len, analysed_t *a)
 {
     memset(a, 0, sizeof *a);
@@ -632,7 +636,7 @@ static int analyse_text(parser_t *p, const xn_variants *v, const char *text,
 
 /* Adds to W (one position each) the words of every form of the groups of
  * A's spans over plain positions [FROM, TO), once each. */
-static int group_words(parser_t *p, const xn_variants *v, const analysed_t *a,
+static int group_words(builder_t *p, const xn_variants *v, const analysed_t *a,
                        size_t from, size_t to, qposs_t *w)
 {
     long last = -1;
@@ -685,7 +689,7 @@ static int words_equal(const analysed_t *a, size_t from, xn_form f, size_t at,
 
 /* The canonical stream of the query's words written between byte offsets
  * START and END, flagged canonical, appended to OUT. */
-static int canonical_of(parser_t *p, const xn_variants *v, const char *text,
+static int canonical_of(builder_t *p, const xn_variants *v, const char *text,
                         size_t start, size_t end, qposs_t *out)
 {
     analysed_t a;
@@ -707,7 +711,7 @@ static int canonical_of(parser_t *p, const xn_variants *v, const char *text,
 }
 
 /* Appends canonical form F of GROUP, as one phrase, to OUT. */
-static int canonical_form(parser_t *p, const xn_variants *v, size_t group,
+static int canonical_form(builder_t *p, const xn_variants *v, size_t group,
                           qposs_t *out)
 {
     xn_form f = xn_variants_form(v, group, xn_variants_canonical(v, group));
@@ -726,7 +730,7 @@ static int canonical_form(parser_t *p, const xn_variants *v, size_t group,
  * canonical words there. Adds to ALTS, for each form F whose last (first)
  * EDGE words are the phrase's first (last), the phrase with those words
  * read as F, in the canonical stream. */
-static int edge_alternatives(parser_t *p, const char *prefix,
+static int edge_alternatives(builder_t *p, const char *prefix,
                              const xn_variants *v, const analysed_t *a,
                              qlist_t *alts)
 {
@@ -762,7 +766,7 @@ static int edge_alternatives(parser_t *p, const char *prefix,
  * a filter; the weight comes from the words of the forms' groups as one
  * synonym, which a text holds with their own counts (the canonical stream
  * has wdf 0). */
-static xs_query *canonical_query(parser_t *p, const char *prefix,
+static xs_query *canonical_query(builder_t *p, const char *prefix,
                                  const xn_variants *v, const analysed_t *a,
                                  size_t from, size_t to, int whole)
 {
@@ -828,7 +832,7 @@ static xs_query *canonical_query(parser_t *p, const char *prefix,
 /* Appends to UNITS the words of plain positions [FROM, TO) of C as typed:
  * each word or compound one unit, acronyms' expansions as alternatives;
  * with QUOTED one phrase. */
-static int typed_units(parser_t *p, const char *prefix, const qposs_t *c,
+static int typed_units(builder_t *p, const char *prefix, const qposs_t *c,
                        size_t from, size_t to, int quoted, qlist_t *units)
 {
     qposs_t sub = *c;
@@ -842,7 +846,7 @@ static int typed_units(parser_t *p, const char *prefix, const qposs_t *c,
 }
 
 /* The same units combined with AND. */
-static xs_query *typed_query(parser_t *p, const char *prefix, const qposs_t *c,
+static xs_query *typed_query(builder_t *p, const char *prefix, const qposs_t *c,
                              size_t from, size_t to, int quoted)
 {
     qlist_t units = {0};
@@ -877,7 +881,7 @@ static size_t component_end(const analysed_t *a, size_t i)
  * its words still match apart and stemmed, and every other form of its
  * group matches too, in phrases with the words around it. Text without
  * words adds nothing. */
-static int text_units(parser_t *p, const char *prefix, const char *text,
+static int text_units(builder_t *p, const char *prefix, const char *text,
                       size_t len, int quoted, qlist_t *units)
 {
     const xn_variants *v = p->tables ? p->tables->synonyms : NULL;
@@ -920,397 +924,188 @@ out:
     return p->failed ? -1 : (rc < 0 ? -1 : 0);
 }
 
-/* The units of TEXT combined with AND (NULL for text without words). */
-static xs_query *text_query(parser_t *p, const char *prefix, const char *text,
-                            size_t len, int quoted)
+/* ---- the tree ------------------------------------------------------------ */
+
+static xs_query *build_node(builder_t *p, const xn_qnode *n);
+
+static const char *field_prefix(xn_qfield f)
 {
-    qlist_t units = {0};
-    if (text_units(p, prefix, text, len, quoted, &units) < 0) {
-        qlist_free(&units);
-        return NULL;
-    }
-    return qlist_combine(p, &units, XS_OP_AND, 0);
+    return f == XN_QFIELD_TITLE ? XN_PREFIX_TITLE
+           : f == XN_QFIELD_OFFICIAL ? XN_PREFIX_OFFICIAL_TEXT : "";
 }
 
-/* ---- lexing helpers ------------------------------------------------ */
-
-static int is_space(char c)
+/* The units of text node N, as typed or as corrected. */
+static int node_units(builder_t *p, const xn_qnode *n, qlist_t *units)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v';
+    p->at = n->at;
+    p->text_at = n->owned ? n->at : (size_t)(n->text - p->query);
+    int fix = p->corrected && n->corrected;
+    const char *text = fix ? n->corrected : n->text;
+    size_t len = fix ? strlen(n->corrected) : n->len;
+    return text_units(p, field_prefix(n->field), text, len, n->quoted, units);
 }
 
-static void skip_space(parser_t *p)
+/* Q scaled to weigh nothing (a filter). Takes Q. */
+static xs_query *weightless(builder_t *p, xs_query *q)
 {
-    while (p->i < p->len && is_space(p->s[p->i])) p->i++;
-}
-
-/* End of a bare word starting at I: white space, a parenthesis or a quote. */
-static size_t word_end(const parser_t *p, size_t i)
-{
-    while (i < p->len && !is_space(p->s[i]) && p->s[i] != '(' &&
-           p->s[i] != ')' && p->s[i] != '"')
-        i++;
-    return i;
-}
-
-static int at_keyword(const parser_t *p, const char *kw)
-{
-    size_t n = strlen(kw);
-    return p->i + n <= p->len && memcmp(p->s + p->i, kw, n) == 0 &&
-           word_end(p, p->i) == p->i + n;
-}
-
-/* Reads a field value: "a phrase" or a bare word. */
-static int read_value(parser_t *p, const char **v, size_t *vlen, int *quoted)
-{
-    if (p->i < p->len && p->s[p->i] == '"') {
-        size_t start = ++p->i;
-        const char *q = memchr(p->s + start, '"', p->len - start);
-        size_t end = q ? (size_t)(q - p->s) : p->len;
-        *v = p->s + start;
-        *vlen = end - start;
-        *quoted = 1;
-        p->i = q ? end + 1 : p->len;
-        return 0;
-    }
-    size_t end = word_end(p, p->i);
-    *v = p->s + p->i;
-    *vlen = end - p->i;
-    *quoted = 0;
-    p->i = end;
-    return 0;
-}
-
-/* ---- fields ----------------------------------------------------------- */
-
-static xs_query *boolean_query(parser_t *p, const char *prefix,
-                               const char *value, size_t len)
-{
-    xs_query *t = make_term(p, prefix, value, len, 0);
-    if (!t) return NULL;
+    if (!q) return NULL;
     xs_error xe;
-    xs_query *q = xs_query_scale(t, 0.0, &xe);
-    xs_query_free(t);
-    if (!q) fail_shim(p, &xe);
-    return q;
+    xs_query *r = xs_query_scale(q, 0.0, &xe);
+    xs_query_free(q);
+    if (!r) fail_shim(p, &xe);
+    return r;
 }
 
-static xs_query *slug_query(parser_t *p, const char *prefix, const char *v,
-                            size_t len)
+static xs_query *filter_query(builder_t *p, const xn_qnode *n)
 {
-    xn_strbuf slug = XN_STRBUF_INIT;
-    xs_query *q = NULL;
-    if (xn_slug_append(v, len, &slug) < 0) fail_nomem(p);
-    else if (slug.len) q = boolean_query(p, prefix, slug.data, slug.len);
-    xn_strbuf_free(&slug);
-    return q;
-}
-
-/* Parses one end of a date range into compact form; HIGH pads it so that
- * every date inside the given period sorts before it. */
-static int date_bound(parser_t *p, size_t at, const char *v, size_t len,
-                      int high, char out[16])
-{
-    char text[32], why[128], msg[192];
-    if (len >= sizeof text) return fail_syntax(p, at, "date too long (expected YYYY-MM-DD)");
-    memcpy(text, v, len);
-    text[len] = '\0';
-    xn_date d;
-    if (xn_date_parse(text, &d, why, sizeof why) < 0) {
-        snprintf(msg, sizeof msg, "bad date '%s': %s", text, why);
-        return fail_syntax(p, at, msg);
-    }
-    xn_date_compact(&d, out);
-    if (high) strcat(out, "99999999" + strlen(out));
-    return 0;
-}
-
-static xs_query *date_query(parser_t *p, size_t at, const char *v, size_t len)
-{
-    char lo[16] = "", hi[16] = "";
-    const char *dots = NULL;
-    for (size_t k = 0; k + 1 < len; k++)
-        if (v[k] == '.' && v[k + 1] == '.') {
-            dots = v + k;
-            break;
-        }
-    if (len == 0) {
-        fail_syntax(p, at, "date: needs a date or a range (e.g. date:2016-01-01..2016-06-30)");
-        return NULL;
-    }
-    if (!dots) {
-        if (date_bound(p, at, v, len, 0, lo) < 0 ||
-            date_bound(p, at, v, len, 1, hi) < 0)
-            return NULL;
-    } else {
-        size_t llen = (size_t)(dots - v), hlen = len - llen - 2;
-        if (llen == 0 && hlen == 0) {
-            fail_syntax(p, at, "date range '..' needs at least one end");
-            return NULL;
-        }
-        if (llen && date_bound(p, at, v, llen, 0, lo) < 0) return NULL;
-        if (hlen && date_bound(p, at, dots + 2, hlen, 1, hi) < 0) return NULL;
-        if (llen && hlen && strncmp(lo, hi, strlen(lo)) > 0) {
-            char msg[160];
-            snprintf(msg, sizeof msg, "date range '%.*s' ends before it starts",
-                     (int)len, v);
-            fail_syntax(p, at, msg);
-            return NULL;
-        }
-    }
     xs_error xe;
-    xs_query *r = xs_query_value_range(XN_SLOT_DATE, *lo ? lo : NULL,
-                                       *hi ? hi : NULL, &xe);
-    if (!r) {
-        fail_shim(p, &xe);
-        return NULL;
+    xs_query *q;
+    p->at = n->at;
+    if (n->kind == XN_QNODE_DATE) {
+        q = xs_query_value_range(XN_SLOT_DATE, *n->lo ? n->lo : NULL,
+                                 *n->hi ? n->hi : NULL, &xe);
+    } else if (n->term) {
+        return weightless(p, make_term(p, "", n->term, strlen(n->term), 0));
+    } else { /* a value that names nothing */
+        q = xs_query_match_nothing(&xe);
     }
-    xs_query *q = xs_query_scale(r, 0.0, &xe);
-    xs_query_free(r);
     if (!q) fail_shim(p, &xe);
-    return q;
+    return weightless(p, q);
 }
 
-/* If the text at I is a known "field:", parses the field and its value.
- * Returns 1 when a field was parsed (*OUT may be NULL for an empty value),
- * 0 when the text is not a field, -1 on failure. */
-static int parse_field(parser_t *p, xs_query **out)
+/* Combines A and B (both taken; either may be NULL) with OP. */
+static xs_query *pair(builder_t *p, xs_op op, xs_query *a, xs_query *b)
 {
-    static const char *const names[] = {"title", "official", "outlet", "id",
-                                        "date"};
-    size_t start = p->i;
-    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
-        size_t n = strlen(names[k]);
-        if (p->i + n >= p->len || memcmp(p->s + p->i, names[k], n) != 0 ||
-            p->s[p->i + n] != ':')
-            continue;
-        p->i += n + 1;
-        const char *v;
-        size_t vlen;
-        int quoted;
-        read_value(p, &v, &vlen, &quoted);
-        if (vlen == 0 && strcmp(names[k], "date") != 0) {
-            char msg[96];
-            snprintf(msg, sizeof msg, "%s: needs a value", names[k]);
-            return fail_syntax(p, start, msg);
-        }
-        const xn_names *table = k == 1 && p->tables ? p->tables->officials
-                                : k == 2 && p->tables ? p->tables->outlets : NULL;
-        long entry = table ? xn_names_lookup(table, v, vlen) : -1;
-        if (entry >= 0) { /* a known name: search its canonical form */
-            v = xn_names_get(table, (size_t)entry)->canonical;
-            vlen = strlen(v);
-            quoted = 1;
-        }
-        switch (k) {
-        case 0: *out = text_query(p, XN_PREFIX_TITLE, v, vlen, quoted); break;
-        case 1: *out = text_query(p, XN_PREFIX_OFFICIAL_TEXT, v, vlen, quoted); break;
-        case 2: *out = slug_query(p, XN_PREFIX_OUTLET, v, vlen); break;
-        case 3: *out = boolean_query(p, XN_PREFIX_ID, v, vlen); break;
-        default: *out = date_query(p, start, v, vlen); break;
-        }
-        return p->failed ? -1 : 1;
-    }
-    return 0;
+    if (!a || !b) return a ? a : b;
+    xs_error xe;
+    xs_query *both[2] = {a, b};
+    xs_query *r = xs_query_combine(op, both, 2, 0, &xe);
+    xs_query_free(a);
+    xs_query_free(b);
+    if (!r) fail_shim(p, &xe);
+    return r;
 }
 
-/* Whether a plain word (no operator, sign, quote, group or field) starts
- * at I. */
-static int is_plain_word(const parser_t *p, size_t i)
+#define N_FILTER_FIELDS 3 /* outlet, id, date */
+
+static int filter_slot(const xn_qnode *n)
 {
-    static const char *const keywords[] = {"AND", "OR", "NOT"};
-    static const char *const fields[] = {"title:", "official:", "outlet:", "id:",
-                                         "date:"};
-    char c = p->s[i];
-    if (c == '(' || c == ')' || c == '"' || c == '+' || c == '-') return 0;
-    size_t end = word_end(p, i);
-    for (size_t k = 0; k < 3; k++)
-        if (end - i == strlen(keywords[k]) &&
-            memcmp(p->s + i, keywords[k], end - i) == 0)
-            return 0;
-    for (size_t k = 0; k < 5; k++) {
-        size_t n = strlen(fields[k]);
-        if (end - i >= n && memcmp(p->s + i, fields[k], n) == 0) return 0;
-    }
-    return 1;
+    return n->kind == XN_QNODE_DATE ? 2 : n->field == XN_QFIELD_ID ? 1 : 0;
 }
 
-/* ---- grammar ------------------------------------------------------------ */
-
-static xs_query *parse_or(parser_t *p);
-
-/* One item: a group, a phrase, a field or a word. Sets *EMPTY when the
- * item holds no word (the caller then ignores it). */
-static xs_query *parse_item(parser_t *p)
-{
-    skip_space(p);
-    char c = p->s[p->i];
-    if (c == '(') {
-        size_t open = p->i++;
-        if (++p->depth > 64) {
-            fail_syntax(p, open, "parentheses nested more than 64 deep");
-            return NULL;
-        }
-        xs_query *q = parse_or(p);
-        p->depth--;
-        if (p->failed) {
-            xs_query_free(q);
-            return NULL;
-        }
-        skip_space(p);
-        if (p->i >= p->len || p->s[p->i] != ')') {
-            xs_query_free(q);
-            fail_syntax(p, open, "'(' is never closed");
-            return NULL;
-        }
-        p->i++;
-        return q;
-    }
-    if (c == '"') {
-        const char *v;
-        size_t vlen;
-        int quoted;
-        read_value(p, &v, &vlen, &quoted);
-        return text_query(p, "", v, vlen, 1);
-    }
-    xs_query *q = NULL;
-    int f = parse_field(p, &q);
-    if (f != 0) return q;
-    size_t end = word_end(p, p->i);
-    size_t start = p->i;
-    p->i = end;
-    return text_query(p, "", p->s + start, end - start, 0);
-}
-
-enum { ROLE_DEFAULT, ROLE_REQUIRED, ROLE_EXCLUDED };
-
-/* A sequence of items joined by AND, NOT or nothing. */
-static xs_query *parse_and(parser_t *p)
+/* Items joined by AND, NOT or nothing: the required ones AND the optional
+ * ones (AND_MAYBE), restricted by the filters (those of one field OR'd,
+ * the fields AND'd, whatever the default operator), less the excluded. */
+static xs_query *and_query(builder_t *p, const xn_qnode *n)
 {
     qlist_t required = {0}, optional = {0}, excluded = {0};
-    int next_role = ROLE_DEFAULT;
-    for (;;) {
-        skip_space(p);
-        if (p->i >= p->len || p->s[p->i] == ')' || at_keyword(p, "OR")) break;
-        if (at_keyword(p, "AND")) {
-            p->i += 3;
-            /* "a AND b": the item before becomes required as well */
-            if (optional.n && qlist_push(p, &required,
-                                         optional.q[--optional.n]) < 0)
-                goto fail;
-            next_role = ROLE_REQUIRED;
-            continue;
-        }
-        if (at_keyword(p, "NOT")) {
-            p->i += 3;
-            next_role = ROLE_EXCLUDED;
-            continue;
-        }
-        int role = next_role;
-        next_role = ROLE_DEFAULT;
-        char c = p->s[p->i];
-        if (role == ROLE_DEFAULT && is_plain_word(p, p->i)) {
-            /* a run of plain words is analysed as one text, so names and
-             * terms of several words are recognised; each word is a unit */
-            size_t start = p->i, end = word_end(p, p->i);
-            for (;;) {
-                size_t k = end;
-                while (k < p->len && is_space(p->s[k])) k++;
-                if (k >= p->len || !is_plain_word(p, k)) break;
-                end = word_end(p, k);
-            }
-            p->i = end;
-            qlist_t *l = (p->flags & XAPNEWS_QUERY_DEFAULT_OR) ? &optional : &required;
-            if (text_units(p, "", p->s + start, end - start, 0, l) < 0) goto fail;
-            continue;
-        }
-        if ((c == '+' || c == '-') && p->i + 1 < p->len &&
-            !is_space(p->s[p->i + 1])) {
-            role = c == '+' ? ROLE_REQUIRED : ROLE_EXCLUDED;
-            p->i++;
-        } else if (c == '+' || c == '-') {
-            p->i++; /* a lone sign is not a word */
-            continue;
-        }
-        xs_query *q = parse_item(p);
-        if (p->failed) {
-            xs_query_free(q);
-            goto fail;
-        }
-        if (!q) continue;
-        if (role == ROLE_DEFAULT &&
-            !(p->flags & XAPNEWS_QUERY_DEFAULT_OR))
-            role = ROLE_REQUIRED;
-        qlist_t *l = role == ROLE_REQUIRED ? &required
-                     : role == ROLE_EXCLUDED ? &excluded : &optional;
-        if (qlist_push(p, l, q) < 0) goto fail;
-    }
-    {
-        xs_query *req = qlist_combine(p, &required, XS_OP_AND, 0);
-        xs_query *opt = qlist_combine(p, &optional, XS_OP_OR, 0);
-        xs_query *exc = qlist_combine(p, &excluded, XS_OP_OR, 0);
-        xs_query *pos = NULL;
-        xs_error xe;
-        if (p->failed) {
-            xs_query_free(req);
-            xs_query_free(opt);
-            xs_query_free(exc);
-            return NULL;
-        }
-        if (req && opt) {
-            xs_query *pair[2] = {req, opt};
-            pos = xs_query_combine(XS_OP_AND_MAYBE, pair, 2, 0, &xe);
-            xs_query_free(req);
-            xs_query_free(opt);
-            if (!pos) goto shim_fail;
+    qlist_t filters[N_FILTER_FIELDS] = {{0}};
+    int any = (p->flags & XAPNEWS_QUERY_DEFAULT_OR) != 0;
+    for (size_t i = 0; i < n->n_child && !p->failed; i++) {
+        const xn_qnode *c = n->child[i];
+        int filter = c->kind == XN_QNODE_FILTER || c->kind == XN_QNODE_DATE;
+        if (filter && c->role != XN_QROLE_EXCLUDED) {
+            qlist_push(p, &filters[filter_slot(c)], filter_query(p, c));
+        } else if (c->kind == XN_QNODE_TEXT && !c->quoted &&
+                   c->role == XN_QROLE_DEFAULT) { /* each word a unit */
+            node_units(p, c, any ? &optional : &required);
         } else {
-            pos = req ? req : opt;
+            xs_query *q = build_node(p, c);
+            if (!q) continue; /* nothing to search, or a failure */
+            qlist_t *l = c->role == XN_QROLE_EXCLUDED ? &excluded
+                         : c->role == XN_QROLE_REQUIRED || !any ? &required
+                                                                : &optional;
+            qlist_push(p, l, q);
         }
-        if (!exc) return pos;
-        if (!pos) { /* only exclusions: everything but them */
-            pos = xs_query_match_all(&xe);
-            if (!pos) {
-                xs_query_free(exc);
-                goto shim_fail;
-            }
-        }
-        xs_query *pair[2] = {pos, exc};
-        xs_query *r = xs_query_combine(XS_OP_AND_NOT, pair, 2, 0, &xe);
-        xs_query_free(pos);
-        xs_query_free(exc);
-        if (!r) goto shim_fail;
-        return r;
-    shim_fail:
-        fail_shim(p, &xe);
+    }
+    xs_query *filter = NULL;
+    for (int f = 0; f < N_FILTER_FIELDS; f++)
+        filter = pair(p, XS_OP_AND, filter, qlist_combine(p, &filters[f], XS_OP_OR, 0));
+    xs_query *req = qlist_combine(p, &required, XS_OP_AND, 0);
+    xs_query *opt = qlist_combine(p, &optional, XS_OP_OR, 0);
+    xs_query *exc = qlist_combine(p, &excluded, XS_OP_OR, 0);
+    xs_query *pos = pair(p, XS_OP_AND_MAYBE, req, opt);
+    pos = pos ? pair(p, XS_OP_FILTER, pos, filter) : filter;
+    if (exc && !pos) { /* only exclusions: everything but them */
+        xs_error xe;
+        if (!(pos = xs_query_match_all(&xe))) fail_shim(p, &xe);
+    }
+    xs_query *r = pos ? pair(p, XS_OP_AND_NOT, pos, exc) : NULL;
+    if (!pos) xs_query_free(exc);
+    for (int f = 0; f < N_FILTER_FIELDS; f++) qlist_free(&filters[f]);
+    if (p->failed) {
+        xs_query_free(r);
         return NULL;
     }
-fail:
-    qlist_free(&required);
-    qlist_free(&optional);
-    qlist_free(&excluded);
+    return r;
+}
+
+static xs_query *or_query(builder_t *p, const xn_qnode *n)
+{
+    qlist_t alts = {0};
+    for (size_t i = 0; i < n->n_child && !p->failed; i++) {
+        xs_query *q = build_node(p, n->child[i]);
+        if (q) qlist_push(p, &alts, q);
+    }
+    if (p->failed) {
+        qlist_free(&alts);
+        return NULL;
+    }
+    return qlist_combine(p, &alts, XS_OP_OR, 0);
+}
+
+/* The query of node N; NULL without failing for a node without words. */
+static xs_query *build_node(builder_t *p, const xn_qnode *n)
+{
+    switch (n->kind) {
+    case XN_QNODE_TEXT: {
+        qlist_t units = {0};
+        if (node_units(p, n, &units) < 0) {
+            qlist_free(&units);
+            return NULL;
+        }
+        return qlist_combine(p, &units, XS_OP_AND, 0);
+    }
+    case XN_QNODE_FILTER:
+    case XN_QNODE_DATE: return filter_query(p, n);
+    case XN_QNODE_AND: return and_query(p, n);
+    case XN_QNODE_OR: return or_query(p, n);
+    }
     return NULL;
 }
 
-static xs_query *parse_or(parser_t *p)
+static int has_correction(void *ctx, xn_qnode *n)
 {
-    qlist_t alts = {0};
-    for (;;) {
-        xs_query *q = parse_and(p);
-        if (p->failed) {
-            xs_query_free(q);
-            qlist_free(&alts);
-            return NULL;
-        }
-        if (q && qlist_push(p, &alts, q) < 0) {
-            qlist_free(&alts);
-            return NULL;
-        }
-        skip_space(p);
-        if (!at_keyword(p, "OR")) break;
-        p->i += 2;
+    (void)ctx;
+    return n->corrected != NULL;
+}
+
+xs_query *xn_query_build(xn_qtree *tree, unsigned flags, xn_stemmer *stemmer,
+                         const xn_tables *tables, const xapnews_profile_t *profile,
+                         xn_hlset *hl, xn_error *err)
+{
+    builder_t p = {flags, stemmer, tables, profile, hl, err, tree->text, 0, 0, 0, 0, 0};
+    xs_query *q = tree->root ? build_node(&p, tree->root) : NULL;
+    if (!p.failed && q && xn_qtree_each_searched_text(tree, has_correction, NULL)) {
+        p.corrected = 1;
+        p.n_terms = 0;
+        xs_query *alt = build_node(&p, tree->root);
+        xs_error xe;
+        xs_query *scaled = alt ? xs_query_scale(alt, XN_TYPO_WEIGHT, &xe) : NULL;
+        if (alt && !scaled) fail_shim(&p, &xe);
+        xs_query_free(alt);
+        q = pair(&p, XS_OP_OR, q, scaled);
     }
-    return qlist_combine(p, &alts, XS_OP_OR, 0);
+    if (p.failed) {
+        xs_query_free(q);
+        return NULL;
+    }
+    if (!q) {
+        xs_error xe;
+        q = xs_query_match_nothing(&xe);
+        if (!q) xn_error_from_shim(err, &xe, NULL);
+    }
+    return q;
 }
 
 xs_query *xn_query_parse(const char *text, unsigned flags, xn_stemmer *stemmer,
@@ -1324,37 +1119,11 @@ xs_query *xn_query_parse_with(const char *text, unsigned flags,
                               const xapnews_profile_t *profile, xn_hlset *hl,
                               xn_error *err)
 {
-    parser_t p;
-    memset(&p, 0, sizeof p);
-    p.s = text;
-    p.len = strlen(text);
-    p.flags = flags;
-    p.stemmer = stemmer;
-    p.tables = tables;
-    p.profile = profile;
-    p.hl = hl;
-    p.err = err;
-    if (p.len > XN_QUERY_MAX_BYTES) {
-        xn_error_set(err, XAPNEWS_STATUS_BAD_QUERY,
-                     "query is %zu bytes long; the limit is %d bytes", p.len,
-                     XN_QUERY_MAX_BYTES);
-        return NULL;
-    }
-    xs_query *q = parse_or(&p);
-    if (p.failed) {
-        xs_query_free(q);
-        return NULL;
-    }
-    skip_space(&p);
-    if (p.i < p.len) { /* only an unmatched ')' stops parse_or early */
-        xs_query_free(q);
-        fail_syntax(&p, p.i, "')' without a matching '('");
-        return NULL;
-    }
-    if (!q) {
-        xs_error xe;
-        q = xs_query_match_nothing(&xe);
-        if (!q) xn_error_from_shim(err, &xe, NULL);
-    }
+    xn_qtree tree;
+    xs_query *q = NULL;
+    if (xn_qtree_parse(text, &tree, err) == 0 &&
+        xn_qtree_resolve_fields(&tree, tables, err) == 0)
+        q = xn_query_build(&tree, flags, stemmer, tables, profile, hl, err);
+    xn_qtree_free(&tree);
     return q;
 }

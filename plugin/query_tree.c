@@ -1,0 +1,503 @@
+/* query_tree.c - see query_tree.h.
+ *
+ * A recursive-descent parser: or := and (OR and)*; and := item*, items
+ * joined by AND, NOT or nothing; item := group, phrase, field or a run
+ * of plain words (one text, so names and terms of several words are
+ * recognised across the run).
+ */
+#include "query_tree.h"
+#include "date.h"
+#include "grow.h"
+#include "strbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const char *s;
+    size_t len, i;
+    unsigned depth;
+    xn_error *err;
+    int failed;
+} lexer_t;
+
+static int fail_nomem(lexer_t *p)
+{
+    if (!p->failed) xn_error_set(p->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    p->failed = 1;
+    return -1;
+}
+
+static int fail_syntax(lexer_t *p, size_t at, const char *msg)
+{
+    if (!p->failed)
+        xn_error_set(p->err, XAPNEWS_STATUS_BAD_QUERY,
+                     "query syntax error at column %zu: %s", at + 1, msg);
+    p->failed = 1;
+    return -1;
+}
+
+/* ---- nodes ------------------------------------------------------------- */
+
+static void node_free(xn_qnode *n)
+{
+    if (!n) return;
+    for (size_t i = 0; i < n->n_child; i++) node_free(n->child[i]);
+    free(n->child);
+    if (n->owned) free((char *)n->text);
+    free(n->corrected);
+    free(n->term);
+    free(n);
+}
+
+static xn_qnode *node_new(lexer_t *p, xn_qnode_kind kind, size_t at)
+{
+    xn_qnode *n = calloc(1, sizeof *n);
+    if (!n) {
+        fail_nomem(p);
+        return NULL;
+    }
+    n->kind = kind;
+    n->at = at;
+    return n;
+}
+
+/* Adds C (owned; NULL is a recorded failure) to N's children. */
+static int add_child(lexer_t *p, xn_qnode *n, xn_qnode *c)
+{
+    if (!c) return -1;
+    size_t cap = n->n_child; /* grown one at a time: nodes are few */
+    xn_qnode **grown = xn_grow(n->child, &cap, n->n_child + 1, sizeof *grown, 1);
+    if (!grown) {
+        node_free(c);
+        return fail_nomem(p);
+    }
+    n->child = grown;
+    n->child[n->n_child++] = c;
+    return 0;
+}
+
+static xn_qnode *text_node(lexer_t *p, xn_qfield field, size_t at,
+                           const char *text, size_t len, int quoted)
+{
+    xn_qnode *n = node_new(p, XN_QNODE_TEXT, at);
+    if (!n) return NULL;
+    n->field = field;
+    n->text = text;
+    n->len = len;
+    n->quoted = quoted;
+    return n;
+}
+
+/* ---- lexing ------------------------------------------------------------ */
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+}
+
+static void skip_space(lexer_t *p)
+{
+    while (p->i < p->len && is_space(p->s[p->i])) p->i++;
+}
+
+/* End of a bare word starting at I: white space, a parenthesis or a quote. */
+static size_t word_end(const lexer_t *p, size_t i)
+{
+    while (i < p->len && !is_space(p->s[i]) && p->s[i] != '(' &&
+           p->s[i] != ')' && p->s[i] != '"')
+        i++;
+    return i;
+}
+
+static int at_keyword(const lexer_t *p, const char *kw)
+{
+    size_t n = strlen(kw);
+    return p->i + n <= p->len && memcmp(p->s + p->i, kw, n) == 0 &&
+           word_end(p, p->i) == p->i + n;
+}
+
+/* Reads a value: "a phrase" (an unclosed quote runs to the end) or a
+ * bare word. */
+static void read_value(lexer_t *p, const char **v, size_t *vlen, int *quoted)
+{
+    if (p->i < p->len && p->s[p->i] == '"') {
+        size_t start = ++p->i;
+        const char *q = memchr(p->s + start, '"', p->len - start);
+        size_t end = q ? (size_t)(q - p->s) : p->len;
+        *v = p->s + start;
+        *vlen = end - start;
+        *quoted = 1;
+        p->i = q ? end + 1 : p->len;
+        return;
+    }
+    size_t end = word_end(p, p->i);
+    *v = p->s + p->i;
+    *vlen = end - p->i;
+    *quoted = 0;
+    p->i = end;
+}
+
+/* ---- fields ------------------------------------------------------------- */
+
+static const struct {
+    const char *name;
+    xn_qfield field;
+} fields[] = {
+    {"title", XN_QFIELD_TITLE}, {"official", XN_QFIELD_OFFICIAL},
+    {"outlet", XN_QFIELD_OUTLET}, {"id", XN_QFIELD_ID}, {"date", XN_QFIELD_DATE},
+};
+#define N_FIELDS (sizeof fields / sizeof fields[0])
+
+/* The field whose "name:" starts at I, or -1. */
+static int field_at(const lexer_t *p, size_t i)
+{
+    for (size_t k = 0; k < N_FIELDS; k++) {
+        size_t n = strlen(fields[k].name);
+        if (i + n < p->len && memcmp(p->s + i, fields[k].name, n) == 0 &&
+            p->s[i + n] == ':')
+            return (int)k;
+    }
+    return -1;
+}
+
+/* Parses one end of a date range into compact form; HIGH pads it so that
+ * every date inside the given period sorts before it. */
+static int date_bound(lexer_t *p, size_t at, const char *v, size_t len,
+                      int high, char out[16])
+{
+    char text[32], why[128], msg[192];
+    if (len >= sizeof text) return fail_syntax(p, at, "date too long (expected YYYY-MM-DD)");
+    memcpy(text, v, len);
+    text[len] = '\0';
+    xn_date d;
+    if (xn_date_parse(text, &d, why, sizeof why) < 0) {
+        snprintf(msg, sizeof msg, "bad date '%s': %s", text, why);
+        return fail_syntax(p, at, msg);
+    }
+    xn_date_compact(&d, out);
+    if (high) strcat(out, "99999999" + strlen(out));
+    return 0;
+}
+
+static int date_range(lexer_t *p, xn_qnode *n, const char *v, size_t len)
+{
+    size_t at = n->at;
+    if (len == 0)
+        return fail_syntax(p, at, "date: needs a date or a range (e.g. date:2016-01-01..2016-06-30)");
+    const char *dots = NULL;
+    for (size_t k = 0; k + 1 < len && !dots; k++)
+        if (v[k] == '.' && v[k + 1] == '.') dots = v + k;
+    if (!dots)
+        return date_bound(p, at, v, len, 0, n->lo) < 0 ||
+                       date_bound(p, at, v, len, 1, n->hi) < 0 ? -1 : 0;
+    size_t llen = (size_t)(dots - v), hlen = len - llen - 2;
+    if (llen == 0 && hlen == 0)
+        return fail_syntax(p, at, "date range '..' needs at least one end");
+    if (llen && date_bound(p, at, v, llen, 0, n->lo) < 0) return -1;
+    if (hlen && date_bound(p, at, dots + 2, hlen, 1, n->hi) < 0) return -1;
+    if (llen && hlen && strncmp(n->lo, n->hi, strlen(n->lo)) > 0) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "date range '%.*s' ends before it starts",
+                 (int)len, v);
+        return fail_syntax(p, at, msg);
+    }
+    return 0;
+}
+
+/* Parses the field K whose name starts at I. */
+static xn_qnode *parse_field(lexer_t *p, int k)
+{
+    size_t start = p->i;
+    p->i += strlen(fields[k].name) + 1;
+    const char *v;
+    size_t vlen;
+    int quoted;
+    read_value(p, &v, &vlen, &quoted);
+    xn_qfield f = fields[k].field;
+    if (vlen == 0 && f != XN_QFIELD_DATE) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "%s: needs a value", fields[k].name);
+        fail_syntax(p, start, msg);
+        return NULL;
+    }
+    if (f == XN_QFIELD_TITLE || f == XN_QFIELD_OFFICIAL)
+        return text_node(p, f, start, v, vlen, quoted);
+    xn_qnode *n = node_new(p, f == XN_QFIELD_DATE ? XN_QNODE_DATE : XN_QNODE_FILTER, start);
+    if (!n) return NULL;
+    n->field = f;
+    n->text = v;
+    n->len = vlen;
+    n->quoted = quoted;
+    if (f == XN_QFIELD_DATE && date_range(p, n, v, vlen) < 0) {
+        node_free(n);
+        return NULL;
+    }
+    return n;
+}
+
+/* Whether a plain word (no operator, sign, quote, group or field) starts
+ * at I. */
+static int is_plain_word(const lexer_t *p, size_t i)
+{
+    static const char *const keywords[] = {"AND", "OR", "NOT"};
+    char c = p->s[i];
+    if (c == '(' || c == ')' || c == '"' || c == '+' || c == '-') return 0;
+    size_t end = word_end(p, i);
+    for (size_t k = 0; k < 3; k++)
+        if (end - i == strlen(keywords[k]) &&
+            memcmp(p->s + i, keywords[k], end - i) == 0)
+            return 0;
+    return field_at(p, i) < 0;
+}
+
+/* ---- grammar ------------------------------------------------------------ */
+
+static xn_qnode *parse_or(lexer_t *p);
+
+/* One item after a sign or operator: a group, a phrase, a field or a word. */
+static xn_qnode *parse_item(lexer_t *p)
+{
+    skip_space(p);
+    size_t start = p->i;
+    char c = p->s[p->i];
+    if (c == '(') {
+        p->i++;
+        if (++p->depth > XN_QUERY_MAX_DEPTH) {
+            char msg[64];
+            snprintf(msg, sizeof msg, "parentheses nested more than %d deep",
+                     XN_QUERY_MAX_DEPTH);
+            fail_syntax(p, start, msg);
+            return NULL;
+        }
+        xn_qnode *q = parse_or(p);
+        p->depth--;
+        if (p->failed) {
+            node_free(q);
+            return NULL;
+        }
+        skip_space(p);
+        if (p->i >= p->len || p->s[p->i] != ')') {
+            node_free(q);
+            fail_syntax(p, start, "'(' is never closed");
+            return NULL;
+        }
+        p->i++;
+        return q ? q : node_new(p, XN_QNODE_AND, start); /* "()" holds nothing */
+    }
+    if (c == '"') {
+        const char *v;
+        size_t vlen;
+        int quoted;
+        read_value(p, &v, &vlen, &quoted);
+        return text_node(p, XN_QFIELD_BODY, start, v, vlen, 1);
+    }
+    int k = field_at(p, p->i);
+    if (k >= 0) return parse_field(p, k);
+    p->i = word_end(p, p->i);
+    return text_node(p, XN_QFIELD_BODY, start, p->s + start, p->i - start, 0);
+}
+
+/* A run of plain words starting at I, as one text. */
+static xn_qnode *parse_run(lexer_t *p)
+{
+    size_t start = p->i, end = word_end(p, p->i);
+    for (;;) {
+        size_t k = end;
+        while (k < p->len && is_space(p->s[k])) k++;
+        if (k >= p->len || !is_plain_word(p, k)) break;
+        end = word_end(p, k);
+    }
+    p->i = end;
+    return text_node(p, XN_QFIELD_BODY, start, p->s + start, end - start, 0);
+}
+
+/* Makes the last item of AND required; of a run of plain words, only
+ * its last word, which is split off. */
+static int require_last(lexer_t *p, xn_qnode *and)
+{
+    xn_qnode *last = and->child[and->n_child - 1];
+    if (last->role != XN_QROLE_DEFAULT) return 0;
+    size_t cut = last->len;
+    if (last->kind == XN_QNODE_TEXT && !last->quoted && last->field == XN_QFIELD_BODY)
+        while (cut > 0 && !is_space(last->text[cut - 1])) cut--;
+    if (cut == 0) {
+        last->role = XN_QROLE_REQUIRED;
+        return 0;
+    }
+    xn_qnode *word = text_node(p, XN_QFIELD_BODY, last->at + cut,
+                               last->text + cut, last->len - cut, 0);
+    if (!word) return -1;
+    word->role = XN_QROLE_REQUIRED;
+    last->len = cut;
+    while (last->len > 0 && is_space(last->text[last->len - 1])) last->len--;
+    return add_child(p, and, word);
+}
+
+/* A sequence of items joined by AND, NOT or nothing. Returns NULL without
+ * failing when there is none. */
+static xn_qnode *parse_and(lexer_t *p)
+{
+    xn_qnode *and = node_new(p, XN_QNODE_AND, p->i);
+    if (!and) return NULL;
+    xn_qrole next_role = XN_QROLE_DEFAULT;
+    for (;;) {
+        skip_space(p);
+        if (p->i >= p->len || p->s[p->i] == ')' || at_keyword(p, "OR")) break;
+        if (at_keyword(p, "AND")) {
+            p->i += 3;
+            /* "a AND b": the item before is required as well (of a run
+             * of words, its last word) */
+            if (and->n_child && require_last(p, and) < 0) {
+                node_free(and);
+                return NULL;
+            }
+            next_role = XN_QROLE_REQUIRED;
+            continue;
+        }
+        if (at_keyword(p, "NOT")) {
+            p->i += 3;
+            next_role = XN_QROLE_EXCLUDED;
+            continue;
+        }
+        xn_qrole role = next_role;
+        next_role = XN_QROLE_DEFAULT;
+        char c = p->s[p->i];
+        xn_qnode *item;
+        if (is_plain_word(p, p->i)) {
+            item = parse_run(p);
+        } else if ((c == '+' || c == '-') && p->i + 1 < p->len &&
+                   !is_space(p->s[p->i + 1])) {
+            role = c == '+' ? XN_QROLE_REQUIRED : XN_QROLE_EXCLUDED;
+            p->i++;
+            item = parse_item(p);
+        } else if (c == '+' || c == '-') {
+            p->i++; /* a lone sign is not a word */
+            continue;
+        } else {
+            item = parse_item(p);
+        }
+        if (!item) {
+            node_free(and);
+            return NULL;
+        }
+        item->role = role;
+        if (add_child(p, and, item) < 0) {
+            node_free(and);
+            return NULL;
+        }
+    }
+    if (and->n_child == 0) {
+        node_free(and);
+        return NULL;
+    }
+    return and;
+}
+
+static xn_qnode *parse_or(lexer_t *p)
+{
+    xn_qnode *or = NULL, *first = NULL;
+    for (;;) {
+        xn_qnode *q = parse_and(p);
+        if (p->failed) {
+            node_free(or ? or : first);
+            return NULL;
+        }
+        if (q) {
+            if (!first && !or) {
+                first = q;
+            } else {
+                if (!or) {
+                    if (!(or = node_new(p, XN_QNODE_OR, first->at)) ||
+                        add_child(p, or, first) < 0) {
+                        if (!or) node_free(first);
+                        node_free(or);
+                        node_free(q);
+                        return NULL;
+                    }
+                    first = NULL;
+                }
+                if (add_child(p, or, q) < 0) {
+                    node_free(or);
+                    return NULL;
+                }
+            }
+        }
+        skip_space(p);
+        if (!at_keyword(p, "OR")) break;
+        p->i += 2;
+    }
+    return or ? or : first;
+}
+
+int xn_qtree_parse(const char *text, xn_qtree *tree, xn_error *err)
+{
+    memset(tree, 0, sizeof *tree);
+    size_t len = strlen(text);
+    if (len > XN_QUERY_MAX_BYTES) {
+        xn_error_set(err, XAPNEWS_STATUS_BAD_QUERY,
+                     "query is %zu bytes long; the limit is %d bytes", len,
+                     XN_QUERY_MAX_BYTES);
+        return -1;
+    }
+    if (!(tree->text = malloc(len + 1))) {
+        xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        return -1;
+    }
+    memcpy(tree->text, text, len + 1);
+    tree->len = len;
+    lexer_t p = {tree->text, len, 0, 0, err, 0};
+    xn_qnode *root = parse_or(&p);
+    if (!p.failed) {
+        skip_space(&p);
+        if (p.i < p.len) /* only an unmatched ')' stops parse_or early */
+            fail_syntax(&p, p.i, "')' without a matching '('");
+    }
+    if (p.failed) {
+        node_free(root);
+        xn_qtree_free(tree);
+        return -1;
+    }
+    tree->root = root;
+    return 0;
+}
+
+void xn_qtree_free(xn_qtree *tree)
+{
+    node_free(tree->root);
+    free(tree->text);
+    memset(tree, 0, sizeof *tree);
+}
+
+static int each_searched(xn_qnode *n, int (*fn)(void *, xn_qnode *), void *ctx)
+{
+    if (n->role == XN_QROLE_EXCLUDED) return 0;
+    if (n->kind == XN_QNODE_TEXT) return fn(ctx, n);
+    for (size_t i = 0; i < n->n_child; i++) {
+        int rc = each_searched(n->child[i], fn, ctx);
+        if (rc) return rc;
+    }
+    return 0;
+}
+
+int xn_qtree_each_searched_text(xn_qtree *tree,
+                                int (*fn)(void *ctx, xn_qnode *text), void *ctx)
+{
+    return tree->root ? each_searched(tree->root, fn, ctx) : 0;
+}
+
+static int each_node(xn_qnode *n, int (*fn)(void *, xn_qnode *), void *ctx)
+{
+    for (size_t i = 0; i < n->n_child; i++) {
+        int rc = each_node(n->child[i], fn, ctx);
+        if (rc) return rc;
+    }
+    return fn(ctx, n);
+}
+
+int xn_qtree_each_node(xn_qtree *tree, int (*fn)(void *ctx, xn_qnode *n), void *ctx)
+{
+    return tree->root ? each_node(tree->root, fn, ctx) : 0;
+}
