@@ -192,23 +192,21 @@ static int on_official(void *vctx, size_t first, size_t length, size_t entry)
     return 0;
 }
 
-/* Adds to BOOSTS one query per official of TABLES named in TEXT. */
-static int official_boosts(const xapnews_profile_t *p, const xn_tables *t,
-                           const char *text, xs_query ***boosts, size_t *n,
-                           xn_error *err)
+/* Adds to C's boosts one query per official of its tables named in text
+ * node N. */
+static int node_officials(void *vctx, xn_qnode *n)
 {
-    if (!t || !t->officials) return 0;
+    official_ctx *c = vctx;
     xn_tokens toks = XN_TOKENS_INIT;
     const char **words = NULL;
     size_t *lens = NULL, *index = NULL, nw;
-    if (xn_analyze(text, strlen(text), NULL, 0, &toks) == (unsigned)-1 ||
+    if (xn_analyze(n->text, n->len, NULL, 0, &toks) == (unsigned)-1 ||
         (nw = xn_tokens_primaries(&toks, &words, &lens, &index)) == (size_t)-1) {
         xn_tokens_free(&toks);
-        xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        xn_error_set(c->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
         return -1;
     }
-    official_ctx c = {p, t, boosts, n, err};
-    int rc = xn_names_mentions(t->officials, words, lens, nw, on_official, &c);
+    int rc = xn_names_mentions(c->t->officials, words, lens, nw, on_official, c);
     free(words);
     free(lens);
     free(index);
@@ -216,8 +214,19 @@ static int official_boosts(const xapnews_profile_t *p, const xn_tables *t,
     return rc;
 }
 
+/* Adds to BOOSTS one query per official of TABLES named in the searched
+ * texts of TREE (not in excluded words nor filters). */
+static int official_boosts(const xapnews_profile_t *p, const xn_tables *t,
+                           xn_qtree *tree, xs_query ***boosts, size_t *n,
+                           xn_error *err)
+{
+    if (!t || !t->officials) return 0;
+    official_ctx c = {p, t, boosts, n, err};
+    return xn_qtree_each_searched_text(tree, node_officials, &c) ? -1 : 0;
+}
+
 xs_query *xn_boost_query(xs_db *db, const xapnews_profile_t *p,
-                         const xn_tables *t, const char *text, xs_query *q,
+                         const xn_tables *t, xn_qtree *tree, xs_query *q,
                          xn_error *err)
 {
     xs_query **boosts = NULL;
@@ -234,7 +243,7 @@ xs_query *xn_boost_query(xs_db *db, const xapnews_profile_t *p,
         }
     }
     if (!failed && p->official_boost > 0 &&
-        official_boosts(p, t, text, &boosts, &n, err) < 0)
+        official_boosts(p, t, tree, &boosts, &n, err) < 0)
         failed = 1;
     for (size_t i = 0; !failed && i < p->n_outlets; i++) {
         const char *name = p->outlets[i].name;

@@ -261,8 +261,8 @@ xapnews_status_t xapnews_query_parse(xapnews_database_t *d, const char *text,
           xn_qtree_correct(&tree, &q->typos, &d->err) == 0)))
         q->q = xn_query_build(&tree, flags, d->stemmer, &d->tables, &d->profile,
                               &q->hl, &d->err);
+    if (q->q) q->q = xn_boost_query(d->db, &d->profile, &d->tables, &tree, q->q, &d->err);
     xn_qtree_free(&tree);
-    if (q->q) q->q = xn_boost_query(d->db, &d->profile, &d->tables, text, q->q, &d->err);
     if (!q->q) {
         xapnews_query_destroy(q);
         return d->err.status;

@@ -26,18 +26,20 @@ scores() { # "id:score" of each hit for a profile line and a query (--any)
     "$XAPNEWS" search --db "$DB" --json --any --profile "$TMP/p.conf" "$2" |
         python3 -c 'import json,sys; print(" ".join("%s:%.6f" % (h["id"][:3], h["score"]) for h in json.load(sys.stdin)["hits"]))'
 }
-gain=$(python3 - "$(scores 'official.boost = 0' 'Jeh Jonson Wang')" \
-                 "$(scores 'official.boost = 10' 'Jeh Jonson Wang')" <<'PY'
+gain() { # each hit's score gained from official.boost = 10, for a query
+    python3 - "$(scores 'official.boost = 0' "$1")" "$(scores 'official.boost = 10' "$1")" <<'PY'
 import sys
 before = dict(x.split(":") for x in sys.argv[1].split())
 after = dict(x.split(":") for x in sys.argv[2].split())
 print(" ".join("%s+%g" % (k, round(float(after[k]) - float(before[k]), 4)) for k in sorted(before)))
 PY
-)
+}
 # Jeh Johnson is named in the query (any spelling) and mentioned in 000-003;
 # "Wang" alone does not name Wang Qun
 expect_eq "official boost for an official the query names" \
-    "000+10 001+10 002+10 003+10 004+0" "$gain"
+    "000+10 001+10 002+10 003+10 004+0" "$(gain 'Jeh Jonson Wang')"
+expect_eq "no boost for an official the query excludes" "000+0 001+0 003+0 004+0" \
+    "$(gain 'talks OR (Lynch NOT "Jeh Jonson")')"
 for w in bm25+ pl2 lm tfidf; do
     expect_eq "weighting $w finds the same articles" "000 001 002 003 004" \
         "$(order "weighting = $w" cybersecurity | tr ' ' '\n' | sort | tr '\n' ' ' | sed 's/ $//')"
