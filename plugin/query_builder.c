@@ -335,16 +335,16 @@ static int currency_word(const qpos_t *q)
 }
 
 /* A phrase over positions [from, to); with JOINED, each compound that has
- * a joined form is replaced by it. */
-static xs_query *phrase_query(builder_t *p, const char *prefix,
-                              const qpos_t *q, size_t from, size_t to,
-                              int joined)
+ * a joined form is replaced by it; with SKIP_CURRENCY, words that only
+ * name an amount's currency are left out. */
+static xs_query *phrase_of(builder_t *p, const char *prefix, const qpos_t *q,
+                           size_t from, size_t to, int joined, int skip_currency)
 {
     qlist_t parts = {0};
     unsigned pos = 0;
     for (size_t i = from; i < to; i++) {
         xs_query *part;
-        if (currency_word(&q[i])) continue;
+        if (skip_currency && currency_word(&q[i])) continue;
         if (joined && q[i].has_joined) {
             part = word_query(p, prefix, &q[i].joined, 0, ++pos);
             while (i + 1 < to && q[i + 1].compound == q[i].compound) i++;
@@ -356,7 +356,27 @@ static xs_query *phrase_query(builder_t *p, const char *prefix,
             return NULL;
         }
     }
-    xs_query *phrase = qlist_combine(p, &parts, XS_OP_PHRASE, (unsigned)parts.n);
+    return qlist_combine(p, &parts, XS_OP_PHRASE, (unsigned)parts.n);
+}
+
+/* A phrase over positions [from, to) (see phrase_of()), requiring the
+ * currencies of its amounts. A word naming an amount's currency ("590
+ * billion dollars") is left out, so amounts written with a sign match
+ * ("$590 billion"); when such a word is inside the phrase, the phrase as
+ * written is an alternative ("170 yen appropriate"). */
+static xs_query *phrase_query(builder_t *p, const char *prefix,
+                              const qpos_t *q, size_t from, size_t to,
+                              int joined)
+{
+    int inner = 0;
+    for (size_t i = from; i + 1 < to && !inner; i++) inner = currency_word(&q[i]);
+    qlist_t alts = {0};
+    if (qlist_push(p, &alts, phrase_of(p, prefix, q, from, to, joined, 1)) < 0 ||
+        (inner && qlist_push(p, &alts, phrase_of(p, prefix, q, from, to, joined, 0)) < 0)) {
+        qlist_free(&alts);
+        return NULL;
+    }
+    xs_query *phrase = qlist_combine(p, &alts, XS_OP_OR, 0);
     return phrase ? with_currencies(p, phrase, q, from, to) : NULL;
 }
 
@@ -612,6 +632,19 @@ static int analyse_text(builder_t *p, const xn_variants *v, const char *text,
         positions_of(&a->l, 0, a->l.n_plain, 0, 0, &a->plain) < 0 ||
         positions_of(&a->l, a->l.n_plain, a->l.n, 0, 0, &a->canon) < 0)
         return fail_nomem(p);
+    /* a possessive is searched in the canonical stream by its bare word,
+     * which is there whether the word was copied (with its bare word
+     * colocated) or ends a form written as its canonical words */
+    for (size_t i = 0; i < a->canon.n; i++) {
+        qpos_t *q = &a->canon.p[i];
+        for (size_t k = 0; k < q->n_alts; k++)
+            if (q->alts[k].flags & XN_TOKEN_POSSESSIVE) {
+                qtok_t word = q->word;
+                q->word = q->alts[k];
+                q->alts[k] = word;
+                break;
+            }
+    }
     size_t n = a->plain.n ? a->plain.n : 1;
     a->cfirst = malloc(n * sizeof *a->cfirst);
     a->clast = malloc(n * sizeof *a->clast);

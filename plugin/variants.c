@@ -140,6 +140,22 @@ typedef struct {
 static int on_word(void *vctx, const xn_token *t)
 {
     form_builder *b = vctx;
+    if ((t->flags & (XN_TOKEN_COLOCATED | XN_TOKEN_POSSESSIVE)) ==
+            (XN_TOKEN_COLOCATED | XN_TOKEN_POSSESSIVE) && b->f.n) {
+        /* a possessive stands for its bare word, as in analysed text
+         * (xn_tokens_primaries()): "People's Liberation Army" */
+        char *bare = malloc(t->len + 1);
+        if (!bare) {
+            b->nomem = 1;
+            return -1;
+        }
+        memcpy(bare, t->term, t->len);
+        bare[t->len] = '\0';
+        free(b->f.words[b->f.n - 1]);
+        b->f.words[b->f.n - 1] = bare;
+        b->f.lens[b->f.n - 1] = t->len;
+        return 0;
+    }
     if (t->flags & XN_TOKEN_COLOCATED) return 0;
     if (b->f.n == b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 4;

@@ -25,8 +25,12 @@ for set in "seeds:${per:-150}" "reuters:${per:-20}"; do
     [ "$name" = reuters ] && src=$top_srcdir/tests/data/reuters-people.jsonl
     "$XAPNEWS" index --chrome none --synonyms "$SYN" --db "$TMP/$name.db" "$src" > /dev/null 2>&1 ||
         fail "$name: index"
+    "$XAPNEWS" analyse --db "$TMP/$name.db" --acronyms --json > "$TMP/$name.acronyms" ||
+        fail "$name: acronyms"
     out=$(python3 "$top_srcdir/tests/windows/windows.py" --probe "$PROBE" --db "$TMP/$name.db" \
-        --synonyms "$SYN" --per-article "$n" --profile "$top_srcdir/schemas/profiles/default.conf" "$src")
+        --acronyms "$TMP/$name.acronyms" \
+        --synonyms "$SYN" --per-article "$n" --profile "$top_srcdir/schemas/profiles/default.conf" \
+        --text-profile "$top_srcdir/schemas/profiles/plain.conf" "$src")
     status=$?
     echo "$name: $out"
     expect_eq "$name: every window finds its article, no phrase a foreign one" 0 "$status"

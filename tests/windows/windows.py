@@ -2,20 +2,26 @@
 """The window property of the variant engine, checked on real text.
 
     windows.py --probe PROBE --db DB --synonyms FILE ARTICLES.jsonl
-               [--per-article N] [--seed S] [--report]
+               [--profile P] [--text-profile T] [--acronyms JSON]
+               [--per-article N] [--seed S]
 
-DB holds ARTICLES.jsonl indexed with FILE and without chrome rules. For
-windows of 1 to 6 consecutive words inside a sentence of an article's
-title or body (every window, or N drawn at random per article plus every
-window holding a form of the variant table):
+DB holds ARTICLES.jsonl indexed with FILE and without chrome rules (body
+lines repeating the title are not indexed, so they are not read here
+either). For windows of 1 to 6 consecutive words inside a sentence of an
+article's title or body (every window, or N drawn at random per article
+plus every window holding a form of the variant table):
 
- 1. the window, searched as plain words and as a phrase, finds its article;
+ 1. the window, searched as plain words and as a phrase with profile P,
+    finds its article;
  2. the window with a form of the table replaced by each other form of its
     group finds it too, as words and as a phrase;
- 3. a phrase finds only articles that hold the window or a variant of it:
-    its forms replaced by other forms of their groups, a hyphenated word
-    joined, or, when its first (last) words are only the end (start) of a
-    longer form, that form's group written there.
+ 3. a phrase, searched in the text alone (profile T: a profile also
+    searches the officials and outlet fields, which this does not model),
+    finds only articles that hold the window or a variant of it: its forms
+    replaced by other forms of their groups, a hyphenated word joined, an
+    acronym the index learnt (JSON from `xapnews analyse --acronyms
+    --json`) written out, or, when its first (last) words are only the end
+    (start) of a longer form, that form's group written there.
 
 Words are compared as the engine folds them (`probe words`); everything
 else here (sentences, windows, forms, the oracle) is independent of the
@@ -28,6 +34,7 @@ import random
 import re
 import subprocess
 import sys
+import threading
 
 SYNTAX = re.compile(r'["()]|^[-+]|:|^(AND|OR|NOT)$')
 
@@ -38,14 +45,16 @@ class Probe:
                                   stdout=subprocess.PIPE, text=True, bufsize=1)
 
     def ask(self, lines):
-        """Answers for many lines at once (written in chunks so pipes never
-        fill both ways)."""
-        out = []
-        for i in range(0, len(lines), 500):
-            chunk = lines[i:i + 500]
-            self.p.stdin.write("".join(l.replace("\n", " ") + "\n" for l in chunk))
+        """Answers for many lines at once; a thread writes the questions
+        while the answers are read, so neither pipe can fill and block."""
+        def write():
+            # one line each: Python reads \r as a line end too
+            self.p.stdin.write("".join(re.sub(r"[\r\n]", " ", l) + "\n" for l in lines))
             self.p.stdin.flush()
-            out.extend(self.p.stdout.readline().rstrip("\n") for _ in chunk)
+        t = threading.Thread(target=write)
+        t.start()
+        out = [self.p.stdout.readline().rstrip("\n") for _ in lines]
+        t.join()
         return out
 
     def close(self):
@@ -120,18 +129,26 @@ class Oracle:
         return out
 
     def edge_variants(self, seq):
-        """Readings of SEQ whose first or last words are part of a longer
-        form: that form's group written there, the rest varied."""
-        out = []
-        for e in range(1, len(seq)):
+        """Readings of SEQ, or of a variant of it, whose first or last words
+        (or all) are part of a longer form: that form's group written
+        there, the rest varied."""
+        if not hasattr(self, "ends"):
+            # proper prefixes / suffixes of forms -> the groups they start / end
+            self.starts, self.ends = {}, {}
             for gi, fs in enumerate(self.folded):
                 for f in fs:
-                    if len(f) > e and tuple(seq[:e]) == f[-e:]:
-                        for g in fs:
-                            out += [list(g) + v for v in self.variants(seq[e:], 16)]
-                    if len(f) > e and tuple(seq[-e:]) == f[:e]:
-                        for g in fs:
-                            out += [v + list(g) for v in self.variants(seq[:-e], 16)]
+                    for e in range(1, len(f)):
+                        self.starts.setdefault(tuple(f[:e]), set()).add(gi)
+                        self.ends.setdefault(tuple(f[-e:]), set()).add(gi)
+        out = []
+        for var in self.variants(seq, 16):
+            for e in range(1, len(var) + 1):
+                for gi in self.ends.get(tuple(var[:e]), ()):
+                    for g in self.folded[gi]:
+                        out += [list(g) + v for v in self.variants(var[e:], 8)]
+                for gi in self.starts.get(tuple(var[-e:]), ()):
+                    for g in self.folded[gi]:
+                        out += [v + list(g) for v in self.variants(var[:-e], 8)]
         return out
 
 
@@ -148,6 +165,11 @@ def main():
     ap.add_argument("--db", required=True)
     ap.add_argument("--synonyms", required=True)
     ap.add_argument("--profile")
+    ap.add_argument("--text-profile",
+                    help="profile searching the text alone, for foreign phrase matches")
+    ap.add_argument("--acronyms",
+                    help="JSON of the acronyms the index learnt (xapnews analyse --acronyms --json): "
+                         "a phrase holding one may match its expansion")
     ap.add_argument("--per-article", type=int, default=0)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("articles")
@@ -156,19 +178,34 @@ def main():
 
     wp = Probe([a.probe, "words"])
     sp = Probe([a.probe, "search", a.db] + ([a.profile] if a.profile else []))
+    # foreign matches are judged on the text alone: a profile also searches
+    # the officials and outlet fields, which the oracle does not model
+    tp = Probe([a.probe, "search", a.db] + ([a.text_profile] if a.text_profile else []))
     words = lambda lines: wp.ask(lines)
     oracle = Oracle(load_table(a.synonyms), words)
 
+    acronyms = {}
+    if a.acronyms:
+        for x in json.load(open(a.acronyms, encoding="utf-8"))["acronyms"]:
+            acronyms.setdefault(x["acronym"], []).append(x["expansion"].split())
     articles = [json.loads(l) for l in open(a.articles, encoding="utf-8") if l.strip()]
     texts = {}  # id -> folded sequences of its title and body
     fields = []
     for art in articles:
-        for f in ("title", "body"):
-            if art.get(f):
-                fields.append((art["id"], art[f]))
+        title = (art.get("title") or "").strip()
+        if title:
+            fields.append((art["id"], art["title"]))
+        if art.get("body"):  # lines repeating the title are not indexed
+            body = "\n".join(l for l in art["body"].split("\n")
+                              if not title or l.strip() != title)
+            fields.append((art["id"], body))
     folded = words([t for _, t in fields])
     for (aid, _), seq in zip(fields, folded):
         texts.setdefault(str(aid), []).append(seq.split())
+    # a hyphenated compound is also indexed joined ("multi-national")
+    joined = words([re.sub(r"(?<=\w)-(?=\w)", "", t) for _, t in fields])
+    for (aid, _), seq in zip(fields, joined):
+        texts[str(aid)].append(seq.split())
 
     # windows: (article id, raw words)
     windows = []
@@ -218,8 +255,11 @@ def main():
                     checks.append(("replaced phrase", aid, '"%s"' % t, nseq))
 
     answers = sp.ask([c[2] for c in checks])
+    phrases = [c[2] for c in checks if c[3] is not None]
+    text_answers = iter(tp.ask(phrases))
     failures, counts = [], {}
     for (kind, aid, q, seq), ans in zip(checks, answers):
+        text_ans = next(text_answers) if seq is not None else ""
         counts[kind] = counts.get(kind, 0) + 1
         if ans.startswith("!"):
             failures.append("%s: %s: %s" % (kind, q, ans))
@@ -227,14 +267,18 @@ def main():
         found = ans.split()
         if aid not in found:
             failures.append("%s misses %s: %s" % (kind, aid, q))
-        if seq is None:
+        if seq is None or text_ans.startswith("!"):
             continue
-        allowed = oracle.variants(seq) + oracle.edge_variants(seq)
+        allowed = None
         hyph = [x for r in q.strip('"').split() if "-" in r
                 for x in [r]]  # a hyphenated word may be written joined
-        for other in found:
+        for other in text_ans.split():
             if other == aid:
                 continue
+            if allowed is None:
+                allowed = oracle.variants(seq) + oracle.edge_variants(seq)
+                allowed += [v[:i] + e + v[i + 1:] for v in allowed
+                            for i, x in enumerate(v) for e in acronyms.get(x, ())]
             held = any(contains(s, v) for s in texts.get(other, []) for v in allowed)
             if not held and hyph:
                 held = True  # joined compounds: not modelled word by word
@@ -243,6 +287,7 @@ def main():
                                 % (kind, other, q))
     wp.close()
     sp.close()
+    tp.close()
     total = sum(counts.values())
     print("windows checked: %d (%s) over %d articles" % (
         total, ", ".join("%s %d" % kv for kv in sorted(counts.items())), len(articles)))
