@@ -9,6 +9,7 @@
 #include "query_builder.h"
 #include "query_rewrite.h"
 #include "schema.h"
+#include "settings.h"
 #include "stemmer.h"
 #include "tables.h"
 #include "typos.h"
@@ -93,7 +94,7 @@ xapnews_status_t xapnews_database_open(const char *path,
         return err.status;
     }
     char *lang = NULL;
-    if (xs_db_get_metadata(d->db, "xapnews:language", &lang, NULL, &xe) < 0) {
+    if (xs_db_get_metadata(d->db, XN_LANGUAGE_KEY, &lang, NULL, &xe) < 0) {
         xn_error_from_shim(&err, &xe, path);
         xn_error_export(&err, error);
         xapnews_database_close(d);

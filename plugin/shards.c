@@ -103,7 +103,7 @@ xapnews_status_t xapnews_shards_create(const char *path, unsigned nshards,
     for (unsigned s = 0; !st && s < nshards; s++) {
         xn_shard_path(path, s, buf, sizeof buf);
         xs_error xe;
-        xs_db *db = xs_db_open_write(buf, 1, &xe);
+        xs_db *db = xs_db_open_write(buf, XS_WRITE_CREATE, &xe);
         if (!db || xs_db_close(db, &xe) < 0)
             st = xe.code == XS_LOCKED
                      ? xn_error_set(&err, XAPNEWS_STATUS_DATABASE_LOCKED,

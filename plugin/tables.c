@@ -18,6 +18,17 @@ const char *xn_table_key(xapnews_table_t which)
     return NULL;
 }
 
+const char *xn_table_label(xapnews_table_t which)
+{
+    switch (which) {
+    case XAPNEWS_TABLE_SYNONYMS: return "variant table (synonyms)";
+    case XAPNEWS_TABLE_OFFICIALS: return "officials table";
+    case XAPNEWS_TABLE_OUTLETS: return "outlets table";
+    case XAPNEWS_TABLE_NICKNAMES: return "nicknames table";
+    }
+    return "table";
+}
+
 /* Rebuilds SYNONYMS and OFFICIALS from their text with the nicknames
  * applied (nothing to do without both officials and nicknames). */
 static xapnews_status_t apply_nicknames(xn_tables *t, xn_error *err)
@@ -84,6 +95,31 @@ xapnews_status_t xn_tables_set(xn_tables *t, xapnews_table_t which,
 fail:
     free(copy);
     return err->status;
+}
+
+xapnews_status_t xn_tables_clear(xn_tables *t, xapnews_table_t which,
+                                 xn_error *err)
+{
+    if ((unsigned)which >= XN_TABLE_COUNT)
+        return xn_error_set(err, XAPNEWS_STATUS_INVALID_ARGUMENT, "unknown table");
+    if (!t->text[which]) return XAPNEWS_STATUS_SUCCESS;
+    xn_tables rest;
+    memset(&rest, 0, sizeof rest);
+    for (int i = 0; i < XN_TABLE_COUNT; i++) {
+        if (i == (int)which || !t->text[i]) continue;
+        xapnews_status_t st = xn_tables_set(&rest, (xapnews_table_t)i,
+                                            xn_table_key((xapnews_table_t)i),
+                                            t->text[i], t->text_len[i], err);
+        if (st) {
+            xn_tables_free(&rest);
+            return st;
+        }
+    }
+    rest.acronyms = t->acronyms;
+    t->acronyms = NULL;
+    xn_tables_free(t);
+    *t = rest;
+    return XAPNEWS_STATUS_SUCCESS;
 }
 
 xapnews_status_t xn_tables_load(xn_tables *t, xapnews_table_t which,

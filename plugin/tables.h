@@ -37,11 +37,21 @@ typedef struct {
 /** The metadata key under which table WHICH is stored. */
 const char *xn_table_key(xapnews_table_t which);
 
+/** How messages name table WHICH: "variant table (synonyms)", "officials
+ *  table", "outlets table", "nicknames table" (static). */
+const char *xn_table_label(xapnews_table_t which);
+
 /** Parses TEXT as table WHICH (messages name it NAME) and, when it is
  *  valid, replaces the current one. On error nothing changes. */
 xapnews_status_t xn_tables_set(xn_tables *t, xapnews_table_t which,
                                const char *name, const char *text, size_t len,
                                xn_error *err);
+
+/** Leaves table WHICH out: the others are rebuilt without it (and
+ *  without what it added through the nicknames). On failure (no memory)
+ *  nothing changes. */
+xapnews_status_t xn_tables_clear(xn_tables *t, xapnews_table_t which,
+                                 xn_error *err);
 
 /** Reads PATH and calls xn_tables_set(). */
 xapnews_status_t xn_tables_load(xn_tables *t, xapnews_table_t which,

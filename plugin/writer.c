@@ -11,6 +11,7 @@
 #include "error.h"
 #include "lexicon.h"
 #include "schema.h"
+#include "settings.h"
 #include "shards.h"
 #include "slug.h"
 #include "stemmer.h"
@@ -35,6 +36,8 @@
 
 struct xapnews_writer {
     xn_error err;
+    char *path;         /* the database as opened, for messages */
+    int sharded;        /* PATH is a sharded database */
     xs_db **dbs;        /* the databases written: one, or the shards owned */
     unsigned *shard_of; /* per entry of DBS: its shard number */
     xn_idset **fresh;   /* per entry of DBS: the ids added since it was opened
@@ -43,7 +46,13 @@ struct xapnews_writer {
     unsigned n_shards;  /* shards in all (1 for a single database) */
     xn_stemmer *stemmer; /* NULL: no stemming */
     char language[32];
-    int language_recorded;
+    int settled;   /* the language and tables are the database's: adopted
+                      at open or stored since; others are refused */
+    int recorded;  /* every database written stores them */
+    int record_on_commit; /* commit and close store them (not after a
+                             failed open or a refused or failed setting:
+                             then only an article added does) */
+    int added;     /* articles were added in this session */
     unsigned batch, pending;
     int batch_auto;          /* the batch grows with the database */
     unsigned long articles;  /* in the databases written: at open, plus added */
@@ -63,10 +72,13 @@ struct xapnews_writer {
 
 /* Opens the database at PATH for writing into W's next slot. */
 static xapnews_status_t open_db(xapnews_writer_t *w, const char *path,
-                                unsigned shard, xn_error *err)
+                                unsigned shard, unsigned flags, xn_error *err)
 {
     xs_error xe;
-    xs_db *db = xs_db_open_write(path, 1, &xe);
+    xs_db *db = xs_db_open_write(path,
+                                 flags & XAPNEWS_WRITER_REINDEX ? XS_WRITE_OVERWRITE
+                                                                : XS_WRITE_CREATE,
+                                 &xe);
     if (!db) {
         if (xe.code == XS_LOCKED)
             return xn_error_set(err, XAPNEWS_STATUS_DATABASE_LOCKED,
@@ -113,16 +125,143 @@ static xapnews_status_t new_writer(unsigned slots, xapnews_writer_t **out)
     return XAPNEWS_STATUS_SUCCESS;
 }
 
-/* Sets the default language; on failure releases W. */
-static xapnews_status_t finish_open(xapnews_writer_t *w, xapnews_writer_t **out,
+/* A stemmer for LANGUAGE into *OUT (NULL for "none"). */
+static xapnews_status_t new_stemmer(xapnews_writer_t *w, const char *language,
+                                    xn_stemmer **out)
+{
+    *out = NULL;
+    if (strlen(language) >= sizeof w->language)
+        return xn_error_set(&w->err, XAPNEWS_STATUS_INVALID_ARGUMENT,
+                            "unknown stemming language '%s'", language);
+    if (strcmp(language, "none") == 0) return XAPNEWS_STATUS_SUCCESS;
+    int unknown;
+    *out = xn_stemmer_new(language, &unknown);
+    if (!*out && unknown)
+        return xn_error_set(&w->err, XAPNEWS_STATUS_INVALID_ARGUMENT,
+                            "unknown stemming language '%s'", language);
+    if (!*out)
+        return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* Makes LANGUAGE the writer's stemming language. */
+static xapnews_status_t use_language(xapnews_writer_t *w, const char *language)
+{
+    xn_stemmer *s;
+    xapnews_status_t st = new_stemmer(w, language, &s);
+    if (st) return st;
+    xn_stemmer_free(w->stemmer);
+    w->stemmer = s;
+    strcpy(w->language, language);
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* The entry of W's databases that is shard S, or -1. */
+static int slot_of_shard(const xapnews_writer_t *w, unsigned s)
+{
+    for (unsigned k = 0; k < w->n_dbs; k++)
+        if (w->shard_of[k] == s) return (int)k;
+    return -1;
+}
+
+/* Reads what shard S of W's database stores (the database itself when it
+ * is not sharded) into OUT, through W's handle when W owns the shard, else
+ * opened read-only; WHERE (CAP bytes) receives its path. */
+static xapnews_status_t read_stored(xapnews_writer_t *w, unsigned s, char *where,
+                                    size_t cap, xn_settings *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!w->sharded) {
+        snprintf(where, cap, "%s", w->path);
+        return xn_settings_read(w->dbs[0], where, out, &w->err);
+    }
+    xn_shard_path(w->path, s, where, cap);
+    int k = slot_of_shard(w, s);
+    if (k >= 0) return xn_settings_read(w->dbs[k], where, out, &w->err);
+    xs_error xe;
+    xs_db *db = xs_db_open_read(where, &xe);
+    if (!db) return xn_error_from_shim(&w->err, &xe, where);
+    xapnews_status_t st = xn_settings_read(db, where, out, &w->err);
+    xs_db_close(db, &xe);
+    return st;
+}
+
+/* Makes the language and tables of S (settled) the writer's. */
+static xapnews_status_t take_settings(xapnews_writer_t *w, const xn_settings *s)
+{
+    xapnews_status_t st = use_language(w, s->language);
+    if (st == XAPNEWS_STATUS_INVALID_ARGUMENT)
+        return xn_error_set(&w->err, XAPNEWS_STATUS_DATABASE_CORRUPT,
+                            "%s was indexed with stemming language '%s', which this build does not know",
+                            w->path, s->language);
+    if (st) return st;
+    for (int t = 0; t < XN_TABLE_COUNT; t++) {
+        if (!s->text[t]) continue;
+        char name[4200];
+        snprintf(name, sizeof name, "%s (stored %s)", w->path,
+                 xn_table_key((xapnews_table_t)t));
+        if ((st = xn_tables_set(&w->tables, (xapnews_table_t)t, name, s->text[t],
+                                s->len[t], &w->err)))
+            return st;
+    }
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* When any database of W's database (every shard, owned or not) holds
+ * articles or stored settings, adopts what they store: the settled ones
+ * must agree. */
+static xapnews_status_t adopt_stored(xapnews_writer_t *w)
+{
+    xn_settings first, next;
+    char first_where[4096], where[4096];
+    unsigned owned_settled = 0;
+    memset(&first, 0, sizeof first);
+    xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
+    for (unsigned s = 0; s < w->n_shards && !st; s++) {
+        st = read_stored(w, s, where, sizeof where, &next);
+        if (!st && next.settled && (!w->sharded || slot_of_shard(w, s) >= 0))
+            owned_settled++;
+        if (!st && next.settled && !first.settled) {
+            first = next;
+            memcpy(first_where, where, sizeof where);
+            continue;
+        }
+        char diff[256];
+        if (!st && next.settled && xn_settings_difference(&first, &next, diff, sizeof diff))
+            st = xn_error_set(&w->err, XAPNEWS_STATUS_SETTINGS_MISMATCH,
+                              "%s and %s were indexed with different settings (%s): "
+                              "re-index everything (xapnews index --reindex, or "
+                              "XAPNEWS_WRITER_REINDEX) and add every article again",
+                              first_where, where, diff);
+        xn_settings_free(&next);
+    }
+    int settled = first.settled;
+    if (!st && settled) st = take_settings(w, &first);
+    xn_settings_free(&first);
+    if (!st && settled) {
+        w->settled = 1;
+        w->recorded = owned_settled == w->n_dbs;
+    }
+    return st;
+}
+
+/* Sets the default language, or the one and the tables the database
+ * stores; on failure releases W. */
+static xapnews_status_t finish_open(xapnews_writer_t *w, const char *path,
+                                    unsigned flags, xapnews_writer_t **out,
                                     char **error)
 {
-    xapnews_status_t st = xapnews_writer_set_language(w, "english");
+    xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
+    if (!(w->path = xn_strdup(path)))
+        st = xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    if (!st) st = use_language(w, "english");
+    if (!st && !(flags & XAPNEWS_WRITER_REINDEX)) st = adopt_stored(w);
     if (st) {
         xn_error_export(&w->err, error);
         xapnews_writer_close(w, NULL);
         return st;
     }
+    w->record_on_commit = 1;
     *out = w;
     return XAPNEWS_STATUS_SUCCESS;
 }
@@ -130,17 +269,26 @@ static xapnews_status_t finish_open(xapnews_writer_t *w, xapnews_writer_t **out,
 xapnews_status_t xapnews_writer_open(const char *path,
                                      xapnews_writer_t **writer, char **error)
 {
-    if (!path || !writer) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    return xapnews_writer_open_flags(path, 0, writer, error);
+}
+
+xapnews_status_t xapnews_writer_open_flags(const char *path, unsigned flags,
+                                           xapnews_writer_t **writer,
+                                           char **error)
+{
+    if (!path || !writer || (flags & ~(unsigned)XAPNEWS_WRITER_REINDEX))
+        return XAPNEWS_STATUS_INVALID_ARGUMENT;
     *writer = NULL;
     unsigned n = 0;
     xn_error err;
     xn_error_clear(&err);
     xapnews_status_t st = xn_shards_count(path, &n, &err);
-    if (!st && n > 0) return xapnews_writer_open_shards(path, 0, 1, writer, error);
+    if (!st && n > 0)
+        return xapnews_writer_open_shards_flags(path, 0, 1, flags, writer, error);
     xapnews_writer_t *w = NULL;
     if (!st && (st = new_writer(1, &w)) == 0) {
         w->n_shards = 1;
-        if ((st = open_db(w, path, 0, &err))) {
+        if ((st = open_db(w, path, 0, flags, &err))) {
             xapnews_writer_close(w, NULL);
             w = NULL;
         }
@@ -149,7 +297,7 @@ xapnews_status_t xapnews_writer_open(const char *path,
         xn_error_export(&err, error);
         return st;
     }
-    return finish_open(w, writer, error);
+    return finish_open(w, path, flags, writer, error);
 }
 
 xapnews_status_t xapnews_writer_open_shards(const char *path, unsigned job,
@@ -157,7 +305,16 @@ xapnews_status_t xapnews_writer_open_shards(const char *path, unsigned job,
                                             xapnews_writer_t **writer,
                                             char **error)
 {
-    if (!path || !writer || njobs == 0 || job >= njobs)
+    return xapnews_writer_open_shards_flags(path, job, njobs, 0, writer, error);
+}
+
+xapnews_status_t xapnews_writer_open_shards_flags(const char *path, unsigned job,
+                                                  unsigned njobs, unsigned flags,
+                                                  xapnews_writer_t **writer,
+                                                  char **error)
+{
+    if (!path || !writer || njobs == 0 || job >= njobs ||
+        (flags & ~(unsigned)XAPNEWS_WRITER_REINDEX))
         return XAPNEWS_STATUS_INVALID_ARGUMENT;
     *writer = NULL;
     xn_error err;
@@ -175,37 +332,31 @@ xapnews_status_t xapnews_writer_open_shards(const char *path, unsigned job,
         return st;
     }
     w->n_shards = n;
+    w->sharded = 1;
     for (unsigned s = job; s < n && !st; s += njobs) {
         char shard[4096];
         xn_shard_path(path, s, shard, sizeof shard);
-        st = open_db(w, shard, s, &err);
+        st = open_db(w, shard, s, flags, &err);
     }
     if (st) {
         xn_error_export(&err, error);
         xapnews_writer_close(w, NULL);
         return st;
     }
-    return finish_open(w, writer, error);
+    return finish_open(w, path, flags, writer, error);
 }
 
 int xapnews_writer_owns(const xapnews_writer_t *w, const char *id)
 {
     if (!w || !id) return 0;
-    unsigned target = xn_shard_of(id, strlen(id), w->n_shards);
-    for (unsigned k = 0; k < w->n_dbs; k++)
-        if (w->shard_of[k] == target) return 1;
-    return 0;
+    return slot_of_shard(w, xn_shard_of(id, strlen(id), w->n_shards)) >= 0;
 }
 
-/* The database ID goes to, or NULL when another writer owns its shard. */
 /* The entry of W's databases the article with id ID goes to, or -1 when
  * it belongs to another writer's shard. */
 static int db_for(const xapnews_writer_t *w, const char *id, size_t len)
 {
-    unsigned target = xn_shard_of(id, len, w->n_shards);
-    for (unsigned k = 0; k < w->n_dbs; k++)
-        if (w->shard_of[k] == target) return (int)k;
-    return -1;
+    return slot_of_shard(w, xn_shard_of(id, len, w->n_shards));
 }
 
 /* Stores DOC, whose id term is TERM, in entry K: added when the database
@@ -364,27 +515,119 @@ xapnews_status_t xapnews_writer_set_threads(xapnews_writer_t *w, unsigned thread
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+#define REINDEX_HINT \
+    "re-index everything: open the writer with XAPNEWS_WRITER_REINDEX and add every article again"
+
 xapnews_status_t xapnews_writer_set_language(xapnews_writer_t *w,
                                              const char *language)
 {
-    if (!w || !language || strlen(language) >= sizeof w->language)
-        return XAPNEWS_STATUS_INVALID_ARGUMENT;
-    xn_stemmer *s = NULL;
-    if (strcmp(language, "none") != 0) {
-        int unknown;
-        s = xn_stemmer_new(language, &unknown);
-        if (!s && unknown)
-            return xn_error_set(&w->err, XAPNEWS_STATUS_INVALID_ARGUMENT,
-                                "unknown stemming language '%s'", language);
-        if (!s)
-            return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY,
-                                "out of memory");
+    if (!w || !language) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    xn_error_clear(&w->err);
+    xapnews_status_t st;
+    if (!w->settled) {
+        st = use_language(w, language);
+    } else if (strcmp(language, w->language) == 0) {
+        st = XAPNEWS_STATUS_SUCCESS;
+    } else {
+        xn_stemmer *s; /* a known language, or that is what to say */
+        st = new_stemmer(w, language, &s);
+        xn_stemmer_free(s);
+        if (!st)
+            st = xn_error_set(&w->err, XAPNEWS_STATUS_SETTINGS_MISMATCH,
+                              "database %s was indexed with stemming language '%s'; "
+                              "this writer asks for '%s'. Keep '%s' (a writer uses the "
+                              "stored one unless told otherwise), or " REINDEX_HINT,
+                              w->path, w->language, language, w->language);
     }
-    xn_stemmer_free(w->stemmer);
-    w->stemmer = s;
-    strcpy(w->language, language);
-    w->language_recorded = 0;
-    return XAPNEWS_STATUS_SUCCESS;
+    if (st) w->record_on_commit = 0;
+    return st;
+}
+
+/* Refuses table WHICH from ASKED (a path, or NULL for none) on a settled
+ * database that stores another. */
+static xapnews_status_t table_mismatch(xapnews_writer_t *w, xapnews_table_t which,
+                                       const char *asked)
+{
+    const char *label = xn_table_label(which);
+    if (!w->tables.text_len[which])
+        return xn_error_set(&w->err, XAPNEWS_STATUS_SETTINGS_MISMATCH,
+                            "database %s was indexed with no %s; this writer asks for %s. "
+                            "Keep indexing without one (a writer does unless told "
+                            "otherwise), or " REINDEX_HINT,
+                            w->path, label, asked);
+    if (!asked)
+        return xn_error_set(&w->err, XAPNEWS_STATUS_SETTINGS_MISMATCH,
+                            "database %s stores the %s it was indexed with; this writer "
+                            "asks for none. Keep it (a writer uses it unless told "
+                            "otherwise), or " REINDEX_HINT,
+                            w->path, label);
+    return xn_error_set(&w->err, XAPNEWS_STATUS_SETTINGS_MISMATCH,
+                        "database %s stores a different %s than %s. Keep the stored one "
+                        "(a writer uses it unless told otherwise), or " REINDEX_HINT,
+                        w->path, label, asked);
+}
+
+/* On a settled database: accepts PATH when it holds the text of the
+ * stored table WHICH; a valid other table is a mismatch. */
+static xapnews_status_t check_table(xapnews_writer_t *w, xapnews_table_t which,
+                                    const char *path)
+{
+    xn_strbuf text = XN_STRBUF_INIT;
+    xapnews_status_t st = xn_read_text(path, &text, &w->err);
+    if (!st && !xn_settings_same_text(w->tables.text[which], w->tables.text_len[which],
+                                      text.data, text.len)) {
+        xn_tables scratch; /* a malformed file is reported as such */
+        memset(&scratch, 0, sizeof scratch);
+        st = xn_tables_set(&scratch, which, path, text.data ? text.data : "", text.len,
+                           &w->err);
+        xn_tables_free(&scratch);
+        if (!st) st = table_mismatch(w, which, path);
+    }
+    xn_strbuf_free(&text);
+    return st;
+}
+
+xapnews_status_t xapnews_writer_load_table(xapnews_writer_t *w,
+                                           xapnews_table_t which,
+                                           const char *path)
+{
+    if (!w || !path || (unsigned)which >= XN_TABLE_COUNT)
+        return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    xn_error_clear(&w->err);
+    xapnews_status_t st = w->settled ? check_table(w, which, path)
+                                     : xn_tables_load(&w->tables, which, path, &w->err);
+    if (st) w->record_on_commit = 0;
+    return st;
+}
+
+xapnews_status_t xapnews_writer_clear_table(xapnews_writer_t *w,
+                                            xapnews_table_t which)
+{
+    if (!w || (unsigned)which >= XN_TABLE_COUNT) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    xn_error_clear(&w->err);
+    xapnews_status_t st;
+    if (!w->settled)
+        st = xn_tables_clear(&w->tables, which, &w->err);
+    else
+        st = w->tables.text_len[which] ? table_mismatch(w, which, NULL)
+                                       : XAPNEWS_STATUS_SUCCESS;
+    if (st) w->record_on_commit = 0;
+    return st;
+}
+
+int xapnews_writer_is_new(const xapnews_writer_t *w)
+{
+    return w && !w->settled;
+}
+
+const char *xapnews_writer_language(const xapnews_writer_t *w)
+{
+    return w ? w->language : NULL;
+}
+
+int xapnews_writer_has_table(const xapnews_writer_t *w, xapnews_table_t which)
+{
+    return w && (unsigned)which < XN_TABLE_COUNT && w->tables.text_len[which] > 0;
 }
 
 /* Articles per commit now. A commit rewrites the B-tree blocks its changes
@@ -580,25 +823,14 @@ static xapnews_status_t add_date(xapnews_writer_t *w, xs_doc *doc,
     return XAPNEWS_STATUS_SUCCESS;
 }
 
-/* Stores VALUE under KEY in every database written. */
-static xapnews_status_t set_metadata(xapnews_writer_t *w, const char *key,
-                                     const char *value, size_t len)
+/* Stores the language and tables in every database written, once. */
+static xapnews_status_t record_settings(xapnews_writer_t *w)
 {
-    xs_error xe;
+    if (w->recorded) return XAPNEWS_STATUS_SUCCESS;
     xapnews_status_t st = quiesce(w);
-    if (st) return st;
-    for (unsigned k = 0; k < w->n_dbs; k++)
-        if (xs_db_set_metadata(w->dbs[k], key, value, len, &xe) < 0)
-            return xn_error_from_shim(&w->err, &xe, NULL);
-    return XAPNEWS_STATUS_SUCCESS;
-}
-
-static xapnews_status_t record_language(xapnews_writer_t *w)
-{
-    if (w->language_recorded) return XAPNEWS_STATUS_SUCCESS;
-    xapnews_status_t st = set_metadata(w, "xapnews:language", w->language,
-                                       strlen(w->language));
-    if (!st) w->language_recorded = 1;
+    for (unsigned k = 0; !st && k < w->n_dbs; k++)
+        st = xn_settings_store(w->dbs[k], w->language, &w->tables, &w->err);
+    if (!st) w->settled = w->recorded = 1;
     return st;
 }
 
@@ -779,58 +1011,6 @@ static xapnews_status_t build_document(xapnews_writer_t *w,
     return st;
 }
 
-typedef struct {
-    xs_db *db;
-    xs_error xe;
-} synonym_ctx;
-
-static int add_xapian_synonym(void *vctx, const char *a, size_t alen,
-                              const char *b, size_t blen)
-{
-    synonym_ctx *c = vctx;
-    char key[XN_TERM_MAX_BYTES + 1], value[XN_TOKEN_MAX_BYTES + 1];
-    if (alen > XN_TERM_MAX_BYTES || blen > XN_TOKEN_MAX_BYTES) return 0;
-    memcpy(key, a, alen);
-    key[alen] = '\0';
-    memcpy(value, b, blen);
-    value[blen] = '\0';
-    return xs_db_add_synonym(c->db, key, value, &c->xe) < 0 ? -1 : 0;
-}
-
-/* Writes the word pairs of the variant table into Xapian's synonym table,
- * replacing what was there, for stock QueryParsers (FLAG_AUTO_SYNONYMS),
- * and the spaced forms of joined words as multi-word keys
- * (FLAG_AUTO_MULTIWORD_SYNONYMS). */
-static xapnews_status_t write_xapian_synonyms(xapnews_writer_t *w)
-{
-    for (unsigned k = 0; k < w->n_dbs; k++) {
-        synonym_ctx c = {w->dbs[k], {XS_OK, ""}};
-        if (xs_db_clear_synonyms(w->dbs[k], &c.xe) < 0 ||
-            xn_variants_each_word_pair(w->tables.synonyms, add_xapian_synonym, &c) != 0 ||
-            xn_variants_each_joined_pair(w->tables.synonyms, add_xapian_synonym, &c) != 0)
-            return xn_error_from_shim(&w->err, &c.xe, NULL);
-    }
-    return XAPNEWS_STATUS_SUCCESS;
-}
-
-xapnews_status_t xapnews_writer_load_table(xapnews_writer_t *w,
-                                           xapnews_table_t which,
-                                           const char *path)
-{
-    if (!w || !path || (unsigned)which >= XN_TABLE_COUNT)
-        return XAPNEWS_STATUS_INVALID_ARGUMENT;
-    xn_error_clear(&w->err);
-    xapnews_status_t st = quiesce(w);
-    if (st) return st;
-    st = xn_tables_load(&w->tables, which, path, &w->err);
-    if (st) return st;
-    if ((st = set_metadata(w, xn_table_key(which), w->tables.text[which],
-                           w->tables.text_len[which])))
-        return st;
-    if (which == XAPNEWS_TABLE_SYNONYMS) return write_xapian_synonyms(w);
-    return XAPNEWS_STATUS_SUCCESS;
-}
-
 xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
                                     const xapnews_article_t *a)
 {
@@ -858,7 +1038,7 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
     int slot = db_for(w, id, id_len);
     if (slot < 0) return XAPNEWS_STATUS_SUCCESS; /* another writer's shard */
     xs_db *db = w->dbs[slot];
-    xapnews_status_t st = record_language(w);
+    xapnews_status_t st = record_settings(w);
     if (st) return st;
     xs_error xe;
     xs_doc *doc = xs_doc_new(&xe);
@@ -883,6 +1063,7 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
     xs_doc_free(doc);
     if (st) return st;
     w->articles++;
+    w->added = 1;
     if (w->batch && ++w->pending >= batch_now(w)) {
         if (!w->pipe) return xapnews_writer_commit(w);
         w->pending = 0;
@@ -895,6 +1076,7 @@ xapnews_status_t xapnews_writer_commit(xapnews_writer_t *w)
 {
     if (!w) return XAPNEWS_STATUS_INVALID_ARGUMENT;
     xapnews_status_t st = quiesce(w);
+    if (!st && w->record_on_commit) st = record_settings(w);
     if (!st) st = commit_all(w, w->lexicon, &w->err);
     if (!st) w->pending = 0;
     return st;
@@ -910,11 +1092,14 @@ xapnews_status_t xapnews_writer_close(xapnews_writer_t *w, char **error)
         xn_error_export(&w->err, error);
     }
     w->pipe = NULL;
+    if (!st && w->record_on_commit && (st = record_settings(w)))
+        xn_error_export(&w->err, error);
     for (unsigned k = 0; k < w->n_dbs; k++) {
         if (!st && (st = xn_lexicon_pending_flush(w->lexicon, w->replaced, w->dbs[k], &w->err)))
             xn_error_export(&w->err, error);
-        /* Xapian's spelling data from the vocabulary, once per session */
-        if (!st && xs_db_sync_spelling(w->dbs[k], &xe) < 0) {
+        /* Xapian's spelling data from the vocabulary, once per session
+         * that added articles */
+        if (!st && w->added && xs_db_sync_spelling(w->dbs[k], &xe) < 0) {
             st = xn_error_from_shim(&w->err, &xe, "cannot update the spelling data");
             xn_error_export(&w->err, error);
         }
@@ -930,6 +1115,7 @@ xapnews_status_t xapnews_writer_close(xapnews_writer_t *w, char **error)
     free(w->fresh);
     free(w->dbs);
     free(w->shard_of);
+    free(w->path);
     xn_stemmer_free(w->stemmer);
     xn_strbuf_free(&w->term);
     xn_strbuf_free(&w->data);

@@ -65,7 +65,11 @@ typedef enum {
     /** The end of an input was reached (not an error). */
     XAPNEWS_STATUS_END,
     /** A bug in libxapnews. */
-    XAPNEWS_STATUS_INTERNAL_ERROR
+    XAPNEWS_STATUS_INTERNAL_ERROR,
+    /** A stemming language or table that differs from the one the
+     *  database was indexed with (see "Settings" under "Writing an
+     *  index"); nothing was written. */
+    XAPNEWS_STATUS_SETTINGS_MISMATCH
 } xapnews_status_t;
 
 /** A short, static, English description of STATUS. Never NULL. */
@@ -192,14 +196,61 @@ void xapnews_source_close(xapnews_source_t *source);
 
 typedef struct xapnews_writer xapnews_writer_t;
 
+/* Settings. The stemming language and the four tables (xapnews_table_t)
+ * shape every term of an index, and searches of a database use the ones
+ * it stores, so a database keeps one set of them:
+ *
+ *  - A database that holds articles, or stores a language or a table, is
+ *    settled. A writer opened on it takes the language and tables it
+ *    stores (a table it does not store is none; a language it does not
+ *    store is "english", as searches assume), so articles added without
+ *    any setting call are indexed like the ones before.
+ *  - On a settled database xapnews_writer_set_language(),
+ *    xapnews_writer_load_table() and xapnews_writer_clear_table() accept
+ *    what it stores (a table file whose text is the stored text) and
+ *    refuse anything else with XAPNEWS_STATUS_SETTINGS_MISMATCH and a
+ *    message naming both, before anything is written; the writer keeps
+ *    the stored settings.
+ *  - A new database (no articles, nothing stored, or just emptied with
+ *    XAPNEWS_WRITER_REINDEX) takes the settings given: "english" and no
+ *    tables by default. They are stored in every database the writer
+ *    writes with the first article added, or at xapnews_writer_commit()
+ *    or close (not after a failed or refused setting call: then only an
+ *    article added stores them). From then on the database is settled.
+ *  - To change them, index everything again into a database opened with
+ *    XAPNEWS_WRITER_REINDEX.
+ *
+ * The shards of a sharded database are one database: a writer reads what
+ * every shard stores, the ones it does not write too, and refuses to open
+ * (XAPNEWS_STATUS_SETTINGS_MISMATCH) when settled shards disagree. */
+
+/** Flags of xapnews_writer_open_flags() and
+ *  xapnews_writer_open_shards_flags(). */
+typedef enum {
+    /** Empties every database the writer opens, at once: all articles,
+     *  the stored language and tables, Xapian's synonym and spelling data
+     *  and the name lexicon go (searches see an empty database until the
+     *  writer commits), and the writer is new: the settings given are
+     *  stored. Index every article again. A job of a sharded database
+     *  empties the shards it owns; give the flag to every job. */
+    XAPNEWS_WRITER_REINDEX = 1 << 0
+} xapnews_writer_flags_t;
+
 /** Opens (creating if needed) the Xapian database at PATH for writing; a
  *  sharded database (see xapnews_shards_create()) is opened whole, each
  *  article going to its shard. Fails with XAPNEWS_STATUS_DATABASE_LOCKED
- *  when another writer has it.
+ *  when another writer has it, and with XAPNEWS_STATUS_SETTINGS_MISMATCH
+ *  when settled shards store different settings.
  *  On failure *ERROR (if ERROR is not NULL) receives a message the caller
  *  releases with xapnews_free(). */
 xapnews_status_t xapnews_writer_open(const char *path,
                                      xapnews_writer_t **writer, char **error);
+
+/** xapnews_writer_open() with FLAGS, a mask of xapnews_writer_flags_t
+ *  (an unknown flag is XAPNEWS_STATUS_INVALID_ARGUMENT). */
+xapnews_status_t xapnews_writer_open_flags(const char *path, unsigned flags,
+                                           xapnews_writer_t **writer,
+                                           char **error);
 
 /** Creates (or checks) a sharded database at PATH: a folder holding
  *  NSHARDS databases (shard-000, ...) and a stub file XAPIANDB listing
@@ -220,6 +271,13 @@ xapnews_status_t xapnews_writer_open_shards(const char *path, unsigned job,
                                             xapnews_writer_t **writer,
                                             char **error);
 
+/** xapnews_writer_open_shards() with FLAGS, a mask of
+ *  xapnews_writer_flags_t. */
+xapnews_status_t xapnews_writer_open_shards_flags(const char *path, unsigned job,
+                                                  unsigned njobs, unsigned flags,
+                                                  xapnews_writer_t **writer,
+                                                  char **error);
+
 /** Whether the article with ID goes to a database of WRITER. */
 int xapnews_writer_owns(const xapnews_writer_t *writer, const char *id);
 
@@ -229,8 +287,11 @@ xapnews_status_t xapnews_database_compact(const char *source,
                                           const char *destination,
                                           char **error);
 
-/** Sets the Snowball stemming language (default "english"; "none" turns
- *  stemming off). Call before the first xapnews_writer_add(). */
+/** Sets the Snowball stemming language of a new database (default
+ *  "english"; "none" turns stemming off). On a settled database (see
+ *  "Settings" above) only the stored language is accepted: another is
+ *  XAPNEWS_STATUS_SETTINGS_MISMATCH. An unknown language is
+ *  XAPNEWS_STATUS_INVALID_ARGUMENT. */
 xapnews_status_t xapnews_writer_set_language(xapnews_writer_t *writer,
                                              const char *language);
 
@@ -250,17 +311,36 @@ typedef enum {
     XAPNEWS_TABLE_NICKNAMES
 } xapnews_table_t;
 
-/** Loads table WHICH from PATH for the articles added from now on, and
- *  stores it in the database, so searches of the database use the same
- *  table. The variant table is also written to Xapian's synonym table, so
- *  a stock QueryParser with FLAG_AUTO_SYNONYMS finds the variants. A
- *  malformed line refuses the whole file with
- *  XAPNEWS_STATUS_BAD_INPUT and "FILE:LINE: reason"; the table in use is
- *  then unchanged. Articles indexed before a table changed keep the terms
- *  the old table gave them: index them again. */
+/** Loads table WHICH from PATH for a new database; it is stored with the
+ *  settings (see "Settings" above), so searches of the database use the
+ *  same table. The variant table also goes into Xapian's synonym table,
+ *  so a stock QueryParser with FLAG_AUTO_SYNONYMS finds the variants. A
+ *  malformed line refuses the whole file with XAPNEWS_STATUS_BAD_INPUT
+ *  and "FILE:LINE: reason"; the table in use is then unchanged. On a
+ *  settled database a file holding the stored table's text is accepted
+ *  (nothing changes) and any other is XAPNEWS_STATUS_SETTINGS_MISMATCH. */
 xapnews_status_t xapnews_writer_load_table(xapnews_writer_t *writer,
                                            xapnews_table_t which,
                                            const char *path);
+
+/** Leaves table WHICH out of a new database (what `xapnews index
+ *  --synonyms none` asks for). On a settled database that stores one:
+ *  XAPNEWS_STATUS_SETTINGS_MISMATCH. */
+xapnews_status_t xapnews_writer_clear_table(xapnews_writer_t *writer,
+                                            xapnews_table_t which);
+
+/** 1 while WRITER's database is new and takes the settings given, 0 once
+ *  they are the database's (see "Settings" above): a program's own
+ *  default tables are for new databases only. */
+int xapnews_writer_is_new(const xapnews_writer_t *writer);
+
+/** The stemming language in use: after a refused
+ *  xapnews_writer_set_language(), the database's. Owned by WRITER. */
+const char *xapnews_writer_language(const xapnews_writer_t *writer);
+
+/** Whether table WHICH is in use (loaded, or stored in the database). */
+int xapnews_writer_has_table(const xapnews_writer_t *writer,
+                             xapnews_table_t which);
 
 /** Checks that PATH is a valid table WHICH without loading it anywhere,
  *  so a program can refuse bad configuration before it writes anything.
@@ -294,14 +374,15 @@ xapnews_status_t xapnews_writer_set_threads(xapnews_writer_t *writer,
 xapnews_status_t xapnews_writer_add(xapnews_writer_t *writer,
                                     const xapnews_article_t *article);
 
-/** Makes everything added so far durable. */
+/** Makes everything added so far durable, and the settings of a new
+ *  database (see "Settings" above). */
 xapnews_status_t xapnews_writer_commit(xapnews_writer_t *writer);
 
 /** Commits and releases the writer. The handle is released even when the
  *  final commit fails; the status tells, and *ERROR (optional, released
- *  with xapnews_free()) says why. Before that it brings Xapian's spelling
- *  data up to date with the index's words (one pass over the vocabulary;
- *  see xapnews_database_suggest()). */
+ *  with xapnews_free()) says why. Before that, when articles were added,
+ *  it brings Xapian's spelling data up to date with the index's words
+ *  (one pass over the vocabulary; see xapnews_database_suggest()). */
 xapnews_status_t xapnews_writer_close(xapnews_writer_t *writer, char **error);
 
 const char *xapnews_writer_last_error(const xapnews_writer_t *writer);

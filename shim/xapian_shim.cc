@@ -163,12 +163,14 @@ int xs_db_unique_value(xs_db *h, const char *unique_term, size_t term_len,
     SHIM_CATCH(err, -1)
 }
 
-xs_db *xs_db_open_write(const char *path, int create, xs_error *err)
+xs_db *xs_db_open_write(const char *path, xs_write_mode mode, xs_error *err)
 {
     SHIM_TRY
     xs_db *h = new xs_db;
     try {
-        int action = create ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN;
+        int action = mode == XS_WRITE_OVERWRITE ? Xapian::DB_CREATE_OR_OVERWRITE
+                     : mode == XS_WRITE_CREATE  ? Xapian::DB_CREATE_OR_OPEN
+                                                : Xapian::DB_OPEN;
         h->wdb = new Xapian::WritableDatabase(path, action);
     } catch (...) {
         delete h;

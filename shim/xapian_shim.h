@@ -60,9 +60,19 @@ xs_db *xs_db_open_read(const char *path, xs_error *err);
  *  neither form and XS_NETWORK when it cannot be reached. */
 xs_db *xs_db_open_remote(const char *target, xs_error *err);
 
-/** Opens a database for writing, creating it when CREATE is non-zero and it
- *  does not exist. Fails with XS_LOCKED when another writer has it open. */
-xs_db *xs_db_open_write(const char *path, int create, xs_error *err);
+/** How xs_db_open_write() treats the database at its path. */
+typedef enum {
+    XS_WRITE_OPEN = 0,      /* open an existing database only */
+    XS_WRITE_CREATE = 1,    /* open it, creating it when it does not exist */
+    XS_WRITE_OVERWRITE = 2  /* empty it at once (documents, metadata,
+                               synonyms, spelling data), creating it when
+                               it does not exist; the write lock is taken
+                               first, so a locked database is left alone */
+} xs_write_mode;
+
+/** Opens a database for writing as MODE says. Fails with XS_LOCKED when
+ *  another writer has it open. */
+xs_db *xs_db_open_write(const char *path, xs_write_mode mode, xs_error *err);
 
 /** Commits pending changes (writers only) and releases the handle.
  *  Returns -1 if the final commit failed; the handle is released anyway. */

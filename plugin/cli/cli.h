@@ -14,7 +14,7 @@
 enum {
     EXIT_OK = 0,
     EXIT_PARTIAL = 1,   /* finished, but some input records were skipped */
-    EXIT_USAGE = 2,     /* bad command line */
+    EXIT_USAGE = 2,     /* bad command line, or settings the database refuses */
     EXIT_INPUT = 3,     /* input or configuration cannot be read or is malformed */
     EXIT_DATABASE = 4,  /* database missing, locked, damaged or failing */
     EXIT_QUERY = 5,     /* the query cannot be parsed */
@@ -25,7 +25,8 @@ enum {
     "Exit status:\n" \
     "  0  success\n" \
     "  1  finished, but some input records were skipped (see stderr)\n" \
-    "  2  bad command line\n" \
+    "  2  bad command line, or index options that differ from the database's\n" \
+    "     stored language or tables\n" \
     "  3  input or configuration missing, unreadable or malformed\n" \
     "  4  database missing, locked by another writer, damaged or failing\n" \
     "  5  the query cannot be parsed\n" \

@@ -12,7 +12,8 @@ int cli_exit_code(xapnews_status_t status)
     switch (status) {
     case XAPNEWS_STATUS_SUCCESS:
     case XAPNEWS_STATUS_END: return EXIT_OK;
-    case XAPNEWS_STATUS_INVALID_ARGUMENT: return EXIT_USAGE;
+    case XAPNEWS_STATUS_INVALID_ARGUMENT:
+    case XAPNEWS_STATUS_SETTINGS_MISMATCH: return EXIT_USAGE;
     case XAPNEWS_STATUS_FILE_ERROR:
     case XAPNEWS_STATUS_BAD_INPUT: return EXIT_INPUT;
     case XAPNEWS_STATUS_BAD_QUERY: return EXIT_QUERY;

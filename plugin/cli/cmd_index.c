@@ -19,6 +19,12 @@ static const char help[] =
     "body texts. An id already in the database is replaced, so indexing the\n"
     "same input twice leaves the same database.\n"
     "\n"
+    "A database keeps the stemming language and tables it was first indexed\n"
+    "with: indexing into it again uses them. An option left out takes the\n"
+    "stored setting; a --language or table option that differs from it is\n"
+    "refused before anything is written. To change them, re-index\n"
+    "everything with --reindex.\n"
+    "\n"
     "Options:\n"
     "  -d, --db DIR          the database to write (required)\n"
     "      --shards N        make DIR a folder of N shard databases plus a\n"
@@ -31,14 +37,20 @@ static const char help[] =
     "                        thread while a second stores them (J 2 or more)\n"
     "      --chrome FILE     page-chrome rules (default: schemas/chrome.conf;\n"
     "                        'none' keeps bodies as they are)\n"
-    "      --synonyms FILE   variant table, Solr synonyms format (default:\n"
-    "                        schemas/synonyms.txt; 'none' for no variants)\n"
-    "      --officials FILE  officials table (default: schemas/officials.tsv)\n"
-    "      --outlets FILE    outlets table (default: schemas/outlets.tsv)\n"
+    "      --synonyms FILE   variant table, Solr synonyms format\n"
+    "      --officials FILE  officials table\n"
+    "      --outlets FILE    outlets table\n"
     "      --nicknames FILE  given names' nicknames, for officials' first names\n"
-    "                        (default: schemas/nicknames.csv; 'none' for none)\n"
-    "      --language LANG   stemming language (default english; 'none' for\n"
-    "                        no stemming)\n"
+    "                        ('none' leaves a table out; default: the table the\n"
+    "                        database stores, for a new database\n"
+    "                        schemas/synonyms.txt, officials.tsv, outlets.tsv,\n"
+    "                        nicknames.csv)\n"
+    "      --language LANG   stemming language ('none' for no stemming;\n"
+    "                        default: the database's, for a new one english)\n"
+    "      --reindex         empty DIR first (every article, its stored\n"
+    "                        language and tables, spelling and synonym data)\n"
+    "                        and index PATH... with this run's language and\n"
+    "                        tables: give all the input again\n"
     "      --batch N         commit every N articles (default 1000, or a\n"
     "                        fiftieth of the database's articles up to 10000)\n"
     "      --max-field-bytes N  keep at most N bytes of a text field (default\n"
@@ -56,12 +68,26 @@ static const char help[] =
 static const char *const table_file[N_TABLES] = {"synonyms.txt", "officials.tsv",
                                                  "outlets.tsv", "nicknames.csv"};
 
+/* How messages name each table, and its option. */
+static const char *const table_label[N_TABLES] = {"variant table (synonyms)",
+                                                  "officials table", "outlets table",
+                                                  "nicknames table"};
+static const char *const table_option[N_TABLES] = {"synonyms", "officials", "outlets",
+                                                   "nicknames"};
+
+#define REINDEX_HINT \
+    "or re-index everything with --reindex (it empties the database first: give all the input again)"
+
 typedef struct {
-    const char *db, *language;
+    const char *db;
+    const char *language;              /* --language, or NULL */
+    const char *table_arg[N_TABLES];   /* each table option, or NULL */
     char *chrome_path;
-    char *table_path[N_TABLES];
+    char *table_path[N_TABLES];        /* the file to load: the option's, or
+                                          the default (NULL: none) */
     unsigned batch, shards, jobs, max_field;
     int batch_set; /* --batch given: exactly that; else the library's default */
+    int reindex;
     int strict, quiet;
     char **paths;
     int npaths;
@@ -138,29 +164,99 @@ static int open_sources(const index_args *a, xapnews_source_t **sources,
     return 0;
 }
 
+/* Says why W refused table T of the run. */
+static void table_refused(const index_args *a, xapnews_writer_t *w, int t)
+{
+    const char *asked = a->table_path[t] ? a->table_path[t] : "none";
+    if (!xapnews_writer_has_table(w, (xapnews_table_t)t))
+        cli_error("database %s was indexed with no %s; this run asks for %s. Index "
+                  "without --%s (or with --%s none) to keep it so, " REINDEX_HINT,
+                  a->db, table_label[t], asked, table_option[t], table_option[t]);
+    else if (!a->table_path[t])
+        cli_error("database %s stores the %s it was indexed with; this run asks for "
+                  "none. Index without --%s to keep it, " REINDEX_HINT,
+                  a->db, table_label[t], table_option[t]);
+    else
+        cli_error("database %s stores a different %s than %s. Index without --%s to "
+                  "keep the stored one, " REINDEX_HINT,
+                  a->db, table_label[t], asked, table_option[t]);
+}
+
+/* Gives W the run's language and tables: those of the options, and the
+ * default tables when the database is new (a settled one keeps its own).
+ * Every setting the database refuses is reported. Returns 0 or the exit
+ * code. */
+static int apply_settings(const index_args *a, xapnews_writer_t *w)
+{
+    int rc = 0;
+    xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
+    if (a->language && (st = xapnews_writer_set_language(w, a->language))) {
+        if (st != XAPNEWS_STATUS_SETTINGS_MISMATCH) goto failed;
+        cli_error("database %s was indexed with stemming language '%s'; this run asks "
+                  "for '%s'. Index without --language (or with --language %s) to keep "
+                  "it, " REINDEX_HINT,
+                  a->db, xapnews_writer_language(w), a->language, xapnews_writer_language(w));
+        rc = cli_exit_code(st);
+    }
+    int is_new = xapnews_writer_is_new(w);
+    for (int t = 0; t < N_TABLES; t++) {
+        if (!a->table_arg[t] && (!is_new || !a->table_path[t])) continue;
+        st = a->table_path[t]
+                 ? xapnews_writer_load_table(w, (xapnews_table_t)t, a->table_path[t])
+                 : xapnews_writer_clear_table(w, (xapnews_table_t)t);
+        if (st && st != XAPNEWS_STATUS_SETTINGS_MISMATCH) goto failed;
+        if (st) {
+            table_refused(a, w, t);
+            rc = cli_exit_code(st);
+        }
+    }
+    return rc;
+failed:
+    cli_error("%s", xapnews_writer_last_error(w));
+    return cli_exit_code(st);
+}
+
 static int open_writer(const index_args *a, unsigned job, unsigned njobs,
                        xapnews_writer_t **w)
 {
     char *err = NULL;
-    xapnews_status_t st = a->shards ? xapnews_writer_open_shards(a->db, job, njobs, w, &err)
-                                    : xapnews_writer_open(a->db, w, &err);
-    if (!st && (st = xapnews_writer_set_language(*w, a->language)))
-        err = strdup(xapnews_writer_last_error(*w));
-    if (!st && a->batch_set) st = xapnews_writer_set_batch_size(*w, a->batch);
-    /* without shards, --jobs puts the storing on a second thread */
-    if (!st && !a->shards && a->jobs > 1 &&
-        (st = xapnews_writer_set_threads(*w, 2)))
-        err = strdup(xapnews_writer_last_error(*w));
-    for (int t = 0; t < N_TABLES && !st; t++)
-        if (a->table_path[t] &&
-            (st = xapnews_writer_load_table(*w, (xapnews_table_t)t, a->table_path[t])))
-            err = strdup(xapnews_writer_last_error(*w));
+    unsigned flags = a->reindex ? XAPNEWS_WRITER_REINDEX : 0;
+    xapnews_status_t st =
+        a->shards ? xapnews_writer_open_shards_flags(a->db, job, njobs, flags, w, &err)
+                  : xapnews_writer_open_flags(a->db, flags, w, &err);
     if (st) {
         cli_error("%s", err ? err : xapnews_status_to_string(st));
         xapnews_free(err);
         return cli_exit_code(st);
     }
+    int rc = apply_settings(a, *w);
+    if (rc) return rc;
+    if (a->batch_set) st = xapnews_writer_set_batch_size(*w, a->batch);
+    /* without shards, --jobs puts the storing on a second thread */
+    if (!st && !a->shards && a->jobs > 1) st = xapnews_writer_set_threads(*w, 2);
+    if (st) {
+        cli_error("%s", xapnews_writer_last_error(*w));
+        return cli_exit_code(st);
+    }
     return 0;
+}
+
+/* Before parallel jobs: opens the whole database once, emptied with
+ * --reindex, and gives it the run's settings, so a refusal is reported
+ * once and before any job writes, and every job finds the settings
+ * stored. Returns 0 or the exit code. */
+static int settle_shards(const index_args *a)
+{
+    xapnews_writer_t *w = NULL;
+    int rc = open_writer(a, 0, 1, &w);
+    char *err = NULL;
+    xapnews_status_t st = xapnews_writer_close(w, &err);
+    if (st && !rc) {
+        cli_error("%s", err ? err : xapnews_status_to_string(st));
+        rc = cli_exit_code(st);
+    }
+    xapnews_free(err);
+    return rc;
 }
 
 /* Indexes every input into the shards of job JOB of NJOBS (or the whole
@@ -318,6 +414,7 @@ int cmd_index(int argc, char **argv)
         {"outlets", required_argument, NULL, 'U'},
         {"nicknames", required_argument, NULL, 'K'},
         {"language", required_argument, NULL, 'l'},
+        {"reindex", no_argument, NULL, 'R'},
         {"batch", required_argument, NULL, 'b'},
         {"strict", no_argument, NULL, 's'},
         {"max-field-bytes", required_argument, NULL, 'M'},
@@ -326,10 +423,9 @@ int cmd_index(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     index_args a;
     memset(&a, 0, sizeof a);
-    a.language = "english";
     a.batch = 1000;
     a.jobs = 1;
-    const char *chrome = NULL, *table_arg[N_TABLES] = {NULL, NULL, NULL, NULL};
+    const char *chrome = NULL;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "d:j:qh", opts, NULL)) != -1) {
@@ -338,11 +434,12 @@ int cmd_index(int argc, char **argv)
         case 'N': a.shards = cli_parse_uint("--shards", optarg); break;
         case 'j': a.jobs = cli_parse_uint("--jobs", optarg); break;
         case 'c': chrome = optarg; break;
-        case 'S': table_arg[XAPNEWS_TABLE_SYNONYMS] = optarg; break;
-        case 'O': table_arg[XAPNEWS_TABLE_OFFICIALS] = optarg; break;
-        case 'U': table_arg[XAPNEWS_TABLE_OUTLETS] = optarg; break;
-        case 'K': table_arg[XAPNEWS_TABLE_NICKNAMES] = optarg; break;
+        case 'S': a.table_arg[XAPNEWS_TABLE_SYNONYMS] = optarg; break;
+        case 'O': a.table_arg[XAPNEWS_TABLE_OFFICIALS] = optarg; break;
+        case 'U': a.table_arg[XAPNEWS_TABLE_OUTLETS] = optarg; break;
+        case 'K': a.table_arg[XAPNEWS_TABLE_NICKNAMES] = optarg; break;
         case 'l': a.language = optarg; break;
+        case 'R': a.reindex = 1; break;
         case 'b':
             a.batch = cli_parse_uint("--batch", optarg);
             a.batch_set = 1;
@@ -378,7 +475,8 @@ int cmd_index(int argc, char **argv)
     }
     if (a.shards && a.jobs > a.shards) a.jobs = a.shards;
     a.chrome_path = cli_schema_path(chrome, "chrome.conf");
-    for (int t = 0; t < N_TABLES; t++) a.table_path[t] = cli_schema_path(table_arg[t], table_file[t]);
+    for (int t = 0; t < N_TABLES; t++)
+        a.table_path[t] = cli_schema_path(a.table_arg[t], table_file[t]);
 
     /* refuse bad configuration and missing inputs before writing anything */
     int rc = EXIT_OK;
@@ -411,8 +509,14 @@ int cmd_index(int argc, char **argv)
 
     index_counts total = {0, 0, 0, rc};
     if (rc == EXIT_OK) {
-        if (a.jobs > 1 && a.shards) run_jobs(&a, &total);
-        else run_index(&a, 0, 1, 1, &total);
+        if (a.jobs > 1 && a.shards) {
+            if ((total.rc = settle_shards(&a)) == EXIT_OK) {
+                a.reindex = 0; /* emptied once, above */
+                run_jobs(&a, &total);
+            }
+        } else {
+            run_index(&a, 0, 1, 1, &total);
+        }
         rc = total.rc;
         printf("indexed %lu article%s, repaired %lu, skipped %lu, into %s", total.indexed,
                total.indexed == 1 ? "" : "s", total.repaired, total.skipped, a.db);

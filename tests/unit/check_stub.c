@@ -28,7 +28,7 @@ static const char *at(const char *name)
 static void make_db(const char *name, const char *who)
 {
     xs_error xe;
-    xs_db *db = xs_db_open_write(at(name), 1, &xe);
+    xs_db *db = xs_db_open_write(at(name), XS_WRITE_CREATE, &xe);
     ck_assert_msg(db != NULL, "%s", xe.message);
     ck_assert_int_eq(xs_db_set_metadata(db, "who", who, strlen(who), &xe), 0);
     ck_assert_int_eq(xs_db_close(db, &xe), 0);
