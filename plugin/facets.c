@@ -1,8 +1,10 @@
 /* facets.c - see facets.h. */
 #include "sort.h"
 #include "facets.h"
+#include "grow.h"
 #include "schema.h"
 #include "slug.h"
+#include "slugset.h"
 #include "strbuf.h"
 
 #include <stdlib.h>
@@ -38,101 +40,266 @@ static int by_count(const void *a, const void *b)
     return strcmp(x->value, y->value);
 }
 
-typedef struct {
-    xs_db *db;
-    const xs_query *q;
-    const xn_tables *tables;
-    xn_facet *out;
-    xs_error xe;
-    int failed;
-} official_ctx;
-
-/* The display name of an official's slug: the canonical name of the table
- * entry with that slug, else the slug itself. */
-static const char *official_name(const xn_tables *t, const char *slug, size_t len)
+/* Sorts F by count, then value, and keeps its first MAX entries. */
+static void sort_and_cut(xn_facet *f, size_t max)
 {
-    for (size_t i = 0; t && i < xn_names_count(t->officials); i++) {
-        const char *name = xn_names_get(t->officials, i)->canonical;
-        xn_strbuf b = XN_STRBUF_INIT;
-        int same = xn_slug_append(name, strlen(name), &b) == 0 && b.len == len &&
-                   memcmp(b.data, slug, len) == 0;
-        xn_strbuf_free(&b);
-        if (same) return name;
+    xn_sort(f->e, f->n, sizeof *f->e, by_count);
+    for (size_t i = max; i < f->n; i++) free(f->e[i].value);
+    if (f->n > max) f->n = max;
+}
+
+/* ---- officials' display names ------------------------------------------ */
+
+/* The slugs of the officials table's canonical names, made once per
+ * search to name the slugs counted. */
+typedef struct {
+    xn_strbuf slugs;   /* every entry's slug, one after another */
+    size_t *end;       /* per entry: where its slug ends in SLUGS */
+    const char **name; /* per entry: the canonical name (owned by the table) */
+    size_t n;
+} name_index;
+
+static void name_index_free(name_index *ix)
+{
+    xn_strbuf_free(&ix->slugs);
+    free(ix->end);
+    free(ix->name);
+}
+
+/* Fills IX from the officials of T (may be NULL). Returns 0, or -1 when
+ * memory runs out (IX is then freed). */
+static int name_index_build(name_index *ix, const xn_tables *t)
+{
+    memset(ix, 0, sizeof *ix);
+    size_t n = t ? xn_names_count(t->officials) : 0;
+    ix->end = malloc((n + 1) * sizeof *ix->end);
+    ix->name = malloc((n + 1) * sizeof *ix->name);
+    if (!ix->end || !ix->name) goto nomem;
+    for (; ix->n < n; ix->n++) {
+        const char *name = xn_names_get(t->officials, ix->n)->canonical;
+        if (xn_slug_append(name, strlen(name), &ix->slugs) < 0) goto nomem;
+        ix->end[ix->n] = ix->slugs.len;
+        ix->name[ix->n] = name;
+    }
+    return 0;
+nomem:
+    name_index_free(ix);
+    return -1;
+}
+
+/* The display name of an official's slug: the canonical name of the first
+ * table entry with that slug, else NULL (the slug is shown). */
+static const char *name_index_find(const name_index *ix, const char *slug,
+                                   size_t len)
+{
+    for (size_t i = 0; i < ix->n; i++) {
+        size_t start = i ? ix->end[i - 1] : 0;
+        if (ix->end[i] - start == len && memcmp(ix->slugs.data + start, slug, len) == 0)
+            return ix->name[i];
     }
     return NULL;
 }
 
-static int on_official(void *vctx, const char *term, size_t len)
+/* Adds the official SLUG with COUNT to OUT, by its display name. */
+static int push_official(xn_facet *out, const name_index *ix, const char *slug,
+                         size_t len, unsigned long count)
 {
-    official_ctx *c = vctx;
+    const char *name = name_index_find(ix, slug, len);
+    return name ? push(out, name, strlen(name), count) : push(out, slug, len, count);
+}
+
+/* ---- officials by term: one match per official ------------------------- */
+
+typedef struct {
+    xs_db *db;
+    const xs_query *q;
+    const name_index *names;
+    xn_facet *out;
+    xs_error xe;
+    int failed; /* 1: the shim failed (XE), 2: out of memory */
+} term_ctx;
+
+static int on_official_term(void *vctx, const char *term, size_t len)
+{
+    term_ctx *c = vctx;
     unsigned long n;
     if (xs_count_with_term(c->db, c->q, term, len, &n, &c->xe) < 0) {
         c->failed = 1;
         return 1;
     }
-    if (n == 0) return 0;
     size_t plen = strlen(XN_PREFIX_OFFICIAL);
-    const char *name = official_name(c->tables, term + plen, len - plen);
-    if ((name ? push(c->out, name, strlen(name), n)
-              : push(c->out, term + plen, len - plen, n)) < 0) {
+    if (n && push_official(c->out, c->names, term + plen, len - plen, n) < 0) {
         c->failed = 2;
         return 1;
     }
     return 0;
 }
 
+/* Counts into OUT the matches of Q that hold each XN_PREFIX_OFFICIAL term
+ * of DB, one match per term. */
+static xapnews_status_t officials_by_term(xs_db *db, const xs_query *q,
+                                          const name_index *names, xn_facet *out,
+                                          xn_error *err)
+{
+    term_ctx c = {db, q, names, out, {XS_OK, ""}, 0};
+    xs_error xe;
+    if (xs_db_terms_with_prefix(db, XN_PREFIX_OFFICIAL, on_official_term, &c, &xe) < 0)
+        return xn_error_from_shim(err, &xe, "cannot count officials");
+    if (c.failed == 1) return xn_error_from_shim(err, &c.xe, "cannot count officials");
+    if (c.failed == 2) return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* ---- officials in one pass: split the counted sets ---------------------- */
+
+typedef struct {
+    const char *slug; /* points into the results */
+    size_t len;
+    unsigned long count;
+} slug_count;
+
+typedef struct {
+    slug_count *v;
+    size_t n, cap;
+    unsigned long count; /* of the set being split */
+} split_ctx;
+
+static int on_slug(void *vctx, const char *slug, size_t len)
+{
+    split_ctx *c = vctx;
+    slug_count *v = xn_grow(c->v, &c->cap, c->n + 1, sizeof *v, 64);
+    if (!v) return -1;
+    c->v = v;
+    v[c->n++] = (slug_count){slug, len, c->count};
+    return 0;
+}
+
+static int by_slug(const void *a, const void *b)
+{
+    const slug_count *x = a, *y = b;
+    int c = memcmp(x->slug, y->slug, x->len < y->len ? x->len : y->len);
+    if (c) return c;
+    return x->len < y->len ? -1 : x->len > y->len;
+}
+
+/* Whether every match the K-th counter of M saw holds a set: then the sets
+ * count every official of every match. */
+static int sets_cover_matches(const xs_mset *m, size_t k)
+{
+    unsigned long sum = 0;
+    for (size_t i = 0; i < xs_mset_count_size(m, k); i++) {
+        unsigned long freq;
+        xs_mset_count_value(m, k, i, &freq);
+        sum += freq;
+    }
+    return sum == xs_mset_count_total(m, k);
+}
+
+/* Counts into OUT each official of the sets the K-th counter of M holds
+ * (every distinct set with its number of matches): a set's count goes to
+ * each official in it. */
+static xapnews_status_t officials_from_sets(const xs_mset *m, size_t k,
+                                            const name_index *names,
+                                            xn_facet *out, xn_error *err)
+{
+    split_ctx c = {NULL, 0, 0, 0};
+    for (size_t i = 0; i < xs_mset_count_size(m, k); i++) {
+        size_t len;
+        const char *set = xs_mset_count_value_len(m, k, i, &len, &c.count);
+        if (xn_slugset_each(set, len, on_slug, &c) != 0) goto nomem;
+    }
+    xn_sort(c.v, c.n, sizeof *c.v, by_slug);
+    for (size_t i = 0; i < c.n;) {
+        unsigned long count = 0;
+        size_t j = i;
+        for (; j < c.n && by_slug(&c.v[i], &c.v[j]) == 0; j++) count += c.v[j].count;
+        if (push_official(out, names, c.v[i].slug, c.v[i].len, count) < 0) goto nomem;
+        i = j;
+    }
+    free(c.v);
+    return XAPNEWS_STATUS_SUCCESS;
+nomem:
+    free(c.v);
+    return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+}
+
+/* The official facet of the search M: from the K-th counter's sets (K < 0:
+ * none were counted) when they cover every match, else by term. */
+static xapnews_status_t count_officials(xs_db *db, const xs_query *q,
+                                        const xs_mset *m, long k,
+                                        const xn_tables *tables, xn_facet *out,
+                                        xn_officials_method *method,
+                                        xn_error *err)
+{
+    name_index names;
+    if (name_index_build(&names, tables) < 0)
+        return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    xapnews_status_t st;
+    if (k >= 0 && sets_cover_matches(m, (size_t)k)) {
+        *method = XN_OFFICIALS_ONE_PASS;
+        st = officials_from_sets(m, (size_t)k, &names, out, err);
+    } else {
+        *method = XN_OFFICIALS_BY_TERM;
+        st = officials_by_term(db, q, &names, out, err);
+    }
+    name_index_free(&names);
+    return st;
+}
+
+/* ---- the search ---------------------------------------------------------- */
+
 xs_mset *xn_facets_search(xs_db *db, const xs_query *q, unsigned offset,
-                          unsigned limit, const xs_weighting *w, unsigned mask,
-                          const xn_tables *tables, xn_facet out[XN_FACET_COUNT],
-                          xn_error *err)
+                          unsigned limit, const xs_weighting *w,
+                          const xn_facet_options *opt, const xn_tables *tables,
+                          xn_facet out[XN_FACET_COUNT],
+                          xn_officials_method *method, xn_error *err)
 {
     memset(out, 0, XN_FACET_COUNT * sizeof *out);
-    unsigned slots[2];
-    int facet_of[2];
+    xn_officials_method used = XN_OFFICIALS_NONE;
+    unsigned slots[3], max_values[3];
+    int facet_of[3];
     size_t n = 0;
-    if (mask & XAPNEWS_FACET_OUTLET) {
+    long officials = -1; /* the counter of XN_SLOT_OFFICIALS */
+    if (opt->mask & XAPNEWS_FACET_OUTLET) {
         slots[n] = XN_SLOT_OUTLET;
+        max_values[n] = opt->max_values;
         facet_of[n++] = 0;
     }
-    if (mask & XAPNEWS_FACET_YEAR) {
+    if (opt->mask & XAPNEWS_FACET_YEAR) {
         slots[n] = XN_SLOT_YEAR;
+        max_values[n] = opt->max_values;
         facet_of[n++] = 2;
     }
+    if ((opt->mask & XAPNEWS_FACET_OFFICIAL) && !opt->officials_by_term) {
+        /* every set: a set's count is split among its officials */
+        officials = (long)n;
+        slots[n] = XN_SLOT_OFFICIALS;
+        max_values[n] = XS_COUNT_ALL;
+        facet_of[n++] = 1;
+    }
     xs_error xe;
-    xs_mset *m = xs_search_counting(db, q, offset, limit, w, slots, n,
-                                    XN_FACET_MAX_VALUES, &xe);
+    xs_mset *m = xs_search_counting(db, q, offset, limit, w, slots, n, max_values, &xe);
     if (!m) {
         xn_error_from_shim(err, &xe, "search failed");
         return NULL;
     }
-    for (size_t k = 0; k < n; k++)
+    for (size_t k = 0; k < n; k++) {
+        if ((long)k == officials) continue;
         for (size_t i = 0; i < xs_mset_count_size(m, k); i++) {
             unsigned long freq;
             const char *v = xs_mset_count_value(m, k, i, &freq);
-            if (push(&out[facet_of[k]], v, strlen(v), freq) < 0) goto nomem;
-        }
-    if (mask & XAPNEWS_FACET_OFFICIAL) {
-        official_ctx c = {db, q, tables, &out[1], {XS_OK, ""}, 0};
-        if (xs_db_terms_with_prefix(db, XN_PREFIX_OFFICIAL, on_official, &c, &xe) < 0) {
-            xn_error_from_shim(err, &xe, "cannot count officials");
-            goto fail;
-        }
-        if (c.failed == 1) {
-            xn_error_from_shim(err, &c.xe, "cannot count officials");
-            goto fail;
-        }
-        if (c.failed == 2) goto nomem;
-        xn_sort(out[1].e, out[1].n, sizeof *out[1].e, by_count);
-        if (out[1].n > XN_FACET_MAX_VALUES) {
-            for (size_t i = XN_FACET_MAX_VALUES; i < out[1].n; i++) free(out[1].e[i].value);
-            out[1].n = XN_FACET_MAX_VALUES;
+            if (push(&out[facet_of[k]], v, strlen(v), freq) < 0) {
+                xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+                goto fail;
+            }
         }
     }
-    for (int f = 0; f < XN_FACET_COUNT; f++)
-        xn_sort(out[f].e, out[f].n, sizeof *out[f].e, by_count);
+    if ((opt->mask & XAPNEWS_FACET_OFFICIAL) &&
+        count_officials(db, q, m, officials, tables, &out[1], &used, err))
+        goto fail;
+    for (int f = 0; f < XN_FACET_COUNT; f++) sort_and_cut(&out[f], opt->max_values);
+    if (method) *method = used;
     return m;
-nomem:
-    xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
 fail:
     xs_mset_free(m);
     xn_facets_free(out);

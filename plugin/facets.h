@@ -19,19 +19,41 @@ typedef struct {
     size_t n;
 } xn_facet;
 
+/** How the official facet was counted. */
+typedef enum {
+    XN_OFFICIALS_NONE,     /* not asked for */
+    XN_OFFICIALS_ONE_PASS, /* from the sets in XN_SLOT_OFFICIALS, counted in
+                              the search itself */
+    XN_OFFICIALS_BY_TERM   /* one more match per XN_PREFIX_OFFICIAL term:
+                              for matches indexed before the slot existed */
+} xn_officials_method;
+
+typedef struct {
+    unsigned mask;         /* the xapnews_facet_t values to count */
+    unsigned max_values;   /* values kept per facet (XN_FACET_MAX_VALUES) */
+    int officials_by_term; /* count officials by term even where the slot
+                              would do (tests compare the two) */
+} xn_facet_options;
+
 /** The index (0..2) of FACET, or -1. */
 int xn_facet_index(xapnews_facet_t facet);
 
 /** Runs Q over DB for hits OFFSET..OFFSET+LIMIT-1 with weighting W,
- *  counting the facets of MASK into OUT: outlets and years with match
- *  spies over their value slots, officials by counting the matches that
- *  carry each XOFFICIAL: term (named by the officials table's canonical
- *  name when it knows the official). Returns the results, or NULL with
- *  ERR set. */
+ *  counting the facets OPT asks for into OUT, each sorted by count, then
+ *  value, and cut to OPT->max_values. One match counts them all: outlets
+ *  and years by match spies on their value slots, officials by a spy on
+ *  XN_SLOT_OFFICIALS whose sets are split and added up per official. When
+ *  some match lacks that slot (indexed before it existed), officials are
+ *  counted by term instead, one more match each. Officials are named by
+ *  the officials table's canonical name when TABLES (may be NULL) knows
+ *  them, else by slug. *METHOD (METHOD may be NULL) receives how
+ *  officials were counted. Returns the results, or NULL with ERR set
+ *  (OUT then holds nothing). */
 xs_mset *xn_facets_search(xs_db *db, const xs_query *q, unsigned offset,
-                          unsigned limit, const xs_weighting *w, unsigned mask,
-                          const xn_tables *tables, xn_facet out[XN_FACET_COUNT],
-                          xn_error *err);
+                          unsigned limit, const xs_weighting *w,
+                          const xn_facet_options *opt, const xn_tables *tables,
+                          xn_facet out[XN_FACET_COUNT],
+                          xn_officials_method *method, xn_error *err);
 
 void xn_facets_free(xn_facet f[XN_FACET_COUNT]);
 

@@ -33,6 +33,9 @@
 #define XN_SLOT_NAMES 6   /* the body's words capitalised in mid-sentence and
                              how often, taken from the name lexicon when the
                              article is replaced (see lexicon.h) */
+#define XN_SLOT_OFFICIALS 7 /* the slugs of the article's XN_PREFIX_OFFICIAL
+                               terms as one set (see slugset.h), so one
+                               match spy counts the official facet */
 
 /* Positions: the title starts at 1, the body after a gap so that no phrase
  * runs from the title into the body. */

@@ -6,6 +6,7 @@
 #include "error.h"
 #include "highlight.h"
 #include "profile.h"
+#include "query.h"
 #include "query_builder.h"
 #include "query_rewrite.h"
 #include "schema.h"
@@ -202,6 +203,16 @@ xs_db *xn_database_handle(const xapnews_database_t *d)
     return d->db;
 }
 
+const xs_query *xn_query_handle(const xapnews_query_t *q)
+{
+    return q->q;
+}
+
+const xs_weighting *xn_query_weighting(const xapnews_query_t *q)
+{
+    return &q->weighting;
+}
+
 const char *xn_database_path(const xapnews_database_t *d)
 {
     return d->path;
@@ -321,8 +332,9 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
     r->offset = offset;
     xs_error xe;
     if (q->facets) {
-        r->mset = xn_facets_search(d->db, q->q, offset, limit, &q->weighting,
-                                   q->facets, &d->tables, r->facets, &d->err);
+        xn_facet_options opt = {q->facets, XN_FACET_MAX_VALUES, 0};
+        r->mset = xn_facets_search(d->db, q->q, offset, limit, &q->weighting, &opt,
+                                   &d->tables, r->facets, NULL, &d->err);
         if (!r->mset) {
             xapnews_results_destroy(r);
             return d->err.status;

@@ -14,6 +14,7 @@
 #include "settings.h"
 #include "shards.h"
 #include "slug.h"
+#include "slugset.h"
 #include "stemmer.h"
 #include "strbuf.h"
 #include "tables.h"
@@ -768,14 +769,21 @@ static xapnews_status_t count_mentions(xapnews_writer_t *w)
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+/* Whether PREFIX + LEN bytes is short enough to be a term. */
+static int fits_term(const char *prefix, size_t len)
+{
+    return strlen(prefix) + len <= XN_TERM_MAX_BYTES;
+}
+
+/* Adds the boolean term PREFIX + VALUE, unless it is too long to be one. */
 static xapnews_status_t add_boolean(xapnews_writer_t *w, xs_doc *doc,
                                     const char *prefix, const char *value,
                                     size_t len)
 {
     xs_error xe;
+    if (!fits_term(prefix, len)) return XAPNEWS_STATUS_SUCCESS;
     if (make_term(w, prefix, "", value, len) < 0)
         return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-    if (w->term.len > XN_TERM_MAX_BYTES) return XAPNEWS_STATUS_SUCCESS; /* too long to be a term */
     if (xs_doc_add_term(doc, w->term.data, w->term.len, 0, &xe) < 0)
         return xn_error_from_shim(&w->err, &xe, NULL);
     return XAPNEWS_STATUS_SUCCESS;
@@ -888,29 +896,75 @@ static official_ref *collect_officials(xapnews_writer_t *w,
     return refs;
 }
 
+/* Indexes the canonical name and every variant of the official REF, each
+ * after a gap from *POS on, so field searches for any spelling find the
+ * official. */
+static xapnews_status_t index_official_names(xapnews_writer_t *w, xs_doc *doc,
+                                             const official_ref *ref,
+                                             unsigned *pos)
+{
+    const xn_name *entry =
+        ref->entry >= 0 ? xn_names_get(w->tables.officials, (size_t)ref->entry) : NULL;
+    size_t names = 1 + (entry ? entry->n_variants : 0);
+    for (size_t k = 0; k < names; k++) {
+        const char *name = k == 0 ? ref->name : entry->variants[k - 1];
+        xapnews_status_t st = index_text(w, doc, name, strlen(name),
+                                         XN_PREFIX_OFFICIAL_TEXT, NULL, pos);
+        if (st) return st;
+        *pos += XN_FIELD_GAP;
+    }
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* Sets XN_SLOT_OFFICIALS to the set of the slugs in SLUGS (slug I ends at
+ * ENDS[I], starts where slug I - 1 ends) that made XN_PREFIX_OFFICIAL
+ * terms: the non-empty ones short enough to be a term. */
+static xapnews_status_t add_officials_value(xapnews_writer_t *w, xs_doc *doc,
+                                            const xn_strbuf *slugs,
+                                            const size_t *ends, size_t n)
+{
+    xn_slugset_item *items = malloc((n + 1) * sizeof *items);
+    xn_strbuf set = XN_STRBUF_INIT;
+    size_t k = 0;
+    for (size_t i = 0; items && i < n; i++) {
+        size_t start = i ? ends[i - 1] : 0;
+        if (ends[i] > start && fits_term(XN_PREFIX_OFFICIAL, ends[i] - start))
+            items[k++] = (xn_slugset_item){slugs->data + start, ends[i] - start};
+    }
+    xapnews_status_t st;
+    if (!items || xn_slugset_encode(items, k, &set) < 0)
+        st = xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    else
+        st = add_value(w, doc, XN_SLOT_OFFICIALS, set.data, set.len);
+    free(items);
+    xn_strbuf_free(&set);
+    return st;
+}
+
+/* Indexes the words of each official's names, its XN_PREFIX_OFFICIAL
+ * slug term and the set of those slugs (XN_SLOT_OFFICIALS). */
 static xapnews_status_t index_officials(xapnews_writer_t *w, xs_doc *doc,
                                         const official_ref *refs, size_t n)
 {
-    xapnews_status_t st;
+    xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
     unsigned pos = 0;
-    for (size_t i = 0; i < n; i++) {
-        const xn_name *entry =
-            refs[i].entry >= 0 ? xn_names_get(w->tables.officials, (size_t)refs[i].entry)
-                               : NULL;
-        /* the canonical name and every variant, so field searches for any
-         * spelling find the official */
-        size_t names = 1 + (entry ? entry->n_variants : 0);
-        for (size_t k = 0; k < names; k++) {
-            const char *name = k == 0 ? refs[i].name : entry->variants[k - 1];
-            if ((st = index_text(w, doc, name, strlen(name),
-                                 XN_PREFIX_OFFICIAL_TEXT, NULL, &pos)))
-                return st;
-            pos += XN_FIELD_GAP;
-        }
-        if ((st = add_slug_term(w, doc, XN_PREFIX_OFFICIAL, refs[i].name)))
-            return st;
+    xn_strbuf slugs = XN_STRBUF_INIT; /* every official's slug, one after another */
+    size_t *ends = malloc((n + 1) * sizeof *ends);
+    if (!ends) return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    for (size_t i = 0; i < n && !st; i++) {
+        st = index_official_names(w, doc, &refs[i], &pos);
+        size_t start = slugs.len;
+        if (!st && xn_slug_append(refs[i].name, strlen(refs[i].name), &slugs) < 0)
+            st = xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        ends[i] = slugs.len;
+        if (!st && slugs.len > start)
+            st = add_boolean(w, doc, XN_PREFIX_OFFICIAL, slugs.data + start,
+                             slugs.len - start);
     }
-    return XAPNEWS_STATUS_SUCCESS;
+    if (!st) st = add_officials_value(w, doc, &slugs, ends, n);
+    free(ends);
+    xn_strbuf_free(&slugs);
+    return st;
 }
 
 /* The words of the outlet's name and of its aliases, for field searches

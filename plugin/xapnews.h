@@ -497,8 +497,10 @@ typedef enum {
 /** Makes xapnews_query_search() also count FACETS (a mask of
  *  xapnews_facet_t) over every matching article, not only the page
  *  returned. Counting has to see every match, so it costs more than a
- *  plain search. Outlets and years are counted by Xapian match spies,
- *  which work over remote shards too. */
+ *  plain search. All of them are counted in that one match by Xapian
+ *  match spies, which work over remote shards too (officials of articles
+ *  indexed before the index kept them in value slot 7 take one more match
+ *  per official). */
 xapnews_status_t xapnews_query_set_facets(xapnews_query_t *query,
                                           unsigned facets);
 

@@ -38,8 +38,10 @@ struct xs_mset {
     std::vector<std::string> data, value;
     std::vector<char> have_data, have_value;
     unsigned value_slot = 0;
-    // per counted slot: (value, frequency), most frequent first
+    // per counted slot: (value, frequency), most frequent first or, for
+    // XS_COUNT_ALL, every value in byte order; and the documents counted
     std::vector<std::vector<std::pair<std::string, unsigned long>>> counts;
+    std::vector<unsigned long> count_totals;
 };
 
 void xs_fail(xs_error *err, xs_code code, const std::string &msg)
@@ -570,10 +572,28 @@ static Xapian::Weight *make_weight(const xs_weighting *w)
     return new Xapian::BM25Weight(w->k1, 0, 1, w->b, w->min_normlen);
 }
 
+// Appends to M the values SPY counted: the MAX_VALUES most frequent, or
+// every value (in byte order) for XS_COUNT_ALL.
+static void keep_counts(const Xapian::ValueCountMatchSpy &spy,
+                        unsigned max_values, xs_mset *m)
+{
+    m->counts.emplace_back();
+    auto &out = m->counts.back();
+    if (max_values == XS_COUNT_ALL) {
+        for (Xapian::TermIterator t = spy.values_begin(); t != spy.values_end(); ++t)
+            out.emplace_back(*t, t.get_termfreq());
+    } else {
+        for (Xapian::TermIterator t = spy.top_values_begin(max_values);
+             t != spy.top_values_end(max_values); ++t)
+            out.emplace_back(*t, t.get_termfreq());
+    }
+    m->count_totals.push_back(spy.get_total());
+}
+
 static xs_mset *run_search(xs_db *h, const xs_query *q, unsigned offset,
                            unsigned limit, unsigned check_at_least,
                            const xs_weighting *w, const unsigned *slots,
-                           size_t n_slots, unsigned max_values)
+                           size_t n_slots, const unsigned *max_values)
 {
     std::unique_ptr<Xapian::Weight> weight(make_weight(w));
     for (int attempt = 0;; ++attempt) {
@@ -590,12 +610,8 @@ static xs_mset *run_search(xs_db *h, const xs_query *q, unsigned offset,
             m->db = *h->db;
             try {
                 m->mset = enquire.get_mset(offset, limit, check_at_least);
-                for (auto &spy : spies) {
-                    m->counts.emplace_back();
-                    for (Xapian::TermIterator t = spy->top_values_begin(max_values);
-                         t != spy->top_values_end(max_values); ++t)
-                        m->counts.back().emplace_back(*t, t.get_termfreq());
-                }
+                for (size_t k = 0; k < spies.size(); ++k)
+                    keep_counts(*spies[k], max_values[k], m);
                 for (Xapian::MSetIterator it = m->mset.begin();
                      it != m->mset.end(); ++it) {
                     m->docids.push_back(*it);
@@ -626,14 +642,14 @@ xs_mset *xs_search(xs_db *h, const xs_query *q, unsigned offset,
                    const xs_weighting *w, xs_error *err)
 {
     SHIM_TRY
-    return run_search(h, q, offset, limit, check_at_least, w, nullptr, 0, 0);
+    return run_search(h, q, offset, limit, check_at_least, w, nullptr, 0, nullptr);
     SHIM_CATCH(err, nullptr)
 }
 
 xs_mset *xs_search_counting(xs_db *h, const xs_query *q, unsigned offset,
                             unsigned limit, const xs_weighting *w,
                             const unsigned *slots, size_t n_slots,
-                            unsigned max_values, xs_error *err)
+                            const unsigned *max_values, xs_error *err)
 {
     SHIM_TRY
     // every match must be seen for the counts to be exact
@@ -650,9 +666,21 @@ size_t xs_mset_count_size(const xs_mset *m, size_t k)
 const char *xs_mset_count_value(const xs_mset *m, size_t k, size_t i,
                                 unsigned long *freq)
 {
+    return xs_mset_count_value_len(m, k, i, nullptr, freq);
+}
+
+const char *xs_mset_count_value_len(const xs_mset *m, size_t k, size_t i,
+                                    size_t *len, unsigned long *freq)
+{
     if (k >= m->counts.size() || i >= m->counts[k].size()) return nullptr;
     if (freq) *freq = m->counts[k][i].second;
+    if (len) *len = m->counts[k][i].first.size();
     return m->counts[k][i].first.c_str();
+}
+
+unsigned long xs_mset_count_total(const xs_mset *m, size_t k)
+{
+    return k < m->count_totals.size() ? m->count_totals[k] : 0;
 }
 
 int xs_count_with_term(xs_db *h, const xs_query *q, const char *term,

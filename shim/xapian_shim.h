@@ -247,20 +247,31 @@ xs_mset *xs_search(xs_db *db, const xs_query *q, unsigned offset,
                    unsigned limit, unsigned check_at_least,
                    const xs_weighting *w, xs_error *err);
 
+/** Keep every value of a slot counted by xs_search_counting(). */
+#define XS_COUNT_ALL 0u
+
 /** Like xs_search(), and also counts, over every matching document, the
  *  values in each of the N_SLOTS value SLOTS (ValueCountMatchSpy, which
- *  Xapian's remote protocol carries), keeping the MAX_VALUES most frequent
- *  of each. */
+ *  Xapian's remote protocol carries), keeping the MAX_VALUES[k] most
+ *  frequent of SLOTS[k], or all of its values (in byte order) when
+ *  MAX_VALUES[k] is XS_COUNT_ALL. */
 xs_mset *xs_search_counting(xs_db *db, const xs_query *q, unsigned offset,
                             unsigned limit, const xs_weighting *w,
                             const unsigned *slots, size_t n_slots,
-                            unsigned max_values, xs_error *err);
+                            const unsigned *max_values, xs_error *err);
 
 /** Number of values counted for the K-th slot of xs_search_counting(),
- *  and the I-th (most frequent first); the value is owned by M. */
+ *  and the I-th (most frequent first, or in byte order for XS_COUNT_ALL);
+ *  the value (*LEN bytes, NUL terminated; LEN may be NULL) is owned by M. */
 size_t xs_mset_count_size(const xs_mset *m, size_t k);
 const char *xs_mset_count_value(const xs_mset *m, size_t k, size_t i,
                                 unsigned long *freq);
+const char *xs_mset_count_value_len(const xs_mset *m, size_t k, size_t i,
+                                    size_t *len, unsigned long *freq);
+
+/** Number of matching documents the K-th slot's counter saw, with a value
+ *  in the slot or not (ValueCountMatchSpy::get_total()). */
+unsigned long xs_mset_count_total(const xs_mset *m, size_t k);
 
 /** Exact number of documents matching Q and having TERM. */
 int xs_count_with_term(xs_db *db, const xs_query *q, const char *term,

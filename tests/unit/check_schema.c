@@ -104,9 +104,11 @@ START_TEST(value_slots_match_schema_h)
     expect_row("value", STR(XN_SLOT_YEAR), "date", "YYYY");
     expect_row("value", STR(XN_SLOT_ID), "id", "the id");
     expect_row("value", STR(XN_SLOT_SUMMARY), "summary", "the url=, caption=");
+    expect_row("value", STR(XN_SLOT_NAMES), "body", "the body's words");
+    expect_row("value", STR(XN_SLOT_OFFICIALS), "officials", "the set of the XOFFICIAL: slugs");
     /* the slots are distinct */
     int slots[] = {XN_SLOT_DATE, XN_SLOT_DAYS, XN_SLOT_OUTLET, XN_SLOT_YEAR,
-                   XN_SLOT_ID, XN_SLOT_SUMMARY};
+                   XN_SLOT_ID, XN_SLOT_SUMMARY, XN_SLOT_NAMES, XN_SLOT_OFFICIALS};
     int n = (int)(sizeof slots / sizeof slots[0]);
     for (int i = 0; i < n; i++)
         for (int j = i + 1; j < n; j++) ck_assert_int_ne(slots[i], slots[j]);
