@@ -402,6 +402,18 @@ static void run_jobs(const index_args *a, index_counts *total)
     free(fds);
 }
 
+
+/* The line that ends a run: what was indexed, where, and how fast. */
+static void print_summary(const index_args *a, const index_counts *t, double seconds)
+{
+    printf("indexed %lu article%s, repaired %lu, skipped %lu, into %s", t->indexed,
+           t->indexed == 1 ? "" : "s", t->repaired, t->skipped, a->db);
+    if (a->shards)
+        printf(" (%u shards, %u job%s)", a->shards, a->jobs, a->jobs == 1 ? "" : "s");
+    else if (a->jobs > 1)
+        printf(" (2 threads)");
+    printf(" in %.2f s\n", seconds);
+}
 int cmd_index(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -518,13 +530,10 @@ int cmd_index(int argc, char **argv)
             run_index(&a, 0, 1, 1, &total);
         }
         rc = total.rc;
-        printf("indexed %lu article%s, repaired %lu, skipped %lu, into %s", total.indexed,
-               total.indexed == 1 ? "" : "s", total.repaired, total.skipped, a.db);
-        if (a.shards)
-            printf(" (%u shards, %u job%s)", a.shards, a.jobs, a.jobs == 1 ? "" : "s");
-        else if (a.jobs > 1)
-            printf(" (2 threads)");
-        printf(" in %.2f s\n", now() - start);
+        /* a run that failed before it read an article (a locked or
+         * mismatched database) has nothing to sum up */
+        if (rc == EXIT_OK || total.indexed || total.repaired || total.skipped)
+            print_summary(&a, &total, now() - start);
         if (rc == EXIT_OK && total.skipped) rc = EXIT_PARTIAL;
     }
     free(a.chrome_path);

@@ -161,6 +161,7 @@ for _ in $(seq 50); do grep -q locked "$TMP/holder.out" 2>/dev/null && break; sl
 run "$XAPNEWS" index --db "$TMP/mixed.db" "$top_srcdir/corpus"
 kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
 expect_eq "locked database: exit 4" 4 "$rc"
+expect_eq "locked database: no summary line" "" "$out"
 expect_eq "locked database: message" \
     "xapnews: $TMP/mixed.db: database is locked by another writer (wait for it to finish)" "$err"
 expect_eq "locked database: searches still work" "good-1" "$(ids "$TMP/mixed.db" Ministers)"

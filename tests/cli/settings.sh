@@ -23,7 +23,7 @@ cp "$S/synonyms.txt" "$TMP/synonyms-copy.txt"
 
 # index ARGS...: runs `xapnews index`, its stderr in $err and status in $rc
 index() {
-    err=$("$XAPNEWS" index "$@" 2>&1 > /dev/null)
+    err=$("$XAPNEWS" index "$@" 2>&1 > "$TMP/index.out")
     rc=$?
 }
 
@@ -44,6 +44,7 @@ expect_eq "another language: message" \
     "$err"
 index --db "$DB" --synonyms none "$TMP/more.jsonl"
 expect_eq "no variant table: exit 2" "2" "$rc"
+expect_eq "a refused run prints no summary" "" "$(cat "$TMP/index.out")"
 expect_eq "no variant table: message" \
     "xapnews: database $DB stores the variant table (synonyms) it was indexed with; this run asks for none. Index without --synonyms to keep it, $HINT" \
     "$err"
