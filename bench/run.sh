@@ -93,18 +93,22 @@ CXX=${CXX:-g++} CC=${CC:-gcc}
 # shellcheck disable=SC2046
 $CXX -O2 -o "$work/tools/plain_xapian" "$bench/plain_xapian.cc" \
     $(pkg-config --cflags --libs xapian-core jansson)
-$CC -O2 -std=c11 -I"$top/plugin" -o "$work/tools/query_bench" "$bench/query_bench.c" \
+inc="-I$top/plugin"
+for stage in common analysis index query ranking discovery; do inc="$inc -I$top/plugin/$stage"; done
+inc="$inc -I$top/shim"
+# shellcheck disable=SC2086
+$CC -O2 -std=c11 $inc -o "$work/tools/query_bench" "$bench/query_bench.c" \
     "$work/bin/libxapnews.so" -Wl,-rpath,"$work/bin"
 if [ -f "$build/.libs/libxapnews_core.a" ]; then
     # shellcheck disable=SC2046
-    $CC -O2 -std=c11 -I"$top/plugin" -o "$work/tools/tokenize_bench" \
+    $CC -O2 -std=c11 $inc -o "$work/tools/tokenize_bench" \
         "$bench/tokenize_bench.c" "$build/.libs/libxapnews_core.a" \
         $(pkg-config --cflags --libs xapian-core jansson libutf8proc) -lstemmer -lm -lstdc++
 else
     # xn_tokenize is internal: compile it here; the analyzer comes from the library
     # shellcheck disable=SC2046
-    $CC -O2 -std=c11 -I"$top/plugin" -o "$work/tools/tokenize_bench" \
-        "$bench/tokenize_bench.c" "$top/plugin/tokenizer.c" "$work/bin/libxapnews.so" \
+    $CC -O2 -std=c11 $inc -o "$work/tools/tokenize_bench" \
+        "$bench/tokenize_bench.c" "$top/plugin/analysis/tokenizer.c" "$work/bin/libxapnews.so" \
         -Wl,-rpath,"$work/bin" $(pkg-config --cflags --libs jansson libutf8proc)
 fi
 

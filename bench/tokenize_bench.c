@@ -4,14 +4,14 @@
  *
  * Loads the title and body of every record of JSONL into memory, then,
  * PASSES passes each (default 5), prints "MODE bytes seconds" for:
- *   tokenize  xn_tokenize() (internal API, plugin/tokenizer.h) over each
+ *   tokenize  xn_tokenize() (internal API, plugin/analysis/tokenizer.h) over each
  *             title and body, the callback only counting tokens;
  *   analyzer  xapnews_analyzer_run() (public API) over each title and body
  *             as XAPNEWS_FIELD_BODY, english stemmer, with the variant table
  *             SYNONYMS if given: tokeniser + stemmer + variants, as indexing
  *             does, without the database.
  * Linked with the build tree's .libs/libxapnews_core.a (or built from
- * plugin/tokenizer.c and linked with libxapnews.so).
+ * plugin/analysis/tokenizer.c and linked with libxapnews.so).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>

@@ -427,7 +427,7 @@ typedef enum {
      *  ("Shengkum" also finds "Shengkun"). Ordinary lower-case words the
      *  index holds are never changed. xapnews_query_typo_count() and
      *  xapnews_query_typo() tell what was added. The rules are in
-     *  plugin/typos.h. */
+     *  plugin/query/typos.h. */
     XAPNEWS_QUERY_TYPOS = 1 << 4
 } xapnews_query_flags_t;
 
@@ -573,7 +573,7 @@ xapnews_status_t xapnews_database_suggest(xapnews_database_t *db,
 
 /** Pairs of spellings an index holds that are likely the same name or
  *  term, best first (`xapnews synonyms suggest`). How they are found and
- *  scored is documented in plugin/suggest.h and the README. */
+ *  scored is documented in plugin/discovery/suggest.h and the README. */
 typedef struct xapnews_suggestions xapnews_suggestions_t;
 
 typedef struct {

@@ -3,7 +3,7 @@
  * The part of the shim that walks every term of a database with its
  * frequencies, lists the documents of a term, reads a document's data and
  * counts the documents a query matches, for the tools that mine an index
- * (plugin/suggest.h). The rules of xapian_shim.h hold: no C++ exception
+ * (plugin/discovery/suggest.h). The rules of xapian_shim.h hold: no C++ exception
  * crosses this interface, failures return -1 with ERR set, and every
  * function retries after reopening when a writer discarded the revision
  * being read.

@@ -1,6 +1,6 @@
 // xapnews_portal.cc - see xapnews_portal.h.
 //
-// Every query here comes from xapnews's own query pipeline (plugin/query_builder.h)
+// Every query here comes from xapnews's own query pipeline (plugin/query/query_builder.h)
 // run over the database's tables, so the processors match exactly what
 // xapnews's query language means; the Xapian::Query is taken out of the
 // shim's xs_query handle. Unlike the extern "C" shim, these are C++ calls:

@@ -11,8 +11,8 @@
 . "$top_srcdir/tests/cli/lib.sh"
 command -v xapian-tcpsrv > /dev/null || { echo "SKIP: xapian-tcpsrv missing"; exit 77; }
 PROBE=$top_builddir/tests/facets/probe
-SLOT=$(sed -n 's/^#define XN_SLOT_OFFICIALS \([0-9]*\).*/\1/p' "$top_srcdir/plugin/schema.h")
-[ -n "$SLOT" ] || fail "XN_SLOT_OFFICIALS not found in plugin/schema.h"
+SLOT=$(sed -n 's/^#define XN_SLOT_OFFICIALS \([0-9]*\).*/\1/p' "$top_srcdir/plugin/common/schema.h")
+[ -n "$SLOT" ] || fail "XN_SLOT_OFFICIALS not found in plugin/common/schema.h"
 SRC="$top_srcdir/corpus $top_srcdir/tests/data/reuters-people.jsonl"
 
 "$XAPNEWS" index -q --db "$TMP/one.db" $SRC > /dev/null || fail "index one"

@@ -1,4 +1,4 @@
-/* fuzz_jsonl.c - libFuzzer target: the JSON Lines reader (plugin/source.c).
+/* fuzz_jsonl.c - libFuzzer target: the JSON Lines reader (plugin/index/source.c).
  *
  * The reader opens a path, so each input is written to a temporary file
  * that belongs to this process (created once, rewritten every run, opened

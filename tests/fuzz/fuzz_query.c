@@ -1,4 +1,4 @@
-/* fuzz_query.c - libFuzzer target: the query pipeline (plugin/query_tree.c, query_builder.c).
+/* fuzz_query.c - libFuzzer target: the query pipeline (plugin/query/query_tree.c, query_builder.c).
  *
  * Set up once, as a search of an index built with the shipped tables would
  * be: an english stemmer, the variant, officials and outlets tables of

@@ -1,5 +1,5 @@
 /* fuzz_tokenize.c - libFuzzer target: the tokeniser and folding
- * (plugin/tokenizer.c).
+ * (plugin/analysis/tokenizer.c).
  *
  * Each input is tokenised whole (its LEN bytes, no terminating NUL) and
  * every token is checked against the contract of tokenizer.h: a term of 1
@@ -8,7 +8,7 @@
  * must make xn_tokenize() return the callback's value. Then the input is
  * folded with xn_fold(), once with room to spare and once into a buffer of
  * a term's size. Last, the acronym definitions of the raw text
- * (plugin/acronyms.h) are found and turned into terms: spans inside the
+ * (plugin/analysis/acronyms.h) are found and turned into terms: spans inside the
  * input, terms of a Xapian term's size.
  */
 #include "acronyms.h"

@@ -1,4 +1,4 @@
-/* check_acronyms.c - unit tests of acronym definitions (plugin/acronyms.h):
+/* check_acronyms.c - unit tests of acronym definitions (plugin/analysis/acronyms.h):
  * what the detector takes and refuses, the terms that record definitions,
  * and the table searches look them up in. */
 #include <check.h>

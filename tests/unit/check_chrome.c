@@ -1,4 +1,4 @@
-/* check_chrome.c - unit tests of page-chrome removal (plugin/chrome.h):
+/* check_chrome.c - unit tests of page-chrome removal (plugin/analysis/chrome.h):
  * loading rules files (and refusing malformed ones), cleaning lines, and
  * cleaning the five seed articles with schemas/chrome.conf. */
 #include <check.h>

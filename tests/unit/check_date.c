@@ -1,4 +1,4 @@
-/* check_date.c - unit tests of ISO 8601 date parsing (plugin/date.h). */
+/* check_date.c - unit tests of ISO 8601 date parsing (plugin/common/date.h). */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* check_docdata.c - unit tests of the stored document data
- * (plugin/docdata.h) and of name slugs (plugin/slug.h). */
+ * (plugin/index/docdata.h) and of name slugs (plugin/common/slug.h). */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>

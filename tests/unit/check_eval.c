@@ -1,4 +1,4 @@
-/* check_eval.c - unit tests of the evaluation module (plugin/eval.h):
+/* check_eval.c - unit tests of the evaluation module (plugin/ranking/metrics.h):
  * qrels and query files (and refusing malformed ones), the per-query
  * metrics against values computed by hand the way trec_eval 9.0 computes
  * them, and the summary over queries.
@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "error.h"
-#include "eval.h"
+#include "metrics.h"
 #include "strbuf.h"
 #include "run_suite.h"
 

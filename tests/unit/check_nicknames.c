@@ -1,4 +1,4 @@
-/* check_nicknames.c - unit tests of the nicknames table (plugin/nicknames.h):
+/* check_nicknames.c - unit tests of the nicknames table (plugin/analysis/nicknames.h):
  * the loader's messages, lookups, and how nicknames reach officials and the
  * variant table. */
 #include <check.h>

@@ -1,4 +1,4 @@
-/* check_profile.c - unit tests of boost profiles (plugin/profile.h). */
+/* check_profile.c - unit tests of boost profiles (plugin/ranking/profile.h). */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* check_schema.c - schemas/index.schema (the documented index layout) must
- * agree with the constants the code uses (plugin/schema.h, docdata.h), so
+ * agree with the constants the code uses (plugin/common/schema.h, docdata.h), so
  * the documentation cannot drift from the code. */
 #include <check.h>
 #include <stdio.h>
@@ -115,18 +115,18 @@ START_TEST(value_slots_match_schema_h)
 }
 END_TEST
 
-/* ---- both directions, from the text of plugin/schema.h ----------------- */
+/* ---- both directions, from the text of plugin/common/schema.h ----------------- */
 
 typedef struct {
     char name[64];  /* XN_PREFIX_TITLE */
     char value[64]; /* "S" or "0" */
 } macro_t;
 
-/* Reads every "#define XN_<KIND>_NAME VALUE" of plugin/schema.h, so a
+/* Reads every "#define XN_<KIND>_NAME VALUE" of plugin/common/schema.h, so a
  * constant added there without documentation is noticed. */
 static size_t read_macros(const char *kind, macro_t *out, size_t cap)
 {
-    FILE *fp = fopen(TOP_SRCDIR "/plugin/schema.h", "r");
+    FILE *fp = fopen(TOP_SRCDIR "/plugin/common/schema.h", "r");
     ck_assert_ptr_nonnull(fp);
     char line[512], want[32];
     snprintf(want, sizeof want, "XN_%s_", kind);
@@ -176,7 +176,7 @@ START_TEST(every_prefix_is_documented_and_back)
             if (strcmp(rows[r].kind, "term") == 0 &&
                 strcmp(rows[r].name, m[i].value) == 0)
                 found = 1;
-        ck_assert_msg(found, "%s (\"%s\") in plugin/schema.h has no term row in "
+        ck_assert_msg(found, "%s (\"%s\") in plugin/common/schema.h has no term row in "
                              "schemas/index.schema", m[i].name, m[i].value);
     }
     for (size_t r = 0; r < n_rows; r++) {
@@ -211,7 +211,7 @@ START_TEST(every_slot_is_documented_and_back)
             if (strcmp(rows[r].kind, "value") == 0 &&
                 strcmp(rows[r].name, m[i].value) == 0)
                 found = 1;
-        ck_assert_msg(found, "%s (%s) in plugin/schema.h has no value row in "
+        ck_assert_msg(found, "%s (%s) in plugin/common/schema.h has no value row in "
                              "schemas/index.schema", m[i].name, m[i].value);
     }
     ck_assert_uint_eq(values, n);

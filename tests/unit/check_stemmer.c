@@ -1,5 +1,5 @@
 /* check_stemmer.c - unit tests of the cached Snowball stemmer
- * (plugin/stemmer.h), against Snowball's own English test vocabulary
+ * (plugin/analysis/stemmer.h), against Snowball's own English test vocabulary
  * (package snowball-data: voc.txt and output.txt, line by line). */
 #include <check.h>
 #include <libstemmer.h>

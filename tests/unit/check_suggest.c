@@ -1,6 +1,6 @@
-/* check_suggest.c - unit tests of the edit distance (plugin/distance.h),
- * the Metaphone key (plugin/phonetic.h), the name lexicon
- * (plugin/lexicon.h) and the scoring of variant pairs (plugin/suggest.h). */
+/* check_suggest.c - unit tests of the edit distance (plugin/common/distance.h),
+ * the Metaphone key (plugin/discovery/phonetic.h), the name lexicon
+ * (plugin/index/lexicon.h) and the scoring of variant pairs (plugin/discovery/suggest.h). */
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analyzer.h"
+#include "terms.h"
 #include "distance.h"
 #include "lexicon.h"
 #include "phonetic.h"

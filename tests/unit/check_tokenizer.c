@@ -1,4 +1,4 @@
-/* check_tokenizer.c - unit tests of the tokeniser (plugin/tokenizer.h).
+/* check_tokenizer.c - unit tests of the tokeniser (plugin/analysis/tokenizer.h).
  *
  * Each test tokenises a text and compares the exact token sequence, written
  * as "term@start-end" separated by spaces, with a leading '+' for a token

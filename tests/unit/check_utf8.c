@@ -1,4 +1,4 @@
-/* check_utf8.c - unit tests of UTF-8 checking and repair (plugin/utf8.h). */
+/* check_utf8.c - unit tests of UTF-8 checking and repair (plugin/analysis/utf8.h). */
 #include <check.h>
 #include <string.h>
 

@@ -1,11 +1,11 @@
-/* check_variants.c - unit tests of the variant table (plugin/variants.h),
- * the officials and outlets tables (plugin/names.h) and the analysis that
- * lays variants into a text (plugin/analyzer.h). */
+/* check_variants.c - unit tests of the variant table (plugin/analysis/variants.h),
+ * the officials and outlets tables (plugin/analysis/names.h) and the analysis that
+ * lays variants into a text (plugin/analysis/terms.h). */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzer.h"
+#include "terms.h"
 #include "error.h"
 #include "names.h"
 #include "strbuf.h"

@@ -8,7 +8,7 @@
  *                               matches, sorted, space-separated; a query
  *                               that does not parse prints "! message"
  */
-#include "analyzer.h"
+#include "terms.h"
 #include "xapnews.h"
 
 #include <stdio.h>

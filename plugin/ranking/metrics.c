@@ -1,7 +1,7 @@
-/* eval.c - see eval.h. Metrics follow trec_eval 9.0 with default options. */
+/* metrics.c - see metrics.h. Metrics follow trec_eval 9.0 with default options. */
 #include "sort.h"
 #include "config.h"
-#include "eval.h"
+#include "metrics.h"
 #include "grow.h"
 
 #include <errno.h>

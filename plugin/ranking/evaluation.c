@@ -1,8 +1,8 @@
 /* evaluation.c - xapnews_eval_t: judged queries run through a database and
- * scored with the trec_eval metrics of eval.h. */
+ * scored with the trec_eval metrics of metrics.h. */
 #include "sort.h"
 #include "evaluation.h"
-#include "eval.h"
+#include "metrics.h"
 #include "hash.h"
 #include "strbuf.h"
 

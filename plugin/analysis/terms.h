@@ -1,4 +1,4 @@
-/* analyzer.h - text to positioned terms: the tokeniser plus the variant
+/* terms.h - text to positioned terms: the tokeniser plus the variant
  * table. The one place where variant forms are found in text: the indexer,
  * the query parser, `xapnews analyse` and the officials' mention counts all
  * read the spans it records.
@@ -35,8 +35,8 @@
  * A text without any form gets no canonical stream: its canonical stream
  * would be its plain stream.
  */
-#ifndef XAPNEWS_ANALYZER_H
-#define XAPNEWS_ANALYZER_H
+#ifndef XAPNEWS_TERMS_H
+#define XAPNEWS_TERMS_H
 
 #include <stddef.h>
 

@@ -4,7 +4,7 @@
  * schemas/index.schema). Every word goes through the one tokeniser.
  */
 #include "acronyms.h"
-#include "analyzer.h"
+#include "terms.h"
 #include "article.h"
 #include "date.h"
 #include "docdata.h"
@@ -667,7 +667,7 @@ static int make_term(xapnews_writer_t *w, const char *p1, const char *p2,
  * stems with Z + PREFIX. A word of the text adds one to its term's wdf;
  * forms laid from the variant table and the canonical stream (under XV)
  * add positions only (wdf 0), so they change no count or document length
- * (see analyzer.h). */
+ * (see terms.h). */
 static xapnews_status_t add_tokens(xapnews_writer_t *w, xs_doc *doc,
                                    const char *prefix)
 {

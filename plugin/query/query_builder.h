@@ -1,7 +1,7 @@
 /* query_builder.h - the Xapian query of a parsed query (query_tree.h).
  *
  * The one place that builds Xapian queries from query text. Each text of
- * the tree is analysed as the indexer analyses articles (analyzer.h):
+ * the tree is analysed as the indexer analyses articles (terms.h):
  *   - a word is searched stemmed (Z prefix) unless capitalised or
  *     quoted, with the forms the tokeniser colocates with it;
  *   - a phrase, or words written as one ("cyber-security"), is a phrase;

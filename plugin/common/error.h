@@ -9,7 +9,7 @@
 #define XAPNEWS_ERROR_H
 
 #include "xapnews.h"
-#include "../shim/xapian_shim.h"
+#include "xapian_shim.h"
 #include "strbuf.h"
 
 typedef struct {

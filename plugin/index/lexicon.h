@@ -3,8 +3,8 @@
  *
  * A word that is capitalised where no sentence starts is most likely a
  * name ("said Guo Shengkun"), so the lexicon tells names from ordinary
- * words for `xapnews synonyms suggest` (plugin/suggest.h) and for the
- * name-aware typo tolerance of searches (plugin/typos.h).
+ * words for `xapnews synonyms suggest` (plugin/discovery/suggest.h) and for the
+ * name-aware typo tolerance of searches (plugin/query/typos.h).
  *
  * The writer counts, for each body it indexes, the words that start with a
  * capital letter, are not all in capitals (acronyms, shouted headlines),
@@ -30,7 +30,7 @@
 
 #include <stddef.h>
 
-#include "analyzer.h"
+#include "terms.h"
 #include "error.h"
 #include "strbuf.h"
 
@@ -85,7 +85,7 @@ int xn_lexicon_serialise_counts(const xn_lexicon *lex, xn_strbuf *out);
 /** Reads the lexicon of the database DB opened from PATH into a new *OUT
  *  (empty for an index built before lexicons existed). When PATH is a stub
  *  (a sharded database, or a stub file of local or remote databases), the
- *  sum of the lexicons of every database it lists (plugin/stub.h). PATH
+ *  sum of the lexicons of every database it lists (plugin/index/stub.h). PATH
  *  may be NULL (DB's own metadata only). On failure sets ERR and returns
  *  its status. */
 xapnews_status_t xn_lexicon_load(xs_db *db, const char *path,

@@ -1,5 +1,5 @@
-/* analysis.c - xapnews_analyzer_t: the analysis pipeline made visible. */
-#include "analyzer.h"
+/* analyzer.c - xapnews_analyzer_t: the analysis pipeline made visible. */
+#include "terms.h"
 #include "database.h"
 #include "error.h"
 #include "schema.h"

@@ -4,7 +4,7 @@
  * XN_TYPO_RARE_DOCS articles) and a few edits from a name the index knows
  * is also searched as that name: "Shengkum" also searches "Shengkun". The
  * names are the words of the officials table and the words of the name
- * lexicon (plugin/lexicon.h) capitalised in mid-sentence at least
+ * lexicon (plugin/index/lexicon.h) capitalised in mid-sentence at least
  * XN_TYPO_NAME_MIN times, and in most of their occurrences. The edits
  * allowed grow with the word's length (xn_distance_budget(): none below
  * five letters). The name must be in more articles than the word, and

@@ -30,7 +30,7 @@
  *           + 0.10 names + 0.30 support) + 0.15 official
  *
  *  spelling  1 - edits / length of the longer form (1 for compounds);
- *  phonetic  1 when the Metaphone keys (plugin/phonetic.h) are equal, 0.5
+ *  phonetic  1 when the Metaphone keys (plugin/discovery/phonetic.h) are equal, 0.5
  *            when they are one edit apart, else 0 (1 for compounds);
  *  context   cosine similarity of the words found one and two positions
  *            before and after each form, weighted by their inverse document
@@ -45,7 +45,7 @@
  *            likely to be one;
  *  names     how surely both forms are names: for each form, twice the
  *            share of its occurrences written capitalised in mid-sentence
- *            (the name lexicon, plugin/lexicon.h), at most 1; the smaller
+ *            (the name lexicon, plugin/index/lexicon.h), at most 1; the smaller
  *            of the two;
  *  official  1 when either form is a word of the name of an official: of
  *            an official the articles name (the XO terms of their

@@ -1,5 +1,5 @@
-/* analyzer.c - see analyzer.h. */
-#include "analyzer.h"
+/* terms.c - see terms.h. */
+#include "terms.h"
 #include "grow.h"
 
 #include <stdlib.h>
@@ -160,7 +160,7 @@ static void merge_laid(xn_tokens *l, size_t own)
     l->n = out;
 }
 
-/* Appends the canonical stream after the plain one (see analyzer.h). */
+/* Appends the canonical stream after the plain one (see terms.h). */
 static int write_canonical(xn_tokens *l, const xn_variants *v, unsigned first_pos)
 {
     unsigned cpos = first_pos;

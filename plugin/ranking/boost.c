@@ -1,6 +1,6 @@
 /* boost.c - see boost.h. */
 #include "boost.h"
-#include "analyzer.h"
+#include "terms.h"
 #include "date.h"
 #include "schema.h"
 #include "slug.h"

@@ -1,4 +1,4 @@
-/* eval.h - relevance judgments, query files and ranking metrics computed
+/* metrics.h - relevance judgments, query files and ranking metrics computed
  * exactly as trec_eval 9.0 computes them with its default options.
  *
  * Three independent objects:
@@ -56,8 +56,8 @@
  * itself fails or misbehaves on a query whose judgments are all negative;
  * here such a query is scored like any query without relevant documents.)
  */
-#ifndef XAPNEWS_EVAL_H
-#define XAPNEWS_EVAL_H
+#ifndef XAPNEWS_METRICS_H
+#define XAPNEWS_METRICS_H
 
 #include <stddef.h>
 

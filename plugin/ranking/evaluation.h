@@ -3,7 +3,7 @@
 #define XAPNEWS_EVALUATION_H
 
 #include "error.h"
-#include "eval.h"
+#include "metrics.h"
 #include "xapnews.h"
 
 typedef struct {

@@ -14,7 +14,7 @@
 #include "strbuf.h"
 #include "tables.h"
 #include "acronyms.h"
-#include "analyzer.h"
+#include "terms.h"
 #include "tokenizer.h"
 #include "typos.h"
 #include "xapnews.h"
@@ -598,7 +598,7 @@ out:
     return rc;
 }
 
-/* ---- variant forms: the canonical stream (see analyzer.h) -------------- */
+/* ---- variant forms: the canonical stream (see terms.h) -------------- */
 
 #define MAX_EDGE_ALTS 8
 

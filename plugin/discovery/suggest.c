@@ -13,7 +13,7 @@
 #include "strbuf.h"
 #include "tokenizer.h"
 #include "variants.h"
-#include "../shim/xapian_shim_terms.h"
+#include "xapian_shim_terms.h"
 
 #include <jansson.h>
 #include <math.h>

@@ -1,5 +1,5 @@
-/* check_query_parser.c - unit tests of the query parser
- * (plugin/query_builder.h): the exact Xapian query built for each piece of
+/* check_query.c - unit tests of the query pipeline
+ * (plugin/query/query_builder.h): the exact Xapian query built for each piece of
  * syntax, and the exact error for each kind of bad query.
  *
  * The expected descriptions were printed once and checked by reading
@@ -437,7 +437,7 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("query_parser");
+    Suite *s = suite_create("query");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, words);
     tcase_add_test(tc, phrases);
