@@ -157,4 +157,38 @@ jonson johnson
 usa u.s u.s.a
 bill -" "$syn"
 
+# ---- the variant engine's regressions: the seeds and four short articles ----------
+E=$TMP/engine.db
+cat > "$TMP/engine.jsonl" <<'JSON'
+{"id": "t1", "title": "Talks", "body": "The two sides will hold new cyber-security talks in June."}
+{"id": "t2", "title": "Experts", "body": "The cybersecurity experts met on Monday."}
+{"id": "t3", "title": "Visit", "date": "2016-03-01", "body": "Secretary Jeh C. Johnson held talks in Beijing."}
+{"id": "t4", "title": "Review", "date": "2015-06-01", "body": "A review of the talks."}
+JSON
+"$XAPNEWS" index --db "$E" "$top_srcdir/corpus" "$TMP/engine.jsonl" > /dev/null || fail "index engine.db"
+eh() { ids "$E" --no-typos "$@" | sed 's/_[0-9a-f]*//g'; }
+expect_eq "phrase around a variant: US cyber-security firm" "001" "$(eh '"US cyber-security firm"')"
+expect_eq "phrase around a variant: Chinese cyber-espionage groups" "004" \
+    "$(eh '"Chinese cyber-espionage groups"')"
+for q in '"new cyber-security talks"' '"new cybersecurity talks"' '"new cyber security talks"'; do
+    expect_eq "every form in a phrase: $q" "t1" "$(eh "$q")"
+done
+expect_eq "no false phrase over a joined form: security met" "" "$(eh '"security met"')"
+expect_eq "a table word keeps its stem: cyberattack" "004" "$(eh cyberattack)"
+expect_eq "a table word keeps its stem: cyberattacks" "004" "$(eh cyberattacks)"
+expect_eq "a multi-word form unquoted matches its words apart" "002 004" "$(eh cyber attack)"
+expect_eq "three words of a form, apart" "002 003 004" "$(eh public security ministry)"
+expect_eq "--any: date filter applies" "t3" "$(eh --any 'talks date:2016')"
+expect_eq "--any: date filter, year-only dates" "001 t4" "$(eh --any 'talks date:2015')"
+# one mention adds one to its words' wdf, whatever is laid beside it
+wdf=$("$SYSPY" - "$E" <<'PY'
+import sys, xapian
+db = xapian.Database(sys.argv[1])
+doc = db.get_document(db.postlist("Qt3").__next__().docid)
+wdf = {t.term.decode(): t.wdf for t in doc.termlist()}
+print(wdf.get("johnson"), wdf.get("Zjohnson"), wdf.get("jeh"))
+PY
+)
+expect_eq "honest counts: one Jeh C. Johnson" "1 1 1" "$wdf"
+
 finish
