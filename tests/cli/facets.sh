@@ -87,27 +87,8 @@ check_probe "one database: one pass equals one match per official" "$TMP/one.out
 check_probe "local shards: one pass equals one match per official" "$TMP/sharded.out" "$TMP/sharded.db"
 expect_eq "local shards count as one database" "$(cat "$TMP/one.out")" "$(cat "$TMP/sharded.out")"
 
-# remote shards: one stock xapian-tcpsrv per shard
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-pids=
-trap 'kill -9 $pids 2>/dev/null; rm -rf "$TMP"' EXIT
-# serve_shards FOLDER STUB: serves the 3 shards of FOLDER, lists them in
-# STUB, and waits until a search through STUB answers
-serve_shards() {
-    : > "$2"
-    for s in 0 1 2; do
-        port=$(free_port)
-        # (the servers must not hold the test harness's output open)
-        xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$1/shard-00$s" \
-            > /dev/null 2>&1 < /dev/null &
-        pids="$pids $!"
-        echo "remote 127.0.0.1:$port" >> "$2"
-    done
-    for _ in $(seq 50); do
-        "$XAPNEWS" search --db "$2" said > /dev/null 2>&1 && break; sleep 0.1
-    done
-}
-serve_shards "$TMP/sharded.db" "$TMP/remote.stub"
+# remote shards: one stock xapian-tcpsrv per shard (lib.sh)
+serve_shards "$TMP/sharded.db" "$TMP/remote.stub" said
 "$PROBE" "$TMP/remote.stub" < "$TMP/queries" > "$TMP/remote.out" || fail "probe remote"
 check_probe "remote shards: one pass equals one match per official" "$TMP/remote.out" "$TMP/remote.stub"
 expect_eq "remote shards count as one database" "$(cat "$TMP/one.out")" "$(cat "$TMP/remote.out")"
@@ -140,7 +121,7 @@ check_probe "an index without the slot: counted by term" "$TMP/old.out" "$TMP/ol
 "$PROBE" "$TMP/mixed.db" < "$TMP/queries" > "$TMP/mixed.out" || fail "probe mixed"
 check_probe "some articles without the slot: by term where a match lacks it" \
     "$TMP/mixed.out" "$TMP/mixed.db" "$TMP/mixed.db.stripped"
-serve_shards "$TMP/old-shard.db" "$TMP/old-remote.stub"
+serve_shards "$TMP/old-shard.db" "$TMP/old-remote.stub" said
 "$PROBE" "$TMP/old-remote.stub" < "$TMP/queries" > "$TMP/old-remote.out" || fail "probe old remote"
 check_probe "a remote shard without the slot: by term where a match lacks it" \
     "$TMP/old-remote.out" "$TMP/old-remote.stub" "$TMP/old-shard.db/shard-001.stripped"

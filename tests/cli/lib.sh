@@ -21,3 +21,24 @@ ids() {
     "$XAPNEWS" search --db "$db" --json --limit 100 "$@" |
         python3 -c 'import json,sys; print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["hits"])))'
 }
+# Remote shards for the tests that need a server: one stock xapian-tcpsrv
+# per shard on 127.0.0.1, stopped when the test exits.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+pids=
+# serve_shards FOLDER STUB WORD: serves the 3 shards of FOLDER, lists them
+# in STUB, and waits until a search for WORD through STUB answers
+serve_shards() {
+    trap 'kill -9 $pids 2>/dev/null; rm -rf "$TMP"' EXIT
+    : > "$2"
+    for s in 0 1 2; do
+        port=$(free_port)
+        # (the servers must not hold the test harness's output open)
+        xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$1/shard-00$s" \
+            > /dev/null 2>&1 < /dev/null &
+        pids="$pids $!"
+        echo "remote 127.0.0.1:$port" >> "$2"
+    done
+    for _ in $(seq 50); do
+        "$XAPNEWS" search --db "$2" "$3" > /dev/null 2>&1 && break; sleep 0.1
+    done
+}
