@@ -428,7 +428,10 @@ typedef enum {
      *  index holds are never changed. xapnews_query_typo_count() and
      *  xapnews_query_typo() tell what was added. The rules are in
      *  plugin/query/typos.h. */
-    XAPNEWS_QUERY_TYPOS = 1 << 4
+    XAPNEWS_QUERY_TYPOS = 1 << 4,
+    /** A query that does not parse is an error (XAPNEWS_STATUS_BAD_QUERY)
+     *  instead of being searched as plain words. */
+    XAPNEWS_QUERY_STRICT = 1 << 5
 } xapnews_query_flags_t;
 
 /** How a search weighs what matched: the weighting scheme and its
@@ -467,12 +470,20 @@ xapnews_status_t xapnews_database_set_profile(xapnews_database_t *db,
                                               const xapnews_profile_t *profile);
 
 /** Parses TEXT (syntax in the README: words, "phrases", AND OR NOT, +word,
- *  -word, parentheses, title: official: outlet: id: date:) into a query
- *  over DB. A syntax error returns XAPNEWS_STATUS_BAD_QUERY with a message
- *  in xapnews_database_last_error(DB). Release with xapnews_query_destroy().
- *  The query must not outlive DB. */
+ *  -word, parentheses, word^2, title: official: outlet: id: date:) into a
+ *  query over DB. Text that does not parse (an unclosed parenthesis, a
+ *  bad date range...) is searched as plain words, as Xapian's QueryParser
+ *  and Omega do, and xapnews_query_syntax_error() says why; with
+ *  XAPNEWS_QUERY_STRICT it returns XAPNEWS_STATUS_BAD_QUERY with the
+ *  message in xapnews_database_last_error(DB) instead. A query over the
+ *  limits (65,536 bytes, 1,024 words as written) is BAD_QUERY either way.
+ *  Release with xapnews_query_destroy(). The query must not outlive DB. */
 xapnews_status_t xapnews_query_parse(xapnews_database_t *db, const char *text,
                                      unsigned flags, xapnews_query_t **query);
+
+/** Why QUERY's text was searched as plain words ("query syntax error at
+ *  column N: reason"; owned by QUERY), or NULL when it parsed. */
+const char *xapnews_query_syntax_error(const xapnews_query_t *query);
 
 /** A description of the parsed query (Xapian's notation), owned by QUERY. */
 const char *xapnews_query_describe(xapnews_query_t *query);

@@ -62,6 +62,12 @@ int cli_open_database(const char *path, xapnews_database_t **db);
  *  bad value. */
 unsigned cli_parse_uint(const char *option, const char *value);
 
+/** Whether the query starts at ARGV[optind] although it begins with '-'
+ *  ("-iraq"): a word starting with one dash that is not one of the short
+ *  options SHORTS ("-d", "-n5") is a query word, not an unknown option.
+ *  "--" and long options are left to getopt. */
+int cli_query_starts(int argc, char **argv, const char *shorts);
+
 /** The ARGC arguments joined by spaces, invalid UTF-8 replaced by U+FFFD
  *  (release with xapnews_free(); NULL without memory). */
 char *cli_text_args(int argc, char **argv);

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <getopt.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -141,4 +142,17 @@ int cli_open_database(const char *path, xapnews_database_t **db)
     cli_error("%s", err ? err : xapnews_status_to_string(st));
     xapnews_free(err);
     return cli_exit_code(st);
+}
+
+int cli_query_starts(int argc, char **argv, const char *shorts)
+{
+    if (optind >= argc) return 0;
+    const char *a = argv[optind];
+    if (a[0] != '-' || a[1] == '\0' || a[1] == '-') return 0;
+    if (!strchr(shorts, a[1])) return 1;
+    /* "-d" or "-n" with their value apart, "-n5", "-h" */
+    if (a[2] == '\0') return 0;
+    for (const char *c = a + 2; *c; c++)
+        if (*c < '0' || *c > '9') return 1;
+    return a[1] != 'n';
 }

@@ -21,11 +21,16 @@ static const char help[] =
     "  cyber-security   also finds 'cyber security' and 'cybersecurity'\n"
     "  +word -word      require / exclude a word\n"
     "  a AND b, a OR b, a NOT b, (a OR b) c\n"
+    "  word^2  \"a phrase\"^0.5  (a OR b)^3   weigh an item more (or less)\n"
     "  title:WORD  title:\"PHRASE\"  official:NAME  official:\"FULL NAME\"\n"
     "  outlet:NAME  outlet:\"NAME\"  id:ID\n"
     "  date:2016  date:2016-05  date:2016-05-01  date:2016-01-01..2016-06-30\n"
     "  date:..2016-06-30  date:2016-01-01..\n"
     "Words without an operator must all match; --any lets any of them match.\n"
+    "A query that does not parse (an unclosed parenthesis, say) is searched as\n"
+    "plain words and the output says so; --strict makes it an error (status 5).\n"
+    "After the options, a word starting with '-' is a query word (-iraq\n"
+    "excludes iraq), not an option.\n"
     "\n"
     "Options:\n"
     "  -d, --db DB        the database to search (required)\n"
@@ -39,11 +44,13 @@ static const char help[] =
     "                     and/or year (comma-separated), over all matches\n"
     "      --color WHEN   highlight matches in colour: auto (on a terminal),\n"
     "                     always or never (default auto)\n"
+    "      --strict       refuse a query that does not parse\n"
     "      --no-typos     do not also search a rare word as the name it is a\n"
     "                     few letters from (\"Shengkum\" -> Shengkun)\n"
     "  -h, --help         show this help\n"
     "\n"
-    "JSON output: {\"query\":..., \"total_estimate\":N, \"hits\":[{\"id\",\n"
+    "JSON output: {\"query\":..., \"syntax_error\": why it was searched as\n"
+    "plain words or null, \"total_estimate\":N, \"hits\":[{\"id\",\n"
     "\"rank\",\"score\",\"title\",\"date\",\"outlet\",\"url\",\"snippet\"}],\n"
     "\"also_searched\":[{\"word\",\"name\"}]}, with\n"
     "--facets also \"facets\":{\"outlet\":[{\"value\",\"count\"}],...}\n"
@@ -142,6 +149,9 @@ static int print_json(const char *text, const xapnews_query_t *q,
 {
     fputs("{\"query\":", stdout);
     cli_json_string(stdout, text);
+    fputs(",\"syntax_error\":", stdout);
+    if (xapnews_query_syntax_error(q)) cli_json_string(stdout, xapnews_query_syntax_error(q));
+    else fputs("null", stdout);
     print_typos(q, 1);
     printf(",\"total_estimate\":%lu,\"hits\":[",
            xapnews_results_total_estimate(r));
@@ -225,20 +235,23 @@ int cmd_search(int argc, char **argv)
         {"color", required_argument, NULL, 'c'},
         {"colour", required_argument, NULL, 'c'},
         {"no-typos", no_argument, NULL, 'T'},
+        {"strict", no_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *db_path = NULL, *color_when = "auto", *profile = NULL;
-    unsigned typos = XAPNEWS_QUERY_TYPOS;
+    unsigned typos = XAPNEWS_QUERY_TYPOS, strict = 0;
     unsigned limit = 10, offset = 0, flags = XAPNEWS_QUERY_DEFAULT_AND;
     int json = 0, c, facets = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "+d:n:h", opts, NULL)) != -1) {
+    while (!cli_query_starts(argc, argv, "dnh") &&
+           (c = getopt_long(argc, argv, "+d:n:h", opts, NULL)) != -1) {
         switch (c) {
         case 'd': db_path = optarg; break;
         case 'n': limit = cli_parse_uint("--limit", optarg); break;
         case 'o': offset = cli_parse_uint("--offset", optarg); break;
         case 'a': flags = XAPNEWS_QUERY_DEFAULT_OR; break;
         case 'T': typos = 0; break;
+        case 'S': strict = XAPNEWS_QUERY_STRICT; break;
         case 'p': profile = optarg; break;
         case 'j': json = 1; break;
         case 'F':
@@ -279,7 +292,7 @@ int cmd_search(int argc, char **argv)
     xapnews_status_t st;
     if ((rc = cli_open_database(db_path, &db)) != 0) goto out;
     if ((rc = cli_use_profile(db, profile)) != 0) goto out;
-    if ((st = xapnews_query_parse(db, text, flags | typos, &query)) ||
+    if ((st = xapnews_query_parse(db, text, flags | typos | strict, &query)) ||
         (st = xapnews_query_set_facets(query, (unsigned)facets)) ||
         (st = xapnews_query_search(query, offset, limit, &results))) {
         cli_error("%s", xapnews_database_last_error(db));
@@ -290,6 +303,8 @@ int cmd_search(int argc, char **argv)
     if (xapnews_results_total_estimate(results) < SUGGEST_BELOW &&
         xapnews_database_suggest(db, text, &suggestion))
         suggestion = NULL;
+    if (!json && xapnews_query_syntax_error(query))
+        printf("Searched as plain words (%s)\n", xapnews_query_syntax_error(query));
     if (!json) print_typos(query, 0);
     rc = json ? print_json(text, query, results, (unsigned)facets, suggestion)
               : print_human(text, results, color, (unsigned)facets, suggestion);

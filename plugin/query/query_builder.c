@@ -34,7 +34,8 @@ typedef struct {
     int corrected;  /* build texts as corrected (xn_qnode.corrected) */
     size_t at;      /* offset in the query of what is being built, for messages */
     size_t text_at; /* offset in the query of the text being analysed */
-    unsigned n_terms;
+    unsigned n_terms; /* terms built, expansions included */
+    size_t n_words;   /* words of the query's texts */
     int failed;
 } builder_t;
 
@@ -120,7 +121,7 @@ static xs_query *make_term(builder_t *p, const char *prefix, const char *body,
     if (++p->n_terms > XN_QUERY_MAX_TERMS) {
         xn_strbuf_free(&b);
         char msg[96];
-        snprintf(msg, sizeof msg, "the query has more than %d words",
+        snprintf(msg, sizeof msg, "the query expands to more than %d terms",
                  XN_QUERY_MAX_TERMS);
         fail_syntax(p, p->at, msg);
         return NULL;
@@ -922,6 +923,13 @@ static int text_units(builder_t *p, const char *prefix, const char *text,
     int rc = analyse_text(p, v, text, len, &a);
     size_t n = a.plain.n;
     if (rc < 0 || n == 0) goto out;
+    if ((p->n_words += n) > XN_QUERY_MAX_WORDS) { /* the words written */
+        char msg[96];
+        snprintf(msg, sizeof msg, "the query has more than %d words", XN_QUERY_MAX_WORDS);
+        rc = fail_syntax(p, p->text_at + a.plain.p[n - (p->n_words - XN_QUERY_MAX_WORDS)].word.start,
+                         msg);
+        goto out;
+    }
     if (a.l.n_spans == 0) {
         rc = typed_units(p, prefix, &a.plain, 0, n, quoted, units);
         goto out;
@@ -1039,7 +1047,7 @@ static xs_query *and_query(builder_t *p, const xn_qnode *n)
         int filter = c->kind == XN_QNODE_FILTER || c->kind == XN_QNODE_DATE;
         if (filter && c->role != XN_QROLE_EXCLUDED) {
             qlist_push(p, &filters[filter_slot(c)], filter_query(p, c));
-        } else if (c->kind == XN_QNODE_TEXT && !c->quoted &&
+        } else if (c->kind == XN_QNODE_TEXT && !c->quoted && !c->boost &&
                    c->role == XN_QROLE_DEFAULT) { /* each word a unit */
             node_units(p, c, any ? &optional : &required);
         } else {
@@ -1087,8 +1095,22 @@ static xs_query *or_query(builder_t *p, const xn_qnode *n)
     return qlist_combine(p, &alts, XS_OP_OR, 0);
 }
 
-/* The query of node N; NULL without failing for a node without words. */
+static xs_query *build_unboosted(builder_t *p, const xn_qnode *n);
+
+/* The query of node N, weighted by its boost; NULL without failing for a
+ * node without words. */
 static xs_query *build_node(builder_t *p, const xn_qnode *n)
+{
+    xs_query *q = build_unboosted(p, n);
+    if (!q || !n->boost || n->boost == 1.0) return q;
+    xs_error xe;
+    xs_query *scaled = xs_query_scale(q, n->boost, &xe);
+    xs_query_free(q);
+    if (!scaled) fail_shim(p, &xe);
+    return scaled;
+}
+
+static xs_query *build_unboosted(builder_t *p, const xn_qnode *n)
 {
     switch (n->kind) {
     case XN_QNODE_TEXT: {
@@ -1117,11 +1139,12 @@ xs_query *xn_query_build(xn_qtree *tree, unsigned flags, xn_stemmer *stemmer,
                          const xn_tables *tables, const xapnews_profile_t *profile,
                          xn_hlset *hl, xn_error *err)
 {
-    builder_t p = {flags, stemmer, tables, profile, hl, err, tree->text, 0, 0, 0, 0, 0};
+    builder_t p = {flags, stemmer, tables, profile, hl, err, tree->text, 0, 0, 0, 0, 0, 0};
     xs_query *q = tree->root ? build_node(&p, tree->root) : NULL;
     if (!p.failed && q && xn_qtree_each_searched_text(tree, has_correction, NULL)) {
         p.corrected = 1;
         p.n_terms = 0;
+        p.n_words = 0;
         xs_query *alt = build_node(&p, tree->root);
         xs_error xe;
         xs_query *scaled = alt ? xs_query_scale(alt, XN_TYPO_WEIGHT, &xe) : NULL;

@@ -27,16 +27,20 @@
 #include "stemmer.h"
 #include "tables.h"
 
-/** The most terms a query may hold. */
-#define XN_QUERY_MAX_TERMS 1024
+/** The most words a query's texts may hold, as written. */
+#define XN_QUERY_MAX_WORDS 1024
+/** The most terms a query may expand to (variants, fields, acronyms,
+ *  corrections): a guard against pathological expansion only. */
+#define XN_QUERY_MAX_TERMS 65536
 
 /** Builds TREE's query with FLAGS (XAPNEWS_QUERY_*), STEMMER (may be
  *  NULL: no stemming), TABLES and PROFILE (may be NULL). Words searched
  *  for go into HL (may be NULL). Returns the query (free with
  *  xs_query_free()); a tree without any word gives a query that matches
  *  nothing. NULL with ERR set on failure: XAPNEWS_STATUS_BAD_QUERY
- *  naming the column when the query has more than XN_QUERY_MAX_TERMS
- *  terms, XAPNEWS_STATUS_OUT_OF_MEMORY, or a Xapian error. */
+ *  naming the column when the query has more than XN_QUERY_MAX_WORDS
+ *  words or expands to more than XN_QUERY_MAX_TERMS terms,
+ *  XAPNEWS_STATUS_OUT_OF_MEMORY, or a Xapian error. */
 xs_query *xn_query_build(xn_qtree *tree, unsigned flags, xn_stemmer *stemmer,
                          const xn_tables *tables, const xapnews_profile_t *profile,
                          xn_hlset *hl, xn_error *err);

@@ -103,13 +103,37 @@ static void skip_space(lexer_t *p)
     while (p->i < p->len && is_space(p->s[p->i])) p->i++;
 }
 
-/* End of a bare word starting at I: white space, a parenthesis or a quote. */
+/* Whether a boost suffix ("^2", "^0.5") starts at I. */
+static int at_boost(const lexer_t *p, size_t i)
+{
+    return i + 1 < p->len && p->s[i] == '^' &&
+           ((p->s[i + 1] >= '0' && p->s[i + 1] <= '9') || p->s[i + 1] == '.');
+}
+
+/* End of a bare word starting at I: white space, a parenthesis, a quote
+ * or a boost suffix. */
 static size_t word_end(const lexer_t *p, size_t i)
 {
     while (i < p->len && !is_space(p->s[i]) && p->s[i] != '(' &&
-           p->s[i] != ')' && p->s[i] != '"')
+           p->s[i] != ')' && p->s[i] != '"' && !at_boost(p, i))
         i++;
     return i;
+}
+
+/* Reads a boost suffix after an item into N, if there is one. */
+static int read_boost(lexer_t *p, xn_qnode *n)
+{
+    if (!at_boost(p, p->i)) return 0;
+    size_t at = p->i++;
+    char *end;
+    double b = strtod(p->s + p->i, &end);
+    size_t stop = (size_t)(end - p->s);
+    if (stop == p->i || b <= 0 || b > 1000 ||
+        (stop < p->len && !is_space(p->s[stop]) && p->s[stop] != ')'))
+        return fail_syntax(p, at, "a boost (^N) takes a number above 0, at most 1000");
+    n->boost = b;
+    p->i = stop;
+    return 0;
 }
 
 static int at_keyword(const lexer_t *p, const char *kw)
@@ -250,7 +274,7 @@ static int is_plain_word(const lexer_t *p, size_t i)
         if (end - i == strlen(keywords[k]) &&
             memcmp(p->s + i, keywords[k], end - i) == 0)
             return 0;
-    return field_at(p, i) < 0;
+    return field_at(p, i) < 0 && !at_boost(p, end);
 }
 
 /* ---- grammar ------------------------------------------------------------ */
@@ -379,7 +403,8 @@ static xn_qnode *parse_and(lexer_t *p)
         } else {
             item = parse_item(p);
         }
-        if (!item) {
+        if (!item || read_boost(p, item) < 0) {
+            node_free(item);
             node_free(and);
             return NULL;
         }
@@ -432,7 +457,8 @@ static xn_qnode *parse_or(lexer_t *p)
     return or ? or : first;
 }
 
-int xn_qtree_parse(const char *text, xn_qtree *tree, xn_error *err)
+/* Copies TEXT into TREE, checking its length. */
+static int copy_text(const char *text, xn_qtree *tree, xn_error *err)
 {
     memset(tree, 0, sizeof *tree);
     size_t len = strlen(text);
@@ -448,6 +474,13 @@ int xn_qtree_parse(const char *text, xn_qtree *tree, xn_error *err)
     }
     memcpy(tree->text, text, len + 1);
     tree->len = len;
+    return 0;
+}
+
+int xn_qtree_parse(const char *text, xn_qtree *tree, xn_error *err)
+{
+    if (copy_text(text, tree, err) < 0) return -1;
+    size_t len = tree->len;
     lexer_t p = {tree->text, len, 0, 0, err, 0};
     xn_qnode *root = parse_or(&p);
     if (!p.failed) {
@@ -461,6 +494,21 @@ int xn_qtree_parse(const char *text, xn_qtree *tree, xn_error *err)
         return -1;
     }
     tree->root = root;
+    return 0;
+}
+
+int xn_qtree_parse_words(const char *text, xn_qtree *tree, xn_error *err)
+{
+    if (copy_text(text, tree, err) < 0) return -1;
+    lexer_t p = {tree->text, tree->len, 0, 0, err, 0};
+    xn_qnode *and = node_new(&p, XN_QNODE_AND, 0);
+    if (!and || add_child(&p, and, text_node(&p, XN_QFIELD_BODY, 0, tree->text,
+                                             tree->len, 0)) < 0) {
+        node_free(and);
+        xn_qtree_free(tree);
+        return -1;
+    }
+    tree->root = and;
     return 0;
 }
 

@@ -17,6 +17,7 @@
  *   a-b             a hyphenated word matches "a-b", "a b" and "ab"
  *   +word -word     the word is required / excluded
  *   a AND b, a OR b, a NOT b, ( ... )   operators (upper case) and groups
+ *   word^2  "a phrase"^0.5  (...)^3    the item weighs that much more
  *   title:WORD  title:"PHRASE"     words of the title
  *   official:WORD  official:"NAME" words of an official's name
  *   outlet:NAME  outlet:"NAME"     articles from that outlet (a filter)
@@ -73,6 +74,7 @@ struct xn_qnode {
     xn_qrole role;   /* in its AND parent; XN_QROLE_DEFAULT elsewhere */
     xn_qfield field; /* TEXT, FILTER and DATE */
     size_t at;       /* byte offset of the item in the query text */
+    double boost;    /* ITEM^BOOST: its weight multiplied (0: as is) */
     /* TEXT: a run of plain words, a phrase or a field's value. TEXT
      * points into the tree's copy of the query, or to a replacement the
      * node owns (OWNED set); CORRECTED (owned, may be NULL) is the text
@@ -104,6 +106,12 @@ typedef struct {
  *  reason" for bad syntax, XAPNEWS_STATUS_OUT_OF_MEMORY. *TREE is empty
  *  on failure; release it with xn_qtree_free() either way. */
 int xn_qtree_parse(const char *text, xn_qtree *tree, xn_error *err);
+
+/** TEXT as plain words, whatever syntax it holds: one text searched
+ *  with the default operator. For a query that does not parse, searched
+ *  the way Xapian's QueryParser and Omega fall back. Fails only when
+ *  TEXT is too long or memory runs out. */
+int xn_qtree_parse_words(const char *text, xn_qtree *tree, xn_error *err);
 
 void xn_qtree_free(xn_qtree *tree);
 

@@ -42,6 +42,7 @@ struct xapnews_query {
     xn_hlset hl;
     unsigned facets; /* xapnews_facet_t mask to count */
     xn_typos typos;  /* words also searched as names */
+    char *syntax_error; /* why the text was searched as plain words */
 };
 
 struct xapnews_results {
@@ -252,6 +253,24 @@ static int add_variant_word(void *ctx, const char *a, size_t alen,
     return 0;
 }
 
+/* Parses TEXT into TREE; unless FLAGS are strict, text with a syntax
+ * error is read as plain words and Q keeps the error. */
+static int parse_tree(xapnews_query_t *q, const char *text, unsigned flags,
+                      xn_qtree *tree)
+{
+    xn_error *err = &q->db->err;
+    if (xn_qtree_parse(text, tree, err) == 0) return 0;
+    if (err->status != XAPNEWS_STATUS_BAD_QUERY || (flags & XAPNEWS_QUERY_STRICT) ||
+        strlen(text) > XN_QUERY_MAX_BYTES) /* too long either way */
+        return -1;
+    if (!(q->syntax_error = xn_strdup(err->message))) {
+        xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        return -1;
+    }
+    xn_error_clear(err);
+    return xn_qtree_parse_words(text, tree, err);
+}
+
 xapnews_status_t xapnews_query_parse(xapnews_database_t *d, const char *text,
                                      unsigned flags, xapnews_query_t **out)
 {
@@ -265,7 +284,7 @@ xapnews_status_t xapnews_query_parse(xapnews_database_t *d, const char *text,
     /* the pipeline (query_tree.h): parse, resolve fields, find typos and
      * correct them, build */
     xn_qtree tree;
-    if (xn_qtree_parse(text, &tree, &d->err) == 0 &&
+    if (parse_tree(q, text, flags, &tree) == 0 &&
         xn_qtree_resolve_fields(&tree, &d->tables, &d->err) == 0 &&
         (!(flags & XAPNEWS_QUERY_TYPOS) ||
          (xn_typos_find(d->db, d->path, &d->typo_names, &d->tables, d->stemmer,
@@ -298,7 +317,13 @@ void xapnews_query_destroy(xapnews_query_t *q)
     free(q->description);
     xn_hlset_free(&q->hl);
     xn_typos_free(&q->typos);
+    free(q->syntax_error);
     free(q);
+}
+
+const char *xapnews_query_syntax_error(const xapnews_query_t *q)
+{
+    return q ? q->syntax_error : NULL;
 }
 
 size_t xapnews_query_typo_count(const xapnews_query_t *q)

@@ -137,11 +137,11 @@ expect_eq "bad chrome rules: FILE:LINE message" \
 [ ! -e "$TMP/none.db" ] && pass "bad configuration: no database created" || fail "database created despite bad configuration"
 
 # ---- queries ---------------------------------------------------------------
-run "$XAPNEWS" search --db "$TMP/mixed.db" '(ministers'
+run "$XAPNEWS" search --db "$TMP/mixed.db" --strict '(ministers'
 expect_eq "unbalanced parenthesis: exit 5" 5 "$rc"
 expect_eq "unbalanced parenthesis: message" \
     "xapnews: query syntax error at column 1: '(' is never closed" "$err"
-run "$XAPNEWS" search --db "$TMP/mixed.db" 'date:2016-13'
+run "$XAPNEWS" search --db "$TMP/mixed.db" --strict 'date:2016-13'
 expect_eq "bad date: exit 5" 5 "$rc"
 expect_eq "bad date: message" \
     "xapnews: query syntax error at column 1: bad date '2016-13': month 13 out of range 01-12" "$err"

@@ -292,9 +292,18 @@ START_TEST(index_reopen_and_search)
     ck_assert_str_eq(xapnews_query_describe(q), "Query(Ztalk@1)");
     xapnews_query_destroy(q);
 
-    /* a bad query is reported through the database */
+    /* a query that does not parse is searched as plain words, and says
+     * why; strict, it is reported through the database */
+    ck_assert_int_eq(xapnews_query_parse(db, "(talks", 0, &q), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_str_eq(xapnews_query_describe(q), "Query(Ztalk@1)");
+    ck_assert_str_eq(xapnews_query_syntax_error(q),
+                     "query syntax error at column 1: '(' is never closed");
+    xapnews_query_destroy(q);
+    ck_assert_int_eq(xapnews_query_parse(db, "talks", 0, &q), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_ptr_null(xapnews_query_syntax_error(q));
+    xapnews_query_destroy(q);
     q = (xapnews_query_t *)1;
-    ck_assert_int_eq(xapnews_query_parse(db, "(talks", 0, &q),
+    ck_assert_int_eq(xapnews_query_parse(db, "(talks", XAPNEWS_QUERY_STRICT, &q),
                      XAPNEWS_STATUS_BAD_QUERY);
     ck_assert_ptr_null(q);
     ck_assert_str_eq(xapnews_database_last_error(db),

@@ -363,11 +363,11 @@ START_TEST(limits)
     EXPECT_QUERY(big, "Query()");
     free(big);
 
-    /* more than XN_QUERY_MAX_TERMS words */
-    char *many = malloc(2 * (XN_QUERY_MAX_TERMS + 1) + 1);
+    /* more than XN_QUERY_MAX_WORDS words */
+    char *many = malloc(2 * (XN_QUERY_MAX_WORDS + 1) + 1);
     ck_assert_ptr_nonnull(many);
-    for (int i = 0; i <= XN_QUERY_MAX_TERMS; i++) memcpy(many + 2 * i, "a ", 2);
-    many[2 * (XN_QUERY_MAX_TERMS + 1)] = '\0';
+    for (int i = 0; i <= XN_QUERY_MAX_WORDS; i++) memcpy(many + 2 * i, "a ", 2);
+    many[2 * (XN_QUERY_MAX_WORDS + 1)] = '\0';
     expect_error(many, "query syntax error at column 2049: the query has "
                        "more than 1024 words");
     free(many);
