@@ -20,7 +20,8 @@ plus every window holding a form of the variant table):
     finds only articles that hold the window or a variant of it: its forms
     replaced by other forms of their groups, a hyphenated word joined, an
     acronym the index learnt (JSON from `xapnews analyse --acronyms
-    --json`) written out, or, when its first (last) words are only the end
+    --json`) written out, a currency's name read as an amount in that
+    currency ("USD" for "$5"), or, when its first (last) words are only the end
     (start) of a longer form, that form's group written there.
 
 Words are compared as the engine folds them (`probe words`); everything
@@ -153,6 +154,35 @@ class Oracle:
         return out
 
 
+# currencies as outlets name them (folded words) and mark amounts (raw
+# text): a phrase naming a currency may match an amount written in it
+CURRENCIES = {
+    "usd": ({"usd", "dollar", "dollars", "dlr", "dlrs"}, ("$", "dlr", "dollar", "usd")),
+    "jpy": ({"jpy", "yen"}, ("\u00a5", "yen", "jpy")),
+    "gbp": ({"gbp", "pound", "pounds", "sterling", "stg"}, ("\u00a3", "stg", "sterling", "pound", "gbp")),
+    "eur": ({"eur", "euro", "euros"}, ("\u20ac", "euro", "eur")),
+}
+
+
+def holds_amount_reading(seq, raw, folded_texts):
+    """Whether an article (RAW text, FOLDED_TEXTS sequences) holds SEQ with
+    its currency words read as amounts' currencies: the other words in a
+    row, and an amount in each named currency somewhere."""
+    rest, named = [], []
+    for w in seq:
+        code = next((c for c, (words, _) in CURRENCIES.items() if w in words), None)
+        if code:
+            named.append(code)
+        else:
+            rest.append(w)
+    if not named:
+        return False
+    low = raw.lower()
+    if not all(any(m in low for m in CURRENCIES[c][1]) for c in named):
+        return False
+    return not rest or any(contains(s, rest) for s in folded_texts)
+
+
 def sentences(text):
     for para in re.split(r"\n\s*\n|(?<=[.!?])\s+", text):
         words = para.split()
@@ -192,6 +222,8 @@ def main():
             acronyms.setdefault(x["acronym"], []).append(x["expansion"].split())
     articles = [json.loads(l) for l in open(a.articles, encoding="utf-8") if l.strip()]
     texts = {}  # id -> folded sequences of its title and body
+    raw = {str(art["id"]): (art.get("title") or "") + "\n" + (art.get("body") or "")
+           for art in articles}
     fields = []
     for art in articles:
         title = (art.get("title") or "").strip()
@@ -285,6 +317,8 @@ def main():
                             for acr, es in acronyms.items() for e in es
                             for i in range(len(v) - len(e) + 1) if v[i:i + len(e)] == e]
             held = any(contains(s, v) for s in texts.get(other, []) for v in allowed)
+            if not held:
+                held = holds_amount_reading(seq, raw.get(other, ""), texts.get(other, []))
             if not held and hyph:
                 held = True  # joined compounds: not modelled word by word
             if not held:
