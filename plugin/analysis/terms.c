@@ -2,6 +2,8 @@
 #include "terms.h"
 #include "grow.h"
 
+#include <utf8proc.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,6 +197,41 @@ static int write_canonical(xn_tokens *l, const xn_variants *v, unsigned first_po
     return 0;
 }
 
+/* Whether the raw word RAW (LEN bytes) is written in capitals: two letters
+ * or more, none of them lower case. -1 for a word of fewer letters. */
+static int written_in_capitals(const char *raw, size_t len)
+{
+    size_t letters = 0, lower = 0;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)raw + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) break;
+        i += (size_t)n;
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) letters++;
+        else if (cat == UTF8PROC_CATEGORY_LL) letters++, lower++;
+    }
+    return letters < 2 ? -1 : lower == 0;
+}
+
+/* Text wholly or mostly in capitals (old wire copy, headlines, a query
+ * typed in capitals) is read as lower case: its capitals say nothing of
+ * names, so its words are not taken as names and queries stem them. */
+static void read_capitals_as_lower_case(const char *text, xn_tokens *l)
+{
+    size_t words = 0, capitals = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->t[i].flags & XN_TOKEN_COLOCATED) continue;
+        int c = written_in_capitals(text + l->t[i].start, l->t[i].end - l->t[i].start);
+        if (c < 0) continue;
+        words++;
+        capitals += (size_t)c;
+    }
+    if (words < XN_CAPITALS_MIN_WORDS || capitals * 100 < words * XN_CAPITALS_PERCENT) return;
+    for (size_t i = 0; i < l->n; i++) l->t[i].flags &= ~(unsigned)XN_TOKEN_CAPITALISED;
+}
+
 unsigned xn_analyze(const char *text, size_t len, const xn_variants *variants,
                     unsigned first_pos, xn_tokens *l)
 {
@@ -202,6 +239,7 @@ unsigned xn_analyze(const char *text, size_t len, const xn_variants *variants,
     l->last_canonical = first_pos;
     collect_ctx c = {l, first_pos};
     if (xn_tokenize(text, len, on_token, &c) != 0) return (unsigned)-1;
+    read_capitals_as_lower_case(text, l);
     size_t own = l->n;
     l->n_plain = l->n;
     if (!variants || !xn_variants_groups(variants) || own == 0) return c.pos;

@@ -94,6 +94,14 @@ static inline const char *xn_tokens_term(const xn_tokens *l, size_t i)
     return l->text.data + l->t[i].term;
 }
 
+/** Text with at least XN_CAPITALS_MIN_WORDS words of two letters or
+ *  more, XN_CAPITALS_PERCENT percent of them written in capitals, is read
+ *  as lower case: no token of it is flagged XN_TOKEN_CAPITALISED, so its
+ *  words are not taken as names and a query stems them ("TALKS BEGIN"
+ *  searches as "talks begin" does). */
+#define XN_CAPITALS_MIN_WORDS 3
+#define XN_CAPITALS_PERCENT 80
+
 /** Analyses LEN bytes of TEXT into L (reset first), numbering positions
  *  from FIRST_POS + 1; VARIANTS may be NULL (no spans, no canonical
  *  stream). Returns the last plain position used (FIRST_POS when the text

@@ -81,6 +81,14 @@ START_TEST(words)
     EXPECT_QUERY_F("talks china", XAPNEWS_QUERY_DEFAULT_OR,
                    "Query((Ztalk@1 OR Zchina@1))");
     EXPECT_QUERY("  talks\t\n", "Query(Ztalk@1)");
+    /* a query in capitals is read as lower case (three words or more, 80%
+     * of them in capitals); fewer words keep their capitals */
+    EXPECT_QUERY("TALKS BEGIN TUESDAY", "Query((Ztalk@1 AND Zbegin@1 AND Ztuesday@1))");
+    EXPECT_QUERY("AIRCRAFT WINGS IN SUPERSONIC FLOW A",
+                 "Query((Zaircraft@1 AND Zwing@1 AND Zin@1 AND Zsuperson@1 AND "
+                 "Zflow@1 AND Za@1))");
+    EXPECT_QUERY("NATO TALKS", "Query((nato@1 AND talks@1))");
+    EXPECT_QUERY("NATO talks Begin", "Query((nato@1 AND Ztalk@1 AND begin@1))");
     /* numbers and acronyms are not stemmed */
     EXPECT_QUERY("2015", "Query(2015@1)");
     EXPECT_QUERY("U.S.", "Query(u.s@1)");
