@@ -122,6 +122,19 @@ static int on_span(void *vctx, size_t first, const xn_vmatch *m)
     const xn_atoken *a = &l->t[c->index[first]], *b = &l->t[c->index[first + m->length - 1]];
     xn_vspan sp = {a->pos, b->pos, 0, 0, a->start, b->end, m->group, m->form};
     l->spans[l->n_spans++] = sp;
+    if (xn_variants_form(c->v, m->group, m->form).cased) {
+        /* "US" written for the United States is indexed as its canonical
+         * word ("u.s"), never as the pronoun */
+        xn_form f = xn_variants_form(c->v, m->group, xn_variants_canonical(c->v, m->group));
+        size_t k = c->index[first], off = l->text.len;
+        if (f.n == 1) {
+            if (xn_strbuf_append(&l->text, f.words[0], f.lens[0]) < 0 ||
+                xn_strbuf_putc(&l->text, '\0') < 0)
+                return -1;
+            l->t[k].term = off;
+            l->t[k].len = f.lens[0];
+        }
+    }
     unsigned width = sp.last - sp.first + 1;
     for (size_t h = 0; h < xn_variants_form_count(c->v, m->group); h++) {
         xn_form f = xn_variants_form(c->v, m->group, h);
@@ -232,6 +245,42 @@ static void read_capitals_as_lower_case(const char *text, xn_tokens *l)
     for (size_t i = 0; i < l->n; i++) l->t[i].flags &= ~(unsigned)XN_TOKEN_CAPITALISED;
 }
 
+/* Each primary word (token INDEX[K]) as written when it is in capitals
+ * and may be a case-sensitive form (XN_CASED_MIN to XN_CASED_MAX letters
+ * A-Z, in text not read as lower case), else NULL; the words are copied
+ * into BUF. NULL when memory runs out. */
+static const char **capitals_of(const char *text, const xn_tokens *l,
+                                const size_t *index, size_t n, xn_strbuf *buf)
+{
+    const char **out = calloc(n ? n : 1, sizeof *out);
+    size_t *at = calloc(n ? n : 1, sizeof *at);
+    if (!out || !at) {
+        free(out);
+        free(at);
+        return NULL;
+    }
+    for (size_t k = 0; k < n; k++) {
+        const xn_atoken *t = &l->t[index[k]];
+        size_t len = t->end - t->start;
+        int caps = (t->flags & XN_TOKEN_CAPITALISED) && len >= XN_CASED_MIN &&
+                   len <= XN_CASED_MAX;
+        for (size_t i = 0; i < len && caps; i++)
+            caps = text[t->start + i] >= 'A' && text[t->start + i] <= 'Z';
+        at[k] = (size_t)-1;
+        if (!caps) continue;
+        at[k] = buf->len;
+        if (xn_strbuf_append(buf, text + t->start, len) < 0 || xn_strbuf_putc(buf, '\0') < 0) {
+            free(out);
+            free(at);
+            return NULL;
+        }
+    }
+    for (size_t k = 0; k < n; k++)
+        if (at[k] != (size_t)-1) out[k] = buf->data + at[k];
+    free(at);
+    return out;
+}
+
 unsigned xn_analyze(const char *text, size_t len, const xn_variants *variants,
                     unsigned first_pos, xn_tokens *l)
 {
@@ -255,7 +304,12 @@ unsigned xn_analyze(const char *text, size_t len, const xn_variants *variants,
     for (size_t i = 0, at = 0; i < n && rc == 0; at += lens[i] + 1, i++)
         words[i] = copy.data + at;
     span_ctx sc = {l, variants, index};
-    if (rc == 0) rc = xn_variants_spans(variants, words, lens, n, on_span, &sc);
+    xn_strbuf caps = XN_STRBUF_INIT;
+    const char **capitals = rc == 0 ? capitals_of(text, l, index, n, &caps) : NULL;
+    if (rc == 0 && !capitals) rc = -1;
+    if (rc == 0) rc = xn_variants_spans_cased(variants, words, lens, capitals, n, on_span, &sc);
+    free(capitals);
+    xn_strbuf_free(&caps);
     free(words);
     free(lens);
     free(index);

@@ -22,6 +22,7 @@ typedef struct {
     size_t *lens;
     size_t n;
     int derived; /* added by xn_variants_add_equivalent() */
+    int cased;   /* "=US": one word matched only as written in capitals */
 } form_t;
 
 typedef struct {
@@ -341,6 +342,36 @@ static int is_blank(char ch)
     return ch == ' ' || ch == '\t' || ch == '\r';
 }
 
+/* A case-sensitive form: "=US" is the word US written in capitals, not
+ * "us" or "Us". Returns 0, -1 on a syntax error (ERR set), -2 when memory
+ * runs out. */
+static int make_cased_form(parse_ctx *c, const char *e, size_t len, form_t *f)
+{
+    int ok = len >= XN_CASED_MIN && len <= XN_CASED_MAX;
+    for (size_t i = 0; i < len && ok; i++) ok = e[i] >= 'A' && e[i] <= 'Z';
+    if (!ok) {
+        char shown[128], msg[160];
+        snprintf(shown, sizeof shown, "=%.*s", (int)(len > 100 ? 100 : len), e);
+        snprintf(msg, sizeof msg, "a case-sensitive form is one word of %d to %d capital letters A-Z, not",
+                 XN_CASED_MIN, XN_CASED_MAX);
+        return syntax(c, msg, shown);
+    }
+    memset(f, 0, sizeof *f);
+    f->words = malloc(sizeof *f->words);
+    f->lens = malloc(sizeof *f->lens);
+    if (!f->words || !f->lens || !(f->words[0] = malloc(len + 1))) {
+        free(f->words);
+        free(f->lens);
+        return -2;
+    }
+    memcpy(f->words[0], e, len);
+    f->words[0][len] = '\0';
+    f->lens[0] = len;
+    f->n = 1;
+    f->cased = 1;
+    return 0;
+}
+
 /* Splits one side of a line at unescaped commas into forms of G. */
 static int parse_side(parse_ctx *c, const char *s, size_t n, group_t *g,
                       size_t *count)
@@ -367,7 +398,9 @@ static int parse_side(parse_ctx *c, const char *s, size_t n, group_t *g,
             break;
         }
         form_t f;
-        if (make_form(e, elen, &f) < 0) {
+        if (*e == '=') {
+            if ((rc = make_cased_form(c, e + 1, elen - 1, &f)) != 0) break;
+        } else if (make_form(e, elen, &f) < 0) {
             rc = -2;
             break;
         }
@@ -536,9 +569,18 @@ int xn_variants_match(const xn_variants *v, const char *const *words,
 int xn_variants_spans(const xn_variants *v, const char *const *words,
                       const size_t *lens, size_t n, xn_span_fn fn, void *ctx)
 {
+    return xn_variants_spans_cased(v, words, lens, NULL, n, fn, ctx);
+}
+
+int xn_variants_spans_cased(const xn_variants *v, const char *const *words,
+                            const size_t *lens, const char *const *capitals,
+                            size_t n, xn_span_fn fn, void *ctx)
+{
     for (size_t i = 0; i < n;) {
         xn_vmatch m;
-        if (!xn_variants_match(v, words + i, lens + i, n - i, &m)) {
+        size_t clen = capitals && capitals[i] ? strlen(capitals[i]) : 0;
+        if (!xn_variants_match(v, words + i, lens + i, n - i, &m) &&
+            !(clen && xn_variants_match(v, capitals + i, &clen, 1, &m))) {
             i++;
             continue;
         }
@@ -557,7 +599,7 @@ size_t xn_variants_form_count(const xn_variants *v, size_t group)
 xn_form xn_variants_form(const xn_variants *v, size_t group, size_t i)
 {
     const form_t *f = &v->groups[group].forms[i];
-    xn_form r = {(const char *const *)f->words, f->lens, f->n};
+    xn_form r = {(const char *const *)f->words, f->lens, f->n, f->cased};
     return r;
 }
 
@@ -568,8 +610,9 @@ size_t xn_variants_canonical(const xn_variants *v, size_t group)
     /* the form with the fewest words, so that it fits inside the span of
      * every other form and phrases around it still match */
     size_t best = 0;
-    for (size_t f = 1; f < g->n_forms; f++)
-        if (g->forms[f].n < g->forms[best].n) best = f;
+    while (best + 1 < g->n_forms && g->forms[best].cased) best++;
+    for (size_t f = best + 1; f < g->n_forms; f++)
+        if (!g->forms[f].cased && g->forms[f].n < g->forms[best].n) best = f;
     return best;
 }
 
@@ -626,7 +669,7 @@ int xn_variants_each_word_pair(const xn_variants *v,
             for (size_t to = 0; to < grp->n_forms; to++) {
                 const form_t *a = &grp->forms[from], *b = &grp->forms[to];
                 if (!xn_variants_expands(v, g, from, to) || a->n != b->n ||
-                    a->derived || b->derived)
+                    a->derived || b->derived || a->cased || b->cased)
                     continue;
                 for (size_t k = 0; k < a->n; k++) {
                     if (a->lens[k] == b->lens[k] &&
@@ -712,7 +755,7 @@ int xn_variants_natural(const xn_variants *v, size_t group, size_t from,
     const group_t *g = &v->groups[group];
     if (g->mapping) return 1;
     const form_t *a = &g->forms[from], *b = &g->forms[to];
-    if (a->derived || b->derived) return 0;
+    if (a->derived || b->derived || b->cased) return 0;
     xn_strbuf sa = XN_STRBUF_INIT, sb = XN_STRBUF_INIT;
     int same = squeeze(a, &sa) == 0 && squeeze(b, &sb) == 0 && sa.len &&
                sa.len == sb.len && memcmp(sa.data, sb.data, sa.len) == 0;

@@ -27,12 +27,20 @@
 
 typedef struct xn_variants xn_variants;
 
-/** One form: its folded words. */
+/** One form: its folded words. A case-sensitive form ("=US" in the
+ *  table: one word of XN_CASED_MIN to XN_CASED_MAX capital letters A-Z)
+ *  is kept as written, in capitals, and CASED is set: it matches only a
+ *  word written so (see xn_variants_spans_cased()), is never a group's
+ *  canonical form and is never written as a term. */
 typedef struct {
     const char *const *words;
     const size_t *lens;
     size_t n;
+    int cased;
 } xn_form;
+
+#define XN_CASED_MIN 2
+#define XN_CASED_MAX 5
 
 /** Parses a table from the LEN bytes of TEXT. On a malformed line returns
  *  NULL with ERR set to "NAME:LINE: reason" (XAPNEWS_STATUS_BAD_INPUT). */
@@ -89,6 +97,14 @@ typedef int (*xn_span_fn)(void *ctx, size_t first, const xn_vmatch *m);
  *  Returns 0, or FN's non-zero value. */
 int xn_variants_spans(const xn_variants *v, const char *const *words,
                       const size_t *lens, size_t n, xn_span_fn fn, void *ctx);
+
+/** xn_variants_spans() where CAPITALS[I] (may be NULL, as may the whole
+ *  array) is word I as written when it is in capitals: a word that starts
+ *  no form as folded is also tried as a case-sensitive form ("US" is the
+ *  United States, "us" and "Us" are not). */
+int xn_variants_spans_cased(const xn_variants *v, const char *const *words,
+                            const size_t *lens, const char *const *capitals,
+                            size_t n, xn_span_fn fn, void *ctx);
 
 /** Number of forms in GROUP and the I-th form. */
 size_t xn_variants_form_count(const xn_variants *v, size_t group);

@@ -191,4 +191,36 @@ PY
 )
 expect_eq "honest counts: one Jeh C. Johnson" "1 1 1" "$wdf"
 
+# ---- US written for the United States, us the pronoun ----------------------------
+U=$TMP/us.db
+cat > "$TMP/us.jsonl" <<'JSON'
+{"id": "a", "title": "Talks", "body": "The US said it would act."}
+{"id": "b", "title": "Trip", "body": "Let us go, said the minister."}
+{"id": "c", "title": "Talks", "body": "The U.S. said so."}
+{"id": "d", "title": "Talks", "body": "The United States said so."}
+{"id": "e", "title": "WIRE", "body": "LET US GO NOW SAID THE MINISTER."}
+{"id": "f", "title": "Britain", "body": "The UK and the EU met at the UN."}
+JSON
+"$XAPNEWS" index --db "$U" "$TMP/us.jsonl" > /dev/null || fail "index us.db"
+uh() { ids "$U" --no-typos "$@"; }
+for q in US U.S. USA '"United States"' '"US said"' '"U.S. said"' 'United States'; do
+    expect_eq "the United States, any form: $q" "a c d" "$(uh "$q")"
+done
+expect_eq "us is the pronoun" "b e" "$(uh us)"
+expect_eq "Us at a sentence start is the pronoun" "b e" "$(uh Us)"
+expect_eq "a phrase with the pronoun" "b e" "$(uh '"let us"')"
+expect_eq "a query in capitals reads US as the pronoun" "b e" "$(uh 'LET US GO')"
+expect_eq "UK" "f" "$(uh '"United Kingdom"')"
+expect_eq "EU" "f" "$(uh '"European Union"')"
+expect_eq "UN" "f" "$(uh U.N.)"
+expect_eq "stock clients see US indexed as u.s" "a c" "$("$SYSPY" - "$U" <<'PY'
+import sys, xapian
+db = xapian.Database(sys.argv[1])
+e = xapian.Enquire(db)
+e.set_query(xapian.Query("u.s"))
+print(" ".join(sorted(t.term.decode()[1:] for m in e.get_mset(0, 10)
+                      for t in db.get_document(m.docid).termlist() if t.term.startswith(b"Q"))))
+PY
+)"
+
 finish

@@ -120,8 +120,15 @@ START_TEST(malformed_lines_refuse_the_file)
     parse_fails("# x\nGuo Shengkun, Guo Shengkum\nGUO SHENGKUM, G. Shengkum\n",
                 "t.txt:3: a form on this line already belongs to the group on line 2");
     parse_fails("ok, fine\nbad\xff, x\n", "t.txt:2: invalid UTF-8");
+    parse_fails("U.S., =Us\n", "t.txt:1: a case-sensitive form is one word of 2 to 5 "
+                "capital letters A-Z, not '=Us'");
+    parse_fails("x, y\nUnited States, =U S\n", "t.txt:2: a case-sensitive form is one "
+                "word of 2 to 5 capital letters A-Z, not '=U S'");
+    parse_fails("a, =ABCDEF\n", "t.txt:1: a case-sensitive form is one word of 2 to 5 "
+                "capital letters A-Z, not '=ABCDEF'");
 }
 END_TEST
+
 
 START_TEST(natural_expansion_only_for_spelling_variants)
 {
@@ -210,6 +217,32 @@ START_TEST(analysis_writes_plain_and_canonical_streams)
 }
 END_TEST
 
+/* "=US" is the United States where US is written in capitals in
+ * mixed-case text, and then indexed as the canonical word; "us", "Us"
+ * and text in capitals are left alone */
+START_TEST(case_sensitive_forms)
+{
+    xn_variants *v = parse_ok("United States, U.S., USA, =US\n");
+    char *a = analysed(v, "The US said");
+    ck_assert_str_eq(a, "the@1 u.s@2 said@3 the@1/c u.s@2/c said@3/c");
+    free(a);
+    a = analysed(v, "Let us go");
+    ck_assert_str_eq(a, "let@1 us@2 go@3");
+    free(a);
+    a = analysed(v, "Us and them");
+    ck_assert_str_eq(a, "us@1 and@2 them@3");
+    free(a);
+    a = analysed(v, "LET US GO NOW");
+    ck_assert_str_eq(a, "let@1 us@2 go@3 now@4");
+    free(a);
+    /* never a canonical form, never a pair for Xapian's synonym table */
+    xn_form f = xn_variants_form(v, 0, xn_variants_canonical(v, 0));
+    ck_assert(!f.cased);
+    ck_assert_str_eq(f.words[0], "u.s");
+    xn_variants_free(v);
+}
+END_TEST
+
 START_TEST(joined_pairs_are_multiword_keys)
 {
     xn_variants *v = parse_ok("cybersecurity, cyber security, cyber-security\n"
@@ -264,6 +297,7 @@ int main(void)
     tcase_add_test(tc, equivalences_and_mappings);
     tcase_add_test(tc, longest_match_wins);
     tcase_add_test(tc, malformed_lines_refuse_the_file);
+    tcase_add_test(tc, case_sensitive_forms);
     tcase_add_test(tc, natural_expansion_only_for_spelling_variants);
     tcase_add_test(tc, word_pairs_for_xapian_synonyms);
     tcase_add_test(tc, analysis_writes_plain_and_canonical_streams);

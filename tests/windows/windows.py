@@ -20,7 +20,8 @@ plus every window holding a form of the variant table):
     finds only articles that hold the window or a variant of it: its forms
     replaced by other forms of their groups, a hyphenated word joined, an
     acronym the index learnt (JSON from `xapnews analyse --acronyms
-    --json`) written out, a currency's name read as an amount in that
+    --json`) written out, a case-sensitive form ("=US") read as its group
+    where it is written in capitals in mixed-case text, a currency's name read as an amount in that
     currency ("USD" for "$5"), or, when its first (last) words are only the end
     (start) of a longer form, that form's group written there.
 
@@ -65,15 +66,30 @@ class Probe:
 
 
 def load_table(path):
-    """Equivalence groups as lists of raw forms (mappings left out)."""
-    groups = []
+    """Equivalence groups as lists of raw forms (mappings left out), and the
+    case-sensitive forms ("=US") as {form: group index}."""
+    groups, cased = [], {}
     for line in open(path, encoding="utf-8"):
         line = re.sub(r"(^|\s)#.*", "", line).strip()
         if not line or "=>" in line:
             continue
         forms = [f.strip().replace("\\,", ",") for f in re.split(r"(?<!\\),", line)]
-        groups.append([f for f in forms if f])
-    return groups
+        for f in forms:
+            if f.startswith("="):
+                cased[f[1:]] = len(groups)
+        groups.append([f for f in forms if f and not f.startswith("=")])
+    return groups, cased
+
+
+def in_capitals(text):
+    """Text mostly in capitals, which the engine reads as lower case: three
+    words of two letters or more, 80% of them without a lower-case letter."""
+    ws = [w for w in (re.sub(r"[^\w]|\d|_", "", x) for x in text.split()) if len(w) >= 2]
+    caps = sum(1 for w in ws if w == w.upper())
+    return len(ws) >= 3 and caps * 100 >= len(ws) * 80
+
+
+CASED_WORD = re.compile(r"[(\"']*([A-Z]{2,5})[)\"'.,;:!?]*")
 
 
 def contains(seq, sub):
@@ -214,7 +230,8 @@ def main():
     # the officials and outlet fields, which the oracle does not model
     tp = Probe([a.probe, "search", a.db] + ([a.text_profile] if a.text_profile else []))
     words = lambda lines: wp.ask(lines)
-    oracle = Oracle(load_table(a.synonyms), words)
+    groups, cased = load_table(a.synonyms)
+    oracle = Oracle(groups, words)
 
     acronyms = {}
     if a.acronyms:
@@ -233,30 +250,49 @@ def main():
             body = "\n".join(l for l in art["body"].split("\n")
                               if not title or l.strip() != title)
             fields.append((art["id"], body))
-    folded = words([t for _, t in fields])
-    for (aid, _), seq in zip(fields, folded):
-        texts.setdefault(str(aid), []).append(seq.split())
-    # a hyphenated compound is also indexed joined ("multi-national")
-    joined = words([re.sub(r"(?<=\w)-(?=\w)", "", t) for _, t in fields])
-    for (aid, _), seq in zip(fields, joined):
-        texts[str(aid)].append(seq.split())
+    # words folded one raw word at a time, as windows are; a case-sensitive
+    # form written in capitals in mixed-case text is its group's word
+    all_raw = sorted({x for _, t in fields for x in t.split()} |
+                     {x for _, t in fields for x in re.sub(r"(?<=\w)-(?=\w)", "", t).split()})
+    plain_fold = dict(zip(all_raw, (f.split() for f in words(all_raw))))
+    one_word = {g: next((f for f in oracle.folded[g] if len(f) == 1), None)
+                for g in set(cased.values())}
+
+    def fold(r, caps):
+        m = CASED_WORD.fullmatch(r)
+        if m and not caps and m.group(1) in cased and one_word[cased[m.group(1)]]:
+            return list(one_word[cased[m.group(1)]])
+        return plain_fold[r]
+
+    for aid, t in fields:
+        caps = in_capitals(t)
+        texts.setdefault(str(aid), []).append([x for r in t.split() for x in fold(r, caps)])
+        # a hyphenated compound is also indexed joined ("multi-national")
+        texts[str(aid)].append([x for r in re.sub(r"(?<=\w)-(?=\w)", "", t).split()
+                                for x in fold(r, caps)])
 
     # windows: (article id, raw words)
     windows = []
     for aid, text in fields:
-        mine = []
+        mine, caps = [], in_capitals(text)
         for sent in sentences(text):
             for n in range(1, 7):
                 for i in range(len(sent) - n + 1):
                     w = sent[i:i + n]
-                    if not any(SYNTAX.search(x) for x in w):
-                        mine.append(w)
-        windows.append((str(aid), mine))
-    raw_words = sorted({x for _, ws in windows for w in ws for x in w})
-    word_fold = dict(zip(raw_words, (f.split() for f in words(raw_words))))
+                    if any(SYNTAX.search(x) for x in w):
+                        continue
+                    # a window read in capitals (as lower case) cut from
+                    # text that is not, or the other way round: its
+                    # case-sensitive forms are other words there
+                    if caps != in_capitals(" ".join(w)) and any(
+                            (CASED_WORD.fullmatch(x) or [None, None])[1] in cased for x in w):
+                        continue
+                    mine.append(w)
+        windows.append((str(aid), mine, caps))
 
     checks = []  # (kind, article, query text, folded window or None)
-    for aid, ws in windows:
+    for aid, ws, caps in windows:
+        word_fold = {r: fold(r, caps) for w in ws for r in w}
         with_form, without = [], []
         for w in ws:
             seq = [x for r in w for x in word_fold[r]]
