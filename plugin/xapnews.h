@@ -504,6 +504,23 @@ typedef enum {
 xapnews_status_t xapnews_query_set_facets(xapnews_query_t *query,
                                           unsigned facets);
 
+/** The default of xapnews_query_set_exact_count(). */
+#define XAPNEWS_COUNT_DEFAULT 1000u
+/** xapnews_query_set_exact_count(): count every match exactly. */
+#define XAPNEWS_COUNT_ALL ((unsigned)-1)
+
+/** Makes xapnews_query_search() count the matches exactly whenever there
+ *  are at most UP_TO of them (XAPNEWS_COUNT_DEFAULT, 1000, until this is
+ *  called), or at most OFFSET + LIMIT + 100 when that is more: Xapian's
+ *  matcher looks at that many matches before it may stop early
+ *  (Enquire::get_mset's checkatleast). With more matches the total is an
+ *  estimate within known bounds (xapnews_results_total_exact(),
+ *  xapnews_results_total_bounds()). XAPNEWS_COUNT_ALL counts every match,
+ *  which costs a look at each of them; so does a search counting facets.
+ *  0 counts exactly only up to OFFSET + LIMIT + 100. */
+xapnews_status_t xapnews_query_set_exact_count(xapnews_query_t *query,
+                                               unsigned up_to);
+
 /** Runs QUERY and returns hits OFFSET .. OFFSET+LIMIT-1 by relevance.
  *  Release with xapnews_results_destroy(). Errors go to the database's
  *  last error. */
@@ -514,8 +531,21 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *query,
 /** Number of hits in RESULTS (at most LIMIT). */
 unsigned xapnews_results_count(const xapnews_results_t *results);
 
-/** The engine's estimate of how many articles match in all. */
+/** How many articles match in all: the exact number when
+ *  xapnews_results_total_exact() says so, else Xapian's estimate, which
+ *  never leaves the bounds of xapnews_results_total_bounds(). */
 unsigned long xapnews_results_total_estimate(const xapnews_results_t *results);
+
+/** 1 when xapnews_results_total_estimate() is the exact number of
+ *  matching articles (Xapian saw every match; see
+ *  xapnews_query_set_exact_count()), 0 when it is an estimate. */
+int xapnews_results_total_exact(const xapnews_results_t *results);
+
+/** Bounds on the number of matching articles: at least *LOWER and at most
+ *  *UPPER match (both equal to the total when it is exact). Either pointer
+ *  may be NULL; a NULL RESULTS gives 0 and 0. */
+void xapnews_results_total_bounds(const xapnews_results_t *results,
+                                  unsigned long *lower, unsigned long *upper);
 
 /** The I-th hit's 1-based rank over the whole result list and its score. */
 unsigned xapnews_results_rank(const xapnews_results_t *results, unsigned i);
