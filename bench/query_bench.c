@@ -1,13 +1,15 @@
 /* query_bench.c - query latency of libxapnews, for bench/run.sh.
  *
- *   query_bench DB QUERIES PROFILE [PASSES]
+ *   query_bench DB QUERIES PROFILE [PASSES [EXACT]]
  *
  * Opens DB once, uses PROFILE (a profile file, or "none" for the built-in
  * plain BM25), and for each line of QUERIES times xapnews_query_parse() +
  * xapnews_query_search() of the top 10 with the default operator AND and
  * name-aware typo tolerance (as `xapnews search` runs them), plus reading
  * each hit's id and title. One untimed warm-up pass, then PASSES
- * timed passes (default 1). Prints one line per query and pass:
+ * timed passes (default 1). EXACT is the number of matches counted exactly
+ * (xapnews_query_set_exact_count(): default 1000, "all" for every match,
+ * 0 for only the page and 100 more). Prints one line per query and pass:
  * "microseconds<TAB>hits<TAB>estimate". Only the public API <xapnews.h>.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -28,10 +30,13 @@ static double now_us(void)
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        fprintf(stderr, "usage: query_bench DB QUERIES PROFILE [PASSES]\n");
+        fprintf(stderr, "usage: query_bench DB QUERIES PROFILE [PASSES [EXACT]]\n");
         return 2;
     }
     int passes = argc > 4 ? atoi(argv[4]) : 1;
+    unsigned exact = argc <= 5 ? XAPNEWS_COUNT_DEFAULT
+                     : strcmp(argv[5], "all") == 0 ? XAPNEWS_COUNT_ALL
+                     : (unsigned)strtoul(argv[5], NULL, 10);
     char *err = NULL;
     xapnews_database_t *db;
     if (xapnews_database_open(argv[1], &db, &err)) {
@@ -79,6 +84,7 @@ int main(int argc, char **argv)
             double t0 = now_us();
             if (xapnews_query_parse(db, queries[i],
                                     XAPNEWS_QUERY_DEFAULT_AND | XAPNEWS_QUERY_TYPOS, &q) ||
+                xapnews_query_set_exact_count(q, exact) ||
                 xapnews_query_search(q, 0, 10, &r)) {
                 fprintf(stderr, "query_bench: %s: %s\n", queries[i],
                         xapnews_database_last_error(db));

@@ -60,7 +60,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s\n", xapnews_database_last_error(db));
         goto out;
     }
-    printf("about %lu matches, page %u\n", xapnews_results_total_estimate(results), page);
+    unsigned long total = xapnews_results_total_estimate(results);
+    printf("page %u of %s%lu match%s\n", page,
+           xapnews_results_total_exact(results) ? "" : "about ", total,
+           total == 1 ? "" : "es");
     for (unsigned i = 0; i < xapnews_results_count(results); i++) {
         char *snippet = NULL;
         if (xapnews_results_snippet(results, i, 120, "<b>", "</b>", &snippet)) goto out;

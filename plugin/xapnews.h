@@ -515,6 +515,23 @@ typedef enum {
 xapnews_status_t xapnews_query_set_facets(xapnews_query_t *query,
                                           unsigned facets);
 
+/** The default of xapnews_query_set_exact_count(). */
+#define XAPNEWS_COUNT_DEFAULT 1000u
+/** xapnews_query_set_exact_count(): count every match exactly. */
+#define XAPNEWS_COUNT_ALL ((unsigned)-1)
+
+/** Makes xapnews_query_search() count the matches exactly whenever there
+ *  are at most UP_TO of them (XAPNEWS_COUNT_DEFAULT, 1000, until this is
+ *  called), or at most OFFSET + LIMIT + 100 when that is more: Xapian's
+ *  matcher looks at that many matches before it may stop early
+ *  (Enquire::get_mset's checkatleast). With more matches the total is an
+ *  estimate within known bounds (xapnews_results_total_exact(),
+ *  xapnews_results_total_bounds()). XAPNEWS_COUNT_ALL counts every match,
+ *  which costs a look at each of them; so does a search counting facets.
+ *  0 counts exactly only up to OFFSET + LIMIT + 100. */
+xapnews_status_t xapnews_query_set_exact_count(xapnews_query_t *query,
+                                               unsigned up_to);
+
 /** Runs QUERY and returns hits OFFSET .. OFFSET+LIMIT-1 by relevance.
  *  Release with xapnews_results_destroy(). Errors go to the database's
  *  last error. */
@@ -525,8 +542,21 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *query,
 /** Number of hits in RESULTS (at most LIMIT). */
 unsigned xapnews_results_count(const xapnews_results_t *results);
 
-/** The engine's estimate of how many articles match in all. */
+/** How many articles match in all: the exact number when
+ *  xapnews_results_total_exact() says so, else Xapian's estimate, which
+ *  never leaves the bounds of xapnews_results_total_bounds(). */
 unsigned long xapnews_results_total_estimate(const xapnews_results_t *results);
+
+/** 1 when xapnews_results_total_estimate() is the exact number of
+ *  matching articles (Xapian saw every match; see
+ *  xapnews_query_set_exact_count()), 0 when it is an estimate. */
+int xapnews_results_total_exact(const xapnews_results_t *results);
+
+/** Bounds on the number of matching articles: at least *LOWER and at most
+ *  *UPPER match (both equal to the total when it is exact). Either pointer
+ *  may be NULL; a NULL RESULTS gives 0 and 0. */
+void xapnews_results_total_bounds(const xapnews_results_t *results,
+                                  unsigned long *lower, unsigned long *upper);
 
 /** The I-th hit's 1-based rank over the whole result list and its score. */
 unsigned xapnews_results_rank(const xapnews_results_t *results, unsigned i);
@@ -644,9 +674,60 @@ typedef struct xapnews_eval xapnews_eval_t;
 xapnews_status_t xapnews_eval_open(const char *queries, const char *qrels,
                                    xapnews_eval_t **eval, char **error);
 
-/** Runs every query over DB with its current profile, each as natural
- *  language (any word may match), keeping the DEPTH best hits (1000 as in
- *  TREC when 0), and computes the metrics of each query. */
+/** How xapnews_eval_run() joins the words of a query. */
+typedef enum {
+    /** Short queries (at most xapnews_eval_mode_t's short_words words) as
+     *  `xapnews search` runs them: every word must match; longer ones, as
+     *  natural language: any word may match, ranked by how many do. */
+    XAPNEWS_EVAL_AUTO = 0,
+    /** Every query: every word must match (XAPNEWS_QUERY_DEFAULT_AND). */
+    XAPNEWS_EVAL_ALL,
+    /** Every query: any word may match (XAPNEWS_QUERY_DEFAULT_OR). */
+    XAPNEWS_EVAL_ANY
+} xapnews_eval_match_t;
+
+/** The default of xapnews_eval_mode_t's short_words. */
+#define XAPNEWS_EVAL_SHORT_WORDS 3u
+
+/** How xapnews_eval_run() runs the queries. Zero fields take the
+ *  defaults, which are how `xapnews search` runs a query of up to 3 words
+ *  (every word must match, typo tolerance on) and natural language (any
+ *  word may match, typo tolerance on) beyond. */
+typedef struct {
+    xapnews_eval_match_t match; /**< XAPNEWS_EVAL_AUTO */
+    /** With XAPNEWS_EVAL_AUTO, a query of more words than this is long
+     *  (XAPNEWS_EVAL_SHORT_WORDS). Words are counted as the index splits
+     *  text: "US-China" is two words, an operator such as OR one. */
+    unsigned short_words;
+    /** Non-zero: without typo tolerance (XAPNEWS_QUERY_TYPOS), as
+     *  `search --no-typos`. */
+    int no_typos;
+} xapnews_eval_mode_t;
+
+/** Sets how the next runs run the queries (NULL: the defaults). An
+ *  unknown MATCH is XAPNEWS_STATUS_INVALID_ARGUMENT. */
+xapnews_status_t xapnews_eval_set_mode(xapnews_eval_t *eval,
+                                       const xapnews_eval_mode_t *mode);
+
+/** The mode in use, the defaults filled in, into *MODE. */
+void xapnews_eval_get_mode(const xapnews_eval_t *eval,
+                           xapnews_eval_mode_t *mode);
+
+/** The mode in words, owned by EVAL: "AND for queries of up to 3 words,
+ *  OR for longer ones; typos on", "AND; typos off", "OR; typos on"... */
+const char *xapnews_eval_mode_describe(const xapnews_eval_t *eval);
+
+/** Runs every query over DB with its current profile in the mode set
+ *  (xapnews_eval_set_mode()), keeping the DEPTH best hits (1000 as in
+ *  TREC when 0), and computes the metrics of each query.
+ *
+ *  A query that fails (one that cannot be parsed, or that the database
+ *  refuses) does not stop the run: xapnews_eval_query_error() says why,
+ *  and it counts as retrieving nothing. Only running out of memory, or a
+ *  database that cannot answer at all (XAPNEWS_STATUS_NETWORK_ERROR,
+ *  XAPNEWS_STATUS_DATABASE_CORRUPT, XAPNEWS_STATUS_DATABASE_NOT_FOUND),
+ *  stops it, with a message naming the query in
+ *  xapnews_eval_last_error(). */
 xapnews_status_t xapnews_eval_run(xapnews_eval_t *eval, xapnews_database_t *db,
                                   unsigned depth);
 
@@ -654,9 +735,31 @@ xapnews_status_t xapnews_eval_run(xapnews_eval_t *eval, xapnews_database_t *db,
 size_t xapnews_eval_query_count(const xapnews_eval_t *eval);
 const char *xapnews_eval_query_id(const xapnews_eval_t *eval, size_t i);
 
-/** Whether query I counts in the summary as plain trec_eval counts it:
- *  it has judgments and retrieved at least one document. */
+/** Whether query I counts in the summary: it has judgments. A query with
+ *  judgments that retrieved nothing, or failed, counts with scores of 0
+ *  (but its num_rel), as `trec_eval -c` counts a query missing from the
+ *  run; plain trec_eval would leave it out. */
 int xapnews_eval_query_counted(const xapnews_eval_t *eval, size_t i);
+
+/** After a run: the XAPNEWS_QUERY_* flags query I ran with
+ *  (XAPNEWS_QUERY_DEFAULT_OR and XAPNEWS_QUERY_TYPOS or not); 0 before. */
+unsigned xapnews_eval_query_flags(const xapnews_eval_t *eval, size_t i);
+
+/** After a run: why query I failed (owned by EVAL, valid until the next
+ *  run), or NULL when it ran. */
+const char *xapnews_eval_query_error(const xapnews_eval_t *eval, size_t i);
+
+/** After a run: the number of documents query I retrieved (0 for a
+ *  failed query). */
+size_t xapnews_eval_query_hits(const xapnews_eval_t *eval, size_t i);
+
+/** A summary of the last run for the head of a report, one line each
+ *  (release with xapnews_free(); NULL without memory):
+ *    "mode: MODE (N AND, M OR)"  (xapnews_eval_mode_describe())
+ *    "failed: N (QID ...), counted as retrieving nothing"  ("failed: 0")
+ *    "no hits: N (QID ...)"  (queries that ran and retrieved nothing)
+ *  Before a run, the mode line alone, without the numbers. */
+char *xapnews_eval_describe(const xapnews_eval_t *eval);
 
 /** The names of the metrics, NULL terminated: map, P_5, P_10, recall_100,
  *  ndcg_cut_10, recip_rank, num_ret, num_rel, num_rel_ret (static). */
@@ -669,15 +772,17 @@ double xapnews_eval_query_metric(const xapnews_eval_t *eval, size_t i,
 
 /** Metric NAME over the counted queries whose SELECTED entry is non-zero
  *  (SELECTED may be NULL: all of them), averaged or summed as trec_eval
- *  does; NaN for an unknown name. */
+ *  does; NaN for an unknown name. The same as `trec_eval -c` on a qrels
+ *  file holding the judgments of the queries run. */
 double xapnews_eval_summary(const xapnews_eval_t *eval,
                             const unsigned char *selected, const char *name);
 
-/** Number of queries counted in the summary. */
+/** Number of queries counted in the summary (those with judgments). */
 size_t xapnews_eval_counted(const xapnews_eval_t *eval);
 
 /** Writes the last run as a TREC run file ("qid Q0 docid rank score TAG"),
- *  in the order trec_eval ranks it, so trec_eval gives the same numbers. */
+ *  in the order trec_eval ranks it, so `trec_eval -c` gives the same
+ *  numbers (a query that retrieved nothing has no line). */
 xapnews_status_t xapnews_eval_write_run(const xapnews_eval_t *eval,
                                         const char *path, const char *tag,
                                         char **error);
@@ -703,14 +808,15 @@ typedef void (*xapnews_tune_progress_t)(void *ctx, unsigned done,
 
 /** Searches profile settings (weighting parameters, field weights,
  *  recency and official boosts) around BASE with K-fold cross-validation
- *  over EVAL's queries. For each fold it picks the best profile on the
+ *  over EVAL's counted queries, run in EVAL's mode (a failed query counts
+ *  as retrieving nothing, as in xapnews_eval_run()). For each fold it picks the best profile on the
  *  other folds' queries and scores it on the fold's own; the profile
  *  returned is chosen on all queries but, to resist overfitting small
  *  query sets, is the one nearest BASE among those within one standard
  *  error of the best. *RESULT receives it (destroy with
- *  xapnews_profile_destroy()), *REPORT a human-readable report of every
- *  fold and the choice (release with xapnews_free()). PROGRESS may be
- *  NULL. */
+ *  xapnews_profile_destroy()), *REPORT a human-readable report, headed by
+ *  the lines of xapnews_eval_describe(), of every fold and the choice
+ *  (release with xapnews_free()). PROGRESS may be NULL. */
 xapnews_status_t xapnews_tune(xapnews_database_t *db, xapnews_eval_t *eval,
                               const xapnews_profile_t *base,
                               const xapnews_tune_options_t *options,

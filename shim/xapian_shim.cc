@@ -606,10 +606,12 @@ static xs_mset *run_search(xs_db *h, const xs_query *q, unsigned offset,
                 spies.emplace_back(new Xapian::ValueCountMatchSpy(slots[k]));
                 enquire.add_matchspy(spies.back().get());
             }
+            Xapian::doccount check = check_at_least == XS_CHECK_ALL
+                                         ? h->db->get_doccount() : check_at_least;
             xs_mset *m = new xs_mset;
             m->db = *h->db;
             try {
-                m->mset = enquire.get_mset(offset, limit, check_at_least);
+                m->mset = enquire.get_mset(offset, limit, check);
                 for (size_t k = 0; k < spies.size(); ++k)
                     keep_counts(*spies[k], max_values[k], m);
                 for (Xapian::MSetIterator it = m->mset.begin();
@@ -653,8 +655,8 @@ xs_mset *xs_search_counting(xs_db *h, const xs_query *q, unsigned offset,
 {
     SHIM_TRY
     // every match must be seen for the counts to be exact
-    return run_search(h, q, offset, limit, h->db->get_doccount(), w, slots,
-                      n_slots, max_values);
+    return run_search(h, q, offset, limit, XS_CHECK_ALL, w, slots, n_slots,
+                      max_values);
     SHIM_CATCH(err, nullptr)
 }
 
@@ -717,6 +719,12 @@ unsigned xs_mset_size(const xs_mset *m)
 unsigned long xs_mset_estimate(const xs_mset *m)
 {
     return m->mset.get_matches_estimated();
+}
+
+void xs_mset_bounds(const xs_mset *m, unsigned long *lower, unsigned long *upper)
+{
+    *lower = m->mset.get_matches_lower_bound();
+    *upper = m->mset.get_matches_upper_bound();
 }
 
 unsigned xs_mset_docid(const xs_mset *m, unsigned i)

@@ -239,10 +239,15 @@ int xs_db_terms_with_prefix(xs_db *db, const char *prefix,
                             int (*fn)(void *ctx, const char *term, size_t len),
                             void *ctx, xs_error *err);
 
+/** CHECK_AT_LEAST of xs_search(): see every match, whatever their number. */
+#define XS_CHECK_ALL ((unsigned)-1)
+
 /** Runs Q over DB and returns hits OFFSET..OFFSET+LIMIT-1 by descending
  *  weight under W (NULL: BM25 with Xapian's defaults). Reopens and retries
- *  if a writer commits during the search. CHECK_AT_LEAST tunes how exact
- *  the total estimate is. */
+ *  if a writer commits during the search. The matcher looks at no fewer
+ *  than CHECK_AT_LEAST matches (Enquire::get_mset's checkatleast; XS_CHECK_ALL:
+ *  all of them) before it may stop early: when there are no more than that,
+ *  the count of matches is exact (see xs_mset_bounds()). */
 xs_mset *xs_search(xs_db *db, const xs_query *q, unsigned offset,
                    unsigned limit, unsigned check_at_least,
                    const xs_weighting *w, xs_error *err);
@@ -281,6 +286,10 @@ void xs_mset_free(xs_mset *m);
 unsigned xs_mset_size(const xs_mset *m);
 /** Xapian's estimate of the number of matching documents. */
 unsigned long xs_mset_estimate(const xs_mset *m);
+/** Xapian's bounds on the number of matching documents
+ *  (MSet::get_matches_lower_bound() and get_matches_upper_bound()); equal
+ *  when the matcher saw every match, so the count is exact. */
+void xs_mset_bounds(const xs_mset *m, unsigned long *lower, unsigned long *upper);
 unsigned xs_mset_docid(const xs_mset *m, unsigned i);
 double xs_mset_weight(const xs_mset *m, unsigned i);
 /** The document data of hit I, read on first use and owned by M (NUL

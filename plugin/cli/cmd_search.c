@@ -47,10 +47,17 @@ static const char help[] =
     "      --strict       refuse a query that does not parse\n"
     "      --no-typos     do not also search a rare word as the name it is a\n"
     "                     few letters from (\"Shengkum\" -> Shengkun)\n"
+    "      --exact-count  count every match, however many (slower for common\n"
+    "                     words); by default up to 1000 matches are counted\n"
+    "                     exactly and more are estimated\n"
     "  -h, --help         show this help\n"
     "\n"
+    "The first line gives the number of matching articles: \"N articles\"\n"
+    "when it is exact, \"about N articles\" when it is an estimate.\n"
+    "\n"
     "JSON output: {\"query\":..., \"syntax_error\": why it was searched as\n"
-    "plain words or null, \"total_estimate\":N, \"hits\":[{\"id\",\n"
+    "plain words or null, \"total_estimate\":N, \"total_exact\":BOOL,\n"
+    "\"total_lower\":N, \"total_upper\":N, \"hits\":[{\"id\",\n"
     "\"rank\",\"score\",\"title\",\"date\",\"outlet\",\"url\",\"snippet\"}],\n"
     "\"also_searched\":[{\"word\",\"name\"}]}, with\n"
     "--facets also \"facets\":{\"outlet\":[{\"value\",\"count\"}],...}\n"
@@ -153,8 +160,12 @@ static int print_json(const char *text, const xapnews_query_t *q,
     if (xapnews_query_syntax_error(q)) cli_json_string(stdout, xapnews_query_syntax_error(q));
     else fputs("null", stdout);
     print_typos(q, 1);
-    printf(",\"total_estimate\":%lu,\"hits\":[",
-           xapnews_results_total_estimate(r));
+    unsigned long lower, upper;
+    xapnews_results_total_bounds(r, &lower, &upper);
+    printf(",\"total_estimate\":%lu,\"total_exact\":%s,\"total_lower\":%lu,"
+           "\"total_upper\":%lu,\"hits\":[",
+           xapnews_results_total_estimate(r),
+           xapnews_results_total_exact(r) ? "true" : "false", lower, upper);
     for (unsigned i = 0; i < xapnews_results_count(r); i++) {
         char *snippet = NULL;
         if (xapnews_results_snippet(r, i, SNIPPET_BYTES, "", "", &snippet))
@@ -184,8 +195,9 @@ static int print_json(const char *text, const xapnews_query_t *q,
     return EXIT_OK;
 }
 
-static int print_human(const char *text, const xapnews_results_t *r, int color,
-                       unsigned facets, const char *suggestion)
+static int print_human(const char *text, const xapnews_results_t *r,
+                       unsigned offset, int color, unsigned facets,
+                       const char *suggestion)
 {
     if (suggestion) printf("did you mean: %s\n", suggestion);
     const char *hl_open = color ? "\033[1;33m" : "[", *hl_close = color ? "\033[0m" : "]";
@@ -193,13 +205,18 @@ static int print_human(const char *text, const xapnews_results_t *r, int color,
                *reset = color ? "\033[0m" : "";
     unsigned n = xapnews_results_count(r);
     unsigned long total = xapnews_results_total_estimate(r);
+    char count[64];
+    snprintf(count, sizeof count, "%s%lu article%s",
+             xapnews_results_total_exact(r) ? "" : "about ", total,
+             total == 1 ? "" : "s");
     if (n == 0) {
-        printf("No articles match: %s\n", text);
+        if (total) printf("No hits past rank %u of %s for: %s\n", offset, count, text);
+        else printf("No articles match: %s\n", text);
         if (facets) print_facets_human(r, facets);
         return EXIT_OK;
     }
-    printf("Hits %u-%u of about %lu for: %s\n\n", xapnews_results_rank(r, 0),
-           xapnews_results_rank(r, n - 1), total, text);
+    printf("Hits %u-%u of %s for: %s\n\n", xapnews_results_rank(r, 0),
+           xapnews_results_rank(r, n - 1), count, text);
     for (unsigned i = 0; i < n; i++) {
         const char *date = xapnews_results_field(r, i, XAPNEWS_FIELD_DATE);
         const char *outlet = xapnews_results_field(r, i, XAPNEWS_FIELD_OUTLET);
@@ -236,11 +253,13 @@ int cmd_search(int argc, char **argv)
         {"colour", required_argument, NULL, 'c'},
         {"no-typos", no_argument, NULL, 'T'},
         {"strict", no_argument, NULL, 'S'},
+        {"exact-count", no_argument, NULL, 'E'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *db_path = NULL, *color_when = "auto", *profile = NULL;
     unsigned typos = XAPNEWS_QUERY_TYPOS, strict = 0;
     unsigned limit = 10, offset = 0, flags = XAPNEWS_QUERY_DEFAULT_AND;
+    unsigned exact = XAPNEWS_COUNT_DEFAULT;
     int json = 0, c, facets = 0;
     optind = 1;
     while (!cli_query_starts(argc, argv, "dnh") &&
@@ -252,6 +271,7 @@ int cmd_search(int argc, char **argv)
         case 'a': flags = XAPNEWS_QUERY_DEFAULT_OR; break;
         case 'T': typos = 0; break;
         case 'S': strict = XAPNEWS_QUERY_STRICT; break;
+        case 'E': exact = XAPNEWS_COUNT_ALL; break;
         case 'p': profile = optarg; break;
         case 'j': json = 1; break;
         case 'F':
@@ -294,6 +314,7 @@ int cmd_search(int argc, char **argv)
     if ((rc = cli_use_profile(db, profile)) != 0) goto out;
     if ((st = xapnews_query_parse(db, text, flags | typos | strict, &query)) ||
         (st = xapnews_query_set_facets(query, (unsigned)facets)) ||
+        (st = xapnews_query_set_exact_count(query, exact)) ||
         (st = xapnews_query_search(query, offset, limit, &results))) {
         cli_error("%s", xapnews_database_last_error(db));
         rc = cli_exit_code(st);
@@ -307,7 +328,7 @@ int cmd_search(int argc, char **argv)
         printf("Searched as plain words (%s)\n", xapnews_query_syntax_error(query));
     if (!json) print_typos(query, 0);
     rc = json ? print_json(text, query, results, (unsigned)facets, suggestion)
-              : print_human(text, results, color, (unsigned)facets, suggestion);
+              : print_human(text, results, offset, color, (unsigned)facets, suggestion);
     xapnews_free(suggestion);
 out:
     xapnews_results_destroy(results);

@@ -17,10 +17,15 @@
 #include "xapnews.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+/* Matches past the page the matcher looks at, at least (see
+ * check_at_least()). */
+#define COUNT_MARGIN 100
 
 struct xapnews_database {
     xn_error err;
@@ -41,6 +46,7 @@ struct xapnews_query {
     char *description;
     xn_hlset hl;
     unsigned facets; /* xapnews_facet_t mask to count */
+    unsigned exact_up_to; /* matches counted exactly (XAPNEWS_COUNT_*) */
     xn_typos typos;  /* words also searched as names */
     char *syntax_error; /* why the text was searched as plain words */
 };
@@ -49,6 +55,7 @@ struct xapnews_results {
     xapnews_database_t *db;
     xs_mset *mset;
     unsigned offset;
+    unsigned long total, lower, upper; /* matches: lower <= total <= upper */
     xn_hlset hl;
     int hl_widened; /* the variants of HL's words were added to it */
     char **fields; /* per hit and field, parsed lazily from the data */
@@ -281,6 +288,7 @@ xapnews_status_t xapnews_query_parse(xapnews_database_t *d, const char *text,
     if (!q)
         return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     q->db = d;
+    q->exact_up_to = XAPNEWS_COUNT_DEFAULT;
     /* the pipeline (query_tree.h): parse, resolve fields, find typos and
      * correct them, build */
     xn_qtree tree;
@@ -340,6 +348,31 @@ xapnews_status_t xapnews_query_typo(const xapnews_query_t *q, size_t i,
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+/* How many matches the matcher must look at before it may stop: one more
+ * than the query counts exactly (Xapian knows its count is exact when it
+ * found fewer matches than it had to look at), and never fewer than the
+ * page and a margin, so that the estimate past the page is a fair one. */
+static unsigned check_at_least(const xapnews_query_t *q, unsigned offset,
+                               unsigned limit)
+{
+    if (q->exact_up_to >= XAPNEWS_COUNT_ALL - 1) return XS_CHECK_ALL;
+    unsigned page = offset > UINT_MAX - COUNT_MARGIN - limit
+                        ? UINT_MAX : offset + limit + COUNT_MARGIN;
+    return q->exact_up_to + 1 > page ? q->exact_up_to + 1 : page;
+}
+
+/* The total of R's matches: exact when the bounds meet, else Xapian's
+ * estimate, kept within the bounds (a query shaped as an OR over fields
+ * can make Xapian guess past its own upper bound). */
+static void set_total(xapnews_results_t *r)
+{
+    xs_mset_bounds(r->mset, &r->lower, &r->upper);
+    unsigned long n = xs_mset_estimate(r->mset);
+    if (n < r->lower) n = r->lower;
+    if (n > r->upper) n = r->upper;
+    r->total = n;
+}
+
 xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
                                       unsigned limit,
                                       xapnews_results_t **out)
@@ -365,13 +398,14 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
             return d->err.status;
         }
     } else {
-        r->mset = xs_search(d->db, q->q, offset, limit, offset + limit + 100,
-                            &q->weighting, &xe);
+        r->mset = xs_search(d->db, q->q, offset, limit,
+                            check_at_least(q, offset, limit), &q->weighting, &xe);
         if (!r->mset) {
             xapnews_results_destroy(r);
             return xn_error_from_shim(&d->err, &xe, "search failed");
         }
     }
+    set_total(r);
     unsigned n = xs_mset_size(r->mset);
     if (n) {
         r->fields = calloc((size_t)n * XAPNEWS_FIELD_COUNT, sizeof *r->fields);
@@ -392,7 +426,19 @@ unsigned xapnews_results_count(const xapnews_results_t *r)
 
 unsigned long xapnews_results_total_estimate(const xapnews_results_t *r)
 {
-    return r ? xs_mset_estimate(r->mset) : 0;
+    return r ? r->total : 0;
+}
+
+int xapnews_results_total_exact(const xapnews_results_t *r)
+{
+    return r && r->lower == r->upper;
+}
+
+void xapnews_results_total_bounds(const xapnews_results_t *r,
+                                  unsigned long *lower, unsigned long *upper)
+{
+    if (lower) *lower = r ? r->lower : 0;
+    if (upper) *upper = r ? r->upper : 0;
 }
 
 unsigned xapnews_results_rank(const xapnews_results_t *r, unsigned i)
@@ -465,6 +511,14 @@ xapnews_status_t xapnews_results_snippet(const xapnews_results_t *r,
         return xn_error_set(&r->db->err, XAPNEWS_STATUS_OUT_OF_MEMORY,
                             "out of memory");
     }
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+xapnews_status_t xapnews_query_set_exact_count(xapnews_query_t *q,
+                                              unsigned up_to)
+{
+    if (!q) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    q->exact_up_to = up_to;
     return XAPNEWS_STATUS_SUCCESS;
 }
 

@@ -5,6 +5,7 @@
 #include "metrics.h"
 #include "hash.h"
 #include "strbuf.h"
+#include "tokenizer.h"
 
 #include <errno.h>
 #include <math.h>
@@ -39,15 +40,90 @@ xapnews_status_t xapnews_eval_open(const char *queries, const char *qrels,
         return err.status;
     }
     ev->n = xn_queries_count(ev->queries);
-    ev->runs = calloc(ev->n ? ev->n : 1, sizeof *ev->runs);
-    ev->metrics = calloc(ev->n ? ev->n : 1, sizeof *ev->metrics);
-    ev->counted = calloc(ev->n ? ev->n : 1, 1);
-    if (!ev->runs || !ev->metrics || !ev->counted) {
+    size_t slots = ev->n ? ev->n : 1;
+    ev->runs = calloc(slots, sizeof *ev->runs);
+    ev->flags = calloc(slots, sizeof *ev->flags);
+    ev->errors = calloc(slots, sizeof *ev->errors);
+    ev->metrics = calloc(slots, sizeof *ev->metrics);
+    ev->counted = calloc(slots, 1);
+    if (!ev->runs || !ev->flags || !ev->errors || !ev->metrics || !ev->counted ||
+        xapnews_eval_set_mode(ev, NULL)) {
         xapnews_eval_destroy(ev);
         return XAPNEWS_STATUS_OUT_OF_MEMORY;
     }
     *out = ev;
     return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* MODE in words (malloc'd), or NULL without memory. */
+static char *describe_mode(const xapnews_eval_mode_t *mode)
+{
+    xn_strbuf b = XN_STRBUF_INIT;
+    int rc = mode->match == XAPNEWS_EVAL_AUTO
+                 ? xn_strbuf_printf(&b, "AND for queries of up to %u word%s, OR for longer ones",
+                                    mode->short_words, mode->short_words == 1 ? "" : "s")
+                 : xn_strbuf_puts(&b, mode->match == XAPNEWS_EVAL_ALL ? "AND" : "OR");
+    if ((rc | xn_strbuf_printf(&b, "; typos %s", mode->no_typos ? "off" : "on")) < 0) {
+        xn_strbuf_free(&b);
+        return NULL;
+    }
+    return xn_strbuf_take(&b);
+}
+
+xapnews_status_t xapnews_eval_set_mode(xapnews_eval_t *ev,
+                                       const xapnews_eval_mode_t *mode)
+{
+    if (!ev) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    xapnews_eval_mode_t m = {XAPNEWS_EVAL_AUTO, XAPNEWS_EVAL_SHORT_WORDS, 0};
+    if (mode) {
+        if ((unsigned)mode->match > XAPNEWS_EVAL_ANY)
+            return xn_error_set(&ev->err, XAPNEWS_STATUS_INVALID_ARGUMENT,
+                                "unknown match mode %d (XAPNEWS_EVAL_AUTO, _ALL or _ANY)",
+                                (int)mode->match);
+        m.match = mode->match;
+        if (mode->short_words) m.short_words = mode->short_words;
+        m.no_typos = mode->no_typos != 0;
+    }
+    char *text = describe_mode(&m);
+    if (!text) return xn_error_set(&ev->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    free(ev->mode_text);
+    ev->mode_text = text;
+    ev->mode = m;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+void xapnews_eval_get_mode(const xapnews_eval_t *ev, xapnews_eval_mode_t *mode)
+{
+    if (ev && mode) *mode = ev->mode;
+}
+
+const char *xapnews_eval_mode_describe(const xapnews_eval_t *ev)
+{
+    return ev ? ev->mode_text : NULL;
+}
+
+static int count_word(void *ctx, const xn_token *token)
+{
+    if (!(token->flags & XN_TOKEN_COLOCATED)) ++*(unsigned *)ctx;
+    return 0;
+}
+
+/* The words of TEXT as the index splits it (a joined form beside the
+ * parts of "US-China" is no word of its own). */
+static unsigned count_words(const char *text)
+{
+    unsigned n = 0;
+    xn_tokenize(text, strlen(text), count_word, &n); /* without memory: a guess */
+    return n;
+}
+
+/* The XAPNEWS_QUERY_* flags MODE runs TEXT with. */
+static unsigned query_flags(const xapnews_eval_mode_t *mode, const char *text)
+{
+    unsigned typos = mode->no_typos ? 0 : XAPNEWS_QUERY_TYPOS;
+    int any = mode->match == XAPNEWS_EVAL_ANY ||
+              (mode->match == XAPNEWS_EVAL_AUTO && count_words(text) > mode->short_words);
+    return (any ? XAPNEWS_QUERY_DEFAULT_OR : XAPNEWS_QUERY_DEFAULT_AND) | typos;
 }
 
 static void clear_run(xn_query_run *r)
@@ -92,32 +168,68 @@ static xapnews_status_t keep_hits(xapnews_eval_t *ev, size_t i,
     return st;
 }
 
+/* Parses TEXT with FLAGS and searches DB for its DEPTH best hits. */
+static xapnews_status_t search_one(xapnews_database_t *db, const char *text,
+                                   unsigned flags, unsigned depth,
+                                   xapnews_results_t **results)
+{
+    xapnews_query_t *query = NULL;
+    xapnews_status_t st = xapnews_query_parse(db, text, flags, &query);
+    if (!st) st = xapnews_query_search(query, 0, depth, results);
+    xapnews_query_destroy(query); /* results do not need it */
+    return st;
+}
+
+/* Whether a query's failure STATUS stops the run: memory or the database
+ * failed, not the query, and every other query would fail the same way. */
+static int stops_run(xapnews_status_t status)
+{
+    return status == XAPNEWS_STATUS_OUT_OF_MEMORY ||
+           status == XAPNEWS_STATUS_NETWORK_ERROR ||
+           status == XAPNEWS_STATUS_DATABASE_CORRUPT ||
+           status == XAPNEWS_STATUS_DATABASE_NOT_FOUND;
+}
+
+/* Runs query I and scores it; a failure of the query itself is kept as
+ * its error, and it scores as retrieving nothing. */
+static xapnews_status_t run_one(xapnews_eval_t *ev, size_t i,
+                                xapnews_database_t *db, unsigned depth)
+{
+    xn_query_line line = xn_queries_get(ev->queries, i);
+    clear_run(&ev->runs[i]);
+    free(ev->errors[i]);
+    ev->errors[i] = NULL;
+    ev->flags[i] = query_flags(&ev->mode, line.text);
+    xapnews_results_t *results = NULL;
+    xapnews_status_t st = search_one(db, line.text, ev->flags[i], depth, &results);
+    if (st && stops_run(st))
+        return xn_error_set(&ev->err, st, "query %s: %s", line.qid,
+                            xapnews_database_last_error(db));
+    if (st) {
+        const char *why = xapnews_database_last_error(db);
+        if (!(ev->errors[i] = xn_strdup(*why ? why : xapnews_status_to_string(st))))
+            return xn_error_set(&ev->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    } else {
+        st = keep_hits(ev, i, results);
+        xapnews_results_destroy(results);
+        if (st) return xn_error_set(&ev->err, st, "out of memory");
+    }
+    xn_query_run *r = &ev->runs[i];
+    /* (no document twice: keep_hits() kept the first of each) */
+    ev->counted[i] = xn_eval_query(ev->qrels, line.qid, r->docs, r->n, ev->metrics[i]) == 1;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
 xapnews_status_t xapnews_eval_run(xapnews_eval_t *ev, xapnews_database_t *db,
                                   unsigned depth)
 {
     if (!ev || !db) return XAPNEWS_STATUS_INVALID_ARGUMENT;
     xn_error_clear(&ev->err);
     if (!depth) depth = DEFAULT_DEPTH;
+    ev->has_run = 0;
     for (size_t i = 0; i < ev->n; i++) {
-        xn_query_line line = xn_queries_get(ev->queries, i);
-        xapnews_query_t *query = NULL;
-        xapnews_results_t *results = NULL;
-        xapnews_status_t st = xapnews_query_parse(db, line.text,
-                                                  XAPNEWS_QUERY_DEFAULT_OR, &query);
-        if (!st) st = xapnews_query_search(query, 0, depth, &results);
-        if (st) {
-            xn_error_set(&ev->err, st, "query %s: %s", line.qid,
-                         xapnews_database_last_error(db));
-            xapnews_query_destroy(query);
-            return st;
-        }
-        st = keep_hits(ev, i, results);
-        xapnews_results_destroy(results);
-        xapnews_query_destroy(query);
-        if (st) return xn_error_set(&ev->err, st, "out of memory");
-        xn_query_run *r = &ev->runs[i];
-        int judged = xn_eval_query(ev->qrels, line.qid, r->docs, r->n, ev->metrics[i]);
-        ev->counted[i] = judged == 1 && r->n > 0;
+        xapnews_status_t st = run_one(ev, i, db, depth);
+        if (st) return st;
     }
     ev->has_run = 1;
     return XAPNEWS_STATUS_SUCCESS;
@@ -136,6 +248,74 @@ const char *xapnews_eval_query_id(const xapnews_eval_t *ev, size_t i)
 int xapnews_eval_query_counted(const xapnews_eval_t *ev, size_t i)
 {
     return ev && ev->has_run && i < ev->n && ev->counted[i];
+}
+
+unsigned xapnews_eval_query_flags(const xapnews_eval_t *ev, size_t i)
+{
+    return ev && ev->has_run && i < ev->n ? ev->flags[i] : 0;
+}
+
+const char *xapnews_eval_query_error(const xapnews_eval_t *ev, size_t i)
+{
+    return ev && ev->has_run && i < ev->n ? ev->errors[i] : NULL;
+}
+
+size_t xapnews_eval_query_hits(const xapnews_eval_t *ev, size_t i)
+{
+    return ev && ev->has_run && i < ev->n ? ev->runs[i].n : 0;
+}
+
+static int failed(const xapnews_eval_t *ev, size_t i)
+{
+    return ev->errors[i] != NULL;
+}
+
+static int no_hits(const xapnews_eval_t *ev, size_t i)
+{
+    return !ev->errors[i] && ev->runs[i].n == 0;
+}
+
+/* Appends "LABEL: N (QID ...)" for the queries WANTED picks, and SUFFIX
+ * when there are any; 0, or -1 when memory runs out. */
+static int describe_queries(const xapnews_eval_t *ev, xn_strbuf *out,
+                            const char *label,
+                            int (*wanted)(const xapnews_eval_t *, size_t),
+                            const char *suffix)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ev->n; i++) n += wanted(ev, i) != 0;
+    int rc = xn_strbuf_printf(out, "%s: %zu", label, n);
+    const char *sep = " (";
+    for (size_t i = 0; i < ev->n; i++) {
+        if (!wanted(ev, i)) continue;
+        rc |= xn_strbuf_printf(out, "%s%s", sep, xn_queries_get(ev->queries, i).qid);
+        sep = " ";
+    }
+    if (n) rc |= xn_strbuf_printf(out, ")%s", suffix);
+    return rc | xn_strbuf_putc(out, '\n');
+}
+
+int xn_eval_describe(const xapnews_eval_t *ev, xn_strbuf *out)
+{
+    int rc = xn_strbuf_printf(out, "mode: %s", ev->mode_text);
+    if (!ev->has_run) return rc | xn_strbuf_putc(out, '\n');
+    size_t any = 0;
+    for (size_t i = 0; i < ev->n; i++)
+        any += (ev->flags[i] & XAPNEWS_QUERY_DEFAULT_OR) != 0;
+    rc |= xn_strbuf_printf(out, " (%zu AND, %zu OR)\n", ev->n - any, any);
+    rc |= describe_queries(ev, out, "failed", failed, ", counted as retrieving nothing");
+    return rc | describe_queries(ev, out, "no hits", no_hits, "");
+}
+
+char *xapnews_eval_describe(const xapnews_eval_t *ev)
+{
+    if (!ev) return NULL;
+    xn_strbuf b = XN_STRBUF_INIT;
+    if (xn_eval_describe(ev, &b) < 0) {
+        xn_strbuf_free(&b);
+        return NULL;
+    }
+    return xn_strbuf_take(&b);
 }
 
 size_t xapnews_eval_counted(const xapnews_eval_t *ev)
@@ -236,7 +416,11 @@ void xapnews_eval_destroy(xapnews_eval_t *ev)
 {
     if (!ev) return;
     for (size_t i = 0; ev->runs && i < ev->n; i++) clear_run(&ev->runs[i]);
+    for (size_t i = 0; ev->errors && i < ev->n; i++) free(ev->errors[i]);
     free(ev->runs);
+    free(ev->flags);
+    free(ev->errors);
+    free(ev->mode_text);
     free(ev->metrics);
     free(ev->counted);
     xn_queries_free(ev->queries);

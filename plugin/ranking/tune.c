@@ -163,7 +163,7 @@ xapnews_status_t xapnews_tune(xapnews_database_t *db, xapnews_eval_t *ev,
                 if (ev->counted[i]) rows[n_rows++] = i;
             if (n_rows < o.folds) {
                 st = xn_error_set(&ev->err, XAPNEWS_STATUS_INVALID_ARGUMENT,
-                                  "%zu judged queries retrieved something: too few for %u folds",
+                                  "%zu of the queries have judgments: too few for %u folds",
                                   n_rows, o.folds);
                 goto done;
             }
@@ -191,6 +191,8 @@ xapnews_status_t xapnews_tune(xapnews_database_t *db, xapnews_eval_t *ev,
 
     xn_strbuf_printf(&out, "tune: %u folds over %zu queries, metric %s, %u profiles, seed %lu\n",
                      o.folds, n_rows, o.metric, o.budget, o.seed);
+    /* (every profile matches the same articles: the last run tells) */
+    xn_eval_describe(ev, &out);
     double cv_tuned = 0, cv_base = 0;
     for (unsigned f = 0; f < o.folds; f++) {
         unsigned best = 0;

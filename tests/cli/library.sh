@@ -31,7 +31,7 @@ expect_eq "example reports a missing database" 1 $?
 # the C portal example: filters, facets, pagination, snippets
 P=$top_builddir/examples/portal
 page1=$("$P" "$TMP/seed.db" cybersecurity)
-expect_eq "portal: first page" "about 5 matches, page 1" "$(echo "$page1" | head -n 1)"
+expect_eq "portal: first page" "page 1 of 5 matches" "$(echo "$page1" | head -n 1)"
 expect_eq "portal: two hits a page, ranked" "1 2" \
     "$(echo "$page1" | sed -n 's/^\([0-9]\) .*/\1/p' | tr '\n' ' ' | sed 's/ $//')"
 expect_eq "portal: facets over every match" \
@@ -45,7 +45,7 @@ all=$( ("$P" "$TMP/seed.db" cybersecurity "" 1; "$P" "$TMP/seed.db" cybersecurit
         "$P" "$TMP/seed.db" cybersecurity "" 3) | sed -n 's/^[0-9] \([0-9]*\)_.*/\1/p' | sort | tr '\n' ' ')
 expect_eq "portal: pages cover every hit once" "000 001 002 003 004 " "$all"
 filtered=$("$P" "$TMP/seed.db" 'Jeh Jonson' 'The Hill')
-expect_eq "portal: outlet filter" "about 1 matches, page 1" "$(echo "$filtered" | head -n 1)"
+expect_eq "portal: outlet filter" "page 1 of 1 match" "$(echo "$filtered" | head -n 1)"
 expect_eq "portal: facets follow the filter" "facet outlet: The Hill=1;" \
     "$(echo "$filtered" | grep '^facet outlet')"
 finish

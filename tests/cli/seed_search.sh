@@ -66,13 +66,14 @@ expect_eq "search --json exit status" 0 $?
 shape=$(python3 - "$TMP/out.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
-print(sorted(d), d["query"], d["total_estimate"], len(d["hits"]),
+print(sorted(d), d["query"], d["total_estimate"], d["total_exact"],
+      d["total_lower"], d["total_upper"], len(d["hits"]),
       sorted(d["hits"][0]), [h["rank"] for h in d["hits"]],
       all(isinstance(h["score"], float) for h in d["hits"]))
 PY
 )
 expect_eq "JSON shape" \
-    "['also_searched', 'did_you_mean', 'hits', 'query', 'syntax_error', 'total_estimate'] Guo Shengkun 4 2 ['date', 'id', 'outlet', 'rank', 'score', 'snippet', 'title', 'url'] [1, 2] True" \
+    "['also_searched', 'did_you_mean', 'hits', 'query', 'syntax_error', 'total_estimate', 'total_exact', 'total_lower', 'total_upper'] Guo Shengkun 4 True 4 4 2 ['date', 'id', 'outlet', 'rank', 'score', 'snippet', 'title', 'url'] [1, 2] True" \
     "$shape"
 snip=$("$XAPNEWS" search --db "$DB" --json id:002_ba0cc2a364319859 | python3 -c 'import json,sys; h=json.load(sys.stdin)["hits"][0]; print(h["date"], h["title"])')
 expect_eq "stored fields" "2016-12-12 The United States and China have discussed the problem of cybersecurity" "$snip"

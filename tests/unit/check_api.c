@@ -17,6 +17,7 @@
 #include "run_suite.h"
 
 #define CORPUS TOP_SRCDIR "/corpus"
+#define REUTERS TOP_SRCDIR "/tests/data/reuters-people.jsonl"
 #define CHROME_CONF TOP_SRCDIR "/schemas/chrome.conf"
 
 /* ---- temporary directories -------------------------------------------- */
@@ -797,6 +798,103 @@ START_TEST(corpus_indexed_end_to_end)
 }
 END_TEST
 
+/* Indexes the JSON Lines or corpus folder SOURCE into database NAME. */
+static const char *index_source(const char *name, const char *source)
+{
+    const char *path = tmp_path(name);
+    xapnews_writer_t *w = NULL;
+    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    xapnews_source_t *src = NULL;
+    ck_assert_int_eq(xapnews_source_open(source, &src, NULL), XAPNEWS_STATUS_SUCCESS);
+    xapnews_article_t *a = NULL;
+    ck_assert_int_eq(xapnews_article_create(&a), XAPNEWS_STATUS_SUCCESS);
+    xapnews_status_t st;
+    while ((st = xapnews_source_next(src, a)) == XAPNEWS_STATUS_SUCCESS)
+        ck_assert_int_eq(xapnews_writer_add(w, a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(st, XAPNEWS_STATUS_END);
+    xapnews_source_close(src);
+    xapnews_article_destroy(a);
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+    return path;
+}
+
+/* Searches TEXT for hits OFFSET.., LIMIT of them, counting exactly up to
+ * UP_TO matches. */
+static xapnews_results_t *search_counting(xapnews_database_t *db, const char *text,
+                                          unsigned up_to, unsigned offset,
+                                          unsigned limit)
+{
+    xapnews_query_t *q = NULL;
+    ck_assert_int_eq(xapnews_query_parse(db, text, XAPNEWS_QUERY_TYPOS, &q),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_query_set_exact_count(q, up_to), XAPNEWS_STATUS_SUCCESS);
+    xapnews_results_t *r = NULL;
+    ck_assert_int_eq(xapnews_query_search(q, offset, limit, &r), XAPNEWS_STATUS_SUCCESS);
+    xapnews_query_destroy(q);
+    return r;
+}
+
+START_TEST(counts_exact_when_few_bounded_when_estimated)
+{
+    const char *path = index_source("reuters.db", REUTERS);
+    xapnews_database_t *db = open_db(path);
+    /* common words of the 214 articles, and "said -oil", a subset */
+    static const char *const queries[] = {"said", "said -oil", "pct", "the", "oil"};
+    int estimated = 0;
+    for (size_t k = 0; k < sizeof queries / sizeof *queries; k++) {
+        const char *text = queries[k];
+        /* the truth: every hit, counted one by one */
+        xapnews_results_t *all = search_counting(db, text, XAPNEWS_COUNT_ALL, 0, 1000);
+        unsigned long truth = xapnews_results_count(all);
+        ck_assert_msg(truth > 10, "'%s' matches %lu", text, truth);
+        ck_assert_int_eq(xapnews_results_total_exact(all), 1);
+        ck_assert_uint_eq(xapnews_results_total_estimate(all), truth);
+        xapnews_results_destroy(all);
+
+        /* by default: fewer than 1000 matches are counted exactly */
+        xapnews_results_t *page = search_counting(db, text, XAPNEWS_COUNT_DEFAULT, 0, 10);
+        ck_assert_int_eq(xapnews_results_total_exact(page), 1);
+        ck_assert_uint_eq(xapnews_results_total_estimate(page), truth);
+        unsigned long lo, hi;
+        xapnews_results_total_bounds(page, &lo, &hi);
+        ck_assert_uint_eq(lo, truth);
+        ck_assert_uint_eq(hi, truth);
+        xapnews_results_destroy(page);
+
+        /* counting exactly only up to 101 matches (the page and 100
+         * more): an estimate when Xapian stopped early, within bounds
+         * that hold the truth */
+        page = search_counting(db, text, 0, 0, 1);
+        xapnews_results_total_bounds(page, &lo, &hi);
+        unsigned long est = xapnews_results_total_estimate(page);
+        ck_assert_msg(lo <= truth && truth <= hi, "'%s': %lu not in [%lu, %lu]",
+                      text, truth, lo, hi);
+        ck_assert_msg(lo <= est && est <= hi, "'%s': estimate %lu not in [%lu, %lu]",
+                      text, est, lo, hi);
+        ck_assert_int_eq(xapnews_results_total_exact(page), lo == hi);
+        if (xapnews_results_total_exact(page)) ck_assert_uint_eq(est, truth);
+        else estimated++;
+        xapnews_results_destroy(page);
+    }
+    /* at least one of them is an estimate: the bounds were tested */
+    ck_assert_int_gt(estimated, 0);
+
+    /* a page past the matches still counts them */
+    xapnews_results_t *past = search_counting(db, "oil", XAPNEWS_COUNT_DEFAULT, 5000, 10);
+    ck_assert_uint_eq(xapnews_results_count(past), 0);
+    ck_assert_int_eq(xapnews_results_total_exact(past), 1);
+    ck_assert_uint_gt(xapnews_results_total_estimate(past), 10);
+    xapnews_results_destroy(past);
+
+    unsigned long lo = 1, hi = 1;
+    xapnews_results_total_bounds(NULL, &lo, &hi);
+    ck_assert_uint_eq(lo + hi, 0);
+    ck_assert_int_eq(xapnews_results_total_exact(NULL), 0);
+    ck_assert_int_eq(xapnews_query_set_exact_count(NULL, 5), XAPNEWS_STATUS_INVALID_ARGUMENT);
+    xapnews_database_close(db);
+}
+END_TEST
+
 START_TEST(source_reports_bad_records_and_goes_on)
 {
     const char *path = tmp_path("input.jsonl");
@@ -932,6 +1030,7 @@ int main(void)
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, index_reopen_and_search);
     tcase_add_test(tc, ranks_and_offsets);
+    tcase_add_test(tc, counts_exact_when_few_bounded_when_estimated);
     tcase_add_test(tc, snippets);
     tcase_add_test(tc, readding_an_id_replaces);
     tcase_add_test(tc, writer_refuses_bad_articles);

@@ -1,20 +1,24 @@
 /* check_eval.c - unit tests of the evaluation module (plugin/ranking/metrics.h):
  * qrels and query files (and refusing malformed ones), the per-query
  * metrics against values computed by hand the way trec_eval 9.0 computes
- * them, and the summary over queries.
+ * them, and the summary over queries; and xapnews_eval_t end to end on a
+ * tiny judged database: modes, failed and zero-hit queries.
  *
  * Notation in the comments: "rank: docno(rel)" lists the ranking trec_eval
  * builds; L(k) stands for log2(k), the DCG discount of rank k - 1. */
 #include <check.h>
+#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "error.h"
 #include "metrics.h"
 #include "strbuf.h"
+#include "xapnews.h"
 #include "run_suite.h"
 
 #define TOL 1e-9
@@ -561,8 +565,260 @@ START_TEST(summary_means_and_sums)
 }
 END_TEST
 
+/* ---- xapnews_eval_t on a tiny judged database ------------------------------ */
+
+/* Four articles; the queries: q1 one word, q2 too long to search, q3 a word no
+ * article holds, q4 five words of which only "durian" is indexed, q5
+ * without judgments. q6 is judged but not in the query file. */
+static const char *const DOCS[][2] = {
+    {"d1", "apple apple banana"}, {"d2", "apple cherry"},
+    {"d3", "banana cherry"}, {"d4", "durian"}};
+/* q2: more words than a query may hold (XN_QUERY_MAX_WORDS), which no
+ * fallback can search */
+static char TINY_QUERIES[16 + 6 * 1025 + 64];
+
+static void make_tiny_queries(void)
+{
+    strcpy(TINY_QUERIES, "q1\tapple\nq2\t");
+    for (int i = 0; i < 1025; i++) strcat(TINY_QUERIES, i ? " apple" : "apple");
+    strcat(TINY_QUERIES, "\nq3\tzebra\nq4\tdurian fig grape kiwi lime\nq5\tbanana\n");
+}
+static const char TINY_QRELS[] =
+    "q1 0 d1 1\nq1 0 d2 0\nq1 0 d3 1\n"
+    "q2 0 d1 1\n"
+    "q3 0 d4 2\n"
+    "q4 0 d4 1\n"
+    "q6 0 d2 1\n";
+
+/* Made before the tests run (each in its own child) and removed after
+ * them, even when a test fails. */
+static char base_dir[] = "/tmp/check_eval_XXXXXX";
+
+typedef struct {
+    char dir[64];
+    xapnews_database_t *db;
+    xapnews_eval_t *ev;
+} tiny;
+
+static void add_doc(xapnews_writer_t *w, const char *id, const char *body)
+{
+    xapnews_article_t *a = NULL;
+    ck_assert_int_eq(xapnews_article_create(&a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_article_set(a, XAPNEWS_FIELD_ID, id, strlen(id)), 0);
+    ck_assert_int_eq(xapnews_article_set(a, XAPNEWS_FIELD_BODY, body, strlen(body)), 0);
+    ck_assert_int_eq(xapnews_writer_add(w, a), XAPNEWS_STATUS_SUCCESS);
+    xapnews_article_destroy(a);
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(fputs(text, f) >= 0, 1);
+    ck_assert_int_eq(fclose(f), 0);
+}
+
+/* Indexes DOCS and opens the judged queries, in a new folder. */
+static void tiny_open(tiny *t)
+{
+    snprintf(t->dir, sizeof t->dir, "%s/db_XXXXXX", base_dir);
+    ck_assert_ptr_nonnull(mkdtemp(t->dir));
+    char db[128], q[128], r[128];
+    snprintf(db, sizeof db, "%s/db", t->dir);
+    snprintf(q, sizeof q, "%s/q.tsv", t->dir);
+    snprintf(r, sizeof r, "%s/qrels", t->dir);
+    xapnews_writer_t *w = NULL;
+    ck_assert_int_eq(xapnews_writer_open(db, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    for (size_t k = 0; k < N(DOCS); k++) add_doc(w, DOCS[k][0], DOCS[k][1]);
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+    make_tiny_queries();
+    write_file(q, TINY_QUERIES);
+    write_file(r, TINY_QRELS);
+    ck_assert_int_eq(xapnews_database_open(db, &t->db, NULL), XAPNEWS_STATUS_SUCCESS);
+    char *err = NULL;
+    ck_assert_int_eq(xapnews_eval_open(q, r, &t->ev, &err), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_ptr_null(err);
+}
+
+static void remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0) return;
+    DIR *d = S_ISDIR(st.st_mode) ? opendir(path) : NULL;
+    for (struct dirent *e; d && (e = readdir(d)) != NULL;) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+        char sub[512];
+        snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+        remove_tree(sub);
+    }
+    if (d) closedir(d);
+    remove(path);
+}
+
+static void tiny_close(tiny *t)
+{
+    xapnews_eval_destroy(t->ev);
+    xapnews_database_close(t->db);
+}
+
+static void assert_summary(const xapnews_eval_t *ev, double map, double p5,
+                           double p10, double r100, double ndcg10, double rr,
+                           double ret, double rel, double relret)
+{
+    const char *const *names = xapnews_eval_metric_names();
+    double want[] = {map, p5, p10, r100, ndcg10, rr, ret, rel, relret};
+    for (size_t m = 0; names[m]; m++)
+        ck_assert_msg(fabs(xapnews_eval_summary(ev, NULL, names[m]) - want[m]) < TOL,
+                      "%s: %.9g, expected %.9g", names[m],
+                      xapnews_eval_summary(ev, NULL, names[m]), want[m]);
+}
+
+static void assert_description(const xapnews_eval_t *ev, const char *want)
+{
+    char *text = xapnews_eval_describe(ev);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_str_eq(text, want);
+    xapnews_free(text);
+}
+
+START_TEST(failed_and_zero_hit_queries_count_as_retrieving_nothing)
+{
+    tiny t;
+    tiny_open(&t);
+    ck_assert_str_eq(xapnews_eval_mode_describe(t.ev),
+                     "AND for queries of up to 3 words, OR for longer ones; typos on");
+    assert_description(t.ev, "mode: AND for queries of up to 3 words, OR for longer ones; typos on\n");
+    ck_assert_int_eq(xapnews_eval_run(t.ev, t.db, 0), XAPNEWS_STATUS_SUCCESS);
+
+    /* q2 failed, and the run went on */
+    ck_assert_str_eq(xapnews_eval_query_error(t.ev, 1),
+                     "query syntax error at column 6145: the query has more than 1024 words");
+    for (size_t i = 0; i < 5; i++)
+        if (i != 1) ck_assert_ptr_null(xapnews_eval_query_error(t.ev, i));
+    /* short queries as search runs them, q2 and q4 as natural language */
+    unsigned and_typos = XAPNEWS_QUERY_DEFAULT_AND | XAPNEWS_QUERY_TYPOS;
+    ck_assert_uint_eq(xapnews_eval_query_flags(t.ev, 0), and_typos);
+    ck_assert_uint_eq(xapnews_eval_query_flags(t.ev, 1),
+                      XAPNEWS_QUERY_DEFAULT_OR | XAPNEWS_QUERY_TYPOS);
+    ck_assert_uint_eq(xapnews_eval_query_flags(t.ev, 2), and_typos);
+    ck_assert_uint_eq(xapnews_eval_query_flags(t.ev, 3),
+                      XAPNEWS_QUERY_DEFAULT_OR | XAPNEWS_QUERY_TYPOS);
+    /* hits: q1 d1 d2, q2 none (failed), q3 none, q4 d4, q5 d1 d3 */
+    static const size_t hits[] = {2, 0, 0, 1, 2};
+    for (size_t i = 0; i < 5; i++) ck_assert_uint_eq(xapnews_eval_query_hits(t.ev, i), hits[i]);
+    /* the judged queries count, whatever they retrieved; q5 has no
+     * judgments, q6 was not run */
+    static const int counted[] = {1, 1, 1, 1, 0};
+    for (size_t i = 0; i < 5; i++)
+        ck_assert_int_eq(xapnews_eval_query_counted(t.ev, i), counted[i]);
+    ck_assert_uint_eq(xapnews_eval_counted(t.ev), 4);
+    assert_description(t.ev,
+                       "mode: AND for queries of up to 3 words, OR for longer ones; typos on (3 AND, 2 OR)\n"
+                       "failed: 1 (q2), counted as retrieving nothing\n"
+                       "no hits: 1 (q3)\n");
+
+    /* by hand:
+     *   q1  1: d1(1)  2: d2(0); num_rel 2 (d1 d3)
+     *       map 1/2, P_5 1/5, P_10 1/10, recall_100 1/2, recip_rank 1,
+     *       ndcg_cut_10 1 / (1 + 1/L(3))
+     *   q2, q3  nothing retrieved: 0 everywhere, num_rel 1 each
+     *   q4  1: d4(1); num_rel 1: map 1, P_5 1/5, P_10 1/10, recall 1,
+     *       ndcg 1, recip_rank 1
+     * means over 4 queries, sums of the counts */
+    double ndcg1 = 1 / (1 + 1 / L(3));
+    ck_assert_double_eq_tol(xapnews_eval_query_metric(t.ev, 0, "ndcg_cut_10"), ndcg1, TOL);
+    ck_assert_double_eq_tol(xapnews_eval_query_metric(t.ev, 1, "num_rel"), 1, TOL);
+    ck_assert_double_eq_tol(xapnews_eval_query_metric(t.ev, 2, "map"), 0, TOL);
+    ck_assert(isnan(xapnews_eval_query_metric(t.ev, 4, "map")));
+    assert_summary(t.ev, (0.5 + 1) / 4, 0.4 / 4, 0.2 / 4, (0.5 + 1) / 4,
+                   (ndcg1 + 1) / 4, 2.0 / 4, 3, 5, 2);
+    ck_assert_double_eq_tol(xapnews_eval_summary(t.ev, NULL, "ndcg_cut_10"), 0.40328680, 1e-8);
+    tiny_close(&t);
+}
+END_TEST
+
+START_TEST(modes_all_and_any)
+{
+    tiny t;
+    tiny_open(&t);
+    /* every word required: q4 retrieves nothing too */
+    xapnews_eval_mode_t all = {XAPNEWS_EVAL_ALL, 0, 0};
+    ck_assert_int_eq(xapnews_eval_set_mode(t.ev, &all), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_str_eq(xapnews_eval_mode_describe(t.ev), "AND; typos on");
+    ck_assert_int_eq(xapnews_eval_run(t.ev, t.db, 0), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(xapnews_eval_query_hits(t.ev, 3), 0);
+    assert_description(t.ev, "mode: AND; typos on (5 AND, 0 OR)\n"
+                             "failed: 1 (q2), counted as retrieving nothing\n"
+                             "no hits: 2 (q3 q4)\n");
+    double ndcg1 = 1 / (1 + 1 / L(3));
+    assert_summary(t.ev, 0.5 / 4, 0.2 / 4, 0.1 / 4, 0.5 / 4, ndcg1 / 4, 1.0 / 4, 2, 5, 1);
+
+    /* any word, no typo tolerance: q1 and q4 as in the default mode */
+    xapnews_eval_mode_t any = {XAPNEWS_EVAL_ANY, 0, 1};
+    ck_assert_int_eq(xapnews_eval_set_mode(t.ev, &any), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_eval_run(t.ev, t.db, 0), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(xapnews_eval_query_flags(t.ev, 0), XAPNEWS_QUERY_DEFAULT_OR);
+    assert_description(t.ev, "mode: OR; typos off (0 AND, 5 OR)\n"
+                             "failed: 1 (q2), counted as retrieving nothing\n"
+                             "no hits: 1 (q3)\n");
+    assert_summary(t.ev, 1.5 / 4, 0.4 / 4, 0.2 / 4, 1.5 / 4, (ndcg1 + 1) / 4, 2.0 / 4, 3, 5, 2);
+
+    /* a short query limit of 5 words: q4 is short, so required in full */
+    xapnews_eval_mode_t five = {XAPNEWS_EVAL_AUTO, 5, 0};
+    ck_assert_int_eq(xapnews_eval_set_mode(t.ev, &five), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_str_eq(xapnews_eval_mode_describe(t.ev),
+                     "AND for queries of up to 5 words, OR for longer ones; typos on");
+    ck_assert_int_eq(xapnews_eval_run(t.ev, t.db, 0), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(xapnews_eval_query_hits(t.ev, 3), 0);
+    xapnews_eval_mode_t got;
+    xapnews_eval_get_mode(t.ev, &got);
+    ck_assert_int_eq(got.match, XAPNEWS_EVAL_AUTO);
+    ck_assert_uint_eq(got.short_words, 5);
+
+    /* NULL: the defaults again; a bad match mode is refused */
+    ck_assert_int_eq(xapnews_eval_set_mode(t.ev, NULL), XAPNEWS_STATUS_SUCCESS);
+    xapnews_eval_get_mode(t.ev, &got);
+    ck_assert_uint_eq(got.short_words, XAPNEWS_EVAL_SHORT_WORDS);
+    xapnews_eval_mode_t bad = {(xapnews_eval_match_t)7, 0, 0};
+    ck_assert_int_eq(xapnews_eval_set_mode(t.ev, &bad), XAPNEWS_STATUS_INVALID_ARGUMENT);
+    ck_assert_str_eq(xapnews_eval_last_error(t.ev),
+                     "unknown match mode 7 (XAPNEWS_EVAL_AUTO, _ALL or _ANY)");
+    ck_assert_str_eq(xapnews_eval_mode_describe(t.ev),
+                     "AND for queries of up to 3 words, OR for longer ones; typos on");
+    tiny_close(&t);
+}
+END_TEST
+
+START_TEST(run_file_leaves_out_queries_that_retrieved_nothing)
+{
+    tiny t;
+    tiny_open(&t);
+    ck_assert_int_eq(xapnews_eval_run(t.ev, t.db, 0), XAPNEWS_STATUS_SUCCESS);
+    char path[128];
+    snprintf(path, sizeof path, "%s/run", t.dir);
+    ck_assert_int_eq(xapnews_eval_write_run(t.ev, path, "t", NULL), XAPNEWS_STATUS_SUCCESS);
+    xn_strbuf b = XN_STRBUF_INIT;
+    ck_assert_int_eq(xn_strbuf_read_file(&b, path), 0);
+    /* qid Q0 docid rank score tag: q1 d1 d2, q4 d4, q5 d3 d1 (the
+     * shorter text first) */
+    char ids[256] = "";
+    for (char *line = b.data; line && *line; line = strchr(line, '\n') + 1) {
+        char qid[8], doc[8];
+        ck_assert_int_eq(sscanf(line, "%7s Q0 %7s", qid, doc), 2);
+        strcat(ids, qid), strcat(ids, ":"), strcat(ids, doc), strcat(ids, " ");
+    }
+    ck_assert_str_eq(ids, "q1:d1 q1:d2 q4:d4 q5:d3 q5:d1 ");
+    xn_strbuf_free(&b);
+    tiny_close(&t);
+}
+END_TEST
+
 int main(void)
 {
+    if (!mkdtemp(base_dir)) {
+        perror("mkdtemp");
+        return EXIT_FAILURE;
+    }
     Suite *s = suite_create("eval");
     TCase *files = tcase_create("files");
     tcase_add_test(files, qrels_lookup_and_order);
@@ -587,5 +843,13 @@ int main(void)
     tcase_add_test(metrics, single_relevant_at_rank_3);
     tcase_add_test(metrics, summary_means_and_sums);
     suite_add_tcase(s, metrics);
-    return run_suite(s);
+    TCase *runs = tcase_create("runs");
+    tcase_set_timeout(runs, 30);
+    tcase_add_test(runs, failed_and_zero_hit_queries_count_as_retrieving_nothing);
+    tcase_add_test(runs, modes_all_and_any);
+    tcase_add_test(runs, run_file_leaves_out_queries_that_retrieved_nothing);
+    suite_add_tcase(s, runs);
+    int status = run_suite(s);
+    remove_tree(base_dir);
+    return status;
 }
