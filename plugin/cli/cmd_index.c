@@ -56,12 +56,18 @@ static const char help[] =
     "      --max-field-bytes N  keep at most N bytes of a text field (default\n"
     "                        4194304); longer fields are cut with a warning,\n"
     "                        records longer than 8N + 64 KiB skipped\n"
-    "      --strict          stop at the first bad record\n"
+    "      --strict          a record with a malformed \"date\" is a bad record\n"
+    "                        (without it, it is kept without its date); stop\n"
+    "                        at the first bad record\n"
     "  -q, --quiet           no progress display, even on a terminal\n"
     "  -h, --help            show this help\n"
     "\n"
     "Bad records are reported as FILE:LINE: reason and skipped; the records\n"
-    "around them are indexed. A summary line ends the run.\n"
+    "around them are indexed. Repairable faults keep the record, with a\n"
+    "FILE:LINE warning: invalid UTF-8 and NUL characters (\\u0000) become\n"
+    "U+FFFD, a malformed \"date\" is dropped, an overlong field is cut. An\n"
+    "\"id\" may be a whole number (7 is the id \"7\"). A summary line ends the\n"
+    "run, counting indexed, repaired and skipped records.\n"
     "\n" EXIT_CODES_HELP;
 
 #define N_TABLES 4 /* xapnews_table_t */
@@ -144,6 +150,8 @@ static int open_sources(const index_args *a, xapnews_source_t **sources,
         xapnews_status_t st = xapnews_source_open(a->paths[i], &sources[i], &err);
         if (!st && a->max_field)
             st = xapnews_source_set_max_field_bytes(sources[i], a->max_field);
+        if (!st && a->strict)
+            st = xapnews_source_set_flags(sources[i], XAPNEWS_SOURCE_STRICT_DATES);
         if (!st && a->chrome_path &&
             (st = xapnews_source_set_chrome_rules(sources[i], a->chrome_path)) && report)
             cli_error("%s", xapnews_source_last_error(sources[i]));

@@ -1,0 +1,90 @@
+#!/bin/sh
+# End to end: nothing good is lost on input. A malformed date drops the
+# date, not the article (--strict refuses the record); NUL escapes are
+# replaced; whole-number ids are read as their decimal text; long words
+# are indexed and found; --officials adds to the shipped table; an input
+# without records is reported.
+. "$top_srcdir/tests/cli/lib.sh"
+
+# run CMD...: sets $rc, $out (stdout) and $err (stderr)
+run() {
+    "$@" > "$TMP/stdout" 2> "$TMP/stderr"
+    rc=$?
+    out=$(cat "$TMP/stdout")
+    err=$(cat "$TMP/stderr")
+}
+# summary OUT: the summary line without its timing
+summary() { printf '%s\n' "$1" | sed 's/ in [0-9.]* s$//'; }
+# field DB QUERY KEY: KEY of each hit, sorted by id, joined by '|'
+field() {
+    "$XAPNEWS" search --db "$1" --json --limit 100 "$2" | python3 -c '
+import json, sys
+hits = sorted(json.load(sys.stdin)["hits"], key=lambda h: h["id"])
+print("|".join(h[sys.argv[1]] for h in hits))' "$3"
+}
+
+# ---- a malformed date drops the date, not the article -------------------------
+J=$TMP/dates.jsonl
+cat > "$J" <<'JSONL'
+{"id":"d1","title":"Grain talks resume","body":"Negotiators discussed grain quotas.","date":"2016-02-30"}
+{"id":"d2","title":"Grain harvest","date":"2016-03-01"}
+{"id":"d3","title":"Grain prices","date":"March 2016"}
+JSONL
+run "$XAPNEWS" index --db "$TMP/dates.db" "$J"
+expect_eq "bad date: exit 0" 0 "$rc"
+expect_eq "bad date: one warning each, FILE:LINE first" \
+"$J:1: bad \"date\" '2016-02-30': day 30 out of range for 2016-02; record kept without a date
+$J:3: bad \"date\" 'March 2016': expected a date as YYYY, YYYY-MM or YYYY-MM-DD; record kept without a date" "$err"
+expect_eq "bad date: counted as repaired" \
+    "indexed 3 articles, repaired 2, skipped 0, into $TMP/dates.db" "$(summary "$out")"
+expect_eq "bad date: the article is found by its words" "d1" "$(ids "$TMP/dates.db" quotas)"
+expect_eq "bad date: every article is kept" "d1 d2 d3" "$(ids "$TMP/dates.db" grain)"
+expect_eq "bad date: the articles have no date" "|2016-03-01|" "$(field "$TMP/dates.db" grain date)"
+expect_eq "bad date: no date filter finds them" "d2" "$(ids "$TMP/dates.db" 'grain date:2016')"
+
+run "$XAPNEWS" index --strict --db "$TMP/strict.db" "$J"
+expect_eq "--strict bad date: exit 3" 3 "$rc"
+expect_eq "--strict bad date: the record is refused" \
+    "$J:1: bad \"date\" '2016-02-30': day 30 out of range for 2016-02" "$err"
+expect_eq "--strict bad date: counted as skipped" \
+    "indexed 0 articles, repaired 0, skipped 1, into $TMP/strict.db" "$(summary "$out")"
+expect_eq "--strict bad date: the record is not indexed" "" "$(ids "$TMP/strict.db" quotas)"
+
+# ---- NUL escapes are replaced by U+FFFD, the record kept -----------------------------
+N=$TMP/nul.jsonl
+cat > "$N" <<'JSONL'
+{"id":"n1","title":"Border\u0000talks","body":"Customs \u0000officers met.\u0000"}
+{"id":"n2","title":"After","body":"Customs rules."}
+JSONL
+run "$XAPNEWS" index --db "$TMP/nul.db" "$N"
+expect_eq "NUL: exit 0" 0 "$rc"
+expect_eq "NUL: a warning per field, naming FILE:LINE and the field" \
+"$N:1: NUL (\\u0000) in \"title\" replaced by U+FFFD (1 character); record kept
+$N:1: NUL (\\u0000) in \"body\" replaced by U+FFFD (2 characters); record kept" "$err"
+expect_eq "NUL: counted as repaired once" \
+    "indexed 2 articles, repaired 1, skipped 0, into $TMP/nul.db" "$(summary "$out")"
+expect_eq "NUL: the record is searchable" "n1" "$(ids "$TMP/nul.db" officers)"
+expect_eq "NUL: U+FFFD separates words" "n1" "$(ids "$TMP/nul.db" '"border talks"')"
+title=$("$XAPNEWS" search --db "$TMP/nul.db" --json id:n1 |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["title"] == "Border\ufffdtalks")')
+expect_eq "NUL: the title holds U+FFFD" True "$title"
+
+# ---- whole-number ids ------------------------------------------------------------
+I=$TMP/ids.jsonl
+cat > "$I" <<'JSONL'
+{"id":7,"title":"Seventh report"}
+{"id":12.0,"title":"Twelfth report"}
+{"id":7.5,"title":"Half report"}
+{"id":"8","title":"Eighth report"}
+JSONL
+run "$XAPNEWS" index --db "$TMP/ids.db" "$I"
+expect_eq "numeric ids: exit 1 (a record skipped)" 1 "$rc"
+expect_eq "numeric ids: a fraction is refused" \
+    "$I:3: \"id\" must be a string or a whole number, not 7.5" "$err"
+expect_eq "numeric ids: summary" \
+    "indexed 3 articles, repaired 0, skipped 1, into $TMP/ids.db" "$(summary "$out")"
+expect_eq "numeric ids: id:7" "7" "$(ids "$TMP/ids.db" id:7)"
+expect_eq "numeric ids: 12.0 is id:12" "12" "$(ids "$TMP/ids.db" id:12)"
+expect_eq "numeric ids: every report" "12 7 8" "$(ids "$TMP/ids.db" report)"
+
+finish
