@@ -686,8 +686,10 @@ static xapnews_status_t add_tokens(xapnews_writer_t *w, xs_doc *doc,
         if (canonical || !w->stemmer || !xn_stemmer_should_stem(t, len)) continue;
         size_t stem_len;
         const char *stem = xn_stemmer_stem(w->stemmer, t, len, &stem_len);
-        if (!stem || make_term(w, XN_PREFIX_STEM, prefix, stem, stem_len) < 0)
-            goto nomem;
+        if (!stem) goto nomem;
+        if (strlen(XN_PREFIX_STEM) + strlen(prefix) + stem_len > XN_TERM_MAX_BYTES)
+            continue; /* a stemmer lengthened a long word past the limit */
+        if (make_term(w, XN_PREFIX_STEM, prefix, stem, stem_len) < 0) goto nomem;
         if (xs_doc_add_term(doc, w->term.data, w->term.len, wdf, &xe) < 0)
             return xn_error_from_shim(&w->err, &xe, NULL);
     }

@@ -87,4 +87,52 @@ expect_eq "numeric ids: id:7" "7" "$(ids "$TMP/ids.db" id:7)"
 expect_eq "numeric ids: 12.0 is id:12" "12" "$(ids "$TMP/ids.db" id:12)"
 expect_eq "numeric ids: every report" "12 7 8" "$(ids "$TMP/ids.db" report)"
 
+# ---- long words: indexed as they are up to 241 bytes, hashed beyond -------------
+DE=Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz
+GV=Grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnung
+LONG_DE=$GV$GV$GV$GV   # 280 bytes: cut to 224 bytes and a hash
+# a Thai sentence of 93 characters (279 bytes), and one of 25 (75 bytes)
+TH_LONG=ประเทศไทยมีประชากรประมาณหกสิบเก้าล้านคนและกรุงเทพมหานครเป็นเมืองหลวงที่ใหญ่ที่สุดของประเทศไทย
+TH_SHORT=กรุงเทพมหานครเป็นเมืองหลวง
+HUGE=$(python3 -c 'print("Donaudampfschiff" * 320)')   # 5120 bytes
+L=$TMP/long.jsonl
+python3 - "$L" "$DE" "$LONG_DE" "$TH_LONG" "$TH_SHORT" "$HUGE" <<'PY'
+import json, sys
+path, de, long_de, th_long, th_short, huge = sys.argv[1:]
+records = [
+    {"id": "l1", "title": "Gesetz", "body": "Das " + de + " wurde 2013 aufgehoben."},
+    {"id": "l2", "title": "Verordnung", "body": "Die " + long_de + " gilt weiter."},
+    {"id": "l3", "title": "Verordnungen", "body": "Die " + long_de + "en gelten weiter."},
+    {"id": "t1", "title": "ไทย", "body": th_long + " ครับ"},
+    {"id": "t2", "title": "เมือง", "body": th_short + " ค่ะ"},
+    {"id": "t3", "title": "อื่น", "body": "ประเทศ ไทย"},
+    {"id": "h1", "title": "Schiff", "body": "Ein " + huge + " fuhr vorbei."},
+]
+with open(path, "w") as f:
+    for r in records:
+        f.write(json.dumps(r, ensure_ascii=False) + "\n")
+PY
+run "$XAPNEWS" index --db "$TMP/long.db" "$L"
+expect_eq "long words: exit 0, no message" "0|" "$rc|$err"
+expect_eq "long words: every article indexed" \
+    "indexed 7 articles, repaired 0, skipped 0, into $TMP/long.db" "$(summary "$out")"
+expect_eq "German compound of 65 bytes" "l1" "$(ids "$TMP/long.db" "$DE")"
+expect_eq "German compound in capitals" "l1" \
+    "$(ids "$TMP/long.db" "$(printf '%s' "$DE" | python3 -c 'import sys; print(sys.stdin.read().upper())')")"
+expect_eq "compound of 280 bytes (hashed)" "l2" "$(ids "$TMP/long.db" "$LONG_DE")"
+expect_eq "a longer word with the same first bytes is another word" "l3" \
+    "$(ids "$TMP/long.db" "${LONG_DE}en")"
+expect_eq "a phrase across a hashed word" "l2" "$(ids "$TMP/long.db" "\"die $LONG_DE gilt\"")"
+expect_eq "a phrase with a word between is no phrase" "" \
+    "$(ids "$TMP/long.db" "\"die $LONG_DE weiter\"")"
+expect_eq "Thai sentence of 279 bytes (hashed)" "t1" "$(ids "$TMP/long.db" "$TH_LONG")"
+expect_eq "Thai sentence of 75 bytes" "t2" "$(ids "$TMP/long.db" "$TH_SHORT")"
+expect_eq "Thai: a phrase across the long sentence" "t1" "$(ids "$TMP/long.db" "\"$TH_LONG ครับ\"")"
+expect_eq "a word of 5120 bytes is found" "h1" "$(ids "$TMP/long.db" "$HUGE")"
+expect_eq "and the words around it" "h1" "$(ids "$TMP/long.db" '"fuhr vorbei"')"
+longest=$("$SYSPY" -c '
+import sys, xapian
+print(max(len(t.term) for t in xapian.Database(sys.argv[1]).allterms()))' "$TMP/long.db")
+expect_eq "no term is longer than Xapian allows" "True" "$([ "$longest" -le 245 ] && echo True)"
+
 finish
