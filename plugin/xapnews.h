@@ -346,6 +346,25 @@ xapnews_status_t xapnews_writer_load_table(xapnews_writer_t *writer,
                                            xapnews_table_t which,
                                            const char *path);
 
+/** Loads table WHICH from the N files PATHS together, as
+ *  xapnews_writer_load_table() loads one (a single file is the same
+ *  call). Only the officials and outlets tables take several files
+ *  (another is XAPNEWS_STATUS_INVALID_ARGUMENT): each file's entries are
+ *  added after those of the files before it, and an entry whose canonical
+ *  name (folded, like every name) is that of an earlier entry replaces
+ *  it (the earlier one is left out; the new one keeps its file's order). A
+ *  name that already names an earlier entry the file does not replace is
+ *  XAPNEWS_STATUS_BAD_INPUT ("FILE:LINE: 'name' already names ..."). The
+ *  combined text is the table stored in the database, and the one a
+ *  settled database compares with what it stores; a file holding the
+ *  same text as the files before it adds nothing. `xapnews index
+ *  --officials FILE` loads the shipped officials table and FILE this
+ *  way. */
+xapnews_status_t xapnews_writer_load_table_files(xapnews_writer_t *writer,
+                                                 xapnews_table_t which,
+                                                 const char *const *paths,
+                                                 size_t n);
+
 /** Leaves table WHICH out of a new database (what `xapnews index
  *  --synonyms none` asks for). On a settled database that stores one:
  *  XAPNEWS_STATUS_SETTINGS_MISMATCH. */
@@ -371,6 +390,12 @@ int xapnews_writer_has_table(const xapnews_writer_t *writer,
  *  "FILE:LINE: reason". */
 xapnews_status_t xapnews_table_check(xapnews_table_t which, const char *path,
                                      char **error);
+
+/** Checks that the N files PATHS make a valid table WHICH together (see
+ *  xapnews_writer_load_table_files()), without loading it anywhere. */
+xapnews_status_t xapnews_table_check_files(xapnews_table_t which,
+                                           const char *const *paths, size_t n,
+                                           char **error);
 
 /** Commits automatically after every BATCH added articles (0 commits only
  *  on xapnews_writer_commit() and close). By default, without a call, the

@@ -135,4 +135,73 @@ import sys, xapian
 print(max(len(t.term) for t in xapian.Database(sys.argv[1]).allterms()))' "$TMP/long.db")
 expect_eq "no term is longer than Xapian allows" "True" "$([ "$longest" -le 245 ] && echo True)"
 
+# ---- --officials FILE adds to the shipped table; --officials-only replaces it ------
+S=$top_srcdir/schemas
+HINT="or re-index everything with --reindex (it empties the database first: give all the input again)"
+meta() { "$SYSPY" -c 'import sys, xapian; print(xapian.Database(sys.argv[1]).get_metadata(sys.argv[2]).decode())' "$1" "$2"; }
+# facet DB QUERY: the official facet of QUERY as "name (count), ..."
+facet() {
+    "$XAPNEWS" search --db "$1" --json --facets official "$2" | python3 -c '
+import json, sys
+print(", ".join("%s (%d)" % (f["value"], f["count"]) for f in json.load(sys.stdin)["facets"]["official"]))'
+}
+printf 'Boris Kalinka\tB. Kalinka\tMinister\tRussia\nXi Jinping\tXi Jin-ping|Chairman Xi\tGeneral Secretary\tChina\tXi\n' \
+    > "$TMP/mine.tsv"
+O=$TMP/officials.jsonl
+cat > "$O" <<'JSONL'
+{"id":"o1","title":"Talks in Moscow","body":"Boris Kalinka met Jeh Johnson in Moscow."}
+{"id":"o2","title":"A visit","body":"Chairman Xi received B. Kalinka."}
+{"id":"o3","title":"A speech","body":"President Xi spoke."}
+JSONL
+run "$XAPNEWS" index --db "$TMP/off.db" --officials "$TMP/mine.tsv" "$O"
+expect_eq "--officials FILE: exit 0" "0|" "$rc|$err"
+expect_eq "an official of FILE" "o1 o2" "$(ids "$TMP/off.db" 'official:"Boris Kalinka"')"
+expect_eq "an official of FILE by a variant" "o1 o2" "$(ids "$TMP/off.db" 'official:"B. Kalinka"')"
+expect_eq "an official of the shipped table" "o1" "$(ids "$TMP/off.db" 'official:"Jeh Johnson"')"
+expect_eq "FILE's entry replaces the shipped one of the same canonical name" "o2" \
+    "$(ids "$TMP/off.db" 'official:"Chairman Xi"')"
+expect_eq "the replaced entry's names are gone" "" "$(ids "$TMP/off.db" 'official:"President Xi"')"
+expect_eq "both tables' officials are facets" "Boris Kalinka (2), Jeh Johnson (1), Xi Jinping (1)" \
+    "$(facet "$TMP/off.db" 'Kalinka OR Johnson OR Xi')"
+expect_eq "the stored table: the shipped entries, then FILE's" \
+    "$(grep -v '^Xi Jinping' "$S/officials.tsv"; cat "$TMP/mine.tsv")" "$(meta "$TMP/off.db" xapnews:officials)"
+run "$XAPNEWS" index --db "$TMP/off.db" --officials "$TMP/mine.tsv" "$O"
+expect_eq "--officials FILE again: the same table, accepted" "0|" "$rc|$err"
+run "$XAPNEWS" index --db "$TMP/off.db" "$O"
+expect_eq "no option: the stored table" "0|" "$rc|$err"
+run "$XAPNEWS" index --db "$TMP/off.db" --officials-only "$TMP/mine.tsv" "$O"
+expect_eq "--officials-only on a database with the combined table: exit 2" 2 "$rc"
+expect_eq "--officials-only on a database with the combined table: message" \
+    "xapnews: database $TMP/off.db stores a different officials table than $TMP/mine.tsv. Index without --officials-only to keep the stored one, $HINT" \
+    "$err"
+run "$XAPNEWS" index --db "$TMP/shipped.db" "$O"
+run "$XAPNEWS" index --db "$TMP/shipped.db" --officials "$TMP/mine.tsv" "$O"
+expect_eq "--officials FILE on a database with the shipped table: message" \
+    "xapnews: database $TMP/shipped.db stores a different officials table than $S/officials.tsv + $TMP/mine.tsv. Index without --officials to keep the stored one, $HINT" \
+    "$err"
+run "$XAPNEWS" index --db "$TMP/shipped.db" --officials "$S/officials.tsv" "$O"
+expect_eq "--officials with the shipped file is the shipped table" "0|" "$rc|$err"
+
+run "$XAPNEWS" index --db "$TMP/only.db" --officials-only "$TMP/mine.tsv" "$O"
+expect_eq "--officials-only FILE: exit 0" "0|" "$rc|$err"
+expect_eq "--officials-only FILE: FILE's table alone" "$(cat "$TMP/mine.tsv")" "$(meta "$TMP/only.db" xapnews:officials)"
+expect_eq "--officials-only FILE: no shipped official" "" "$(ids "$TMP/only.db" 'official:"Jeh Johnson"')"
+expect_eq "--officials-only FILE: facets" "Boris Kalinka (2), Xi Jinping (1)" \
+    "$(facet "$TMP/only.db" 'Kalinka OR Johnson OR Xi')"
+run "$XAPNEWS" index --db "$TMP/none.db" --officials none "$O"
+expect_eq "--officials none: no table" "0||" "$rc|$err|$(meta "$TMP/none.db" xapnews:officials)"
+
+printf 'Vladimir Putin\tPresident Xi\tPresident\tRussia\n' > "$TMP/clash.tsv"
+run "$XAPNEWS" index --db "$TMP/clash.db" --officials "$TMP/clash.tsv" "$O"
+expect_eq "a name of FILE naming another shipped official: exit 3" 3 "$rc"
+expect_eq "a name of FILE naming another shipped official: message" \
+    "xapnews: $TMP/clash.tsv:1: 'President Xi' already names 'Xi Jinping' ($S/officials.tsv:9); an entry replaces one of $S/officials.tsv only under the same canonical name" \
+    "$err"
+[ ! -e "$TMP/clash.db" ] && pass "a refused table writes nothing" || fail "database created despite a refused table"
+run "$XAPNEWS" index --db "$TMP/clash.db" --officials-only "$TMP/clash.tsv" "$O"
+expect_eq "--officials-only takes it" "0" "$rc"
+run "$XAPNEWS" index --db "$TMP/clash.db" --officials "$TMP/mine.tsv" --officials-only "$TMP/mine.tsv" "$O"
+expect_eq "--officials and --officials-only together" \
+    "2|xapnews: index: give --officials or --officials-only, not both" "$rc|$err"
+
 finish

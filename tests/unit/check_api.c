@@ -964,6 +964,73 @@ START_TEST(source_reads_whole_number_ids)
 }
 END_TEST
 
+START_TEST(officials_from_several_files_combine)
+{
+    const char *base = tmp_path("base.tsv");
+    char *base_path = strdup(base);
+    FILE *fp = fopen(base_path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs("# base\nJeh Johnson\tJeh C. Johnson\tSecretary\tUS\n"
+          "Xi Jinping\tPresident Xi\tPresident\tChina\n", fp);
+    fclose(fp);
+    char *add_path = strdup(tmp_path("add.tsv"));
+    fp = fopen(add_path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs("XI JINPING\tChairman Xi\tGeneral Secretary\tChina\n"
+          "Boris Kalinka\t\tMinister\tRussia\n", fp);
+    fclose(fp);
+    char *clash_path = strdup(tmp_path("clash.tsv"));
+    fp = fopen(clash_path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs("Vladimir Putin\tPresident Xi\tPresident\tRussia\n", fp);
+    fclose(fp);
+
+    const char *files[] = {base_path, add_path};
+    ck_assert_int_eq(xapnews_table_check_files(XAPNEWS_TABLE_OFFICIALS, files, 2, NULL),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_table_check_files(XAPNEWS_TABLE_SYNONYMS, files, 2, NULL),
+                     XAPNEWS_STATUS_INVALID_ARGUMENT);
+    const char *clash[] = {base_path, clash_path};
+    char *error = NULL, expected[8192];
+    ck_assert_int_eq(xapnews_table_check_files(XAPNEWS_TABLE_OFFICIALS, clash, 2, &error),
+                     XAPNEWS_STATUS_BAD_INPUT);
+    snprintf(expected, sizeof expected,
+             "%s:1: 'President Xi' already names 'Xi Jinping' (%s:3); an entry replaces "
+             "one of %s only under the same canonical name",
+             clash_path, base_path, base_path);
+    ck_assert_str_eq(error, expected);
+    xapnews_free(error);
+
+    const char *path = tmp_path("combined.db");
+    xapnews_writer_t *w = NULL;
+    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_writer_load_table_files(w, XAPNEWS_TABLE_OFFICIALS, files, 2),
+                     XAPNEWS_STATUS_SUCCESS);
+    const art_t talks = {"t1", "Talks", "", "", "",
+                         "Jeh Johnson met Boris Kalinka. Chairman Xi and President Xi.",
+                         {NULL}};
+    add(w, &talks);
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+    /* the same files again are the stored table; the base alone is not */
+    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_writer_load_table_files(w, XAPNEWS_TABLE_OFFICIALS, files, 2),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_writer_load_table(w, XAPNEWS_TABLE_OFFICIALS, base_path),
+                     XAPNEWS_STATUS_SETTINGS_MISMATCH);
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+
+    xapnews_database_t *db = open_db(path);
+    EXPECT_HITS(db, "official:\"Jeh Johnson\"", "t1");
+    EXPECT_HITS(db, "official:\"Boris Kalinka\"", "t1");
+    EXPECT_HITS(db, "official:\"Chairman Xi\"", "t1");
+    EXPECT_HITS(db, "official:\"President Xi\"", "");
+    xapnews_database_close(db);
+    free(base_path);
+    free(add_path);
+    free(clash_path);
+}
+END_TEST
+
 START_TEST(source_open_errors)
 {
     xapnews_source_t *src = (xapnews_source_t *)1;
@@ -1050,6 +1117,7 @@ int main(void)
     tcase_add_test(tc, source_strict_dates_refuses_a_bad_date);
     tcase_add_test(tc, source_replaces_nul_escapes);
     tcase_add_test(tc, source_reads_whole_number_ids);
+    tcase_add_test(tc, officials_from_several_files_combine);
     tcase_add_test(tc, source_open_errors);
     tcase_add_test(tc, articles);
     suite_add_tcase(s, tc);
