@@ -70,8 +70,9 @@ static const char help[] =
     "around them are indexed. Repairable faults keep the record, with a\n"
     "FILE:LINE warning: invalid UTF-8 and NUL characters (\\u0000) become\n"
     "U+FFFD, a malformed \"date\" is dropped, an overlong field is cut. An\n"
-    "\"id\" may be a whole number (7 is the id \"7\"). A summary line ends the\n"
-    "run, counting indexed, repaired and skipped records.\n"
+    "\"id\" may be a whole number (7 is the id \"7\"). A PATH without any\n"
+    "record is reported as PATH: no articles (exit status 1). A summary line\n"
+    "ends the run, counting indexed, repaired and skipped records.\n"
     "\n" EXIT_CODES_HELP;
 
 #define N_TABLES 4 /* xapnews_table_t */
@@ -113,6 +114,7 @@ typedef struct {
 
 typedef struct {
     unsigned long indexed, repaired, skipped;
+    unsigned long empty; /* inputs that held no record at all */
     int rc;
 } index_counts;
 
@@ -305,7 +307,8 @@ static void run_index(const index_args *a, unsigned job, unsigned njobs,
                        total_bytes};
     unsigned long seen = 0;
     for (int i = 0; i < a->npaths && c->rc == EXIT_OK; i++) {
-        for (;;) {
+        unsigned long records = 0;
+        for (;; records++) {
             xapnews_status_t st = xapnews_source_next(sources[i], article);
             if (st == XAPNEWS_STATUS_END) break;
             if (st == XAPNEWS_STATUS_BAD_INPUT) {
@@ -356,6 +359,10 @@ static void run_index(const index_args *a, unsigned job, unsigned njobs,
         xapnews_source_progress(sources[i], NULL, &t);
         prog.bytes_before += t;
         progress_update(&prog, sources[i], seen, 1);
+        if (!records && c->rc == EXIT_OK) { /* an empty file, or the wrong one */
+            if (report) fprintf(stderr, "%s: no articles\n", a->paths[i]);
+            c->empty++;
+        }
     }
 out:;
     char *err = NULL;
@@ -413,12 +420,13 @@ static void run_jobs(const index_args *a, index_counts *total)
         if (got != (ssize_t)sizeof c) {
             cli_error("job %u ended without a report", j + 1);
             c.rc = EXIT_INTERNAL;
-            c.indexed = c.skipped = 0;
+            c.indexed = c.skipped = c.empty = 0;
         }
         total->indexed += c.indexed;
-        if (j == 0) { /* every job sees every bad record */
+        if (j == 0) { /* every job sees every bad record and input */
             total->skipped = c.skipped;
             total->repaired = c.repaired;
+            total->empty = c.empty;
         }
         if (c.rc > total->rc) total->rc = c.rc;
     }
@@ -603,7 +611,7 @@ int cmd_index(int argc, char **argv)
         xapnews_free(err);
     }
 
-    index_counts total = {0, 0, 0, rc};
+    index_counts total = {0, 0, 0, 0, rc};
     if (rc == EXIT_OK) {
         if (a.jobs > 1 && a.shards) {
             if ((total.rc = settle_shards(&a)) == EXIT_OK) {
@@ -618,7 +626,7 @@ int cmd_index(int argc, char **argv)
          * mismatched database) has nothing to sum up */
         if (rc == EXIT_OK || total.indexed || total.repaired || total.skipped)
             print_summary(&a, &total, now() - start);
-        if (rc == EXIT_OK && total.skipped) rc = EXIT_PARTIAL;
+        if (rc == EXIT_OK && (total.skipped || total.empty)) rc = EXIT_PARTIAL;
     }
     free_args(&a);
     return rc;

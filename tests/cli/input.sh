@@ -204,4 +204,27 @@ run "$XAPNEWS" index --db "$TMP/clash.db" --officials "$TMP/mine.tsv" --official
 expect_eq "--officials and --officials-only together" \
     "2|xapnews: index: give --officials or --officials-only, not both" "$rc|$err"
 
+# ---- an input without records is reported, exit status 1 ----------------------------
+: > "$TMP/empty.jsonl"
+run "$XAPNEWS" index --db "$TMP/empty.db" "$TMP/empty.jsonl"
+expect_eq "empty input: exit 1" 1 "$rc"
+expect_eq "empty input: warning" "$TMP/empty.jsonl: no articles" "$err"
+expect_eq "empty input: summary" \
+    "indexed 0 articles, repaired 0, skipped 0, into $TMP/empty.db" "$(summary "$out")"
+printf '\n   \n' > "$TMP/blank.jsonl"
+mkdir "$TMP/corpus" && : > "$TMP/corpus/manifest.jsonl"
+run "$XAPNEWS" index --db "$TMP/some.db" "$TMP/blank.jsonl" "$O" "$TMP/corpus"
+expect_eq "blank lines, an empty manifest and a good input: exit 1" 1 "$rc"
+expect_eq "each input without records is named" \
+"$TMP/blank.jsonl: no articles
+$TMP/corpus: no articles" "$err"
+expect_eq "the good input is indexed" \
+    "indexed 3 articles, repaired 0, skipped 0, into $TMP/some.db" "$(summary "$out")"
+run "$XAPNEWS" index --db "$TMP/sharded" --shards 2 --jobs 2 "$TMP/empty.jsonl" "$O"
+expect_eq "parallel jobs: one warning, exit 1" "1|$TMP/empty.jsonl: no articles" "$rc|$err"
+printf '%s\n' '{"title":"no id"}' > "$TMP/bad-only.jsonl"
+run "$XAPNEWS" index --db "$TMP/bad-only.db" "$TMP/bad-only.jsonl"
+expect_eq "an input whose records are all bad is not empty" \
+    "1|$TMP/bad-only.jsonl:1: missing \"id\"" "$rc|$err"
+
 finish
