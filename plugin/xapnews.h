@@ -140,9 +140,10 @@ void xapnews_article_destroy(xapnews_article_t *article);
 typedef struct xapnews_source xapnews_source_t;
 
 /** Opens PATH for reading articles:
- *  - a JSON Lines file: one object per line with keys "id" (required),
- *    "title", "date", "outlet", "url", "body" (strings) and "officials"
- *    (array of strings);
+ *  - a JSON Lines file: one object per line with keys "id" (required: a
+ *    string, or a whole number, read as its decimal text: 7 and 7.0 are
+ *    the id "7"), "title", "date", "outlet", "url", "body" (strings) and
+ *    "officials" (array of strings);
  *  - a folder holding `manifest.jsonl`: the same objects, where "file"
  *    names a text file (relative to the folder) holding the body.
  *  Page chrome (credits, copyright footers, template tags) is removed from
@@ -160,14 +161,35 @@ xapnews_status_t xapnews_source_open(const char *path,
 xapnews_status_t xapnews_source_set_chrome_rules(xapnews_source_t *source,
                                                  const char *rules_path);
 
-/** Reads the next article into ARTICLE (cleared first). Invalid UTF-8 is
- *  replaced by U+FFFD and the record kept, with a warning (see
- *  xapnews_source_warning()). Returns XAPNEWS_STATUS_END after the last
- *  one. A bad record returns
+/** Reads the next article into ARTICLE (cleared first). Some faults are
+ *  repaired and the record kept, each with a warning (see
+ *  xapnews_source_warning()):
+ *  - invalid UTF-8, and NUL characters (the JSON escape \u0000) in a
+ *    string, are replaced by U+FFFD;
+ *  - a malformed "date" is dropped: the article is kept without a date
+ *    (unless XAPNEWS_SOURCE_STRICT_DATES is set);
+ *  - a text field longer than the cap is cut (see
+ *    xapnews_source_set_max_field_bytes()).
+ *  So the source, which knows FILE:LINE, repairs dates; the writer still
+ *  refuses an article whose date is malformed (xapnews_writer_add()).
+ *  Returns XAPNEWS_STATUS_END after the last one. A bad record returns
  *  XAPNEWS_STATUS_BAD_INPUT with "FILE:LINE: reason" as the source's last
  *  error; the caller may call again to go on with the next record. */
 xapnews_status_t xapnews_source_next(xapnews_source_t *source,
                                      xapnews_article_t *article);
+
+/** Flags of xapnews_source_set_flags(). */
+typedef enum {
+    /** A record whose "date" is malformed is a bad record
+     *  (XAPNEWS_STATUS_BAD_INPUT, "FILE:LINE: bad "date" '...': reason")
+     *  instead of being kept without its date. */
+    XAPNEWS_SOURCE_STRICT_DATES = 1 << 0
+} xapnews_source_flags_t;
+
+/** Sets FLAGS, a mask of xapnews_source_flags_t (0 by default); an
+ *  unknown flag is XAPNEWS_STATUS_INVALID_ARGUMENT. */
+xapnews_status_t xapnews_source_set_flags(xapnews_source_t *source,
+                                          unsigned flags);
 
 /** Bytes read so far and the total input size (for progress reports). */
 void xapnews_source_progress(const xapnews_source_t *source,
@@ -181,9 +203,10 @@ void xapnews_source_progress(const xapnews_source_t *source,
 xapnews_status_t xapnews_source_set_max_field_bytes(xapnews_source_t *source,
                                                    size_t max);
 
-/** A warning about the record the last xapnews_source_next() returned
- *  ("FILE:LINE: invalid UTF-8 replaced by U+FFFD ...; record kept"), or
- *  NULL; owned by SOURCE. */
+/** The warnings about the record the last xapnews_source_next() returned,
+ *  one line per repair, each "FILE:LINE: what was repaired; record kept"
+ *  (lines joined by '\n', no final newline), or NULL when it needed
+ *  none; owned by SOURCE, valid until its next call. */
 const char *xapnews_source_warning(const xapnews_source_t *source);
 
 const char *xapnews_source_last_error(const xapnews_source_t *source);
@@ -323,6 +346,25 @@ xapnews_status_t xapnews_writer_load_table(xapnews_writer_t *writer,
                                            xapnews_table_t which,
                                            const char *path);
 
+/** Loads table WHICH from the N files PATHS together, as
+ *  xapnews_writer_load_table() loads one (a single file is the same
+ *  call). Only the officials and outlets tables take several files
+ *  (another is XAPNEWS_STATUS_INVALID_ARGUMENT): each file's entries are
+ *  added after those of the files before it, and an entry whose canonical
+ *  name (folded, like every name) is that of an earlier entry replaces
+ *  it (the earlier one is left out; the new one keeps its file's order). A
+ *  name that already names an earlier entry the file does not replace is
+ *  XAPNEWS_STATUS_BAD_INPUT ("FILE:LINE: 'name' already names ..."). The
+ *  combined text is the table stored in the database, and the one a
+ *  settled database compares with what it stores; a file holding the
+ *  same text as the files before it adds nothing. `xapnews index
+ *  --officials FILE` loads the shipped officials table and FILE this
+ *  way. */
+xapnews_status_t xapnews_writer_load_table_files(xapnews_writer_t *writer,
+                                                 xapnews_table_t which,
+                                                 const char *const *paths,
+                                                 size_t n);
+
 /** Leaves table WHICH out of a new database (what `xapnews index
  *  --synonyms none` asks for). On a settled database that stores one:
  *  XAPNEWS_STATUS_SETTINGS_MISMATCH. */
@@ -349,6 +391,12 @@ int xapnews_writer_has_table(const xapnews_writer_t *writer,
 xapnews_status_t xapnews_table_check(xapnews_table_t which, const char *path,
                                      char **error);
 
+/** Checks that the N files PATHS make a valid table WHICH together (see
+ *  xapnews_writer_load_table_files()), without loading it anywhere. */
+xapnews_status_t xapnews_table_check_files(xapnews_table_t which,
+                                           const char *const *paths, size_t n,
+                                           char **error);
+
 /** Commits automatically after every BATCH added articles (0 commits only
  *  on xapnews_writer_commit() and close). By default, without a call, the
  *  batch is 1000 articles, or a fiftieth of the articles the databases
@@ -370,7 +418,8 @@ xapnews_status_t xapnews_writer_set_threads(xapnews_writer_t *writer,
 
 /** Indexes ARTICLE, replacing any document with the same id. ARTICLE is
  *  not kept. Fails with XAPNEWS_STATUS_BAD_INPUT for an article without an
- *  id or with a malformed date. */
+ *  id or with a malformed date (an article from xapnews_source_next() has
+ *  none: the source drops a malformed date). */
 xapnews_status_t xapnews_writer_add(xapnews_writer_t *writer,
                                     const xapnews_article_t *article);
 

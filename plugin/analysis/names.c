@@ -296,3 +296,111 @@ int xn_names_add_alias(xn_names *t, size_t entry, const char *name)
     if (!t || entry >= t->n) return 1;
     return add_name(t, name, entry);
 }
+
+static int key_word(void *vctx, const xn_token *t)
+{
+    xn_strbuf *key = vctx;
+    if (t->flags & XN_TOKEN_COLOCATED) return 0;
+    if (key->len && xn_strbuf_putc(key, ' ') < 0) return -1;
+    return xn_strbuf_append(key, t->term, t->len) < 0 ? -1 : 0;
+}
+
+/* NAME folded like all names: its words, joined by spaces, in KEY
+ * (empty for a name without words). Returns 0, or -1 when memory runs
+ * out. */
+static int name_key(const char *name, xn_strbuf *key)
+{
+    xn_strbuf_reset(key);
+    return xn_tokenize(name, strlen(name), key_word, key) == 0 ? 0 : -1;
+}
+
+/* Marks in REPLACED the entries of B whose canonical name is that of an
+ * entry of A. */
+static int mark_replaced(const xn_names *b, const xn_names *a, char *replaced)
+{
+    xn_strbuf kb = XN_STRBUF_INIT, ka = XN_STRBUF_INIT;
+    int rc = 0;
+    for (size_t k = 0; !rc && k < b->n; k++) {
+        if (name_key(b->e[k].pub.canonical, &kb) < 0) rc = -1;
+        for (size_t j = 0; !rc && j < a->n && !replaced[k]; j++) {
+            if (name_key(a->e[j].pub.canonical, &ka) < 0) rc = -1;
+            else if (ka.len && ka.len == kb.len && memcmp(ka.data, kb.data, ka.len) == 0)
+                replaced[k] = 1;
+        }
+    }
+    xn_strbuf_free(&kb);
+    xn_strbuf_free(&ka);
+    return rc;
+}
+
+/* Refuses a name of A's entries that names an entry of B (named
+ * BASE) that A does not replace. */
+static xapnews_status_t check_names(const xn_names *b, const char *base,
+                                    const xn_names *a, const char *add,
+                                    const char *replaced, xn_error *err)
+{
+    for (size_t j = 0; j < a->n; j++) {
+        const xn_name *e = &a->e[j].pub;
+        for (size_t v = 0; v <= e->n_variants; v++) {
+            const char *name = v == 0 ? e->canonical : e->variants[v - 1];
+            long k = xn_names_lookup(b, name, strlen(name));
+            if (k < 0 || replaced[k]) continue;
+            const xn_name *other = &b->e[k].pub;
+            return xn_error_set(err, XAPNEWS_STATUS_BAD_INPUT,
+                                "%s:%lu: '%s' already names '%s' (%s:%lu); an entry "
+                                "replaces one of %s only under the same canonical name",
+                                add, e->line, name, other->canonical, base, other->line,
+                                base);
+        }
+    }
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* Appends the lines of TEXT (LEN bytes) to OUT, but those whose entry of
+ * B is marked in REPLACED, with a final newline. */
+static int keep_lines(const char *text, size_t len, const xn_names *b,
+                      const char *replaced, xn_strbuf *out)
+{
+    const char *p = text, *end = text + len;
+    size_t next = 0; /* entries are in line order */
+    for (unsigned long line = 1; p < end; line++) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        size_t n = eol ? (size_t)(eol - p) : (size_t)(end - p);
+        while (next < b->n && b->e[next].pub.line < line) next++;
+        int drop = next < b->n && b->e[next].pub.line == line && replaced[next];
+        if (!drop && (xn_strbuf_append(out, p, n) < 0 || xn_strbuf_putc(out, '\n') < 0))
+            return -1;
+        p += n + 1;
+    }
+    return 0;
+}
+
+xapnews_status_t xn_names_combine(xn_names_kind kind, const char *base,
+                                  const char *base_text, size_t base_len,
+                                  const char *add, const char *add_text,
+                                  size_t add_len, xn_strbuf *out, xn_error *err)
+{
+    xn_strbuf_reset(out);
+    if (base_len == add_len && memcmp(base_text, add_text, base_len) == 0)
+        return xn_strbuf_append(out, base_text, base_len) < 0
+                   ? xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory")
+                   : XAPNEWS_STATUS_SUCCESS;
+    xn_names *b = xn_names_parse(base, base_text, base_len, kind, err);
+    xn_names *a = b ? xn_names_parse(add, add_text, add_len, kind, err) : NULL;
+    if (!a) {
+        xn_names_free(b);
+        return err->status;
+    }
+    char *replaced = calloc(b->n + 1, 1);
+    xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
+    if (!replaced || mark_replaced(b, a, replaced) < 0)
+        st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    if (!st) st = check_names(b, base, a, add, replaced, err);
+    if (!st && (keep_lines(base_text, base_len, b, replaced, out) < 0 ||
+                xn_strbuf_append(out, add_text, add_len) < 0))
+        st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    free(replaced);
+    xn_names_free(a);
+    xn_names_free(b);
+    return st;
+}

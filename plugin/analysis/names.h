@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "strbuf.h"
 #include "variants.h"
 
 typedef enum { XN_NAMES_OFFICIALS, XN_NAMES_OUTLETS } xn_names_kind;
@@ -62,6 +63,19 @@ typedef int (*xn_mention_fn)(void *ctx, size_t first, size_t length,
  *  calls FN for each. Returns 0 or FN's non-zero value. */
 int xn_names_mentions(const xn_names *t, const char *const *words,
                       const size_t *lens, size_t n, xn_mention_fn fn, void *ctx);
+
+/** Writes to OUT (emptied first) the text of the table BASE_TEXT (BASE in
+ *  messages) with the entries of the table ADD_TEXT (ADD) added after its
+ *  own: an entry of ADD whose canonical name is, folded like all names,
+ *  the canonical name of an entry of BASE replaces it (that entry's line
+ *  is left out); the others follow BASE's entries, in ADD's order. The
+ *  same text twice is BASE_TEXT. Fails with ERR set (and nothing useful in
+ *  OUT) when a table is malformed, or when a name of ADD already names an
+ *  entry of BASE that ADD does not replace: "ADD:LINE: ...". */
+xapnews_status_t xn_names_combine(xn_names_kind kind, const char *base,
+                                  const char *base_text, size_t base_len,
+                                  const char *add, const char *add_text,
+                                  size_t add_len, xn_strbuf *out, xn_error *err);
 
 /** Makes NAME (tokenised like the table's names) also name ENTRY, for
  *  matching and lookups only: it is not one of the entry's variants, so it

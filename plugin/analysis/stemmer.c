@@ -1,6 +1,7 @@
 /* stemmer.c - see stemmer.h. */
 #include "stemmer.h"
 #include "hash.h"
+#include "tokenizer.h"
 
 #include <libstemmer.h>
 #include <stdlib.h>
@@ -81,7 +82,7 @@ const char *xn_stemmer_stem(xn_stemmer *s, const char *word, size_t len,
 int xn_stemmer_should_stem(const char *term, size_t len)
 {
     utf8proc_int32_t c;
-    if (len == 0) return 0;
+    if (len == 0 || xn_term_is_hashed(term, len)) return 0;
     if (utf8proc_iterate((const utf8proc_uint8_t *)term,
                          (utf8proc_ssize_t)(len > 4 ? 4 : len), &c) <= 0)
         return 0;

@@ -23,7 +23,8 @@ const char *xn_stemmer_stem(xn_stemmer *stemmer, const char *word, size_t len,
                             size_t *out_len);
 
 /** Whether Xapian would stem TERM (it starts with a letter): numbers and
- *  other terms are indexed without a Z form, as Xapian's TermGenerator does. */
+ *  other terms are indexed without a Z form, as Xapian's TermGenerator does;
+ *  so is a long word's term (xn_term_is_hashed()). */
 int xn_stemmer_should_stem(const char *term, size_t len);
 
 /** The names of the available languages, NULL terminated (static). */

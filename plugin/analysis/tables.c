@@ -132,6 +132,71 @@ xapnews_status_t xn_tables_load(xn_tables *t, xapnews_table_t which,
     return st;
 }
 
+/* Checks that TEXT (LEN bytes) is a valid table WHICH, named NAME. */
+static xapnews_status_t check_text(xapnews_table_t which, const char *name,
+                                   const char *text, size_t len, xn_error *err)
+{
+    xn_tables scratch;
+    memset(&scratch, 0, sizeof scratch);
+    xapnews_status_t st = xn_tables_set(&scratch, which, name, text, len, err);
+    xn_tables_free(&scratch);
+    return st;
+}
+
+xapnews_status_t xn_tables_read_files(xapnews_table_t which,
+                                      const char *const *paths, size_t n,
+                                      xn_strbuf *text, xn_strbuf *name,
+                                      xn_error *err)
+{
+    int names = which == XAPNEWS_TABLE_OFFICIALS || which == XAPNEWS_TABLE_OUTLETS;
+    xn_strbuf_reset(text);
+    xn_strbuf_reset(name);
+    if (n == 0 || (n > 1 && !names))
+        return xn_error_set(err, XAPNEWS_STATUS_INVALID_ARGUMENT,
+                            "only the officials and outlets tables combine files");
+    xn_strbuf file = XN_STRBUF_INIT, sum = XN_STRBUF_INIT;
+    xapnews_status_t st = xn_read_text(paths[0], text, err);
+    if (!st && xn_strbuf_puts(name, paths[0]) < 0) goto nomem;
+    if (!st && n > 1) st = check_text(which, paths[0], text->data ? text->data : "",
+                                      text->len, err);
+    for (size_t i = 1; !st && i < n; i++) {
+        xn_strbuf_reset(&file);
+        st = xn_read_text(paths[i], &file, err);
+        const char *f = file.data ? file.data : "", *t = text->data ? text->data : "";
+        if (!st) st = check_text(which, paths[i], f, file.len, err);
+        if (!st)
+            st = xn_names_combine(which == XAPNEWS_TABLE_OFFICIALS ? XN_NAMES_OFFICIALS
+                                                                   : XN_NAMES_OUTLETS,
+                                  name->data, t, text->len, paths[i], f, file.len,
+                                  &sum, err);
+        if (st) break;
+        xn_strbuf swap = *text;
+        *text = sum;
+        sum = swap;
+        if (xn_strbuf_printf(name, " + %s", paths[i]) < 0) goto nomem;
+    }
+    xn_strbuf_free(&file);
+    xn_strbuf_free(&sum);
+    return st;
+nomem:
+    xn_strbuf_free(&file);
+    xn_strbuf_free(&sum);
+    return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+}
+
+xapnews_status_t xn_tables_load_files(xn_tables *t, xapnews_table_t which,
+                                      const char *const *paths, size_t n,
+                                      xn_error *err)
+{
+    xn_strbuf text = XN_STRBUF_INIT, name = XN_STRBUF_INIT;
+    xapnews_status_t st = xn_tables_read_files(which, paths, n, &text, &name, err);
+    if (!st)
+        st = xn_tables_set(t, which, name.data, text.data ? text.data : "", text.len, err);
+    xn_strbuf_free(&text);
+    xn_strbuf_free(&name);
+    return st;
+}
+
 void xn_tables_free(xn_tables *t)
 {
     xn_variants_free(t->synonyms);
@@ -146,13 +211,23 @@ void xn_tables_free(xn_tables *t)
 xapnews_status_t xapnews_table_check(xapnews_table_t which, const char *path,
                                      char **error)
 {
-    if (!path || (unsigned)which >= XN_TABLE_COUNT)
+    if (!path) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    return xapnews_table_check_files(which, &path, 1, error);
+}
+
+xapnews_status_t xapnews_table_check_files(xapnews_table_t which,
+                                           const char *const *paths, size_t n,
+                                           char **error)
+{
+    if (!paths || n == 0 || (unsigned)which >= XN_TABLE_COUNT)
         return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    for (size_t i = 0; i < n; i++)
+        if (!paths[i]) return XAPNEWS_STATUS_INVALID_ARGUMENT;
     xn_tables t;
     xn_error err;
     memset(&t, 0, sizeof t);
     xn_error_clear(&err);
-    xapnews_status_t st = xn_tables_load(&t, which, path, &err);
+    xapnews_status_t st = xn_tables_load_files(&t, which, paths, n, &err);
     xn_tables_free(&t);
     if (st) xn_error_export(&err, error);
     return st;

@@ -57,6 +57,22 @@ xapnews_status_t xn_tables_clear(xn_tables *t, xapnews_table_t which,
 xapnews_status_t xn_tables_load(xn_tables *t, xapnews_table_t which,
                                 const char *path, xn_error *err);
 
+/** Reads the N files PATHS (N >= 1) as one table WHICH into TEXT (emptied
+ *  first): one file's text, or, for the officials and outlets tables, each
+ *  file's entries added to those before (xn_names_combine()). NAME
+ *  receives how messages name the table: the paths joined by " + ". Each
+ *  file must be a valid table; several files of another table are
+ *  XAPNEWS_STATUS_INVALID_ARGUMENT. On failure ERR says why. */
+xapnews_status_t xn_tables_read_files(xapnews_table_t which,
+                                      const char *const *paths, size_t n,
+                                      xn_strbuf *text, xn_strbuf *name,
+                                      xn_error *err);
+
+/** xn_tables_read_files(), then xn_tables_set(). */
+xapnews_status_t xn_tables_load_files(xn_tables *t, xapnews_table_t which,
+                                      const char *const *paths, size_t n,
+                                      xn_error *err);
+
 void xn_tables_free(xn_tables *t);
 
 #endif

@@ -1,17 +1,21 @@
 /* tokenizer.c - see tokenizer.h for the rules. */
 #include "tokenizer.h"
+#include "strbuf.h"
 
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
-#define RAW_MAX 256  /* raw bytes kept per word part; longer parts are skipped */
 #define MAX_PARTS 16 /* hyphenated parts joined at most */
 
 typedef struct {
-    char raw[RAW_MAX];
-    size_t raw_len;
-    int too_long;
+    char *raw; /* the word as written, apostrophes as ', without thousands
+                  separators; grown as needed, kept across words */
+    size_t raw_len, raw_cap;
+    int nomem; /* RAW could not grow */
     size_t start, end;
     unsigned flags;
     int alphabetic; /* only letters and marks */
@@ -111,9 +115,16 @@ static utf8proc_int32_t peek(const char *t, size_t len, size_t i, size_t *n)
 
 static void raw_append(part_t *p, const char *s, size_t n)
 {
-    if (p->raw_len + n > RAW_MAX) {
-        p->too_long = 1;
-        return;
+    if (p->raw_len + n > p->raw_cap) {
+        size_t cap = p->raw_cap ? p->raw_cap : 64;
+        while (cap < p->raw_len + n) cap *= 2;
+        char *r = realloc(p->raw, cap);
+        if (!r) {
+            p->nomem = 1;
+            return;
+        }
+        p->raw = r;
+        p->raw_cap = cap;
     }
     memcpy(p->raw + p->raw_len, s, n);
     p->raw_len += n;
@@ -125,7 +136,7 @@ static size_t read_acronym(const char *t, size_t len, size_t i, part_t *p)
 {
     size_t j = i, n, letters = 0, last_end = i;
     p->raw_len = 0;
-    p->too_long = 0;
+    p->nomem = 0;
     for (;;) {
         utf8proc_int32_t c = peek(t, len, j, &n);
         if (!is_letter(c) || is_cjk(c)) break;
@@ -161,7 +172,7 @@ static size_t read_word(const char *t, size_t len, size_t i, part_t *p)
     size_t n;
     utf8proc_int32_t first = peek(t, len, i, &n);
     p->raw_len = 0;
-    p->too_long = 0;
+    p->nomem = 0;
     p->start = i;
     p->flags = 0;
     p->alphabetic = 1;
@@ -251,57 +262,109 @@ size_t xn_fold(const char *text, size_t len, char *out, size_t cap)
     return m;
 }
 
+size_t xn_long_term(const char *word, size_t len, char out[XN_TOKEN_MAX_BYTES + 1])
+{
+    if (len <= XN_TOKEN_MAX_BYTES) {
+        memcpy(out, word, len);
+        out[len] = '\0';
+        return len;
+    }
+    uint64_t h = UINT64_C(14695981039346656037); /* FNV-1a, 64 bits */
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)word[i];
+        h *= UINT64_C(1099511628211);
+    }
+    size_t keep = XN_TOKEN_MAX_BYTES - XN_TOKEN_HASH_BYTES;
+    while (keep > 0 && ((unsigned char)word[keep] & 0xC0) == 0x80) keep--;
+    memcpy(out, word, keep);
+    snprintf(out + keep, XN_TOKEN_HASH_BYTES + 1, "#%016" PRIx64, h);
+    return keep + XN_TOKEN_HASH_BYTES;
+}
+
+int xn_term_is_hashed(const char *term, size_t len)
+{
+    if (len <= XN_TOKEN_HASH_BYTES || term[len - XN_TOKEN_HASH_BYTES] != '#') return 0;
+    for (size_t i = len - XN_TOKEN_HASH_BYTES + 1; i < len; i++)
+        if (!((term[i] >= '0' && term[i] <= '9') || (term[i] >= 'a' && term[i] <= 'f')))
+            return 0;
+    return 1;
+}
+
+/* What one xn_tokenize() call holds: the callback, the parts of the word
+ * being read, their folded forms and the joined form. */
 typedef struct {
     xn_token_fn fn;
     void *ctx;
+    part_t parts[MAX_PARTS];
+    xn_strbuf folded[MAX_PARTS];
+    xn_strbuf joined;
 } emitter_t;
 
+/* Passes the LEN-byte folded WORD on as a token: its own term, or a long
+ * word's (xn_long_term()). */
 static int emit(emitter_t *em, const char *term, size_t len, size_t start,
                 size_t end, unsigned flags)
 {
-    if (len == 0 || len > XN_TOKEN_MAX_BYTES) return 0;
+    if (len == 0) return 0;
+    char cut[XN_TOKEN_MAX_BYTES + 1];
+    if (len > XN_TOKEN_MAX_BYTES) {
+        len = xn_long_term(term, len, cut);
+        term = cut;
+        flags |= XN_TOKEN_HASHED;
+    }
     xn_token tok = {term, len, start, end, flags};
     return em->fn(em->ctx, &tok);
 }
 
-/* Emits the parts of one (possibly hyphenated) word. */
-static int emit_parts(emitter_t *em, part_t *parts, size_t nparts)
+/* Folds P's word, however long, into OUT (emptied first; left empty when
+ * utf8proc refuses the word). Returns 0, or -1 when memory runs out. */
+static int fold_part(const part_t *p, xn_strbuf *out)
 {
-    char folded[MAX_PARTS][XN_TOKEN_MAX_BYTES + 1];
-    size_t flen[MAX_PARTS];
+    xn_strbuf_reset(out);
+    if (p->nomem) return -1;
+    if (is_ascii(p->raw, p->raw_len)) {
+        if (xn_strbuf_append(out, p->raw, p->raw_len) < 0) return -1;
+        for (size_t i = 0; i < out->len; i++)
+            if (out->data[i] >= 'A' && out->data[i] <= 'Z') out->data[i] += 32;
+        return 0;
+    }
+    utf8proc_uint8_t *dst = NULL;
+    utf8proc_ssize_t r = utf8proc_map(
+        (const utf8proc_uint8_t *)p->raw, (utf8proc_ssize_t)p->raw_len, &dst,
+        UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+            UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+    if (r == UTF8PROC_ERROR_NOMEM) return -1;
+    int rc = r > 0 ? xn_strbuf_append(out, (const char *)dst, (size_t)r) : 0;
+    free(dst);
+    return rc;
+}
+
+/* Emits the NPARTS parts of one (possibly hyphenated) word. */
+static int emit_parts(emitter_t *em, size_t nparts)
+{
+    part_t *parts = em->parts;
+    xn_strbuf *folded = em->folded;
     int joinable = nparts > 1;
     for (size_t k = 0; k < nparts; k++) {
-        flen[k] = parts[k].too_long
-                      ? (size_t)-1
-                      : xn_fold(parts[k].raw, parts[k].raw_len, folded[k],
-                                sizeof folded[k]);
-        if (flen[k] == (size_t)-1 || !parts[k].alphabetic) joinable = 0;
+        if (fold_part(&parts[k], &folded[k]) < 0) return -1;
+        if (folded[k].len == 0 || !parts[k].alphabetic) joinable = 0;
     }
-    char joined[XN_TOKEN_MAX_BYTES + 1];
-    size_t jlen = 0;
-    if (joinable) {
-        for (size_t k = 0; k < nparts && joinable; k++) {
-            if (jlen + flen[k] > XN_TOKEN_MAX_BYTES) joinable = 0;
-            else {
-                memcpy(joined + jlen, folded[k], flen[k]);
-                jlen += flen[k];
-            }
-        }
-    }
+    xn_strbuf_reset(&em->joined);
+    for (size_t k = 0; joinable && k < nparts; k++)
+        if (xn_strbuf_append(&em->joined, folded[k].data, folded[k].len) < 0) return -1;
     for (size_t k = 0; k < nparts; k++) {
         unsigned flags = parts[k].flags | (nparts > 1 ? XN_TOKEN_COMPOUND : 0);
-        int rc = 0;
-        if (flen[k] != (size_t)-1)
-            rc = emit(em, folded[k], flen[k], parts[k].start, parts[k].end,
+        int rc = emit(em, folded[k].data, folded[k].len, parts[k].start, parts[k].end,
                       flags);
         if (rc) return rc;
-        if (parts[k].possessive && flen[k] != (size_t)-1) {
-            rc = emit(em, folded[k], flen[k] - 2, parts[k].start, parts[k].end,
-                      flags | XN_TOKEN_COLOCATED | XN_TOKEN_POSSESSIVE);
+        if (parts[k].possessive && folded[k].len > 2) {
+            rc = emit(em, folded[k].data, folded[k].len - 2, parts[k].start,
+                      parts[k].end, flags | XN_TOKEN_COLOCATED | XN_TOKEN_POSSESSIVE);
             if (rc) return rc;
         }
         if (joinable && (k == 0 || k == nparts - 1)) {
-            rc = emit(em, joined, jlen, parts[0].start, parts[nparts - 1].end,
+            rc = emit(em, em->joined.data, em->joined.len, parts[0].start,
+                      parts[nparts - 1].end,
                       XN_TOKEN_COLOCATED | XN_TOKEN_COMPOUND |
                           (parts[0].flags & XN_TOKEN_CAPITALISED));
             if (rc) return rc;
@@ -434,10 +497,9 @@ static const char *currency_word_after(const char *t, size_t len, size_t j,
     return NULL;
 }
 
-int xn_tokenize(const char *text, size_t len, xn_token_fn fn, void *ctx)
+static int tokenize(emitter_t *em, const char *text, size_t len)
 {
-    emitter_t em = {fn, ctx};
-    part_t parts[MAX_PARTS];
+    part_t *parts = em->parts;
     size_t i = 0;
     const char *sign_code = NULL; /* currency sign just before a number */
     size_t sign_at = 0;
@@ -458,7 +520,7 @@ int xn_tokenize(const char *text, size_t len, xn_token_fn fn, void *ctx)
             continue;
         }
         if (is_cjk(c)) {
-            int rc = emit_cjk(&em, text, len, i, &i);
+            int rc = emit_cjk(em, text, len, i, &i);
             if (rc) return rc;
             continue;
         }
@@ -479,7 +541,7 @@ int xn_tokenize(const char *text, size_t len, xn_token_fn fn, void *ctx)
             j += hn;
         }
         if (parts[0].start == currency_word_at) parts[0].flags |= XN_TOKEN_CURRENCY_WORD;
-        int rc = emit_parts(&em, parts, nparts);
+        int rc = emit_parts(em, nparts);
         if (rc) return rc;
         if (nparts == 1 && (parts[0].flags & XN_TOKEN_NUMBER)) {
             size_t word_at = 0;
@@ -487,7 +549,7 @@ int xn_tokenize(const char *text, size_t len, xn_token_fn fn, void *ctx)
                                         : currency_word_after(text, len, j, &word_at);
             if (cur) {
                 if (!sign_code) currency_word_at = word_at;
-                rc = emit(&em, cur, 3, sign_code ? sign_at : parts[0].start,
+                rc = emit(em, cur, 3, sign_code ? sign_at : parts[0].start,
                           parts[0].end, XN_TOKEN_COLOCATED | XN_TOKEN_CURRENCY);
                 if (rc) return rc;
             }
@@ -496,4 +558,19 @@ int xn_tokenize(const char *text, size_t len, xn_token_fn fn, void *ctx)
         i = j > i ? j : i + n;
     }
     return 0;
+}
+
+int xn_tokenize(const char *text, size_t len, xn_token_fn fn, void *ctx)
+{
+    emitter_t em;
+    memset(&em, 0, sizeof em);
+    em.fn = fn;
+    em.ctx = ctx;
+    int rc = tokenize(&em, text, len);
+    for (size_t k = 0; k < MAX_PARTS; k++) {
+        free(em.parts[k].raw);
+        xn_strbuf_free(&em.folded[k]);
+    }
+    xn_strbuf_free(&em.joined);
+    return rc;
 }

@@ -31,7 +31,12 @@
  *    between; that word is flagged XN_TOKEN_CURRENCY_WORD;
  *  - CJK ideographs, kana and hangul give one term per character plus the
  *    bigram of each adjacent pair, colocated (as Xapian's CJK n-grams);
- *  - terms longer than XN_TOKEN_MAX_BYTES bytes are skipped;
+ *  - a folded word (or joined form) of up to XN_TOKEN_MAX_BYTES bytes is
+ *    its own term; a longer one is cut to a fixed-size term by
+ *    xn_long_term() (its first bytes, '#' and a hash of the whole word),
+ *    flagged XN_TOKEN_HASHED, so the same long word gives the same term in
+ *    a text and in a query, and no word is lost. Letters run together
+ *    without spaces (Thai, a long German compound) are one word;
  *  - invalid UTF-8 bytes separate words and are otherwise ignored.
  */
 #ifndef XAPNEWS_TOKENIZER_H
@@ -39,7 +44,14 @@
 
 #include <stddef.h>
 
-#define XN_TOKEN_MAX_BYTES 64
+#include "schema.h"
+
+/* The longest term the tokeniser gives, in bytes: what fits in Xapian's
+ * term limit with the longest prefix a word is indexed under. */
+#define XN_TOKEN_MAX_BYTES (XN_TERM_MAX_BYTES - XN_WORD_PREFIX_MAX_BYTES)
+
+/* The end of a long word's term: '#' and 16 hex digits of its hash. */
+#define XN_TOKEN_HASH_BYTES 17
 
 enum {
     XN_TOKEN_COLOCATED = 1u << 0,   /* same position as the previous token */
@@ -50,7 +62,8 @@ enum {
     XN_TOKEN_CJK = 1u << 5,         /* CJK n-gram */
     XN_TOKEN_POSSESSIVE = 1u << 6,  /* the bare word of a possessive */
     XN_TOKEN_CURRENCY = 1u << 7,    /* a currency code beside an amount */
-    XN_TOKEN_CURRENCY_WORD = 1u << 8 /* "dollars" etc. after an amount */
+    XN_TOKEN_CURRENCY_WORD = 1u << 8, /* "dollars" etc. after an amount */
+    XN_TOKEN_HASHED = 1u << 9        /* a long word's term (xn_long_term()) */
 };
 
 typedef struct {
@@ -73,5 +86,17 @@ int xn_tokenize(const char *text, size_t len, xn_token_fn fn, void *ctx);
  *  accents stripped) into OUT (CAP bytes, NUL terminated). Returns the
  *  folded length, or (size_t)-1 if it does not fit or memory ran out. */
 size_t xn_fold(const char *text, size_t len, char *out, size_t cap);
+
+/** The term of the LEN-byte folded WORD, written to OUT (NUL terminated):
+ *  WORD itself when LEN <= XN_TOKEN_MAX_BYTES; else its first bytes (cut
+ *  at a character boundary), '#' and 16 lower-case hex digits of a 64-bit
+ *  FNV-1a hash of all of WORD, XN_TOKEN_MAX_BYTES bytes at most. Returns
+ *  the term's length. (Omega's scriptindex "hash" action does the same for
+ *  terms over its limit.) */
+size_t xn_long_term(const char *word, size_t len, char out[XN_TOKEN_MAX_BYTES + 1]);
+
+/** Whether the LEN-byte TERM is a long word's term made by xn_long_term()
+ *  (no word's own term holds '#'). Such terms are not stemmed. */
+int xn_term_is_hashed(const char *term, size_t len);
 
 #endif

@@ -13,7 +13,8 @@
 /* Exit codes (documented in --help and the README). */
 enum {
     EXIT_OK = 0,
-    EXIT_PARTIAL = 1,   /* finished, but some input records were skipped */
+    EXIT_PARTIAL = 1,   /* finished, but some input records were skipped,
+                           or an input held no record */
     EXIT_USAGE = 2,     /* bad command line, or settings the database refuses */
     EXIT_INPUT = 3,     /* input or configuration cannot be read or is malformed */
     EXIT_DATABASE = 4,  /* database missing, locked, damaged or failing */
@@ -24,7 +25,8 @@ enum {
 #define EXIT_CODES_HELP \
     "Exit status:\n" \
     "  0  success\n" \
-    "  1  finished, but some input records were skipped (see stderr)\n" \
+    "  1  finished, but some input records were skipped, or an input held\n" \
+    "     no articles (see stderr)\n" \
     "  2  bad command line, or index options that differ from the database's\n" \
     "     stored language or tables\n" \
     "  3  input or configuration missing, unreadable or malformed\n" \

@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -38,7 +39,10 @@ static const char help[] =
     "      --chrome FILE     page-chrome rules (default: schemas/chrome.conf;\n"
     "                        'none' keeps bodies as they are)\n"
     "      --synonyms FILE   variant table, Solr synonyms format\n"
-    "      --officials FILE  officials table\n"
+    "      --officials FILE  officials: the shipped table plus FILE's entries\n"
+    "                        (an entry of FILE with the canonical name of a\n"
+    "                        shipped one replaces it)\n"
+    "      --officials-only FILE  officials: FILE's entries alone\n"
     "      --outlets FILE    outlets table\n"
     "      --nicknames FILE  given names' nicknames, for officials' first names\n"
     "                        ('none' leaves a table out; default: the table the\n"
@@ -56,12 +60,19 @@ static const char help[] =
     "      --max-field-bytes N  keep at most N bytes of a text field (default\n"
     "                        4194304); longer fields are cut with a warning,\n"
     "                        records longer than 8N + 64 KiB skipped\n"
-    "      --strict          stop at the first bad record\n"
+    "      --strict          a record with a malformed \"date\" is a bad record\n"
+    "                        (without it, it is kept without its date); stop\n"
+    "                        at the first bad record\n"
     "  -q, --quiet           no progress display, even on a terminal\n"
     "  -h, --help            show this help\n"
     "\n"
     "Bad records are reported as FILE:LINE: reason and skipped; the records\n"
-    "around them are indexed. A summary line ends the run.\n"
+    "around them are indexed. Repairable faults keep the record, with a\n"
+    "FILE:LINE warning: invalid UTF-8 and NUL characters (\\u0000) become\n"
+    "U+FFFD, a malformed \"date\" is dropped, an overlong field is cut. An\n"
+    "\"id\" may be a whole number (7 is the id \"7\"). A PATH without any\n"
+    "record is reported as PATH: no articles (exit status 1). A summary line\n"
+    "ends the run, counting indexed, repaired and skipped records.\n"
     "\n" EXIT_CODES_HELP;
 
 #define N_TABLES 4 /* xapnews_table_t */
@@ -78,13 +89,21 @@ static const char *const table_option[N_TABLES] = {"synonyms", "officials", "out
 #define REINDEX_HINT \
     "or re-index everything with --reindex (it empties the database first: give all the input again)"
 
+/* The files one table is loaded from (none: no table) and how messages
+ * name them. */
+typedef struct {
+    char *path[2];
+    size_t n;
+    char *asked; /* the paths joined by " + ", or "none" */
+} table_files;
+
 typedef struct {
     const char *db;
     const char *language;              /* --language, or NULL */
     const char *table_arg[N_TABLES];   /* each table option, or NULL */
+    int officials_only;                /* --officials-only: no shipped table */
     char *chrome_path;
-    char *table_path[N_TABLES];        /* the file to load: the option's, or
-                                          the default (NULL: none) */
+    table_files files[N_TABLES];       /* the files to load */
     unsigned batch, shards, jobs, max_field;
     int batch_set; /* --batch given: exactly that; else the library's default */
     int reindex;
@@ -95,6 +114,7 @@ typedef struct {
 
 typedef struct {
     unsigned long indexed, repaired, skipped;
+    unsigned long empty; /* inputs that held no record at all */
     int rc;
 } index_counts;
 
@@ -144,6 +164,8 @@ static int open_sources(const index_args *a, xapnews_source_t **sources,
         xapnews_status_t st = xapnews_source_open(a->paths[i], &sources[i], &err);
         if (!st && a->max_field)
             st = xapnews_source_set_max_field_bytes(sources[i], a->max_field);
+        if (!st && a->strict)
+            st = xapnews_source_set_flags(sources[i], XAPNEWS_SOURCE_STRICT_DATES);
         if (!st && a->chrome_path &&
             (st = xapnews_source_set_chrome_rules(sources[i], a->chrome_path)) && report)
             cli_error("%s", xapnews_source_last_error(sources[i]));
@@ -167,19 +189,22 @@ static int open_sources(const index_args *a, xapnews_source_t **sources,
 /* Says why W refused table T of the run. */
 static void table_refused(const index_args *a, xapnews_writer_t *w, int t)
 {
-    const char *asked = a->table_path[t] ? a->table_path[t] : "none";
+    const char *asked = a->files[t].asked;
+    const char *option = t == XAPNEWS_TABLE_OFFICIALS && a->officials_only
+                             ? "officials-only"
+                             : table_option[t];
     if (!xapnews_writer_has_table(w, (xapnews_table_t)t))
         cli_error("database %s was indexed with no %s; this run asks for %s. Index "
                   "without --%s (or with --%s none) to keep it so, " REINDEX_HINT,
-                  a->db, table_label[t], asked, table_option[t], table_option[t]);
-    else if (!a->table_path[t])
+                  a->db, table_label[t], asked, option, option);
+    else if (!a->files[t].n)
         cli_error("database %s stores the %s it was indexed with; this run asks for "
                   "none. Index without --%s to keep it, " REINDEX_HINT,
-                  a->db, table_label[t], table_option[t]);
+                  a->db, table_label[t], option);
     else
         cli_error("database %s stores a different %s than %s. Index without --%s to "
                   "keep the stored one, " REINDEX_HINT,
-                  a->db, table_label[t], asked, table_option[t]);
+                  a->db, table_label[t], asked, option);
 }
 
 /* Gives W the run's language and tables: those of the options, and the
@@ -200,10 +225,11 @@ static int apply_settings(const index_args *a, xapnews_writer_t *w)
     }
     int is_new = xapnews_writer_is_new(w);
     for (int t = 0; t < N_TABLES; t++) {
-        if (!a->table_arg[t] && (!is_new || !a->table_path[t])) continue;
-        st = a->table_path[t]
-                 ? xapnews_writer_load_table(w, (xapnews_table_t)t, a->table_path[t])
-                 : xapnews_writer_clear_table(w, (xapnews_table_t)t);
+        const table_files *f = &a->files[t];
+        if (!a->table_arg[t] && (!is_new || !f->n)) continue;
+        st = f->n ? xapnews_writer_load_table_files(w, (xapnews_table_t)t,
+                                                    (const char *const *)f->path, f->n)
+                  : xapnews_writer_clear_table(w, (xapnews_table_t)t);
         if (st && st != XAPNEWS_STATUS_SETTINGS_MISMATCH) goto failed;
         if (st) {
             table_refused(a, w, t);
@@ -281,7 +307,8 @@ static void run_index(const index_args *a, unsigned job, unsigned njobs,
                        total_bytes};
     unsigned long seen = 0;
     for (int i = 0; i < a->npaths && c->rc == EXIT_OK; i++) {
-        for (;;) {
+        unsigned long records = 0;
+        for (;; records++) {
             xapnews_status_t st = xapnews_source_next(sources[i], article);
             if (st == XAPNEWS_STATUS_END) break;
             if (st == XAPNEWS_STATUS_BAD_INPUT) {
@@ -332,6 +359,10 @@ static void run_index(const index_args *a, unsigned job, unsigned njobs,
         xapnews_source_progress(sources[i], NULL, &t);
         prog.bytes_before += t;
         progress_update(&prog, sources[i], seen, 1);
+        if (!records && c->rc == EXIT_OK) { /* an empty file, or the wrong one */
+            if (report) fprintf(stderr, "%s: no articles\n", a->paths[i]);
+            c->empty++;
+        }
     }
 out:;
     char *err = NULL;
@@ -389,12 +420,13 @@ static void run_jobs(const index_args *a, index_counts *total)
         if (got != (ssize_t)sizeof c) {
             cli_error("job %u ended without a report", j + 1);
             c.rc = EXIT_INTERNAL;
-            c.indexed = c.skipped = 0;
+            c.indexed = c.skipped = c.empty = 0;
         }
         total->indexed += c.indexed;
-        if (j == 0) { /* every job sees every bad record */
+        if (j == 0) { /* every job sees every bad record and input */
             total->skipped = c.skipped;
             total->repaired = c.repaired;
+            total->empty = c.empty;
         }
         if (c.rc > total->rc) total->rc = c.rc;
     }
@@ -414,6 +446,51 @@ static void print_summary(const index_args *a, const index_counts *t, double sec
         printf(" (2 threads)");
     printf(" in %.2f s\n", seconds);
 }
+/* Whether PATH and OTHER name the same file. */
+static int same_file(const char *path, const char *other)
+{
+    struct stat a, b;
+    return strcmp(path, other) == 0 ||
+           (stat(path, &a) == 0 && stat(other, &b) == 0 && a.st_dev == b.st_dev &&
+            a.st_ino == b.st_ino);
+}
+
+/* The files of table T for the options A: the option's file, or the
+ * default one when it is left out, or none; --officials FILE is the
+ * shipped officials table and FILE (FILE alone when it is the shipped
+ * file). Returns 0, or -1 when memory runs out. */
+static int table_files_of(const index_args *a, int t, table_files *f)
+{
+    const char *arg = a->table_arg[t];
+    memset(f, 0, sizeof *f);
+    if (t == XAPNEWS_TABLE_OFFICIALS && arg && !a->officials_only &&
+        strcmp(arg, "none") != 0) {
+        char *shipped = cli_find_schema(table_file[t]);
+        if (shipped && !same_file(shipped, arg)) f->path[f->n++] = shipped;
+        else free(shipped);
+    }
+    char *own = cli_schema_path(arg, table_file[t]);
+    if (own) f->path[f->n++] = own;
+    size_t len = 5;
+    for (size_t i = 0; i < f->n; i++) len += strlen(f->path[i]) + 3;
+    if (!(f->asked = malloc(len))) return -1;
+    strcpy(f->asked, f->n ? "" : "none");
+    for (size_t i = 0; i < f->n; i++) {
+        if (i) strcat(f->asked, " + ");
+        strcat(f->asked, f->path[i]);
+    }
+    return arg && strcmp(arg, "none") != 0 && !own ? -1 : 0;
+}
+
+static void free_args(index_args *a)
+{
+    free(a->chrome_path);
+    for (int t = 0; t < N_TABLES; t++) {
+        for (size_t i = 0; i < a->files[t].n; i++) free(a->files[t].path[i]);
+        free(a->files[t].asked);
+    }
+}
+
 int cmd_index(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -423,6 +500,7 @@ int cmd_index(int argc, char **argv)
         {"chrome", required_argument, NULL, 'c'},
         {"synonyms", required_argument, NULL, 'S'},
         {"officials", required_argument, NULL, 'O'},
+        {"officials-only", required_argument, NULL, 'o'},
         {"outlets", required_argument, NULL, 'U'},
         {"nicknames", required_argument, NULL, 'K'},
         {"language", required_argument, NULL, 'l'},
@@ -447,7 +525,15 @@ int cmd_index(int argc, char **argv)
         case 'j': a.jobs = cli_parse_uint("--jobs", optarg); break;
         case 'c': chrome = optarg; break;
         case 'S': a.table_arg[XAPNEWS_TABLE_SYNONYMS] = optarg; break;
-        case 'O': a.table_arg[XAPNEWS_TABLE_OFFICIALS] = optarg; break;
+        case 'O':
+        case 'o':
+            if (a.table_arg[XAPNEWS_TABLE_OFFICIALS] && a.officials_only != (c == 'o')) {
+                cli_error("index: give --officials or --officials-only, not both");
+                return EXIT_USAGE;
+            }
+            a.table_arg[XAPNEWS_TABLE_OFFICIALS] = optarg;
+            a.officials_only = c == 'o';
+            break;
         case 'U': a.table_arg[XAPNEWS_TABLE_OUTLETS] = optarg; break;
         case 'K': a.table_arg[XAPNEWS_TABLE_NICKNAMES] = optarg; break;
         case 'l': a.language = optarg; break;
@@ -488,7 +574,11 @@ int cmd_index(int argc, char **argv)
     if (a.shards && a.jobs > a.shards) a.jobs = a.shards;
     a.chrome_path = cli_schema_path(chrome, "chrome.conf");
     for (int t = 0; t < N_TABLES; t++)
-        a.table_path[t] = cli_schema_path(a.table_arg[t], table_file[t]);
+        if (table_files_of(&a, t, &a.files[t]) < 0) {
+            cli_error("out of memory");
+            free_args(&a);
+            return EXIT_INTERNAL;
+        }
 
     /* refuse bad configuration and missing inputs before writing anything */
     int rc = EXIT_OK;
@@ -496,8 +586,10 @@ int cmd_index(int argc, char **argv)
     for (int t = 0; t < N_TABLES && rc == EXIT_OK; t++) {
         char *err = NULL;
         xapnews_status_t st;
-        if (a.table_path[t] &&
-            (st = xapnews_table_check((xapnews_table_t)t, a.table_path[t], &err))) {
+        const table_files *f = &a.files[t];
+        if (f->n && (st = xapnews_table_check_files((xapnews_table_t)t,
+                                                    (const char *const *)f->path, f->n,
+                                                    &err))) {
             cli_error("%s", err ? err : xapnews_status_to_string(st));
             rc = cli_exit_code(st);
         }
@@ -519,7 +611,7 @@ int cmd_index(int argc, char **argv)
         xapnews_free(err);
     }
 
-    index_counts total = {0, 0, 0, rc};
+    index_counts total = {0, 0, 0, 0, rc};
     if (rc == EXIT_OK) {
         if (a.jobs > 1 && a.shards) {
             if ((total.rc = settle_shards(&a)) == EXIT_OK) {
@@ -534,10 +626,9 @@ int cmd_index(int argc, char **argv)
          * mismatched database) has nothing to sum up */
         if (rc == EXIT_OK || total.indexed || total.repaired || total.skipped)
             print_summary(&a, &total, now() - start);
-        if (rc == EXIT_OK && total.skipped) rc = EXIT_PARTIAL;
+        if (rc == EXIT_OK && (total.skipped || total.empty)) rc = EXIT_PARTIAL;
     }
-    free(a.chrome_path);
-    for (int t = 0; t < N_TABLES; t++) free(a.table_path[t]);
+    free_args(&a);
     return rc;
 }
 

@@ -44,4 +44,10 @@
 /* The longest term Xapian stores, in bytes. */
 #define XN_TERM_MAX_BYTES 245
 
+/* The longest prefix a word of text is indexed under: XN_PREFIX_CANONICAL
+ * before a field's prefix ("XVXO", "XVXU"; stems take "Z" + a field's).
+ * A word's term is at most XN_TERM_MAX_BYTES less this (tokenizer.h), so
+ * it fits under every prefix. */
+#define XN_WORD_PREFIX_MAX_BYTES 4
+
 #endif

@@ -152,7 +152,7 @@ int xn_lexicon_note(xn_lexicon *lex, const char *text, size_t len,
 {
     const unsigned skip = XN_TOKEN_COLOCATED | XN_TOKEN_VARIANT |
                           XN_TOKEN_CANONICAL | XN_TOKEN_ACRONYM |
-                          XN_TOKEN_NUMBER | XN_TOKEN_CJK;
+                          XN_TOKEN_NUMBER | XN_TOKEN_CJK | XN_TOKEN_HASHED;
     size_t prev_end = (size_t)-1;
     for (size_t i = 0; i < toks->n; i++) {
         const xn_atoken *t = &toks->t[i];

@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,8 +34,11 @@ struct xapnews_source {
     xn_chrome *chrome;
     xn_strbuf scratch;
     xn_strbuf repaired; /* the current line with invalid UTF-8 replaced */
-    char warning[512];  /* about the last record returned, or "" */
+    xn_strbuf unnul;    /* a string value with its NULs replaced */
+    xn_strbuf warnings; /* about the last record returned: one line per
+                           repair, "" for none */
     size_t max_field;   /* bytes kept of a text field */
+    unsigned flags;     /* xapnews_source_flags_t */
 };
 
 #define DEFAULT_MAX_FIELD (4u << 20)
@@ -72,21 +76,51 @@ static ssize_t read_line(xapnews_source_t *s, size_t limit)
     return (ssize_t)n;
 }
 
+static xapnews_status_t warn(xapnews_source_t *s, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Adds the line "FILE:LINE: message" to the warnings about the current
+ * record. Fails only when memory runs out. */
+static xapnews_status_t warn(xapnews_source_t *s, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (xn_strbuf_printf(&s->warnings, "%s%s:%lu: %s", s->warnings.len ? "\n" : "",
+                         s->path, s->lineno, msg) < 0)
+        return xn_error_set(&s->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* TEXT for a message: at most QUOTE_MAX bytes, cut at a character boundary,
+ * "..." marking a cut, in OUT. */
+#define QUOTE_MAX 64
+static const char *quoted(const char *text, char out[QUOTE_MAX + 4])
+{
+    size_t n = strlen(text);
+    if (n <= QUOTE_MAX) return text;
+    n = QUOTE_MAX;
+    while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80) n--;
+    memcpy(out, text, n);
+    memcpy(out + n, "...", 4);
+    return out;
+}
+
 /* Keeps at most S->max_field bytes of FIELD of A, cut at a character
  * boundary, with a warning. */
-static void cap_field(xapnews_source_t *s, xapnews_article_t *a,
-                      xapnews_field_t field, const char *name)
+static xapnews_status_t cap_field(xapnews_source_t *s, xapnews_article_t *a,
+                                  xapnews_field_t field, const char *name)
 {
     size_t len = a->field_len[field];
-    if (len <= s->max_field) return;
+    if (len <= s->max_field) return XAPNEWS_STATUS_SUCCESS;
     size_t keep = s->max_field;
     while (keep > 0 && ((unsigned char)a->field[field][keep] & 0xC0) == 0x80) keep--;
     a->field[field][keep] = '\0';
     a->field_len[field] = keep;
-    if (!s->warning[0])
-        snprintf(s->warning, sizeof s->warning,
-                 "%s:%lu: \"%s\" is %zu bytes; kept the first %zu (--max-field-bytes)",
-                 s->path, s->lineno, name, len, keep);
+    return warn(s, "\"%s\" is %zu bytes; kept the first %zu (--max-field-bytes)",
+                name, len, keep);
 }
 
 static const struct {
@@ -211,9 +245,9 @@ static xapnews_status_t read_body_file(xapnews_source_t *s, const char *file,
         xn_strbuf t = text;
         text = s->repaired;
         s->repaired = t;
-        snprintf(s->warning, sizeof s->warning,
-                 "%s:%lu: invalid UTF-8 in body file '%s' replaced by U+FFFD (%zu sequence%s); record kept",
-                 s->path, s->lineno, file, fixed, fixed == 1 ? "" : "s");
+        st = warn(s, "invalid UTF-8 in body file '%s' replaced by U+FFFD (%zu sequence%s); record kept",
+                  file, fixed, fixed == 1 ? "" : "s");
+        if (st) goto out;
     }
     if (memchr(text.data ? text.data : "", '\0', text.len)) {
         st = bad(s, "body file '%s' holds NUL bytes", path.data);
@@ -230,19 +264,110 @@ out:
     return st;
 }
 
+/* The text of the JSON string V, named NAME in messages, and its length in
+ * *LEN: a NUL (\u0000, which JSON allows) is replaced by U+FFFD, as
+ * invalid UTF-8 is, with a warning. NULL when memory runs out. The text is
+ * V's own, or S's until the next call. */
+static const char *string_text(xapnews_source_t *s, const json_t *v,
+                               const char *name, size_t *len)
+{
+    const char *p = json_string_value(v);
+    size_t n = json_string_length(v), nuls = 0;
+    for (const char *q = p; (q = memchr(q, '\0', n - (size_t)(q - p))); q++) nuls++;
+    *len = n;
+    if (!nuls) return p;
+    xn_strbuf_reset(&s->unnul);
+    for (size_t i = 0; i < n; i++) {
+        int rc = p[i] ? xn_strbuf_putc(&s->unnul, p[i])
+                      : xn_strbuf_append(&s->unnul, "\xEF\xBF\xBD", 3);
+        if (rc < 0) goto nomem;
+    }
+    if (warn(s, "NUL (\\u0000) in %s replaced by U+FFFD (%zu character%s); record kept",
+             name, nuls, nuls == 1 ? "" : "s"))
+        return NULL;
+    *len = s->unnul.len;
+    return s->unnul.data;
+nomem:
+    xn_error_set(&s->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    return NULL;
+}
+
+/* Sets FIELD of A to the JSON string V, named NAME in messages. */
+static xapnews_status_t set_string(xapnews_source_t *s, xapnews_article_t *a,
+                                   xapnews_field_t field, const json_t *v,
+                                   const char *name)
+{
+    size_t len;
+    const char *text = string_text(s, v, name, &len);
+    if (!text) return s->err.status;
+    return xapnews_article_set(a, field, text, len);
+}
+
+/* The shortest decimal text of D that reads back as D, in OUT. */
+static const char *number_text(double d, char out[32])
+{
+    for (int digits = 1; digits <= 17; digits++) {
+        snprintf(out, 32, "%.*g", digits, d);
+        if (strtod(out, NULL) == d) break;
+    }
+    return out;
+}
+
+/* The largest magnitude below which every whole double is exact. */
+#define EXACT_WHOLE 9007199254740992.0 /* 2^53 */
+
+/* Sets A's id from "id": a string, or a whole number as its decimal text
+ * ("id": 7 and "id": 7.0 are the id "7"). */
+static xapnews_status_t read_id(xapnews_source_t *s, const json_t *obj,
+                                xapnews_article_t *a)
+{
+    json_t *id = json_object_get(obj, "id");
+    char text[32];
+    if (!id) return bad(s, "missing \"id\"");
+    if (json_is_integer(id)) {
+        snprintf(text, sizeof text, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
+        return xapnews_article_set(a, XAPNEWS_FIELD_ID, text, strlen(text));
+    }
+    if (json_is_real(id)) {
+        double d = json_real_value(id);
+        if (d != floor(d))
+            return bad(s, "\"id\" must be a string or a whole number, not %s",
+                       number_text(d, text));
+        if (fabs(d) >= EXACT_WHOLE)
+            return bad(s, "\"id\" %s is too large to be read exactly; write it as a string",
+                       number_text(d, text));
+        snprintf(text, sizeof text, "%.0f", d == 0 ? 0.0 : d);
+        return xapnews_article_set(a, XAPNEWS_FIELD_ID, text, strlen(text));
+    }
+    if (!json_is_string(id))
+        return bad(s, "\"id\" must be a string or a whole number, not %s",
+                   type_name(id));
+    if (json_string_length(id) == 0) return bad(s, "empty \"id\"");
+    return set_string(s, a, XAPNEWS_FIELD_ID, id, "\"id\"");
+}
+
+/* Checks A's date: a malformed one is a bad record with
+ * XAPNEWS_SOURCE_STRICT_DATES, else dropped with a warning. */
+static xapnews_status_t check_date(xapnews_source_t *s, xapnews_article_t *a)
+{
+    const char *date = xapnews_article_get(a, XAPNEWS_FIELD_DATE);
+    xn_date d;
+    char why[128], q[QUOTE_MAX + 4];
+    if (!*date || xn_date_parse(date, &d, why, sizeof why) == 0)
+        return XAPNEWS_STATUS_SUCCESS;
+    if (s->flags & XAPNEWS_SOURCE_STRICT_DATES)
+        return bad(s, "bad \"date\" '%s': %s", quoted(date, q), why);
+    xapnews_status_t st = warn(s, "bad \"date\" '%s': %s; record kept without a date",
+                               quoted(date, q), why);
+    return st ? st : xapnews_article_set(a, XAPNEWS_FIELD_DATE, "", 0);
+}
+
 static xapnews_status_t fill_article(xapnews_source_t *s, json_t *obj,
                                      xapnews_article_t *a)
 {
     if (!json_is_object(obj))
         return bad(s, "expected a JSON object, found %s", type_name(obj));
-    json_t *id = json_object_get(obj, "id");
-    if (!id) return bad(s, "missing \"id\"");
-    if (!json_is_string(id))
-        return bad(s, "\"id\" must be a string, not %s", type_name(id));
-    if (json_string_length(id) == 0) return bad(s, "empty \"id\"");
-    xapnews_status_t st = xapnews_article_set(a, XAPNEWS_FIELD_ID,
-                                              json_string_value(id),
-                                              json_string_length(id));
+    xapnews_status_t st = read_id(s, obj, a);
     if (st) return st;
     for (size_t k = 0; k < sizeof text_keys / sizeof text_keys[0]; k++) {
         json_t *v = json_object_get(obj, text_keys[k].key);
@@ -250,17 +375,11 @@ static xapnews_status_t fill_article(xapnews_source_t *s, json_t *obj,
         if (!json_is_string(v))
             return bad(s, "\"%s\" must be a string, not %s", text_keys[k].key,
                        type_name(v));
-        st = xapnews_article_set(a, text_keys[k].field, json_string_value(v),
-                                 json_string_length(v));
-        if (st) return st;
+        char name[32];
+        snprintf(name, sizeof name, "\"%s\"", text_keys[k].key);
+        if ((st = set_string(s, a, text_keys[k].field, v, name))) return st;
     }
-    const char *date = xapnews_article_get(a, XAPNEWS_FIELD_DATE);
-    if (*date) {
-        xn_date d;
-        char why[128];
-        if (xn_date_parse(date, &d, why, sizeof why) < 0)
-            return bad(s, "bad \"date\" '%s': %s", date, why);
-    }
+    if ((st = check_date(s, a))) return st;
     json_t *officials = json_object_get(obj, "officials");
     if (officials && !json_is_null(officials)) {
         if (!json_is_array(officials))
@@ -276,7 +395,12 @@ static xapnews_status_t fill_article(xapnews_source_t *s, json_t *obj,
                            item, type_name(o));
             }
             if (json_string_length(o) == 0) continue;
-            st = xapnews_article_add_official(a, json_string_value(o));
+            char name[48];
+            size_t len;
+            snprintf(name, sizeof name, "\"officials\" item %zu", i + 1);
+            const char *text = string_text(s, o, name, &len);
+            if (!text) return s->err.status;
+            st = xapnews_article_add_official(a, text);
             if (st) return st;
         }
     }
@@ -286,7 +410,10 @@ static xapnews_status_t fill_article(xapnews_source_t *s, json_t *obj,
             return bad(s, "\"file\" must be a string, not %s", type_name(file));
         if (json_object_get(obj, "body"))
             return bad(s, "give either \"body\" or \"file\", not both");
-        st = read_body_file(s, json_string_value(file), a);
+        size_t len;
+        const char *name = string_text(s, file, "\"file\"", &len);
+        if (!name) return s->err.status;
+        st = read_body_file(s, name, a);
         if (st) return st;
     }
     /* remove page chrome and lines repeating the title */
@@ -320,7 +447,7 @@ xapnews_status_t xapnews_source_next(xapnews_source_t *s,
     if (!s || !a) return XAPNEWS_STATUS_INVALID_ARGUMENT;
     xapnews_article_clear(a);
     xn_error_clear(&s->err);
-    s->warning[0] = '\0';
+    xn_strbuf_reset(&s->warnings);
     for (;;) {
         errno = 0;
         ssize_t got = read_line(s, MAX_LINE(s->max_field));
@@ -349,12 +476,14 @@ xapnews_status_t xapnews_source_next(xapnews_source_t *s,
         if (fixed) {
             line = s->repaired.data;
             line_len = s->repaired.len;
-            snprintf(s->warning, sizeof s->warning,
-                     "%s:%lu: invalid UTF-8 replaced by U+FFFD (%zu sequence%s); record kept",
-                     s->path, s->lineno, fixed, fixed == 1 ? "" : "s");
+            xapnews_status_t st =
+                warn(s, "invalid UTF-8 replaced by U+FFFD (%zu sequence%s); record kept",
+                     fixed, fixed == 1 ? "" : "s");
+            if (st) return st;
         }
         json_error_t jerr;
-        json_t *obj = json_loadb(line, line_len, JSON_REJECT_DUPLICATES, &jerr);
+        json_t *obj = json_loadb(line, line_len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
+                                 &jerr);
         if (!obj && jerr.position >= (int)line_len - (line[line_len - 1] == '\n'))
             return bad(s, "malformed JSON: the line ends before the record is complete");
         if (!obj)
@@ -362,8 +491,11 @@ xapnews_status_t xapnews_source_next(xapnews_source_t *s,
         xapnews_status_t st = fill_article(s, obj, a);
         json_decref(obj);
         for (size_t k = 0; !st && k < sizeof text_keys / sizeof text_keys[0]; k++)
-            cap_field(s, a, text_keys[k].field, text_keys[k].key);
-        if (st) xapnews_article_clear(a);
+            st = cap_field(s, a, text_keys[k].field, text_keys[k].key);
+        if (st) {
+            xapnews_article_clear(a);
+            xn_strbuf_reset(&s->warnings);
+        }
         return st;
     }
 }
@@ -386,7 +518,15 @@ xapnews_status_t xapnews_source_set_max_field_bytes(xapnews_source_t *s,
 
 const char *xapnews_source_warning(const xapnews_source_t *s)
 {
-    return s && s->warning[0] ? s->warning : NULL;
+    return s && s->warnings.len ? s->warnings.data : NULL;
+}
+
+xapnews_status_t xapnews_source_set_flags(xapnews_source_t *s, unsigned flags)
+{
+    if (!s || (flags & ~(unsigned)XAPNEWS_SOURCE_STRICT_DATES))
+        return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    s->flags = flags;
+    return XAPNEWS_STATUS_SUCCESS;
 }
 
 const char *xapnews_source_last_error(const xapnews_source_t *s)
@@ -401,6 +541,8 @@ void xapnews_source_close(xapnews_source_t *s)
     xn_chrome_free(s->chrome);
     xn_strbuf_free(&s->scratch);
     xn_strbuf_free(&s->repaired);
+    xn_strbuf_free(&s->unnul);
+    xn_strbuf_free(&s->warnings);
     free(s->line);
     free(s->path);
     free(s->dir);

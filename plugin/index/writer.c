@@ -568,23 +568,25 @@ static xapnews_status_t table_mismatch(xapnews_writer_t *w, xapnews_table_t whic
                         w->path, label, asked);
 }
 
-/* On a settled database: accepts PATH when it holds the text of the
- * stored table WHICH; a valid other table is a mismatch. */
+/* On a settled database: accepts the N files PATHS when together they
+ * hold the text of the stored table WHICH; a valid other table is a
+ * mismatch. */
 static xapnews_status_t check_table(xapnews_writer_t *w, xapnews_table_t which,
-                                    const char *path)
+                                    const char *const *paths, size_t n)
 {
-    xn_strbuf text = XN_STRBUF_INIT;
-    xapnews_status_t st = xn_read_text(path, &text, &w->err);
+    xn_strbuf text = XN_STRBUF_INIT, name = XN_STRBUF_INIT;
+    xapnews_status_t st = xn_tables_read_files(which, paths, n, &text, &name, &w->err);
     if (!st && !xn_settings_same_text(w->tables.text[which], w->tables.text_len[which],
                                       text.data, text.len)) {
         xn_tables scratch; /* a malformed file is reported as such */
         memset(&scratch, 0, sizeof scratch);
-        st = xn_tables_set(&scratch, which, path, text.data ? text.data : "", text.len,
-                           &w->err);
+        st = xn_tables_set(&scratch, which, name.data, text.data ? text.data : "",
+                           text.len, &w->err);
         xn_tables_free(&scratch);
-        if (!st) st = table_mismatch(w, which, path);
+        if (!st) st = table_mismatch(w, which, name.data);
     }
     xn_strbuf_free(&text);
+    xn_strbuf_free(&name);
     return st;
 }
 
@@ -592,11 +594,22 @@ xapnews_status_t xapnews_writer_load_table(xapnews_writer_t *w,
                                            xapnews_table_t which,
                                            const char *path)
 {
-    if (!w || !path || (unsigned)which >= XN_TABLE_COUNT)
+    if (!path) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    return xapnews_writer_load_table_files(w, which, &path, 1);
+}
+
+xapnews_status_t xapnews_writer_load_table_files(xapnews_writer_t *w,
+                                                 xapnews_table_t which,
+                                                 const char *const *paths, size_t n)
+{
+    if (!w || !paths || n == 0 || (unsigned)which >= XN_TABLE_COUNT)
         return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    for (size_t i = 0; i < n; i++)
+        if (!paths[i]) return XAPNEWS_STATUS_INVALID_ARGUMENT;
     xn_error_clear(&w->err);
-    xapnews_status_t st = w->settled ? check_table(w, which, path)
-                                     : xn_tables_load(&w->tables, which, path, &w->err);
+    xapnews_status_t st = w->settled
+                              ? check_table(w, which, paths, n)
+                              : xn_tables_load_files(&w->tables, which, paths, n, &w->err);
     if (st) w->record_on_commit = 0;
     return st;
 }
@@ -686,8 +699,10 @@ static xapnews_status_t add_tokens(xapnews_writer_t *w, xs_doc *doc,
         if (canonical || !w->stemmer || !xn_stemmer_should_stem(t, len)) continue;
         size_t stem_len;
         const char *stem = xn_stemmer_stem(w->stemmer, t, len, &stem_len);
-        if (!stem || make_term(w, XN_PREFIX_STEM, prefix, stem, stem_len) < 0)
-            goto nomem;
+        if (!stem) goto nomem;
+        if (strlen(XN_PREFIX_STEM) + strlen(prefix) + stem_len > XN_TERM_MAX_BYTES)
+            continue; /* a stemmer lengthened a long word past the limit */
+        if (make_term(w, XN_PREFIX_STEM, prefix, stem, stem_len) < 0) goto nomem;
         if (xs_doc_add_term(doc, w->term.data, w->term.len, wdf, &xe) < 0)
             return xn_error_from_shim(&w->err, &xe, NULL);
     }

@@ -62,14 +62,14 @@ cat > "$J" <<'JSONL'
 JSONL
 run "$XAPNEWS" index --db "$TMP/mixed.db" "$J"
 expect_eq "bad records: exit 1" 1 "$rc"
-expect_eq "bad records: one message each, FILE:LINE first" \
+expect_eq "bad records: one message each, FILE:LINE first (a bad date is dropped)" \
 "$J:2: malformed JSON: the line ends before the record is complete
 $J:3: missing \"id\"
 $J:4: \"title\" must be a string, not a number
-$J:5: bad \"date\" '2016-02-30': day 30 out of range for 2016-02
+$J:5: bad \"date\" '2016-02-30': day 30 out of range for 2016-02; record kept without a date
 $J:8: empty \"id\"
 $J:9: \"officials\" must be an array of strings, not a string" "$err"
-case $out in "indexed 2 articles, repaired 0, skipped 6, into $TMP/mixed.db in "*) pass "bad records: summary" ;;
+case $out in "indexed 3 articles, repaired 1, skipped 5, into $TMP/mixed.db in "*) pass "bad records: summary" ;;
 *) fail "bad records: summary: $out" ;; esac
 expect_eq "good records before and after are searchable" "good-1 good-2" \
     "$(ids "$TMP/mixed.db" --any Ministers Second)"

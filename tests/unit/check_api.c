@@ -936,10 +936,19 @@ START_TEST(source_reports_bad_records_and_goes_on)
                       "complete");
     EXPECT_BAD_RECORD("3: missing \"id\"");
     EXPECT_BAD_RECORD("4: \"title\" must be a string, not a number");
-    EXPECT_BAD_RECORD("5: bad \"date\" '2016-13-01': month 13 out of range 01-12");
+
+    /* a malformed date is dropped, the record kept, with a warning */
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_ID), "bd");
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_DATE), "");
+    snprintf(expected, sizeof expected,
+             "%s:5: bad \"date\" '2016-13-01': month 13 out of range 01-12; "
+             "record kept without a date", path);
+    ck_assert_str_eq(xapnews_source_warning(src), expected);
 
     ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_SUCCESS);
     ck_assert_str_eq(xapnews_source_last_error(src), "");
+    ck_assert_ptr_null(xapnews_source_warning(src));
     ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_ID), "ok2");
     ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_TITLE), "Last");
     ck_assert_uint_eq(xapnews_article_official_count(a), 1);
@@ -956,6 +965,176 @@ START_TEST(source_reports_bad_records_and_goes_on)
 #undef EXPECT_BAD_RECORD
     xapnews_source_close(src);
     xapnews_article_destroy(a);
+}
+END_TEST
+
+/* Writes TEXT to the temporary file NAME and opens it as a source. */
+static xapnews_source_t *source_of(const char *name, const char *text)
+{
+    const char *path = tmp_path(name);
+    FILE *fp = fopen(path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs(text, fp);
+    fclose(fp);
+    xapnews_source_t *src = NULL;
+    ck_assert_int_eq(xapnews_source_open(path, &src, NULL), XAPNEWS_STATUS_SUCCESS);
+    return src;
+}
+
+START_TEST(source_strict_dates_refuses_a_bad_date)
+{
+    xapnews_source_t *src = source_of("strict.jsonl",
+                                      "{\"id\": \"bd\", \"date\": \"2016-02-30\"}\n"
+                                      "{\"id\": \"good\", \"date\": \"2016-02-29\"}\n");
+    const char *path = tmp_path("strict.jsonl");
+    xapnews_article_t *a = NULL;
+    ck_assert_int_eq(xapnews_article_create(&a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_source_set_flags(src, 1u << 7),
+                     XAPNEWS_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(xapnews_source_set_flags(src, XAPNEWS_SOURCE_STRICT_DATES),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_BAD_INPUT);
+    char expected[8192];
+    snprintf(expected, sizeof expected,
+             "%s:1: bad \"date\" '2016-02-30': day 30 out of range for 2016-02", path);
+    ck_assert_str_eq(xapnews_source_last_error(src), expected);
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_DATE), "2016-02-29");
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_END);
+    xapnews_source_close(src);
+    xapnews_article_destroy(a);
+}
+END_TEST
+
+START_TEST(source_replaces_nul_escapes)
+{
+    xapnews_source_t *src = source_of(
+        "nul.jsonl",
+        "{\"id\": \"n\\u0000\", \"title\": \"a\\u0000b\\u0000\", "
+        "\"officials\": [\"Jeh\", \"Jeh\\u0000Johnson\"], \"body\": \"caf\\u00e9\"}\n");
+    const char *path = tmp_path("nul.jsonl");
+    xapnews_article_t *a = NULL;
+    ck_assert_int_eq(xapnews_article_create(&a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_ID), "n\xEF\xBF\xBD");
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_TITLE),
+                     "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_BODY), "caf\xC3\xA9");
+    ck_assert_uint_eq(xapnews_article_official_count(a), 2);
+    ck_assert_str_eq(xapnews_article_official(a, 1), "Jeh\xEF\xBF\xBDJohnson");
+    char expected[8192];
+    snprintf(expected, sizeof expected,
+             "%s:1: NUL (\\u0000) in \"id\" replaced by U+FFFD (1 character); record kept\n"
+             "%s:1: NUL (\\u0000) in \"title\" replaced by U+FFFD (2 characters); record kept\n"
+             "%s:1: NUL (\\u0000) in \"officials\" item 2 replaced by U+FFFD (1 character); "
+             "record kept",
+             path, path, path);
+    ck_assert_str_eq(xapnews_source_warning(src), expected);
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_END);
+    xapnews_source_close(src);
+    xapnews_article_destroy(a);
+}
+END_TEST
+
+START_TEST(source_reads_whole_number_ids)
+{
+    xapnews_source_t *src = source_of("ids.jsonl",
+                                      "{\"id\": 7}\n"
+                                      "{\"id\": -12}\n"
+                                      "{\"id\": 8.0}\n"
+                                      "{\"id\": 1e3}\n"
+                                      "{\"id\": 7.5}\n"
+                                      "{\"id\": 1e300}\n"
+                                      "{\"id\": true}\n");
+    const char *path = tmp_path("ids.jsonl");
+    const char *ids[] = {"7", "-12", "8", "1000"};
+    xapnews_article_t *a = NULL;
+    ck_assert_int_eq(xapnews_article_create(&a), XAPNEWS_STATUS_SUCCESS);
+    for (size_t i = 0; i < 4; i++) {
+        ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_SUCCESS);
+        ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_ID), ids[i]);
+        ck_assert_ptr_null(xapnews_source_warning(src));
+    }
+    const char *errors[] = {
+        "5: \"id\" must be a string or a whole number, not 7.5",
+        "6: \"id\" 1e+300 is too large to be read exactly; write it as a string",
+        "7: \"id\" must be a string or a whole number, not a boolean"};
+    char expected[8192];
+    for (size_t i = 0; i < 3; i++) {
+        ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_BAD_INPUT);
+        snprintf(expected, sizeof expected, "%s:%s", path, errors[i]);
+        ck_assert_str_eq(xapnews_source_last_error(src), expected);
+    }
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_END);
+    xapnews_source_close(src);
+    xapnews_article_destroy(a);
+}
+END_TEST
+
+START_TEST(officials_from_several_files_combine)
+{
+    const char *base = tmp_path("base.tsv");
+    char *base_path = strdup(base);
+    FILE *fp = fopen(base_path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs("# base\nJeh Johnson\tJeh C. Johnson\tSecretary\tUS\n"
+          "Xi Jinping\tPresident Xi\tPresident\tChina\n", fp);
+    fclose(fp);
+    char *add_path = strdup(tmp_path("add.tsv"));
+    fp = fopen(add_path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs("XI JINPING\tChairman Xi\tGeneral Secretary\tChina\n"
+          "Boris Kalinka\t\tMinister\tRussia\n", fp);
+    fclose(fp);
+    char *clash_path = strdup(tmp_path("clash.tsv"));
+    fp = fopen(clash_path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs("Vladimir Putin\tPresident Xi\tPresident\tRussia\n", fp);
+    fclose(fp);
+
+    const char *files[] = {base_path, add_path};
+    ck_assert_int_eq(xapnews_table_check_files(XAPNEWS_TABLE_OFFICIALS, files, 2, NULL),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_table_check_files(XAPNEWS_TABLE_SYNONYMS, files, 2, NULL),
+                     XAPNEWS_STATUS_INVALID_ARGUMENT);
+    const char *clash[] = {base_path, clash_path};
+    char *error = NULL, expected[8192];
+    ck_assert_int_eq(xapnews_table_check_files(XAPNEWS_TABLE_OFFICIALS, clash, 2, &error),
+                     XAPNEWS_STATUS_BAD_INPUT);
+    snprintf(expected, sizeof expected,
+             "%s:1: 'President Xi' already names 'Xi Jinping' (%s:3); an entry replaces "
+             "one of %s only under the same canonical name",
+             clash_path, base_path, base_path);
+    ck_assert_str_eq(error, expected);
+    xapnews_free(error);
+
+    const char *path = tmp_path("combined.db");
+    xapnews_writer_t *w = NULL;
+    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_writer_load_table_files(w, XAPNEWS_TABLE_OFFICIALS, files, 2),
+                     XAPNEWS_STATUS_SUCCESS);
+    const art_t talks = {"t1", "Talks", "", "", "",
+                         "Jeh Johnson met Boris Kalinka. Chairman Xi and President Xi.",
+                         {NULL}};
+    add(w, &talks);
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+    /* the same files again are the stored table; the base alone is not */
+    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_writer_load_table_files(w, XAPNEWS_TABLE_OFFICIALS, files, 2),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_writer_load_table(w, XAPNEWS_TABLE_OFFICIALS, base_path),
+                     XAPNEWS_STATUS_SETTINGS_MISMATCH);
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+
+    xapnews_database_t *db = open_db(path);
+    EXPECT_HITS(db, "official:\"Jeh Johnson\"", "t1");
+    EXPECT_HITS(db, "official:\"Boris Kalinka\"", "t1");
+    EXPECT_HITS(db, "official:\"Chairman Xi\"", "t1");
+    EXPECT_HITS(db, "official:\"President Xi\"", "");
+    xapnews_database_close(db);
+    free(base_path);
+    free(add_path);
+    free(clash_path);
 }
 END_TEST
 
@@ -1043,6 +1222,10 @@ int main(void)
     tcase_add_test(tc, source_reads_the_corpus_folder);
     tcase_add_test(tc, corpus_indexed_end_to_end);
     tcase_add_test(tc, source_reports_bad_records_and_goes_on);
+    tcase_add_test(tc, source_strict_dates_refuses_a_bad_date);
+    tcase_add_test(tc, source_replaces_nul_escapes);
+    tcase_add_test(tc, source_reads_whole_number_ids);
+    tcase_add_test(tc, officials_from_several_files_combine);
     tcase_add_test(tc, source_open_errors);
     tcase_add_test(tc, articles);
     suite_add_tcase(s, tc);

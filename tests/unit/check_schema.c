@@ -234,6 +234,23 @@ START_TEST(prefixes_are_distinct_and_well_formed)
 }
 END_TEST
 
+START_TEST(every_word_prefix_fits_the_longest)
+{
+    /* the prefixes a word of text is indexed under, with the canonical
+     * stream's before a field's, and the stems' */
+    const char *fields[] = {"", XN_PREFIX_TITLE, XN_PREFIX_OFFICIAL_TEXT,
+                            XN_PREFIX_OUTLET_TEXT};
+    size_t longest = 0;
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        size_t canonical = strlen(XN_PREFIX_CANONICAL) + strlen(fields[i]);
+        size_t stem = strlen(XN_PREFIX_STEM) + strlen(fields[i]);
+        if (canonical > longest) longest = canonical;
+        if (stem > longest) longest = stem;
+    }
+    ck_assert_uint_eq(longest, XN_WORD_PREFIX_MAX_BYTES);
+}
+END_TEST
+
 START_TEST(header_examples_match_schema_h)
 {
     load_schema();
@@ -332,6 +349,7 @@ int main(void)
     tcase_add_test(tc, every_prefix_is_documented_and_back);
     tcase_add_test(tc, every_slot_is_documented_and_back);
     tcase_add_test(tc, prefixes_are_distinct_and_well_formed);
+    tcase_add_test(tc, every_word_prefix_fits_the_longest);
     tcase_add_test(tc, header_examples_match_schema_h);
     tcase_add_test(tc, gap_and_sample_size_match);
     tcase_add_test(tc, data_fields_match_the_encoder);

@@ -5,7 +5,8 @@
  * flagged XN_TOKEN_COLOCATED. Flag tests write "term:FLAGS" with one letter
  * per flag: C colocated, K capitalised, P compound (hyphen part or joined
  * form), A acronym, N number, J CJK n-gram, O bare word of a possessive,
- * M currency code of an amount, W currency word after an amount.
+ * M currency code of an amount, W currency word after an amount, H a long
+ * word's hashed term.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -34,6 +35,7 @@ static void put_flags(xn_strbuf *b, unsigned f)
     if (f & XN_TOKEN_POSSESSIVE) xn_strbuf_putc(b, 'O');
     if (f & XN_TOKEN_CURRENCY) xn_strbuf_putc(b, 'M');
     if (f & XN_TOKEN_CURRENCY_WORD) xn_strbuf_putc(b, 'W');
+    if (f & XN_TOKEN_HASHED) xn_strbuf_putc(b, 'H');
 }
 
 static int record(void *vctx, const xn_token *t)
@@ -175,11 +177,13 @@ END_TEST
 
 START_TEST(acronym_after_an_overlong_word)
 {
-    /* a word longer than the tokeniser's raw buffer (256 bytes) is skipped;
-     * the acronym after it must still be found */
+    /* a word longer than a term: its hashed term, then the acronym */
     char *text = repeat('a', 300, " U.S. talks");
-    EXPECT_TOKENS(text, "u.s@301-305 talks@306-311");
+    char *expect = repeat('a', XN_TOKEN_MAX_BYTES - XN_TOKEN_HASH_BYTES,
+                          "#ee7717eba7a17e21@0-300 u.s@301-305 talks@306-311");
+    EXPECT_TOKENS(text, expect);
     free(text);
+    free(expect);
 }
 END_TEST
 
@@ -306,24 +310,112 @@ END_TEST
 
 /* ---- limits and bad input ------------------------------------------- */
 
-START_TEST(overlong_words_are_skipped)
+START_TEST(long_words_get_a_hashed_term)
 {
-    char *t = repeat('a', 100, " ok");
-    EXPECT_TOKENS(t, "ok@101-103");
-    free(t);
-    /* exactly XN_TOKEN_MAX_BYTES bytes is kept, one more is not */
+    ck_assert_uint_eq(XN_TOKEN_MAX_BYTES, 241); /* 245 less "XVXO" */
+    /* exactly XN_TOKEN_MAX_BYTES bytes is the word itself */
     char *keep = repeat('b', XN_TOKEN_MAX_BYTES, "");
-    char *expect = repeat('b', XN_TOKEN_MAX_BYTES, "@0-64");
+    char *expect = repeat('b', XN_TOKEN_MAX_BYTES, "@0-241");
     EXPECT_TOKENS(keep, expect);
     free(keep);
     free(expect);
-    char *skip = repeat('b', XN_TOKEN_MAX_BYTES + 1, " x");
-    EXPECT_TOKENS(skip, "x@66-67");
-    free(skip);
-    /* a too-long part of a compound: the other part stays, no joined form */
-    char *comp = repeat('c', 100, "-security");
-    EXPECT_TOKENS(comp, "security@101-109");
+    /* one more byte: the first 224 bytes, '#' and the hash of the whole */
+    char *one_more = repeat('B', XN_TOKEN_MAX_BYTES + 1, " x");
+    expect = repeat('b', XN_TOKEN_MAX_BYTES - XN_TOKEN_HASH_BYTES,
+                    "#ceb0a656954e0525@0-242 x@243-244");
+    EXPECT_TOKENS(one_more, expect);
+    free(expect);
+    expect = repeat('b', XN_TOKEN_MAX_BYTES - XN_TOKEN_HASH_BYTES, "#ceb0a656954e0525:KH x:");
+    EXPECT_FLAGS(one_more, expect);
+    free(expect);
+    free(one_more);
+    /* xn_long_term() gives the same term, and tells words apart by all of
+     * their bytes, not the kept ones only */
+    char term[XN_TOKEN_MAX_BYTES + 1], other[XN_TOKEN_MAX_BYTES + 1];
+    char *w300 = repeat('b', 300, ""), *w301 = repeat('b', 301, "");
+    ck_assert_uint_eq(xn_long_term(w300, 300, term), XN_TOKEN_MAX_BYTES);
+    ck_assert_str_eq(term + XN_TOKEN_MAX_BYTES - XN_TOKEN_HASH_BYTES, "#d6e6622da9911f25");
+    ck_assert_int_eq(xn_term_is_hashed(term, strlen(term)), 1);
+    ck_assert_uint_eq(xn_long_term(w301, 301, other), XN_TOKEN_MAX_BYTES);
+    ck_assert_str_ne(term, other);
+    ck_assert_uint_eq(xn_long_term("short", 5, term), 5);
+    ck_assert_str_eq(term, "short");
+    ck_assert_int_eq(xn_term_is_hashed("short", 5), 0);
+    ck_assert_int_eq(xn_term_is_hashed("c#0123456789abcdeg", 18), 0);
+    free(w300);
+    free(w301);
+}
+END_TEST
+
+/* The one token of TEXT, which must be a hashed term (caller frees). */
+static char *only_hashed_term(const char *text)
+{
+    char *got = tokens_n(text, strlen(text), 1);
+    char *flags = strrchr(got, ':');
+    ck_assert_msg(flags && strchr(flags, 'H') && !strchr(got, ' '),
+                  "not one hashed term: %s", got);
+    *flags = '\0';
+    return got;
+}
+
+START_TEST(long_words_fold_before_they_are_hashed)
+{
+    /* case and accents fold first, so every spelling gives one term */
+    xn_strbuf upper = XN_STRBUF_INIT, lower = XN_STRBUF_INIT, plain = XN_STRBUF_INIT;
+    for (int i = 0; i < 5; i++) {
+        xn_strbuf_puts(&upper, "GRUNDSTÜCKSVERKEHRSGENEHMIGUNGSZUSTÄNDIGKEITSÜBERTRAGUNGSVERORDNUNG");
+        xn_strbuf_puts(&lower, "grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnung");
+        xn_strbuf_puts(&plain, "grundstucksverkehrsgenehmigungszustandigkeitsubertragungsverordnung");
+    }
+    char *a = only_hashed_term(upper.data), *b = only_hashed_term(lower.data);
+    char *c = tokens_n(plain.data, plain.len, 0);
+    ck_assert_str_eq(a, b);
+    ck_assert_uint_eq(strlen(a), XN_TOKEN_MAX_BYTES);
+    ck_assert_int_eq(strncmp(a, c, XN_TOKEN_MAX_BYTES), 0);
+    free(a);
+    free(b);
+    free(c);
+    xn_strbuf_free(&upper);
+    xn_strbuf_free(&lower);
+    xn_strbuf_free(&plain);
+}
+END_TEST
+
+START_TEST(thai_runs_are_one_word)
+{
+    /* Thai has no spaces between words: a run of it is one word, kept as
+     * it is up to XN_TOKEN_MAX_BYTES bytes (80 characters), hashed after,
+     * cut at a character boundary */
+    const char *thai = "\xE0\xB8\x9B\xE0\xB8\xA3\xE0\xB8\xB0\xE0\xB9\x80\xE0\xB8\x97\xE0\xB8\xA8"; /* ประเทศ */
+    EXPECT_TOKENS(thai, "\xE0\xB8\x9B\xE0\xB8\xA3\xE0\xB8\xB0\xE0\xB9\x80\xE0\xB8\x97\xE0\xB8\xA8@0-18");
+    xn_strbuf run = XN_STRBUF_INIT;
+    for (int i = 0; i < 14; i++) xn_strbuf_puts(&run, thai); /* 252 bytes */
+    char *term = only_hashed_term(run.data);
+    size_t n = strlen(term);
+    ck_assert_uint_le(n, XN_TOKEN_MAX_BYTES);
+    ck_assert_int_eq(xn_term_is_hashed(term, n), 1);
+    /* the kept part ends on a whole character: 222 of its 224 bytes */
+    ck_assert_uint_eq(n, 222 + XN_TOKEN_HASH_BYTES);
+    ck_assert_int_eq(memcmp(term, run.data, 222), 0);
+    free(term);
+    xn_strbuf_free(&run);
+}
+END_TEST
+
+START_TEST(long_parts_of_compounds)
+{
+    /* a long part is hashed and the joined form too; the other part stays */
+    char *comp = repeat('c', 300, "-security");
+    char *expect = repeat('c', XN_TOKEN_MAX_BYTES - XN_TOKEN_HASH_BYTES, "");
+    xn_strbuf want = XN_STRBUF_INIT;
+    xn_strbuf_printf(&want, "%s#12796811dfcd1581:PH %s#dd66ba11b09ee1cf:CPH security:P "
+                     "%s#dd66ba11b09ee1cf:CPH", expect, expect, expect);
+    char *got = tokens_n(comp, strlen(comp), 1);
+    ck_assert_str_eq(got, want.data);
+    free(got);
     free(comp);
+    free(expect);
+    xn_strbuf_free(&want);
 }
 END_TEST
 
@@ -410,7 +502,10 @@ int main(void)
     tcase_add_test(tc, amounts_of_money);
     tcase_add_test(tc, dashes_spaces_and_quotes_separate);
     tcase_add_test(tc, cjk_unigrams_and_bigrams);
-    tcase_add_test(tc, overlong_words_are_skipped);
+    tcase_add_test(tc, long_words_get_a_hashed_term);
+    tcase_add_test(tc, long_words_fold_before_they_are_hashed);
+    tcase_add_test(tc, thai_runs_are_one_word);
+    tcase_add_test(tc, long_parts_of_compounds);
     tcase_add_test(tc, invalid_utf8_separates);
     tcase_add_test(tc, callback_stops_tokenising);
     tcase_add_test(tc, fold);
