@@ -245,11 +245,31 @@ static void read_capitals_as_lower_case(const char *text, xn_tokens *l)
     for (size_t i = 0; i < l->n; i++) l->t[i].flags &= ~(unsigned)XN_TOKEN_CAPITALISED;
 }
 
+/* Whether the LEN bytes at START of TEXT stand as a word of their own:
+ * after white space, an opening bracket or quote, or a hyphen ("US-China"),
+ * and before white space, closing punctuation, a hyphen or a full stop
+ * that ends the word ("the US."), never inside a code like "<UN.AS>". */
+static int stands_alone(const char *text, size_t len, size_t start, size_t end)
+{
+    unsigned char b = start ? (unsigned char)text[start - 1] : ' ';
+    if (!(b >= 0x80 || strchr(" \t\n\r\f\v(\"'-/", b))) return 0;
+    if (end >= len) return 1;
+    unsigned char a = (unsigned char)text[end];
+    if (a == '.') {
+        unsigned char next = end + 1 < len ? (unsigned char)text[end + 1] : ' ';
+        return next >= 0x80 || strchr(" \t\n\r\f\v)\"'", next) != NULL;
+    }
+    return a >= 0x80 || strchr(" \t\n\r\f\v)\"',;:!?-/", a) != NULL;
+}
+
 /* Each primary word (token INDEX[K]) as written when it is in capitals
  * and may be a case-sensitive form (XN_CASED_MIN to XN_CASED_MAX letters
- * A-Z, in text not read as lower case), else NULL; the words are copied
- * into BUF. NULL when memory runs out. */
-static const char **capitals_of(const char *text, const xn_tokens *l,
+ * A-Z standing alone, in text not read as lower case), else NULL; the
+ * words are copied into BUF. NULL when memory runs out. */
+static const char **capitals_of(const char *text, size_t text_len, const xn_tokens *l,
+                                const size_t *index, size_t n, xn_strbuf *buf);
+
+static const char **capitals_of(const char *text, size_t text_len, const xn_tokens *l,
                                 const size_t *index, size_t n, xn_strbuf *buf)
 {
     const char **out = calloc(n ? n : 1, sizeof *out);
@@ -266,6 +286,7 @@ static const char **capitals_of(const char *text, const xn_tokens *l,
                    len <= XN_CASED_MAX;
         for (size_t i = 0; i < len && caps; i++)
             caps = text[t->start + i] >= 'A' && text[t->start + i] <= 'Z';
+        caps = caps && stands_alone(text, text_len, t->start, t->end);
         at[k] = (size_t)-1;
         if (!caps) continue;
         at[k] = buf->len;
@@ -305,7 +326,7 @@ unsigned xn_analyze(const char *text, size_t len, const xn_variants *variants,
         words[i] = copy.data + at;
     span_ctx sc = {l, variants, index};
     xn_strbuf caps = XN_STRBUF_INIT;
-    const char **capitals = rc == 0 ? capitals_of(text, l, index, n, &caps) : NULL;
+    const char **capitals = rc == 0 ? capitals_of(text, len, l, index, n, &caps) : NULL;
     if (rc == 0 && !capitals) rc = -1;
     if (rc == 0) rc = xn_variants_spans_cased(variants, words, lens, capitals, n, on_span, &sc);
     free(capitals);

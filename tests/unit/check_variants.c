@@ -235,6 +235,14 @@ START_TEST(case_sensitive_forms)
     a = analysed(v, "LET US GO NOW");
     ck_assert_str_eq(a, "let@1 us@2 go@3 now@4");
     free(a);
+    /* a word of its own, in a compound too, but not inside a code */
+    a = analysed(v, "US-China talks");
+    ck_assert_str_eq(a, "u.s@1 uschina@1 china@2 uschina@2 talks@3 "
+                        "u.s@1/c china@2/c uschina@2/c talks@3/c");
+    free(a);
+    a = analysed(v, "Unilever <US.AS> fell");
+    ck_assert_str_eq(a, "unilever@1 us@2 as@3 fell@4");
+    free(a);
     /* never a canonical form, never a pair for Xapian's synonym table */
     xn_form f = xn_variants_form(v, 0, xn_variants_canonical(v, 0));
     ck_assert(!f.cased);

@@ -89,7 +89,7 @@ def in_capitals(text):
     return len(ws) >= 3 and caps * 100 >= len(ws) * 80
 
 
-CASED_WORD = re.compile(r"[(\"']*([A-Z]{2,5})[)\"'.,;:!?]*")
+CASED_WORD = re.compile(r"[(\"'/]*([A-Z]{2,5})[)\"'.,;:!?/]*")
 
 
 def contains(seq, sub):
@@ -258,11 +258,21 @@ def main():
     one_word = {g: next((f for f in oracle.folded[g] if len(f) == 1), None)
                 for g in set(cased.values())}
 
+    def cased_word(part):
+        m = CASED_WORD.fullmatch(part)
+        return one_word[cased[m.group(1)]] if m and m.group(1) in cased else None
+
     def fold(r, caps):
-        m = CASED_WORD.fullmatch(r)
-        if m and not caps and m.group(1) in cased and one_word[cased[m.group(1)]]:
-            return list(one_word[cased[m.group(1)]])
-        return plain_fold[r]
+        out = list(plain_fold[r])
+        if caps:
+            return out
+        parts = r.split("-")  # "US-China": each part of a compound
+        if len(parts) == 1 or len(parts) == len(out):
+            for i, part in enumerate(parts):
+                w = cased_word(part)
+                if w:
+                    out[i:i + 1] = list(w)
+        return out
 
     for aid, t in fields:
         caps = in_capitals(t)
@@ -285,7 +295,7 @@ def main():
                     # text that is not, or the other way round: its
                     # case-sensitive forms are other words there
                     if caps != in_capitals(" ".join(w)) and any(
-                            (CASED_WORD.fullmatch(x) or [None, None])[1] in cased for x in w):
+                            cased_word(p) for x in w for p in x.split("-")):
                         continue
                     mine.append(w)
         windows.append((str(aid), mine, caps))
