@@ -76,6 +76,15 @@ static ssize_t read_line(xapnews_source_t *s, size_t limit)
     return (ssize_t)n;
 }
 
+/* "FILE:LINE: " and the formatted message about the current record, in
+ * OUT. */
+static void located(const xapnews_source_t *s, char *out, size_t size,
+                    const char *fmt, va_list ap)
+{
+    int n = snprintf(out, size, "%s:%lu: ", s->path, s->lineno);
+    if (n >= 0 && (size_t)n < size) vsnprintf(out + n, size - (size_t)n, fmt, ap);
+}
+
 static xapnews_status_t warn(xapnews_source_t *s, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -83,13 +92,12 @@ static xapnews_status_t warn(xapnews_source_t *s, const char *fmt, ...)
  * record. Fails only when memory runs out. */
 static xapnews_status_t warn(xapnews_source_t *s, const char *fmt, ...)
 {
-    char msg[512];
+    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    located(s, msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (xn_strbuf_printf(&s->warnings, "%s%s:%lu: %s", s->warnings.len ? "\n" : "",
-                         s->path, s->lineno, msg) < 0)
+    if (xn_strbuf_printf(&s->warnings, "%s%s", s->warnings.len ? "\n" : "", msg) < 0)
         return xn_error_set(&s->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     return XAPNEWS_STATUS_SUCCESS;
 }
@@ -199,13 +207,12 @@ static xapnews_status_t bad(xapnews_source_t *s, const char *fmt, ...)
 /* Records "FILE:LINE: reason" for the current record. */
 static xapnews_status_t bad(xapnews_source_t *s, const char *fmt, ...)
 {
-    char msg[512];
+    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    located(s, msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return xn_error_set(&s->err, XAPNEWS_STATUS_BAD_INPUT, "%s:%lu: %s",
-                        s->path, s->lineno, msg);
+    return xn_error_set(&s->err, XAPNEWS_STATUS_BAD_INPUT, "%s", msg);
 }
 
 static const char *type_name(const json_t *v)
