@@ -657,6 +657,23 @@ xapnews_status_t xapnews_database_suggest(xapnews_database_t *db,
                                           const char *text,
                                           char **suggestion);
 
+/** Searches below this many matches may be corrected
+ *  (xapnews_database_correct()). */
+#define XAPNEWS_CORRECT_BELOW 3
+
+/** Corrected search: whether TEXT, parsed with FLAGS, should be searched
+ *  as its spelling correction instead. When TEXT matches fewer than
+ *  XAPNEWS_CORRECT_BELOW articles and its correction
+ *  (xapnews_database_suggest()) matches more, *CORRECTED receives the
+ *  correction (release with xapnews_free()): search it and say so
+ *  ("Showing results for CORRECTED. Search instead for: TEXT"). Otherwise
+ *  *CORRECTED is NULL and TEXT is searched as written. Without
+ *  XAPNEWS_QUERY_TYPOS in FLAGS nothing is corrected. A TEXT that does
+ *  not parse gives the parse's status. */
+xapnews_status_t xapnews_database_correct(xapnews_database_t *db,
+                                          const char *text, unsigned flags,
+                                          char **corrected);
+
 /* ===================================================================== */
 /* Finding spelling variants                                             */
 /* ===================================================================== */

@@ -62,9 +62,13 @@ static const char help[] =
     "\"also_searched\":[{\"word\",\"name\"}]}, with\n"
     "--facets also \"facets\":{\"outlet\":[{\"value\",\"count\"}],...}\n"
     "\n"
-    "A search matching fewer than 3 articles also prints 'did you mean: QUERY'\n"
-    "when its misspelt words have corrections in the index's spelling data\n"
-    "(JSON: \"did_you_mean\", null when there is none).\n"
+    "A search matching fewer than 3 articles whose misspelt words have\n"
+    "corrections in the index's spelling data searches the corrected query\n"
+    "instead when that matches more, and says so: 'Showing results for\n"
+    "CORRECTED. Search instead for: QUERY' (JSON: \"corrected_query\" and\n"
+    "\"original_query\", null when not corrected); otherwise it prints 'did you\n"
+    "mean: QUERY' (JSON: \"did_you_mean\", null when there is none).\n"
+    "--no-typos turns corrections off.\n"
     "\n" EXIT_CODES_HELP;
 
 static const struct {
@@ -150,15 +154,25 @@ static void print_typos(const xapnews_query_t *q, int json)
     if (json) fputc(']', stdout);
 }
 
-static int print_json(const char *text, const xapnews_query_t *q,
+/* A JSON string, or null for NULL. */
+static void json_string_or_null(const char *s)
+{
+    if (s) cli_json_string(stdout, s);
+    else fputs("null", stdout);
+}
+
+static int print_json(const char *text, const char *original, const xapnews_query_t *q,
                       const xapnews_results_t *r, unsigned facets,
                       const char *suggestion)
 {
     fputs("{\"query\":", stdout);
     cli_json_string(stdout, text);
+    fputs(",\"corrected_query\":", stdout);
+    json_string_or_null(original ? text : NULL);
+    fputs(",\"original_query\":", stdout);
+    json_string_or_null(original);
     fputs(",\"syntax_error\":", stdout);
-    if (xapnews_query_syntax_error(q)) cli_json_string(stdout, xapnews_query_syntax_error(q));
-    else fputs("null", stdout);
+    json_string_or_null(xapnews_query_syntax_error(q));
     print_typos(q, 1);
     unsigned long lower, upper;
     xapnews_results_total_bounds(r, &lower, &upper);
@@ -306,12 +320,25 @@ int cmd_search(int argc, char **argv)
         return EXIT_INTERNAL;
     }
     int rc = EXIT_OK;
+    char *original = NULL; /* the text as typed, when TEXT is its correction */
     xapnews_database_t *db = NULL;
     xapnews_query_t *query = NULL;
     xapnews_results_t *results = NULL;
     xapnews_status_t st;
     if ((rc = cli_open_database(db_path, &db)) != 0) goto out;
     if ((rc = cli_use_profile(db, profile)) != 0) goto out;
+    /* a query matching (almost) nothing is searched as corrected, when
+     * the correction finds more */
+    char *corrected = NULL;
+    if ((st = xapnews_database_correct(db, text, flags | typos | strict, &corrected))) {
+        cli_error("%s", xapnews_database_last_error(db));
+        rc = cli_exit_code(st);
+        goto out;
+    }
+    if (corrected) {
+        original = text;
+        text = corrected;
+    }
     if ((st = xapnews_query_parse(db, text, flags | typos | strict, &query)) ||
         (st = xapnews_query_set_facets(query, (unsigned)facets)) ||
         (st = xapnews_query_set_exact_count(query, exact)) ||
@@ -321,19 +348,25 @@ int cmd_search(int argc, char **argv)
         goto out;
     }
     char *suggestion = NULL; /* no correction is no reason to fail */
-    if (xapnews_results_total_estimate(results) < SUGGEST_BELOW &&
+    if (!original && xapnews_results_total_estimate(results) < SUGGEST_BELOW &&
         xapnews_database_suggest(db, text, &suggestion))
         suggestion = NULL;
+    if (!json && original)
+        printf("Showing results for %s. Search instead for: %s\n", text, original);
     if (!json && xapnews_query_syntax_error(query))
         printf("Searched as plain words (%s)\n", xapnews_query_syntax_error(query));
     if (!json) print_typos(query, 0);
-    rc = json ? print_json(text, query, results, (unsigned)facets, suggestion)
+    rc = json ? print_json(text, original, query, results, (unsigned)facets, suggestion)
               : print_human(text, results, offset, color, (unsigned)facets, suggestion);
     xapnews_free(suggestion);
 out:
     xapnews_results_destroy(results);
     xapnews_query_destroy(query);
     xapnews_database_close(db);
+    if (original) { /* TEXT is the correction */
+        xapnews_free(text);
+        text = original;
+    }
     xapnews_free(text);
     return rc;
 }

@@ -130,3 +130,34 @@ xapnews_status_t xapnews_database_suggest(xapnews_database_t *db,
     xn_error_clear(err);
     return xn_spelling_correct(xn_database_handle(db), text, suggestion, err);
 }
+
+/* The number of articles TEXT matches with FLAGS, in *COUNT. */
+static xapnews_status_t count_matches(xapnews_database_t *db, const char *text,
+                                      unsigned flags, unsigned long *count)
+{
+    xapnews_query_t *q = NULL;
+    xapnews_results_t *r = NULL;
+    xapnews_status_t st = xapnews_query_parse(db, text, flags, &q);
+    if (!st) st = xapnews_query_search(q, 0, 1, &r);
+    *count = st ? 0 : xapnews_results_total_estimate(r);
+    xapnews_results_destroy(r);
+    xapnews_query_destroy(q);
+    return st;
+}
+
+xapnews_status_t xapnews_database_correct(xapnews_database_t *db, const char *text,
+                                          unsigned flags, char **corrected)
+{
+    if (!db || !text || !corrected) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    *corrected = NULL;
+    if (!(flags & XAPNEWS_QUERY_TYPOS)) return XAPNEWS_STATUS_SUCCESS;
+    unsigned long as_typed, as_corrected;
+    xapnews_status_t st = count_matches(db, text, flags, &as_typed);
+    if (st || as_typed >= XAPNEWS_CORRECT_BELOW) return st;
+    char *suggestion = NULL;
+    if ((st = xapnews_database_suggest(db, text, &suggestion)) || !suggestion) return st;
+    st = count_matches(db, suggestion, flags, &as_corrected);
+    if (!st && as_corrected > as_typed) *corrected = suggestion;
+    else xapnews_free(suggestion);
+    return st;
+}

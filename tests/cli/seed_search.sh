@@ -54,7 +54,7 @@ expect_eq "Reuters only where the article says it" "003" "$(hits Reuters)"
 # (--profile none searches the text alone: the outlet field rightly knows
 # "Gadgets360" as an alias of Gadgets 360)
 for chrome in Gadgets360 Lantern mosads Thomson Getty Tags Subscribe; do
-    expect_eq "chrome '$chrome' not indexed" "" "$(hits --profile none "$chrome")"
+    expect_eq "chrome '$chrome' not indexed" "" "$(hits --profile none --no-typos "$chrome")"
 done
 expect_eq "an outlet alias finds the outlet's articles" "001" "$(hits Gadgets360)"
 expect_eq "last sentence before a copyright footer kept" "001" "$(hits '"former government workers"')"
@@ -73,7 +73,7 @@ print(sorted(d), d["query"], d["total_estimate"], d["total_exact"],
 PY
 )
 expect_eq "JSON shape" \
-    "['also_searched', 'did_you_mean', 'hits', 'query', 'syntax_error', 'total_estimate', 'total_exact', 'total_lower', 'total_upper'] Guo Shengkun 4 True 4 4 2 ['date', 'id', 'outlet', 'rank', 'score', 'snippet', 'title', 'url'] [1, 2] True" \
+    "['also_searched', 'corrected_query', 'did_you_mean', 'hits', 'original_query', 'query', 'syntax_error', 'total_estimate', 'total_exact', 'total_lower', 'total_upper'] Guo Shengkun 4 True 4 4 2 ['date', 'id', 'outlet', 'rank', 'score', 'snippet', 'title', 'url'] [1, 2] True" \
     "$shape"
 snip=$("$XAPNEWS" search --db "$DB" --json id:002_ba0cc2a364319859 | python3 -c 'import json,sys; h=json.load(sys.stdin)["hits"][0]; print(h["date"], h["title"])')
 expect_eq "stored fields" "2016-12-12 The United States and China have discussed the problem of cybersecurity" "$snip"

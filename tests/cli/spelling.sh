@@ -1,7 +1,7 @@
 #!/bin/sh
-# End to end: "did you mean" from Xapian's spelling data, which the writer
-# builds from the index's words when it closes; a stock Xapian client gets
-# the same suggestions.
+# End to end: corrected search and "did you mean" from Xapian's spelling
+# data, which the writer builds from the index's words when it closes; a
+# stock Xapian client gets the same suggestions.
 . "$top_srcdir/tests/cli/lib.sh"
 cd "$TMP" || exit 1
 cat > news.jsonl <<'JSON'
@@ -10,16 +10,30 @@ cat > news.jsonl <<'JSON'
 {"id":"s3","title":"Espionage","body":"Cyber espionage against the government continued."}
 JSON
 "$XAPNEWS" index --db db news.jsonl > /dev/null || fail "index"
+# corrected search: a query matching nothing is searched as its correction
 out=$("$XAPNEWS" search --db db --color never 'persnnel files')
-expect_eq "a misspelt query finds nothing" "No articles match: persnnel files" \
-    "$(printf '%s\n' "$out" | grep '^No articles')"
-expect_eq "and gets a suggestion" "did you mean: personnel files" \
-    "$(printf '%s\n' "$out" | grep '^did you mean')"
-expect_eq "JSON" "personnel files" \
+expect_eq "a misspelt query is searched as corrected, and says so" \
+    "Showing results for personnel files. Search instead for: persnnel files" \
+    "$(printf '%s\n' "$out" | head -n 1)"
+expect_eq "the corrected query's articles" "s1" "$(ids db 'persnnel files')"
+expect_eq "JSON: corrected_query, original_query, query" \
+    "personnel files|persnnel files|personnel files|None" \
     "$("$XAPNEWS" search --db db --json 'persnnel files' |
+        python3 -c 'import json,sys; d=json.load(sys.stdin); print("%s|%s|%s|%s" % (d["corrected_query"], d["original_query"], d["query"], d["did_you_mean"]))')"
+expect_eq "JSON: nothing corrected" "None|None" \
+    "$("$XAPNEWS" search --db db --json 'personnel files' |
+        python3 -c 'import json,sys; d=json.load(sys.stdin); print("%s|%s" % (d["corrected_query"], d["original_query"]))')"
+# --no-typos: searched as typed, with a suggestion
+out=$("$XAPNEWS" search --db db --color never --no-typos 'persnnel files')
+expect_eq "--no-typos: a misspelt query finds nothing" "No articles match: persnnel files" \
+    "$(printf '%s\n' "$out" | grep '^No articles')"
+expect_eq "--no-typos: and gets a suggestion" "did you mean: personnel files" \
+    "$(printf '%s\n' "$out" | grep '^did you mean')"
+expect_eq "--no-typos: JSON" "personnel files" \
+    "$("$XAPNEWS" search --db db --json --no-typos 'persnnel files' |
         python3 -c 'import json,sys; print(json.load(sys.stdin)["did_you_mean"])')"
 expect_eq "case and operators kept" "did you mean: Espionage AND title:Personnel" \
-    "$("$XAPNEWS" search --db db --color never 'Espoinage AND title:Personel' | grep '^did you mean')"
+    "$("$XAPNEWS" search --db db --color never --no-typos 'Espoinage AND title:Personel' | grep '^did you mean')"
 expect_eq "a search with enough hits gets none" "None" \
     "$("$XAPNEWS" search --db db --json government |
         python3 -c 'import json,sys; print(json.load(sys.stdin)["did_you_mean"])')"
@@ -36,5 +50,6 @@ expect_eq "a word no article holds leaves the spelling data" "" \
 # sharded: a stub of local shards merges their spelling data
 "$XAPNEWS" index --db shards --shards 2 news.jsonl > /dev/null
 expect_eq "shards" "did you mean: personnel files" \
-    "$("$XAPNEWS" search --db shards --color never 'persnnel files' | grep '^did you mean')"
+    "$("$XAPNEWS" search --db shards --color never --no-typos 'persnnel files' | grep '^did you mean')"
+expect_eq "shards: corrected search" "s1" "$(ids shards 'persnnel files')"
 finish
