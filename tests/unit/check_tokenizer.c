@@ -366,7 +366,14 @@ START_TEST(amounts_in_every_style)
     EXPECT_AMOUNTS("\xE2\x82\xB9" "113 crore", "inr:1130000000");
     EXPECT_AMOUNTS("11,300 lakh rupees", "inr:1130000000");
     EXPECT_AMOUNTS("1.13 billion Indian rupees", "inr:1130000000");
-    /* other amounts */
+    /* other amounts, as wires write them */
+    EXPECT_AMOUNTS("\xC2\xA3" "600m", "gbp:600000000");
+    EXPECT_AMOUNTS("\xE2\x82\xAC" "5bn", "eur:5000000000");
+    EXPECT_AMOUNTS("\xC2\xA5" "2tn", "jpy:2000000000000");
+    EXPECT_AMOUNTS("1.5mn", "1500000");
+    EXPECT_AMOUNTS("US$1.5 billion", "usd:1500000000");
+    EXPECT_AMOUNTS("$639m year-earlier", "usd:639000000");
+    EXPECT_AMOUNTS("446 mln Canadian dlrs", "cad:446000000");
     EXPECT_AMOUNTS("$1.13m", "usd:1130000");
     EXPECT_AMOUNTS("$1.13 million", "usd:1130000");
     EXPECT_AMOUNTS("$11.3bn", "usd:11300000000");
