@@ -801,6 +801,15 @@ int xn_tokenize(const char *text, size_t len, xn_token_fn fn, void *ctx)
             }
         int rc = emit_parts(&em, parts, nparts);
         if (rc == 0 && in_amount) rc = emit_amount(&em, &am, parts[0].start);
+        /* a code between two numbers ("7 USD 140") ends one amount and
+         * starts the next: its position holds both */
+        amount_t next;
+        if (rc == 0 && in_amount && parts[0].end >= am.end &&
+            (parts[0].flags & XN_TOKEN_CURRENCY_WORD) &&
+            amount_at(text, len, parts[0].start, &next)) {
+            am = next;
+            rc = emit_amount(&em, &am, parts[0].start);
+        }
         if (rc) return rc;
         i = j > i ? j : i + n;
     }

@@ -45,7 +45,9 @@
  *    billion Canadian dollars" is cad), pound(s) after British, yen after
  *    Japanese, yuan after Chinese, rupee(s) after Indian, franc(s) only
  *    after Swiss (chf). A sign or code before the number is the currency;
- *    no name is looked for after it;
+ *    no name is looked for after it. A code between two numbers ("7 USD
+ *    140", as rate tables write) ends the first amount and starts the
+ *    second: its position holds the terms of both;
  *  - the scale: a suffix of the number (k m b t: only beside a currency,
  *    so a bare "3m" or "4K" stays a word; mn mln bn bln tn trn: always) or
  *    a word after it (thousand million billion trillion mn mln bn bln tn

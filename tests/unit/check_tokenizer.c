@@ -387,6 +387,11 @@ START_TEST(amounts_in_every_style)
     EXPECT_AMOUNTS("$007", "usd:7");
     EXPECT_AMOUNTS("$2,000.50", "usd:2000.5");
     EXPECT_AMOUNTS("$1.5 and \xC2\xA3" "2bn and 3 yen", "usd:1.5 gbp:2000000000 jpy:3");
+    /* a code between two numbers ends one amount and starts the next */
+    EXPECT_AMOUNTS("APRIL 7\n USD   140.285/140.639", "usd:7 usd:140.285");
+    EXPECT_TOKENS("7 USD 140",
+                  "7@0-1 +usd@0-1 +usd:7@0-5 usd@2-5 +usd:7@0-5 +usd:140@2-9 "
+                  "140@6-9 +usd@2-9 +usd:140@2-9");
 }
 END_TEST
 
