@@ -162,7 +162,9 @@ class Amounts:
     told apart, only the value. A currency sign before a digit is first
     written as the word "xcur", so the folded words hold it. Each amount
     becomes one token, "<value>"; a scaled amount with a currency may
-    instead become its number as written ("$1.13" finds "$1.13 billion")."""
+    instead become its number as written ("$1.13" finds "$1.13 billion").
+    A number that is no amount is a value too, as written ("1,500,000" is
+    "<1500000>", which "1.5 mln" is as well)."""
     SIGN = re.compile(r"(?:[A-Z]{1,2})?[$\u00a3\u20ac\u00a5\u20b9\u20a9](?=[0-9])")
     NUMBER = re.compile(r"^([0-9]+)(?:\.([0-9]+))?([a-z]*)$")
     SUFFIX = {"k": 3, "m": 6, "b": 9, "t": 12, "mn": 6, "mln": 6, "bn": 9,
@@ -220,8 +222,10 @@ class Amounts:
         while i < len(seq):
             a = self.read(seq, i)
             if a is None:
-                by_value.append(seq[i])
-                as_written.append(seq[i])
+                m = self.NUMBER.match(seq[i])
+                word = "<%s>" % seq[i] if m and not m.group(3) else seq[i]
+                by_value.append(word)
+                as_written.append(word)
                 i += 1
                 continue
             i, value, written = a
