@@ -390,7 +390,9 @@ static xs_query *phrase_of(builder_t *p, const char *prefix, const qpos_t *q,
  * there are at most MAX_AMOUNT_PHRASES phrases and their terms take at
  * most an eighth of the query's terms left (the fields searched and the
  * alternatives of the text build the phrase again); further amounts keep
- * the width the query writes. */
+ * the width the query writes. As the term is on every position of an
+ * amount, a word beside the amount also matches a word inside a longer
+ * writing of it ("100 mln dlrs U.S." finds "100 mln U.S. dlrs"). */
 static xs_query *phrase_query(builder_t *p, const char *prefix,
                               const qpos_t *q, size_t from, size_t to,
                               int joined)
