@@ -31,6 +31,8 @@ for line in open(sys.argv[1], encoding="utf-8"):
                          ensure_ascii=False))
 # a scaled number without currency, and numbers that are no amounts
 print(json.dumps({"id": "bare-1.13bn", "body": "The museum had 1.13 billion visitors."}))
+print(json.dumps({"id": "rates", "body": "LISBON EXCHANGES - APRIL 7\n USD      140.285/140.639\n"
+                  " STG      227.137/227.675"}))
 print(json.dumps({"id": "numbers", "body": "B-52 bombers flew 3m above the 2016 line; "
                   "call 555-1234 or +44 20 7946 0958 about the 5-year plan and its 4K screens."}))
 PY
@@ -94,6 +96,13 @@ expect_eq "a number as written" "$(echo "$written" | sed -n 1p)" "$(hits 1.13)"
 expect_eq "dollars, the number as written" "$(echo "$written" | sed -n 2p)" "$(hits '$1.13')"
 expect_eq "dollars, the number as written, in a phrase" \
     "$(echo "$written" | sed -n 2p)" "$(hits '"paid $1.13"')"
+
+# ---- a code between two numbers belongs to both ------------------------------------
+for q in 'USD 140.285' '"USD 140.285"' '140.285 dollars' '7 USD' '"APRIL 7 USD"' \
+    '"7 USD 140.285"' '"APRIL 7 USD 140.285"'; do
+    expect_eq "both amounts: $q" "rates" "$(hits "$q")"
+done
+expect_eq "not the other currency" "" "$(hits '140.285 pounds')"
 
 # ---- the words stay words ------------------------------------------------------------
 expect_eq "a phrase of the words as written" "usd-1.13bn-6 usd-590bn-2" \
