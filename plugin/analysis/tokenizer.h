@@ -74,18 +74,18 @@
  *    the term then "in", which "1.13 billion dollars in" holds too (the
  *    query builder tries each width up to XN_AMOUNT_MAX_WORDS inside a
  *    phrase);
- *  - at the number, also the ISO code ("usd", XN_TOKEN_CURRENCY, as a
- *    word: the query "usd" finds the dollar amounts), the value when it
- *    has a scale and differs from the number word ("1.5mn" -> "1500000"),
- *    and, with a scale and a currency, the code and the number as written
- *    ("usd:1.13", XN_TOKEN_AMOUNT_WRITTEN; also at a code written before
- *    the number), so a query "$1.13" (term usd:1.13) finds "$1.13
- *    billion" as the number written there.
+ *  - at the number, also the ISO code ("usd", XN_TOKEN_CURRENCY: the
+ *    query "usd" finds the dollar amounts) and, with a scale and a
+ *    currency, the code and the number as written ("usd:1.13",
+ *    XN_TOKEN_AMOUNT_WRITTEN; at a code written before the number too),
+ *    so a query "$1.13" (term usd:1.13) finds "$1.13 billion", the number
+ *    written there. A value equal to the number word is not repeated.
  * So a currency never matches another ("£1.13bn" is gbp:1130000000), a
  * scaled number without currency matches its value in any currency and
  * any style ("1.13 billion" finds "$1.13bn" and "€1,130 million"), and a
  * number with neither is only its word: "2016", "1.5", "22,000" (22000),
- * "3m", "B-52", "555-1234".
+ * "3m", "B-52", "555-1234" (the word "1500000" is also the value of "1.5
+ * mln", so "1,500,000" finds it).
  */
 #ifndef XAPNEWS_TOKENIZER_H
 #define XAPNEWS_TOKENIZER_H
