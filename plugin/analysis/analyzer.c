@@ -130,7 +130,8 @@ xapnews_status_t xapnews_analyzer_run(xapnews_analyzer_t *a,
         const char *stem = "";
         size_t stem_len = 0;
         int canonical = (t->flags & XN_TOKEN_CANONICAL) != 0;
-        if (!canonical && a->stemmer && xn_stemmer_should_stem(word, t->len)) {
+        if (!canonical && !(t->flags & XN_TOKEN_UNSTEMMED) && a->stemmer &&
+            xn_stemmer_should_stem(word, t->len)) {
             stem = xn_stemmer_stem(a->stemmer, word, t->len, &stem_len);
             if (!stem) goto nomem_offs;
         }

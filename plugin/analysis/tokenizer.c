@@ -409,16 +409,25 @@ static int emit_cjk(emitter_t *em, const char *t, size_t len, size_t i,
 
 /* ---- money ------------------------------------------------------------ */
 
-/* The currency of sign C written after PREFIX (PLEN ASCII letters), or
+/* Whether a hyphen joining another word follows at J: the word before it
+ * is then part of a compound (as the main loop reads it). */
+static int compound_follows(const char *t, size_t len, size_t j)
+{
+    size_t hn;
+    utf8proc_int32_t h = peek(t, len, j, &hn);
+    return is_hyphen(h) && starts_word(peek(t, len, j + hn, NULL));
+}
+
+/* The currency of sign C written after PREFIX (PLEN ASCII capitals), or
  * NULL. */
 static const char *currency_of_sign(utf8proc_int32_t c, const char *prefix,
                                     size_t plen)
 {
     static const struct {
         const char *prefix, *code;
-    } dollars[] = {{"", "usd"}, {"US", "usd"}, {"A", "aud"}, {"AU", "aud"},
+    } dollars[] = {{"", "usd"},  {"US", "usd"}, {"A", "aud"},  {"AU", "aud"},
                    {"C", "cad"}, {"CA", "cad"}, {"HK", "hkd"}, {"NZ", "nzd"},
-                   {"S", "sgd"}};
+                   {"S", "sgd"}, {"NT", "twd"}, {"R", "brl"}};
     if (c == '$') {
         for (size_t k = 0; k < sizeof dollars / sizeof dollars[0]; k++)
             if (strlen(dollars[k].prefix) == plen &&
@@ -426,11 +435,16 @@ static const char *currency_of_sign(utf8proc_int32_t c, const char *prefix,
                 return dollars[k].code;
         return NULL;
     }
-    if (plen == 2 && memcmp(prefix, "CN", 2) == 0 && c == 0xA5) return "cny";
+    if (c == 0xA5) { /* yen sign: Japanese unless written CN¥ */
+        if (plen == 0 || (plen == 2 && memcmp(prefix, "JP", 2) == 0)) return "jpy";
+        if (plen == 2 && memcmp(prefix, "CN", 2) == 0) return "cny";
+        return NULL;
+    }
     if (plen) return NULL;
     if (c == 0x20AC) return "eur";
     if (c == 0xA3) return "gbp";
-    if (c == 0xA5) return "jpy";
+    if (c == 0x20B9) return "inr";
+    if (c == 0x20A9) return "krw";
     return NULL;
 }
 
@@ -450,60 +464,378 @@ static const char *currency_sign_at(const char *t, size_t len, size_t i,
     return code;
 }
 
-/* Reads the ASCII letters of a word at *I (after spaces) into W. */
-static size_t next_ascii_word(const char *t, size_t len, size_t *i, char *w,
-                              size_t cap)
+/* ISO 4217 codes written as words, before or after an amount. */
+static const char *currency_of_code(const char *w)
 {
-    while (*i < len && (t[*i] == ' ' || t[*i] == '\t' || t[*i] == '\n')) (*i)++;
-    size_t n = 0;
-    while (*i + n < len && n + 1 < cap &&
-           ((t[*i + n] >= 'a' && t[*i + n] <= 'z') ||
-            (t[*i + n] >= 'A' && t[*i + n] <= 'Z'))) {
-        char ch = t[*i + n];
-        w[n++] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
-    }
-    w[n] = '\0';
-    return n;
+    static const char *const codes[] = {"usd", "eur", "gbp", "jpy", "cny",
+                                        "aud", "cad", "hkd", "nzd", "sgd",
+                                        "twd", "chf", "inr", "krw", "brl"};
+    for (size_t k = 0; k < sizeof codes / sizeof codes[0]; k++)
+        if (strcmp(w, codes[k]) == 0) return codes[k];
+    if (strcmp(w, "rmb") == 0) return "cny";
+    return NULL;
 }
 
-/* The currency named by a word after an amount at J ("590 billion
- * dollars"); *WORD_AT receives the offset of that word. */
-static const char *currency_word_after(const char *t, size_t len, size_t j,
-                                       size_t *word_at)
+/* Skips the white space between two words of an amount at *I: at least
+ * one character, at most one line break. Returns 0 when there is none. */
+static int skip_gap(const char *t, size_t len, size_t *i)
 {
-    static const char *const scales[] = {"thousand", "million", "billion",
-                                         "trillion", "bn", "mn"};
-    static const struct {
-        const char *word, *code;
-    } words[] = {{"dollar", "usd"}, {"dollars", "usd"}, {"euro", "eur"},
-                 {"euros", "eur"}, {"pound", "gbp"}, {"pounds", "gbp"},
-                 {"yen", "jpy"}, {"yuan", "cny"}, {"renminbi", "cny"}};
-    char w[16];
-    size_t at = j;
-    if (!next_ascii_word(t, len, &at, w, sizeof w)) return NULL;
-    for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++)
-        if (strcmp(w, scales[k]) == 0) {
-            at += strlen(w);
-            if (!next_ascii_word(t, len, &at, w, sizeof w)) return NULL;
+    size_t k = *i, n;
+    int breaks = 0;
+    for (;;) {
+        utf8proc_int32_t c = peek(t, len, k, &n);
+        if (c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || c == 0x2009 ||
+            c == 0x202F)
+            k += n;
+        else if (c == '\n' && breaks++ == 0)
+            k += n;
+        else
             break;
+    }
+    if (k == *i) return 0;
+    *i = k;
+    return 1;
+}
+
+/* A word that may belong to an amount, folded to lower-case ASCII. */
+typedef struct {
+    char w[16];
+    size_t start, end;
+} aword;
+
+/* Reads the word at AT as read_word() does, its raw form (NUL terminated)
+ * into BUF of CAP bytes; *RLEN receives its length, or (size_t)-1 when it
+ * does not fit or memory ran out; *FLAGS (if given) its flags. Returns the
+ * end of the word. */
+static size_t read_short_word(const char *t, size_t len, size_t at, char *buf,
+                              size_t cap, size_t *rlen, unsigned *flags)
+{
+    part_t p;
+    memset(&p, 0, sizeof p);
+    size_t j = read_word(t, len, at, &p);
+    if (p.nomem || p.raw_len + 1 > cap) {
+        *rlen = (size_t)-1;
+    } else {
+        memcpy(buf, p.raw, p.raw_len);
+        buf[p.raw_len] = '\0';
+        *rlen = p.raw_len;
+    }
+    if (flags) *flags = p.flags;
+    free(p.raw);
+    return j;
+}
+
+/* Reads the word after the white space at AT: letters (or a dotted
+ * acronym, "u.s") that are not part of a hyphenated compound. */
+static int amount_word(const char *t, size_t len, size_t at, aword *w)
+{
+    if (!skip_gap(t, len, &at) || !starts_word(peek(t, len, at, NULL))) return 0;
+    size_t n;
+    size_t j = read_short_word(t, len, at, w->w, sizeof w->w, &n, NULL);
+    if (n == (size_t)-1 || compound_follows(t, len, j)) return 0;
+    for (size_t k = 0; k < n; k++) {
+        char ch = w->w[k];
+        if (ch >= 'A' && ch <= 'Z') ch = (char)(ch + 32);
+        else if (!(ch >= 'a' && ch <= 'z') && ch != '.') return 0;
+        w->w[k] = ch;
+    }
+    w->start = at;
+    w->end = j;
+    return 1;
+}
+
+/* An amount of money, or a number with a scale, as read ahead of the
+ * tokens it gives (see tokenizer.h). */
+#define AMOUNT_DIGITS 56 /* longest canonical number; longer ones are no amount */
+
+typedef struct {
+    size_t start, end;             /* the whole amount, in bytes */
+    size_t number_at, number_end;  /* its number */
+    size_t word_at[XN_AMOUNT_MAX_WORDS];  /* the start of each of its words */
+    unsigned word_flags[XN_AMOUNT_MAX_WORDS]; /* and the flag each gets */
+    size_t n_words;
+    const char *code;              /* ISO 4217 in lower case, or NULL */
+    int scaled;                    /* it has a scale */
+    char number[XN_TOKEN_MAX_BYTES + 1];    /* the number word, folded */
+    char canonical[AMOUNT_DIGITS + 1];      /* the value: 1130000000 */
+    char term[XN_TOKEN_MAX_BYTES + 1];      /* usd:1130000000, or the value */
+    char written[XN_TOKEN_MAX_BYTES + 1];   /* usd:1.13 when scaled, or "" */
+} amount_t;
+
+static void add_word(amount_t *a, size_t at, unsigned flags)
+{
+    if (a->n_words < XN_AMOUNT_MAX_WORDS) {
+        a->word_at[a->n_words] = at;
+        a->word_flags[a->n_words++] = flags;
+    }
+}
+
+/* Scale words written after a number, and their powers of ten. */
+static int scale_of_word(const char *w)
+{
+    static const struct {
+        const char *word;
+        int exp;
+    } scales[] = {{"thousand", 3}, {"million", 6}, {"billion", 9},
+                  {"trillion", 12}, {"mn", 6},     {"mln", 6},
+                  {"bn", 9},        {"bln", 9},    {"tn", 12},
+                  {"trn", 12},      {"lakh", 5},   {"lakhs", 5},
+                  {"crore", 7},     {"crores", 7}};
+    for (size_t k = 0; k < sizeof scales / sizeof scales[0]; k++)
+        if (strcmp(w, scales[k].word) == 0) return scales[k].exp;
+    return 0;
+}
+
+/* Reads the folded number word W of N bytes: integer digits, an optional
+ * fraction, an optional scale suffix ("1.13bn", "600m"). *ALONE is 0 for
+ * a one-letter suffix, which is a scale only beside a currency. */
+static int parse_number(const char *w, size_t n, size_t *int_len,
+                        size_t *frac_at, size_t *frac_len, int *exp, int *alone)
+{
+    static const struct {
+        const char *suffix;
+        int exp;
+    } suffixes[] = {{"k", 3},   {"m", 6},    {"b", 9},   {"t", 12},
+                    {"mn", 6},  {"mln", 6},  {"bn", 9},  {"bln", 9},
+                    {"tn", 12}, {"trn", 12}};
+    size_t k = 0;
+    while (k < n && w[k] >= '0' && w[k] <= '9') k++;
+    if (k == 0) return 0;
+    *int_len = k;
+    *frac_at = k;
+    *frac_len = 0;
+    if (k < n && w[k] == '.') {
+        size_t f = ++k;
+        while (k < n && w[k] >= '0' && w[k] <= '9') k++;
+        if (k == f) return 0;
+        *frac_at = f;
+        *frac_len = k - f;
+    }
+    *exp = 0;
+    *alone = 1;
+    if (k == n) return 1;
+    for (size_t s = 0; s < sizeof suffixes / sizeof suffixes[0]; s++)
+        if (strlen(suffixes[s].suffix) == n - k && memcmp(w + k, suffixes[s].suffix, n - k) == 0) {
+            *exp = suffixes[s].exp;
+            *alone = n - k > 1;
+            return 1;
         }
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (strcmp(w, words[k].word) == 0) {
-            /* the word must end there */
-            if (continues_word(peek(t, len, at + strlen(w), NULL))) return NULL;
-            *word_at = at;
-            return words[k].code;
+    return 0;
+}
+
+/* Writes INT.FRAC times 10^EXP into OUT (CAP bytes) in its shortest form:
+ * no leading zeros before the point nor trailing zeros after it ("0.5",
+ * "1130000000", "3.5"). Returns 0 when it does not fit. */
+static int decimal(const char *w, size_t int_len, size_t frac_at,
+                   size_t frac_len, int exp, char *out, size_t cap)
+{
+    char d[AMOUNT_DIGITS + 16];
+    if (int_len + frac_len + (size_t)exp > AMOUNT_DIGITS) return 0;
+    memcpy(d, w, int_len);
+    memcpy(d + int_len, w + frac_at, frac_len);
+    size_t nd = int_len + frac_len, point = int_len + (size_t)exp;
+    while (nd < point) d[nd++] = '0';
+    size_t s = 0, e = nd;
+    while (s + 1 < point && d[s] == '0') s++;
+    while (e > point && d[e - 1] == '0') e--;
+    size_t o = point - s;
+    if (o + (e > point ? 1 + e - point : 0) + 1 > cap) return 0;
+    memcpy(out, d + s, o);
+    if (e > point) {
+        out[o++] = '.';
+        memcpy(out + o, d + point, e - point);
+        o += e - point;
+    }
+    out[o] = '\0';
+    return 1;
+}
+
+/* The currency named by the words after AT ("dollars", "U.S. dollars",
+ * "pounds sterling", "EUR"), which are added to A; *END receives the end
+ * of the last. */
+static const char *currency_after(const char *t, size_t len, size_t at,
+                                  amount_t *a, size_t *end)
+{
+    enum { ANY, DOLLAR, POUND, YEN, YUAN, RUPEE, FRANC };
+    static const struct {
+        const char *word;
+        int kind;
+        const char *code; /* NULL: only after a qualifier */
+    } names[] = {{"dollar", DOLLAR, "usd"}, {"dollars", DOLLAR, "usd"},
+                 {"dlr", DOLLAR, "usd"},    {"dlrs", DOLLAR, "usd"},
+                 {"euro", ANY, "eur"},      {"euros", ANY, "eur"},
+                 {"pound", POUND, "gbp"},   {"pounds", POUND, "gbp"},
+                 {"sterling", POUND, "gbp"}, {"stg", POUND, "gbp"},
+                 {"yen", YEN, "jpy"},       {"yuan", YUAN, "cny"},
+                 {"renminbi", YUAN, "cny"}, {"rupee", RUPEE, "inr"},
+                 {"rupees", RUPEE, "inr"},  {"franc", FRANC, NULL},
+                 {"francs", FRANC, NULL}};
+    static const struct {
+        const char *first, *second; /* SECOND may be NULL */
+        int kind;
+        const char *code;
+    } qualifiers[] = {
+        {"us", NULL, DOLLAR, "usd"},        {"u.s", NULL, DOLLAR, "usd"},
+        {"american", NULL, DOLLAR, "usd"},  {"canadian", NULL, DOLLAR, "cad"},
+        {"australian", NULL, DOLLAR, "aud"}, {"singapore", NULL, DOLLAR, "sgd"},
+        {"hong", "kong", DOLLAR, "hkd"},    {"new", "zealand", DOLLAR, "nzd"},
+        {"n.z", NULL, DOLLAR, "nzd"},       {"taiwan", NULL, DOLLAR, "twd"},
+        {"new", "taiwan", DOLLAR, "twd"},   {"british", NULL, POUND, "gbp"},
+        {"japanese", NULL, YEN, "jpy"},     {"chinese", NULL, YUAN, "cny"},
+        {"indian", NULL, RUPEE, "inr"},     {"swiss", NULL, FRANC, "chf"}};
+    const size_t n_names = sizeof names / sizeof names[0];
+    aword w[3];
+    if (!amount_word(t, len, at, &w[0])) return NULL;
+    const char *code = currency_of_code(w[0].w);
+    if (code) {
+        add_word(a, w[0].start, XN_TOKEN_CURRENCY_WORD);
+        *end = w[0].end;
+        return code;
+    }
+    for (size_t k = 0; k < n_names; k++) {
+        if (!names[k].code || strcmp(w[0].w, names[k].word) != 0) continue;
+        add_word(a, w[0].start, XN_TOKEN_CURRENCY_WORD);
+        *end = w[0].end;
+        /* "pounds sterling" */
+        if (names[k].kind == POUND && strcmp(w[0].w, "sterling") != 0 &&
+            strcmp(w[0].w, "stg") != 0 && amount_word(t, len, w[0].end, &w[1]) &&
+            strcmp(w[1].w, "sterling") == 0) {
+            add_word(a, w[1].start, XN_TOKEN_CURRENCY_WORD);
+            *end = w[1].end;
         }
+        return names[k].code;
+    }
+    for (size_t q = 0; q < sizeof qualifiers / sizeof qualifiers[0]; q++) {
+        if (strcmp(w[0].w, qualifiers[q].first) != 0 ||
+            !amount_word(t, len, w[0].end, &w[1]))
+            continue;
+        size_t head = 1;
+        if (qualifiers[q].second) {
+            if (strcmp(w[1].w, qualifiers[q].second) != 0 ||
+                !amount_word(t, len, w[1].end, &w[2]))
+                continue;
+            head = 2;
+        }
+        for (size_t k = 0; k < n_names; k++)
+            if (names[k].kind == qualifiers[q].kind &&
+                strcmp(w[head].w, names[k].word) == 0) {
+                for (size_t h = 0; h <= head; h++)
+                    add_word(a, w[h].start, XN_TOKEN_CURRENCY_WORD);
+                *end = w[head].end;
+                return qualifiers[q].code;
+            }
+    }
     return NULL;
+}
+
+/* Reads an amount whose number starts at NUM_AT. START is where the amount
+ * starts: at the number, at a currency sign (CODE given) or at a currency
+ * code written before the number (CODE given, PREFIX_WORD set). Fills A and
+ * returns 1 for an amount of money or a number with a scale (see
+ * tokenizer.h); returns 0 otherwise. */
+static int read_amount(const char *t, size_t len, size_t start, size_t num_at,
+                       const char *code, int prefix_word, amount_t *a)
+{
+    size_t n;
+    unsigned flags;
+    size_t j = read_short_word(t, len, num_at, a->number, sizeof a->number, &n, &flags);
+    if (!(flags & XN_TOKEN_NUMBER) || n == (size_t)-1 || compound_follows(t, len, j))
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        char ch = a->number[k];
+        if ((unsigned char)ch >= 0x80) return 0;
+        a->number[k] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+    }
+    size_t int_len, frac_at, frac_len;
+    int exp, alone;
+    if (!parse_number(a->number, n, &int_len, &frac_at, &frac_len,
+                      &exp, &alone))
+        return 0;
+    a->n_words = 0;
+    if (prefix_word) add_word(a, start, XN_TOKEN_CURRENCY_WORD);
+    add_word(a, num_at, 0);
+    a->start = start;
+    a->number_at = num_at;
+    a->number_end = j;
+    aword w;
+    if (exp == 0 && amount_word(t, len, j, &w) && (exp = scale_of_word(w.w)) > 0) {
+        add_word(a, w.start, XN_TOKEN_SCALE_WORD);
+        j = w.end;
+    }
+    if (!code) code = currency_after(t, len, j, a, &j);
+    if (!code && (exp == 0 || !alone)) return 0;
+    if (!decimal(a->number, int_len, frac_at, frac_len, exp, a->canonical,
+                 sizeof a->canonical))
+        return 0;
+    if (!code && strcmp(a->canonical, a->number) == 0) return 0; /* "0 million" */
+    a->code = code;
+    a->scaled = exp > 0;
+    a->written[0] = '\0';
+    if (code) {
+        char w0[AMOUNT_DIGITS + 1];
+        snprintf(a->term, sizeof a->term, "%s:%s", code, a->canonical);
+        if (exp && decimal(a->number, int_len, frac_at, frac_len, 0, w0, sizeof w0))
+            snprintf(a->written, sizeof a->written, "%s:%s", code, w0);
+    } else {
+        snprintf(a->term, sizeof a->term, "%s", a->canonical);
+    }
+    a->end = j;
+    return 1;
+}
+
+/* Reads an amount starting with the word at I: its number, or a currency
+ * code written before it ("USD 1.13bn", "Rs 500 crore"). */
+static int amount_at(const char *t, size_t len, size_t i, amount_t *a)
+{
+    unsigned char ch = (unsigned char)t[i];
+    if (ch >= '0' && ch <= '9') return read_amount(t, len, i, i, NULL, 0, a);
+    char w[4];
+    size_t k = i;
+    while (k < len && k - i < 4 && ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z'))) {
+        if (k - i < 3) w[k - i] = (char)(t[k] >= 'A' && t[k] <= 'Z' ? t[k] + 32 : t[k]);
+        k++;
+    }
+    if (k - i < 2 || k - i > 3) return 0;
+    w[k - i] = '\0';
+    const char *code = strcmp(w, "rs") == 0 ? "inr" : currency_of_code(w);
+    if (!code) return 0;
+    if (strcmp(w, "rs") == 0 && k < len && t[k] == '.') k++; /* "Rs." */
+    utf8proc_int32_t c = peek(t, len, k, NULL);
+    if (continues_word(c) || is_apostrophe(c) || is_hyphen(c) ||
+        !skip_gap(t, len, &k) || k >= len || t[k] < '0' || t[k] > '9')
+        return 0;
+    return read_amount(t, len, i, k, code, 1, a);
+}
+
+/* Emits, after the amount's word at AT, the amount's terms at that
+ * position (see tokenizer.h). */
+static int emit_amount(emitter_t *em, const amount_t *a, size_t at)
+{
+    int first = at == a->number_at;
+    unsigned more = first ? 0 : XN_TOKEN_AMOUNT_MORE;
+    int rc = 0;
+    if (a->code && first)
+        rc = emit(em, a->code, 3, a->start, a->number_end,
+                  XN_TOKEN_COLOCATED | XN_TOKEN_CURRENCY);
+    if (rc == 0 && a->scaled && (!first || strcmp(a->canonical, a->number) != 0))
+        rc = emit(em, a->canonical, strlen(a->canonical), a->start, a->end,
+                  XN_TOKEN_COLOCATED | XN_TOKEN_NUMBER | more |
+                      (a->code ? 0 : XN_TOKEN_AMOUNT));
+    if (rc == 0 && a->written[0] && at <= a->number_at) /* "USD" of "USD 5bn" too */
+        rc = emit(em, a->written, strlen(a->written), a->start, a->end,
+                  XN_TOKEN_COLOCATED | XN_TOKEN_AMOUNT_WRITTEN | more);
+    if (rc == 0 && a->code)
+        rc = emit(em, a->term, strlen(a->term), a->start, a->end,
+                  XN_TOKEN_COLOCATED | XN_TOKEN_AMOUNT | more);
+    return rc;
 }
 
 static int tokenize(emitter_t *em, const char *text, size_t len)
 {
     part_t *parts = em->parts;
+    amount_t am; /* the amount being read; none while am.end <= i */
+    am.end = 0;
     size_t i = 0;
-    const char *sign_code = NULL; /* currency sign just before a number */
-    size_t sign_at = 0;
-    size_t currency_word_at = (size_t)-1;
     while (i < len) {
         size_t n;
         utf8proc_int32_t c = peek(text, len, i, &n);
@@ -512,10 +844,10 @@ static int tokenize(emitter_t *em, const char *text, size_t len)
             continue;
         }
         size_t digit_at;
-        const char *code = currency_sign_at(text, len, i, &digit_at);
+        const char *code = i >= am.end ? currency_sign_at(text, len, i, &digit_at) : NULL;
         if (code) {
-            sign_code = code;
-            sign_at = i;
+            /* the sign (and its capitals) is no word, amount or not */
+            if (!read_amount(text, len, i, digit_at, code, 0, &am)) am.end = 0;
             i = digit_at;
             continue;
         }
@@ -528,6 +860,7 @@ static int tokenize(emitter_t *em, const char *text, size_t len)
             i += n;
             continue;
         }
+        if (i >= am.end && !amount_at(text, len, i, &am)) am.end = 0;
         size_t nparts = 0;
         size_t j = i;
         for (;;) {
@@ -540,21 +873,24 @@ static int tokenize(emitter_t *em, const char *text, size_t len)
             if (!starts_word(w)) break;
             j += hn;
         }
-        if (parts[0].start == currency_word_at) parts[0].flags |= XN_TOKEN_CURRENCY_WORD;
-        int rc = emit_parts(em, nparts);
-        if (rc) return rc;
-        if (nparts == 1 && (parts[0].flags & XN_TOKEN_NUMBER)) {
-            size_t word_at = 0;
-            const char *cur = sign_code ? sign_code
-                                        : currency_word_after(text, len, j, &word_at);
-            if (cur) {
-                if (!sign_code) currency_word_at = word_at;
-                rc = emit(em, cur, 3, sign_code ? sign_at : parts[0].start,
-                          parts[0].end, XN_TOKEN_COLOCATED | XN_TOKEN_CURRENCY);
-                if (rc) return rc;
+        int in_amount = 0;
+        for (size_t k = 0; nparts == 1 && i < am.end && k < am.n_words && !in_amount; k++)
+            if (am.word_at[k] == parts[0].start) {
+                parts[0].flags |= am.word_flags[k];
+                in_amount = 1;
             }
+        int rc = emit_parts(em, nparts);
+        if (rc == 0 && in_amount) rc = emit_amount(em, &am, parts[0].start);
+        /* a code between two numbers ("7 USD 140") ends one amount and
+         * starts the next: its position holds both */
+        amount_t next;
+        if (rc == 0 && in_amount && parts[0].end >= am.end &&
+            (parts[0].flags & XN_TOKEN_CURRENCY_WORD) &&
+            amount_at(text, len, parts[0].start, &next)) {
+            am = next;
+            rc = emit_amount(em, &am, parts[0].start);
         }
-        sign_code = NULL;
+        if (rc) return rc;
         i = j > i ? j : i + n;
     }
     return 0;

@@ -677,10 +677,11 @@ static int make_term(xapnews_writer_t *w, const char *p1, const char *p2,
 }
 
 /* Adds the analysed tokens in w->toks with PREFIX (positional) and their
- * stems with Z + PREFIX. A word of the text adds one to its term's wdf;
- * forms laid from the variant table and the canonical stream (under XV)
+ * stems with Z + PREFIX (not an amount's terms). A word of the text adds
+ * one to its term's wdf; forms laid from the variant table, the canonical
+ * stream (under XV) and an amount's terms repeated at its later positions
  * add positions only (wdf 0), so they change no count or document length
- * (see terms.h). */
+ * (see terms.h and tokenizer.h). */
 static xapnews_status_t add_tokens(xapnews_writer_t *w, xs_doc *doc,
                                    const char *prefix)
 {
@@ -690,13 +691,15 @@ static xapnews_status_t add_tokens(xapnews_writer_t *w, xs_doc *doc,
         const char *t = xn_tokens_term(l, i);
         size_t len = l->t[i].len;
         int canonical = (l->t[i].flags & XN_TOKEN_CANONICAL) != 0;
-        unsigned wdf = (l->t[i].flags & XN_TOKEN_VARIANT) ? 0 : 1;
+        unsigned wdf = (l->t[i].flags & (XN_TOKEN_VARIANT | XN_TOKEN_AMOUNT_MORE)) ? 0 : 1;
         if (make_term(w, canonical ? XN_PREFIX_CANONICAL : "", prefix, t, len) < 0)
             goto nomem;
         if (xs_doc_add_posting(doc, w->term.data, w->term.len, l->t[i].pos, wdf,
                                &xe) < 0)
             return xn_error_from_shim(&w->err, &xe, NULL);
-        if (canonical || !w->stemmer || !xn_stemmer_should_stem(t, len)) continue;
+        if (canonical || (l->t[i].flags & XN_TOKEN_UNSTEMMED) || !w->stemmer ||
+            !xn_stemmer_should_stem(t, len))
+            continue;
         size_t stem_len;
         const char *stem = xn_stemmer_stem(w->stemmer, t, len, &stem_len);
         if (!stem) goto nomem;

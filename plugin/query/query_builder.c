@@ -145,7 +145,8 @@ typedef struct {
 #define MAX_ALTS 4
 
 /* One position of the query text: its own word, the forms colocated with
- * it, and the hyphenated compound it belongs to. */
+ * it, the hyphenated compound it belongs to, and the term of the amount of
+ * money it is part of (see tokenizer.h). */
 typedef struct {
     qtok_t word;
     qtok_t alts[MAX_ALTS];
@@ -153,6 +154,8 @@ typedef struct {
     long compound;   /* id of the raw word it shares with others, or -1 */
     qtok_t joined;   /* the compound's joined form (on its first position) */
     int has_joined;
+    qtok_t amount;   /* XN_TOKEN_AMOUNT: the same on each of its positions */
+    int has_amount;
 } qpos_t;
 
 typedef struct {
@@ -205,7 +208,11 @@ static int collect(void *vctx, const xn_token *t)
     if (t->flags & XN_TOKEN_COLOCATED) {
         if (c->n == 0) return 0;
         qpos_t *last = &c->p[c->n - 1];
-        if (t->flags & XN_TOKEN_COMPOUND) {
+        if (t->flags & XN_TOKEN_AMOUNT) {
+            if (!last->has_amount)
+                set_tok(&last->amount, t->term, t->len, t->flags, t->start, t->end);
+            last->has_amount = 1;
+        } else if (t->flags & XN_TOKEN_COMPOUND) {
             /* the joined form belongs on the compound's first position */
             size_t first = c->n - 1;
             while (first > 0 && c->p[first - 1].compound == last->compound) first--;
@@ -290,27 +297,30 @@ static xs_query *word_query(builder_t *p, const char *prefix, const qtok_t *t,
     return make_term(p, prefix, t->term, t->len, pos);
 }
 
-/* Requires, beside Q, the currency codes colocated in positions
- * [from, to): "$590" searches 590 AND usd. Takes ownership of Q. */
-static xs_query *with_currencies(builder_t *p, xs_query *q, const qpos_t *qp,
-                                 size_t from, size_t to)
+/* The amount of money at positions [I, TO): the positions from I on that
+ * hold the same amount (see tokenizer.h). Returns the end of the run. */
+static size_t amount_end(const qpos_t *q, size_t i, size_t to)
 {
-    qlist_t all = {0};
-    if (qlist_push(p, &all, q) < 0) return NULL;
-    for (size_t i = from; i < to; i++)
-        for (size_t k = 0; k < qp[i].n_alts; k++)
-            if ((qp[i].alts[k].flags & XN_TOKEN_CURRENCY) &&
-                qlist_push(p, &all, make_term(p, "", qp[i].alts[k].term,
-                                              qp[i].alts[k].len, 0)) < 0) {
-                qlist_free(&all);
-                return NULL;
-            }
-    return qlist_combine(p, &all, XS_OP_AND, 0);
+    size_t j = i + 1;
+    while (j < to && q[j].has_amount && q[j].amount.start == q[i].amount.start &&
+           q[j].amount.end == q[i].amount.end && q[j].amount.len == q[i].amount.len &&
+           memcmp(q[j].amount.term, q[i].amount.term, q[i].amount.len) == 0)
+        j++;
+    return j;
+}
+
+/* The term of the amount at Q: "$1.13bn", "1.13 billion dollars" and
+ * "USD 1.13 billion" all search usd:1130000000, never stemmed. */
+static xs_query *amount_query(builder_t *p, const char *prefix, const qpos_t *q,
+                              unsigned pos)
+{
+    return word_query(p, prefix, &q->amount, 0, pos);
 }
 
 static xs_query *position_query(builder_t *p, const char *prefix,
                                 const qpos_t *q, int may_stem, unsigned pos)
 {
+    if (q->has_amount) return amount_query(p, prefix, q, pos);
     qlist_t alts = {0};
     if (qlist_push(p, &alts, word_query(p, prefix, &q->word, may_stem, pos)) < 0)
         return NULL;
@@ -324,28 +334,39 @@ static xs_query *position_query(builder_t *p, const char *prefix,
             qlist_free(&alts);
             return NULL;
         }
-    xs_query *syn = qlist_combine(p, &alts, XS_OP_SYNONYM, 0);
-    return syn ? with_currencies(p, syn, q, 0, 1) : NULL;
-}
-
-/* Whether position I only names the currency of an amount before it
- * ("dollars" in "590 billion dollars"): the amount carries it. */
-static int currency_word(const qpos_t *q)
-{
-    return (q->word.flags & XN_TOKEN_CURRENCY_WORD) != 0;
+    return qlist_combine(p, &alts, XS_OP_SYNONYM, 0);
 }
 
 /* A phrase over positions [from, to); with JOINED, each compound that has
- * a joined form is replaced by it; with SKIP_CURRENCY, words that only
- * name an amount's currency are left out. */
+ * a joined form is replaced by it. An amount of money is its term
+ * repeated: once at either end of the phrase (the term is on each of the
+ * amount's positions), else WIDTHS[k] times for the k-th amount inside it
+ * (the number of positions the amount takes in the texts searched), or as
+ * many times as the query writes positions for it past N_WIDTHS. */
 static xs_query *phrase_of(builder_t *p, const char *prefix, const qpos_t *q,
-                           size_t from, size_t to, int joined, int skip_currency)
+                           size_t from, size_t to, int joined,
+                           const unsigned *widths, size_t n_widths)
 {
     qlist_t parts = {0};
     unsigned pos = 0;
+    size_t inner = 0;
     for (size_t i = from; i < to; i++) {
+        if (q[i].has_amount) {
+            size_t j = amount_end(q, i, to);
+            unsigned w = 1;
+            if (i > from && j < to) {
+                w = inner < n_widths ? widths[inner] : (unsigned)(j - i);
+                inner++;
+            }
+            for (unsigned k = 0; k < w; k++)
+                if (qlist_push(p, &parts, amount_query(p, prefix, &q[i], ++pos)) < 0) {
+                    qlist_free(&parts);
+                    return NULL;
+                }
+            i = j - 1;
+            continue;
+        }
         xs_query *part;
-        if (skip_currency && currency_word(&q[i])) continue;
         if (joined && q[i].has_joined) {
             part = word_query(p, prefix, &q[i].joined, 0, ++pos);
             while (i + 1 < to && q[i + 1].compound == q[i].compound) i++;
@@ -360,25 +381,51 @@ static xs_query *phrase_of(builder_t *p, const char *prefix, const qpos_t *q,
     return qlist_combine(p, &parts, XS_OP_PHRASE, (unsigned)parts.n);
 }
 
-/* A phrase over positions [from, to) (see phrase_of()), requiring the
- * currencies of its amounts. A word naming an amount's currency ("590
- * billion dollars") is left out, so amounts written with a sign match
- * ("$590 billion"); when such a word is inside the phrase, the phrase as
- * written is an alternative ("170 yen appropriate"). */
+#define MAX_AMOUNT_PHRASES 25 /* phrases tried for the widths of amounts */
+
+/* A phrase over positions [from, to) (see phrase_of()) that matches an
+ * amount of money inside it however the text writes it: "$1.13bn" takes
+ * one position, "1.13 billion dollars" three, "5 billion New Taiwan
+ * dollars" XN_AMOUNT_MAX_WORDS; the phrase is tried with each width of
+ * each amount inside it (an amount at either end needs none), as long as
+ * there are at most MAX_AMOUNT_PHRASES phrases and their terms take at
+ * most an eighth of the query's terms left (the fields searched and the
+ * alternatives of the text build the phrase again); further amounts keep
+ * the width the query writes. As the term is on every position of an
+ * amount, a word beside the amount also matches a word inside a longer
+ * writing of it ("100 mln dlrs U.S." finds "100 mln U.S. dlrs"). */
 static xs_query *phrase_query(builder_t *p, const char *prefix,
                               const qpos_t *q, size_t from, size_t to,
                               int joined)
 {
-    int inner = 0;
-    for (size_t i = from; i + 1 < to && !inner; i++) inner = currency_word(&q[i]);
-    qlist_t alts = {0};
-    if (qlist_push(p, &alts, phrase_of(p, prefix, q, from, to, joined, 1)) < 0 ||
-        (inner && qlist_push(p, &alts, phrase_of(p, prefix, q, from, to, joined, 0)) < 0)) {
-        qlist_free(&alts);
-        return NULL;
+    unsigned widths[8];
+    size_t n_widths = 0, combos = 1;
+    size_t budget = p->n_terms < XN_QUERY_MAX_TERMS ? (XN_QUERY_MAX_TERMS - p->n_terms) / 8 : 0;
+    for (size_t i = from; i < to; i++) {
+        if (!q[i].has_amount) continue;
+        size_t j = amount_end(q, i, to);
+        if (i > from && j < to && n_widths < sizeof widths / sizeof widths[0] &&
+            combos * XN_AMOUNT_MAX_WORDS <= MAX_AMOUNT_PHRASES &&
+            combos * XN_AMOUNT_MAX_WORDS *
+                    (to - from + XN_AMOUNT_MAX_WORDS * (n_widths + 1)) <= budget) {
+            widths[n_widths++] = 1;
+            combos *= XN_AMOUNT_MAX_WORDS;
+        }
+        i = j - 1;
     }
-    xs_query *phrase = qlist_combine(p, &alts, XS_OP_OR, 0);
-    return phrase ? with_currencies(p, phrase, q, from, to) : NULL;
+    qlist_t alts = {0};
+    for (;;) { /* every combination of widths, the first amount slowest */
+        if (qlist_push(p, &alts, phrase_of(p, prefix, q, from, to, joined, widths,
+                                           n_widths)) < 0) {
+            qlist_free(&alts);
+            return NULL;
+        }
+        size_t k = n_widths;
+        while (k > 0 && widths[k - 1] == XN_AMOUNT_MAX_WORDS) widths[--k] = 1;
+        if (k == 0) break;
+        widths[k - 1]++;
+    }
+    return qlist_combine(p, &alts, XS_OP_OR, 0);
 }
 
 static int any_joined(const qpos_t *q, size_t from, size_t to)
@@ -412,7 +459,8 @@ static xs_query *phrase_or_joined(builder_t *p, const char *prefix,
 static xs_query *unit_in_field(builder_t *p, const char *prefix, const qposs_t *c,
                                size_t i, size_t j, int quoted)
 {
-    if (j - i == 1) return position_query(p, prefix, &c->p[i], !quoted, 1);
+    if (j - i == 1 || (c->p[i].has_amount && amount_end(c->p, i, j) == j))
+        return position_query(p, prefix, &c->p[i], !quoted, 1);
     xs_query *q = phrase_or_joined(p, prefix, c->p, i, j);
     if (q && !quoted && c->p[i].has_joined) {
         /* the joined form alone, stemmed, also stands for the compound */
@@ -463,17 +511,19 @@ static xs_query *unit_query(builder_t *p, const char *prefix, const qposs_t *c,
 #define MAX_ACRONYM_ALTS 4
 #define MAX_ACRONYM_PHRASES 8
 
-/* The units of positions [FROM, TO) of C, as text_units() makes them. */
+/* The units of positions [FROM, TO) of C, as text_units() makes them: an
+ * amount of money is one unit, its term (its words add nothing). */
 static int plain_units(builder_t *p, const char *prefix, const qposs_t *c,
                        size_t from, size_t to, qlist_t *units)
 {
     int rc = 0;
     for (size_t i = from; i < to && rc == 0;) {
         size_t j = i + 1;
-        if (c->p[i].compound >= 0)
+        if (c->p[i].has_amount)
+            j = amount_end(c->p, i, to);
+        else if (c->p[i].compound >= 0)
             while (j < to && c->p[j].compound == c->p[i].compound) j++;
-        if (!currency_word(&c->p[i]))
-            rc = qlist_push(p, units, unit_query(p, prefix, c, i, j, 0));
+        rc = qlist_push(p, units, unit_query(p, prefix, c, i, j, 0));
         i = j;
     }
     return rc;
@@ -537,8 +587,10 @@ static int acronym_units(builder_t *p, const char *prefix, const qposs_t *c,
     for (size_t i = 0; i < c->n;) {
         acronym_span *s = &spans[n_spans];
         size_t len = 0;
-        int starts = c->p[i].compound < 0 || i == 0 ||
-                     c->p[i - 1].compound != c->p[i].compound;
+        /* an amount's words are the amount, never an acronym's */
+        int starts = !c->p[i].has_amount &&
+                     (c->p[i].compound < 0 || i == 0 ||
+                      c->p[i - 1].compound != c->p[i].compound);
         s->n_alts = starts ? xn_acronyms_match(t, words + i, lens + i, c->n - i,
                                                (c->p[i].word.flags & XN_TOKEN_CAPITALISED) != 0,
                                                &len, s->alts, MAX_ACRONYM_ALTS)
@@ -818,6 +870,7 @@ static xs_query *canonical_query(builder_t *p, const char *prefix,
                 *q = a->canon.p[i];
                 q->word.flags &= ~(unsigned)(XN_TOKEN_CANONICAL | XN_TOKEN_VARIANT);
                 q->joined.flags &= ~(unsigned)(XN_TOKEN_CANONICAL | XN_TOKEN_VARIANT);
+                q->amount.flags &= ~(unsigned)(XN_TOKEN_CANONICAL | XN_TOKEN_VARIANT);
                 for (size_t k = 0; k < q->n_alts; k++)
                     q->alts[k].flags &= ~(unsigned)(XN_TOKEN_CANONICAL | XN_TOKEN_VARIANT);
             }
@@ -944,8 +997,9 @@ static int text_units(builder_t *p, const char *prefix, const char *text,
     }
     for (size_t i = 0, free_from = 0; i <= n && rc == 0;) {
         size_t j = i < n ? component_end(&a, i) : n;
-        int variant = 0;
-        for (size_t k = i; k < j && !variant; k++) variant = a.span[k] >= 0;
+        int variant = 0; /* a form inside an amount is searched as the amount */
+        for (size_t k = i; k < j && !variant; k++)
+            variant = a.span[k] >= 0 && !a.plain.p[k].has_amount;
         if (!variant && i < n) {
             i = j;
             continue;

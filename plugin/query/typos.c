@@ -43,7 +43,8 @@ static int collect(void *vctx, const xn_token *t)
 {
     qwords *c = vctx;
     if (t->flags & (XN_TOKEN_COLOCATED | XN_TOKEN_NUMBER | XN_TOKEN_ACRONYM |
-                    XN_TOKEN_CJK | XN_TOKEN_CURRENCY | XN_TOKEN_CURRENCY_WORD))
+                    XN_TOKEN_CJK | XN_TOKEN_CURRENCY | XN_TOKEN_CURRENCY_WORD |
+                    XN_TOKEN_SCALE_WORD))
         return 0;
     for (size_t i = 0; i < t->len; i++) {
         unsigned char ch = (unsigned char)t->term[i];

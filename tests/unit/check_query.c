@@ -49,6 +49,14 @@ static char *describe(const char *text, unsigned flags)
     return d;
 }
 
+/* How many times NEEDLE occurs in HAY. */
+static size_t count_of(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle)) n++;
+    return n;
+}
+
 #define EXPECT_QUERY_F(text, flags, expected)                               \
     do {                                                                    \
         char *d_ = describe((text), (flags));                               \
@@ -130,12 +138,74 @@ END_TEST
 
 START_TEST(amounts_of_money)
 {
-    /* the number, and the currency code the tokeniser colocates with it */
-    EXPECT_QUERY("US$590", "Query((590@1 AND usd))");
-    EXPECT_QUERY("590 billion dollars",
-                 "Query(((590@1 AND usd) AND Zbillion@1))");
-    EXPECT_QUERY("\"590 billion dollars\"",
-                 "Query(((590@1 PHRASE 2 billion@2) AND usd))");
+    /* an amount is searched as its term, whatever the style: the code and
+     * the value, which the indexer lays on every position of the amount */
+    static const char *const styles[] = {
+        "$1.13bn", "US$1.13 billion", "US$1,130 million", "USD 1.13 billion",
+        "1.13 billion dollars", "1.13bn USD", "1.13 billion U.S. dollars",
+        "1,130 mln dlrs", "$1,130,000,000", "\"$1.13bn\"",
+        "\"1.13 billion dollars\""};
+    for (size_t k = 0; k < sizeof styles / sizeof styles[0]; k++)
+        EXPECT_QUERY(styles[k], "Query(usd:1130000000@1)");
+    EXPECT_QUERY("US$590", "Query(usd:590@1)");
+    EXPECT_QUERY("590 billion dollars", "Query(usd:590000000000@1)");
+    /* never another currency's */
+    EXPECT_QUERY("\xC2\xA3" "1.13bn", "Query(gbp:1130000000@1)");
+    EXPECT_QUERY("1.13 billion euros", "Query(eur:1130000000@1)");
+    /* a scaled number without currency: its value, in any currency; a
+     * number without scale: as written */
+    EXPECT_QUERY("1.13bn", "Query(1130000000@1)");
+    EXPECT_QUERY("1.13 billion", "Query(1130000000@1)");
+    EXPECT_QUERY("1.13", "Query(1.13@1)");
+    EXPECT_QUERY("3m", "Query(3m@1)");
+    /* with other words, in fields, excluded */
+    EXPECT_QUERY("paid $1.13bn", "Query((Zpaid@1 AND usd:1130000000@1))");
+    EXPECT_QUERY("title:$5", "Query(Susd:5@1)");
+    EXPECT_QUERY("talks -$5", "Query((Ztalk@1 AND_NOT usd:5@1))");
+    /* the code alone is a word */
+    EXPECT_QUERY("usd", "Query(Zusd@1)");
+    /* in a phrase: the term once at either end (it is on every position of
+     * the amount), inside it once for each width an amount may take */
+    EXPECT_QUERY("\"paid $5\"", "Query((paid@1 PHRASE 2 usd:5@2))");
+    EXPECT_QUERY("\"5 dollars paid\"", "Query((usd:5@1 PHRASE 2 paid@2))");
+    EXPECT_QUERY("\"a $5 b\"",
+                 "Query(((a@1 PHRASE 3 usd:5@2 PHRASE 3 b@3) OR "
+                 "(a@1 PHRASE 4 usd:5@2 PHRASE 4 usd:5@3 PHRASE 4 b@4) OR "
+                 "(a@1 PHRASE 5 usd:5@2 PHRASE 5 usd:5@3 PHRASE 5 usd:5@4 "
+                 "PHRASE 5 b@5) OR "
+                 "(a@1 PHRASE 6 usd:5@2 PHRASE 6 usd:5@3 PHRASE 6 usd:5@4 "
+                 "PHRASE 6 usd:5@5 PHRASE 6 b@6) OR "
+                 "(a@1 PHRASE 7 usd:5@2 PHRASE 7 usd:5@3 PHRASE 7 usd:5@4 "
+                 "PHRASE 7 usd:5@5 PHRASE 7 usd:5@6 PHRASE 7 b@7)))");
+    /* written in any style, the phrase is the same */
+    char *a = describe("\"a 5 U.S. dollars b\"", 0);
+    char *b = describe("\"a USD 5 b\"", 0);
+    char *c = describe("\"a $5 b\"", 0);
+    ck_assert_str_eq(a, c);
+    ck_assert_str_eq(b, c);
+    free(a);
+    free(b);
+    free(c);
+    /* two amounts inside a phrase: every combination of their widths, as
+     * many phrases as MAX_AMOUNT_PHRASES (25) allows */
+    char *d = describe("\"a $5 b $6 c\"", 0);
+    ck_assert_uint_eq(count_of(d, "(a@1 PHRASE "), 25);
+    ck_assert_ptr_nonnull(strstr(d, "(a@1 PHRASE 5 usd:5@2 PHRASE 5 b@3 PHRASE 5 "
+                                    "usd:6@4 PHRASE 5 c@5)"));
+    ck_assert_ptr_nonnull(strstr(d, "(a@1 PHRASE 6 usd:5@2 PHRASE 6 b@3 PHRASE 6 "
+                                    "usd:6@4 PHRASE 6 usd:6@5 PHRASE 6 c@6)"));
+    ck_assert_ptr_nonnull(strstr(d, "(a@1 PHRASE 13 usd:5@2 PHRASE 13 usd:5@3 "
+                                    "PHRASE 13 usd:5@4 PHRASE 13 usd:5@5 PHRASE 13 "
+                                    "usd:5@6 PHRASE 13 b@7 PHRASE 13 usd:6@8 PHRASE 13 "
+                                    "usd:6@9 PHRASE 13 usd:6@10 PHRASE 13 usd:6@11 "
+                                    "PHRASE 13 usd:6@12 PHRASE 13 c@13)"));
+    free(d);
+    /* a further amount keeps the width it is written with: the widths of
+     * all three would make too many phrases */
+    d = describe("\"a $5 b $6 c $7 d\"", 0);
+    ck_assert_uint_eq(count_of(d, "(a@1 PHRASE "), 25);
+    ck_assert_uint_eq(count_of(d, "usd:7@"), 25);
+    free(d);
 }
 END_TEST
 

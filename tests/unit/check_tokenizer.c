@@ -5,7 +5,9 @@
  * flagged XN_TOKEN_COLOCATED. Flag tests write "term:FLAGS" with one letter
  * per flag: C colocated, K capitalised, P compound (hyphen part or joined
  * form), A acronym, N number, J CJK n-gram, O bare word of a possessive,
- * M currency code of an amount, W currency word after an amount, H a long
+ * M currency code of an amount, W currency word of an amount, S scale
+ * word of an amount, T an amount's term, R an amount's term again at a
+ * later position, V an amount's currency and number as written, H a long
  * word's hashed term.
  */
 #include <check.h>
@@ -35,6 +37,10 @@ static void put_flags(xn_strbuf *b, unsigned f)
     if (f & XN_TOKEN_POSSESSIVE) xn_strbuf_putc(b, 'O');
     if (f & XN_TOKEN_CURRENCY) xn_strbuf_putc(b, 'M');
     if (f & XN_TOKEN_CURRENCY_WORD) xn_strbuf_putc(b, 'W');
+    if (f & XN_TOKEN_SCALE_WORD) xn_strbuf_putc(b, 'S');
+    if (f & XN_TOKEN_AMOUNT) xn_strbuf_putc(b, 'T');
+    if (f & XN_TOKEN_AMOUNT_MORE) xn_strbuf_putc(b, 'R');
+    if (f & XN_TOKEN_AMOUNT_WRITTEN) xn_strbuf_putc(b, 'V');
     if (f & XN_TOKEN_HASHED) xn_strbuf_putc(b, 'H');
 }
 
@@ -83,6 +89,36 @@ static char *tokens_n(const char *text, size_t len, int with_flags)
     do {                                                                    \
         char *got_ = tokens_n((text), strlen(text), 1);                     \
         ck_assert_str_eq(got_, (expected));                                 \
+        free(got_);                                                         \
+    } while (0)
+
+/* The terms of the amounts in TEXT (XN_TOKEN_AMOUNT), one per amount:
+ * at the first position of each, space-separated. */
+static int record_amount(void *vctx, const xn_token *t)
+{
+    rec_t *r = vctx;
+    if ((t->flags & XN_TOKEN_AMOUNT) && !(t->flags & XN_TOKEN_AMOUNT_MORE)) {
+        if (r->out.len) xn_strbuf_putc(&r->out, ' ');
+        xn_strbuf_append(&r->out, t->term, t->len);
+    }
+    return 0;
+}
+
+static char *amounts(const char *text)
+{
+    rec_t r = {XN_STRBUF_INIT, 0, 0, 0, 0};
+    ck_assert_int_eq(xn_tokenize(text, strlen(text), record_amount, &r), 0);
+    char *s = xn_strbuf_take(&r.out);
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
+
+#define EXPECT_AMOUNTS(text, expected)                                      \
+    do {                                                                    \
+        char *got_ = amounts(text);                                         \
+        ck_assert_msg(strcmp(got_, (expected)) == 0,                        \
+                      "'%s' has amounts '%s', not '%s'", (text), got_,      \
+                      (expected));                                          \
         free(got_);                                                         \
     } while (0)
 
@@ -239,31 +275,189 @@ END_TEST
 START_TEST(amounts_of_money)
 {
     /* a currency sign gives the ISO code colocated with the number, over the
-     * sign and the number; "US" of "US$" is part of the sign, not "us" */
-    EXPECT_TOKENS("US$590", "590@3-6 +usd@0-6");
-    EXPECT_FLAGS("US$590", "590:N usd:CM");
-    EXPECT_TOKENS("US$590 billion", "590@3-6 +usd@0-6 billion@7-14");
-    EXPECT_TOKENS("$60,000 worth", "60000@1-7 +usd@0-7 worth@8-13");
+     * sign and the number, and the amount's term over the whole amount;
+     * "US" of "US$" is part of the sign, not "us" */
+    EXPECT_TOKENS("US$590", "590@3-6 +usd@0-6 +usd:590@0-6");
+    EXPECT_FLAGS("US$590", "590:N usd:CM usd:590:CT");
+    EXPECT_TOKENS("$60,000 worth", "60000@1-7 +usd@0-7 +usd:60000@0-7 worth@8-13");
     EXPECT_TOKENS("\xE2\x82\xAC" "5 \xC2\xA3" "6 \xC2\xA5" "7 CN\xC2\xA5" "8",
-                  "5@3-4 +eur@0-4 6@7-8 +gbp@5-8 7@11-12 +jpy@9-12 "
-                  "8@17-18 +cny@13-18");
-    EXPECT_TOKENS("A$9 HK$10 NZ$1 C$2 S$3",
-                  "9@2-3 +aud@0-3 10@7-9 +hkd@4-9 1@13-14 +nzd@10-14 "
-                  "2@17-18 +cad@15-18 3@21-22 +sgd@19-22");
+                  "5@3-4 +eur@0-4 +eur:5@0-4 6@7-8 +gbp@5-8 +gbp:6@5-8 "
+                  "7@11-12 +jpy@9-12 +jpy:7@9-12 8@17-18 +cny@13-18 +cny:8@13-18");
+    EXPECT_AMOUNTS("A$9 AU$9 HK$10 NZ$1 C$2 CA$2 S$3 NT$4 R$5 JP\xC2\xA5" "6 "
+                   "\xE2\x82\xB9" "7 \xE2\x82\xA9" "8",
+                   "aud:9 aud:9 hkd:10 nzd:1 cad:2 cad:2 sgd:3 twd:4 brl:5 jpy:6 "
+                   "inr:7 krw:8");
+    /* with a scale: the number word as written, then at the number the
+     * code, the value and the code with the number as written; the
+     * amount's term and the value at every position of the amount */
+    EXPECT_TOKENS("US$590 billion",
+                  "590@3-6 +usd@0-6 +590000000000@0-14 +usd:590@0-14 "
+                  "+usd:590000000000@0-14 billion@7-14 +590000000000@0-14 "
+                  "+usd:590000000000@0-14");
+    EXPECT_FLAGS("US$590 billion",
+                 "590:N usd:CM 590000000000:CN usd:590:CV usd:590000000000:CT "
+                 "billion:S 590000000000:CNR usd:590000000000:CTR");
     /* a currency word after the amount, a scale word allowed between */
     EXPECT_TOKENS("590 billion dollars",
-                  "590@0-3 +usd@0-3 billion@4-11 dollars@12-19");
-    EXPECT_FLAGS("590 billion dollars", "590:N usd:CM billion: dollars:W");
+                  "590@0-3 +usd@0-3 +590000000000@0-19 +usd:590@0-19 "
+                  "+usd:590000000000@0-19 billion@4-11 +590000000000@0-19 "
+                  "+usd:590000000000@0-19 dollars@12-19 +590000000000@0-19 "
+                  "+usd:590000000000@0-19");
+    EXPECT_FLAGS("590 billion dollars",
+                 "590:N usd:CM 590000000000:CN usd:590:CV usd:590000000000:CT "
+                 "billion:S 590000000000:CNR usd:590000000000:CTR "
+                 "dollars:W 590000000000:CNR usd:590000000000:CTR");
     EXPECT_TOKENS("22 euros and 3 Yen",
-                  "22@0-2 +eur@0-2 euros@3-8 and@9-12 3@13-14 +jpy@13-14 "
-                  "yen@15-18");
+                  "22@0-2 +eur@0-2 +eur:22@0-8 euros@3-8 +eur:22@0-8 and@9-12 "
+                  "3@13-14 +jpy@13-14 +jpy:3@13-18 yen@15-18 +jpy:3@13-18");
+    /* a code written before the number is a word of the amount */
+    EXPECT_FLAGS("USD 5", "usd:KW usd:5:CTR 5:N usd:CM usd:5:CT");
     /* not amounts: a sign without a number, a sign before a space, a
      * longer word, a hyphenated number, an unknown prefix */
     EXPECT_TOKENS("US$ 5", "us@0-2 5@4-5");
     EXPECT_TOKENS("5 dollarsign", "5@0-1 dollarsign@2-12");
     EXPECT_TOKENS("$5-10", "5@1-2 10@3-5");
-    EXPECT_TOKENS("XY$5", "xy@0-2 5@3-4 +usd@2-4");
+    EXPECT_TOKENS("US$5-10", "5@3-4 10@5-7");
+    EXPECT_TOKENS("XY$5", "xy@0-2 5@3-4 +usd@2-4 +usd:5@2-4");
     EXPECT_TOKENS("US officials", "us@0-2 officials@3-12");
+}
+END_TEST
+
+START_TEST(amounts_in_every_style)
+{
+    /* one amount, every style outlets write it in: one term */
+    static const char *const styles[] = {
+        "$1.13bn", "$1.13 bn", "$1.13b", "$1.13 billion", "$1.13 BILLION",
+        "US$1.13 billion", "US$1,130 million", "US$1,130m", "$1130mn",
+        "$1,130,000,000", "$1.13 bln", "USD 1.13 billion", "usd 1.13bn",
+        "1.13 billion dollars", "1.13bn dollars", "1.13 billion USD",
+        "1.13bn USD", "1.13 billion U.S. dollars", "1.13 billion US dollars",
+        "1.13 billion American dollars", "1.13 bln dlrs", "1,130 mln dlrs",
+        "1.13 billion dlr", "1.130 billion dollars", "$01.130bn",
+        "$1.13\nbillion", "$1.13\xC2\xA0" "billion", "1.13 billion\ndollars",
+        "$1,130,000 thousand", "$0.00113 trillion", "$0.00113tn"};
+    for (size_t k = 0; k < sizeof styles / sizeof styles[0]; k++)
+        EXPECT_AMOUNTS(styles[k], "usd:1130000000");
+    /* the same value in other currencies */
+    EXPECT_AMOUNTS("\xC2\xA3" "1.13bn", "gbp:1130000000");
+    EXPECT_AMOUNTS("1.13 billion pounds", "gbp:1130000000");
+    EXPECT_AMOUNTS("1.13 billion pounds sterling", "gbp:1130000000");
+    EXPECT_AMOUNTS("1.13 billion sterling", "gbp:1130000000");
+    EXPECT_AMOUNTS("1,130 mln stg", "gbp:1130000000");
+    EXPECT_AMOUNTS("GBP 1.13bn", "gbp:1130000000");
+    EXPECT_AMOUNTS("1.13 billion British pounds", "gbp:1130000000");
+    EXPECT_AMOUNTS("\xE2\x82\xAC" "1.13bn", "eur:1130000000");
+    EXPECT_AMOUNTS("1.13 billion euros", "eur:1130000000");
+    EXPECT_AMOUNTS("EUR 1.13bn", "eur:1130000000");
+    EXPECT_AMOUNTS("\xC2\xA5" "1.13bn", "jpy:1130000000");
+    EXPECT_AMOUNTS("1.13 billion Japanese yen", "jpy:1130000000");
+    EXPECT_AMOUNTS("1.13 billion yuan", "cny:1130000000");
+    EXPECT_AMOUNTS("RMB 1.13 billion", "cny:1130000000");
+    EXPECT_AMOUNTS("1.13 billion Chinese yuan", "cny:1130000000");
+    EXPECT_AMOUNTS("1.13 billion renminbi", "cny:1130000000");
+    EXPECT_AMOUNTS("1.13 billion Canadian dollars", "cad:1130000000");
+    EXPECT_AMOUNTS("C$1.13bn", "cad:1130000000");
+    EXPECT_AMOUNTS("1.13 billion Australian dlrs", "aud:1130000000");
+    EXPECT_AMOUNTS("1.13 billion Hong Kong dollars", "hkd:1130000000");
+    EXPECT_AMOUNTS("HK$1.13bn", "hkd:1130000000");
+    EXPECT_AMOUNTS("1.13 billion New Zealand dollars", "nzd:1130000000");
+    EXPECT_AMOUNTS("4.37 billion N.Z. Dlrs", "nzd:4370000000");
+    EXPECT_AMOUNTS("1.13 billion Singapore dollars", "sgd:1130000000");
+    EXPECT_AMOUNTS("1.13 billion New Taiwan dollars", "twd:1130000000");
+    EXPECT_AMOUNTS("1.13 billion Swiss francs", "chf:1130000000");
+    EXPECT_AMOUNTS("Rs 113 crore", "inr:1130000000");
+    EXPECT_AMOUNTS("Rs. 113 crore", "inr:1130000000");
+    EXPECT_AMOUNTS("\xE2\x82\xB9" "113 crore", "inr:1130000000");
+    EXPECT_AMOUNTS("11,300 lakh rupees", "inr:1130000000");
+    EXPECT_AMOUNTS("1.13 billion Indian rupees", "inr:1130000000");
+    /* other amounts, as wires write them */
+    EXPECT_AMOUNTS("\xC2\xA3" "600m", "gbp:600000000");
+    EXPECT_AMOUNTS("\xE2\x82\xAC" "5bn", "eur:5000000000");
+    EXPECT_AMOUNTS("\xC2\xA5" "2tn", "jpy:2000000000000");
+    EXPECT_AMOUNTS("1.5mn", "1500000");
+    EXPECT_AMOUNTS("US$1.5 billion", "usd:1500000000");
+    EXPECT_AMOUNTS("$639m year-earlier", "usd:639000000");
+    EXPECT_AMOUNTS("446 mln Canadian dlrs", "cad:446000000");
+    EXPECT_AMOUNTS("$1.13m", "usd:1130000");
+    EXPECT_AMOUNTS("$1.13 million", "usd:1130000");
+    EXPECT_AMOUNTS("$11.3bn", "usd:11300000000");
+    EXPECT_AMOUNTS("$1.13tn", "usd:1130000000000");
+    EXPECT_AMOUNTS("$1.13 trillion", "usd:1130000000000");
+    EXPECT_AMOUNTS("$1.13k", "usd:1130");
+    EXPECT_AMOUNTS("$5K", "usd:5000");
+    EXPECT_AMOUNTS("$1.13", "usd:1.13");
+    EXPECT_AMOUNTS("$1.50 a share", "usd:1.5");
+    EXPECT_AMOUNTS("$0.5bn", "usd:500000000");
+    EXPECT_AMOUNTS("$007", "usd:7");
+    EXPECT_AMOUNTS("$2,000.50", "usd:2000.5");
+    EXPECT_AMOUNTS("$1.5 and \xC2\xA3" "2bn and 3 yen", "usd:1.5 gbp:2000000000 jpy:3");
+    /* a code between two numbers ends one amount and starts the next */
+    EXPECT_AMOUNTS("APRIL 7\n USD   140.285/140.639", "usd:7 usd:140.285");
+    EXPECT_TOKENS("7 USD 140",
+                  "7@0-1 +usd@0-1 +usd:7@0-5 usd@2-5 +usd:7@0-5 +usd:140@2-9 "
+                  "140@6-9 +usd@2-9 +usd:140@2-9");
+}
+END_TEST
+
+START_TEST(scaled_numbers)
+{
+    /* a scale without a currency: the value, alone, is the amount's term */
+    EXPECT_TOKENS("1.5mn people",
+                  "1.5mn@0-5 +1500000@0-5 people@6-12");
+    EXPECT_FLAGS("1.5mn people", "1.5mn:N 1500000:CNT people:");
+    EXPECT_TOKENS("1.13 billion visitors",
+                  "1.13@0-4 +1130000000@0-12 billion@5-12 +1130000000@0-12 "
+                  "visitors@13-21");
+    EXPECT_FLAGS("1.13 billion", "1.13:N 1130000000:CNT billion:S 1130000000:CNTR");
+    EXPECT_AMOUNTS("1.13bn", "1130000000");
+    EXPECT_AMOUNTS("1,130 million", "1130000000");
+    EXPECT_AMOUNTS("1.2345 thousand", "1234.5");
+    EXPECT_AMOUNTS("22 trn", "22000000000000");
+    EXPECT_AMOUNTS("500 crore", "5000000000");
+    /* a one-letter suffix is a scale only beside a currency: "3m" may be
+     * metres, "4K" a screen */
+    EXPECT_TOKENS("3m", "3m@0-2");
+    EXPECT_TOKENS("4K screens", "4k@0-2 screens@3-10");
+    EXPECT_AMOUNTS("$3m", "usd:3000000");
+    EXPECT_AMOUNTS("3m euros", "eur:3000000");
+    EXPECT_AMOUNTS("3m", "");
+    /* one scale at most, and only a scale word after the number */
+    EXPECT_AMOUNTS("5bn million", "5000000000");
+    EXPECT_AMOUNTS("million 5", "");
+}
+END_TEST
+
+START_TEST(numbers_that_are_no_amounts)
+{
+    /* a number without currency or scale is only its word */
+    EXPECT_TOKENS("2016", "2016@0-4");
+    EXPECT_TOKENS("1.5", "1.5@0-3");
+    EXPECT_TOKENS("22,000 troops", "22000@0-6 troops@7-13");
+    EXPECT_TOKENS("call 555-1234", "call@0-4 555@5-8 1234@9-13");
+    EXPECT_TOKENS("+44 20 7946 0958", "44@1-3 20@4-6 7946@7-11 0958@12-16");
+    EXPECT_TOKENS("B-52 bombers", "b@0-1 52@2-4 bombers@5-12");
+    EXPECT_TOKENS("a 5-year plan", "a@0-1 5@2-3 year@4-8 plan@9-13");
+    EXPECT_TOKENS("the 1990s", "the@0-3 1990s@4-9");
+    EXPECT_TOKENS("5G", "5g@0-2");
+    /* a zero scaled is still zero; a hyphenated scale word is no scale;
+     * no more than one line break between the words; a code needs a
+     * space before the number */
+    EXPECT_AMOUNTS("0 million", "");
+    EXPECT_AMOUNTS("a 5 million-dollar deal", "");
+    EXPECT_AMOUNTS("5\n\nbillion dollars", "");
+    EXPECT_TOKENS("USD5", "usd5@0-4");
+    EXPECT_AMOUNTS("USDA 5", "");
+    /* words that name a currency only after a qualifier, or only before */
+    EXPECT_AMOUNTS("5 francs", "");
+    EXPECT_AMOUNTS("3 Canadian geese", "");
+    EXPECT_AMOUNTS("dollars 5", "");
+    /* after a sign, the currency is the sign's: a name after it stays a
+     * word of its own */
+    EXPECT_TOKENS("$5 dollars", "5@1-2 +usd@0-2 +usd:5@0-2 dollars@3-10");
+    /* numbers too long to write are no amounts */
+    char *big = repeat('9', 60, " trillion dollars");
+    EXPECT_AMOUNTS(big, "");
+    free(big);
 }
 END_TEST
 
@@ -500,6 +694,9 @@ int main(void)
     tcase_add_test(tc, hyphenated_words);
     tcase_add_test(tc, numbers);
     tcase_add_test(tc, amounts_of_money);
+    tcase_add_test(tc, amounts_in_every_style);
+    tcase_add_test(tc, scaled_numbers);
+    tcase_add_test(tc, numbers_that_are_no_amounts);
     tcase_add_test(tc, dashes_spaces_and_quotes_separate);
     tcase_add_test(tc, cjk_unigrams_and_bigrams);
     tcase_add_test(tc, long_words_get_a_hashed_term);

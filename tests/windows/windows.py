@@ -23,7 +23,9 @@ plus every window holding a form of the variant table):
     --json`) written out, a case-sensitive form ("=US") read as its group
     where it is written in capitals in mixed-case text, a currency's name read as an amount in that
     currency ("USD" for "$5"), or, when its first (last) words are only the end
-    (start) of a longer form, that form's group written there.
+    (start) of a longer form, that form's group written there; or an
+    amount of money or scaled number in it written in another style with
+    the same value ("1.13 billion dollars" for "$1.13bn", see Amounts).
 
 Words are compared as the engine folds them (`probe words`); everything
 else here (sentences, windows, forms, the oracle) is independent of the
@@ -31,6 +33,7 @@ engine's code. Prints the counts; exits 1 on any failure, listing up to 20 (all 
 --all-failures).
 """
 import argparse
+import decimal
 import itertools
 import json
 import random
@@ -199,6 +202,84 @@ def holds_amount_reading(seq, raw, folded_texts):
     return not rest or any(contains(s, rest) for s in folded_texts)
 
 
+class Amounts:
+    """Amounts of money and scaled numbers (README, "Query syntax"), read
+    here on their own, more loosely than the engine: the currency is not
+    told apart, only the value. A currency sign before a digit is first
+    written as the word "xcur", so the folded words hold it. Each amount
+    becomes one token, "<value>"; a scaled amount with a currency may
+    instead become its number as written ("$1.13" finds "$1.13 billion").
+    A number that is no amount is a value too, as written ("1,500,000" is
+    "<1500000>", which "1.5 mln" is as well)."""
+    SIGN = re.compile(r"(?:[A-Z]{1,2})?[$\u00a3\u20ac\u00a5\u20b9\u20a9](?=[0-9])")
+    NUMBER = re.compile(r"^([0-9]+)(?:\.([0-9]+))?([a-z]*)$")
+    SUFFIX = {"k": 3, "m": 6, "b": 9, "t": 12, "mn": 6, "mln": 6, "bn": 9,
+              "bln": 9, "tn": 12, "trn": 12}
+    SCALE = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12,
+             "mn": 6, "mln": 6, "bn": 9, "bln": 9, "tn": 12, "trn": 12,
+             "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7}
+    CODES = {"usd", "eur", "gbp", "jpy", "cny", "aud", "cad", "hkd", "nzd",
+             "sgd", "twd", "chf", "inr", "krw", "brl", "rmb"}
+    BEFORE = CODES | {"xcur", "rs"}
+    HEADS = CODES | {"dollar", "dollars", "dlr", "dlrs", "euro", "euros",
+                     "pound", "pounds", "sterling", "stg", "yen", "yuan",
+                     "renminbi", "rupee", "rupees"}
+    QUALIFIERS = {("us",), ("u.s",), ("american",), ("canadian",),
+                  ("australian",), ("singapore",), ("hong", "kong"),
+                  ("new", "zealand"), ("n.z",), ("taiwan",), ("new", "taiwan"),
+                  ("british",), ("japanese",), ("chinese",), ("indian",)}
+
+    @staticmethod
+    def value(whole, frac, exp):
+        d = decimal.Decimal(whole + ("." + frac if frac else "")).scaleb(exp)
+        s = format(d, "f")
+        return s.rstrip("0").rstrip(".") if "." in s else s
+
+    def read(self, seq, i):
+        """The amount at SEQ[i]: (end, value, as written) or None."""
+        k, cur = i, False
+        if seq[k] in self.BEFORE and k + 1 < len(seq) and self.NUMBER.match(seq[k + 1]):
+            k, cur = k + 1, True
+        m = self.NUMBER.match(seq[k])
+        if not m or (m.group(3) and m.group(3) not in self.SUFFIX):
+            return None
+        exp = self.SUFFIX.get(m.group(3), 0)
+        k += 1
+        if not exp and k < len(seq) and seq[k] in self.SCALE:
+            exp, k = self.SCALE[seq[k]], k + 1
+        if not cur:
+            for q in [()] + sorted(self.QUALIFIERS) + [("swiss",)]:
+                head = k + len(q)
+                if tuple(seq[k:head]) == q and head < len(seq) and (
+                        seq[head] in self.HEADS or (q == ("swiss",) and seq[head].startswith("franc"))):
+                    k, cur = head + 1, True
+                    if k < len(seq) and seq[k] == "sterling":
+                        k += 1
+                    break
+        if not cur and (not exp or len(m.group(3)) == 1):
+            return None
+        written = self.value(m.group(1), m.group(2), 0) if cur and exp else None
+        return k, self.value(m.group(1), m.group(2), exp), written
+
+    def readings(self, seq):
+        """SEQ with each amount as one token: by value, and (when they
+        differ) with scaled amounts as written."""
+        by_value, as_written, i = [], [], 0
+        while i < len(seq):
+            a = self.read(seq, i)
+            if a is None:
+                m = self.NUMBER.match(seq[i])
+                word = "<%s>" % seq[i] if m and not m.group(3) else seq[i]
+                by_value.append(word)
+                as_written.append(word)
+                i += 1
+                continue
+            i, value, written = a
+            by_value.append("<%s>" % value)
+            as_written.append("<%s>" % (written or value))
+        return [by_value] if by_value == as_written else [by_value, as_written]
+
+
 def sentences(text):
     for para in re.split(r"\n\s*\n|(?<=[.!?])\s+", text):
         words = para.split()
@@ -280,6 +361,11 @@ def main():
         # a hyphenated compound is also indexed joined ("multi-national")
         texts[str(aid)].append([x for r in re.sub(r"(?<=\w)-(?=\w)", "", t).split()
                                 for x in fold(r, caps)])
+    # amounts of money, each as one token
+    amounts = Amounts()
+    money = words([Amounts.SIGN.sub(" xcur ", t) for _, t in fields])
+    for (aid, _), seq in zip(fields, money):
+        texts[str(aid)] += amounts.readings(seq.split())
 
     # windows: (article id, raw words)
     windows = []
@@ -362,6 +448,8 @@ def main():
                 allowed += [v[:i] + [acr] + v[i + len(e):] for v in list(allowed)
                             for acr, es in acronyms.items() for e in es
                             for i in range(len(v) - len(e) + 1) if v[i:i + len(e)] == e]
+                signs = words([Amounts.SIGN.sub(" xcur ", q.strip('"'))])[0].split()
+                allowed += [r for v in [signs] + allowed for r in amounts.readings(v)]
             held = any(contains(s, v) for s in texts.get(other, []) for v in allowed)
             if not held:
                 held = holds_amount_reading(seq, raw.get(other, ""), texts.get(other, []))
