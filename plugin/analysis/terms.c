@@ -26,16 +26,25 @@ void xn_tokens_free(xn_tokens *l)
     xn_strbuf_free(&l->text);
 }
 
+/* Stores the LEN bytes of TERM, NUL-terminated, in L's text; returns its
+ * offset there, or (size_t)-1 when memory runs out. */
+static size_t store_term(xn_tokens *l, const char *term, size_t len)
+{
+    size_t off = l->text.len;
+    if (xn_strbuf_append(&l->text, term, len) < 0 ||
+        xn_strbuf_putc(&l->text, '\0') < 0)
+        return (size_t)-1;
+    return off;
+}
+
 static int push(xn_tokens *l, const char *term, size_t len, unsigned pos,
                 size_t start, size_t end, unsigned flags)
 {
     xn_atoken *t = xn_grow(l->t, &l->cap, l->n + 1, sizeof *t, 64);
     if (!t) return -1;
     l->t = t;
-    size_t off = l->text.len;
-    if (xn_strbuf_append(&l->text, term, len) < 0 ||
-        xn_strbuf_putc(&l->text, '\0') < 0)
-        return -1;
+    size_t off = store_term(l, term, len);
+    if (off == (size_t)-1) return -1;
     xn_atoken *a = &l->t[l->n++];
     a->term = off;
     a->len = len;
@@ -126,11 +135,10 @@ static int on_span(void *vctx, size_t first, const xn_vmatch *m)
         /* "US" written for the United States is indexed as its canonical
          * word ("u.s"), never as the pronoun */
         xn_form f = xn_variants_form(c->v, m->group, xn_variants_canonical(c->v, m->group));
-        size_t k = c->index[first], off = l->text.len;
+        size_t k = c->index[first];
         if (f.n == 1) {
-            if (xn_strbuf_append(&l->text, f.words[0], f.lens[0]) < 0 ||
-                xn_strbuf_putc(&l->text, '\0') < 0)
-                return -1;
+            size_t off = store_term(l, f.words[0], f.lens[0]);
+            if (off == (size_t)-1) return -1;
             l->t[k].term = off;
             l->t[k].len = f.lens[0];
         }

@@ -145,13 +145,11 @@ static int on_word(void *vctx, const xn_token *t)
             (XN_TOKEN_COLOCATED | XN_TOKEN_POSSESSIVE) && b->f.n) {
         /* a possessive stands for its bare word, as in analysed text
          * (xn_tokens_primaries()): "People's Liberation Army" */
-        char *bare = malloc(t->len + 1);
+        char *bare = xn_strndup(t->term, t->len);
         if (!bare) {
             b->nomem = 1;
             return -1;
         }
-        memcpy(bare, t->term, t->len);
-        bare[t->len] = '\0';
         free(b->f.words[b->f.n - 1]);
         b->f.words[b->f.n - 1] = bare;
         b->f.lens[b->f.n - 1] = t->len;
@@ -170,13 +168,11 @@ static int on_word(void *vctx, const xn_token *t)
         }
         b->cap = cap;
     }
-    char *copy = malloc(t->len + 1);
+    char *copy = xn_strndup(t->term, t->len);
     if (!copy) {
         b->nomem = 1;
         return -1;
     }
-    memcpy(copy, t->term, t->len);
-    copy[t->len] = '\0';
     b->f.words[b->f.n] = copy;
     b->f.lens[b->f.n] = t->len;
     b->f.n++;
@@ -359,13 +355,11 @@ static int make_cased_form(parse_ctx *c, const char *e, size_t len, form_t *f)
     memset(f, 0, sizeof *f);
     f->words = malloc(sizeof *f->words);
     f->lens = malloc(sizeof *f->lens);
-    if (!f->words || !f->lens || !(f->words[0] = malloc(len + 1))) {
+    if (!f->words || !f->lens || !(f->words[0] = xn_strndup(e, len))) {
         free(f->words);
         free(f->lens);
         return -2;
     }
-    memcpy(f->words[0], e, len);
-    f->words[0][len] = '\0';
     f->lens[0] = len;
     f->n = 1;
     f->cased = 1;
