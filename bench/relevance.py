@@ -9,8 +9,9 @@ Collections (each: articles, queries, graded judgments):
   cranfield  ../shared/data/cranfield through scripts/cranfield.py
   reuters    Reuters-21578, all articles; one query per TOPICS category
              with at least 5 articles, its description as Lewis's notes
-             give it ("Money/Foreign Exchange (MONEY-FX)" -> "Money Foreign
-             Exchange"); relevant: the articles filed under it
+             give it ("Money/Foreign Exchange (MONEY-FX)" -> "Money/Foreign
+             Exchange", "U.S. Dollar"); relevant: the articles filed under
+             it
   seeds      corpus/ with schemas/queries/seeds.tsv and seeds.qrels
 Contenders, each searching title and body, top 10, the same reading of a
 query: all its words (AND) for up to three words, any of them (OR) beyond,
@@ -87,7 +88,7 @@ def reuters(data, work):
     names = {}
     desc = open(os.path.join(src, "cat-descriptions_120396.txt"), encoding="latin-1").read()
     for m in re.finditer(r"^([A-Z][^()\n]*?)\s*\(([A-Z][A-Z0-9-]*)\)\s*$", desc, re.M):
-        names.setdefault(m.group(2).lower(), " ".join(WORD.findall(m.group(1))))
+        names.setdefault(m.group(2).lower(), m.group(1).strip())
     queries, qrels = [], {}
     for code in sorted(topics):
         if len(topics[code]) >= 5 and names.get(code):

@@ -4,6 +4,7 @@
 #include "tokenizer.h"
 
 #include <libstemmer.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -21,6 +22,7 @@ struct xn_stemmer {
     struct sb_stemmer *sb;
     cache_entry *cache;
     char scratch[CACHE_MAX_WORD * 4 + 1];
+    char language[32];
 };
 
 xn_stemmer *xn_stemmer_new(const char *language, int *unknown)
@@ -45,6 +47,7 @@ xn_stemmer *xn_stemmer_new(const char *language, int *unknown)
     }
     s->sb = sb;
     s->cache = cache;
+    snprintf(s->language, sizeof s->language, "%s", language);
     return s;
 }
 
@@ -102,4 +105,9 @@ void xn_stemmer_free(xn_stemmer *s)
     sb_stemmer_delete(s->sb);
     free(s->cache);
     free(s);
+}
+
+const char *xn_stemmer_language(const xn_stemmer *stemmer)
+{
+    return stemmer->language;
 }

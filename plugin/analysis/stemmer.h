@@ -27,6 +27,9 @@ const char *xn_stemmer_stem(xn_stemmer *stemmer, const char *word, size_t len,
  *  so is a long word's term (xn_term_is_hashed()). */
 int xn_stemmer_should_stem(const char *term, size_t len);
 
+/** The language STEMMER was created for, as given to xn_stemmer_new(). */
+const char *xn_stemmer_language(const xn_stemmer *stemmer);
+
 /** The names of the available languages, NULL terminated (static). */
 const char **xn_stemmer_languages(void);
 

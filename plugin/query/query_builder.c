@@ -16,10 +16,12 @@
 #include "acronyms.h"
 #include "terms.h"
 #include "tokenizer.h"
+#include "stopwords.h"
 #include "typos.h"
 #include "xapnews.h"
 
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +38,11 @@ typedef struct {
     size_t text_at; /* offset in the query of the text being analysed */
     unsigned n_terms; /* terms built, expansions included */
     size_t n_words;   /* words of the query's texts */
+    const xn_stopwords *stopwords; /* left out of words without operator */
+    int may_drop;     /* building words without operator */
+    unsigned dropped, kept; /* stopwords left out, other words without
+                             * operator kept (a group of only stopwords
+                             * keeps them) */
     int failed;
 } builder_t;
 
@@ -193,12 +200,21 @@ static void set_tok(qtok_t *q, const char *term, size_t len, unsigned flags,
 
 /* Whether the raw text between two words holds no white space: they were
  * written as one word ("cyber-security", "U.S.-China", "foo:bar") and are
- * searched as a phrase, as Xapian's QueryParser does. */
+ * searched as a phrase, as Xapian's QueryParser does. A slash between two
+ * words that do not start with a digit separates them instead: it lists
+ * alternatives ("Mergers/Acquisitions", "Money/Foreign Exchange", "and/or")
+ * far more often than it joins a phrase, while "24/7" and "9/11" stay one. */
 static int same_raw_word(const char *text, size_t from, size_t to)
 {
-    for (size_t i = from; i < to; i++)
+    int slash = 0;
+    for (size_t i = from; i < to; i++) {
         if (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')
             return 0;
+        if (text[i] == '/') slash = 1;
+    }
+    if (slash && from > 0 && !isdigit((unsigned char)text[to]) &&
+        !isdigit((unsigned char)text[from - 1]))
+        return 0;
     return 1;
 }
 
@@ -513,6 +529,17 @@ static xs_query *unit_query(builder_t *p, const char *prefix, const qposs_t *c,
 
 /* The units of positions [FROM, TO) of C, as text_units() makes them: an
  * amount of money is one unit, its term (its words add nothing). */
+/* Whether the word at position I of C is a function word to leave out: a
+ * stopword (stopwords.h) not written in capitals ("WHO", "IT" in mixed
+ * case are acronyms; a query wholly in capitals was read as lower case). */
+static int is_stopword(const builder_t *p, const qposs_t *c, size_t i)
+{
+    const qtok_t *w = &c->p[i].word;
+    if (!xn_stopwords_has(p->stopwords, w->term, w->len)) return 0;
+    if (!(w->flags & XN_TOKEN_CAPITALISED) || w->end - w->start < 2) return 1;
+    return !isupper((unsigned char)c->text[w->start + 1]);
+}
+
 static int plain_units(builder_t *p, const char *prefix, const qposs_t *c,
                        size_t from, size_t to, qlist_t *units)
 {
@@ -523,7 +550,12 @@ static int plain_units(builder_t *p, const char *prefix, const qposs_t *c,
             j = amount_end(c->p, i, to);
         else if (c->p[i].compound >= 0)
             while (j < to && c->p[j].compound == c->p[i].compound) j++;
-        rc = qlist_push(p, units, unit_query(p, prefix, c, i, j, 0));
+        if (p->may_drop && j == i + 1 && is_stopword(p, c, i)) {
+            p->dropped++;
+        } else {
+            p->kept += p->may_drop;
+            rc = qlist_push(p, units, unit_query(p, prefix, c, i, j, 0));
+        }
         i = j;
     }
     return rc;
@@ -1096,6 +1128,7 @@ static xs_query *and_query(builder_t *p, const xn_qnode *n)
     qlist_t required = {0}, optional = {0}, excluded = {0};
     qlist_t filters[N_FILTER_FIELDS] = {{0}};
     int any = (p->flags & XAPNEWS_QUERY_DEFAULT_OR) != 0;
+    unsigned dropped = p->dropped, kept = p->kept;
     for (size_t i = 0; i < n->n_child && !p->failed; i++) {
         const xn_qnode *c = n->child[i];
         int filter = c->kind == XN_QNODE_FILTER || c->kind == XN_QNODE_DATE;
@@ -1103,7 +1136,9 @@ static xs_query *and_query(builder_t *p, const xn_qnode *n)
             qlist_push(p, &filters[filter_slot(c)], filter_query(p, c));
         } else if (c->kind == XN_QNODE_TEXT && !c->quoted && !c->boost &&
                    c->role == XN_QROLE_DEFAULT) { /* each word a unit */
+            p->may_drop = p->stopwords != NULL;
             node_units(p, c, any ? &optional : &required);
+            p->may_drop = 0;
         } else {
             xs_query *q = build_node(p, c);
             if (!q) continue; /* nothing to search, or a failure */
@@ -1113,6 +1148,13 @@ static xs_query *and_query(builder_t *p, const xn_qnode *n)
             qlist_push(p, l, q);
         }
     }
+    if (p->dropped > dropped && p->kept == kept && !required.n && !optional.n)
+        for (size_t i = 0; i < n->n_child && !p->failed; i++) { /* only stopwords */
+            const xn_qnode *c = n->child[i];
+            if (c->kind == XN_QNODE_TEXT && !c->quoted && !c->boost &&
+                c->role == XN_QROLE_DEFAULT)
+                node_units(p, c, any ? &optional : &required);
+        }
     xs_query *filter = NULL;
     for (int f = 0; f < N_FILTER_FIELDS; f++)
         filter = pair(p, XS_OP_AND, filter, qlist_combine(p, &filters[f], XS_OP_OR, 0));
@@ -1193,8 +1235,12 @@ xs_query *xn_query_build(xn_qtree *tree, unsigned flags, xn_stemmer *stemmer,
                          const xn_tables *tables, const xapnews_profile_t *profile,
                          xn_hlset *hl, xn_error *err)
 {
-    builder_t p = {flags, stemmer, tables, profile, hl, err, tree->text, 0, 0, 0, 0, 0, 0};
+    builder_t p = {flags, stemmer, tables, profile, hl, err, tree->text, 0, 0, 0, 0, 0,
+                   NULL, 0, 0, 0, 0};
+    if (profile && profile->stopwords && stemmer)
+        p.stopwords = xn_stopwords_for(xn_stemmer_language(stemmer));
     xs_query *q = tree->root ? build_node(&p, tree->root) : NULL;
+
     if (!p.failed && q && xn_qtree_each_searched_text(tree, has_correction, NULL)) {
         p.corrected = 1;
         p.n_terms = 0;

@@ -34,7 +34,12 @@
 #define XN_QUERY_MAX_TERMS 65536
 
 /** Builds TREE's query with FLAGS (XAPNEWS_QUERY_*), STEMMER (may be
- *  NULL: no stemming), TABLES and PROFILE (may be NULL). Words searched
+ *  NULL: no stemming), TABLES and PROFILE (may be NULL). With the
+ *  profile's `stopwords = on`, the stopwords of the stemmer's language
+ *  (stopwords.h) are left out of each group's words typed without an
+ *  operator, unless the group has nothing else to search: quoted,
+ *  required (+), excluded, boosted and field words keep them, as does a
+ *  word written in capitals inside mixed-case text ("WHO"). Words searched
  *  for go into HL (may be NULL). Returns the query (free with
  *  xs_query_free()); a tree without any word gives a query that matches
  *  nothing. NULL with ERR set on failure: XAPNEWS_STATUS_BAD_QUERY

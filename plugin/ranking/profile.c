@@ -115,6 +115,15 @@ static int apply(xapnews_profile_t *p, char *key, char *value, char *why,
         p->lm_smoothing = (xn_lm_smoothing)s;
         return 0;
     }
+    if (strcmp(key, "stopwords") == 0) {
+        int v = strcmp(value, "on") == 0 ? 1 : strcmp(value, "off") == 0 ? 0 : -1;
+        if (v < 0) {
+            snprintf(why, why_len, "'stopwords' takes 'on' or 'off', not '%s'", value);
+            return -1;
+        }
+        p->stopwords = v;
+        return 0;
+    }
     if (strcmp(key, "recency.reference") == 0) {
         if (strcmp(value, "latest") == 0) {
             p->recency_reference[0] = '\0';
@@ -219,6 +228,7 @@ int xn_profile_write(const xapnews_profile_t *p, FILE *out)
     for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++)
         fprintf(out, "%s = %.6g\n", numbers[i].name,
                 *(const double *)((const char *)p + numbers[i].offset));
+    fprintf(out, "stopwords = %s\n", p->stopwords ? "on" : "off");
     fprintf(out, "recency.reference = %s\n",
             p->recency_reference[0] ? p->recency_reference : "latest");
     for (size_t i = 0; i < p->n_outlets; i++)

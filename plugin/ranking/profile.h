@@ -16,6 +16,9 @@
  *   field.title = 1.0         extra weight of a word matched in the title
  *   field.officials = 0.0     extra weight of a word matched in an official's name
  *   field.outlet = 0.0        extra weight of a word matched in the outlet's name
+ *   stopwords = off           on: leave function words ("what", "of") out
+ *                             of a query's words without operator
+ *                             (stopwords.h, query_builder.h)
  *   recency.weight = 0.0      the most a fresh article gains
  *   recency.half_life = 365   days after which the gain halves
  *   recency.reference = latest  "latest" (the newest article) or YYYY-MM-DD
@@ -66,6 +69,7 @@ struct xapnews_profile {
     double recency_weight, recency_half_life;
     char recency_reference[11]; /* "" = the newest article */
     double official_boost;
+    int stopwords; /* 1: leave function words out of queries */
     xn_outlet_boost *outlets;
     size_t n_outlets;
 };
