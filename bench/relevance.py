@@ -30,6 +30,7 @@ import json
 import math
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -209,19 +210,40 @@ def main():
     ap_.add_argument("--work")
     a = ap_.parse_args()
     work = a.work or tempfile.mkdtemp(prefix="xapnews-relevance.")
+    try:
+        report(a, work)
+    finally:
+        if not a.work:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def report(a, work):
     print("| collection (queries) | contender | nDCG@10 | MAP@10 |")
     print("|---|---|---|---|")
+    verdicts = []
     for name, load in (("cranfield", cranfield), ("reuters topics", reuters), ("seeds", seeds)):
         articles, queries, qrels = load(a.data, work)
         queries = [(q, t) for q, t in queries if q in qrels]
         tag = name.split()[0]
+        scores = {}
         for contender, runs in (("xapnews default", run_xapnews(a.xapnews, articles, queries, work, tag)),
                                 ("plain Xapian", run_xapian(articles, queries, work, tag)),
                                 ("SQLite FTS5", run_fts5(articles, queries, work, tag))):
             n = sum(ndcg10(runs[q], qrels[q]) for q, _ in queries) / len(queries)
             m = sum(ap(runs[q], qrels[q]) for q, _ in queries) / len(queries)
+            scores[contender] = n
             print("| %s (%d) | %s | %.4f | %.4f |" % (name, len(queries), contender, n, m))
         sys.stdout.flush()
+        mine = scores.pop("xapnews default")
+        best = max(scores, key=scores.get)
+        verdicts.append((name, mine, best, scores[best]))
+    print()
+    print("| collection | xapnews default nDCG@10 | best other | ahead of both |")
+    print("|---|---|---|---|")
+    for name, mine, best, theirs in verdicts:
+        print("| %s | %.4f | %s %.4f | %s (%+.4f) |" % (name, mine, best, theirs,
+                                                      "yes" if mine > theirs else "NO",
+                                                      mine - theirs))
 
 
 if __name__ == "__main__":

@@ -117,6 +117,17 @@ if [ ! -f "$queries" ]; then
     python3 "$bench/make_queries.py" "$reuters" "$queries" >&2
 fi
 
+# Ranking out of the box on every judged collection (about a minute)
+if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import xapian' 2> /dev/null; then
+    mkdir -p "$results"
+    echo "bench/run.sh: relevance (bench/relevance.py) -> $results/relevance.md" >&2
+    /usr/bin/python3 "$bench/relevance.py" --xapnews "$work/bin/xapnews" \
+        --data "$(dirname "$reuters")" --work "$work/relevance" > "$results/relevance.md" ||
+        echo "bench/run.sh: relevance failed" >&2
+else
+    echo "bench/run.sh: no python3-xapian, relevance left out" >&2
+fi
+
 # One compound command, read whole before it runs, so editing this file
 # during a run does no harm.
 { python3 "$bench/bench.py" \

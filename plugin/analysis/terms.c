@@ -236,21 +236,56 @@ static int written_in_capitals(const char *raw, size_t len)
     return letters < 2 ? -1 : lower == 0;
 }
 
+/* Words of two letters or more, and how many of them are in capitals. */
+typedef struct {
+    const char *text;
+    size_t words, capitals;
+} capitals_count;
+
+static void count_capitals(capitals_count *c, const xn_token *t)
+{
+    if (t->flags & XN_TOKEN_COLOCATED) return;
+    int caps = written_in_capitals(c->text + t->start, t->end - t->start);
+    if (caps < 0) return;
+    c->words++;
+    c->capitals += (size_t)caps;
+}
+
+static int mostly_capitals(const capitals_count *c)
+{
+    return c->words >= XN_CAPITALS_MIN_WORDS &&
+           c->capitals * 100 >= c->words * XN_CAPITALS_PERCENT;
+}
+
 /* Text wholly or mostly in capitals (old wire copy, headlines, a query
  * typed in capitals) is read as lower case: its capitals say nothing of
  * names, so its words are not taken as names and queries stem them. */
 static void read_capitals_as_lower_case(const char *text, xn_tokens *l)
 {
-    size_t words = 0, capitals = 0;
+    capitals_count c = {text, 0, 0};
     for (size_t i = 0; i < l->n; i++) {
-        if (l->t[i].flags & XN_TOKEN_COLOCATED) continue;
-        int c = written_in_capitals(text + l->t[i].start, l->t[i].end - l->t[i].start);
-        if (c < 0) continue;
-        words++;
-        capitals += (size_t)c;
+        xn_token t = {NULL, 0, l->t[i].start, l->t[i].end, l->t[i].flags};
+        count_capitals(&c, &t);
     }
-    if (words < XN_CAPITALS_MIN_WORDS || capitals * 100 < words * XN_CAPITALS_PERCENT) return;
+    if (mostly_capitals(&c)) xn_tokens_lower_case(l);
+}
+
+void xn_tokens_lower_case(xn_tokens *l)
+{
     for (size_t i = 0; i < l->n; i++) l->t[i].flags &= ~(unsigned)XN_TOKEN_CAPITALISED;
+}
+
+static int on_capitals_token(void *ctx, const xn_token *t)
+{
+    count_capitals(ctx, t);
+    return 0;
+}
+
+int xn_text_in_capitals(const char *text, size_t len)
+{
+    capitals_count c = {text, 0, 0};
+    if (xn_tokenize(text, len, on_capitals_token, &c) != 0) return -1;
+    return mostly_capitals(&c);
 }
 
 /* Whether the LEN bytes at START of TEXT stand as a word of their own:

@@ -102,6 +102,13 @@ static inline const char *xn_tokens_term(const xn_tokens *l, size_t i)
 #define XN_CAPITALS_MIN_WORDS 3
 #define XN_CAPITALS_PERCENT 80
 
+/** Whether LEN bytes of TEXT are in capitals by the rule above: 1 or 0,
+ *  or -1 when memory runs out. A query reads its whole text so. */
+int xn_text_in_capitals(const char *text, size_t len);
+
+/** Reads every token of L as lower case (none XN_TOKEN_CAPITALISED). */
+void xn_tokens_lower_case(xn_tokens *l);
+
 /** Analyses LEN bytes of TEXT into L (reset first), numbering positions
  *  from FIRST_POS + 1; VARIANTS may be NULL (no spans, no canonical
  *  stream). Returns the last plain position used (FIRST_POS when the text

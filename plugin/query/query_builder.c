@@ -34,6 +34,7 @@ typedef struct {
     xn_error *err;
     const char *query; /* the tree's text */
     int corrected;  /* build texts as corrected (xn_qnode.corrected) */
+    int capitals;   /* the query is in capitals: read it as lower case */
     size_t at;      /* offset in the query of what is being built, for messages */
     size_t text_at; /* offset in the query of the text being analysed */
     unsigned n_terms; /* terms built, expansions included */
@@ -713,8 +714,9 @@ static int analyse_text(builder_t *p, const xn_variants *v, const char *text,
     memset(a, 0, sizeof *a);
     a->plain.text = a->canon.text = text;
     a->canon.next_compound = 1000000; /* ids apart from the plain ones */
-    if (xn_analyze(text, len, v, 0, &a->l) == (unsigned)-1 ||
-        positions_of(&a->l, 0, a->l.n_plain, 0, 0, &a->plain) < 0 ||
+    if (xn_analyze(text, len, v, 0, &a->l) == (unsigned)-1) return fail_nomem(p);
+    if (p->capitals) xn_tokens_lower_case(&a->l);
+    if (positions_of(&a->l, 0, a->l.n_plain, 0, 0, &a->plain) < 0 ||
         positions_of(&a->l, a->l.n_plain, a->l.n, 0, 0, &a->canon) < 0)
         return fail_nomem(p);
     /* a possessive is searched in the canonical stream by its bare word,
@@ -1235,8 +1237,8 @@ xs_query *xn_query_build(xn_qtree *tree, unsigned flags, xn_stemmer *stemmer,
                          const xn_tables *tables, const xapnews_profile_t *profile,
                          xn_hlset *hl, xn_error *err)
 {
-    builder_t p = {flags, stemmer, tables, profile, hl, err, tree->text, 0, 0, 0, 0, 0,
-                   NULL, 0, 0, 0, 0};
+    builder_t p = {flags, stemmer, tables, profile, hl, err, tree->text, 0, tree->capitals,
+                   0, 0, 0, 0, NULL, 0, 0, 0, 0};
     if (profile && profile->stopwords && stemmer)
         p.stopwords = xn_stopwords_for(xn_stemmer_language(stemmer));
     xs_query *q = tree->root ? build_node(&p, tree->root) : NULL;

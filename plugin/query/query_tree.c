@@ -6,6 +6,7 @@
  * recognised across the run).
  */
 #include "query_tree.h"
+#include "terms.h"
 #include "date.h"
 #include "grow.h"
 #include "strbuf.h"
@@ -20,6 +21,7 @@ typedef struct {
     unsigned depth;
     xn_error *err;
     int failed;
+    int words_only; /* AND, OR and NOT are words (a query in capitals) */
 } lexer_t;
 
 static int fail_nomem(lexer_t *p)
@@ -139,7 +141,7 @@ static int read_boost(lexer_t *p, xn_qnode *n)
 static int at_keyword(const lexer_t *p, const char *kw)
 {
     size_t n = strlen(kw);
-    return p->i + n <= p->len && memcmp(p->s + p->i, kw, n) == 0 &&
+    return !p->words_only && p->i + n <= p->len && memcmp(p->s + p->i, kw, n) == 0 &&
            word_end(p, p->i) == p->i + n;
 }
 
@@ -481,8 +483,11 @@ int xn_qtree_parse(const char *text, xn_qtree *tree, xn_error *err)
 {
     if (copy_text(text, tree, err) < 0) return -1;
     size_t len = tree->len;
-    lexer_t p = {tree->text, len, 0, 0, err, 0};
-    xn_qnode *root = parse_or(&p);
+    lexer_t p = {tree->text, len, 0, 0, err, 0, 0};
+    int capitals = xn_text_in_capitals(tree->text, len);
+    if (capitals < 0) fail_nomem(&p);
+    p.words_only = tree->capitals = capitals > 0;
+    xn_qnode *root = p.failed ? NULL : parse_or(&p);
     if (!p.failed) {
         skip_space(&p);
         if (p.i < p.len) /* only an unmatched ')' stops parse_or early */
@@ -500,8 +505,10 @@ int xn_qtree_parse(const char *text, xn_qtree *tree, xn_error *err)
 int xn_qtree_parse_words(const char *text, xn_qtree *tree, xn_error *err)
 {
     if (copy_text(text, tree, err) < 0) return -1;
-    lexer_t p = {tree->text, tree->len, 0, 0, err, 0};
-    xn_qnode *and = node_new(&p, XN_QNODE_AND, 0);
+    lexer_t p = {tree->text, tree->len, 0, 0, err, 0, 1};
+    int capitals = xn_text_in_capitals(tree->text, tree->len);
+    tree->capitals = capitals > 0;
+    xn_qnode *and = capitals < 0 ? (fail_nomem(&p), NULL) : node_new(&p, XN_QNODE_AND, 0);
     if (!and || add_child(&p, and, text_node(&p, XN_QFIELD_BODY, 0, tree->text,
                                              tree->len, 0)) < 0) {
         node_free(and);

@@ -99,6 +99,9 @@ typedef struct {
     char *text;
     size_t len;
     xn_qnode *root; /* NULL for a query without any item */
+    /* the query is written in capitals (terms.h: xn_text_in_capitals()):
+     * AND, OR and NOT are words, and no word is read as a name */
+    int capitals;
 } xn_qtree;
 
 /** Parses TEXT (NUL-terminated) into *TREE. Returns 0, or -1 with ERR

@@ -37,6 +37,7 @@ typedef struct {
     const char *query; /* the query text */
     qword *w;
     size_t n, cap;
+    int lower_case; /* the query is in capitals: no word is a name */
 } qwords;
 
 static int collect(void *vctx, const xn_token *t)
@@ -59,7 +60,7 @@ static int collect(void *vctx, const xn_token *t)
     w->len = t->len;
     w->start = c->offset + t->start;
     w->end = c->offset + t->end;
-    w->capitalised = (t->flags & XN_TOKEN_CAPITALISED) != 0;
+    w->capitalised = !c->lower_case && (t->flags & XN_TOKEN_CAPITALISED) != 0;
     return 0;
 }
 
@@ -340,7 +341,7 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path,
                                xn_qtree *tree, xn_typos *out, xn_error *err)
 {
     xn_typos_free(out);
-    qwords words = {0, tree->text, NULL, 0, 0};
+    qwords words = {0, tree->text, NULL, 0, 0, tree->capitals};
     if (xn_qtree_each_searched_text(tree, collect_node, &words) != 0) {
         free(words.w);
         return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");

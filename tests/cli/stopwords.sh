@@ -34,6 +34,10 @@ first() { "$XAPNEWS" search --db "$DB" --json --any "$@" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["id"])'; }
 expect_eq "--any: no weight for a function word" "b" "$(first what rose)"
 
+# a query wholly in capitals is read as lower case: its AND is a word
+expect_eq "CARS AND TARIFFS under --any: AND is a word" "a b d" "$(ids "$DB" --any 'CARS AND TARIFFS')"
+expect_eq "Cars AND Tariffs under --any: AND is the operator" "" "$(ids "$DB" --any 'Cars AND Tariffs')"
+
 # a bad value is refused with FILE:LINE
 printf 'bm25.k1 = 1\nstopwords = maybe\n' > "$TMP/bad.conf"
 out=$("$XAPNEWS" search --db "$DB" --profile "$TMP/bad.conf" rose 2>&1 >/dev/null)
