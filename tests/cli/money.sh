@@ -118,4 +118,24 @@ done
 for q in '3 million' '$3m' 3000000 '4 thousand' 2016bn '$2016'; do
     expect_eq "not an amount there: $q" "" "$(hits "$q")"
 done
+
+# ---- the styles of the issue that asked for this, as outlets wrote them --------
+cat > "$TMP/outlets.jsonl" <<'JSON'
+{"id": "gbp-600m", "body": "The bank set aside £600m for fines."}
+{"id": "eur-5bn", "body": "Brussels pledged €5bn to the fund."}
+{"id": "jpy-2tn", "body": "Tokyo approved a ¥2tn stimulus."}
+{"id": "mn-1.5", "body": "The film sold 1.5mn tickets."}
+{"id": "usd-639m", "body": "Net profit rose to $1.2bn from $639m year-earlier."}
+{"id": "usd-600m", "body": "The fund raised $600m."}
+JSON
+"$XAPNEWS" index --db "$TMP/outlets.db" "$TMP/outlets.jsonl" > /dev/null || fail "index outlets"
+o() { ids "$TMP/outlets.db" "$@"; }
+expect_eq "£600m as 600 million pounds" "gbp-600m" "$(o '"600 million pounds"')"
+expect_eq "£600m is not \$600m" "usd-600m" "$(o '$600m')"
+expect_eq "600 million: either currency" "gbp-600m usd-600m" "$(o '600 million')"
+expect_eq "€5bn as EUR 5 billion" "eur-5bn" "$(o '"EUR 5 billion"')"
+expect_eq "¥2tn as 2 trillion yen" "jpy-2tn" "$(o '"2 trillion yen"')"
+expect_eq "1.5mn as 1.5 million" "mn-1.5" "$(o '1.5 million')"
+expect_eq "\$639m year-earlier as 639 million dollars" "usd-639m" "$(o '"639 million dollars"')"
+expect_eq "\$639m year-earlier, the phrase as written" "usd-639m" "$(o '"$639m year-earlier"')"
 finish
