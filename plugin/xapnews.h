@@ -470,13 +470,15 @@ typedef enum {
     /** Words not joined by an operator: any may match (ranked by how many). */
     XAPNEWS_QUERY_DEFAULT_OR = 1 << 0,
     /** Name-aware typo tolerance: a word that is rare or absent in the
-     *  index and a few edits from a name the index knows (an official's
+     *  index and within reach of names the index knows (an official's
      *  name, or a word the index mostly writes capitalised in
-     *  mid-sentence) is also searched as that name, with less weight
-     *  ("Shengkum" also finds "Shengkun"). Ordinary lower-case words the
-     *  index holds are never changed. xapnews_query_typo_count() and
-     *  xapnews_query_typo() tell what was added. The rules are in
-     *  plugin/query/typos.h. */
+     *  mid-sentence, even once) is also searched as the best few of them,
+     *  with less weight ("Shengkum" also finds "Shengkun", "Navalni"
+     *  "Navalny"); a word no article holds and no name is near is also
+     *  searched as the spelling data's correction. Ordinary lower-case
+     *  words the index holds are never changed. xapnews_query_typo_count()
+     *  and xapnews_query_typo() tell what was added, best first for each
+     *  word. The rules are in plugin/query/typos.h. */
     XAPNEWS_QUERY_TYPOS = 1 << 4,
     /** A query that does not parse is an error (XAPNEWS_STATUS_BAD_QUERY)
      *  instead of being searched as plain words. */
@@ -638,21 +640,22 @@ const char *xapnews_results_facet_value(const xapnews_results_t *results,
 
 void xapnews_results_destroy(xapnews_results_t *results);
 
-/** "Did you mean": TEXT with its misspelt words corrected, for a search
- *  that found little (the xapnews tool offers it below 3 matches). A word
- *  is corrected when it has three letters or more, no article holds it,
- *  and Xapian's spelling data has a more frequent word within two edits;
- *  operators, field names and the values of id:, date: and outlet: stay
- *  as written, and a corrected word keeps the capitalisation of the one it
- *  replaces. *SUGGESTION receives the corrected text (release with
- *  xapnews_free()), or NULL when no word changes.
+/** "Did you mean": TEXT with each misspelt word replaced by its best
+ *  correction, as typo tolerance finds them (XAPNEWS_QUERY_TYPOS,
+ *  plugin/query/typos.h): a capitalised word by a name the index holds
+ *  when one is within reach (transliteration-aware, even a name written
+ *  once), else a word no article holds by the nearest more frequent word
+ *  of Xapian's spelling data (two edits at most). Operators, field names
+ *  and the values of id:, date: and outlet: stay as written, and a
+ *  corrected word keeps the capital of the one it replaces. *SUGGESTION
+ *  receives the corrected text (release with xapnews_free()), or NULL
+ *  when no word changes.
  *
  *  The spelling data is Xapian's own (Database::get_spelling_suggestion):
- *  xapnews_writer_close() builds it from the index's words, so stock
- *  Xapian portals can offer the same corrections. A sharded database
- *  keeps it per shard and a stub of local shards merges it; over remote
- *  shards Xapian 1.4 has none, and no suggestion comes. Errors go to the
- *  database's last error. */
+ *  xapnews_writer_close() builds it from the index's words. A sharded
+ *  database keeps it per shard and a stub of local shards merges it; over
+ *  remote shards Xapian 1.4 has none, and only names are offered. Errors
+ *  go to the database's last error. */
 xapnews_status_t xapnews_database_suggest(xapnews_database_t *db,
                                           const char *text,
                                           char **suggestion);

@@ -12,4 +12,9 @@ const xs_query *xn_query_handle(const xapnews_query_t *query);
  *  parsed (owned by QUERY). */
 const xs_weighting *xn_query_weighting(const xapnews_query_t *query);
 
+/** The text QUERY was parsed from with each misspelt word replaced by its
+ *  best correction (query typos, typos.h), malloc'd; *OUT is NULL when
+ *  there is none. Returns 0, or -1 when memory runs out. */
+int xn_query_corrected_text(const xapnews_query_t *query, char **out);
+
 #endif

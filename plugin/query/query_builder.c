@@ -33,7 +33,8 @@ typedef struct {
     xn_hlset *hl;
     xn_error *err;
     const char *query; /* the tree's text */
-    int corrected;  /* build texts as corrected (xn_qnode.corrected) */
+    unsigned corrected; /* K: build texts with their (K-1)-th corrections
+                         * (xn_qnode.corrected); 0: as typed */
     int capitals;   /* the query is in capitals: read it as lower case */
     size_t at;      /* offset in the query of what is being built, for messages */
     size_t text_at; /* offset in the query of the text being analysed */
@@ -1068,9 +1069,9 @@ static int node_units(builder_t *p, const xn_qnode *n, qlist_t *units)
 {
     p->at = n->at;
     p->text_at = n->owned ? n->at : (size_t)(n->text - p->query);
-    int fix = p->corrected && n->corrected;
-    const char *text = fix ? n->corrected : n->text;
-    size_t len = fix ? strlen(n->corrected) : n->len;
+    const char *fixed = p->corrected ? n->corrected[p->corrected - 1] : NULL;
+    const char *text = fixed ? fixed : n->text;
+    size_t len = fixed ? strlen(fixed) : n->len;
     return text_units(p, field_prefix(n->field), text, len, n->quoted, units);
 }
 
@@ -1229,8 +1230,7 @@ static xs_query *build_unboosted(builder_t *p, const xn_qnode *n)
 
 static int has_correction(void *ctx, xn_qnode *n)
 {
-    (void)ctx;
-    return n->corrected != NULL;
+    return n->corrected[*(const unsigned *)ctx] != NULL;
 }
 
 xs_query *xn_query_build(xn_qtree *tree, unsigned flags, xn_stemmer *stemmer,
@@ -1243,17 +1243,25 @@ xs_query *xn_query_build(xn_qtree *tree, unsigned flags, xn_stemmer *stemmer,
         p.stopwords = xn_stopwords_for(xn_stemmer_language(stemmer));
     xs_query *q = tree->root ? build_node(&p, tree->root) : NULL;
 
-    if (!p.failed && q && xn_qtree_each_searched_text(tree, has_correction, NULL)) {
-        p.corrected = 1;
+    /* as typed OR as corrected with each rank of corrections, each
+     * weighing less: XN_TYPO_WEIGHT, then a quarter less per rank (binary
+     * fractions, so the description shows them exactly) */
+    qlist_t alts = {0};
+    if (q && !p.failed) qlist_push(&p, &alts, q);
+    for (unsigned k = 0; k < XN_QNODE_CORRECTIONS && !p.failed && q; k++) {
+        if (!xn_qtree_each_searched_text(tree, has_correction, &k)) continue;
+        p.corrected = k + 1;
         p.n_terms = 0;
         p.n_words = 0;
         xs_query *alt = build_node(&p, tree->root);
         xs_error xe;
-        xs_query *scaled = alt ? xs_query_scale(alt, XN_TYPO_WEIGHT, &xe) : NULL;
+        double weight = XN_TYPO_WEIGHT * (1.0 - 0.25 * k);
+        xs_query *scaled = alt ? xs_query_scale(alt, weight, &xe) : NULL;
         if (alt && !scaled) fail_shim(&p, &xe);
         xs_query_free(alt);
-        q = pair(&p, XS_OP_OR, q, scaled);
+        if (scaled) qlist_push(&p, &alts, scaled);
     }
+    q = qlist_combine(&p, &alts, XS_OP_OR, 0);
     if (p.failed) {
         xs_query_free(q);
         return NULL;

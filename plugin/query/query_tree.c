@@ -48,7 +48,7 @@ static void node_free(xn_qnode *n)
     for (size_t i = 0; i < n->n_child; i++) node_free(n->child[i]);
     free(n->child);
     if (n->owned) free((char *)n->text);
-    free(n->corrected);
+    for (size_t k = 0; k < XN_QNODE_CORRECTIONS; k++) free(n->corrected[k]);
     free(n->term);
     free(n);
 }

@@ -42,6 +42,9 @@
 /** The deepest nesting of parentheses accepted. */
 #define XN_QUERY_MAX_DEPTH 64
 
+/** The corrections a text node holds: a misspelt word's best few. */
+#define XN_QNODE_CORRECTIONS 3
+
 typedef enum {
     XN_QNODE_TEXT,   /* words, or a phrase, searched in a text field */
     XN_QNODE_FILTER, /* a boolean filter: outlet:, id: */
@@ -77,12 +80,13 @@ struct xn_qnode {
     double boost;    /* ITEM^BOOST: its weight multiplied (0: as is) */
     /* TEXT: a run of plain words, a phrase or a field's value. TEXT
      * points into the tree's copy of the query, or to a replacement the
-     * node owns (OWNED set); CORRECTED (owned, may be NULL) is the text
-     * with misspelt words replaced (see xn_qtree_correct()). */
+     * node owns (OWNED set); CORRECTED[K] (owned, may be NULL) is the
+     * text with misspelt words replaced by their K-th correction (see
+     * xn_qtree_correct()). */
     const char *text;
     size_t len;
     int quoted, owned;
-    char *corrected;
+    char *corrected[XN_QNODE_CORRECTIONS];
     /* FILTER: the value as written (TEXT, LEN) and, once resolved, the
      * whole term with its prefix (owned; NULL for a value that names
      * nothing, which matches nothing). */

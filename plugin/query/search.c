@@ -49,6 +49,7 @@ struct xapnews_query {
     unsigned exact_up_to; /* matches counted exactly (XAPNEWS_COUNT_*) */
     xn_typos typos;  /* words also searched as names */
     char *syntax_error; /* why the text was searched as plain words */
+    char *text;         /* as given; the typos' offsets are in it */
 };
 
 struct xapnews_results {
@@ -289,6 +290,10 @@ xapnews_status_t xapnews_query_parse(xapnews_database_t *d, const char *text,
         return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     q->db = d;
     q->exact_up_to = XAPNEWS_COUNT_DEFAULT;
+    if (!(q->text = xn_strdup(text))) {
+        free(q);
+        return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
     /* the pipeline (query_tree.h): parse, resolve fields, find typos and
      * correct them, build */
     xn_qtree tree;
@@ -325,6 +330,7 @@ void xapnews_query_destroy(xapnews_query_t *q)
     free(q->description);
     xn_hlset_free(&q->hl);
     xn_typos_free(&q->typos);
+    free(q->text);
     free(q->syntax_error);
     free(q);
 }
@@ -334,18 +340,33 @@ const char *xapnews_query_syntax_error(const xapnews_query_t *q)
     return q ? q->syntax_error : NULL;
 }
 
+int xn_query_corrected_text(const xapnews_query_t *q, char **out)
+{
+    *out = NULL;
+    if (!q->typos.n) return 0;
+    return (*out = xn_typos_rewrite(q->text, &q->typos)) ? 0 : -1;
+}
+
+/* The names searched besides the query's words: its typos but the
+ * ordinary words, which are only offered. */
 size_t xapnews_query_typo_count(const xapnews_query_t *q)
 {
-    return q ? q->typos.n : 0;
+    size_t n = 0;
+    for (size_t i = 0; q && i < q->typos.n; i++) n += !q->typos.t[i].ordinary;
+    return n;
 }
 
 xapnews_status_t xapnews_query_typo(const xapnews_query_t *q, size_t i,
                                     const char **word, const char **name)
 {
-    if (!q || i >= q->typos.n) return XAPNEWS_STATUS_INVALID_ARGUMENT;
-    if (word) *word = q->typos.t[i].word;
-    if (name) *name = q->typos.t[i].name;
-    return XAPNEWS_STATUS_SUCCESS;
+    for (size_t k = 0; q && k < q->typos.n; k++) {
+        const xn_typo *t = &q->typos.t[k];
+        if (t->ordinary || i-- > 0) continue;
+        if (word) *word = t->word;
+        if (name) *name = t->name;
+        return XAPNEWS_STATUS_SUCCESS;
+    }
+    return XAPNEWS_STATUS_INVALID_ARGUMENT;
 }
 
 /* How many matches the matcher must look at before it may stop: one more

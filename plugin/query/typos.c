@@ -4,6 +4,10 @@
 
 #include "distance.h"
 #include "lexicon.h"
+#include "name_distance.h"
+#include "phonetic.h"
+#include "schema.h"
+#include "xapian_shim_spelling.h"
 #include "names.h"
 #include "strbuf.h"
 #include "tokenizer.h"
@@ -64,25 +68,26 @@ static int collect(void *vctx, const xn_token *t)
     return 0;
 }
 
+/* The longest name compared, in bytes (as xn_name_distance()). */
+#define NAME_MAX_BYTES XN_NAME_MAX_BYTES
+
 /* One word that typo tolerance may offer as a name. */
 typedef struct {
     const char *word; /* folded, in its lexicon's storage */
-    uint32_t letters; /* its ASCII letters, one bit each */
     uint8_t len;      /* bytes */
 } name_entry;
 
-/* Words grouped by length: those of N code points are e[first[N]] to
+/* Words grouped by length: those of N bytes are e[first[N]] to
  * e[first[N + 1] - 1]. */
 typedef struct {
     name_entry *e;
-    size_t first[XN_DISTANCE_MAX_CHARS + 2];
+    size_t first[NAME_MAX_BYTES + 2];
 } name_group;
 
 /* A group being built from a lexicon. */
 typedef struct {
     name_group *g;
-    unsigned long min_count; /* the fewest counts taken */
-    size_t at[XN_DISTANCE_MAX_CHARS + 1]; /* next free entry per length */
+    size_t at[NAME_MAX_BYTES + 1]; /* next free entry per length */
 } group_fill;
 
 struct xn_typo_names {
@@ -101,57 +106,33 @@ void xn_typo_names_free(xn_typo_names *n)
     free(n);
 }
 
-/* The ASCII letters of S, one bit each. */
-static uint32_t letter_set(const char *s, size_t len)
-{
-    uint32_t set = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch >= 'a' && ch <= 'z') set |= 1u << (ch - 'a');
-    }
-    return set;
-}
-
-/* The length of WORD in code points, or 0 when it cannot be offered:
- * counted fewer than F's minimum, too long to compare, or not UTF-8. */
-static size_t name_chars(const group_fill *f, const char *word, size_t len,
-                         unsigned long count)
-{
-    if (count < f->min_count || len == 0 || len > XN_TOKEN_MAX_BYTES) return 0;
-    uint32_t cps[XN_DISTANCE_MAX_CHARS];
-    size_t nc = xn_utf8_decode(word, len, cps, XN_DISTANCE_MAX_CHARS);
-    return nc == (size_t)-1 ? 0 : nc;
-}
-
 static int count_name(void *vctx, const char *word, size_t len, unsigned long count)
 {
     group_fill *f = vctx;
-    size_t nc = name_chars(f, word, len, count);
-    if (nc) f->g->first[nc + 1]++;
+    (void)word;
+    if (count > 0 && len > 0 && len <= NAME_MAX_BYTES) f->g->first[len + 1]++;
     return 0;
 }
 
 static int place_name(void *vctx, const char *word, size_t len, unsigned long count)
 {
     group_fill *f = vctx;
-    size_t nc = name_chars(f, word, len, count);
-    if (!nc) return 0;
-    name_entry *e = &f->g->e[f->at[nc]++];
+    if (count == 0 || len == 0 || len > NAME_MAX_BYTES) return 0;
+    name_entry *e = &f->g->e[f->at[len]++];
     e->word = word;
     e->len = (uint8_t)len;
-    e->letters = letter_set(word, len);
     return 0;
 }
 
-/* Fills G with the words of LEX counted at least MIN_COUNT times (LEX
- * must outlive G). Returns 0, or -1 when memory runs out. */
-static int group_build(name_group *g, const xn_lexicon *lex, unsigned long min_count)
+/* Fills G with the words of LEX (which must outlive G). Returns 0, or -1
+ * when memory runs out. */
+static int group_build(name_group *g, const xn_lexicon *lex)
 {
     memset(g, 0, sizeof *g);
-    group_fill f = {g, min_count, {0}};
+    group_fill f = {g, {0}};
     xn_lexicon_each(lex, count_name, &f);
-    for (size_t k = 1; k < XN_DISTANCE_MAX_CHARS + 2; k++) g->first[k] += g->first[k - 1];
-    size_t total = g->first[XN_DISTANCE_MAX_CHARS + 1];
+    for (size_t k = 1; k < NAME_MAX_BYTES + 2; k++) g->first[k] += g->first[k - 1];
+    size_t total = g->first[NAME_MAX_BYTES + 1];
     g->e = malloc((total ? total : 1) * sizeof *g->e);
     if (!g->e) return -1;
     memcpy(f.at, g->first, sizeof f.at);
@@ -186,8 +167,8 @@ static xapnews_status_t names_load(xs_db *db, const char *path, const xn_tables 
             bad = xn_tokenize(name, strlen(name), add_official_word, n->officials) != 0;
         }
     }
-    if (bad || group_build(&n->lexicon_names, n->lex, XN_TYPO_NAME_MIN) < 0 ||
-        group_build(&n->official_names, n->officials, 0) < 0) {
+    if (bad || group_build(&n->lexicon_names, n->lex) < 0 ||
+        group_build(&n->official_names, n->officials) < 0) {
         xn_typo_names_free(n);
         return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     }
@@ -195,40 +176,29 @@ static xapnews_status_t names_load(xs_db *db, const char *path, const xn_tables 
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+/* A name (or word) the current query word may stand for. */
+typedef struct {
+    char word[XN_TOKEN_MAX_BYTES + 1];
+    size_t len;
+    unsigned cost;     /* xn_name_distance() units, phonetic bonus taken */
+    unsigned long df;
+    int ordinary;      /* a word of the spelling data, not a name */
+} candidate;
+
 typedef struct {
     xs_db *db;
+    const xn_name_costs *costs;
+    const xn_lexicon *lex;
     xn_stemmer *stemmer;
     const qword *word;
     unsigned long word_df;
-    unsigned budget;
-    char best[XN_TOKEN_MAX_BYTES + 1];
-    unsigned best_distance;
-    unsigned long best_df;
+    unsigned budget; /* the most a name may cost (name_distance.h units) */
+    char key[XN_PHONETIC_MAX + 1]; /* the word's phonetic key */
+    candidate best[XN_TYPO_MAX_NAMES];
+    size_t n_best;
     xn_error *err;
     int failed;
-    uint32_t letters; /* the ASCII letters of the word, one bit each */
-    size_t nchars;    /* the word's length in code points */
 } search_ctx;
-
-static unsigned bit_count(uint32_t x)
-{
-#if defined(__GNUC__)
-    return (unsigned)__builtin_popcount(x);
-#else
-    unsigned n = 0;
-    for (; x; x &= x - 1) n++;
-    return n;
-#endif
-}
-
-/* Whether a name of ASCII letters SET may be within C's edit budget of
- * the word, by a cheap test that never rejects a name within it: each edit
- * adds or removes at most one distinct letter. */
-static int letters_close(const search_ctx *c, uint32_t set)
-{
-    return bit_count(set & ~c->letters) <= c->budget &&
-           bit_count(c->letters & ~set) <= c->budget;
-}
 
 static int same_stem(xn_stemmer *s, const char *a, size_t alen, const char *b,
                      size_t blen)
@@ -243,68 +213,157 @@ static int same_stem(xn_stemmer *s, const char *a, size_t alen, const char *b,
     return y && blen == n && memcmp(sa, y, n) == 0;
 }
 
-/* Considers NAME (LEN bytes, folded, NCHARS code points), which passed
- * the cheap tests, for the current word. */
-static int consider_close(search_ctx *c, const char *name, size_t len, size_t nchars)
+/* COST in whole edits, rounded up. */
+static unsigned edits(unsigned cost)
 {
-    if (len == c->word->len && memcmp(name, c->word->term, len) == 0) return 0;
-    unsigned d = xn_distance_utf8(c->word->term, c->word->len, name, len, c->budget);
-    if (d == 0 || d > c->budget || d > c->best_distance) return 0;
-    if (xn_distance_budget(nchars) < d) return 0;
-    if (same_stem(c->stemmer, c->word->term, c->word->len, name, len)) return 0;
-    unsigned long df = 0;
+    return (cost + XN_NAME_EDIT - 1) / XN_NAME_EDIT;
+}
+
+/* Whether candidate X ranks before Y: fewer edits (counted whole), then
+ * in more articles (a name many articles write is the likelier target),
+ * then cheaper, then first in byte order. */
+static int ranks_before(const candidate *x, const candidate *y)
+{
+    if (edits(x->cost) != edits(y->cost)) return edits(x->cost) < edits(y->cost);
+    if (x->df != y->df) return x->df > y->df;
+    if (x->cost != y->cost) return x->cost < y->cost;
+    if (x->df != y->df) return x->df > y->df;
+    return strcmp(x->word, y->word) < 0;
+}
+
+/* Puts X among C's best candidates when it ranks among them (once: an
+ * official's word may be in the lexicon too). */
+static void keep(search_ctx *c, const candidate *x)
+{
+    for (size_t k = 0; k < c->n_best; k++)
+        if (strcmp(c->best[k].word, x->word) == 0) return;
+    size_t at = c->n_best;
+    while (at > 0 && ranks_before(x, &c->best[at - 1])) at--;
+    if (at >= XN_TYPO_MAX_NAMES) return;
+    size_t n = c->n_best < XN_TYPO_MAX_NAMES ? c->n_best : XN_TYPO_MAX_NAMES - 1;
+    memmove(&c->best[at + 1], &c->best[at], (n - at) * sizeof *c->best);
+    c->best[at] = *x;
+    if (c->n_best < XN_TYPO_MAX_NAMES) c->n_best++;
+}
+
+static int termfreq(search_ctx *c, const char *w, size_t len, unsigned long *df)
+{
     xs_error xe;
-    if (xs_db_termfreq(c->db, name, len, &df, &xe) < 0) {
+    if (xs_db_termfreq(c->db, w, len, df, &xe) < 0) {
         xn_error_from_shim(c->err, &xe, NULL);
         c->failed = 1;
         return -1;
     }
-    if (df < 2 || df <= c->word_df) return 0;
-    if (d < c->best_distance || df > c->best_df ||
-        (df == c->best_df && strcmp(name, c->best) < 0)) {
-        memcpy(c->best, name, len);
-        c->best[len] = '\0';
-        c->best_distance = d;
-        c->best_df = df;
-    }
     return 0;
 }
 
-/* Considers the words of G within C's edit budget of the word in length
- * and letters. */
-static int consider_group(search_ctx *c, const name_group *g)
+/* Considers NAME (LEN bytes, folded) for the current word; IS_OFFICIAL:
+ * a word of an official's name, a name whatever its case in the text. */
+static int consider_name(search_ctx *c, const char *name, size_t len, int is_official)
 {
-    size_t lo = c->nchars > c->budget ? c->nchars - c->budget : 0;
-    size_t hi = c->nchars + c->budget;
-    if (hi > XN_DISTANCE_MAX_CHARS) hi = XN_DISTANCE_MAX_CHARS;
-    for (size_t nc = lo; nc <= hi && !c->failed; nc++) {
-        for (size_t i = g->first[nc]; i < g->first[nc + 1]; i++) {
-            const name_entry *e = &g->e[i];
-            if (letters_close(c, e->letters) && consider_close(c, e->word, e->len, nc) < 0)
-                return -1;
-        }
+    const qword *w = c->word;
+    if (len == w->len && memcmp(name, w->term, len) == 0) return 0;
+    unsigned cost = xn_name_distance(c->costs, w->term, w->len, name, len, c->budget + XN_NAME_EDIT / 2);
+    if (cost > c->budget + XN_NAME_EDIT / 2) return 0;
+    if (*c->key) { /* sounding alike is worth half an edit */
+        char key[XN_PHONETIC_MAX + 1];
+        xn_metaphone(name, len, key);
+        if (strcmp(key, c->key) == 0) cost = cost > XN_NAME_EDIT / 2 ? cost - XN_NAME_EDIT / 2 : 1;
     }
+    if (cost > c->budget) return 0;
+    candidate x = {"", len, cost, 0, 0};
+    if (c->n_best == XN_TYPO_MAX_NAMES &&
+        edits(x.cost) > edits(c->best[XN_TYPO_MAX_NAMES - 1].cost))
+        return 0; /* cannot rank: spare the lookups */
+    /* a lower-case word is searched stemmed: a name of the same stem is
+     * found already */
+    if (!w->capitalised && same_stem(c->stemmer, w->term, w->len, name, len)) return 0;
+    if (termfreq(c, name, len, &x.df) < 0) return -1;
+    if (x.df == 0 || x.df <= c->word_df) return 0;
+    if (!is_official) { /* a name: capitalised in most of its occurrences */
+        unsigned long caps = xn_lexicon_get(c->lex, name, len);
+        if (caps * 2 <= x.df) return 0;
+    }
+    memcpy(x.word, name, len);
+    x.word[len] = '\0';
+    keep(c, &x);
     return 0;
 }
 
-/* Whether the lexicon's word is a name: capitalised in most of its
- * occurrences. Checked only for the chosen word, which is cheap. */
-static int mostly_capitalised(xs_db *db, const xn_lexicon *lex, const char *w,
-                              int *is_name, xn_error *err)
+/* Considers the words of G within C's budget of the word in length (each
+ * half edit changes the length by one byte at most). */
+static int consider_group(search_ctx *c, const name_group *g, int is_official)
 {
-    unsigned long caps = xn_lexicon_get(lex, w, strlen(w));
-    *is_name = 0;
-    if (caps < XN_TYPO_NAME_MIN) return 0;
-    /* occurrences: the sum of the word's wdf is not in the shim; documents
-     * are a lower bound of occurrences, so compare with those */
-    unsigned long df = 0;
+    size_t reach = 2 * c->budget / XN_NAME_EDIT + 1;
+    size_t n = c->word->len;
+    size_t lo = n > reach ? n - reach : 1;
+    size_t hi = n + reach;
+    if (hi > NAME_MAX_BYTES) hi = NAME_MAX_BYTES;
+    for (size_t len = lo; len <= hi && !c->failed; len++)
+        for (size_t i = g->first[len]; i < g->first[len + 1]; i++)
+            if (consider_name(c, g->e[i].word, g->e[i].len, is_official) < 0) return -1;
+    return 0;
+}
+
+/* The ordinary word the spelling data offers for the current word (two
+ * edits at most), kept when it costs less than every name found (or, for
+ * a word typed in lower case, no more). */
+static int consider_ordinary(search_ctx *c)
+{
+    const qword *w = c->word;
+    char *better = NULL;
     xs_error xe;
-    if (xs_db_termfreq(db, w, strlen(w), &df, &xe) < 0) {
-        xn_error_from_shim(err, &xe, NULL);
+    if (xs_db_spelling_suggestion(c->db, w->term, 2, &better, &xe) < 0) {
+        xn_error_from_shim(c->err, &xe, "cannot look for spelling corrections");
+        c->failed = 1;
         return -1;
     }
-    *is_name = caps * 2 >= df;
+    size_t len = better ? strlen(better) : 0;
+    if (!len || len > XN_TOKEN_MAX_BYTES || (len == w->len && !memcmp(better, w->term, len))) {
+        free(better);
+        return 0;
+    }
+    candidate x = {"", len, xn_name_distance(c->costs, w->term, w->len, better, len, 1000), 0, 1};
+    memcpy(x.word, better, len + 1);
+    free(better);
+    if (termfreq(c, x.word, len, &x.df) < 0) return -1;
+    int wins = c->n_best == 0 || x.cost < c->best[0].cost ||
+               (!w->capitalised && x.cost == c->best[0].cost);
+    if (x.df > 0 && wins) {
+        c->best[0] = x;
+        c->n_best = 1;
+    }
     return 0;
+}
+
+/* Raises *DF to the articles holding W's stem (Z term), which a word
+ * typed in lower case is searched as: "breach" is no typo where articles
+ * write only "breaches". */
+static int stem_df(xs_db *db, xn_stemmer *stemmer, const qword *w, unsigned long *df,
+                   xs_error *xe)
+{
+    if (!stemmer || !xn_stemmer_should_stem(w->term, w->len)) return 0;
+    size_t n;
+    const char *stem = xn_stemmer_stem(stemmer, w->term, w->len, &n);
+    char term[XN_TOKEN_MAX_BYTES * 2 + 8];
+    size_t p = strlen(XN_PREFIX_STEM);
+    if (!stem || p + n >= sizeof term) return 0;
+    memcpy(term, XN_PREFIX_STEM, p);
+    memcpy(term + p, stem, n);
+    unsigned long sdf = 0;
+    if (xs_db_termfreq(db, term, p + n, &sdf, xe) < 0) return -1;
+    if (sdf > *df) *df = sdf;
+    return 0;
+}
+
+/* The most a name may cost for a word of NCHARS code points: one edit up
+ * to five letters, two up to eight, three beyond; none below four. A word
+ * typed in lower case keeps xn_distance_budget()'s plain edits. */
+static unsigned name_budget(size_t nchars, int capitalised)
+{
+    if (!capitalised) return xn_distance_budget(nchars) * XN_NAME_EDIT;
+    return nchars < 4 ? 0 : nchars <= 5 ? XN_NAME_EDIT : nchars <= 8 ? 2 * XN_NAME_EDIT
+                                                                     : 3 * XN_NAME_EDIT;
 }
 
 /* A copy of the folded WORD with its first letter in upper case, as the
@@ -349,63 +408,65 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path,
     const char *text = tree->text;
     xn_typo_names *known = *names;
     xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
+    xn_name_costs costs;
+    xn_name_costs_init(&costs);
     for (size_t i = 0; i < words.n && !st; i++) {
         const qword *w = &words.w[i];
         uint32_t cps[XN_DISTANCE_MAX_CHARS];
         size_t nc = xn_utf8_decode(w->term, w->len, cps, XN_DISTANCE_MAX_CHARS);
-        if (nc == (size_t)-1 || xn_distance_budget(nc) == 0) continue;
+        if (nc == (size_t)-1 || nc < 3 || w->len > NAME_MAX_BYTES) continue;
+        unsigned budget = name_budget(nc, w->capitalised);
         unsigned long df = 0;
         xs_error xe;
-        if (xs_db_termfreq(db, w->term, w->len, &df, &xe) < 0) {
+        if (xs_db_termfreq(db, w->term, w->len, &df, &xe) < 0 ||
+            (!w->capitalised && stem_df(db, stemmer, w, &df, &xe) < 0)) {
             st = xn_error_from_shim(err, &xe, NULL);
             break;
         }
-        if (df > XN_TYPO_RARE_DOCS) continue;
+        if (df > XN_TYPO_RARE_DOCS || (budget == 0 && df > 0)) continue;
         if (!known && (st = names_load(db, path, tables, &known, err))) break;
         const xn_lexicon *lex = known->lex;
         /* a lower-case word the index holds, and not as a name, is an
          * ordinary word */
         if (df > 0 && !w->capitalised && xn_lexicon_get(lex, w->term, w->len) * 2 < df)
             continue;
-        search_ctx c = {db, stemmer, w, df, xn_distance_budget(nc), "", 1000, 0, err, 0, 0, nc};
-        c.letters = letter_set(w->term, w->len);
-        /* the officials' names first, then the lexicon's */
-        consider_group(&c, &known->official_names);
-        char official[XN_TOKEN_MAX_BYTES + 1];
-        unsigned official_distance = c.best_distance;
-        strcpy(official, c.best);
-        if (!c.failed) consider_group(&c, &known->lexicon_names);
-        if (c.failed) st = err->status;
-        if (st || !*c.best) continue;
-        if (strcmp(c.best, official) != 0 || official_distance != c.best_distance) {
-            int is_name;
-            if (mostly_capitalised(db, lex, c.best, &is_name, err) < 0) {
-                st = err->status;
+        search_ctx c = {db, &costs, lex, stemmer, w, df, budget, "", {{"", 0, 0, 0, 0}}, 0, err, 0};
+        xn_metaphone(w->term, w->len, c.key);
+        /* the officials' names, the lexicon's names, then (for a word no
+         * article holds) an ordinary word when it costs less */
+        if ((budget == 0 || (consider_group(&c, &known->official_names, 1) == 0 &&
+                             consider_group(&c, &known->lexicon_names, 0) == 0)) &&
+            df == 0)
+            consider_ordinary(&c);
+        if (c.failed) {
+            st = err->status;
+            break;
+        }
+        /* the best, and those at most one edit worse */
+        for (size_t k = 0; k < c.n_best && !st; k++) {
+            if (c.best[k].cost > c.best[0].cost + XN_NAME_EDIT) break;
+            xn_typo *grown = realloc(out->t, (out->n + 1) * sizeof *grown);
+            if (!grown) {
+                st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
                 break;
             }
-            if (!is_name) {
-                if (!*official) continue;
-                strcpy(c.best, official);
+            out->t = grown;
+            xn_typo *t = &out->t[out->n];
+            t->word = xn_strndup(text + w->start, w->end - w->start);
+            t->name = w->capitalised ? capitalised(c.best[k].word) : xn_strdup(c.best[k].word);
+            t->start = w->start;
+            t->end = w->end;
+            t->rank = (unsigned)k;
+            t->cost = c.best[k].cost;
+            t->ordinary = c.best[k].ordinary;
+            if (!t->word || !t->name) {
+                free(t->word);
+                free(t->name);
+                st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+                break;
             }
+            out->n++;
         }
-        xn_typo *grown = realloc(out->t, (out->n + 1) * sizeof *grown);
-        if (!grown) {
-            st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-            break;
-        }
-        out->t = grown;
-        xn_typo *t = &out->t[out->n];
-        t->word = xn_strndup(text + w->start, w->end - w->start);
-        t->name = w->capitalised ? capitalised(c.best) : xn_strdup(c.best);
-        t->start = w->start;
-        t->end = w->end;
-        if (!t->word || !t->name) {
-            free(t->word);
-            free(t->name);
-            st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-            break;
-        }
-        out->n++;
     }
     *names = known;
     free(words.w);
@@ -418,7 +479,7 @@ char *xn_typos_rewrite(const char *text, const xn_typos *t)
     xn_strbuf b = XN_STRBUF_INIT;
     size_t at = 0;
     for (size_t i = 0; i < t->n; i++) {
-        if (t->t[i].start < at) continue;
+        if (t->t[i].rank != 0 || t->t[i].start < at) continue;
         if (xn_strbuf_append(&b, text + at, t->t[i].start - at) < 0 ||
             xn_strbuf_puts(&b, t->t[i].name) < 0) {
             xn_strbuf_free(&b);
@@ -436,9 +497,11 @@ char *xn_typos_rewrite(const char *text, const xn_typos *t)
 typedef struct {
     const char *query;
     const xn_typos *t;
+    unsigned rank;
 } correct_ctx;
 
-/* Gives text node N its corrected text when a typo lies in it. */
+/* Gives text node N its text with each misspelt word replaced by its
+ * correction of C's rank, when one lies in it. */
 static int correct_node(void *vctx, xn_qnode *n)
 {
     correct_ctx *c = vctx;
@@ -448,7 +511,7 @@ static int correct_node(void *vctx, xn_qnode *n)
     size_t at = from;
     for (size_t i = 0; i < c->t->n; i++) {
         const xn_typo *t = &c->t->t[i];
-        if (t->start < at || t->end > to) continue;
+        if (t->ordinary || t->rank != c->rank || t->start < at || t->end > to) continue;
         if (xn_strbuf_append(&b, c->query + at, t->start - at) < 0 ||
             xn_strbuf_puts(&b, t->name) < 0)
             goto nomem;
@@ -456,8 +519,8 @@ static int correct_node(void *vctx, xn_qnode *n)
     }
     if (at == from) return 0;
     if (xn_strbuf_append(&b, c->query + at, to - at) < 0) goto nomem;
-    free(n->corrected);
-    n->corrected = xn_strbuf_take(&b);
+    free(n->corrected[c->rank]);
+    n->corrected[c->rank] = xn_strbuf_take(&b);
     return 0;
 nomem:
     xn_strbuf_free(&b);
@@ -466,8 +529,12 @@ nomem:
 
 int xn_qtree_correct(xn_qtree *tree, const xn_typos *t, xn_error *err)
 {
-    correct_ctx c = {tree->text, t};
-    if (!t->n || xn_qtree_each_searched_text(tree, correct_node, &c) == 0) return 0;
-    xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-    return -1;
+    for (unsigned k = 0; k < XN_QNODE_CORRECTIONS && t->n; k++) {
+        correct_ctx c = {tree->text, t, k};
+        if (xn_qtree_each_searched_text(tree, correct_node, &c) != 0) {
+            xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+            return -1;
+        }
+    }
+    return 0;
 }

@@ -29,14 +29,19 @@
 #include "tables.h"
 
 #define XN_TYPO_RARE_DOCS 2
-#define XN_TYPO_NAME_MIN 3
+#define XN_TYPO_MAX_NAMES XN_QNODE_CORRECTIONS
 #define XN_TYPO_WEIGHT 0.5
 
-/** One word also searched as a name. */
+/** One word also searched as a name (or an ordinary word). A word may
+ *  have several, best first (RANK 0). */
 typedef struct {
     char *word; /* as typed */
     char *name; /* as searched, capitalised like the word */
     size_t start, end; /* bytes of the word in the query text */
+    unsigned rank;     /* 0 for the word's best, 1 for the next... */
+    unsigned cost;     /* xn_name_distance() units */
+    int ordinary;      /* a word of the spelling data, not a name: offered
+                        * ("did you mean"), not searched */
 } xn_typo;
 
 typedef struct {

@@ -39,8 +39,8 @@ expect_eq "the formal names still do" "n4" "$(ids db 'official:"Albert Smith"')"
 expect_eq "--nicknames none" "n2" "$(ids plain '"Bill Burns"')"
 printf 'name1,relationship,name2\nwilliam,has_nickname,billy\n' > mine.csv
 "$XAPNEWS" index --db mine --synonyms none --nicknames mine.csv --officials officials.tsv news.jsonl > /dev/null
-expect_eq "--nicknames FILE: its nicknames" "n1" "$(ids mine '"Billy Burns"')"
-expect_eq "--nicknames FILE: only its nicknames" "n2" "$(ids mine '"Bill Burns"')"
+expect_eq "--nicknames FILE: its nicknames" "n1" "$(ids mine --no-typos '"Billy Burns"')"
+expect_eq "--nicknames FILE: only its nicknames" "n2" "$(ids mine --no-typos '"Bill Burns"')"
 printf 'william,has_nickname,billy\nwilliam,bill\n' > bad.csv
 out=$("$XAPNEWS" index --db bad --nicknames bad.csv news.jsonl 2>&1)
 expect_eq "a bad nicknames file is refused" 3 $?

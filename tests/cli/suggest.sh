@@ -152,8 +152,12 @@ expect_eq "sharded: the same suggestions" \
 # name-aware typo tolerance in search
 expect_eq "rare word also searched as a name" "also searched: Shengkun for Shengkum" \
     "$("$XAPNEWS" search --db "$DB" --limit 1 Shengkum | head -1)"
-expect_eq "also in JSON" '[{"word": "Jhonson", "name": "Johnson"}]' \
-    "$("$XAPNEWS" search --db "$DB" --json Jhonson | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["also_searched"]))')"
+expect_eq "also in JSON" '[{"word": "Shengkum", "name": "Shengkun"}]' \
+    "$("$XAPNEWS" search --db "$DB" --json Shengkum | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["also_searched"]))')"
+# a name no article writes: searched as corrected, with the name many
+# articles write (Johnson) before the one an article writes (Jonson)
+expect_eq "searched as corrected" 'Johnson Jhonson []' \
+    "$("$XAPNEWS" search --db "$DB" --json Jhonson | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["corrected_query"], d["original_query"], json.dumps(d["also_searched"]))')"
 expect_eq "finds the name's articles" "000 001 002 003" \
     "$(ids "$DB" Jhonson | sed 's/_[0-9a-f]*//g')"
 expect_eq "--no-typos" "" \
