@@ -12,6 +12,14 @@ const xs_query *xn_query_handle(const xapnews_query_t *query);
  *  parsed (owned by QUERY). */
 const xs_weighting *xn_query_weighting(const xapnews_query_t *query);
 
+struct xn_typos;
+
+/** The corrections of QUERY's typo pass (typos.h; owned by QUERY). */
+const struct xn_typos *xn_query_typos(const xapnews_query_t *query);
+
+/** The text QUERY was parsed from (owned by QUERY). */
+const char *xn_query_text(const xapnews_query_t *query);
+
 /** The text QUERY was parsed from with each misspelt word replaced by its
  *  best correction (query typos, typos.h), malloc'd; *OUT is NULL when
  *  there is none. Returns 0, or -1 when memory runs out. */

@@ -8,6 +8,7 @@
  */
 #include "query_builder.h"
 #include "grow.h"
+#include "name_distance.h"
 #include "profile.h"
 #include "query_rewrite.h"
 #include "schema.h"
@@ -40,6 +41,7 @@ typedef struct {
     size_t text_at; /* offset in the query of the text being analysed */
     unsigned n_terms; /* terms built, expansions included */
     size_t n_words;   /* words of the query's texts */
+    const xn_typos *typos; /* names to search misspelt words as (may be NULL) */
     const xn_stopwords *stopwords; /* left out of words without operator */
     int may_drop;     /* building words without operator */
     unsigned dropped, kept; /* stopwords left out, other words without
@@ -542,6 +544,52 @@ static int is_stopword(const builder_t *p, const qposs_t *c, size_t i)
     return !isupper((unsigned char)c->text[w->start + 1]);
 }
 
+/* UNIT, the word at position I of C as typed, OR each name the typo pass
+ * gives that word (typos.h), the first weighing XN_TYPO_WEIGHT, each next
+ * a sixteenth less, and half as much for each whole edit it costs more
+ * than the first. Takes UNIT. */
+static xs_query *with_names(builder_t *p, const char *prefix, const qposs_t *c, size_t i,
+                            xs_query *unit)
+{
+    const xn_typos *t = p->typos;
+    if (!unit || !t || !t->n || p->corrected) return unit;
+    size_t at = p->text_at + c->p[i].word.start;
+    unsigned best = (unsigned)-1; /* the cost of the word's best name */
+    for (size_t k = 0; k < t->n; k++)
+        if (t->t[k].start == at && !t->t[k].ordinary && t->t[k].cost < best) best = t->t[k].cost;
+    if (best == (unsigned)-1) return unit;
+    qlist_t alts = {0};
+    if (qlist_push(p, &alts, unit) < 0) return NULL;
+    for (size_t k = 0; k < t->n && !p->failed; k++) {
+        const xn_typo *typo = &t->t[k];
+        if (typo->start != at || typo->ordinary) continue;
+        qposs_t w = {NULL, 0, 0, typo->name, 0, 0};
+        if (xn_tokenize(typo->name, strlen(typo->name), collect, &w) != 0 || w.nomem) {
+            free(w.p);
+            fail_nomem(p);
+            break;
+        }
+        xs_query *q = w.n ? unit_query(p, prefix, &w, 0, w.n, 0) : NULL;
+        free(w.p);
+        if (!q) continue;
+        xs_error xe;
+        /* half the weight for each whole edit more than the best */
+        unsigned worse = (typo->cost + XN_NAME_EDIT - 1) / XN_NAME_EDIT -
+                         (best + XN_NAME_EDIT - 1) / XN_NAME_EDIT;
+        double weight = XN_TYPO_WEIGHT * (1.0 - typo->rank / 16.0) / (double)(1u << worse);
+        xs_query *scaled = xs_query_scale(q, weight, &xe);
+        xs_query_free(q);
+        if (!scaled) fail_shim(p, &xe);
+        else qlist_push(p, &alts, scaled);
+    }
+    xs_query *r = qlist_combine(p, &alts, XS_OP_OR, 0);
+    if (p->failed) {
+        xs_query_free(r);
+        return NULL;
+    }
+    return r;
+}
+
 static int plain_units(builder_t *p, const char *prefix, const qposs_t *c,
                        size_t from, size_t to, qlist_t *units)
 {
@@ -556,7 +604,9 @@ static int plain_units(builder_t *p, const char *prefix, const qposs_t *c,
             p->dropped++;
         } else {
             p->kept += p->may_drop;
-            rc = qlist_push(p, units, unit_query(p, prefix, c, i, j, 0));
+            xs_query *unit = unit_query(p, prefix, c, i, j, 0);
+            if (j == i + 1 && !c->p[i].has_amount) unit = with_names(p, prefix, c, i, unit);
+            rc = qlist_push(p, units, unit);
         }
         i = j;
     }
@@ -1238,7 +1288,7 @@ xs_query *xn_query_build(xn_qtree *tree, unsigned flags, xn_stemmer *stemmer,
                          xn_hlset *hl, xn_error *err)
 {
     builder_t p = {flags, stemmer, tables, profile, hl, err, tree->text, 0, tree->capitals,
-                   0, 0, 0, 0, NULL, 0, 0, 0, 0};
+                   0, 0, 0, 0, tree->typos, NULL, 0, 0, 0, 0};
     if (profile && profile->stopwords && stemmer)
         p.stopwords = xn_stopwords_for(xn_stemmer_language(stemmer));
     xs_query *q = tree->root ? build_node(&p, tree->root) : NULL;

@@ -80,9 +80,9 @@ struct xn_qnode {
     double boost;    /* ITEM^BOOST: its weight multiplied (0: as is) */
     /* TEXT: a run of plain words, a phrase or a field's value. TEXT
      * points into the tree's copy of the query, or to a replacement the
-     * node owns (OWNED set); CORRECTED[K] (owned, may be NULL) is the
-     * text with misspelt words replaced by their K-th correction (see
-     * xn_qtree_correct()). */
+     * node owns (OWNED set); for a quoted text, CORRECTED[K] (owned, may
+     * be NULL) is the text with misspelt words replaced by their K-th
+     * correction (see xn_qtree_correct()). */
     const char *text;
     size_t len;
     int quoted, owned;
@@ -106,6 +106,8 @@ typedef struct {
     /* the query is written in capitals (terms.h: xn_text_in_capitals()):
      * AND, OR and NOT are words, and no word is read as a name */
     int capitals;
+    /* the typo pass's corrections (typos.h; not owned, may be NULL) */
+    const struct xn_typos *typos;
 } xn_qtree;
 
 /** Parses TEXT (NUL-terminated) into *TREE. Returns 0, or -1 with ERR

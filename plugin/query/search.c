@@ -340,6 +340,16 @@ const char *xapnews_query_syntax_error(const xapnews_query_t *q)
     return q ? q->syntax_error : NULL;
 }
 
+const xn_typos *xn_query_typos(const xapnews_query_t *q)
+{
+    return &q->typos;
+}
+
+const char *xn_query_text(const xapnews_query_t *q)
+{
+    return q->text;
+}
+
 int xn_query_corrected_text(const xapnews_query_t *q, char **out)
 {
     *out = NULL;

@@ -500,12 +500,12 @@ typedef struct {
     unsigned rank;
 } correct_ctx;
 
-/* Gives text node N its text with each misspelt word replaced by its
- * correction of C's rank, when one lies in it. */
+/* Gives quoted text node N its text with each misspelt word replaced by
+ * its correction of C's rank, when one lies in it. */
 static int correct_node(void *vctx, xn_qnode *n)
 {
     correct_ctx *c = vctx;
-    if (n->owned) return 0;
+    if (n->owned || !n->quoted) return 0;
     size_t from = (size_t)(n->text - c->query), to = from + n->len;
     xn_strbuf b = XN_STRBUF_INIT;
     size_t at = from;
@@ -529,6 +529,7 @@ nomem:
 
 int xn_qtree_correct(xn_qtree *tree, const xn_typos *t, xn_error *err)
 {
+    tree->typos = t;
     for (unsigned k = 0; k < XN_QNODE_CORRECTIONS && t->n; k++) {
         correct_ctx c = {tree->text, t, k};
         if (xn_qtree_each_searched_text(tree, correct_node, &c) != 0) {

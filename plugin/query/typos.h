@@ -29,7 +29,7 @@
 #include "tables.h"
 
 #define XN_TYPO_RARE_DOCS 2
-#define XN_TYPO_MAX_NAMES XN_QNODE_CORRECTIONS
+#define XN_TYPO_MAX_NAMES 8
 #define XN_TYPO_WEIGHT 0.5
 
 /** One word also searched as a name (or an ordinary word). A word may
@@ -44,7 +44,7 @@ typedef struct {
                         * ("did you mean"), not searched */
 } xn_typo;
 
-typedef struct {
+typedef struct xn_typos {
     xn_typo *t;
     size_t n;
 } xn_typos;
@@ -80,11 +80,13 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path, xn_typo_names **name
  *  memory runs out). */
 char *xn_typos_rewrite(const char *text, const xn_typos *t);
 
-/** The typo pass of the query pipeline: gives each text node of TREE
- *  holding a word of T (found in TREE by xn_typos_find()) that text with
- *  the names put in, so the builder searches the query as typed OR as
- *  corrected (query_builder.h). Returns 0, or -1 with ERR set when memory
- *  runs out. */
+/** The typo pass of the query pipeline: gives TREE the names of T (found
+ *  in TREE by xn_typos_find(); T must outlive TREE's use), so the builder
+ *  searches each misspelt word as typed OR as its names, each rank
+ *  weighing less (query_builder.h); a quoted text holding a misspelt word
+ *  gets its text with the names of each rank put in (up to
+ *  XN_QNODE_CORRECTIONS), searched as alternative phrases. Returns 0, or
+ *  -1 with ERR set when memory runs out. */
 int xn_qtree_correct(xn_qtree *tree, const xn_typos *t, xn_error *err);
 
 #endif

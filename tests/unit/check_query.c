@@ -321,36 +321,37 @@ START_TEST(typo_pass_corrects_searched_texts)
     xn_qtree t;
     xn_error err;
     xn_error_clear(&err);
-    const char *q = "Guo Shengkum talks -Jhonson outlet:Reuters (Shengkum OR x)";
+    const char *q = "Guo Shengkum talks -Jhonson outlet:Reuters (\"Shengkum talks\" OR x)";
     ck_assert_int_eq(xn_qtree_parse(q, &t, &err), 0);
     int n = 0;
     xn_qtree_each_searched_text(&t, count_text, &n);
     ck_assert_int_eq(n, 3); /* not -Jhonson, not the outlet */
-    xn_typo typo[3] = {{"Shengkum", "Shengkun", 4, 12, 0, 4},
-                       {"Shengkum", "Shengkung", 4, 12, 1, 6},
-                       {"Shengkum", "Shengkun", 44, 52, 0, 4}};
+    xn_typo typo[3] = {{"Shengkum", "Shengkun", 4, 12, 0, 4, 0},
+                       {"Shengkum", "Shengkung", 4, 12, 1, 6, 0},
+                       {"Shengkum", "Shengkun", 45, 53, 0, 4, 0}};
     xn_typos list = {typo, 3};
     ck_assert_int_eq(xn_qtree_correct(&t, &list, &err), 0);
+    ck_assert_ptr_eq(t.typos, &list);
     const xn_qnode *and = t.root;
-    ck_assert_str_eq(child(and, 0)->corrected[0], "Guo Shengkun talks");
-    ck_assert_str_eq(child(and, 0)->corrected[1], "Guo Shengkung talks");
-    ck_assert_ptr_null(child(and, 0)->corrected[2]);
-    ck_assert_ptr_null(child(and, 1)->corrected[0]);
-    const xn_qnode *alt = child(child(child(and, 3), 0), 0);
-    ck_assert_str_eq(alt->corrected[0], "Shengkun");
-    ck_assert_ptr_null(alt->corrected[1]);
+    /* plain words are given their names by the builder, a quoted text its
+     * corrected texts */
+    ck_assert_ptr_null(child(and, 0)->corrected[0]);
+    const xn_qnode *phrase = child(child(child(and, 3), 0), 0);
+    ck_assert_str_eq(phrase->corrected[0], "Shengkun talks");
+    ck_assert_ptr_null(phrase->corrected[1]);
     ck_assert_str_eq(t.text, q);
-    /* the query as typed OR as corrected, the latter weighted 0.5 */
+    /* each misspelt word as typed OR its names, weighted 0.5 for the best
+     * and less for the next (a sixteenth less for its rank, half for its
+     * one edit more); the query with the phrase corrected OR'd in,
+     * weighted 0.5 */
     ck_assert_int_eq(xn_qtree_resolve_fields(&t, NULL, &err), 0);
     xs_query *built = xn_query_build(&t, 0, NULL, NULL, NULL, NULL, &err);
     char *d = xs_query_describe(built);
-    /* ... and as corrected with the second names, weighted 0.375 */
-    ck_assert_str_eq(d, "Query(((((guo@1 AND shengkum@1 AND talks@1 AND (shengkum@1 OR x@1)) "
+    ck_assert_str_eq(d, "Query(((((guo@1 AND (shengkum@1 OR 0.5 * shengkun@1 OR 0.234375 * "
+                        "shengkung@1) AND talks@1 AND ((shengkum@1 PHRASE 2 talks@2) OR x@1)) "
                         "FILTER 0 * XOUTLET:reuters) AND_NOT jhonson@1) OR 0.5 * "
-                        "(((guo@1 AND shengkun@1 AND talks@1 AND (shengkun@1 OR x@1)) "
-                        "FILTER 0 * XOUTLET:reuters) AND_NOT jhonson@1) OR 0.375 * "
-                        "(((guo@1 AND shengkung@1 AND talks@1 AND (shengkum@1 OR x@1)) "
-                        "FILTER 0 * XOUTLET:reuters) AND_NOT jhonson@1)))");
+                        "(((guo@1 AND shengkum@1 AND talks@1 AND ((shengkun@1 PHRASE 2 talks@2) "
+                        "OR x@1)) FILTER 0 * XOUTLET:reuters) AND_NOT jhonson@1)))");
     free(d);
     xs_query_free(built);
     xn_qtree_free(&t);
