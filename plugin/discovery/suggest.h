@@ -63,6 +63,7 @@
 
 #include <stddef.h>
 
+#include "dictionary.h"
 #include "error.h"
 #include "xapnews.h"
 
@@ -78,7 +79,81 @@ typedef struct {
                                     variant, plus with the canonical form */
     int official;           /* a form is a word of an official's name */
     int joined;             /* a joined / spaced compound */
+    /* the word lists (dictionary.h); all 0 without a dictionary. For a
+     * compound, the joined form's entry is the one of the form that is
+     * joined, the spaced form's is 0, and PARTS holds the two words'. */
+    int dictionary;         /* a dictionary was given */
+    xn_dict_entry variant_dict, canonical_dict, parts[2];
+    int function_parts;     /* a compound of two function words ("in to") */
+    /* names written next to each form (neighbours.h below): how many
+     * distinct ones each form has, and how many of them the index also
+     * writes next to the other form; all 0 when not looked at */
+    unsigned neighbours_variant, neighbours_canonical, neighbours_shared;
 } xn_pair_evidence;
+
+/** Why a pair is left out, or XN_PAIR_KEEP. See xn_suggest_verdict(). */
+typedef enum {
+    XN_PAIR_KEEP = 0,
+    XN_PAIR_FORMATION, /* one stem with two endings: "weaken" / "weaker" */
+    XN_PAIR_WORDS,     /* two dictionary words, not a regional pair */
+    XN_PAIR_NAME_WORD, /* a name the lists lack beside a dictionary word */
+    XN_PAIR_PHRASE,    /* a word beside a phrase of two words */
+    XN_PAIR_PEOPLE,    /* two names written next to different names */
+    XN_PAIR_INITIAL    /* two established names with other first letters */
+} xn_pair_verdict;
+
+/** Whether the pair VARIANT / CANONICAL (folded; a compound's spaced form
+ *  holds a space) with evidence E is left out, and why:
+ *   FORMATION  the forms are one stem (four letters at least) with two
+ *              endings of word formation or inflection ("weak" + "en" /
+ *              "er", "scor" + "er" / "ed", "telephon" + "y" / "e",
+ *              "german" + "s" / "y"; xn_suggest_formation());
+ *   WORDS      both forms are ordinary words of the lists, not both
+ *              written as names in the index, and not a regional pair
+ *              (xn_suggest_regional()): "premises" / "promises",
+ *              "looming" / "looking", "billions" / "millions";
+ *   NAME_WORD  one form is an ordinary word of the lists the index seldom
+ *              writes as a name (names < 0.5), the other no list holds
+ *              and the index writes as a name (names 1): a name, or a
+ *              foreign word in one ("Fondation" / "foundation"), is no
+ *              misspelling of a word;
+ *   PHRASE     a compound whose joined form and both parts are ordinary
+ *              words of the lists ("everyone" / "every one": standard
+ *              words both ways, of different use), or whose parts are
+ *              both function words;
+ *   PEOPLE     both forms are written as names (names 1), each is written
+ *              next to two distinct names at least (a given name before
+ *              a surname, a surname after a given name), and the index
+ *              writes none of those beside the other form: two people
+ *              ("Andersen" / "Anderson", "Silvia" / "Sylvia");
+ *   INITIAL    the first letters differ, and are not two letters that
+ *              transliterations exchange (c k q, g q, i j y, v w), and
+ *              both forms are in three articles at least: two
+ *              established names ("Bollywood" / "Hollywood", "Fenice" /
+ *              "Venice"); a misspelling seldom changes the first letter.
+ *  Rules that need the lists apply only when E->dictionary is set. */
+xn_pair_verdict xn_suggest_verdict(const char *variant, const char *canonical,
+                                   const xn_pair_evidence *e);
+
+/** A short name of V ("keep", "formation", "words", "name-word",
+ *  "phrase", "people", "initial"). */
+const char *xn_suggest_verdict_name(xn_pair_verdict v);
+
+/** Whether the folded words A and B are one stem of four letters or more
+ *  with two endings of word formation or inflection (one may be empty). */
+int xn_suggest_formation(const char *a, const char *b);
+
+/** Whether the folded words A and B are the same word in two regional
+ *  spellings: each is held by a list that lacks the other (EA, EB: their
+ *  entries), or they differ by one of the patterns -ize/-ise,
+ *  -yze/-yse, -or/-our, -er/-re, -ense/-ence, -og/-ogue, l/ll,
+ *  -dgment/-dgement, ae/e, oe/e. */
+int xn_suggest_regional(const char *a, const char *b, xn_dict_entry ea,
+                        xn_dict_entry eb);
+
+/** Whether the first letters of A and B differ and are not two letters
+ *  that transliterations exchange. */
+int xn_suggest_other_initial(const char *a, const char *b);
 
 /** The score of E as documented above. */
 double xn_suggest_score(const xn_pair_evidence *e);
