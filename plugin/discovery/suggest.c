@@ -41,6 +41,12 @@
 
 double xn_suggest_score(const xn_pair_evidence *e)
 {
+    return 1.0 / (1.0 + exp(-(XN_SUGGEST_SLOPE * xn_suggest_evidence_sum(e) +
+                               XN_SUGGEST_INTERCEPT)));
+}
+
+double xn_suggest_evidence_sum(const xn_pair_evidence *e)
+{
     double spelling = e->joined ? 1.0
                       : e->length ? 1.0 - (double)e->distance / (double)e->length
                                   : 0.0;
@@ -106,10 +112,10 @@ double xn_suggest_cosine(const unsigned *ida, const double *wa, size_t na,
 /* Endings of word formation and inflection, sorted. */
 static const char *const endings[] = {
     "", "able", "al", "ance", "ancy", "ant", "ants", "ary", "ation", "ations",
-    "d", "e", "ed", "ee", "ees", "en", "ence", "ency", "ent", "ents", "er",
+    "e", "ed", "ee", "ees", "en", "ence", "ency", "ent", "ents", "er",
     "ers", "es", "est", "ful", "ian", "ians", "ible", "ic", "ical", "ing",
     "ings", "ion", "ions", "ism", "ist", "ists", "ity", "ive", "less", "ly",
-    "ment", "ments", "ness", "or", "ors", "ory", "ous", "r", "s", "ship",
+    "ment", "ments", "ness", "or", "ors", "ory", "ous", "s", "ship",
     "ty", "y",
 };
 
@@ -131,8 +137,14 @@ int xn_suggest_formation(const char *a, const char *b)
     size_t p = 0;
     while (a[p] && a[p] == b[p]) p++;
     if (!a[p] && !b[p]) return 0; /* the same word */
-    for (size_t k = p; k >= STEM_MIN; k--)
-        if (is_ending(a + k) && is_ending(b + k)) return 1;
+    for (size_t k = p; k >= STEM_MIN; k--) {
+        const char *x = a + k, *y = b + k;
+        size_t xl = strlen(x), yl = strlen(y);
+        /* "er" / "r": one letter more or less is a misspelling's way */
+        if ((xl == yl + 1 && strcmp(x + 1, y) == 0) || (yl == xl + 1 && strcmp(y + 1, x) == 0))
+            continue;
+        if (is_ending(x) && is_ending(y)) return 1;
+    }
     return 0;
 }
 
