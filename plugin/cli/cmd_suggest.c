@@ -246,7 +246,7 @@ static int cmd_suggest(int argc, char **argv)
     const char *lists[32];
     size_t n_lists = 0;
     xapnews_suggest_options_t options = {50, 2, NULL, NULL, NULL};
-    int json = 0, quiet = 0, no_dictionary = 0, c;
+    int json = 0, quiet = 0, no_dictionary = 0, no_lists = 0, c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "+d:n:qh", opts, NULL)) != -1) {
         switch (c) {
@@ -317,10 +317,7 @@ static int cmd_suggest(int argc, char **argv)
             xapnews_dictionary_destroy(dict);
             return cli_exit_code(dst);
         }
-        if (!n_lists && !found && !quiet)
-            fprintf(stderr, "xapnews: synonyms suggest: no word lists in %s (install wamerican "
-                            "and wbritish, or give --dictionary FILE); pairs are judged "
-                            "without them\n", xapnews_dictionary_default_dir());
+        no_lists = !n_lists && !found;
         options.dictionary = dict;
     }
     xapnews_database_t *db = NULL;
@@ -350,6 +347,10 @@ static int cmd_suggest(int argc, char **argv)
     } else {
         print_table(s);
     }
+    if (!st && no_lists && !quiet)
+        fprintf(stderr, "xapnews: synonyms suggest: no word lists in %s (install wamerican "
+                        "and wbritish, or give --dictionary FILE); pairs were judged "
+                        "without them\n", xapnews_dictionary_default_dir());
     xapnews_suggestions_destroy(s);
     xapnews_database_close(db);
     xapnews_dictionary_destroy(dict);

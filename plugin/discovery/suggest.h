@@ -97,9 +97,12 @@ typedef struct {
     int dictionary;         /* a dictionary was given */
     xn_dict_entry variant_dict, canonical_dict, parts[2];
     int function_parts;     /* a compound of two function words ("in to") */
-    /* names written next to each form (neighbours.h below): how many
-     * distinct ones each form has, and how many of them the index also
-     * writes next to the other form; all 0 when not looked at */
+    /* names written next to each form (only blanks between: a given name
+     * before, a surname after; words the index writes as names, in at
+     * most one article in 50): how many distinct ones each form has, and
+     * how many of them the index also writes next to the other form, at
+     * the same side; all 0 when not looked at (contexts not compared, or
+     * neither form a name) */
     unsigned neighbours_variant, neighbours_canonical, neighbours_shared;
 } xn_pair_evidence;
 
