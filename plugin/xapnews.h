@@ -697,7 +697,63 @@ typedef struct {
     void (*progress)(void *ctx, const char *stage, unsigned long done,
                      unsigned long total);
     void *progress_ctx;
+    /** Word lists that tell ordinary words and names of the language
+     *  (see xapnews_dictionary_create()); NULL for none. Not owned: it
+     *  must outlive the call. Without one, pairs of two dictionary words,
+     *  of a name and a dictionary word and of a dictionary word and a
+     *  phrase of two are not recognised as such (see the README). */
+    const struct xapnews_dictionary *dictionary;
 } xapnews_suggest_options_t;
+
+/** Word lists for xapnews_suggest(): one word a line, as Debian's
+ *  wamerican and wbritish ship them. A word held by one list and not
+ *  another, beside a word the other holds and the first does not
+ *  ("organization" / "organisation"), is a pair of regional spellings. */
+typedef struct xapnews_dictionary xapnews_dictionary_t;
+
+/** Creates an empty dictionary. On failure *ERROR (optional, released
+ *  with xapnews_free()) says why. */
+xapnews_status_t xapnews_dictionary_create(xapnews_dictionary_t **dictionary,
+                                           char **error);
+
+/** Adds the word list at PATH as one more list (32 at most). A file that
+ *  cannot be read is XAPNEWS_STATUS_FILE_ERROR; a line that is not
+ *  UTF-8, holds a NUL byte, holds more than one word or is longer than
+ *  256 bytes is XAPNEWS_STATUS_BAD_INPUT with "PATH:LINE: reason" in
+ *  xapnews_dictionary_last_error(), and so is a file without any word
+ *  ("PATH: no words"). On failure the dictionary is left as it was. */
+xapnews_status_t xapnews_dictionary_load(xapnews_dictionary_t *dictionary,
+                                         const char *path);
+
+/** Adds the default lists that exist in DIR (NULL: the folder chosen when
+ *  the library was configured, xapnews_dictionary_default_dir()):
+ *  american-english, then british-english. *LOADED (optional) receives
+ *  how many were found; none found is no error. A list found but bad
+ *  fails as xapnews_dictionary_load() does. */
+xapnews_status_t xapnews_dictionary_load_defaults(xapnews_dictionary_t *dictionary,
+                                                  const char *dir,
+                                                  unsigned *loaded);
+
+/** The folder of the default lists (configure --with-dictionary-dir,
+ *  /usr/share/dict unless told otherwise). Static; never NULL. */
+const char *xapnews_dictionary_default_dir(void);
+
+/** The number of lists loaded, and of distinct folded words they hold. */
+size_t xapnews_dictionary_list_count(const xapnews_dictionary_t *dictionary);
+size_t xapnews_dictionary_word_count(const xapnews_dictionary_t *dictionary);
+
+/** What the lists say of WORD (UTF-8, folded here): XAPNEWS_DICTIONARY_WORD
+ *  when some list holds it as an ordinary (lower-case) word,
+ *  XAPNEWS_DICTIONARY_NAME when some list holds it capitalised, both, or
+ *  0. */
+#define XAPNEWS_DICTIONARY_WORD 1
+#define XAPNEWS_DICTIONARY_NAME 2
+int xapnews_dictionary_lookup(const xapnews_dictionary_t *dictionary,
+                              const char *word);
+
+const char *xapnews_dictionary_last_error(const xapnews_dictionary_t *dictionary);
+
+void xapnews_dictionary_destroy(xapnews_dictionary_t *dictionary);
 
 /** Mines DB for variant pairs (OPTIONS may be NULL for the defaults).
  *  Pairs that the variant table DB was built with already makes

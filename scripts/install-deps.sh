@@ -6,7 +6,8 @@ set -eu
 
 packages="build-essential autoconf automake libtool pkg-config
 libxapian-dev xapian-tools libstemmer-dev libjansson-dev libutf8proc-dev
-check snowball-data help2man python3 python3-xapian xapian-omega"
+check snowball-data help2man python3 python3-xapian xapian-omega
+wamerican wbritish"
 
 missing=""
 for p in $packages; do

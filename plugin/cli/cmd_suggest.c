@@ -28,8 +28,13 @@ static const char suggest_help[] =
     "\"cybersecurity\"), best first. Each pair is scored from its evidence:\n"
     "few edits apart, the same Metaphone key, the same words around both\n"
     "forms, a rare form beside a frequent one, both written as names\n"
-    "(capitalised in mid-sentence). Pairs that the variant table DB was\n"
-    "built with already joins are left out.\n"
+    "(capitalised in mid-sentence). The score estimates how likely the pair\n"
+    "is a genuine variant: about half of the pairs scored 0.5 are. Pairs\n"
+    "that the variant table DB was built with already joins are left out,\n"
+    "and so are word formation (\"weaken\" / \"weaker\"), two dictionary\n"
+    "words that are not a US / British pair, a name beside a dictionary\n"
+    "word, two names written next to different names (two people), and two\n"
+    "established names with other first letters.\n"
     "\n"
     "Options:\n"
     "  -d, --db DB         the database to mine (required)\n"
@@ -40,9 +45,19 @@ static const char suggest_help[] =
     "                      \"score\",\"docs\",\"evidence\":{...}}\n"
     "      --format solr   print lines in the variant table's format, to\n"
     "                      review and append to schemas/synonyms.txt\n"
+    "      --dictionary FILE  a word list (one word a line), instead of the\n"
+    "                      default lists american-english and british-english\n"
+    "                      of the dictionary folder (below); repeatable\n"
+    "      --no-dictionary judge the pairs without word lists\n"
     "  -q, --quiet         no progress display, even on a terminal\n"
     "  -h, --help          show this help\n"
     "\n" EXIT_CODES_HELP;
+
+static void print_suggest_help(void)
+{
+    fputs(suggest_help, stdout);
+    printf("\nDictionary folder: %s\n", xapnews_dictionary_default_dir());
+}
 
 typedef struct {
     int on;
@@ -223,11 +238,15 @@ static int cmd_suggest(int argc, char **argv)
         {"json", no_argument, NULL, 'j'},
         {"format", required_argument, NULL, 'f'},
         {"quiet", no_argument, NULL, 'q'},
+        {"dictionary", required_argument, NULL, 'D'},
+        {"no-dictionary", no_argument, NULL, 'N'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *db_path = NULL, *format = NULL;
-    xapnews_suggest_options_t options = {50, 2, NULL, NULL};
-    int json = 0, quiet = 0, c;
+    const char *lists[32];
+    size_t n_lists = 0;
+    xapnews_suggest_options_t options = {50, 2, NULL, NULL, NULL};
+    int json = 0, quiet = 0, no_dictionary = 0, no_lists = 0, c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "+d:n:qh", opts, NULL)) != -1) {
         switch (c) {
@@ -246,7 +265,15 @@ static int cmd_suggest(int argc, char **argv)
         case 'j': json = 1; break;
         case 'f': format = optarg; break;
         case 'q': quiet = 1; break;
-        case 'h': fputs(suggest_help, stdout); return EXIT_OK;
+        case 'D':
+            if (n_lists == sizeof lists / sizeof lists[0]) {
+                cli_error("synonyms suggest: --dictionary: %zu word lists at most", n_lists);
+                return EXIT_USAGE;
+            }
+            lists[n_lists++] = optarg;
+            break;
+        case 'N': no_dictionary = 1; break;
+        case 'h': print_suggest_help(); return EXIT_OK;
         default:
             fputs("Try 'xapnews synonyms suggest --help'.\n", stderr);
             return EXIT_USAGE;
@@ -269,9 +296,36 @@ static int cmd_suggest(int argc, char **argv)
         cli_error("synonyms suggest: --db DB is required");
         return EXIT_USAGE;
     }
+    if (no_dictionary && n_lists) {
+        cli_error("synonyms suggest: give --dictionary or --no-dictionary, not both");
+        return EXIT_USAGE;
+    }
+    xapnews_dictionary_t *dict = NULL;
+    if (!no_dictionary) {
+        char *error = NULL;
+        xapnews_status_t dst = xapnews_dictionary_create(&dict, &error);
+        if (dst) {
+            cli_error("%s", error ? error : xapnews_status_to_string(dst));
+            xapnews_free(error);
+            return cli_exit_code(dst);
+        }
+        unsigned found = 0;
+        for (size_t i = 0; i < n_lists && !dst; i++) dst = xapnews_dictionary_load(dict, lists[i]);
+        if (!n_lists && !dst) dst = xapnews_dictionary_load_defaults(dict, NULL, &found);
+        if (dst) {
+            cli_error("synonyms suggest: %s", xapnews_dictionary_last_error(dict));
+            xapnews_dictionary_destroy(dict);
+            return cli_exit_code(dst);
+        }
+        no_lists = !n_lists && !found;
+        options.dictionary = dict;
+    }
     xapnews_database_t *db = NULL;
     int rc = cli_open_database(db_path, &db);
-    if (rc) return rc;
+    if (rc) {
+        xapnews_dictionary_destroy(dict);
+        return rc;
+    }
     unsigned long docs = 0;
     progress_t prog = {0, 0, 0};
     if (!quiet && isatty(STDERR_FILENO) && xapnews_database_count(db, &docs) == 0 &&
@@ -293,8 +347,13 @@ static int cmd_suggest(int argc, char **argv)
     } else {
         print_table(s);
     }
+    if (!st && no_lists && !quiet)
+        fprintf(stderr, "xapnews: synonyms suggest: no word lists in %s (install wamerican "
+                        "and wbritish, or give --dictionary FILE); pairs were judged "
+                        "without them\n", xapnews_dictionary_default_dir());
     xapnews_suggestions_destroy(s);
     xapnews_database_close(db);
+    xapnews_dictionary_destroy(dict);
     return rc;
 }
 

@@ -10,6 +10,7 @@
 #include "phonetic.h"
 #include "sort.h"
 #include "stemmer.h"
+#include "stopwords.h"
 #include "strbuf.h"
 #include "tokenizer.h"
 #include "variants.h"
@@ -27,16 +28,24 @@
 #define MAX_CHARS 40
 #define MAX_BUCKET 64          /* larger deletion buckets are skipped */
 #define CONTEXT_DOCS 16        /* articles sampled per form for its context */
-#define NAME_SURE 1.0          /* name_share() of a word surely a name */
 #define CONTEXT_ALIKE 0.1      /* contexts this similar count as alike */
 #define SUPPORT_FULL 8.0       /* a variant in this many articles has full support */
 #define MIN_CONTEXT_PAIRS 2000 /* pairs whose contexts are compared, at least */
+#define NEIGHBOUR_SHARE 50.0   /* a name next to a form is in at most 1 article in 50 */
+#define NEIGHBOUR_MIN_DOCS 3   /* ... or in this many */
+#define MAX_NEIGHBOURS 32       /* names next to a form compared, at most */
 #define COMPOUND_MIN_PART 3    /* code points of each part of a compound */
 #define MAX_COMPOUNDS 4000     /* compound splits counted, at most */
 
 /* ---- scoring (pure) ------------------------------------------------------ */
 
 double xn_suggest_score(const xn_pair_evidence *e)
+{
+    return 1.0 / (1.0 + exp(-(XN_SUGGEST_SLOPE * xn_suggest_evidence_sum(e) +
+                               XN_SUGGEST_INTERCEPT)));
+}
+
+double xn_suggest_evidence_sum(const xn_pair_evidence *e)
 {
     double spelling = e->joined ? 1.0
                       : e->length ? 1.0 - (double)e->distance / (double)e->length
@@ -92,6 +101,159 @@ double xn_suggest_cosine(const unsigned *ida, const double *wa, size_t na,
     return dot / (sqrt(sa) * sqrt(sb));
 }
 
+/* ---- what is left out (pure) --------------------------------------------- */
+
+#define NAME_SURE 1.0          /* name_share() of a word surely a name */
+#define WORD_NAMES_MAX 0.5     /* an ordinary word is a name less often */
+#define ESTABLISHED_DOCS 3     /* a form in this many articles is established */
+#define PEOPLE_MIN_NEIGHBOURS 2 /* names beside each form to tell two people */
+#define STEM_MIN 4             /* letters of a stem shared by two endings */
+
+/* Endings of word formation and inflection, sorted. */
+static const char *const endings[] = {
+    "", "able", "al", "ance", "ancy", "ant", "ants", "ary", "ation", "ations",
+    "e", "ed", "ee", "ees", "en", "ence", "ency", "ent", "ents", "er",
+    "ers", "es", "est", "ful", "ian", "ians", "ible", "ic", "ical", "ing",
+    "ings", "ion", "ions", "ism", "ist", "ists", "ity", "ive", "less", "ly",
+    "ment", "ments", "ness", "or", "ors", "ory", "ous", "s", "ship",
+    "ty", "y",
+};
+
+static int is_ending(const char *s)
+{
+    size_t lo = 0, hi = sizeof endings / sizeof endings[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(s, endings[mid]);
+        if (!c) return 1;
+        if (c < 0) hi = mid;
+        else lo = mid + 1;
+    }
+    return 0;
+}
+
+int xn_suggest_formation(const char *a, const char *b)
+{
+    size_t p = 0;
+    while (a[p] && a[p] == b[p]) p++;
+    if (!a[p] && !b[p]) return 0; /* the same word */
+    for (size_t k = p; k >= STEM_MIN; k--) {
+        const char *x = a + k, *y = b + k;
+        size_t xl = strlen(x), yl = strlen(y);
+        /* "er" / "r": one letter more or less is a misspelling's way */
+        if ((xl == yl + 1 && strcmp(x + 1, y) == 0) || (yl == xl + 1 && strcmp(y + 1, x) == 0))
+            continue;
+        if (is_ending(x) && is_ending(y)) return 1;
+    }
+    return 0;
+}
+
+/* Whether the middles X and Y (XL, YL bytes) are the two strings S and T,
+ * either way round. */
+static int middles(const char *x, size_t xl, const char *y, size_t yl, const char *s,
+                   const char *t)
+{
+    size_t sl = strlen(s), tl = strlen(t);
+    return (xl == sl && yl == tl && !memcmp(x, s, sl) && !memcmp(y, t, tl)) ||
+           (xl == tl && yl == sl && !memcmp(x, t, tl) && !memcmp(y, s, sl));
+}
+
+int xn_suggest_regional(const char *a, const char *b, xn_dict_entry ea,
+                        xn_dict_entry eb)
+{
+    if ((ea.word_lists & ~eb.word_lists) && (eb.word_lists & ~ea.word_lists)) return 1;
+    size_t la = strlen(a), lb = strlen(b), p = 0, q = 0;
+    while (p < la && p < lb && a[p] == b[p]) p++;
+    if (p == la && p == lb) return 0;
+    while (q < la - p && q < lb - p && a[la - 1 - q] == b[lb - 1 - q]) q++;
+    const char *x = a + p, *y = b + p, *after = a + la - q;
+    size_t xl = la - p - q, yl = lb - p - q;
+    char before = p ? a[p - 1] : '\0', before2 = p > 1 ? a[p - 2] : '\0';
+    if (middles(x, xl, y, yl, "z", "s") && (before == 'i' || before == 'y'))
+        return 1; /* organize / organise, analyze / analyse */
+    if (middles(x, xl, y, yl, "", "u") && before == 'o' && after[0] == 'r')
+        return 1; /* color / colour */
+    if (middles(x, xl, y, yl, "er", "re")) return 1; /* center / centre */
+    if (middles(x, xl, y, yl, "s", "c") && before2 == 'e' && before == 'n' && after[0] == 'e')
+        return 1; /* license / licence */
+    if (middles(x, xl, y, yl, "", "ue") && before2 == 'o' && before == 'g' &&
+        (q == 0 || (q == 1 && after[0] == 's')))
+        return 1; /* catalog / catalogue */
+    if (middles(x, xl, y, yl, "", "l") && before == 'l') return 1; /* traveled / travelled */
+    if (middles(x, xl, y, yl, "", "e") && before2 == 'd' && before == 'g')
+        return 1; /* judgment / judgement */
+    if ((middles(x, xl, y, yl, "", "a") || middles(x, xl, y, yl, "", "o")) && after[0] == 'e')
+        return 1; /* anaemia / anemia, oestrogen / estrogen */
+    return 0;
+}
+
+int xn_suggest_other_initial(const char *a, const char *b)
+{
+    static const char *const pairs[] = {"ck", "cq", "kq", "gq", "ij", "iy", "jy", "vw"};
+    unsigned char x = (unsigned char)a[0], y = (unsigned char)b[0];
+    if (x == y || x >= 0x80 || y >= 0x80) return 0; /* same, or beyond ASCII */
+    if (x > y) {
+        unsigned char t = x;
+        x = y;
+        y = t;
+    }
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        if (pairs[i][0] == x && pairs[i][1] == y) return 0;
+    return 1;
+}
+
+const char *xn_suggest_verdict_name(xn_pair_verdict v)
+{
+    switch (v) {
+    case XN_PAIR_KEEP: return "keep";
+    case XN_PAIR_FORMATION: return "formation";
+    case XN_PAIR_WORDS: return "words";
+    case XN_PAIR_NAME_WORD: return "name-word";
+    case XN_PAIR_PHRASE: return "phrase";
+    case XN_PAIR_PEOPLE: return "people";
+    case XN_PAIR_INITIAL: return "initial";
+    }
+    return "?";
+}
+
+xn_pair_verdict xn_suggest_verdict(const char *variant, const char *canonical,
+                                   const xn_pair_evidence *e)
+{
+    int names_v = e->variant_names >= NAME_SURE, names_c = e->canonical_names >= NAME_SURE;
+    if (e->joined) {
+        const xn_dict_entry *joined = e->variant_dict.word_lists ? &e->variant_dict
+                                                                 : &e->canonical_dict;
+        if (e->dictionary && joined->word_lists && e->parts[0].word_lists &&
+            e->parts[1].word_lists)
+            return XN_PAIR_PHRASE;
+        if (e->function_parts) return XN_PAIR_PHRASE;
+        return XN_PAIR_KEEP;
+    }
+    int regional = xn_suggest_regional(variant, canonical, e->variant_dict, e->canonical_dict);
+    if (xn_suggest_formation(variant, canonical) && !regional) return XN_PAIR_FORMATION;
+    /* contexts compared, unlike, and no name written next to both forms */
+    int apart = e->context >= 0 && e->context < CONTEXT_ALIKE && !e->neighbours_shared;
+    if (e->dictionary) {
+        int word_v = e->variant_dict.word_lists != 0, word_c = e->canonical_dict.word_lists != 0;
+        int none_v = !word_v && !e->variant_dict.name_lists;
+        int none_c = !word_c && !e->canonical_dict.name_lists;
+        if (word_v && word_c && !(names_v && names_c) && !regional) return XN_PAIR_WORDS;
+        if (apart && ((word_c && e->canonical_names < WORD_NAMES_MAX && none_v && names_v &&
+                       e->variant_docs >= ESTABLISHED_DOCS) ||
+                      (word_v && e->variant_names < WORD_NAMES_MAX && none_c && names_c &&
+                       e->canonical_docs >= ESTABLISHED_DOCS)))
+            return XN_PAIR_NAME_WORD;
+    }
+    if (names_v && names_c && e->neighbours_shared == 0 &&
+        e->neighbours_variant >= PEOPLE_MIN_NEIGHBOURS &&
+        e->neighbours_canonical >= PEOPLE_MIN_NEIGHBOURS)
+        return XN_PAIR_PEOPLE;
+    if (xn_suggest_other_initial(variant, canonical) &&
+        e->variant_docs >= ESTABLISHED_DOCS && e->canonical_docs >= ESTABLISHED_DOCS)
+        return XN_PAIR_INITIAL;
+    return XN_PAIR_KEEP;
+}
+
 /* ---- the vocabulary ------------------------------------------------------ */
 
 typedef struct {
@@ -106,6 +268,11 @@ typedef struct {
     unsigned *ctx_ids;     /* context: word ids, increasing */
     double *ctx_w;
     size_t ctx_n;
+    unsigned *nb;          /* names written next to it: word id * 2, + 1
+                              when after it; increasing */
+    size_t nb_n;
+    int dict_done;
+    xn_dict_entry dict;    /* what the word lists say of it */
 } word_t;
 
 typedef struct {
@@ -123,6 +290,8 @@ typedef struct {
     const xn_variants *variants;
     xn_lexicon *lexicon;
     xn_strbuf known; /* word pairs of the variant table: "a\tb\n" each */
+    const xapnews_dictionary_t *dict; /* NULL: none */
+    const xn_stopwords *stop;         /* function words, NULL for none */
 } miner;
 
 static const char *word_text(const miner *m, size_t i)
@@ -346,7 +515,10 @@ static unsigned long table_line(const miner *m, const char *const *fa,
 typedef struct {
     const miner *m;
     size_t *ids; /* of the primary tokens, (size_t)-1 for unknown words */
-    size_t n, cap;
+    unsigned char *spaced; /* 1 when only blanks part token I from I - 1 */
+    size_t n, cap, spaced_cap;
+    const char *text;      /* the field tokenised */
+    size_t prev_end;       /* where the last primary token ended */
 } tokctx;
 
 static int collect_token(void *vctx, const xn_token *t)
@@ -361,6 +533,14 @@ static int collect_token(void *vctx, const xn_token *t)
     size_t *ids = xn_grow(c->ids, &c->cap, c->n + 1, sizeof *c->ids, 512);
     if (!ids) return -1;
     c->ids = ids;
+    unsigned char *sp = xn_grow(c->spaced, &c->spaced_cap, c->n + 1, 1, 512);
+    if (!sp) return -1;
+    c->spaced = sp;
+    int blank = c->n > 0 && t->start > c->prev_end;
+    for (size_t k = c->prev_end; blank && k < t->start; k++)
+        blank = c->text[k] == ' ' || c->text[k] == '\t' || c->text[k] == '\n';
+    c->spaced[c->n] = (unsigned char)blank;
+    c->prev_end = t->end;
     c->ids[c->n++] = lookup(c->m, t->term, t->len);
     return 0;
 }
@@ -434,6 +614,38 @@ static int add_neighbours(const miner *m, size_t x, const size_t *ids, size_t n,
     return 0;
 }
 
+static double name_share(const word_t *w);
+
+/* Whether word I, written next to another word, says whose name that is:
+ * a plain word the index writes as a name, in at most one article in
+ * NEIGHBOUR_SHARE (or NEIGHBOUR_MIN_DOCS) ("Hans", "Plath"; not "Mr",
+ * "President"). */
+static int name_neighbour(const miner *m, size_t i)
+{
+    if (i == (size_t)-1) return 0;
+    const word_t *w = &m->w[i];
+    double cap = (double)m->doccount / NEIGHBOUR_SHARE;
+    if (cap < NEIGHBOUR_MIN_DOCS) cap = NEIGHBOUR_MIN_DOCS;
+    return w->nchars >= 2 && (double)w->df <= cap && name_share(w) >= NAME_SURE;
+}
+
+/* Adds to NB the names written next to each occurrence of word X in IDS
+ * (only blanks between them). */
+static int add_name_neighbours(const miner *m, size_t x, const size_t *ids,
+                               const unsigned char *spaced, size_t n, bag_t *nb)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (ids[i] != x) continue;
+        if (i > 0 && spaced[i] && ids[i - 1] != x && name_neighbour(m, ids[i - 1]) &&
+            bag_add(nb, (unsigned)ids[i - 1] * 2, 1) < 0)
+            return -1;
+        if (i + 1 < n && spaced[i + 1] && ids[i + 1] != x && name_neighbour(m, ids[i + 1]) &&
+            bag_add(nb, (unsigned)ids[i + 1] * 2 + 1, 1) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* Fills the context of word X (once). */
 static xapnews_status_t context_of(miner *m, size_t x)
 {
@@ -445,8 +657,10 @@ static xapnews_status_t context_of(miner *m, size_t x)
     xs_error xe;
     if (xs_term_docs(m->db, word_text(m, x), w->len, docids, CONTEXT_DOCS, &nd, &xe) < 0)
         return xn_error_from_shim(m->err, &xe, "cannot read the articles of a word");
-    tokctx tc = {m, NULL, 0, 0};
-    bag_t bag = {NULL, 0, 0};
+    tokctx tc;
+    memset(&tc, 0, sizeof tc);
+    tc.m = m;
+    bag_t bag = {NULL, 0, 0}, nb = {NULL, 0, 0};
     xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
     for (size_t k = 0; k < nd && !st; k++) {
         char *data = NULL;
@@ -462,16 +676,24 @@ static xapnews_status_t context_of(miner *m, size_t x)
             const char *v = xn_docdata_find(data, len, fields[f], &vlen);
             if (!v) continue;
             tc.n = 0;
+            tc.text = v;
+            tc.prev_end = 0;
             if (xn_tokenize(v, vlen, collect_token, &tc) != 0 ||
-                add_neighbours(m, x, tc.ids, tc.n, &bag) < 0)
+                add_neighbours(m, x, tc.ids, tc.n, &bag) < 0 ||
+                add_name_neighbours(m, x, tc.ids, tc.spaced, tc.n, &nb) < 0)
                 st = xn_error_set(m->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
         }
         free(data);
     }
     free(tc.ids);
-    if (!st && bag_finish(&bag, &w->ctx_ids, &w->ctx_w, &w->ctx_n) < 0)
+    free(tc.spaced);
+    double *unused = NULL;
+    if (!st && (bag_finish(&bag, &w->ctx_ids, &w->ctx_w, &w->ctx_n) < 0 ||
+                bag_finish(&nb, &w->nb, &unused, &w->nb_n) < 0))
         st = xn_error_set(m->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    free(unused);
     free(bag.c);
+    free(nb.c);
     return st;
 }
 
@@ -518,6 +740,64 @@ static double name_share(const word_t *w)
     if (!w->cf) return 0;
     double s = 2.0 * (double)w->caps / (double)w->cf;
     return s > 1 ? 1 : s;
+}
+
+/* What the word lists say of word I. */
+static xn_dict_entry dict_of(miner *m, size_t i)
+{
+    word_t *w = &m->w[i];
+    if (!w->dict_done) {
+        w->dict_done = 1;
+        w->dict = xn_dictionary_lookup(m->dict, word_text(m, i), w->len);
+    }
+    return w->dict;
+}
+
+/* Whether the phrase A B (word ids) is in some article. */
+static xapnews_status_t phrase_written(miner *m, size_t a, size_t b, int *yes)
+{
+    xs_error xe;
+    xs_query *parts[2] = {xs_query_term(word_text(m, a), m->w[a].len, 1, 1, &xe), NULL};
+    if (parts[0]) parts[1] = xs_query_term(word_text(m, b), m->w[b].len, 1, 2, &xe);
+    xs_query *phrase = parts[1] ? xs_query_combine(XS_OP_PHRASE, parts, 2, 0, &xe) : NULL;
+    unsigned long n = 0;
+    int rc = phrase ? xs_query_count(m->db, phrase, &n, &xe) : -1;
+    xs_query_free(parts[0]);
+    xs_query_free(parts[1]);
+    xs_query_free(phrase);
+    if (rc < 0) return xn_error_from_shim(m->err, &xe, "cannot count a phrase");
+    *yes = n > 0;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* How many of the names written next to word X (contexts filled) the
+ * index also writes next to word Y, at the same side. */
+static xapnews_status_t shared_side(miner *m, size_t x, size_t y, unsigned *shared)
+{
+    const word_t *wx = &m->w[x], *wy = &m->w[y];
+    for (size_t i = 0, j = 0; i < wx->nb_n && i < MAX_NEIGHBOURS; i++) {
+        while (j < wy->nb_n && wy->nb[j] < wx->nb[i]) j++;
+        int yes = j < wy->nb_n && wy->nb[j] == wx->nb[i];
+        size_t n = wx->nb[i] / 2;
+        xapnews_status_t st;
+        if (!yes && (st = wx->nb[i] & 1 ? phrase_written(m, y, n, &yes)
+                                        : phrase_written(m, n, y, &yes)))
+            return st;
+        *shared += (unsigned)yes;
+    }
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* Fills the neighbour evidence of pair C (both contexts filled). */
+static xapnews_status_t neighbours_of(miner *m, cand *c)
+{
+    c->e.neighbours_variant = (unsigned)m->w[c->variant].nb_n;
+    c->e.neighbours_canonical = (unsigned)m->w[c->canonical].nb_n;
+    c->e.neighbours_shared = 0;
+    if (!c->e.neighbours_variant || !c->e.neighbours_canonical) return XAPNEWS_STATUS_SUCCESS;
+    xapnews_status_t st = shared_side(m, c->variant, c->canonical, &c->e.neighbours_shared);
+    if (!st) st = shared_side(m, c->canonical, c->variant, &c->e.neighbours_shared);
+    return st;
 }
 
 /* The stem of word I into OUT (CAP bytes); "" without a stemmer. */
@@ -587,6 +867,13 @@ static int evaluate_pair(miner *m, size_t a, size_t b, unsigned min_docs,
     k->e.canonical_names = name_share(wc);
     k->e.official_docs = wv->official_docs + wc->official_docs;
     k->e.official = k->e.official_docs > 0 || wv->official_table || wc->official_table;
+    k->e.dictionary = m->dict != NULL;
+    k->e.variant_dict = dict_of(m, v);
+    k->e.canonical_dict = dict_of(m, c);
+    if (xn_suggest_verdict(word_text(m, v), word_text(m, c), &k->e) != XN_PAIR_KEEP) {
+        out->n--; /* left out */
+        return 0;
+    }
     k->score = xn_suggest_score(&k->e);
     const char *fv = word_text(m, v), *fc = word_text(m, c);
     k->table_line = table_line(m, &fv, &lv, 1, &fc, &lc, 1);
@@ -679,6 +966,19 @@ static xapnews_status_t compounds(miner *m, unsigned min_docs, cands *out)
         c->spaced_docs = spaced_only;
         c->joined_docs = joined_only;
         c->hyphenated_docs = both;
+        c->e.dictionary = m->dict != NULL;
+        if (joined_only < spaced_only) c->e.variant_dict = dict_of(m, i);
+        else c->e.canonical_dict = dict_of(m, i);
+        c->e.parts[0] = dict_of(m, c->part[0]);
+        c->e.parts[1] = dict_of(m, c->part[1]);
+        c->e.function_parts = xn_stopwords_has(m->stop, joined, k) &&
+                              xn_stopwords_has(m->stop, joined + k, jl - k);
+        if (xn_suggest_verdict(c->vtext, c->ctext, &c->e) != XN_PAIR_KEEP) {
+            free(c->vtext);
+            free(c->ctext);
+            out->n--; /* left out */
+            continue;
+        }
         c->score = xn_suggest_score(&c->e);
         c->table_line = g1 >= 0 ? xn_variants_line(m->variants, (size_t)g1)
                         : g2 >= 0 ? xn_variants_line(m->variants, (size_t)g2) : 0;
@@ -788,6 +1088,12 @@ struct xapnews_suggestions {
     size_t n;
 };
 
+/* "word", "name" or "" for what the lists say of a form. */
+static const char *dict_label(xn_dict_entry e)
+{
+    return e.word_lists ? "word" : e.name_lists ? "name" : "";
+}
+
 static char *evidence_json(const miner *m, const cand *c)
 {
     json_t *o = json_object();
@@ -807,6 +1113,14 @@ static char *evidence_json(const miner *m, const cand *c)
     bad |= json_object_set_new(o, "official_docs",
                                json_integer((json_int_t)c->e.official_docs));
     bad |= json_object_set_new(o, "joined", json_boolean(c->e.joined));
+    if (c->e.dictionary)
+        bad |= json_object_set_new(o, "dictionary", json_pack("[ss]", dict_label(c->e.variant_dict),
+                                                              dict_label(c->e.canonical_dict)));
+    if (!c->e.joined)
+        bad |= json_object_set_new(o, "neighbours",
+                                   json_pack("[iii]", (int)c->e.neighbours_variant,
+                                             (int)c->e.neighbours_canonical,
+                                             (int)c->e.neighbours_shared));
     if (c->e.joined) {
         bad |= json_object_set_new(o, "joined_docs", json_integer((json_int_t)c->joined_docs));
         bad |= json_object_set_new(o, "spaced_docs", json_integer((json_int_t)c->spaced_docs));
@@ -868,6 +1182,7 @@ static void miner_free(miner *m)
     for (size_t i = 0; i < m->n; i++) {
         free(m->w[i].ctx_ids);
         free(m->w[i].ctx_w);
+        free(m->w[i].nb);
     }
     free(m->w);
     free(m->slots);
@@ -967,8 +1282,24 @@ static xapnews_status_t mine(miner *m, unsigned min_docs, size_t limit,
             const word_t *a = &m->w[c->variant], *b = &m->w[c->canonical];
             c->e.context = xn_suggest_cosine(a->ctx_ids, a->ctx_w, a->ctx_n,
                                              b->ctx_ids, b->ctx_w, b->ctx_n);
+            if ((c->e.variant_names >= NAME_SURE || c->e.canonical_names >= NAME_SURE) &&
+                (st = neighbours_of(m, c)))
+                break;
             c->score = xn_suggest_score(&c->e);
         }
+        /* leave out the pairs their neighbours now tell apart */
+        size_t kept = 0;
+        for (size_t i = 0; i < l.n; i++) {
+            const cand *c = &l.c[i];
+            if (i < k && xn_suggest_verdict(word_text(m, c->variant),
+                                            word_text(m, c->canonical), &c->e) != XN_PAIR_KEEP) {
+                continue;
+            }
+            l.c[kept++] = l.c[i];
+        }
+        size_t dropped = l.n - kept;
+        l.n = kept;
+        k -= dropped;
         for (size_t i = k; i < l.n; i++) {
             l.c[i].e.context = 0;
             l.c[i].score = xn_suggest_score(&l.c[i].e);
@@ -1007,10 +1338,13 @@ xapnews_status_t xapnews_suggest(xapnews_database_t *d,
     m.err = err;
     m.opt = opt;
     m.variants = xn_database_tables(d)->synonyms;
+    m.dict = opt ? opt->dictionary : NULL;
+    if (m.dict && !xn_dictionary_lists(m.dict)) m.dict = NULL;
     unsigned min_docs = opt && opt->min_docs ? opt->min_docs : DEFAULT_MIN_DOCS;
     size_t limit = opt && opt->limit ? opt->limit : DEFAULT_LIMIT;
     xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
     const char *language = xn_database_language(d);
+    m.stop = xn_stopwords_for(language);
     if (strcmp(language, "none") != 0) {
         int unknown;
         if (!(m.stemmer = xn_stemmer_new(language, &unknown)))

@@ -58,7 +58,7 @@ printf '%s\n' '{"id":"1","body":"Secretary Jeh Johnson spoke."}' \
     '{"id":"3","body":"Secretary Jeh Jhonson left."}' > "$TMP/jhonson.jsonl"
 "$XAPNEWS" index --synonyms "$TMP/table.txt" --db "$TMP/jhonson.db" "$TMP/jhonson.jsonl" > /dev/null
 expect_eq "solr: a form already in the table" \
-    "# 'jhonson' and 'johnson' (score 0.336): line 1 of the variant table holds one of them; add the other there" \
+    "# 'jhonson' and 'johnson' (score 0.904): line 1 of the variant table holds one of them; add the other there" \
     "$("$XAPNEWS" synonyms suggest --db "$TMP/jhonson.db" --format solr | tail -1)"
 
 # the variant of an official's name ranks above a pair alike in all else;
@@ -194,5 +194,32 @@ check_error "no subcommand" 2 "xapnews: synonyms: give a subcommand: suggest (se
     synonyms
 check_error "unknown subcommand" 2 "xapnews: synonyms: unknown subcommand 'frob' (the subcommand is suggest)" \
     synonyms frob
+# word lists: two words of a list are no variants; a misspelling the lists
+# lack is; without lists both are listed
+{ for i in 1 2 3 4 5 6; do echo '{"id":"p'$i'","body":"The new premises opened on day '$i'."}'; done
+  echo '{"id":"q1","body":"He broke his promises again."}'
+  for i in 1 2 3; do echo '{"id":"f'$i'","body":"The frontier was closed on day '$i'."}'; done
+  echo '{"id":"g1","body":"The fronter was closed today."}'
+} > "$TMP/words.jsonl"
+"$XAPNEWS" index --synonyms none --db "$TMP/words.db" "$TMP/words.jsonl" > /dev/null
+printf 'premises\npromises\nfrontier\n' > "$TMP/list.txt"
+pairs() { python3 -c 'import json,sys; print(" ".join("%s/%s" % (p["variant"], p["canonical"]) for p in json.load(sys.stdin)))'; }
+expect_eq "--no-dictionary" "fronter/frontier promises/premises" \
+    "$("$XAPNEWS" synonyms suggest --db "$TMP/words.db" --min-docs 1 --json --no-dictionary | pairs)"
+expect_eq "--dictionary FILE: two words of the list left out" "fronter/frontier" \
+    "$("$XAPNEWS" synonyms suggest --db "$TMP/words.db" --min-docs 1 --json --dictionary "$TMP/list.txt" | pairs)"
+expect_eq "dictionary evidence" '["", "word"]' \
+    "$("$XAPNEWS" synonyms suggest --db "$TMP/words.db" --min-docs 1 --json --dictionary "$TMP/list.txt" |
+       python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)[0]["evidence"]["dictionary"]))')"
+printf 'ok\nbad one\n' > "$TMP/bad-list.txt"
+check_error "bad word list" 3 \
+    "xapnews: synonyms suggest: $TMP/bad-list.txt:2: 'bad one' is more than one word (a word list has one word a line)" \
+    synonyms suggest --db "$TMP/words.db" --dictionary "$TMP/bad-list.txt"
+check_error "missing word list" 3 \
+    "xapnews: synonyms suggest: $TMP/none.txt: cannot read: No such file or directory" \
+    synonyms suggest --db "$TMP/words.db" --dictionary "$TMP/none.txt"
+check_error "--dictionary and --no-dictionary" 2 \
+    "xapnews: synonyms suggest: give --dictionary or --no-dictionary, not both" \
+    synonyms suggest --db "$TMP/words.db" --dictionary "$TMP/list.txt" --no-dictionary
 [ -f "$TMP/none.db" ] || [ -d "$TMP/none.db" ] && fail "suggest created a database" || pass "no database created"
 finish
