@@ -834,6 +834,16 @@ typedef struct {
 xapnews_status_t xapnews_eval_set_mode(xapnews_eval_t *eval,
                                        const xapnews_eval_mode_t *mode);
 
+/** Non-zero CORRECTED: a query runs as `xapnews search` runs it, as its
+ *  spelling correction when xapnews_database_correct() says so (it
+ *  matches fewer than XAPNEWS_CORRECT_BELOW articles as typed and its
+ *  correction matches more); typo tolerance must be on for it to act.
+ *  Off by default; the mode's description says when it is on. */
+xapnews_status_t xapnews_eval_set_corrected(xapnews_eval_t *eval, int corrected);
+
+/** Whether corrected search is on (xapnews_eval_set_corrected()). */
+int xapnews_eval_get_corrected(const xapnews_eval_t *eval);
+
 /** The mode in use, the defaults filled in, into *MODE. */
 void xapnews_eval_get_mode(const xapnews_eval_t *eval,
                            xapnews_eval_mode_t *mode);

@@ -13,7 +13,9 @@
     "      --any            every query: any word may match (search --any)\n" \
     "      --short-words N  without --all or --any: queries of more than N words\n" \
     "                       (default 3) run as with --any, the others as with --all\n" \
-    "      --no-typos       no typo tolerance (search --no-typos); --typos: on (default)\n"
+    "      --no-typos       no typo tolerance (search --no-typos); --typos: on (default)\n" \
+    "      --corrected      a query matching (almost) nothing runs as its spelling\n" \
+    "                       correction when that matches more, as search does\n"
 
 static const char eval_help[] =
     "Usage: xapnews eval --db DB --queries Q.tsv --qrels QRELS [OPTIONS]\n"
@@ -82,9 +84,11 @@ typedef struct {
     unsigned folds, budget;
     unsigned long seed;
     xapnews_eval_mode_t mode;
+    int corrected;
 } eval_args;
 
-/* Takes a mode option (--all, --any, --short-words, --typos, --no-typos);
+/* Takes a mode option (--all, --any, --short-words, --typos, --no-typos,
+ * --corrected);
  * 0 when OPT is none, 1 when taken, EXIT_USAGE for a conflict. */
 static int mode_option(int opt, const char *cmd, eval_args *a)
 {
@@ -106,6 +110,7 @@ static int mode_option(int opt, const char *cmd, eval_args *a)
         return 1;
     case 'T': a->mode.no_typos = 0; return 1;
     case 'N': a->mode.no_typos = 1; return 1;
+    case 'C': a->corrected = 1; return 1;
     default: return 0;
     }
 }
@@ -131,6 +136,7 @@ static int parse_args(int argc, char **argv, int tune, eval_args *a)
         {"short-words", required_argument, NULL, 'W'},
         {"typos", no_argument, NULL, 'T'},
         {"no-typos", no_argument, NULL, 'N'},
+        {"corrected", no_argument, NULL, 'C'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *cmd = tune ? "tune" : "eval";
@@ -196,6 +202,7 @@ static int open_all(const eval_args *a, xapnews_database_t **db,
         if (rc) return rc;
         st = xapnews_eval_open(a->queries, a->qrels, ev, &err);
         if (!st) st = xapnews_eval_set_mode(*ev, &a->mode);
+        if (!st) st = xapnews_eval_set_corrected(*ev, a->corrected);
     }
     if (st) {
         cli_error("%s", err ? err : xapnews_status_to_string(st));
@@ -248,8 +255,9 @@ static void print_json_run(const xapnews_eval_t *ev)
     for (size_t i = 0; i < nq; i++)
         any += (xapnews_eval_query_flags(ev, i) & XAPNEWS_QUERY_DEFAULT_OR) != 0;
     printf("\"mode\":{\"match\":\"%s\",\"short_words\":%u,\"typos\":%s,"
-           "\"description\":",
-           matches[mode.match], mode.short_words, mode.no_typos ? "false" : "true");
+           "\"corrected\":%s,\"description\":",
+           matches[mode.match], mode.short_words, mode.no_typos ? "false" : "true",
+           xapnews_eval_get_corrected(ev) ? "true" : "false");
     cli_json_string(stdout, xapnews_eval_mode_describe(ev));
     printf(",\"and_queries\":%zu,\"or_queries\":%zu},\"failed\":[", nq - any, any);
     const char *sep = "";

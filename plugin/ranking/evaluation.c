@@ -55,15 +55,18 @@ xapnews_status_t xapnews_eval_open(const char *queries, const char *qrels,
     return XAPNEWS_STATUS_SUCCESS;
 }
 
-/* MODE in words (malloc'd), or NULL without memory. */
-static char *describe_mode(const xapnews_eval_mode_t *mode)
+/* MODE in words (malloc'd), or NULL without memory; CORRECTED: corrected
+ * search is on. */
+static char *describe_mode(const xapnews_eval_mode_t *mode, int corrected)
 {
     xn_strbuf b = XN_STRBUF_INIT;
     int rc = mode->match == XAPNEWS_EVAL_AUTO
                  ? xn_strbuf_printf(&b, "AND for queries of up to %u word%s, OR for longer ones",
                                     mode->short_words, mode->short_words == 1 ? "" : "s")
                  : xn_strbuf_puts(&b, mode->match == XAPNEWS_EVAL_ALL ? "AND" : "OR");
-    if ((rc | xn_strbuf_printf(&b, "; typos %s", mode->no_typos ? "off" : "on")) < 0) {
+    rc |= xn_strbuf_printf(&b, "; typos %s", mode->no_typos ? "off" : "on");
+    if (corrected && !mode->no_typos) rc |= xn_strbuf_puts(&b, "; corrected search");
+    if (rc < 0) {
         xn_strbuf_free(&b);
         return NULL;
     }
@@ -84,12 +87,25 @@ xapnews_status_t xapnews_eval_set_mode(xapnews_eval_t *ev,
         if (mode->short_words) m.short_words = mode->short_words;
         m.no_typos = mode->no_typos != 0;
     }
-    char *text = describe_mode(&m);
+    char *text = describe_mode(&m, ev->corrected);
     if (!text) return xn_error_set(&ev->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     free(ev->mode_text);
     ev->mode_text = text;
     ev->mode = m;
     return XAPNEWS_STATUS_SUCCESS;
+}
+
+xapnews_status_t xapnews_eval_set_corrected(xapnews_eval_t *ev, int corrected)
+{
+    if (!ev) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    ev->corrected = corrected != 0;
+    xapnews_eval_mode_t m = ev->mode;
+    return xapnews_eval_set_mode(ev, &m);
+}
+
+int xapnews_eval_get_corrected(const xapnews_eval_t *ev)
+{
+    return ev ? ev->corrected : 0;
 }
 
 void xapnews_eval_get_mode(const xapnews_eval_t *ev, xapnews_eval_mode_t *mode)
@@ -168,15 +184,21 @@ static xapnews_status_t keep_hits(xapnews_eval_t *ev, size_t i,
     return st;
 }
 
-/* Parses TEXT with FLAGS and searches DB for its DEPTH best hits. */
+/* Parses TEXT with FLAGS and searches DB for its DEPTH best hits; with
+ * CORRECTED, as its correction when search would run that instead
+ * (xapnews_database_correct()). */
 static xapnews_status_t search_one(xapnews_database_t *db, const char *text,
-                                   unsigned flags, unsigned depth,
+                                   unsigned flags, int corrected, unsigned depth,
                                    xapnews_results_t **results)
 {
+    char *fixed = NULL;
+    xapnews_status_t st = corrected ? xapnews_database_correct(db, text, flags, &fixed)
+                                    : XAPNEWS_STATUS_SUCCESS;
     xapnews_query_t *query = NULL;
-    xapnews_status_t st = xapnews_query_parse(db, text, flags, &query);
+    if (!st) st = xapnews_query_parse(db, fixed ? fixed : text, flags, &query);
     if (!st) st = xapnews_query_search(query, 0, depth, results);
     xapnews_query_destroy(query); /* results do not need it */
+    xapnews_free(fixed);
     return st;
 }
 
@@ -201,7 +223,8 @@ static xapnews_status_t run_one(xapnews_eval_t *ev, size_t i,
     ev->errors[i] = NULL;
     ev->flags[i] = query_flags(&ev->mode, line.text);
     xapnews_results_t *results = NULL;
-    xapnews_status_t st = search_one(db, line.text, ev->flags[i], depth, &results);
+    xapnews_status_t st = search_one(db, line.text, ev->flags[i], ev->corrected, depth,
+                                     &results);
     if (st && stops_run(st))
         return xn_error_set(&ev->err, st, "query %s: %s", line.qid,
                             xapnews_database_last_error(db));

@@ -27,6 +27,7 @@ struct xapnews_eval {
     size_t n;                      /* queries */
     xapnews_eval_mode_t mode;      /* with the defaults filled in */
     char *mode_text;               /* MODE in words */
+    int corrected;                 /* corrected search (xapnews_database_correct()) */
     xn_query_run *runs;            /* per query: the last run's hits */
     unsigned *flags;               /* per query: XAPNEWS_QUERY_* of the last run */
     char **errors;                 /* per query: why the last run failed, or NULL */

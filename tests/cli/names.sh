@@ -50,6 +50,19 @@ expect_eq "an ordinary word is still corrected when no name is near" "routine|ro
 expect_eq "--no-typos searches as typed" "None|" "$(corrected --no-typos 'Alexei Navalni')"
 expect_eq "a name no article holds finds nothing" "None|" "$(corrected 'Gary Wolkowicz')"
 
+# eval runs queries as corrected when asked (--corrected): a misspelt
+# ordinary word finds nothing as typed, its correction the article
+printf 'q1\trootine\nq2\tAlexei Navalni\n' > "$TMP/q.tsv"
+printf 'q1 0 routine 1\nq2 0 navalny 1\n' > "$TMP/q.qrels"
+ndcg() { "$XAPNEWS" eval --db "$DB" --queries "$TMP/q.tsv" --qrels "$TMP/q.qrels" --per-query "$@" |
+    awk '$1 == "ndcg_cut_10" { printf "%s=%s ", $2, $3 }'; }
+expect_eq "eval as typed: the name is found through typo tolerance" \
+    "q1=0.0000 q2=1.0000 all=0.5000 " "$(ndcg)"
+expect_eq "eval --corrected" "q1=1.0000 q2=1.0000 all=1.0000 " "$(ndcg --corrected)"
+expect_eq "eval --corrected says so" \
+    "# mode: AND for queries of up to 3 words, OR for longer ones; typos on; corrected search (2 AND, 0 OR)" \
+    "$("$XAPNEWS" eval --db "$DB" --queries "$TMP/q.tsv" --qrels "$TMP/q.qrels" --corrected | head -n 1)"
+
 # the human output says what it searched
 expect_eq "Showing results for ..." \
     "Showing results for Alexei Navalny. Search instead for: Alexei Navalni" \
