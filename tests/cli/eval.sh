@@ -103,7 +103,7 @@ PY
 )
 expect_eq "eval --json, --per-query and --run" \
     "['failed', 'metrics', 'mode', 'no_hits', 'per_query', 'queries'] 15 ['P_10', 'P_5', 'map', 'ndcg_cut_10', 'num_rel', 'num_rel_ret', 'num_ret', 'recall_100', 'recip_rank'] 15 True True True
-{'match': 'auto', 'short_words': 3, 'typos': True, 'description': 'AND for queries of up to 3 words, OR for longer ones; typos on', 'and_queries': 8, 'or_queries': 7} [] ['S06']" \
+{'match': 'auto', 'short_words': 3, 'typos': True, 'corrected': False, 'description': 'AND for queries of up to 3 words, OR for longer ones; typos on', 'and_queries': 8, 'or_queries': 7} [] ['S06']" \
     "$shape"
 
 printf 'S01\tGuo\nS01\tagain\n' > "$TMP/q.tsv"
