@@ -1,20 +1,38 @@
 /* typos.h - name-aware typo tolerance for searches.
  *
  * A query word that is rare or absent in the index (in at most
- * XN_TYPO_RARE_DOCS articles) and a few edits from a name the index knows
- * is also searched as that name: "Shengkum" also searches "Shengkun". The
- * names are the words of the officials table and the words of the name
- * lexicon (plugin/index/lexicon.h) capitalised in mid-sentence at least
- * XN_TYPO_NAME_MIN times, and in most of their occurrences. The edits
- * allowed grow with the word's length (xn_distance_budget(): none below
- * five letters). The name must be in more articles than the word, and
- * must not share its stem. A word typed in lower case that the index
- * holds, and mostly not capitalised, is an ordinary word and is left
- * alone, as are words of id:, date: and outlet: values and excluded
- * (-word) words.
+ * XN_TYPO_RARE_DOCS articles; for a word typed in lower case, counting
+ * its stem) is compared with the names the index knows: the words of the
+ * officials table, and every word of the name lexicon
+ * (plugin/index/lexicon.h) capitalised in mid-sentence in most of its
+ * articles, even a name written once. The cost of a name is
+ * xn_name_distance() (plugin/common/name_distance.h), which charges
+ * transliteration differences (Zelensky/Zelenskyy, Khodorkovski/
+ * Khodorkovsky, Gorbachov/Gorbachev) half an edit, less half an edit when
+ * the two sound alike (xn_metaphone()). A capitalised word may reach
+ * names one edit away up to five letters, two up to eight, three beyond
+ * (none below four); a word typed in lower case, xn_distance_budget()'s
+ * edits. A name must be in more articles than the word, and a word typed
+ * in lower case leaves alone a name of its own stem, which its stemmed
+ * search finds already (a capitalised word is searched unstemmed, so
+ * "Khodorkovski" does reach "Khodorkovsky").
  *
- * The query is then searched as typed OR with the names put in (weighted
- * XN_TYPO_WEIGHT), so articles that match as typed still rank first.
+ * The best XN_TYPO_MAX_NAMES names, ranked by whole edits, then by the
+ * articles that write them, then by cost, and at most one edit worse than
+ * the best, are searched besides the word (query_builder.h): the word as
+ * typed OR each name, the best weighing XN_TYPO_WEIGHT and each next less,
+ * so articles that match as typed still rank first, and a given name
+ * written right with a surname misspelt meets its article. A word no
+ * article holds and no name is near gets, when the spelling data has a
+ * word within two edits that costs less than every name (for a word typed
+ * in lower case: no more), that ordinary word: offered ("did you mean",
+ * corrected search), never searched, so a query ranks alike on remote
+ * shards, which have no spelling data.
+ *
+ * A word typed in lower case that the index holds, and mostly not
+ * capitalised, is an ordinary word and is left alone, as are words of id:,
+ * date: and outlet: values and excluded (-word) words, and every word of a
+ * query wholly in capitals is read as typed in lower case.
  */
 #ifndef XAPNEWS_TYPOS_H
 #define XAPNEWS_TYPOS_H
@@ -53,13 +71,12 @@ typedef struct xn_typos {
 
 void xn_typos_free(xn_typos *t);
 
-/** The names query words are compared with: the words of the
- *  officials' names and the words of the database's name lexicon counted
- *  at least XN_TYPO_NAME_MIN times, each grouped by length, so that a
- *  word is compared only with the names a few edits away in length (and
- *  then in letters). Built by xn_typos_find() on first need, from the
- *  tables it is then given, and kept by the caller for later searches
- *  with the same database and tables. */
+/** The names query words are compared with: the words of the officials'
+ *  names and the words of the database's name lexicon, each grouped by
+ *  length in bytes, so that a word is compared only with the names near
+ *  it in length. Built by xn_typos_find() on first need, from the tables
+ *  it is then given, and kept by the caller for later searches with the
+ *  same database and tables. */
 typedef struct xn_typo_names xn_typo_names;
 
 void xn_typo_names_free(xn_typo_names *n);
