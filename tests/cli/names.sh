@@ -12,6 +12,7 @@ arts = [
     ("navalny", "Opposition rally", "Thousands marched in Moscow where Alexei Navalny spoke briefly."),
     ("zelensky", "Kyiv talks", "The visit of President Volodymyr Zelenskyy was confirmed on Monday."),
     ("putin", "Kremlin", "On Monday President Putin met the governors."),
+    ("gorbachev", "Summit", "In Reykjavik Mikhail Gorbachev proposed deep cuts."),
     ("routine", "Checks", "The routine inspection found nothing; routine checks resume."),
     ("chirac", "Paris", "In Paris, President Chirac named a new cabinet."),
     ("shirk", "Duty", "Officials must not shirk their duty."),
@@ -36,6 +37,8 @@ corrected() {
 expect_eq "a name written once, one letter off" "Alexei Navalny|navalny" "$(corrected 'Alexei Navalni')"
 expect_eq "a transliteration: -sky for -skyy" "Volodymyr Zelenskyy|zelensky" \
     "$(corrected 'Volodymyr Zelensky')"
+expect_eq "Gorbachov for Gorbachev, written once" "Mikhail Gorbachev|gorbachev" \
+    "$(corrected 'Mikhail Gorbachov')"
 expect_eq "Khodorkovski: a capitalised word is searched unstemmed, so the name is found" \
     "Khodorkovsky|khodorkovsky-0 khodorkovsky-1 khodorkovsky-2" "$(corrected Khodorkovski)"
 expect_eq "khodorkovski in lower case finds them through its stem" \
