@@ -553,8 +553,31 @@ xapnews_status_t xapnews_query_typo(const xapnews_query_t *query, size_t i,
 typedef enum {
     XAPNEWS_FACET_OUTLET = 1 << 0,   /**< by outlet (canonical name) */
     XAPNEWS_FACET_OFFICIAL = 1 << 1, /**< by official named (canonical name) */
-    XAPNEWS_FACET_YEAR = 1 << 2      /**< by year of the date */
+    XAPNEWS_FACET_YEAR = 1 << 2,     /**< by year of the date (a histogram:
+                                          every year, in date order) */
+    XAPNEWS_FACET_MONTH = 1 << 3     /**< by month of the date, "YYYY-MM" (a
+                                          histogram; dates of a year only
+                                          count for none) */
 } xapnews_facet_t;
+
+/** The order of hits. */
+typedef enum {
+    XAPNEWS_SORT_RELEVANCE = 0, /**< best match first (the default) */
+    XAPNEWS_SORT_NEWEST,        /**< latest date first; articles without a
+                                     date last */
+    XAPNEWS_SORT_OLDEST         /**< earliest date first; articles without a
+                                     date first */
+} xapnews_sort_t;
+
+/** Sets the order xapnews_query_search() gives hits in. By date, ties are
+ *  broken by relevance, then by the order articles were indexed. The
+ *  order is Xapian's sort by value slot 0 (the date as "YYYY", "YYYYMM"
+ *  or "YYYYMMDD", so a date of a year only sorts before that year's
+ *  months), the same as Omega's SORT=0 and python3-xapian's
+ *  Enquire.set_sort_by_value_then_relevance(0, reverse), on one database,
+ *  shards and remote shards alike. An unknown SORT is
+ *  XAPNEWS_STATUS_INVALID_ARGUMENT. */
+xapnews_status_t xapnews_query_set_sort(xapnews_query_t *query, xapnews_sort_t sort);
 
 /** Makes xapnews_query_search() also count FACETS (a mask of
  *  xapnews_facet_t) over every matching article, not only the page

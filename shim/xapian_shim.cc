@@ -592,8 +592,9 @@ static void keep_counts(const Xapian::ValueCountMatchSpy &spy,
 
 static xs_mset *run_search(xs_db *h, const xs_query *q, unsigned offset,
                            unsigned limit, unsigned check_at_least,
-                           const xs_weighting *w, const unsigned *slots,
-                           size_t n_slots, const unsigned *max_values)
+                           const xs_weighting *w, const xs_sort *sort,
+                           const unsigned *slots, size_t n_slots,
+                           const unsigned *max_values)
 {
     std::unique_ptr<Xapian::Weight> weight(make_weight(w));
     for (int attempt = 0;; ++attempt) {
@@ -601,6 +602,7 @@ static xs_mset *run_search(xs_db *h, const xs_query *q, unsigned offset,
             Xapian::Enquire enquire(*h->db);
             enquire.set_query(q->query);
             enquire.set_weighting_scheme(*weight);
+            if (sort) enquire.set_sort_by_value_then_relevance(sort->slot, sort->reverse != 0);
             std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
             for (size_t k = 0; k < n_slots; ++k) {
                 spies.emplace_back(new Xapian::ValueCountMatchSpy(slots[k]));
@@ -641,21 +643,21 @@ static xs_mset *run_search(xs_db *h, const xs_query *q, unsigned offset,
 
 xs_mset *xs_search(xs_db *h, const xs_query *q, unsigned offset,
                    unsigned limit, unsigned check_at_least,
-                   const xs_weighting *w, xs_error *err)
+                   const xs_weighting *w, const xs_sort *sort, xs_error *err)
 {
     SHIM_TRY
-    return run_search(h, q, offset, limit, check_at_least, w, nullptr, 0, nullptr);
+    return run_search(h, q, offset, limit, check_at_least, w, sort, nullptr, 0, nullptr);
     SHIM_CATCH(err, nullptr)
 }
 
 xs_mset *xs_search_counting(xs_db *h, const xs_query *q, unsigned offset,
-                            unsigned limit, const xs_weighting *w,
+                            unsigned limit, const xs_weighting *w, const xs_sort *sort,
                             const unsigned *slots, size_t n_slots,
                             const unsigned *max_values, xs_error *err)
 {
     SHIM_TRY
     // every match must be seen for the counts to be exact
-    return run_search(h, q, offset, limit, XS_CHECK_ALL, w, slots, n_slots,
+    return run_search(h, q, offset, limit, XS_CHECK_ALL, w, sort, slots, n_slots,
                       max_values);
     SHIM_CATCH(err, nullptr)
 }

@@ -242,15 +242,25 @@ int xs_db_terms_with_prefix(xs_db *db, const char *prefix,
 /** CHECK_AT_LEAST of xs_search(): see every match, whatever their number. */
 #define XS_CHECK_ALL ((unsigned)-1)
 
+/** An order of hits other than relevance: by the value in SLOT (ascending,
+ *  or descending with REVERSE), ties by relevance, then by docid
+ *  (Enquire::set_sort_by_value_then_relevance, which Xapian's remote
+ *  protocol carries; a KeyMaker it does not). */
+typedef struct {
+    unsigned slot;
+    int reverse;
+} xs_sort;
+
 /** Runs Q over DB and returns hits OFFSET..OFFSET+LIMIT-1 by descending
- *  weight under W (NULL: BM25 with Xapian's defaults). Reopens and retries
+ *  weight under W (NULL: BM25 with Xapian's defaults), or in the order of
+ *  SORT (NULL: relevance). Reopens and retries
  *  if a writer commits during the search. The matcher looks at no fewer
  *  than CHECK_AT_LEAST matches (Enquire::get_mset's checkatleast; XS_CHECK_ALL:
  *  all of them) before it may stop early: when there are no more than that,
  *  the count of matches is exact (see xs_mset_bounds()). */
 xs_mset *xs_search(xs_db *db, const xs_query *q, unsigned offset,
                    unsigned limit, unsigned check_at_least,
-                   const xs_weighting *w, xs_error *err);
+                   const xs_weighting *w, const xs_sort *sort, xs_error *err);
 
 /** Keep every value of a slot counted by xs_search_counting(). */
 #define XS_COUNT_ALL 0u
@@ -261,7 +271,7 @@ xs_mset *xs_search(xs_db *db, const xs_query *q, unsigned offset,
  *  frequent of SLOTS[k], or all of its values (in byte order) when
  *  MAX_VALUES[k] is XS_COUNT_ALL. */
 xs_mset *xs_search_counting(xs_db *db, const xs_query *q, unsigned offset,
-                            unsigned limit, const xs_weighting *w,
+                            unsigned limit, const xs_weighting *w, const xs_sort *sort,
                             const unsigned *slots, size_t n_slots,
                             const unsigned *max_values, xs_error *err);
 

@@ -43,8 +43,12 @@ static const char help[] =
     "      --profile FILE boost profile (default: schemas/profiles/default.conf;\n"
     "                     'none' for plain BM25 over the text)\n"
     "      --json         print the results as one JSON object\n"
-    "      --facets LIST  also count the matching articles by outlet, official\n"
-    "                     and/or year (comma-separated), over all matches\n"
+    "      --sort ORDER   relevance (default), newest or oldest (by date, ties\n"
+    "                     by relevance; articles without a date come last with\n"
+    "                     newest, first with oldest)\n"
+    "      --facets LIST  also count the matching articles by outlet, official,\n"
+    "                     year and/or month (comma-separated), over all matches;\n"
+    "                     years and months in date order\n"
     "      --color WHEN   highlight matches in colour: auto (on a terminal),\n"
     "                     always or never (default auto)\n"
     "      --strict       refuse a query that does not parse\n"
@@ -79,10 +83,11 @@ static const struct {
     xapnews_facet_t facet;
 } facet_names[] = {{"outlet", XAPNEWS_FACET_OUTLET},
                    {"official", XAPNEWS_FACET_OFFICIAL},
-                   {"year", XAPNEWS_FACET_YEAR}};
+                   {"year", XAPNEWS_FACET_YEAR},
+                   {"month", XAPNEWS_FACET_MONTH}};
 #define N_FACETS (sizeof facet_names / sizeof facet_names[0])
 
-/* Parses "outlet,official,year" into a mask; -1 on an unknown name. */
+/* Parses "outlet,official,year,month" into a mask; -1 on an unknown name. */
 static int parse_facets(const char *list)
 {
     int mask = 0;
@@ -91,7 +96,7 @@ static int parse_facets(const char *list)
         size_t k = 0;
         while (k < N_FACETS && strcmp(facet_names[k].name, name) != 0) k++;
         if (k == N_FACETS) {
-            cli_error("search: unknown facet '%s' (outlet, official or year)", name);
+            cli_error("search: unknown facet '%s' (outlet, official, year or month)", name);
             mask = -1;
             break;
         }
@@ -266,6 +271,7 @@ int cmd_search(int argc, char **argv)
         {"profile", required_argument, NULL, 'p'},
         {"json", no_argument, NULL, 'j'},
         {"facets", required_argument, NULL, 'F'},
+        {"sort", required_argument, NULL, 'O'},
         {"color", required_argument, NULL, 'c'},
         {"colour", required_argument, NULL, 'c'},
         {"no-typos", no_argument, NULL, 'T'},
@@ -278,6 +284,7 @@ int cmd_search(int argc, char **argv)
     unsigned limit = 10, offset = 0, flags = XAPNEWS_QUERY_DEFAULT_AND;
     unsigned exact = XAPNEWS_COUNT_DEFAULT;
     int json = 0, c, facets = 0;
+    xapnews_sort_t sort = XAPNEWS_SORT_RELEVANCE;
     optind = 1;
     while (!cli_query_starts(argc, argv, "dnh") &&
            (c = getopt_long(argc, argv, "+d:n:h", opts, NULL)) != -1) {
@@ -295,6 +302,15 @@ int cmd_search(int argc, char **argv)
             if ((facets = parse_facets(optarg)) < 0) return EXIT_USAGE;
             break;
         case 'c': color_when = optarg; break;
+        case 'O':
+            if (strcmp(optarg, "relevance") == 0) sort = XAPNEWS_SORT_RELEVANCE;
+            else if (strcmp(optarg, "newest") == 0) sort = XAPNEWS_SORT_NEWEST;
+            else if (strcmp(optarg, "oldest") == 0) sort = XAPNEWS_SORT_OLDEST;
+            else {
+                cli_error("search: --sort takes relevance, newest or oldest, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            break;
         case 'h': fputs(help, stdout); return EXIT_OK;
         default:
             fputs("Try 'xapnews search --help'.\n", stderr);
@@ -344,6 +360,7 @@ int cmd_search(int argc, char **argv)
     }
     if ((st = xapnews_query_parse(db, text, flags | typos | strict, &query)) ||
         (st = xapnews_query_set_facets(query, (unsigned)facets)) ||
+        (st = xapnews_query_set_sort(query, sort)) ||
         (st = xapnews_query_set_exact_count(query, exact)) ||
         (st = xapnews_query_search(query, offset, limit, &results))) {
         cli_error("%s", xapnews_database_last_error(db));

@@ -16,6 +16,7 @@ int xn_facet_index(xapnews_facet_t facet)
     case XAPNEWS_FACET_OUTLET: return 0;
     case XAPNEWS_FACET_OFFICIAL: return 1;
     case XAPNEWS_FACET_YEAR: return 2;
+    case XAPNEWS_FACET_MONTH: return 3;
     }
     return -1;
 }
@@ -38,6 +39,28 @@ static int by_count(const void *a, const void *b)
     const xn_facet_entry *x = a, *y = b;
     if (x->count != y->count) return x->count > y->count ? -1 : 1;
     return strcmp(x->value, y->value);
+}
+
+static int by_value(const void *a, const void *b)
+{
+    const xn_facet_entry *x = a, *y = b;
+    return strcmp(x->value, y->value);
+}
+
+/* Adds the months of the dates counted as counter K of M to F: a date
+ * "YYYYMM" or "YYYYMMDD" counts for "YYYY-MM"; the counts come in byte
+ * order, so one month's dates are together. */
+static int months_of(const xs_mset *m, size_t k, xn_facet *f)
+{
+    for (size_t i = 0; i < xs_mset_count_size(m, k); i++) {
+        unsigned long freq;
+        const char *v = xs_mset_count_value(m, k, i, &freq);
+        if (strlen(v) < 6) continue;
+        char month[8] = {v[0], v[1], v[2], v[3], '-', v[4], v[5], '\0'};
+        if (f->n && strcmp(f->e[f->n - 1].value, month) == 0) f->e[f->n - 1].count += freq;
+        else if (push(f, month, 7, freq) < 0) return -1;
+    }
+    return 0;
 }
 
 /* Sorts F by count, then value, and keeps its first MAX entries. */
@@ -249,15 +272,15 @@ static xapnews_status_t count_officials(xs_db *db, const xs_query *q,
 /* ---- the search ---------------------------------------------------------- */
 
 xs_mset *xn_facets_search(xs_db *db, const xs_query *q, unsigned offset,
-                          unsigned limit, const xs_weighting *w,
+                          unsigned limit, const xs_weighting *w, const xs_sort *sort,
                           const xn_facet_options *opt, const xn_tables *tables,
                           xn_facet out[XN_FACET_COUNT],
                           xn_officials_method *method, xn_error *err)
 {
     memset(out, 0, XN_FACET_COUNT * sizeof *out);
     xn_officials_method used = XN_OFFICIALS_NONE;
-    unsigned slots[3], max_values[3];
-    int facet_of[3];
+    unsigned slots[4], max_values[4];
+    int facet_of[4];
     size_t n = 0;
     long officials = -1; /* the counter of XN_SLOT_OFFICIALS */
     if (opt->mask & XAPNEWS_FACET_OUTLET) {
@@ -265,10 +288,17 @@ xs_mset *xn_facets_search(xs_db *db, const xs_query *q, unsigned offset,
         max_values[n] = opt->max_values;
         facet_of[n++] = 0;
     }
-    if (opt->mask & XAPNEWS_FACET_YEAR) {
+    if (opt->mask & XAPNEWS_FACET_YEAR) { /* a histogram: every year */
         slots[n] = XN_SLOT_YEAR;
-        max_values[n] = opt->max_values;
+        max_values[n] = XS_COUNT_ALL;
         facet_of[n++] = 2;
+    }
+    long months = -1; /* the counter of XN_SLOT_DATE */
+    if (opt->mask & XAPNEWS_FACET_MONTH) {
+        months = (long)n;
+        slots[n] = XN_SLOT_DATE;
+        max_values[n] = XS_COUNT_ALL;
+        facet_of[n++] = 3;
     }
     if ((opt->mask & XAPNEWS_FACET_OFFICIAL) && !opt->officials_by_term) {
         /* every set: a set's count is split among its officials */
@@ -278,13 +308,20 @@ xs_mset *xn_facets_search(xs_db *db, const xs_query *q, unsigned offset,
         facet_of[n++] = 1;
     }
     xs_error xe;
-    xs_mset *m = xs_search_counting(db, q, offset, limit, w, slots, n, max_values, &xe);
+    xs_mset *m = xs_search_counting(db, q, offset, limit, w, sort, slots, n, max_values, &xe);
     if (!m) {
         xn_error_from_shim(err, &xe, "search failed");
         return NULL;
     }
     for (size_t k = 0; k < n; k++) {
         if ((long)k == officials) continue;
+        if ((long)k == months) {
+            if (months_of(m, k, &out[3]) < 0) {
+                xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+                goto fail;
+            }
+            continue;
+        }
         for (size_t i = 0; i < xs_mset_count_size(m, k); i++) {
             unsigned long freq;
             const char *v = xs_mset_count_value(m, k, i, &freq);
@@ -297,7 +334,10 @@ xs_mset *xn_facets_search(xs_db *db, const xs_query *q, unsigned offset,
     if ((opt->mask & XAPNEWS_FACET_OFFICIAL) &&
         count_officials(db, q, m, officials, tables, &out[1], &used, err))
         goto fail;
-    for (int f = 0; f < XN_FACET_COUNT; f++) sort_and_cut(&out[f], opt->max_values);
+    sort_and_cut(&out[0], opt->max_values);
+    sort_and_cut(&out[1], opt->max_values);
+    for (int f = 2; f < XN_FACET_COUNT; f++) /* date histograms, in date order */
+        xn_sort(out[f].e, out[f].n, sizeof *out[f].e, by_value);
     if (method) *method = used;
     return m;
 fail:

@@ -1,4 +1,5 @@
-/* facets.h - counts of matching articles by outlet, official and year. */
+/* facets.h - counts of matching articles by outlet, official, year and
+ * month. */
 #ifndef XAPNEWS_FACETS_H
 #define XAPNEWS_FACETS_H
 
@@ -6,7 +7,7 @@
 #include "tables.h"
 #include "xapnews.h"
 
-#define XN_FACET_COUNT 3      /* outlet, official, year */
+#define XN_FACET_COUNT 4      /* outlet, official, year, month */
 #define XN_FACET_MAX_VALUES 50 /* values kept per facet */
 
 typedef struct {
@@ -35,13 +36,16 @@ typedef struct {
                               would do (tests compare the two) */
 } xn_facet_options;
 
-/** The index (0..2) of FACET, or -1. */
+/** The index (0..XN_FACET_COUNT-1) of FACET, or -1. */
 int xn_facet_index(xapnews_facet_t facet);
 
-/** Runs Q over DB for hits OFFSET..OFFSET+LIMIT-1 with weighting W,
- *  counting the facets OPT asks for into OUT, each sorted by count, then
- *  value, and cut to OPT->max_values. One match counts them all: outlets
- *  and years by match spies on their value slots, officials by a spy on
+/** Runs Q over DB for hits OFFSET..OFFSET+LIMIT-1 with weighting W, in
+ *  the order of SORT (NULL: relevance), counting the facets OPT asks for
+ *  into OUT: outlets and officials sorted by count, then value, and cut
+ *  to OPT->max_values; years and months ("YYYY-MM") a histogram in date
+ *  order, every value kept. One match counts them all: outlets and years
+ *  by match spies on their value slots, months by one on the date slot
+ *  (dates of a year only count for no month), officials by a spy on
  *  XN_SLOT_OFFICIALS whose sets are split and added up per official. When
  *  some match lacks that slot (indexed before it existed), officials are
  *  counted by term instead, one more match each. Officials are named by
@@ -50,7 +54,7 @@ int xn_facet_index(xapnews_facet_t facet);
  *  officials were counted. Returns the results, or NULL with ERR set
  *  (OUT then holds nothing). */
 xs_mset *xn_facets_search(xs_db *db, const xs_query *q, unsigned offset,
-                          unsigned limit, const xs_weighting *w,
+                          unsigned limit, const xs_weighting *w, const xs_sort *sort,
                           const xn_facet_options *opt, const xn_tables *tables,
                           xn_facet out[XN_FACET_COUNT],
                           xn_officials_method *method, xn_error *err);

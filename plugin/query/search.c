@@ -46,6 +46,7 @@ struct xapnews_query {
     char *description;
     xn_hlset hl;
     unsigned facets; /* xapnews_facet_t mask to count */
+    xapnews_sort_t sort;
     unsigned exact_up_to; /* matches counted exactly (XAPNEWS_COUNT_*) */
     xn_typos typos;  /* words also searched as names */
     char *syntax_error; /* why the text was searched as plain words */
@@ -420,9 +421,11 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
     r->db = d;
     r->offset = offset;
     xs_error xe;
+    xs_sort by_date = {XN_SLOT_DATE, q->sort == XAPNEWS_SORT_NEWEST};
+    const xs_sort *sort = q->sort == XAPNEWS_SORT_RELEVANCE ? NULL : &by_date;
     if (q->facets) {
         xn_facet_options opt = {q->facets, XN_FACET_MAX_VALUES, 0};
-        r->mset = xn_facets_search(d->db, q->q, offset, limit, &q->weighting, &opt,
+        r->mset = xn_facets_search(d->db, q->q, offset, limit, &q->weighting, sort, &opt,
                                    &d->tables, r->facets, NULL, &d->err);
         if (!r->mset) {
             xapnews_results_destroy(r);
@@ -430,7 +433,7 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
         }
     } else {
         r->mset = xs_search(d->db, q->q, offset, limit,
-                            check_at_least(q, offset, limit), &q->weighting, &xe);
+                            check_at_least(q, offset, limit), &q->weighting, sort, &xe);
         if (!r->mset) {
             xapnews_results_destroy(r);
             return xn_error_from_shim(&d->err, &xe, "search failed");
@@ -553,9 +556,16 @@ xapnews_status_t xapnews_query_set_exact_count(xapnews_query_t *q,
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+xapnews_status_t xapnews_query_set_sort(xapnews_query_t *q, xapnews_sort_t sort)
+{
+    if (!q || (unsigned)sort > XAPNEWS_SORT_OLDEST) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    q->sort = sort;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
 xapnews_status_t xapnews_query_set_facets(xapnews_query_t *q, unsigned facets)
 {
-    if (!q || (facets & ~7u)) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    if (!q || (facets & ~15u)) return XAPNEWS_STATUS_INVALID_ARGUMENT;
     q->facets = facets;
     return XAPNEWS_STATUS_SUCCESS;
 }

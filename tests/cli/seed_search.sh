@@ -108,7 +108,7 @@ expect_eq "facets (JSON)" \
     "$json_facets"
 "$XAPNEWS" search --db "$DB" --facets places china > /dev/null 2> "$TMP/err"
 expect_eq "unknown facet: exit 2" 2 $?
-expect_eq "unknown facet: message" "xapnews: search: unknown facet 'places' (outlet, official or year)" "$(cat "$TMP/err")"
+expect_eq "unknown facet: message" "xapnews: search: unknown facet 'places' (outlet, official, year or month)" "$(cat "$TMP/err")"
 
 # re-indexing the same input replaces, never duplicates
 "$XAPNEWS" index --db "$DB" "$top_srcdir/corpus" > /dev/null

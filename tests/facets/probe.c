@@ -36,7 +36,7 @@ static int print_facet(xapnews_database_t *db, const xapnews_query_t *q,
     xn_error err;
     xn_error_clear(&err);
     xs_mset *m = xn_facets_search(xn_database_handle(db), xn_query_handle(q), 0, 0,
-                                  xn_query_weighting(q), &opt, xn_database_tables(db),
+                                  xn_query_weighting(q), NULL, &opt, xn_database_tables(db),
                                   out, &used, &err);
     if (!m) {
         fprintf(stderr, "probe: %s: %s\n", text, err.message);
