@@ -87,6 +87,79 @@ char *xapnews_utf8_clean(const char *text);
 void xapnews_free(void *ptr);
 
 /* ===================================================================== */
+/* Fields                                                                */
+/* ===================================================================== */
+
+/** The fields of an article: the seven built in (id, title, body, date,
+ *  outlet, officials, url) and those a fields schema declares, one a
+ *  line "NAME KIND PREFIX [OPTION...]" (schemas/fields.conf documents the
+ *  format; plugin/common/fields.h the rules). A writer stores the schema
+ *  it indexes with, as a table (XAPNEWS_TABLE_FIELDS), and searches of the
+ *  database use it: NAME:value in queries, facets, sorting and the
+ *  values of hits. */
+typedef struct xapnews_fields xapnews_fields_t;
+
+/** What a field holds. */
+typedef enum {
+    XAPNEWS_KIND_TEXT = 0, /**< words: searched as words */
+    XAPNEWS_KIND_KEYWORD,  /**< values: each a boolean term of its folded
+                                words joined by '-' ("Middle East" ->
+                                PREFIX + "middle-east") */
+    XAPNEWS_KIND_DATE,     /**< ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD */
+    XAPNEWS_KIND_NUMBER    /**< a number */
+} xapnews_field_kind_t;
+
+/** What a field does (xapnews_fields_flags()). */
+typedef enum {
+    XAPNEWS_FIELD_SEARCHABLE = 1 << 0, /**< NAME:word searches its words */
+    XAPNEWS_FIELD_FILTERABLE = 1 << 1, /**< NAME:value (or a range of dates
+                                            or numbers) filters */
+    XAPNEWS_FIELD_FACETABLE = 1 << 2,  /**< counted by facets */
+    XAPNEWS_FIELD_SORTABLE = 1 << 3,   /**< hits can be sorted by it */
+    XAPNEWS_FIELD_MULTIPLE = 1 << 4,   /**< holds a list of values */
+    XAPNEWS_FIELD_BUILTIN = 1 << 5     /**< one of the built-in fields */
+} xapnews_field_flags_t;
+
+/** xapnews_fields_slot() of a field without a value slot. */
+#define XAPNEWS_NO_SLOT ((unsigned)-1)
+
+/** Loads the fields schema at PATH. A bad line refuses the file with
+ *  XAPNEWS_STATUS_BAD_INPUT and "PATH:LINE: reason" in *ERROR (optional,
+ *  released with xapnews_free()). Release *FIELDS with
+ *  xapnews_fields_destroy(). */
+xapnews_status_t xapnews_fields_load(const char *path, xapnews_fields_t **fields,
+                                     char **error);
+
+/** A copy of FIELDS (NULL: the built-in fields alone), released with
+ *  xapnews_fields_destroy(). */
+xapnews_status_t xapnews_fields_copy(const xapnews_fields_t *fields,
+                                     xapnews_fields_t **copy);
+
+void xapnews_fields_destroy(xapnews_fields_t *fields);
+
+/** The number of fields (the built-in ones first, then those declared, in
+ *  the order of the file), and the index of the field NAME, or -1. A NULL
+ *  FIELDS is the built-in fields alone. */
+size_t xapnews_fields_count(const xapnews_fields_t *fields);
+long xapnews_fields_find(const xapnews_fields_t *fields, const char *name);
+
+/** The I-th field's name, kind, term prefix ("" for none), flags (a mask
+ *  of xapnews_field_flags_t) and value slot (XAPNEWS_NO_SLOT for none: a
+ *  declared field has one when it is facetable, sortable, or a filterable
+ *  date or number; slots are numbered from 10 in the order declared).
+ *  Strings are owned by FIELDS; NULL, 0 or XAPNEWS_NO_SLOT for a bad
+ *  index. A portal sorts by a field with Xapian's
+ *  Enquire::set_sort_by_value() on its slot: a keyword or text field's
+ *  slot holds its folded values (a multiple field's joined by tabs), a
+ *  date's "YYYY", "YYYYMM" or "YYYYMMDD", a number's
+ *  Xapian::sortable_serialise(). */
+const char *xapnews_fields_name(const xapnews_fields_t *fields, size_t i);
+xapnews_field_kind_t xapnews_fields_kind(const xapnews_fields_t *fields, size_t i);
+const char *xapnews_fields_prefix(const xapnews_fields_t *fields, size_t i);
+unsigned xapnews_fields_flags(const xapnews_fields_t *fields, size_t i);
+unsigned xapnews_fields_slot(const xapnews_fields_t *fields, size_t i);
+
+/* ===================================================================== */
 /* Articles                                                              */
 /* ===================================================================== */
 
@@ -126,6 +199,23 @@ xapnews_status_t xapnews_article_add_official(xapnews_article_t *article,
 size_t xapnews_article_official_count(const xapnews_article_t *article);
 const char *xapnews_article_official(const xapnews_article_t *article,
                                      size_t i);
+
+/** Adds a copy of VALUE (LEN bytes of UTF-8) to the declared field NAME
+ *  of ARTICLE (a field of the writer's schema that is not built in): its
+ *  text, a date in ISO 8601, a number as decimal text. A field declared
+ *  multiple takes several; xapnews_writer_add() refuses an article with
+ *  a value for a field its schema does not declare, a second value of a
+ *  field that is not multiple, or a malformed date or number. */
+xapnews_status_t xapnews_article_add_value(xapnews_article_t *article,
+                                           const char *name, const char *value,
+                                           size_t len);
+
+/** The number of values of field NAME added, and the I-th (owned by
+ *  ARTICLE; NULL for a bad index). */
+size_t xapnews_article_value_count(const xapnews_article_t *article,
+                                   const char *name);
+const char *xapnews_article_value(const xapnews_article_t *article,
+                                  const char *name, size_t i);
 
 /** Clears every field so the handle can be reused. */
 void xapnews_article_clear(xapnews_article_t *article);
@@ -202,6 +292,28 @@ void xapnews_source_progress(const xapnews_source_t *source,
  *  being held in memory. */
 xapnews_status_t xapnews_source_set_max_field_bytes(xapnews_source_t *source,
                                                    size_t max);
+
+/** Reads the keys of FIELDS's declared fields too (a copy is kept; NULL:
+ *  the built-in fields alone, the default): a string (or, for a field
+ *  declared multiple, an array of strings) for a text or keyword field,
+ *  a number or numeric string for a number, an ISO 8601 string for a
+ *  date. A value of the wrong type is a bad record ("FILE:LINE: reason");
+ *  a malformed date or number is dropped with a warning (a bad record
+ *  with XAPNEWS_SOURCE_STRICT_DATES), as "date" is. Give it the schema
+ *  the writer indexes with (xapnews_writer_fields()). */
+xapnews_status_t xapnews_source_set_fields(xapnews_source_t *source,
+                                           const xapnews_fields_t *fields);
+
+/** The record keys the source has met that no field declares (and are
+ *  not "file" of a corpus folder): they are ignored. Their number, and
+ *  the I-th in the order first met, with *LINE (optional) the line of
+ *  its first record (owned by SOURCE). */
+size_t xapnews_source_undeclared_count(const xapnews_source_t *source);
+const char *xapnews_source_undeclared(const xapnews_source_t *source, size_t i,
+                                      unsigned long *line);
+
+/** The JSON Lines file SOURCE reads (owned by SOURCE). */
+const char *xapnews_source_path(const xapnews_source_t *source);
 
 /** The warnings about the record the last xapnews_source_next() returned,
  *  one line per repair, each "FILE:LINE: what was repaired; record kept"
@@ -331,7 +443,11 @@ typedef enum {
      *  rows (schemas/nicknames.csv). Applied to officials' first names
      *  only: an official listed as "William Burns" is also named, and
      *  found, as "Bill Burns"; the word "bill" alone is left alone. */
-    XAPNEWS_TABLE_NICKNAMES
+    XAPNEWS_TABLE_NICKNAMES,
+    /** The fields schema (schemas/fields.conf; see xapnews_fields_t): the
+     *  fields records may hold besides the built-in ones. Without it, the
+     *  built-in fields alone. */
+    XAPNEWS_TABLE_FIELDS
 } xapnews_table_t;
 
 /** Loads table WHICH from PATH for a new database; it is stored with the
@@ -381,6 +497,11 @@ int xapnews_writer_is_new(const xapnews_writer_t *writer);
 const char *xapnews_writer_language(const xapnews_writer_t *writer);
 
 /** Whether table WHICH is in use (loaded, or stored in the database). */
+/** The fields WRITER indexes with: the schema table's (loaded, or stored
+ *  in the database), or the built-in fields alone. Owned by WRITER and
+ *  valid until the next call that changes its tables. */
+const xapnews_fields_t *xapnews_writer_fields(const xapnews_writer_t *writer);
+
 int xapnews_writer_has_table(const xapnews_writer_t *writer,
                              xapnews_table_t which);
 
@@ -457,6 +578,10 @@ xapnews_status_t xapnews_database_count(xapnews_database_t *db,
 
 /** Sees changes committed by writers since the database was opened. */
 xapnews_status_t xapnews_database_reopen(xapnews_database_t *db);
+
+/** The fields DB was indexed with (its stored schema, or the built-in
+ *  fields alone), owned by DB. */
+const xapnews_fields_t *xapnews_database_fields(const xapnews_database_t *db);
 
 const char *xapnews_database_last_error(const xapnews_database_t *db);
 
@@ -579,6 +704,21 @@ typedef enum {
  *  XAPNEWS_STATUS_INVALID_ARGUMENT. */
 xapnews_status_t xapnews_query_set_sort(xapnews_query_t *query, xapnews_sort_t sort);
 
+/** Sets the order of hits to the values of the sortable field NAME (see
+ *  xapnews_fields_t; "date" is the built-in one), ascending, or descending
+ *  when DESCENDING is non-zero; ties by relevance, then by the order
+ *  articles were indexed. Keyword and text fields sort by their folded
+ *  values (case and accents do not count), dates by date, numbers by
+ *  value. An article without a value comes first ascending, last
+ *  descending. A field DB's schema does not declare sortable is
+ *  XAPNEWS_STATUS_INVALID_ARGUMENT with the reason in
+ *  xapnews_database_last_error(). It replaces the order of
+ *  xapnews_query_set_sort(), and that call replaces it. The order is
+ *  Xapian's sort by the field's value slot (xapnews_fields_slot()), which
+ *  a stock client and Omega's SORT= can use as well. */
+xapnews_status_t xapnews_query_set_sort_field(xapnews_query_t *query, const char *name,
+                                              int descending);
+
 /** Makes xapnews_query_search() also count FACETS (a mask of
  *  xapnews_facet_t) over every matching article, not only the page
  *  returned. Counting has to see every match, so it costs more than a
@@ -588,6 +728,17 @@ xapnews_status_t xapnews_query_set_sort(xapnews_query_t *query, xapnews_sort_t s
  *  per official). */
 xapnews_status_t xapnews_query_set_facets(xapnews_query_t *query,
                                           unsigned facets);
+
+/** Makes xapnews_query_search() also count the matching articles by the
+ *  values of the facetable field NAME of DB's schema (one call per
+ *  field, in the same match as the facets of xapnews_query_set_facets()):
+ *  a keyword by its folded values (the values NAME:value filters on; each
+ *  value of a multiple field counts), most frequent first, the first 50;
+ *  a number by value, most frequent first, the first 50; a date by year,
+ *  every year in date order. A field the schema does not declare
+ *  facetable is XAPNEWS_STATUS_INVALID_ARGUMENT with the reason in
+ *  xapnews_database_last_error(); at most 16 fields. */
+xapnews_status_t xapnews_query_add_facet_field(xapnews_query_t *query, const char *name);
 
 /** The default of xapnews_query_set_exact_count(). */
 #define XAPNEWS_COUNT_DEFAULT 1000u
@@ -642,6 +793,18 @@ double xapnews_results_score(const xapnews_results_t *results, unsigned i);
 const char *xapnews_results_field(const xapnews_results_t *results,
                                   unsigned i, xapnews_field_t field);
 
+/** The values of field NAME of the I-th hit: their number (0 when the
+ *  article has none, or NAME is no field of the database's schema) and
+ *  the K-th, owned by RESULTS (NULL for a bad argument). A declared field
+ *  gives its values as the record gave them (a date in ISO 8601, a number
+ *  as its shortest decimal text), several for a multiple one; a built-in
+ *  field one value as xapnews_results_field() gives it (none when that is
+ *  ""), "officials" one per official. */
+size_t xapnews_results_value_count(const xapnews_results_t *results, unsigned i,
+                                   const char *name);
+const char *xapnews_results_value(const xapnews_results_t *results, unsigned i,
+                                  const char *name, size_t k);
+
 /** A snippet of at most about MAX_BYTES bytes of the I-th hit's body around
  *  the words that matched, each wrapped in OPEN and CLOSE (either may be
  *  ""). The caller releases *SNIPPET with xapnews_free(). */
@@ -649,6 +812,23 @@ xapnews_status_t xapnews_results_snippet(const xapnews_results_t *results,
                                          unsigned i, size_t max_bytes,
                                          const char *open, const char *close,
                                          char **snippet);
+
+/** A highlighted stretch of a snippet: bytes [START, END). */
+typedef struct {
+    size_t start, end;
+} xapnews_span_t;
+
+/** xapnews_results_snippet(), and where its highlighted words are:
+ *  *SPANS receives *N_SPANS byte ranges into *SNIPPET, in order, each the
+ *  text between an OPEN and its CLOSE (with empty marks, the words
+ *  themselves), so a program can mark them its own way. The caller
+ *  releases *SNIPPET and *SPANS (NULL when there is none) with
+ *  xapnews_free(). */
+xapnews_status_t xapnews_results_snippet_spans(const xapnews_results_t *results,
+                                               unsigned i, size_t max_bytes,
+                                               const char *open, const char *close,
+                                               char **snippet, xapnews_span_t **spans,
+                                               size_t *n_spans);
 
 /** Number of values counted for FACET (0 when it was not asked for). */
 size_t xapnews_results_facet_size(const xapnews_results_t *results,
@@ -660,6 +840,16 @@ size_t xapnews_results_facet_size(const xapnews_results_t *results,
 const char *xapnews_results_facet_value(const xapnews_results_t *results,
                                         xapnews_facet_t facet, size_t i,
                                         unsigned long *count);
+
+/** Number of values counted for the field NAME
+ *  (xapnews_query_add_facet_field(); 0 when it was not asked for), and
+ *  the I-th, in the order described there, owned by RESULTS; *COUNT
+ *  receives its number of articles. NULL for a bad argument. */
+size_t xapnews_results_field_facet_size(const xapnews_results_t *results,
+                                        const char *name);
+const char *xapnews_results_field_facet_value(const xapnews_results_t *results,
+                                              const char *name, size_t i,
+                                              unsigned long *count);
 
 void xapnews_results_destroy(xapnews_results_t *results);
 

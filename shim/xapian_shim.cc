@@ -418,6 +418,15 @@ size_t xs_sortable_serialise(double value, char out[18])
     return Xapian::sortable_serialise_(value, out);
 }
 
+double xs_sortable_unserialise(const char *value, size_t len)
+{
+    try {
+        return Xapian::sortable_unserialise(std::string(value, len));
+    } catch (...) {
+        return 0.0;
+    }
+}
+
 xs_query *xs_query_term(const char *term, size_t len, unsigned wqf,
                         unsigned pos, xs_error *err)
 {
@@ -454,14 +463,23 @@ xs_query *xs_query_combine(xs_op op, xs_query *const *subs, size_t n,
 xs_query *xs_query_value_range(unsigned slot, const char *lo, const char *hi,
                                xs_error *err)
 {
+    return xs_query_value_range_len(slot, lo, lo ? strlen(lo) : 0, hi,
+                                    hi ? strlen(hi) : 0, err);
+}
+
+xs_query *xs_query_value_range_len(unsigned slot, const char *lo, size_t lo_len,
+                                   const char *hi, size_t hi_len, xs_error *err)
+{
     SHIM_TRY
     if (lo && hi)
-        return new xs_query(
-            Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi));
+        return new xs_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot,
+                                          std::string(lo, lo_len), std::string(hi, hi_len)));
     if (lo)
-        return new xs_query(Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo));
+        return new xs_query(
+            Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, std::string(lo, lo_len)));
     if (hi)
-        return new xs_query(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi));
+        return new xs_query(
+            Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, std::string(hi, hi_len)));
     return new xs_query(Xapian::Query::MatchAll);
     SHIM_CATCH(err, nullptr)
 }

@@ -161,6 +161,9 @@ int xs_doc_set_data(xs_doc *doc, const char *data, size_t len, xs_error *err);
  *  the number written. */
 size_t xs_sortable_serialise(double value, char out[18]);
 
+/** Xapian::sortable_unserialise of the LEN bytes at VALUE. */
+double xs_sortable_unserialise(const char *value, size_t len);
+
 /* ---- queries ------------------------------------------------------ */
 
 /** Query operators, a subset of Xapian::Query::op. */
@@ -189,6 +192,11 @@ xs_query *xs_query_combine(xs_op op, xs_query *const *subs, size_t n,
  *  be NULL for an open end. */
 xs_query *xs_query_value_range(unsigned slot, const char *lo, const char *hi,
                                xs_error *err);
+
+/** xs_query_value_range() with bounds of LO_LEN and HI_LEN bytes, which
+ *  may hold NULs (sortable_serialise()d numbers). */
+xs_query *xs_query_value_range_len(unsigned slot, const char *lo, size_t lo_len,
+                                   const char *hi, size_t hi_len, xs_error *err);
 
 /** Multiplies the weight of Q by FACTOR (0 makes it a pure filter). */
 xs_query *xs_query_scale(const xs_query *q, double factor, xs_error *err);

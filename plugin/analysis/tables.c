@@ -14,6 +14,7 @@ const char *xn_table_key(xapnews_table_t which)
     case XAPNEWS_TABLE_OFFICIALS: return "xapnews:officials";
     case XAPNEWS_TABLE_OUTLETS: return "xapnews:outlets";
     case XAPNEWS_TABLE_NICKNAMES: return "xapnews:nicknames";
+    case XAPNEWS_TABLE_FIELDS: return "xapnews:fields";
     }
     return NULL;
 }
@@ -25,6 +26,7 @@ const char *xn_table_label(xapnews_table_t which)
     case XAPNEWS_TABLE_OFFICIALS: return "officials table";
     case XAPNEWS_TABLE_OUTLETS: return "outlets table";
     case XAPNEWS_TABLE_NICKNAMES: return "nicknames table";
+    case XAPNEWS_TABLE_FIELDS: return "fields schema";
     }
     return "table";
 }
@@ -70,6 +72,11 @@ xapnews_status_t xn_tables_set(xn_tables *t, xapnews_table_t which,
         if (!v) goto fail;
         xn_variants_free(t->synonyms);
         t->synonyms = v;
+    } else if (which == XAPNEWS_TABLE_FIELDS) {
+        xn_fields *f = xn_fields_parse(name, text, len, err);
+        if (!f) goto fail;
+        xn_fields_free(t->fields);
+        t->fields = f;
     } else if (which == XAPNEWS_TABLE_NICKNAMES) {
         xn_nicknames *n = xn_nicknames_parse(name, text, len, err);
         if (!n) goto fail;
@@ -90,7 +97,8 @@ xapnews_status_t xn_tables_set(xn_tables *t, xapnews_table_t which,
     free(t->text[which]);
     t->text[which] = copy;
     t->text_len[which] = len;
-    if (which != XAPNEWS_TABLE_OUTLETS) return apply_nicknames(t, err);
+    if (which != XAPNEWS_TABLE_OUTLETS && which != XAPNEWS_TABLE_FIELDS)
+        return apply_nicknames(t, err);
     return XAPNEWS_STATUS_SUCCESS;
 fail:
     free(copy);
@@ -203,6 +211,7 @@ void xn_tables_free(xn_tables *t)
     xn_names_free(t->officials);
     xn_names_free(t->outlets);
     xn_nicknames_free(t->nicknames);
+    xn_fields_free(t->fields);
     xn_acronyms_free(t->acronyms);
     for (int i = 0; i < XN_TABLE_COUNT; i++) free(t->text[i]);
     memset(t, 0, sizeof *t);

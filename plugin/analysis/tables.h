@@ -1,10 +1,11 @@
-/* tables.h - the variant table, officials and outlets used by an index.
+/* tables.h - the variant table, officials, outlets, nicknames and fields
+ * schema used by an index.
  *
  * A writer loads them from files and stores their text in the database's
  * metadata (keys "xapnews:synonyms", "xapnews:officials",
- * "xapnews:outlets", "xapnews:nicknames"), so every later search of that
- * database, local or remote, interprets queries with the same tables that
- * built it.
+ * "xapnews:outlets", "xapnews:nicknames", "xapnews:fields"), so every
+ * later search of that database, local or remote, interprets queries with
+ * the same tables that built it.
  *
  * With both officials and nicknames, the officials get their nickname
  * names and the variant table their equivalences (see nicknames.h):
@@ -16,18 +17,20 @@
 
 #include "error.h"
 #include "acronyms.h"
+#include "fields.h"
 #include "names.h"
 #include "nicknames.h"
 #include "variants.h"
 #include "xapnews.h"
 
-#define XN_TABLE_COUNT 4
+#define XN_TABLE_COUNT 5
 
 typedef struct {
     xn_variants *synonyms;
     xn_names *officials;
     xn_names *outlets;
     xn_nicknames *nicknames;
+    xn_fields *fields;     /* NULL: the built-in fields alone */
     xn_acronyms *acronyms; /* found in the articles (not a file); set by
                               whoever opens a database, may be NULL */
     char *text[XN_TABLE_COUNT]; /* source text of each table, or NULL */
@@ -38,7 +41,7 @@ typedef struct {
 const char *xn_table_key(xapnews_table_t which);
 
 /** How messages name table WHICH: "variant table (synonyms)", "officials
- *  table", "outlets table", "nicknames table" (static). */
+ *  table", "outlets table", "nicknames table", "fields schema" (static). */
 const char *xn_table_label(xapnews_table_t which);
 
 /** Parses TEXT as table WHICH (messages name it NAME) and, when it is

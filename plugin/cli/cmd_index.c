@@ -20,8 +20,8 @@ static const char help[] =
     "body texts. An id already in the database is replaced, so indexing the\n"
     "same input twice leaves the same database.\n"
     "\n"
-    "A database keeps the stemming language and tables it was first indexed\n"
-    "with: indexing into it again uses them. An option left out takes the\n"
+    "A database keeps the stemming language, tables and fields schema it was\n"
+    "first indexed with: indexing into it again uses them. An option left out takes the\n"
     "stored setting; a --language or table option that differs from it is\n"
     "refused before anything is written. To change them, re-index\n"
     "everything with --reindex.\n"
@@ -49,6 +49,11 @@ static const char help[] =
     "                        database stores, for a new database\n"
     "                        schemas/synonyms.txt, officials.tsv, outlets.tsv,\n"
     "                        nicknames.csv)\n"
+    "      --fields FILE     the fields records hold besides the built-in ones\n"
+    "                        (default: the database's, for a new one\n"
+    "                        schemas/fields.conf: the built-in fields alone);\n"
+    "                        a record key no field declares is ignored, with\n"
+    "                        a note once per run\n"
     "      --language LANG   stemming language ('none' for no stemming;\n"
     "                        default: the database's, for a new one english)\n"
     "      --reindex         empty DIR first (every article, its stored\n"
@@ -75,16 +80,17 @@ static const char help[] =
     "ends the run, counting indexed, repaired and skipped records.\n"
     "\n" EXIT_CODES_HELP;
 
-#define N_TABLES 4 /* xapnews_table_t */
+#define N_TABLES 5 /* xapnews_table_t */
 static const char *const table_file[N_TABLES] = {"synonyms.txt", "officials.tsv",
-                                                 "outlets.tsv", "nicknames.csv"};
+                                                 "outlets.tsv", "nicknames.csv",
+                                                 "fields.conf"};
 
 /* How messages name each table, and its option. */
 static const char *const table_label[N_TABLES] = {"variant table (synonyms)",
                                                   "officials table", "outlets table",
-                                                  "nicknames table"};
+                                                  "nicknames table", "fields schema"};
 static const char *const table_option[N_TABLES] = {"synonyms", "officials", "outlets",
-                                                   "nicknames"};
+                                                   "nicknames", "fields"};
 
 #define REINDEX_HINT \
     "or re-index everything with --reindex (it empties the database first: give all the input again)"
@@ -285,6 +291,34 @@ static int settle_shards(const index_args *a)
     return rc;
 }
 
+/* The record keys no field declares that a run has noted. */
+typedef struct {
+    char **key;
+    size_t n;
+} noted_keys;
+
+/* Notes, once per run, each key SRC has met that no field declares. */
+static void note_undeclared(const xapnews_source_t *src, noted_keys *noted, int report)
+{
+    for (size_t i = 0; i < xapnews_source_undeclared_count(src); i++) {
+        unsigned long line;
+        const char *key = xapnews_source_undeclared(src, i, &line);
+        size_t k = 0;
+        while (k < noted->n && strcmp(noted->key[k], key) != 0) k++;
+        if (k < noted->n) continue;
+        char **grown = realloc(noted->key, (noted->n + 1) * sizeof *grown);
+        char *copy = grown ? strdup(key) : NULL;
+        if (grown) noted->key = grown;
+        if (!copy) return; /* no memory for the note: it is only a note */
+        noted->key[noted->n++] = copy;
+        if (report)
+            fprintf(stderr,
+                    "%s:%lu: note: \"%s\" is not a declared field and is ignored "
+                    "(declare it in a fields schema, --fields FILE, to index it)\n",
+                    xapnews_source_path(src), line, key);
+    }
+}
+
 /* Indexes every input into the shards of job JOB of NJOBS (or the whole
  * database). Only a REPORTing job prints bad records and progress. */
 static void run_index(const index_args *a, unsigned job, unsigned njobs,
@@ -303,13 +337,27 @@ static void run_index(const index_args *a, unsigned job, unsigned njobs,
     if ((c->rc = open_sources(a, sources, &total_bytes, report)) ||
         (c->rc = open_writer(a, job, njobs, &writer)))
         goto out;
+    /* the sources read the fields the database is indexed with */
+    for (int i = 0; i < a->npaths; i++)
+        if (xapnews_source_set_fields(sources[i], xapnews_writer_fields(writer))) {
+            cli_error("out of memory");
+            c->rc = EXIT_INTERNAL;
+            goto out;
+        }
     progress_t prog = {report && !a->quiet && isatty(STDERR_FILENO), now(), 0, 0,
                        total_bytes};
     unsigned long seen = 0;
+    noted_keys noted = {NULL, 0};
     for (int i = 0; i < a->npaths && c->rc == EXIT_OK; i++) {
         unsigned long records = 0;
+        size_t undeclared_seen = 0;
         for (;; records++) {
             xapnews_status_t st = xapnews_source_next(sources[i], article);
+            if (xapnews_source_undeclared_count(sources[i]) > undeclared_seen) {
+                progress_update(&prog, sources[i], seen, 1);
+                note_undeclared(sources[i], &noted, report);
+                undeclared_seen = xapnews_source_undeclared_count(sources[i]);
+            }
             if (st == XAPNEWS_STATUS_END) break;
             if (st == XAPNEWS_STATUS_BAD_INPUT) {
                 progress_update(&prog, sources[i], seen, 1);
@@ -364,6 +412,8 @@ static void run_index(const index_args *a, unsigned job, unsigned njobs,
             c->empty++;
         }
     }
+    for (size_t k = 0; k < noted.n; k++) free(noted.key[k]);
+    free(noted.key);
 out:;
     char *err = NULL;
     xapnews_status_t st = xapnews_writer_close(writer, &err);
@@ -503,6 +553,7 @@ int cmd_index(int argc, char **argv)
         {"officials-only", required_argument, NULL, 'o'},
         {"outlets", required_argument, NULL, 'U'},
         {"nicknames", required_argument, NULL, 'K'},
+        {"fields", required_argument, NULL, 'F'},
         {"language", required_argument, NULL, 'l'},
         {"reindex", no_argument, NULL, 'R'},
         {"batch", required_argument, NULL, 'b'},
@@ -536,6 +587,7 @@ int cmd_index(int argc, char **argv)
             break;
         case 'U': a.table_arg[XAPNEWS_TABLE_OUTLETS] = optarg; break;
         case 'K': a.table_arg[XAPNEWS_TABLE_NICKNAMES] = optarg; break;
+        case 'F': a.table_arg[XAPNEWS_TABLE_FIELDS] = optarg; break;
         case 'l': a.language = optarg; break;
         case 'R': a.reindex = 1; break;
         case 'b':

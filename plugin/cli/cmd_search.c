@@ -26,6 +26,10 @@ static const char help[] =
     "  outlet:NAME  outlet:\"NAME\"  id:ID\n"
     "  date:2016  date:2016-05  date:2016-05-01  date:2016-01-01..2016-06-30\n"
     "  date:..2016-06-30  date:2016-01-01..\n"
+    "  NAME:...         a field of the database's fields schema (xapnews\n"
+    "                   fields --db DB): a searchable text field's words, a\n"
+    "                   filterable keyword's value (category:sport), date (as\n"
+    "                   date:) or number (pages:12, pages:10..20, pages:..5)\n"
     "Words without an operator must all match; --any lets any of them match.\n"
     "A query wholly in capitals is read as lower case (its AND, OR and NOT\n"
     "are words). With the default profile, words like 'the' and 'what' are\n"
@@ -45,10 +49,16 @@ static const char help[] =
     "      --json         print the results as one JSON object\n"
     "      --sort ORDER   relevance (default), newest or oldest (by date, ties\n"
     "                     by relevance; articles without a date come last with\n"
-    "                     newest, first with oldest)\n"
+    "                     newest, first with oldest), or a sortable field:\n"
+    "                     FIELD (ascending) or FIELD:desc, articles without a\n"
+    "                     value first ascending, last descending\n"
     "      --facets LIST  also count the matching articles by outlet, official,\n"
-    "                     year and/or month (comma-separated), over all matches;\n"
-    "                     years and months in date order\n"
+    "                     year, month and/or a facetable field of the fields\n"
+    "                     schema (comma-separated), over all matches; years and\n"
+    "                     months in date order\n"
+    "      --marks OPEN,CLOSE  mark the highlighted words with OPEN and CLOSE\n"
+    "                     (such as '<b>,</b>'): in JSON snippets, which have no\n"
+    "                     marks without it, and instead of [ ] or colour\n"
     "      --color WHEN   highlight matches in colour: auto (on a terminal),\n"
     "                     always or never (default auto)\n"
     "      --strict       refuse a query that does not parse\n"
@@ -65,9 +75,14 @@ static const char help[] =
     "JSON output: {\"query\":..., \"syntax_error\": why it was searched as\n"
     "plain words or null, \"total_estimate\":N, \"total_exact\":BOOL,\n"
     "\"total_lower\":N, \"total_upper\":N, \"hits\":[{\"id\",\n"
-    "\"rank\",\"score\",\"title\",\"date\",\"outlet\",\"url\",\"snippet\"}],\n"
-    "\"also_searched\":[{\"word\",\"name\"}]}, with\n"
-    "--facets also \"facets\":{\"outlet\":[{\"value\",\"count\"}],...}\n"
+    "\"rank\",\"score\",\"title\",\"date\",\"outlet\",\"url\",\"fields\":{NAME:...},\n"
+    "\"snippet\",\"highlights\":[[START,END],...]}], \"also_searched\":[{\"word\",\n"
+    "\"name\"}]}, with --facets also \"facets\":{\"outlet\":[{\"value\",\"count\"}],\n"
+    "...}. A value the article does not have is null (title, date, outlet,\n"
+    "url, snippet, and each declared field in \"fields\": a string, a number\n"
+    "for a number field, an array for a multiple one). \"highlights\" are the\n"
+    "byte offsets of the highlighted words in \"snippet\" (between the marks\n"
+    "with --marks).\n"
     "\n"
     "A search matching fewer than 3 articles whose misspelt words have\n"
     "corrections in the index's spelling data searches the corrected query\n"
@@ -87,58 +102,256 @@ static const struct {
                    {"month", XAPNEWS_FACET_MONTH}};
 #define N_FACETS (sizeof facet_names / sizeof facet_names[0])
 
-/* Parses "outlet,official,year,month" into a mask; -1 on an unknown name. */
-static int parse_facets(const char *list)
+/* The most declared fields one search counts (xapnews.h). */
+#define MAX_FIELD_FACETS 16
+
+/* What --facets asks for: the built-in facets as a mask, and the names of
+ * declared fields, checked once the database is open. */
+typedef struct {
+    unsigned mask;
+    char *list; /* the option's copy that NAMES point into */
+    const char *names[MAX_FIELD_FACETS];
+    size_t n;
+} facet_request;
+
+/* Parses "outlet,official,year,month,FIELD..." into R; -1 (with the error
+ * printed) for too many fields. */
+static int parse_facets(const char *list, facet_request *r)
 {
-    int mask = 0;
-    char *copy = strdup(list), *save = NULL;
-    for (char *name = strtok_r(copy, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+    free(r->list);
+    memset(r, 0, sizeof *r);
+    char *save = NULL;
+    if (!(r->list = strdup(list))) return -1;
+    for (char *name = strtok_r(r->list, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
         size_t k = 0;
         while (k < N_FACETS && strcmp(facet_names[k].name, name) != 0) k++;
-        if (k == N_FACETS) {
-            cli_error("search: unknown facet '%s' (outlet, official, year or month)", name);
-            mask = -1;
-            break;
+        if (k < N_FACETS) {
+            r->mask |= (unsigned)facet_names[k].facet;
+            continue;
         }
-        mask |= (int)facet_names[k].facet;
+        if (r->n == MAX_FIELD_FACETS) {
+            cli_error("search: at most %d field facets", MAX_FIELD_FACETS);
+            return -1;
+        }
+        r->names[r->n++] = name;
     }
-    free(copy);
-    return mask;
+    return 0;
 }
 
-static void print_facets_json(const xapnews_results_t *r, unsigned mask)
+/* The declared facetable fields of FIELDS, ", "-joined, into OUT. */
+static void facetable_names(const xapnews_fields_t *fields, char *out, size_t cap)
+{
+    out[0] = '\0';
+    for (size_t i = 0; i < xapnews_fields_count(fields); i++) {
+        unsigned flags = xapnews_fields_flags(fields, i);
+        if (!(flags & XAPNEWS_FIELD_FACETABLE) || (flags & XAPNEWS_FIELD_BUILTIN)) continue;
+        size_t len = strlen(out);
+        snprintf(out + len, cap - len, "%s%s", len ? ", " : "", xapnews_fields_name(fields, i));
+    }
+}
+
+/* Asks Q for the declared fields' facets of R, which DB's schema must
+ * declare facetable. Returns 0 or the exit code (the error printed). */
+static int ask_field_facets(xapnews_database_t *db, xapnews_query_t *q, const facet_request *r)
+{
+    const xapnews_fields_t *fields = xapnews_database_fields(db);
+    for (size_t k = 0; k < r->n; k++) {
+        long i = xapnews_fields_find(fields, r->names[k]);
+        unsigned flags = i >= 0 ? xapnews_fields_flags(fields, (size_t)i) : 0;
+        if (i < 0 || (flags & XAPNEWS_FIELD_BUILTIN)) {
+            char names[512];
+            facetable_names(fields, names, sizeof names);
+            if (*names)
+                cli_error("search: unknown facet '%s' (outlet, official, year or month, or a "
+                          "facetable field of the database: %s)",
+                          r->names[k], names);
+            else
+                cli_error("search: unknown facet '%s' (outlet, official, year or month)",
+                          r->names[k]);
+            return EXIT_USAGE;
+        }
+        if (!(flags & XAPNEWS_FIELD_FACETABLE)) {
+            cli_error("search: field '%s' is not facetable (declare it facetable in the "
+                      "fields schema and index again with --reindex)",
+                      r->names[k]);
+            return EXIT_USAGE;
+        }
+        xapnews_status_t st = xapnews_query_add_facet_field(q, r->names[k]);
+        if (st) {
+            cli_error("search: %s", xapnews_database_last_error(db));
+            return cli_exit_code(st);
+        }
+    }
+    return 0;
+}
+
+static void print_facet_values_json(const xapnews_results_t *r, xapnews_facet_t facet,
+                                    const char *field)
+{
+    size_t n = field ? xapnews_results_field_facet_size(r, field)
+                     : xapnews_results_facet_size(r, facet);
+    for (size_t i = 0; i < n; i++) {
+        unsigned long count;
+        const char *v = field ? xapnews_results_field_facet_value(r, field, i, &count)
+                              : xapnews_results_facet_value(r, facet, i, &count);
+        printf("%s{\"value\":", i ? "," : "");
+        cli_json_string(stdout, v);
+        printf(",\"count\":%lu}", count);
+    }
+}
+
+static void print_facets_json(const xapnews_results_t *r, const facet_request *f)
 {
     fputs(",\"facets\":{", stdout);
     int first = 1;
     for (size_t k = 0; k < N_FACETS; k++) {
-        if (!(mask & facet_names[k].facet)) continue;
+        if (!(f->mask & facet_names[k].facet)) continue;
         printf("%s\"%s\":[", first ? "" : ",", facet_names[k].name);
         first = 0;
-        for (size_t i = 0; i < xapnews_results_facet_size(r, facet_names[k].facet); i++) {
-            unsigned long count;
-            const char *v = xapnews_results_facet_value(r, facet_names[k].facet, i, &count);
-            printf("%s{\"value\":", i ? "," : "");
-            cli_json_string(stdout, v);
-            printf(",\"count\":%lu}", count);
-        }
+        print_facet_values_json(r, facet_names[k].facet, NULL);
+        fputc(']', stdout);
+    }
+    for (size_t k = 0; k < f->n; k++) {
+        fputs(first ? "" : ",", stdout);
+        cli_json_string(stdout, f->names[k]);
+        fputs(":[", stdout);
+        first = 0;
+        print_facet_values_json(r, 0, f->names[k]);
         fputc(']', stdout);
     }
     fputc('}', stdout);
 }
 
-static void print_facets_human(const xapnews_results_t *r, unsigned mask)
+static void print_facet_values_human(const xapnews_results_t *r, xapnews_facet_t facet,
+                                     const char *field, const char *name)
 {
-    for (size_t k = 0; k < N_FACETS; k++) {
-        if (!(mask & facet_names[k].facet)) continue;
-        printf("%s:", facet_names[k].name);
-        size_t n = xapnews_results_facet_size(r, facet_names[k].facet);
-        for (size_t i = 0; i < n; i++) {
-            unsigned long count;
-            const char *v = xapnews_results_facet_value(r, facet_names[k].facet, i, &count);
-            printf("%s %s (%lu)", i ? "," : "", v, count);
-        }
-        puts(n ? "" : " -");
+    printf("%s:", name);
+    size_t n = field ? xapnews_results_field_facet_size(r, field)
+                     : xapnews_results_facet_size(r, facet);
+    for (size_t i = 0; i < n; i++) {
+        unsigned long count;
+        const char *v = field ? xapnews_results_field_facet_value(r, field, i, &count)
+                              : xapnews_results_facet_value(r, facet, i, &count);
+        printf("%s %s (%lu)", i ? "," : "", v, count);
     }
+    puts(n ? "" : " -");
+}
+
+static void print_facets_human(const xapnews_results_t *r, const facet_request *f)
+{
+    for (size_t k = 0; k < N_FACETS; k++)
+        if (f->mask & facet_names[k].facet)
+            print_facet_values_human(r, facet_names[k].facet, NULL, facet_names[k].name);
+    for (size_t k = 0; k < f->n; k++) print_facet_values_human(r, 0, f->names[k], f->names[k]);
+}
+
+/* Sets the order --sort asks for: relevance, newest, oldest, or a
+ * sortable field, FIELD or FIELD:asc or FIELD:desc. Returns 0 or the exit
+ * code (the error printed). */
+static int set_sort(xapnews_database_t *db, xapnews_query_t *q, const char *order)
+{
+    if (!order || strcmp(order, "relevance") == 0) return 0;
+    if (strcmp(order, "newest") == 0 || strcmp(order, "oldest") == 0)
+        return xapnews_query_set_sort(q, strcmp(order, "newest") == 0 ? XAPNEWS_SORT_NEWEST
+                                                                     : XAPNEWS_SORT_OLDEST)
+                   ? EXIT_INTERNAL
+                   : 0;
+    char name[64];
+    const char *colon = strchr(order, ':');
+    size_t len = colon ? (size_t)(colon - order) : strlen(order);
+    int descending = colon && strcmp(colon + 1, "desc") == 0;
+    const xapnews_fields_t *fields = xapnews_database_fields(db);
+    long i = -1;
+    if (len < sizeof name && (!colon || descending || strcmp(colon + 1, "asc") == 0)) {
+        memcpy(name, order, len);
+        name[len] = '\0';
+        i = xapnews_fields_find(fields, name);
+    }
+    if (i < 0 || !(xapnews_fields_flags(fields, (size_t)i) & XAPNEWS_FIELD_SORTABLE)) {
+        char names[512] = "";
+        for (size_t k = 0; k < xapnews_fields_count(fields); k++) {
+            if (!(xapnews_fields_flags(fields, k) & XAPNEWS_FIELD_SORTABLE)) continue;
+            size_t at = strlen(names);
+            snprintf(names + at, sizeof names - at, "%s%s", at ? ", " : "",
+                     xapnews_fields_name(fields, k));
+        }
+        if (i >= 0)
+            cli_error("search: field '%s' is not sortable (the sortable fields: %s)", name,
+                      names);
+        else
+            cli_error("search: --sort takes relevance, newest, oldest, or a sortable field as "
+                      "FIELD or FIELD:desc (%s), not '%s'",
+                      names, order);
+        return EXIT_USAGE;
+    }
+    xapnews_status_t st = xapnews_query_set_sort_field(q, name, descending);
+    if (st) cli_error("search: %s", xapnews_database_last_error(db));
+    return st ? cli_exit_code(st) : 0;
+}
+
+/* The declared fields of DB's schema that hits show: those not built in. */
+static int declared(const xapnews_fields_t *fields, size_t i)
+{
+    return !(xapnews_fields_flags(fields, i) & XAPNEWS_FIELD_BUILTIN);
+}
+
+/* A declared field's value as JSON: a number for a number field, else a
+ * string. */
+static void json_value(const xapnews_fields_t *fields, size_t i, const char *v)
+{
+    if (xapnews_fields_kind(fields, i) == XAPNEWS_KIND_NUMBER) fputs(v, stdout);
+    else cli_json_string(stdout, v);
+}
+
+/* The "fields" object of hit I: every declared field, null when the
+ * article has no value, an array for a multiple field. */
+static void print_fields_json(const xapnews_database_t *db, const xapnews_results_t *r,
+                              unsigned i)
+{
+    const xapnews_fields_t *fields = xapnews_database_fields(db);
+    fputs(",\"fields\":{", stdout);
+    int first = 1;
+    for (size_t k = 0; k < xapnews_fields_count(fields); k++) {
+        if (!declared(fields, k)) continue;
+        const char *name = xapnews_fields_name(fields, k);
+        fputs(first ? "" : ",", stdout);
+        first = 0;
+        cli_json_string(stdout, name);
+        fputc(':', stdout);
+        size_t n = xapnews_results_value_count(r, i, name);
+        if (n == 0) {
+            fputs("null", stdout);
+            continue;
+        }
+        int multiple = (xapnews_fields_flags(fields, k) & XAPNEWS_FIELD_MULTIPLE) != 0;
+        if (multiple) fputc('[', stdout);
+        for (size_t v = 0; v < (multiple ? n : 1); v++) {
+            if (v) fputc(',', stdout);
+            json_value(fields, k, xapnews_results_value(r, i, name, v));
+        }
+        if (multiple) fputc(']', stdout);
+    }
+    fputc('}', stdout);
+}
+
+/* The declared fields' values of hit I, for people: "category: Sport |
+ * tags: Cup, Wembley", or nothing when it has none. */
+static void print_fields_human(const xapnews_database_t *db, const xapnews_results_t *r,
+                               unsigned i, const char *dim, const char *reset)
+{
+    const xapnews_fields_t *fields = xapnews_database_fields(db);
+    int any = 0;
+    for (size_t k = 0; k < xapnews_fields_count(fields); k++) {
+        if (!declared(fields, k)) continue;
+        const char *name = xapnews_fields_name(fields, k);
+        size_t n = xapnews_results_value_count(r, i, name);
+        if (!n) continue;
+        printf("%s%s%s", any ? " | " : "    ", any ? "" : dim, name);
+        for (size_t v = 0; v < n; v++)
+            printf("%s%s", v ? ", " : ": ", xapnews_results_value(r, i, name, v));
+        any = 1;
+    }
+    if (any) printf("%s\n", reset);
 }
 
 /* The words also searched as names: "also searched: NAME for WORD". */
@@ -169,8 +382,21 @@ static void json_string_or_null(const char *s)
     else fputs("null", stdout);
 }
 
-static int print_json(const char *text, const char *original, const xapnews_query_t *q,
-                      const xapnews_results_t *r, unsigned facets,
+/* A JSON string, or null for "" (a value the article does not have). */
+static void json_string_or_null_empty(const char *s)
+{
+    json_string_or_null(s && *s ? s : NULL);
+}
+
+/* Where --marks puts highlight marks, and what they are. */
+typedef struct {
+    const char *open, *close; /* NULL: none given */
+    char *copy;
+} marks_t;
+
+static int print_json(const xapnews_database_t *db, const char *text, const char *original,
+                      const xapnews_query_t *q, const xapnews_results_t *r,
+                      const facet_request *facets, const marks_t *marks,
                       const char *suggestion)
 {
     fputs("{\"query\":", stdout);
@@ -190,26 +416,35 @@ static int print_json(const char *text, const char *original, const xapnews_quer
            xapnews_results_total_exact(r) ? "true" : "false", lower, upper);
     for (unsigned i = 0; i < xapnews_results_count(r); i++) {
         char *snippet = NULL;
-        if (xapnews_results_snippet(r, i, SNIPPET_BYTES, "", "", &snippet))
+        xapnews_span_t *spans = NULL;
+        size_t n_spans = 0;
+        if (xapnews_results_snippet_spans(r, i, SNIPPET_BYTES, marks->open ? marks->open : "",
+                                          marks->close ? marks->close : "", &snippet, &spans,
+                                          &n_spans))
             return EXIT_INTERNAL;
         printf("%s{\"id\":", i ? "," : "");
         cli_json_string(stdout, xapnews_results_field(r, i, XAPNEWS_FIELD_ID));
         printf(",\"rank\":%u,\"score\":%.6g,\"title\":",
                xapnews_results_rank(r, i), xapnews_results_score(r, i));
-        cli_json_string(stdout, xapnews_results_field(r, i, XAPNEWS_FIELD_TITLE));
+        json_string_or_null_empty(xapnews_results_field(r, i, XAPNEWS_FIELD_TITLE));
         fputs(",\"date\":", stdout);
-        cli_json_string(stdout, xapnews_results_field(r, i, XAPNEWS_FIELD_DATE));
+        json_string_or_null_empty(xapnews_results_field(r, i, XAPNEWS_FIELD_DATE));
         fputs(",\"outlet\":", stdout);
-        cli_json_string(stdout, xapnews_results_field(r, i, XAPNEWS_FIELD_OUTLET));
+        json_string_or_null_empty(xapnews_results_field(r, i, XAPNEWS_FIELD_OUTLET));
         fputs(",\"url\":", stdout);
-        cli_json_string(stdout, xapnews_results_field(r, i, XAPNEWS_FIELD_URL));
+        json_string_or_null_empty(xapnews_results_field(r, i, XAPNEWS_FIELD_URL));
+        print_fields_json(db, r, i);
         fputs(",\"snippet\":", stdout);
-        cli_json_string(stdout, snippet);
-        fputc('}', stdout);
+        json_string_or_null_empty(snippet);
+        fputs(",\"highlights\":[", stdout);
+        for (size_t k = 0; k < n_spans; k++)
+            printf("%s[%zu,%zu]", k ? "," : "", spans[k].start, spans[k].end);
+        fputs("]}", stdout);
         xapnews_free(snippet);
+        xapnews_free(spans);
     }
     fputs("]", stdout);
-    if (facets) print_facets_json(r, facets);
+    if (facets->mask || facets->n) print_facets_json(r, facets);
     fputs(",\"did_you_mean\":", stdout);
     if (suggestion) cli_json_string(stdout, suggestion);
     else fputs("null", stdout);
@@ -217,12 +452,17 @@ static int print_json(const char *text, const char *original, const xapnews_quer
     return EXIT_OK;
 }
 
-static int print_human(const char *text, const xapnews_results_t *r,
-                       unsigned offset, int color, unsigned facets,
+static int print_human(const xapnews_database_t *db, const char *text,
+                       const xapnews_results_t *r, unsigned offset, int color,
+                       const facet_request *facets, const marks_t *marks,
                        const char *suggestion)
 {
     if (suggestion) printf("did you mean: %s\n", suggestion);
     const char *hl_open = color ? "\033[1;33m" : "[", *hl_close = color ? "\033[0m" : "]";
+    if (marks->open) {
+        hl_open = marks->open;
+        hl_close = marks->close;
+    }
     const char *bold = color ? "\033[1m" : "", *dim = color ? "\033[2m" : "",
                *reset = color ? "\033[0m" : "";
     unsigned n = xapnews_results_count(r);
@@ -231,10 +471,11 @@ static int print_human(const char *text, const xapnews_results_t *r,
     snprintf(count, sizeof count, "%s%lu article%s",
              xapnews_results_total_exact(r) ? "" : "about ", total,
              total == 1 ? "" : "s");
+    int any_facets = facets->mask || facets->n;
     if (n == 0) {
         if (total) printf("No hits past rank %u of %s for: %s\n", offset, count, text);
         else printf("No articles match: %s\n", text);
-        if (facets) print_facets_human(r, facets);
+        if (any_facets) print_facets_human(r, facets);
         return EXIT_OK;
     }
     printf("Hits %u-%u of %s for: %s\n\n", xapnews_results_rank(r, 0),
@@ -253,13 +494,19 @@ static int print_human(const char *text, const xapnews_results_t *r,
                xapnews_results_score(r, i), *date ? date : "-",
                *outlet ? outlet : "-",
                xapnews_results_field(r, i, XAPNEWS_FIELD_ID), reset);
+        print_fields_human(db, r, i, dim, reset);
         if (*snippet) printf("    %s\n", snippet);
         putchar('\n');
         xapnews_free(snippet);
     }
-    if (facets) print_facets_human(r, facets);
+    if (any_facets) print_facets_human(r, facets);
     return EXIT_OK;
 }
+
+static int search_with(int argc, char **argv, const char *db_path, const char *color_when,
+                       const char *profile, unsigned flags, unsigned limit, unsigned offset,
+                       unsigned exact, int json, const char *sort,
+                       const facet_request *facets, const marks_t *marks);
 
 int cmd_search(int argc, char **argv)
 {
@@ -272,6 +519,7 @@ int cmd_search(int argc, char **argv)
         {"json", no_argument, NULL, 'j'},
         {"facets", required_argument, NULL, 'F'},
         {"sort", required_argument, NULL, 'O'},
+        {"marks", required_argument, NULL, 'm'},
         {"color", required_argument, NULL, 'c'},
         {"colour", required_argument, NULL, 'c'},
         {"no-typos", no_argument, NULL, 'T'},
@@ -283,8 +531,11 @@ int cmd_search(int argc, char **argv)
     unsigned typos = XAPNEWS_QUERY_TYPOS, strict = 0;
     unsigned limit = 10, offset = 0, flags = XAPNEWS_QUERY_DEFAULT_AND;
     unsigned exact = XAPNEWS_COUNT_DEFAULT;
-    int json = 0, c, facets = 0;
-    xapnews_sort_t sort = XAPNEWS_SORT_RELEVANCE;
+    int json = 0, c;
+    facet_request facets;
+    memset(&facets, 0, sizeof facets);
+    marks_t marks = {NULL, NULL, NULL};
+    const char *sort = NULL;
     optind = 1;
     while (!cli_query_starts(argc, argv, "dnh") &&
            (c = getopt_long(argc, argv, "+d:n:h", opts, NULL)) != -1) {
@@ -299,24 +550,50 @@ int cmd_search(int argc, char **argv)
         case 'p': profile = optarg; break;
         case 'j': json = 1; break;
         case 'F':
-            if ((facets = parse_facets(optarg)) < 0) return EXIT_USAGE;
-            break;
-        case 'c': color_when = optarg; break;
-        case 'O':
-            if (strcmp(optarg, "relevance") == 0) sort = XAPNEWS_SORT_RELEVANCE;
-            else if (strcmp(optarg, "newest") == 0) sort = XAPNEWS_SORT_NEWEST;
-            else if (strcmp(optarg, "oldest") == 0) sort = XAPNEWS_SORT_OLDEST;
-            else {
-                cli_error("search: --sort takes relevance, newest or oldest, not '%s'", optarg);
+            if (parse_facets(optarg, &facets) < 0) {
+                free(facets.list);
+                free(marks.copy);
                 return EXIT_USAGE;
             }
             break;
+        case 'm': {
+            free(marks.copy);
+            char *comma = (marks.copy = strdup(optarg)) ? strchr(marks.copy, ',') : NULL;
+            if (!comma) {
+                cli_error("search: --marks takes OPEN,CLOSE (such as '<b>,</b>'), not '%s'",
+                          optarg);
+                free(facets.list);
+                free(marks.copy);
+                return EXIT_USAGE;
+            }
+            *comma = '\0';
+            marks.open = marks.copy;
+            marks.close = comma + 1;
+            break;
+        }
+        case 'c': color_when = optarg; break;
+        case 'O': sort = optarg; break;
         case 'h': fputs(help, stdout); return EXIT_OK;
         default:
             fputs("Try 'xapnews search --help'.\n", stderr);
+            free(facets.list);
+            free(marks.copy);
             return EXIT_USAGE;
         }
     }
+    int rc = search_with(argc, argv, db_path, color_when, profile, flags | typos | strict,
+                         limit, offset, exact, json, sort, &facets, &marks);
+    free(facets.list);
+    free(marks.copy);
+    return rc;
+}
+
+/* The search of cmd_search(), its options read. */
+static int search_with(int argc, char **argv, const char *db_path, const char *color_when,
+                       const char *profile, unsigned flags, unsigned limit, unsigned offset,
+                       unsigned exact, int json, const char *sort,
+                       const facet_request *facets, const marks_t *marks)
+{
     int color;
     if (strcmp(color_when, "auto") == 0) color = isatty(STDOUT_FILENO);
     else if (strcmp(color_when, "always") == 0) color = 1;
@@ -349,7 +626,7 @@ int cmd_search(int argc, char **argv)
     /* a query matching (almost) nothing is searched as corrected, when
      * the correction finds more */
     char *corrected = NULL;
-    if ((st = xapnews_database_correct(db, text, flags | typos | strict, &corrected))) {
+    if ((st = xapnews_database_correct(db, text, flags, &corrected))) {
         cli_error("%s", xapnews_database_last_error(db));
         rc = cli_exit_code(st);
         goto out;
@@ -358,10 +635,15 @@ int cmd_search(int argc, char **argv)
         original = text;
         text = corrected;
     }
-    if ((st = xapnews_query_parse(db, text, flags | typos | strict, &query)) ||
-        (st = xapnews_query_set_facets(query, (unsigned)facets)) ||
-        (st = xapnews_query_set_sort(query, sort)) ||
-        (st = xapnews_query_set_exact_count(query, exact)) ||
+    if ((st = xapnews_query_parse(db, text, flags, &query)) ||
+        (st = xapnews_query_set_facets(query, facets->mask))) {
+        cli_error("%s", xapnews_database_last_error(db));
+        rc = cli_exit_code(st);
+        goto out;
+    }
+    if ((rc = ask_field_facets(db, query, facets)) || (rc = set_sort(db, query, sort)))
+        goto out;
+    if ((st = xapnews_query_set_exact_count(query, exact)) ||
         (st = xapnews_query_search(query, offset, limit, &results))) {
         cli_error("%s", xapnews_database_last_error(db));
         rc = cli_exit_code(st);
@@ -376,8 +658,8 @@ int cmd_search(int argc, char **argv)
     if (!json && xapnews_query_syntax_error(query))
         printf("Searched as plain words (%s)\n", xapnews_query_syntax_error(query));
     if (!json) print_typos(query, 0);
-    rc = json ? print_json(text, original, query, results, (unsigned)facets, suggestion)
-              : print_human(text, results, offset, color, (unsigned)facets, suggestion);
+    rc = json ? print_json(db, text, original, query, results, facets, marks, suggestion)
+              : print_human(db, text, results, offset, color, facets, marks, suggestion);
     xapnews_free(suggestion);
 out:
     xapnews_results_destroy(results);

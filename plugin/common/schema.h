@@ -36,6 +36,9 @@
 #define XN_SLOT_OFFICIALS 7 /* the slugs of the article's XN_PREFIX_OFFICIAL
                                terms as one set (see slugset.h), so one
                                match spy counts the official facet */
+#define XN_SLOT_CUSTOM_FIRST 10 /* the first slot of the fields a schema
+                                   declares: one each that needs one, in
+                                   the order declared (fields.h) */
 
 /* Positions: the title starts at 1, the body after a gap so that no phrase
  * runs from the title into the body. */

@@ -57,6 +57,38 @@ const char *xapnews_article_official(const xapnews_article_t *a, size_t i)
     return a && i < a->n_officials ? a->officials[i] : NULL;
 }
 
+xapnews_status_t xapnews_article_add_value(xapnews_article_t *a, const char *name,
+                                           const char *value, size_t len)
+{
+    if (!a || !name || !value) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    xn_article_value *p = xn_grow(a->values, &a->cap_values, a->n_values + 1, sizeof *p, 4);
+    if (!p) return XAPNEWS_STATUS_OUT_OF_MEMORY;
+    a->values = p;
+    xn_article_value v = {xn_strdup(name), xn_strndup(value, len), len};
+    if (!v.name || !v.value) {
+        free(v.name);
+        free(v.value);
+        return XAPNEWS_STATUS_OUT_OF_MEMORY;
+    }
+    a->values[a->n_values++] = v;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+size_t xapnews_article_value_count(const xapnews_article_t *a, const char *name)
+{
+    size_t n = 0;
+    for (size_t i = 0; a && name && i < a->n_values; i++)
+        n += strcmp(a->values[i].name, name) == 0;
+    return n;
+}
+
+const char *xapnews_article_value(const xapnews_article_t *a, const char *name, size_t k)
+{
+    for (size_t i = 0; a && name && i < a->n_values; i++)
+        if (strcmp(a->values[i].name, name) == 0 && k-- == 0) return a->values[i].value;
+    return NULL;
+}
+
 void xapnews_article_clear(xapnews_article_t *a)
 {
     if (!a) return;
@@ -67,6 +99,11 @@ void xapnews_article_clear(xapnews_article_t *a)
     }
     for (size_t i = 0; i < a->n_officials; i++) free(a->officials[i]);
     a->n_officials = 0;
+    for (size_t i = 0; i < a->n_values; i++) {
+        free(a->values[i].name);
+        free(a->values[i].value);
+    }
+    a->n_values = 0;
 }
 
 void xapnews_article_destroy(xapnews_article_t *a)
@@ -74,5 +111,6 @@ void xapnews_article_destroy(xapnews_article_t *a)
     if (!a) return;
     xapnews_article_clear(a);
     free(a->officials);
+    free(a->values);
     free(a);
 }

@@ -1,6 +1,7 @@
 /* docdata.c - see docdata.h. */
 #include "docdata.h"
 #include "article.h"
+#include "date.h"
 
 #include <string.h>
 
@@ -69,8 +70,37 @@ int xn_docdata_encode(const xapnews_article_t *a, const char *iso_date,
     return put_field(out, "body", body, body_len, (size_t)-1);
 }
 
-const char *xn_docdata_find(const char *data, size_t len, const char *name,
-                            size_t *vlen)
+int xn_docdata_encode_values(const xapnews_article_t *a, const xn_fields *f,
+                             xn_strbuf *out)
+{
+    f = xn_fields_or_builtin(f);
+    for (size_t k = XN_FIELDS_BUILTIN; k < f->n; k++) {
+        const xn_field *fd = &f->f[k];
+        for (size_t i = 0; i < a->n_values; i++) {
+            const xn_article_value *v = &a->values[i];
+            if (strcmp(v->name, fd->name) != 0) continue;
+            const char *text = v->value;
+            size_t len = v->len;
+            char buf[32];
+            xn_date d;
+            double num;
+            char why[8];
+            if (fd->kind == XAPNEWS_KIND_DATE && xn_date_parse(text, &d, why, sizeof why) == 0) {
+                xn_date_iso(&d, buf);
+                text = buf;
+                len = strlen(buf);
+            } else if (fd->kind == XAPNEWS_KIND_NUMBER && xn_field_parse_number(text, &num) == 0) {
+                text = xn_field_number_text(num, buf);
+                len = strlen(buf);
+            }
+            if (put_field(out, fd->name, text, len, (size_t)-1) < 0) return -1;
+        }
+    }
+    return 0;
+}
+
+const char *xn_docdata_find_nth(const char *data, size_t len, const char *name,
+                                size_t k, size_t *vlen)
 {
     size_t nlen = strlen(name);
     const char *p = data, *end = data + len;
@@ -78,11 +108,17 @@ const char *xn_docdata_find(const char *data, size_t len, const char *name,
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         if (!eol) eol = end;
         if ((size_t)(eol - p) > nlen && memcmp(p, name, nlen) == 0 &&
-            p[nlen] == '=') {
+            p[nlen] == '=' && k-- == 0) {
             *vlen = (size_t)(eol - p - (ptrdiff_t)nlen - 1);
             return p + nlen + 1;
         }
         p = eol + 1;
     }
     return NULL;
+}
+
+const char *xn_docdata_find(const char *data, size_t len, const char *name,
+                            size_t *vlen)
+{
+    return xn_docdata_find_nth(data, len, name, 0, vlen);
 }

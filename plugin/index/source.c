@@ -7,6 +7,8 @@
 #include "chrome.h"
 #include "date.h"
 #include "error.h"
+#include "fields.h"
+#include "grow.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "xapnews.h"
@@ -39,7 +41,16 @@ struct xapnews_source {
                            repair, "" for none */
     size_t max_field;   /* bytes kept of a text field */
     unsigned flags;     /* xapnews_source_flags_t */
+    xn_fields *fields;  /* the schema read (NULL: the built-in fields) */
+    struct undeclared {
+        char *key;
+        unsigned long line;
+    } *undeclared;      /* keys no field declares, in the order met */
+    size_t n_undeclared, cap_undeclared;
 };
+
+/* Undeclared keys kept at most (a hostile input could hold many). */
+#define MAX_UNDECLARED 1000
 
 #define DEFAULT_MAX_FIELD (4u << 20)
 /* A line may hold a record of several capped fields and JSON escapes. */
@@ -311,14 +322,7 @@ static xapnews_status_t set_string(xapnews_source_t *s, xapnews_article_t *a,
 }
 
 /* The shortest decimal text of D that reads back as D, in OUT. */
-static const char *number_text(double d, char out[32])
-{
-    for (int digits = 1; digits <= 17; digits++) {
-        snprintf(out, 32, "%.*g", digits, d);
-        if (strtod(out, NULL) == d) break;
-    }
-    return out;
-}
+#define number_text xn_field_number_text
 
 /* The largest magnitude below which every whole double is exact. */
 #define EXACT_WHOLE 9007199254740992.0 /* 2^53 */
@@ -369,6 +373,173 @@ static xapnews_status_t check_date(xapnews_source_t *s, xapnews_article_t *a)
     return st ? st : xapnews_article_set(a, XAPNEWS_FIELD_DATE, "", 0);
 }
 
+/* Notes KEY as a key no field declares, the first time it is met. */
+static xapnews_status_t note_undeclared(xapnews_source_t *s, const char *key)
+{
+    for (size_t i = 0; i < s->n_undeclared; i++)
+        if (strcmp(s->undeclared[i].key, key) == 0) return XAPNEWS_STATUS_SUCCESS;
+    if (s->n_undeclared >= MAX_UNDECLARED) return XAPNEWS_STATUS_SUCCESS;
+    struct undeclared *u = xn_grow(s->undeclared, &s->cap_undeclared, s->n_undeclared + 1,
+                                   sizeof *u, 8);
+    char *copy = u ? xn_strdup(key) : NULL;
+    if (!copy) {
+        if (u) s->undeclared = u;
+        return xn_error_set(&s->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
+    s->undeclared = u;
+    s->undeclared[s->n_undeclared].key = copy;
+    s->undeclared[s->n_undeclared++].line = s->lineno;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* Adds the LEN bytes at TEXT to the declared field FD of A, the first
+ * S->max_field bytes of a longer text (cut at a character boundary, with a
+ * warning). */
+static xapnews_status_t add_declared(xapnews_source_t *s, xapnews_article_t *a,
+                                     const xn_field *fd, const char *text, size_t len)
+{
+    if (len == 0) return XAPNEWS_STATUS_SUCCESS;
+    if (len > s->max_field) {
+        size_t keep = s->max_field;
+        while (keep > 0 && ((unsigned char)text[keep] & 0xC0) == 0x80) keep--;
+        xapnews_status_t st = warn(s, "\"%s\" is %zu bytes; kept the first %zu (--max-field-bytes)",
+                                   fd->name, len, keep);
+        if (st) return st;
+        len = keep;
+    }
+    xapnews_status_t st = xapnews_article_add_value(a, fd->name, text, len);
+    if (st) xn_error_set(&s->err, st, "out of memory");
+    return st;
+}
+
+/* The value V of a text or keyword field: a string, or a number as its
+ * decimal text; NAME names it in messages. */
+static xapnews_status_t read_word_value(xapnews_source_t *s, xapnews_article_t *a,
+                                        const xn_field *fd, const json_t *v,
+                                        const char *name)
+{
+    char text[32];
+    if (json_is_integer(v)) {
+        snprintf(text, sizeof text, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        return add_declared(s, a, fd, text, strlen(text));
+    }
+    if (json_is_real(v)) {
+        number_text(json_real_value(v), text);
+        return add_declared(s, a, fd, text, strlen(text));
+    }
+    size_t len;
+    const char *t = string_text(s, v, name, &len);
+    return t ? add_declared(s, a, fd, t, len) : s->err.status;
+}
+
+/* A number field's value V: a JSON number, or a string holding one (a
+ * malformed one is dropped with a warning, or a bad record with
+ * XAPNEWS_SOURCE_STRICT_DATES). */
+static xapnews_status_t read_number(xapnews_source_t *s, xapnews_article_t *a,
+                                    const xn_field *fd, const json_t *v)
+{
+    char text[32], q[QUOTE_MAX + 4];
+    if (json_is_integer(v)) {
+        snprintf(text, sizeof text, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        return add_declared(s, a, fd, text, strlen(text));
+    }
+    if (json_is_real(v)) return add_declared(s, a, fd, number_text(json_real_value(v), text),
+                                             strlen(text));
+    const char *str = json_string_value(v);
+    double d;
+    if (!*str) return XAPNEWS_STATUS_SUCCESS;
+    if (xn_field_parse_number(str, &d) == 0)
+        return add_declared(s, a, fd, number_text(d, text), strlen(text));
+    if (s->flags & XAPNEWS_SOURCE_STRICT_DATES)
+        return bad(s, "\"%s\" '%s' is not a number", fd->name, quoted(str, q));
+    return warn(s, "\"%s\" '%s' is not a number; record kept without it", fd->name,
+                quoted(str, q));
+}
+
+/* A date field's value V (a string; a malformed date is dropped with a
+ * warning, or a bad record with XAPNEWS_SOURCE_STRICT_DATES). */
+static xapnews_status_t read_date(xapnews_source_t *s, xapnews_article_t *a,
+                                  const xn_field *fd, const json_t *v)
+{
+    size_t len;
+    const char *text = string_text(s, v, fd->name, &len);
+    if (!text) return s->err.status;
+    xn_date d;
+    char why[128], q[QUOTE_MAX + 4];
+    if (len == 0 || (strlen(text) == len && xn_date_parse(text, &d, why, sizeof why) == 0))
+        return add_declared(s, a, fd, text, len);
+    if (strlen(text) != len) snprintf(why, sizeof why, "it holds a NUL");
+    if (s->flags & XAPNEWS_SOURCE_STRICT_DATES)
+        return bad(s, "bad \"%s\" '%s': %s", fd->name, quoted(text, q), why);
+    return warn(s, "bad \"%s\" '%s': %s; record kept without it", fd->name, quoted(text, q),
+                why);
+}
+
+/* Reads the value V of the declared field FD into A. */
+static xapnews_status_t read_field(xapnews_source_t *s, xapnews_article_t *a,
+                                   const xn_field *fd, json_t *v)
+{
+    char name[64];
+    snprintf(name, sizeof name, "\"%s\"", fd->name);
+    switch (fd->kind) {
+    case XAPNEWS_KIND_NUMBER:
+        if (!json_is_number(v) && !json_is_string(v))
+            return bad(s, "\"%s\" must be a number, not %s", fd->name, type_name(v));
+        return read_number(s, a, fd, v);
+    case XAPNEWS_KIND_DATE:
+        if (!json_is_string(v))
+            return bad(s, "\"%s\" must be a date (a string), not %s", fd->name, type_name(v));
+        return read_date(s, a, fd, v);
+    default:
+        break;
+    }
+    int multiple = (fd->flags & XAPNEWS_FIELD_MULTIPLE) != 0;
+    if (json_is_string(v) || json_is_number(v)) return read_word_value(s, a, fd, v, name);
+    if (!json_is_array(v) || !multiple)
+        return bad(s, "\"%s\" must be a string%s, not %s", fd->name,
+                   multiple ? " or an array of strings" : "", type_name(v));
+    size_t i;
+    json_t *item;
+    json_array_foreach(v, i, item) {
+        if (!json_is_string(item) && !json_is_number(item))
+            return bad(s, "\"%s\" must hold strings; item %zu is %s", fd->name, i + 1,
+                       type_name(item));
+        char iname[96];
+        snprintf(iname, sizeof iname, "\"%s\" item %zu", fd->name, i + 1);
+        xapnews_status_t st = read_word_value(s, a, fd, item, iname);
+        if (st) return st;
+    }
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* The built-in keys of a record, read by fill_article(). */
+static int builtin_key(const xapnews_source_t *s, const char *key)
+{
+    static const char *const keys[] = {"id", "title", "date", "outlet", "url",
+                                       "body", "officials"};
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+        if (strcmp(key, keys[k]) == 0) return 1;
+    return s->dir && strcmp(key, "file") == 0;
+}
+
+/* Reads the declared fields of OBJ into A and notes the keys no field
+ * declares. */
+static xapnews_status_t read_declared(xapnews_source_t *s, json_t *obj,
+                                      xapnews_article_t *a)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(obj, key, v) {
+        if (builtin_key(s, key)) continue;
+        const xn_field *fd = xn_fields_find(s->fields, key, strlen(key));
+        xapnews_status_t st = fd ? (json_is_null(v) ? XAPNEWS_STATUS_SUCCESS
+                                                    : read_field(s, a, fd, v))
+                                 : note_undeclared(s, key);
+        if (st) return st;
+    }
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
 static xapnews_status_t fill_article(xapnews_source_t *s, json_t *obj,
                                      xapnews_article_t *a)
 {
@@ -411,6 +582,7 @@ static xapnews_status_t fill_article(xapnews_source_t *s, json_t *obj,
             if (st) return st;
         }
     }
+    if ((st = read_declared(s, obj, a))) return st;
     json_t *file = json_object_get(obj, "file");
     if (s->dir && file && !json_is_null(file)) {
         if (!json_is_string(file))
@@ -536,6 +708,36 @@ xapnews_status_t xapnews_source_set_flags(xapnews_source_t *s, unsigned flags)
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+xapnews_status_t xapnews_source_set_fields(xapnews_source_t *s,
+                                           const xapnews_fields_t *fields)
+{
+    if (!s) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    xn_fields *copy = NULL;
+    if (fields && !(copy = xn_fields_copy(fields)))
+        return xn_error_set(&s->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    xn_fields_free(s->fields);
+    s->fields = copy;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+size_t xapnews_source_undeclared_count(const xapnews_source_t *s)
+{
+    return s ? s->n_undeclared : 0;
+}
+
+const char *xapnews_source_undeclared(const xapnews_source_t *s, size_t i,
+                                      unsigned long *line)
+{
+    if (!s || i >= s->n_undeclared) return NULL;
+    if (line) *line = s->undeclared[i].line;
+    return s->undeclared[i].key;
+}
+
+const char *xapnews_source_path(const xapnews_source_t *s)
+{
+    return s ? s->path : NULL;
+}
+
 const char *xapnews_source_last_error(const xapnews_source_t *s)
 {
     return s ? s->err.message : "no source";
@@ -546,6 +748,9 @@ void xapnews_source_close(xapnews_source_t *s)
     if (!s) return;
     if (s->fp) fclose(s->fp);
     xn_chrome_free(s->chrome);
+    xn_fields_free(s->fields);
+    for (size_t i = 0; i < s->n_undeclared; i++) free(s->undeclared[i].key);
+    free(s->undeclared);
     xn_strbuf_free(&s->scratch);
     xn_strbuf_free(&s->repaired);
     xn_strbuf_free(&s->unnul);

@@ -9,6 +9,7 @@
 #include "date.h"
 #include "docdata.h"
 #include "error.h"
+#include "fields.h"
 #include "lexicon.h"
 #include "schema.h"
 #include "settings.h"
@@ -639,6 +640,11 @@ const char *xapnews_writer_language(const xapnews_writer_t *w)
     return w ? w->language : NULL;
 }
 
+const xapnews_fields_t *xapnews_writer_fields(const xapnews_writer_t *w)
+{
+    return w ? xn_fields_or_builtin(w->tables.fields) : NULL;
+}
+
 int xapnews_writer_has_table(const xapnews_writer_t *w, xapnews_table_t which)
 {
     return w && (unsigned)which < XN_TABLE_COUNT && w->tables.text_len[which] > 0;
@@ -694,6 +700,7 @@ static xapnews_status_t add_tokens(xapnews_writer_t *w, xs_doc *doc,
         unsigned wdf = (l->t[i].flags & (XN_TOKEN_VARIANT | XN_TOKEN_AMOUNT_MORE)) ? 0 : 1;
         if (make_term(w, canonical ? XN_PREFIX_CANONICAL : "", prefix, t, len) < 0)
             goto nomem;
+        if (w->term.len > XN_TERM_MAX_BYTES) continue; /* a declared field's long prefix */
         if (xs_doc_add_posting(doc, w->term.data, w->term.len, l->t[i].pos, wdf,
                                &xe) < 0)
             return xn_error_from_shim(&w->err, &xe, NULL);
@@ -1019,6 +1026,144 @@ static xapnews_status_t note_names(xapnews_writer_t *w, xs_doc *doc,
                        : XAPNEWS_STATUS_SUCCESS;
 }
 
+/* The values A holds of field FD, into VALS (at most CAP; the number is
+ * returned). */
+static size_t values_of(const xapnews_article_t *a, const xn_field *fd,
+                        const xn_article_value **vals, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->n_values && n < cap; i++)
+        if (strcmp(a->values[i].name, fd->name) == 0) vals[n++] = &a->values[i];
+    return n;
+}
+
+/* The most values of one field indexed. */
+#define MAX_VALUES 1024
+
+/* Indexes the values of the keyword or text field FD: a keyword's
+ * boolean terms, a text's words, and the slot, when it has one, of their
+ * slugs (a keyword's as a set; a text's first). */
+static xapnews_status_t index_words_field(xapnews_writer_t *w, xs_doc *doc,
+                                          const xn_field *fd,
+                                          const xn_article_value **vals, size_t n)
+{
+    xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
+    xn_strbuf slugs = XN_STRBUF_INIT, set = XN_STRBUF_INIT;
+    xn_slugset_item *items = malloc((n + 1) * sizeof *items);
+    size_t *ends = malloc((n + 1) * sizeof *ends), n_items = 0;
+    unsigned pos = 0;
+    if (!items || !ends) goto nomem;
+    for (size_t i = 0; i < n && !st; i++) {
+        if (fd->kind == XAPNEWS_KIND_TEXT && (fd->flags & XAPNEWS_FIELD_SEARCHABLE)) {
+            if (i) pos += XN_FIELD_GAP;
+            st = index_text(w, doc, vals[i]->value, vals[i]->len, fd->prefix, NULL, &pos);
+        }
+        if (xn_slug_append(vals[i]->value, vals[i]->len, &slugs) < 0) goto nomem;
+        ends[i] = slugs.len;
+        size_t start = i ? ends[i - 1] : 0;
+        if (!st && fd->kind == XAPNEWS_KIND_KEYWORD && (fd->flags & XAPNEWS_FIELD_FILTERABLE) &&
+            ends[i] > start)
+            st = add_boolean(w, doc, fd->prefix, slugs.data + start, ends[i] - start);
+    }
+    if (!st && fd->slot != XAPNEWS_NO_SLOT) {
+        for (size_t i = 0; i < n; i++) {
+            size_t start = i ? ends[i - 1] : 0;
+            if (ends[i] > start && fits_term("", ends[i] - start))
+                items[n_items++] = (xn_slugset_item){slugs.data + start, ends[i] - start};
+            if (fd->kind == XAPNEWS_KIND_TEXT && n_items) break; /* a text sorts by its first */
+        }
+        if (n_items && xn_slugset_encode(items, n_items, &set) < 0) goto nomem;
+        if (n_items) st = add_value(w, doc, fd->slot, set.data, set.len);
+    }
+    goto out;
+nomem:
+    st = xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+out:
+    free(items);
+    free(ends);
+    xn_strbuf_free(&slugs);
+    xn_strbuf_free(&set);
+    return st;
+}
+
+/* Indexes the values of the declared fields of A (checked by
+ * check_values()). */
+static xapnews_status_t index_declared(xapnews_writer_t *w, xs_doc *doc,
+                                       const xapnews_article_t *a)
+{
+    const xn_fields *f = w->tables.fields;
+    const xn_article_value **vals = a->n_values ? malloc(a->n_values * sizeof *vals) : NULL;
+    if (a->n_values && !vals)
+        return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
+    for (size_t k = XN_FIELDS_BUILTIN; f && k < f->n && !st && a->n_values; k++) {
+        const xn_field *fd = &f->f[k];
+        size_t n = values_of(a, fd, vals, MAX_VALUES);
+        if (!n) continue;
+        if (fd->kind == XAPNEWS_KIND_TEXT || fd->kind == XAPNEWS_KIND_KEYWORD) {
+            st = index_words_field(w, doc, fd, vals, n);
+        } else if (fd->kind == XAPNEWS_KIND_DATE) {
+            xn_date d;
+            char compact[9], why[8];
+            if (xn_date_parse(vals[0]->value, &d, why, sizeof why) < 0) continue;
+            xn_date_compact(&d, compact);
+            if ((fd->flags & XAPNEWS_FIELD_FILTERABLE) && *fd->prefix &&
+                ((st = add_boolean(w, doc, fd->prefix, compact, 4)) ||
+                 (d.month && (st = add_boolean(w, doc, fd->prefix, compact, 6))) ||
+                 (d.day && (st = add_boolean(w, doc, fd->prefix, compact, 8)))))
+                break;
+            if (fd->slot != XAPNEWS_NO_SLOT)
+                st = add_value(w, doc, fd->slot, compact, strlen(compact));
+        } else { /* a number */
+            double num;
+            char ser[18];
+            if (xn_field_parse_number(vals[0]->value, &num) < 0) continue;
+            if (fd->slot != XAPNEWS_NO_SLOT)
+                st = add_value(w, doc, fd->slot, ser, xs_sortable_serialise(num, ser));
+        }
+    }
+    free(vals);
+    return st;
+}
+
+/* Refuses an article with a value no declared field takes: an unknown or
+ * built-in name, a second value of a field that is not multiple, a
+ * malformed date or number. */
+static xapnews_status_t check_values(xapnews_writer_t *w, const xapnews_article_t *a,
+                                     const char *id)
+{
+    for (size_t i = 0; i < a->n_values; i++) {
+        const xn_article_value *v = &a->values[i];
+        const xn_field *fd = xn_fields_find(w->tables.fields, v->name, strlen(v->name));
+        if (!fd || xn_field_is_builtin(fd))
+            return xn_error_set(&w->err, XAPNEWS_STATUS_BAD_INPUT,
+                                fd ? "article '%s': \"%s\" is a built-in field: set it with "
+                                     "xapnews_article_set()"
+                                   : "article '%s': \"%s\" is not a declared field (see the "
+                                     "fields schema)",
+                                id, v->name);
+        if (!(fd->flags & XAPNEWS_FIELD_MULTIPLE))
+            for (size_t j = 0; j < i; j++)
+                if (strcmp(a->values[j].name, v->name) == 0)
+                    return xn_error_set(&w->err, XAPNEWS_STATUS_BAD_INPUT,
+                                        "article '%s': \"%s\" takes one value, not several",
+                                        id, v->name);
+        xn_date d;
+        double num;
+        char why[128];
+        if (fd->kind == XAPNEWS_KIND_DATE &&
+            (strlen(v->value) != v->len || xn_date_parse(v->value, &d, why, sizeof why) < 0))
+            return xn_error_set(&w->err, XAPNEWS_STATUS_BAD_INPUT,
+                                "article '%s': bad \"%s\" '%.64s': %s", id, v->name, v->value,
+                                strlen(v->value) != v->len ? "it holds a NUL" : why);
+        if (fd->kind == XAPNEWS_KIND_NUMBER && xn_field_parse_number(v->value, &num) < 0)
+            return xn_error_set(&w->err, XAPNEWS_STATUS_BAD_INPUT,
+                                "article '%s': \"%s\" '%.64s' is not a number", id, v->name,
+                                v->value);
+    }
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
 static xapnews_status_t build_document(xapnews_writer_t *w,
                                        const xapnews_article_t *a,
                                        const xn_date *date, xs_doc *doc)
@@ -1065,14 +1210,17 @@ static xapnews_status_t build_document(xapnews_writer_t *w,
     if (!st && *outlet) st = index_outlet_words(w, doc, outlet, ok);
     char iso[11] = "";
     if (!st && date && !(st = add_date(w, doc, date))) xn_date_iso(date, iso);
+    if (!st) st = index_declared(w, doc, a);
     if (!st) { /* the summary a result list shows, then the whole data */
         xn_strbuf_reset(&w->data);
-        if (xn_docdata_encode_summary(a, iso, outlet, &w->data) < 0)
+        if (xn_docdata_encode_summary(a, iso, outlet, &w->data) < 0 ||
+            xn_docdata_encode_values(a, w->tables.fields, &w->data) < 0)
             st = xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
         else
             st = add_value(w, doc, XN_SLOT_SUMMARY, w->data.data, w->data.len);
         xn_strbuf_reset(&w->data);
-        if (!st && xn_docdata_encode(a, iso, outlet, names, n_refs, &w->data) < 0)
+        if (!st && (xn_docdata_encode(a, iso, outlet, names, n_refs, &w->data) < 0 ||
+                    xn_docdata_encode_values(a, w->tables.fields, &w->data) < 0))
             st = xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     }
     xs_error xe;
@@ -1107,6 +1255,8 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
                                 date_text, why);
         datep = &date;
     }
+    xapnews_status_t vst = check_values(w, a, id);
+    if (vst) return vst;
     int slot = db_for(w, id, id_len);
     if (slot < 0) return XAPNEWS_STATUS_SUCCESS; /* another writer's shard */
     xs_db *db = w->dbs[slot];

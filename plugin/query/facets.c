@@ -269,6 +269,43 @@ static xapnews_status_t count_officials(xs_db *db, const xs_query *q,
     return st;
 }
 
+/* ---- declared fields ------------------------------------------------------ */
+
+/* Counts into OUT the values of the declared field FD that the K-th
+ * counter of M saw (every value of its slot). */
+static xapnews_status_t count_declared(const xs_mset *m, size_t k, const xn_field *fd,
+                                       unsigned max_values, xn_facet *out, xn_error *err)
+{
+    if (fd->kind == XAPNEWS_KIND_KEYWORD) { /* sets of slugs, split */
+        name_index none;
+        memset(&none, 0, sizeof none);
+        xapnews_status_t st = officials_from_sets(m, k, &none, out, err);
+        if (!st) sort_and_cut(out, max_values);
+        return st;
+    }
+    for (size_t i = 0; i < xs_mset_count_size(m, k); i++) {
+        unsigned long freq;
+        size_t len;
+        const char *v = xs_mset_count_value_len(m, k, i, &len, &freq);
+        char text[32];
+        if (fd->kind == XAPNEWS_KIND_NUMBER) {
+            xn_field_number_text(xs_sortable_unserialise(v, len), text);
+        } else { /* a date: its year; the counts come in date order */
+            if (len < 4) continue;
+            memcpy(text, v, 4);
+            text[4] = '\0';
+            if (out->n && strcmp(out->e[out->n - 1].value, text) == 0) {
+                out->e[out->n - 1].count += freq;
+                continue;
+            }
+        }
+        if (push(out, text, strlen(text), freq) < 0)
+            return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
+    if (fd->kind == XAPNEWS_KIND_NUMBER) sort_and_cut(out, max_values);
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
 /* ---- the search ---------------------------------------------------------- */
 
 xs_mset *xn_facets_search(xs_db *db, const xs_query *q, unsigned offset,
@@ -279,9 +316,15 @@ xs_mset *xn_facets_search(xs_db *db, const xs_query *q, unsigned offset,
 {
     memset(out, 0, XN_FACET_COUNT * sizeof *out);
     xn_officials_method used = XN_OFFICIALS_NONE;
-    unsigned slots[4], max_values[4];
-    int facet_of[4];
+    unsigned slots[4 + XN_FACET_MAX_FIELDS], max_values[4 + XN_FACET_MAX_FIELDS];
+    int facet_of[4 + XN_FACET_MAX_FIELDS];
     size_t n = 0;
+    for (size_t f = 0; f < opt->n_fields; f++) memset(&opt->field_out[f], 0, sizeof *opt->field_out);
+    if (opt->n_fields > XN_FACET_MAX_FIELDS) {
+        xn_error_set(err, XAPNEWS_STATUS_INVALID_ARGUMENT, "at most %d field facets",
+                     XN_FACET_MAX_FIELDS);
+        return NULL;
+    }
     long officials = -1; /* the counter of XN_SLOT_OFFICIALS */
     if (opt->mask & XAPNEWS_FACET_OUTLET) {
         slots[n] = XN_SLOT_OUTLET;
@@ -307,13 +350,23 @@ xs_mset *xn_facets_search(xs_db *db, const xs_query *q, unsigned offset,
         max_values[n] = XS_COUNT_ALL;
         facet_of[n++] = 1;
     }
+    size_t first_field = n; /* the declared fields' counters follow */
+    for (size_t f = 0; f < opt->n_fields; f++) {
+        slots[n] = opt->fields[f]->slot;
+        max_values[n] = XS_COUNT_ALL;
+        facet_of[n++] = -1;
+    }
     xs_error xe;
     xs_mset *m = xs_search_counting(db, q, offset, limit, w, sort, slots, n, max_values, &xe);
     if (!m) {
         xn_error_from_shim(err, &xe, "search failed");
         return NULL;
     }
-    for (size_t k = 0; k < n; k++) {
+    for (size_t f = 0; f < opt->n_fields; f++)
+        if (count_declared(m, first_field + f, opt->fields[f], opt->max_values,
+                           &opt->field_out[f], err))
+            goto fail;
+    for (size_t k = 0; k < first_field; k++) {
         if ((long)k == officials) continue;
         if ((long)k == months) {
             if (months_of(m, k, &out[3]) < 0) {
@@ -343,7 +396,18 @@ xs_mset *xn_facets_search(xs_db *db, const xs_query *q, unsigned offset,
 fail:
     xs_mset_free(m);
     xn_facets_free(out);
+    xn_facets_free_n(opt->field_out, opt->n_fields);
     return NULL;
+}
+
+void xn_facets_free_n(xn_facet *f, size_t n)
+{
+    for (size_t k = 0; f && k < n; k++) {
+        for (size_t i = 0; i < f[k].n; i++) free(f[k].e[i].value);
+        free(f[k].e);
+        f[k].e = NULL;
+        f[k].n = 0;
+    }
 }
 
 void xn_facets_free(xn_facet f[XN_FACET_COUNT])

@@ -4,6 +4,7 @@
 #define XAPNEWS_FACETS_H
 
 #include "error.h"
+#include "fields.h"
 #include "tables.h"
 #include "xapnews.h"
 
@@ -29,11 +30,19 @@ typedef enum {
                               for matches indexed before the slot existed */
 } xn_officials_method;
 
+/** The most declared fields one search counts. */
+#define XN_FACET_MAX_FIELDS 16
+
 typedef struct {
     unsigned mask;         /* the xapnews_facet_t values to count */
     unsigned max_values;   /* values kept per facet (XN_FACET_MAX_VALUES) */
     int officials_by_term; /* count officials by term even where the slot
                               would do (tests compare the two) */
+    /* declared facetable fields to count (at most XN_FACET_MAX_FIELDS),
+     * each into the entry of FIELD_OUT of the same index */
+    const xn_field *const *fields;
+    size_t n_fields;
+    xn_facet *field_out;
 } xn_facet_options;
 
 /** The index (0..XN_FACET_COUNT-1) of FACET, or -1. */
@@ -48,7 +57,11 @@ int xn_facet_index(xapnews_facet_t facet);
  *  (dates of a year only count for no month), officials by a spy on
  *  XN_SLOT_OFFICIALS whose sets are split and added up per official. When
  *  some match lacks that slot (indexed before it existed), officials are
- *  counted by term instead, one more match each. Officials are named by
+ *  counted by term instead, one more match each. Declared fields are
+ *  counted in the same match, by a spy on each one's slot: a keyword by
+ *  its slugs (a multiple field's sets split as the officials' are), most
+ *  frequent first, cut to OPT->max_values; a number by value, the same
+ *  way; a date by year, a histogram in date order. Officials are named by
  *  the officials table's canonical name when TABLES (may be NULL) knows
  *  them, else by slug. *METHOD (METHOD may be NULL) receives how
  *  officials were counted. Returns the results, or NULL with ERR set
@@ -60,5 +73,8 @@ xs_mset *xn_facets_search(xs_db *db, const xs_query *q, unsigned offset,
                           xn_officials_method *method, xn_error *err);
 
 void xn_facets_free(xn_facet f[XN_FACET_COUNT]);
+
+/** Frees the N facets F (a declared field's). */
+void xn_facets_free_n(xn_facet *f, size_t n);
 
 #endif

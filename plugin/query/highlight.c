@@ -127,10 +127,17 @@ static int put_text(xn_strbuf *out, const char *t, size_t from, size_t to)
 
 int xn_snippet(const xn_hlset *h, xn_stemmer *stemmer, const char *text,
                size_t len, size_t max_bytes, const char *open,
-               const char *close, xn_strbuf *out)
+               const char *close, xn_strbuf *out, xapnews_span_t **spans,
+               size_t *n_spans)
 {
     match_ctx c = {h, stemmer, text, NULL, 0, 0};
     int rc = -1;
+    xapnews_span_t *marked = NULL;
+    size_t n_marked = 0, cap_marked = 0;
+    if (spans) {
+        *spans = NULL;
+        *n_spans = 0;
+    }
     if (xn_tokenize(text, len, on_token, &c) != 0) goto done;
 
     /* the window [from, to) holding the most matches */
@@ -166,17 +173,30 @@ int xn_snippet(const xn_hlset *h, xn_stemmer *stemmer, const char *text,
     for (size_t i = 0; i < c.n; i++) {
         if (c.spans[i].start < at || c.spans[i].end > to) continue;
         if (put_text(out, text, at, c.spans[i].start) < 0 ||
-            xn_strbuf_puts(out, open) < 0 ||
-            put_text(out, text, c.spans[i].start, c.spans[i].end) < 0 ||
-            xn_strbuf_puts(out, close) < 0)
+            xn_strbuf_puts(out, open) < 0)
             goto done;
+        size_t start = out->len;
+        if (put_text(out, text, c.spans[i].start, c.spans[i].end) < 0) goto done;
+        if (spans) {
+            xapnews_span_t *p = xn_grow(marked, &cap_marked, n_marked + 1, sizeof *p, 8);
+            if (!p) goto done;
+            marked = p;
+            marked[n_marked++] = (xapnews_span_t){start, out->len};
+        }
+        if (xn_strbuf_puts(out, close) < 0) goto done;
         at = c.spans[i].end;
     }
     if (put_text(out, text, at, to) < 0) goto done;
     while (out->len && out->data[out->len - 1] == ' ') out->data[--out->len] = '\0';
     if (to < len && xn_strbuf_puts(out, "...") < 0) goto done;
     rc = 0;
+    if (spans) {
+        *spans = marked;
+        *n_spans = n_marked;
+        marked = NULL;
+    }
 done:
     free(c.spans);
+    free(marked);
     return rc;
 }

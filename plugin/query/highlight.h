@@ -11,6 +11,7 @@
 
 #include "stemmer.h"
 #include "strbuf.h"
+#include "xapnews.h"
 
 typedef struct {
     char **words;
@@ -31,9 +32,12 @@ void xn_hlset_free(xn_hlset *h);
 /** Appends to OUT a snippet of TEXT (LEN bytes) of about MAX_BYTES around
  *  the best cluster of highlighted words, each wrapped in OPEN and CLOSE,
  *  with "..." where text was cut and white space runs collapsed. STEMMER
- *  may be NULL. Returns 0, or -1 when memory runs out. */
+ *  may be NULL. When SPANS is not NULL, *SPANS receives (malloc'd; NULL
+ *  for none) the *N_SPANS byte ranges of OUT between each OPEN and its
+ *  CLOSE, in order. Returns 0, or -1 when memory runs out. */
 int xn_snippet(const xn_hlset *h, xn_stemmer *stemmer, const char *text,
                size_t len, size_t max_bytes, const char *open,
-               const char *close, xn_strbuf *out);
+               const char *close, xn_strbuf *out, xapnews_span_t **spans,
+               size_t *n_spans);
 
 #endif

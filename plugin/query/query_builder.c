@@ -1108,10 +1108,12 @@ out:
 
 static xs_query *build_node(builder_t *p, const xn_qnode *n);
 
-static const char *field_prefix(xn_qfield f)
+static const char *field_prefix(const xn_qnode *n)
 {
-    return f == XN_QFIELD_TITLE ? XN_PREFIX_TITLE
-           : f == XN_QFIELD_OFFICIAL ? XN_PREFIX_OFFICIAL_TEXT : "";
+    return n->field == XN_QFIELD_TITLE      ? XN_PREFIX_TITLE
+           : n->field == XN_QFIELD_OFFICIAL ? XN_PREFIX_OFFICIAL_TEXT
+           : n->field == XN_QFIELD_DECLARED ? n->def->prefix
+                                            : "";
 }
 
 /* The units of text node N, as typed or as corrected. */
@@ -1122,7 +1124,7 @@ static int node_units(builder_t *p, const xn_qnode *n, qlist_t *units)
     const char *fixed = p->corrected ? n->corrected[p->corrected - 1] : NULL;
     const char *text = fixed ? fixed : n->text;
     size_t len = fixed ? strlen(fixed) : n->len;
-    return text_units(p, field_prefix(n->field), text, len, n->quoted, units);
+    return text_units(p, field_prefix(n), text, len, n->quoted, units);
 }
 
 /* Q scaled to weigh nothing (a filter). Takes Q. */
@@ -1141,9 +1143,11 @@ static xs_query *filter_query(builder_t *p, const xn_qnode *n)
     xs_error xe;
     xs_query *q;
     p->at = n->at;
-    if (n->kind == XN_QNODE_DATE) {
-        q = xs_query_value_range(XN_SLOT_DATE, *n->lo ? n->lo : NULL,
-                                 *n->hi ? n->hi : NULL, &xe);
+    if (n->kind == XN_QNODE_DATE) { /* date:, or a declared date or number */
+        int number = n->def && n->def->kind == XAPNEWS_KIND_NUMBER;
+        size_t lo = number ? n->lo_len : strlen(n->lo), hi = number ? n->hi_len : strlen(n->hi);
+        q = xs_query_value_range_len(n->def ? n->def->slot : XN_SLOT_DATE, lo ? n->lo : NULL,
+                                     lo, hi ? n->hi : NULL, hi, &xe);
     } else if (n->term) {
         return weightless(p, make_term(p, "", n->term, strlen(n->term), 0));
     } else { /* a value that names nothing */
@@ -1166,10 +1170,12 @@ static xs_query *pair(builder_t *p, xs_op op, xs_query *a, xs_query *b)
     return r;
 }
 
-#define N_FILTER_FIELDS 3 /* outlet, id, date */
+/* outlet, id, date, then the schema's fields by their index */
+#define N_FILTER_FIELDS (3 + XN_FIELDS_BUILTIN + XN_FIELDS_MAX)
 
 static int filter_slot(const xn_qnode *n)
 {
+    if (n->field == XN_QFIELD_DECLARED) return 3 + (int)n->def_index;
     return n->kind == XN_QNODE_DATE ? 2 : n->field == XN_QFIELD_ID ? 1 : 0;
 }
 
@@ -1337,7 +1343,7 @@ xs_query *xn_query_parse_with(const char *text, unsigned flags,
 {
     xn_qtree tree;
     xs_query *q = NULL;
-    if (xn_qtree_parse(text, &tree, err) == 0 &&
+    if (xn_qtree_parse_fields(text, tables ? tables->fields : NULL, &tree, err) == 0 &&
         xn_qtree_resolve_fields(&tree, tables, err) == 0)
         q = xn_query_build(&tree, flags, stemmer, tables, profile, hl, err);
     xn_qtree_free(&tree);

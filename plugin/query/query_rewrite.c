@@ -51,6 +51,8 @@ static int resolve(void *ctx, xn_qnode *n)
                : set_term(n, XN_PREFIX_OUTLET, 1);
     case XN_QFIELD_ID:
         return set_term(n, XN_PREFIX_ID, 0);
+    case XN_QFIELD_DECLARED: /* a keyword's value, folded as indexed */
+        return n->kind == XN_QNODE_FILTER ? set_term(n, n->def->prefix, 1) : 0;
     default:
         return 0;
     }

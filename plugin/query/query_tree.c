@@ -7,6 +7,7 @@
  */
 #include "query_tree.h"
 #include "terms.h"
+#include "xapian_shim.h"
 #include "date.h"
 #include "grow.h"
 #include "strbuf.h"
@@ -22,6 +23,7 @@ typedef struct {
     xn_error *err;
     int failed;
     int words_only; /* AND, OR and NOT are words (a query in capitals) */
+    const xn_fields *fields; /* the declared fields too (NULL: none) */
 } lexer_t;
 
 static int fail_nomem(lexer_t *p)
@@ -177,7 +179,17 @@ static const struct {
 };
 #define N_FIELDS (sizeof fields / sizeof fields[0])
 
-/* The field whose "name:" starts at I, or -1. */
+/* Whether the declared field FD is a field of queries: a searchable
+ * text, a filterable keyword, date or number. */
+static int queried(const xn_field *fd)
+{
+    if (xn_field_is_builtin(fd)) return 0;
+    return fd->kind == XAPNEWS_KIND_TEXT ? (fd->flags & XAPNEWS_FIELD_SEARCHABLE) != 0
+                                         : (fd->flags & XAPNEWS_FIELD_FILTERABLE) != 0;
+}
+
+/* The field whose "name:" starts at I: K < N_FIELDS for a built-in one,
+ * N_FIELDS + its index in the schema for a declared one; or -1. */
 static int field_at(const lexer_t *p, size_t i)
 {
     for (size_t k = 0; k < N_FIELDS; k++) {
@@ -186,7 +198,20 @@ static int field_at(const lexer_t *p, size_t i)
             p->s[i + n] == ':')
             return (int)k;
     }
+    for (size_t k = XN_FIELDS_BUILTIN; p->fields && k < p->fields->n; k++) {
+        const xn_field *fd = &p->fields->f[k];
+        size_t n = strlen(fd->name);
+        if (queried(fd) && i + n < p->len && memcmp(p->s + i, fd->name, n) == 0 &&
+            p->s[i + n] == ':')
+            return (int)(N_FIELDS + k);
+    }
     return -1;
+}
+
+/* The name of field K of field_at(). */
+static const char *field_name(const lexer_t *p, int k)
+{
+    return k < (int)N_FIELDS ? fields[k].name : p->fields->f[k - (int)N_FIELDS].name;
 }
 
 /* Parses one end of a date range into compact form; HIGH pads it so that
@@ -233,15 +258,99 @@ static int date_range(lexer_t *p, xn_qnode *n, const char *v, size_t len)
     return 0;
 }
 
-/* Parses the field K whose name starts at I. */
+/* One end of a number range into its sortable form: OUT, *LEN bytes. */
+static int number_bound(lexer_t *p, size_t at, const char *name, const char *v,
+                        size_t len, char out[20], size_t *out_len)
+{
+    char text[72], msg[160];
+    double d;
+    if (len >= sizeof text - 8 || (memcpy(text, v, len), text[len] = '\0',
+                                   xn_field_parse_number(text, &d) < 0)) {
+        snprintf(msg, sizeof msg, "%s: '%.*s' is not a number", name, (int)(len < 64 ? len : 64),
+                 v);
+        return fail_syntax(p, at, msg);
+    }
+    *out_len = xs_sortable_serialise(d, out);
+    return 0;
+}
+
+/* NAME:12, NAME:1..5, NAME:..5, NAME:1.. of a number field. */
+static int number_range(lexer_t *p, xn_qnode *n, const char *name, const char *v,
+                        size_t len)
+{
+    size_t at = n->at;
+    const char *dots = NULL;
+    for (size_t k = 0; k + 1 < len && !dots; k++)
+        if (v[k] == '.' && v[k + 1] == '.') dots = v + k;
+    if (!dots)
+        return number_bound(p, at, name, v, len, n->lo, &n->lo_len) < 0 ||
+                       number_bound(p, at, name, v, len, n->hi, &n->hi_len) < 0 ? -1 : 0;
+    size_t llen = (size_t)(dots - v), hlen = len - llen - 2;
+    char msg[160];
+    if (llen == 0 && hlen == 0) {
+        snprintf(msg, sizeof msg, "%s: range '..' needs at least one end", name);
+        return fail_syntax(p, at, msg);
+    }
+    if (llen && number_bound(p, at, name, v, llen, n->lo, &n->lo_len) < 0) return -1;
+    if (hlen && number_bound(p, at, name, dots + 2, hlen, n->hi, &n->hi_len) < 0) return -1;
+    if (llen && hlen &&
+        xs_sortable_unserialise(n->lo, n->lo_len) > xs_sortable_unserialise(n->hi, n->hi_len)) {
+        snprintf(msg, sizeof msg, "%s: range '%.*s' ends before it starts", name,
+                 (int)(len < 64 ? len : 64), v);
+        return fail_syntax(p, at, msg);
+    }
+    return 0;
+}
+
+/* The node of the declared field FD (at START, its value V, VLEN bytes). */
+static xn_qnode *declared_field(lexer_t *p, const xn_field *fd, size_t index, size_t start,
+                                const char *v, size_t vlen, int quoted)
+{
+    if (vlen == 0) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "%s: needs a value", fd->name);
+        fail_syntax(p, start, msg);
+        return NULL;
+    }
+    xn_qnode *n;
+    if (fd->kind == XAPNEWS_KIND_TEXT) {
+        n = text_node(p, XN_QFIELD_DECLARED, start, v, vlen, quoted);
+    } else {
+        n = node_new(p, fd->kind == XAPNEWS_KIND_KEYWORD ? XN_QNODE_FILTER : XN_QNODE_DATE,
+                     start);
+        if (n) {
+            n->field = XN_QFIELD_DECLARED;
+            n->text = v;
+            n->len = vlen;
+            n->quoted = quoted;
+        }
+    }
+    if (!n) return NULL;
+    n->def = fd;
+    n->def_index = index;
+    int rc = 0;
+    if (fd->kind == XAPNEWS_KIND_DATE) rc = date_range(p, n, v, vlen);
+    if (fd->kind == XAPNEWS_KIND_NUMBER) rc = number_range(p, n, fd->name, v, vlen);
+    if (rc < 0) {
+        node_free(n);
+        return NULL;
+    }
+    return n;
+}
+
+/* Parses the field K (of field_at()) whose name starts at I. */
 static xn_qnode *parse_field(lexer_t *p, int k)
 {
     size_t start = p->i;
-    p->i += strlen(fields[k].name) + 1;
+    p->i += strlen(field_name(p, k)) + 1;
     const char *v;
     size_t vlen;
     int quoted;
     read_value(p, &v, &vlen, &quoted);
+    if (k >= (int)N_FIELDS) {
+        size_t index = (size_t)k - N_FIELDS;
+        return declared_field(p, &p->fields->f[index], index, start, v, vlen, quoted);
+    }
     xn_qfield f = fields[k].field;
     if (vlen == 0 && f != XN_QFIELD_DATE) {
         char msg[96];
@@ -481,9 +590,15 @@ static int copy_text(const char *text, xn_qtree *tree, xn_error *err)
 
 int xn_qtree_parse(const char *text, xn_qtree *tree, xn_error *err)
 {
+    return xn_qtree_parse_fields(text, NULL, tree, err);
+}
+
+int xn_qtree_parse_fields(const char *text, const xn_fields *schema, xn_qtree *tree,
+                          xn_error *err)
+{
     if (copy_text(text, tree, err) < 0) return -1;
     size_t len = tree->len;
-    lexer_t p = {tree->text, len, 0, 0, err, 0, 0};
+    lexer_t p = {tree->text, len, 0, 0, err, 0, 0, schema};
     int capitals = xn_text_in_capitals(tree->text, len);
     if (capitals < 0) fail_nomem(&p);
     p.words_only = tree->capitals = capitals > 0;
@@ -505,7 +620,7 @@ int xn_qtree_parse(const char *text, xn_qtree *tree, xn_error *err)
 int xn_qtree_parse_words(const char *text, xn_qtree *tree, xn_error *err)
 {
     if (copy_text(text, tree, err) < 0) return -1;
-    lexer_t p = {tree->text, tree->len, 0, 0, err, 0, 1};
+    lexer_t p = {tree->text, tree->len, 0, 0, err, 0, 1, NULL};
     int capitals = xn_text_in_capitals(tree->text, tree->len);
     tree->capitals = capitals > 0;
     xn_qnode *and = capitals < 0 ? (fail_nomem(&p), NULL) : node_new(&p, XN_QNODE_AND, 0);

@@ -24,6 +24,11 @@
  *   id:ID                          the article with that id (a filter)
  *   date:2016  date:2016-05  date:2016-05-01
  *   date:A..B  date:..B  date:A..  an inclusive date range (a filter)
+ *   NAME:...                       a field the schema declares (fields.h):
+ *                                  a searchable text's words, a filterable
+ *                                  keyword's value (a filter), a filterable
+ *                                  date as date:, a filterable number:
+ *                                  NAME:12, NAME:1..5, NAME:..5, NAME:1..
  * Words not joined by an operator must all match (AND), or any may match
  * with XAPNEWS_QUERY_DEFAULT_OR. Filters restrict the matches whatever
  * the default operator, as Xapian's boolean prefixes do: filters of one
@@ -36,6 +41,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "fields.h"
 
 /** The longest query text accepted, in bytes. */
 #define XN_QUERY_MAX_BYTES 65536
@@ -67,7 +73,8 @@ typedef enum {
     XN_QFIELD_OFFICIAL,
     XN_QFIELD_OUTLET,
     XN_QFIELD_ID,
-    XN_QFIELD_DATE
+    XN_QFIELD_DATE,
+    XN_QFIELD_DECLARED /* a field the schema declares: see xn_qnode.def */
 } xn_qfield;
 
 typedef struct xn_qnode xn_qnode;
@@ -91,8 +98,15 @@ struct xn_qnode {
      * whole term with its prefix (owned; NULL for a value that names
      * nothing, which matches nothing). */
     char *term;
-    /* DATE: compact bounds ("" for an open end) */
-    char lo[16], hi[16];
+    /* DATE: compact bounds ("" for an open end); of a number field, its
+     * sortable_serialise()d bounds of LO_LEN and HI_LEN bytes (0 for an
+     * open end) */
+    char lo[20], hi[20];
+    size_t lo_len, hi_len;
+    /* DECLARED: the field (owned by the schema, which outlives the tree)
+     * and its index in the schema */
+    const xn_field *def;
+    size_t def_index;
     /* AND, OR */
     xn_qnode **child;
     size_t n_child;
@@ -113,8 +127,15 @@ typedef struct {
 /** Parses TEXT (NUL-terminated) into *TREE. Returns 0, or -1 with ERR
  *  set: XAPNEWS_STATUS_BAD_QUERY with "query syntax error at column N:
  *  reason" for bad syntax, XAPNEWS_STATUS_OUT_OF_MEMORY. *TREE is empty
- *  on failure; release it with xn_qtree_free() either way. */
+ *  on failure; release it with xn_qtree_free() either way. Only the
+ *  built-in fields are fields. */
 int xn_qtree_parse(const char *text, xn_qtree *tree, xn_error *err);
+
+/** xn_qtree_parse() with the declared fields of FIELDS (NULL: none) as
+ *  fields too: a searchable text field's NAME:, and a filterable keyword,
+ *  date or number field's. FIELDS must outlive the tree. */
+int xn_qtree_parse_fields(const char *text, const xn_fields *fields, xn_qtree *tree,
+                          xn_error *err);
 
 /** TEXT as plain words, whatever syntax it holds: one text searched
  *  with the default operator. For a query that does not parse, searched

@@ -3,6 +3,7 @@
 #include "database.h"
 #include "docdata.h"
 #include "facets.h"
+#include "fields.h"
 #include "error.h"
 #include "highlight.h"
 #include "profile.h"
@@ -46,7 +47,11 @@ struct xapnews_query {
     char *description;
     xn_hlset hl;
     unsigned facets; /* xapnews_facet_t mask to count */
+    const xn_field *facet_fields[XN_FACET_MAX_FIELDS]; /* declared fields to count */
+    size_t n_facet_fields;
     xapnews_sort_t sort;
+    const xn_field *sort_field; /* sorted by this field's slot, or NULL */
+    int sort_descending;
     unsigned exact_up_to; /* matches counted exactly (XAPNEWS_COUNT_*) */
     xn_typos typos;  /* words also searched as names */
     char *syntax_error; /* why the text was searched as plain words */
@@ -61,7 +66,15 @@ struct xapnews_results {
     xn_hlset hl;
     int hl_widened; /* the variants of HL's words were added to it */
     char **fields; /* per hit and field, parsed lazily from the data */
+    struct hit_values {
+        int loaded;
+        size_t n;
+        char **name, **value; /* the summary's lines, and officials */
+    } *values;            /* per hit, parsed lazily (xapnews_results_value()) */
     xn_facet facets[XN_FACET_COUNT];
+    const xn_field *facet_fields[XN_FACET_MAX_FIELDS];
+    xn_facet field_facets[XN_FACET_MAX_FIELDS];
+    size_t n_facet_fields;
 };
 
 xapnews_status_t xapnews_database_open(const char *path,
@@ -198,6 +211,11 @@ xapnews_status_t xapnews_database_set_profile(xapnews_database_t *d,
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+const xapnews_fields_t *xapnews_database_fields(const xapnews_database_t *d)
+{
+    return d ? xn_fields_or_builtin(d->tables.fields) : NULL;
+}
+
 const xn_tables *xn_database_tables(const xapnews_database_t *d)
 {
     return &d->tables;
@@ -268,7 +286,7 @@ static int parse_tree(xapnews_query_t *q, const char *text, unsigned flags,
                       xn_qtree *tree)
 {
     xn_error *err = &q->db->err;
-    if (xn_qtree_parse(text, tree, err) == 0) return 0;
+    if (xn_qtree_parse_fields(text, q->db->tables.fields, tree, err) == 0) return 0;
     if (err->status != XAPNEWS_STATUS_BAD_QUERY || (flags & XAPNEWS_QUERY_STRICT) ||
         strlen(text) > XN_QUERY_MAX_BYTES) /* too long either way */
         return -1;
@@ -423,8 +441,16 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
     xs_error xe;
     xs_sort by_date = {XN_SLOT_DATE, q->sort == XAPNEWS_SORT_NEWEST};
     const xs_sort *sort = q->sort == XAPNEWS_SORT_RELEVANCE ? NULL : &by_date;
-    if (q->facets) {
-        xn_facet_options opt = {q->facets, XN_FACET_MAX_VALUES, 0};
+    if (q->sort_field) {
+        by_date.slot = q->sort_field->slot;
+        by_date.reverse = q->sort_descending;
+        sort = &by_date;
+    }
+    if (q->facets || q->n_facet_fields) {
+        xn_facet_options opt = {q->facets,      XN_FACET_MAX_VALUES, 0, q->facet_fields,
+                                q->n_facet_fields, r->field_facets};
+        memcpy(r->facet_fields, q->facet_fields, sizeof r->facet_fields);
+        r->n_facet_fields = q->n_facet_fields;
         r->mset = xn_facets_search(d->db, q->q, offset, limit, &q->weighting, sort, &opt,
                                    &d->tables, r->facets, NULL, &d->err);
         if (!r->mset) {
@@ -443,7 +469,8 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
     unsigned n = xs_mset_size(r->mset);
     if (n) {
         r->fields = calloc((size_t)n * XAPNEWS_FIELD_COUNT, sizeof *r->fields);
-        if (!r->fields) {
+        r->values = calloc(n, sizeof *r->values);
+        if (!r->fields || !r->values) {
             xapnews_results_destroy(r);
             return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY,
                                 "out of memory");
@@ -518,12 +545,115 @@ const char *xapnews_results_field(const xapnews_results_t *r, unsigned i,
     return *slot;
 }
 
+/* Adds NAME=VALUE (VLEN bytes) to the values of hit H. */
+static int add_hit_value(struct hit_values *h, const char *name, size_t nlen,
+                         const char *value, size_t vlen)
+{
+    char **names = realloc(h->name, (h->n + 1) * sizeof *names);
+    if (!names) return -1;
+    h->name = names;
+    char **values = realloc(h->value, (h->n + 1) * sizeof *values);
+    if (!values) return -1;
+    h->value = values;
+    if (!(h->name[h->n] = xn_strndup(name, nlen))) return -1;
+    if (!(h->value[h->n] = xn_strndup(value, vlen))) {
+        free(h->name[h->n]);
+        return -1;
+    }
+    h->n++;
+    return 0;
+}
+
+/* Reads the values of hit I: the lines of its summary (the declared
+ * fields' among them), and its officials from the document data. */
+static int load_hit_values(const xapnews_results_t *r, unsigned i)
+{
+    struct hit_values *h = &r->values[i];
+    if (h->loaded) return 0;
+    size_t len = 0;
+    const char *sum = xs_mset_value(r->mset, i, XN_SLOT_SUMMARY, &len);
+    if (!sum || !len) sum = xs_mset_data(r->mset, i, &len); /* an older index */
+    for (const char *p = sum, *end = sum ? sum + len : NULL; p && p < end;) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol) eol = end;
+        const char *eq = memchr(p, '=', (size_t)(eol - p));
+        if (eq && eq + 1 < eol && add_hit_value(h, p, (size_t)(eq - p), eq + 1,
+                                                (size_t)(eol - eq - 1)) < 0)
+            return -1;
+        p = eol + 1;
+    }
+    const char *data = xs_mset_data(r->mset, i, &len);
+    size_t vlen = 0;
+    const char *names = data ? xn_docdata_find(data, len, "officials", &vlen) : NULL;
+    for (size_t at = 0; names && at < vlen;) { /* names joined by "; " */
+        const char *semi = memchr(names + at, ';', vlen - at);
+        size_t stop = semi ? (size_t)(semi - names) : vlen;
+        if (stop > at && add_hit_value(h, "officials", 9, names + at, stop - at) < 0) return -1;
+        at = stop + 2;
+    }
+    h->loaded = 1;
+    return 0;
+}
+
+/* The built-in field named NAME whose value xapnews_results_field()
+ * gives, or -1. */
+static int builtin_field(const char *name)
+{
+    static const char *const names[XAPNEWS_FIELD_COUNT] = {"id",  "title", "date",
+                                                           "outlet", "url", "body"};
+    for (int f = 0; f < XAPNEWS_FIELD_COUNT; f++)
+        if (strcmp(name, names[f]) == 0) return f;
+    return -1;
+}
+
+size_t xapnews_results_value_count(const xapnews_results_t *r, unsigned i, const char *name)
+{
+    if (!r || !name || i >= xs_mset_size(r->mset)) return 0;
+    int f = builtin_field(name);
+    if (f >= 0) {
+        const char *v = xapnews_results_field(r, i, (xapnews_field_t)f);
+        return v && *v ? 1 : 0;
+    }
+    const xn_field *fd = xn_fields_find(r->db->tables.fields, name, strlen(name));
+    if (!fd || load_hit_values(r, i) < 0) return 0;
+    size_t n = 0;
+    for (size_t k = 0; k < r->values[i].n; k++) n += strcmp(r->values[i].name[k], name) == 0;
+    return n;
+}
+
+const char *xapnews_results_value(const xapnews_results_t *r, unsigned i, const char *name,
+                                  size_t k)
+{
+    if (!r || !name || i >= xs_mset_size(r->mset)) return NULL;
+    int f = builtin_field(name);
+    if (f >= 0) {
+        const char *v = xapnews_results_field(r, i, (xapnews_field_t)f);
+        return k == 0 && v && *v ? v : NULL;
+    }
+    const xn_field *fd = xn_fields_find(r->db->tables.fields, name, strlen(name));
+    if (!fd || load_hit_values(r, i) < 0) return NULL;
+    for (size_t j = 0; j < r->values[i].n; j++)
+        if (strcmp(r->values[i].name[j], name) == 0 && k-- == 0) return r->values[i].value[j];
+    return NULL;
+}
+
 xapnews_status_t xapnews_results_snippet(const xapnews_results_t *r,
                                          unsigned i, size_t max_bytes,
                                          const char *open, const char *close,
                                          char **snippet)
 {
-    if (!r || !snippet || i >= xs_mset_size(r->mset))
+    return xapnews_results_snippet_spans(r, i, max_bytes, open, close, snippet, NULL, NULL);
+}
+
+xapnews_status_t xapnews_results_snippet_spans(const xapnews_results_t *r,
+                                               unsigned i, size_t max_bytes,
+                                               const char *open, const char *close,
+                                               char **snippet, xapnews_span_t **spans,
+                                               size_t *n_spans)
+{
+    if (spans) *spans = NULL;
+    if (n_spans) *n_spans = 0;
+    if (!r || !snippet || i >= xs_mset_size(r->mset) || (spans && !n_spans))
         return XAPNEWS_STATUS_INVALID_ARGUMENT;
     *snippet = NULL;
     if (!r->hl_widened) {
@@ -539,7 +669,7 @@ xapnews_status_t xapnews_results_snippet(const xapnews_results_t *r,
     const char *body = xapnews_results_field(r, i, XAPNEWS_FIELD_BODY);
     xn_strbuf out = XN_STRBUF_INIT;
     if (xn_snippet(&r->hl, r->db->stemmer, body, strlen(body), max_bytes,
-                   open ? open : "", close ? close : "", &out) < 0 ||
+                   open ? open : "", close ? close : "", &out, spans, n_spans) < 0 ||
         !(*snippet = xn_strbuf_take(&out))) {
         xn_strbuf_free(&out);
         return xn_error_set(&r->db->err, XAPNEWS_STATUS_OUT_OF_MEMORY,
@@ -560,7 +690,84 @@ xapnews_status_t xapnews_query_set_sort(xapnews_query_t *q, xapnews_sort_t sort)
 {
     if (!q || (unsigned)sort > XAPNEWS_SORT_OLDEST) return XAPNEWS_STATUS_INVALID_ARGUMENT;
     q->sort = sort;
+    q->sort_field = NULL;
     return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* The field NAME of Q's database's schema that has option FLAG and a
+ * value slot (a declared field only, with DECLARED), or NULL with Q's
+ * database's error set (WHAT names the option in it). */
+static const xn_field *field_with(xapnews_query_t *q, const char *name, unsigned flag,
+                                  int declared, const char *what)
+{
+    const xn_fields *f = xn_fields_or_builtin(q->db->tables.fields);
+    const xn_field *fd = xn_fields_find(f, name, strlen(name));
+    int usable = fd && (fd->flags & flag) && fd->slot != XAPNEWS_NO_SLOT &&
+                 !(declared && xn_field_is_builtin(fd));
+    if (usable) return fd;
+    xn_strbuf names = XN_STRBUF_INIT;
+    for (size_t k = 0; k < f->n; k++) {
+        const xn_field *e = &f->f[k];
+        if ((e->flags & flag) && e->slot != XAPNEWS_NO_SLOT &&
+            !(declared && xn_field_is_builtin(e)))
+            xn_strbuf_printf(&names, "%s%s", names.len ? ", " : "", e->name);
+    }
+    char which[512];
+    if (names.len) snprintf(which, sizeof which, "its %s fields: %s", what, names.data);
+    else snprintf(which, sizeof which, "it declares no %s field", what);
+    xn_strbuf_free(&names);
+    if (fd)
+        xn_error_set(&q->db->err, XAPNEWS_STATUS_INVALID_ARGUMENT,
+                     "field '%s' is not %s in the database's fields schema (%s)", name, what,
+                     which);
+    else
+        xn_error_set(&q->db->err, XAPNEWS_STATUS_INVALID_ARGUMENT,
+                     "no field '%s' in the database's fields schema (%s)", name, which);
+    return NULL;
+}
+
+xapnews_status_t xapnews_query_set_sort_field(xapnews_query_t *q, const char *name,
+                                              int descending)
+{
+    if (!q || !name) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    const xn_field *fd = field_with(q, name, XAPNEWS_FIELD_SORTABLE, 0, "sortable");
+    if (!fd) return q->db->err.status;
+    q->sort_field = fd;
+    q->sort_descending = descending != 0;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+xapnews_status_t xapnews_query_add_facet_field(xapnews_query_t *q, const char *name)
+{
+    if (!q || !name) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    const xn_field *fd = field_with(q, name, XAPNEWS_FIELD_FACETABLE, 1, "facetable");
+    if (!fd) return q->db->err.status;
+    for (size_t k = 0; k < q->n_facet_fields; k++)
+        if (q->facet_fields[k] == fd) return XAPNEWS_STATUS_SUCCESS;
+    if (q->n_facet_fields == XN_FACET_MAX_FIELDS)
+        return xn_error_set(&q->db->err, XAPNEWS_STATUS_INVALID_ARGUMENT,
+                            "at most %d field facets", XN_FACET_MAX_FIELDS);
+    q->facet_fields[q->n_facet_fields++] = fd;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+size_t xapnews_results_field_facet_size(const xapnews_results_t *r, const char *name)
+{
+    for (size_t k = 0; r && name && k < r->n_facet_fields; k++)
+        if (strcmp(r->facet_fields[k]->name, name) == 0) return r->field_facets[k].n;
+    return 0;
+}
+
+const char *xapnews_results_field_facet_value(const xapnews_results_t *r, const char *name,
+                                              size_t i, unsigned long *count)
+{
+    for (size_t k = 0; r && name && k < r->n_facet_fields; k++) {
+        if (strcmp(r->facet_fields[k]->name, name) != 0) continue;
+        if (i >= r->field_facets[k].n) return NULL;
+        if (count) *count = r->field_facets[k].e[i].count;
+        return r->field_facets[k].e[i].value;
+    }
+    return NULL;
 }
 
 xapnews_status_t xapnews_query_set_facets(xapnews_query_t *q, unsigned facets)
@@ -591,6 +798,18 @@ void xapnews_results_destroy(xapnews_results_t *r)
 {
     if (!r) return;
     xn_facets_free(r->facets);
+    xn_facets_free_n(r->field_facets, r->n_facet_fields);
+    if (r->values) {
+        for (unsigned i = 0; i < xs_mset_size(r->mset); i++) {
+            for (size_t k = 0; k < r->values[i].n; k++) {
+                free(r->values[i].name[k]);
+                free(r->values[i].value[k]);
+            }
+            free(r->values[i].name);
+            free(r->values[i].value);
+        }
+        free(r->values);
+    }
     if (r->fields) {
         unsigned n = xs_mset_size(r->mset);
         for (size_t k = 0; k < (size_t)n * XAPNEWS_FIELD_COUNT; k++)
