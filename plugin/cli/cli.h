@@ -28,7 +28,7 @@ enum {
     "  1  finished, but some input records were skipped, or an input held\n" \
     "     no articles (see stderr)\n" \
     "  2  bad command line, or index options that differ from the database's\n" \
-    "     stored language or tables\n" \
+    "     stored language, tables or fields schema\n" \
     "  3  input or configuration missing, unreadable or malformed\n" \
     "  4  database missing, locked by another writer, damaged or failing\n" \
     "  5  the query cannot be parsed\n" \
@@ -84,5 +84,6 @@ int cmd_eval(int argc, char **argv);
 int cmd_tune(int argc, char **argv);
 int cmd_compact(int argc, char **argv);
 int cmd_synonyms(int argc, char **argv);
+int cmd_fields(int argc, char **argv);
 
 #endif

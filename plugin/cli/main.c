@@ -16,6 +16,7 @@ static const char usage[] =
     "  tune    find a better boost profile with cross-validation\n"
     "  compact merge a (sharded) database into one compact database\n"
     "  synonyms suggest  list likely spelling variants found in a database\n"
+    "  fields  show the fields of a database or fields schema\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help (or 'xapnews COMMAND --help')\n"
@@ -43,6 +44,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "tune") == 0) return cmd_tune(argc - 1, argv + 1);
     if (strcmp(cmd, "compact") == 0) return cmd_compact(argc - 1, argv + 1);
     if (strcmp(cmd, "synonyms") == 0) return cmd_synonyms(argc - 1, argv + 1);
+    if (strcmp(cmd, "fields") == 0) return cmd_fields(argc - 1, argv + 1);
     if (strcmp(cmd, "analyse") == 0 || strcmp(cmd, "analyze") == 0)
         return cmd_analyse(argc - 1, argv + 1);
     cli_error("unknown command '%s' (try 'xapnews --help')", cmd);

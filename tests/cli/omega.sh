@@ -177,4 +177,73 @@ expect_eq "omega xapnews-html: one article" 1 \
     "$(printf '%s\n' "$page" | grep -c 'class="hit"')"
 expect_eq "omega xapnews-html: The Hill's article" 1 \
     "$(printf '%s\n' "$page" | grep -c '003_366b0afce615304f</span>')"
+
+# ---- declared fields: the templates filter and count them ---------------------------
+# an index with a fields schema of its own, and the OmegaScript that
+# `xapnews fields --omega` writes for it, as xapnews-fields-DBNAME in a
+# template directory holding the shipped templates
+cat > "$TMP/fields.jsonl" <<'JSON'
+{"id": "a1", "title": "Cup final tonight", "date": "2016-05-01", "body": "The final is tonight at Wembley.", "category": "Sport", "author": "John Smith", "tags": ["Cup", "Wembley"]}
+{"id": "a2", "title": "Budget vote", "date": "2016-05-02", "body": "Parliament votes on the budget tonight.", "category": "Politics", "author": "Jane Smithers", "tags": ["Budget"]}
+{"id": "a3", "title": "Derby day", "date": "2016-05-03", "body": "The derby is tonight.", "category": "sport", "author": "Ann Smith-Jones", "tags": ["Derby", "Cup"]}
+JSON
+cp "$top_srcdir/schemas/fields.conf" "$TMP/fields.conf"
+printf '%s\n' 'category keyword XCATEGORY filterable facetable sortable' \
+    'tags keyword XTAG filterable facetable multiple' \
+    'author text XAUTHOR searchable' >> "$TMP/fields.conf"
+"$XAPNEWS" index --db "$DATA/fields" --fields "$TMP/fields.conf" "$TMP/fields.jsonl" > /dev/null ||
+    fail "index with fields"
+mkdir -p "$TMP/omega/templates"
+cp "$PORTAL/omega/templates/xapnews" "$PORTAL/omega/templates/xapnews-html" "$TMP/omega/templates/"
+"$XAPNEWS" fields --db "$DATA/fields" --omega > "$TMP/omega/templates/xapnews-fields-fields"
+expect_eq "xapnews fields --omega" \
+'${ The declared fields of an index for the xapnews Omega templates,
+  written by "xapnews fields --omega": free-text prefixes,
+  boolean filter prefixes, and facets tallied from the hits'"'"' terms
+  (prefix, name).
+}$setmap{prefix,author,XAUTHOR}${
+}$setmap{boolprefix,category,XCATEGORY,tags,XTAG}${
+}$setmap{xapnews_facet,XCATEGORY,category,XTAG,tags}${
+}' "$(cat "$TMP/omega/templates/xapnews-fields-fields")"
+sed "s|^template_dir .*|template_dir $TMP/omega/templates|" "$TMP/omega/omega.conf" \
+    > "$TMP/omega/omega-fields.conf"
+# fomega CONF NAME=VALUE...: the page Omega gives for the fields index
+fomega() {
+    conf=$1; shift
+    env -u REQUEST_METHOD -u QUERY_STRING -u GATEWAY_INTERFACE \
+        OMEGA_CONFIG_FILE="$TMP/omega/$conf" \
+        "$OMEGA" DB=fields FMT="${OFMT:-xapnews}" HITSPERPAGE=100 "$@" < /dev/null |
+        sed '1,/^\r*$/d'
+}
+fhits() { fomega omega-fields.conf "$@" | sed -n 's/^error=/error: /p; s/^id=//p' | sort |
+    tr '\n' ' ' | sed 's/ $//'; }
+expect_eq "omega category:sport (a boolean prefix)" "a1 a3" "$(fhits P=category:sport)"
+expect_eq "omega B=XCATEGORYsport" "a1 a3" "$(fhits P=tonight B=XCATEGORYsport)"
+expect_eq "omega two tags: any" "a1 a2 a3" "$(fhits P=tonight B=XTAGcup B=XTAGbudget)"
+expect_eq "omega author:smith (a free-text prefix, stemmed)" "a1 a3" "$(fhits P=author:smith)"
+expect_eq "omega facets of the declared fields" \
+"facet=category:politics count=1 B=XCATEGORYpolitics
+facet=category:sport count=2 B=XCATEGORYsport
+facet=tags:budget count=1 B=XTAGbudget
+facet=tags:cup count=2 B=XTAGcup
+facet=tags:derby count=1 B=XTAGderby
+facet=tags:wembley count=1 B=XTAGwembley
+facet=year:2016 count=3 B=Y2016
+facets=complete" "$(fomega omega-fields.conf P=tonight | grep '^facet')"
+expect_eq "omega facets follow the filter" \
+"facet=category:sport count=2 B=XCATEGORYsport
+facet=tags:cup count=2 B=XTAGcup
+facet=tags:derby count=1 B=XTAGderby
+facet=tags:wembley count=1 B=XTAGwembley
+facet=year:2016 count=2 B=Y2016" "$(fomega omega-fields.conf P=tonight B=XCATEGORYsport |
+    grep '^facet=')"
+page=$(OFMT=xapnews-html fomega omega-fields.conf P=tonight B=XCATEGORYsport)
+expect_eq "omega xapnews-html: the filter by its name" 1 \
+    "$(printf '%s\n' "$page" | grep -c '<p>Filters: <b>category: sport</b>')"
+expect_eq "omega xapnews-html: the facet chosen, in bold" 1 \
+    "$(printf '%s\n' "$page" | grep -c '<div><b>category: sport</b> (2)</div>')"
+expect_eq "omega xapnews-html: a facet link of a declared field" 1 \
+    "$(printf '%s\n' "$page" | grep -c 'B=XTAGderby">tags: derby</a> (1)')"
+expect_eq "omega without the file: the built-in facets alone" "facet=year:2016 count=3 B=Y2016" \
+    "$(fomega omega.conf P=tonight | grep '^facet=')"
 finish
