@@ -15,12 +15,13 @@ run() {
 }
 # summary OUT: the summary line without its timing
 summary() { printf '%s\n' "$1" | sed 's/ in [0-9.]* s$//'; }
-# field DB QUERY KEY: KEY of each hit, sorted by id, joined by '|'
+# field DB QUERY KEY: KEY of each hit, sorted by id, joined by '|' (null
+# for a value the article does not have)
 field() {
     "$XAPNEWS" search --db "$1" --json --limit 100 "$2" | python3 -c '
 import json, sys
 hits = sorted(json.load(sys.stdin)["hits"], key=lambda h: h["id"])
-print("|".join(h[sys.argv[1]] for h in hits))' "$3"
+print("|".join("null" if h[sys.argv[1]] is None else h[sys.argv[1]] for h in hits))' "$3"
 }
 
 # ---- a malformed date drops the date, not the article -------------------------
@@ -39,7 +40,7 @@ expect_eq "bad date: counted as repaired" \
     "indexed 3 articles, repaired 2, skipped 0, into $TMP/dates.db" "$(summary "$out")"
 expect_eq "bad date: the article is found by its words" "d1" "$(ids "$TMP/dates.db" quotas)"
 expect_eq "bad date: every article is kept" "d1 d2 d3" "$(ids "$TMP/dates.db" grain)"
-expect_eq "bad date: the articles have no date" "|2016-03-01|" "$(field "$TMP/dates.db" grain date)"
+expect_eq "bad date: the articles have no date" "null|2016-03-01|null" "$(field "$TMP/dates.db" grain date)"
 expect_eq "bad date: no date filter finds them" "d2" "$(ids "$TMP/dates.db" 'grain date:2016')"
 
 run "$XAPNEWS" index --strict --db "$TMP/strict.db" "$J"

@@ -73,8 +73,16 @@ print(sorted(d), d["query"], d["total_estimate"], d["total_exact"],
 PY
 )
 expect_eq "JSON shape" \
-    "['also_searched', 'corrected_query', 'did_you_mean', 'hits', 'original_query', 'query', 'syntax_error', 'total_estimate', 'total_exact', 'total_lower', 'total_upper'] Guo Shengkun 4 True 4 4 2 ['date', 'id', 'outlet', 'rank', 'score', 'snippet', 'title', 'url'] [1, 2] True" \
+    "['also_searched', 'corrected_query', 'did_you_mean', 'hits', 'original_query', 'query', 'syntax_error', 'total_estimate', 'total_exact', 'total_lower', 'total_upper'] Guo Shengkun 4 True 4 4 2 ['date', 'fields', 'highlights', 'id', 'outlet', 'rank', 'score', 'snippet', 'title', 'url'] [1, 2] True" \
     "$shape"
+# a value an article does not have is null (000 has no date); no fields
+# are declared; highlights are offsets into the snippet
+nulls=$("$XAPNEWS" search --db "$DB" --json id:000_9a014460469a5424 Shengkun | python3 -c '
+import json, sys
+h = json.load(sys.stdin)["hits"][0]
+s = h["snippet"].encode()
+print(h["date"], h["fields"], sorted(set(s[a:b].decode() for a, b in h["highlights"])))')
+expect_eq "JSON nulls, fields, highlights" "None {} ['Shengkun']" "$nulls"
 snip=$("$XAPNEWS" search --db "$DB" --json id:002_ba0cc2a364319859 | python3 -c 'import json,sys; h=json.load(sys.stdin)["hits"][0]; print(h["date"], h["title"])')
 expect_eq "stored fields" "2016-12-12 The United States and China have discussed the problem of cybersecurity" "$snip"
 

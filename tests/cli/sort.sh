@@ -25,7 +25,7 @@ expect_eq "relevance (the default)" "$(order "$DB")" "$(order "$DB" --sort relev
 expect_eq "a page of the newest" "f e" "$(order "$DB" --sort newest --offset 2 --limit 2)"
 "$XAPNEWS" search --db "$DB" --sort latest talks > /dev/null 2> "$TMP/err"
 expect_eq "bad --sort: status" 2 "$?"
-expect_eq "bad --sort: message" "xapnews: search: --sort takes relevance, newest or oldest, not 'latest'" \
+expect_eq "bad --sort: message" "xapnews: search: --sort takes relevance, newest, oldest, or a sortable field as FIELD or FIELD:desc (date), not 'latest'" \
     "$(cat "$TMP/err")"
 
 # a stock Xapian client sorting by value slot 0 gets the same order of
