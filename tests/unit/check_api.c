@@ -1204,6 +1204,191 @@ START_TEST(articles)
 }
 END_TEST
 
+/* ---- declared fields ------------------------------------------------------ */
+
+#define FIELDS_CONF TOP_SRCDIR "/schemas/fields.conf"
+
+/* A copy of the shipped fields schema with LINES appended, as NAME. */
+static const char *fields_file(const char *name, const char *lines)
+{
+    const char *path = tmp_path(name);
+    xn_strbuf text = XN_STRBUF_INIT;
+    ck_assert_int_eq(xn_strbuf_read_file(&text, FIELDS_CONF), 0);
+    xn_strbuf_puts(&text, lines);
+    FILE *fp = fopen(path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fwrite(text.data, 1, text.len, fp);
+    fclose(fp);
+    xn_strbuf_free(&text);
+    return path;
+}
+
+START_TEST(declared_fields)
+{
+    const char *conf = fields_file("fields.conf",
+                                   "category keyword XCATEGORY filterable facetable sortable\n"
+                                   "tags keyword XTAG filterable facetable multiple\n"
+                                   "author text XAUTHOR searchable\n");
+    xapnews_fields_t *f = NULL;
+    char *error = NULL;
+    ck_assert_int_eq(xapnews_fields_load(conf, &f, &error), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(xapnews_fields_count(f), 10);
+    ck_assert_uint_eq(xapnews_fields_count(NULL), 7);
+    long k = xapnews_fields_find(f, "category");
+    ck_assert_int_eq(k, 7);
+    ck_assert_str_eq(xapnews_fields_name(f, 7), "category");
+    ck_assert_int_eq(xapnews_fields_kind(f, 7), XAPNEWS_KIND_KEYWORD);
+    ck_assert_str_eq(xapnews_fields_prefix(f, 7), "XCATEGORY");
+    ck_assert_uint_eq(xapnews_fields_flags(f, 7), XAPNEWS_FIELD_FILTERABLE |
+                                                      XAPNEWS_FIELD_FACETABLE |
+                                                      XAPNEWS_FIELD_SORTABLE);
+    ck_assert_uint_eq(xapnews_fields_slot(f, 7), 10);
+    ck_assert_uint_eq(xapnews_fields_slot(f, 8), 11);
+    ck_assert_uint_eq(xapnews_fields_slot(f, 9), XAPNEWS_NO_SLOT);
+    ck_assert_uint_eq(xapnews_fields_flags(f, 0) & XAPNEWS_FIELD_BUILTIN, XAPNEWS_FIELD_BUILTIN);
+    ck_assert_int_eq(xapnews_fields_find(f, "byline"), -1);
+    ck_assert_ptr_null(xapnews_fields_name(f, 10));
+    xapnews_fields_destroy(f);
+
+    /* a bad line: FILE:LINE: reason, through the table check too */
+    const char *bad = fields_file("bad.conf", "author text XAUTHOR searchable filterable\n");
+    ck_assert_int_eq(xapnews_table_check(XAPNEWS_TABLE_FIELDS, bad, &error),
+                     XAPNEWS_STATUS_BAD_INPUT);
+    xn_strbuf shipped = XN_STRBUF_INIT; /* the line appended is the one after it */
+    ck_assert_int_eq(xn_strbuf_read_file(&shipped, FIELDS_CONF), 0);
+    unsigned lines = 0;
+    for (size_t i = 0; i < shipped.len; i++) lines += shipped.data[i] == '\n';
+    xn_strbuf_free(&shipped);
+    char expected[8192];
+    snprintf(expected, sizeof expected,
+             "%s:%u: \"author\" is text, which cannot be filterable: declare it as keyword to "
+             "filter on or count its values",
+             bad, lines + 1);
+    ck_assert_str_eq(error, expected);
+    xapnews_free(error);
+
+    /* a source reads the declared keys and lists the others */
+    const char *db_path = tmp_path("fields.db");
+    xapnews_writer_t *w = NULL;
+    ck_assert_int_eq(xapnews_writer_open(db_path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_writer_load_table(w, XAPNEWS_TABLE_FIELDS, conf),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(xapnews_fields_count(xapnews_writer_fields(w)), 10);
+    xapnews_source_t *src = source_of(
+        "fields.jsonl",
+        "{\"id\": \"f1\", \"body\": \"Cup final tonight at Wembley.\", \"category\": \"Sport\", "
+        "\"tags\": [\"Cup\", \"Wembley\"], \"author\": \"John Smith\", \"byline\": \"By J\"}\n"
+        "{\"id\": \"f2\", \"body\": \"Budget vote tonight.\", \"category\": [\"Politics\"]}\n"
+        "{\"id\": \"f3\", \"body\": \"Derby tonight.\", \"category\": \"sport\", \"mood\": 1}\n");
+    ck_assert_int_eq(xapnews_source_set_fields(src, xapnews_writer_fields(w)),
+                     XAPNEWS_STATUS_SUCCESS);
+    xapnews_article_t *a = NULL;
+    ck_assert_int_eq(xapnews_article_create(&a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(xapnews_article_value_count(a, "tags"), 2);
+    ck_assert_str_eq(xapnews_article_value(a, "tags", 1), "Wembley");
+    ck_assert_str_eq(xapnews_article_value(a, "author", 0), "John Smith");
+    ck_assert_ptr_null(xapnews_article_value(a, "author", 1));
+    ck_assert_uint_eq(xapnews_article_value_count(a, "byline"), 0);
+    ck_assert_int_eq(xapnews_writer_add(w, a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_BAD_INPUT);
+    snprintf(expected, sizeof expected, "%s:2: \"category\" must be a string, not an array",
+             xapnews_source_path(src));
+    ck_assert_str_eq(xapnews_source_last_error(src), expected);
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_writer_add(w, a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_END);
+    unsigned long line = 0;
+    ck_assert_uint_eq(xapnews_source_undeclared_count(src), 2);
+    ck_assert_str_eq(xapnews_source_undeclared(src, 0, &line), "byline");
+    ck_assert_uint_eq(line, 1);
+    ck_assert_str_eq(xapnews_source_undeclared(src, 1, &line), "mood");
+    ck_assert_uint_eq(line, 3);
+    ck_assert_ptr_null(xapnews_source_undeclared(src, 2, NULL));
+    xapnews_source_close(src);
+
+    /* the writer refuses values no field takes */
+    xapnews_article_clear(a);
+    xapnews_article_set(a, XAPNEWS_FIELD_ID, "f9", 2);
+    xapnews_article_add_value(a, "byline", "x", 1);
+    ck_assert_int_eq(xapnews_writer_add(w, a), XAPNEWS_STATUS_BAD_INPUT);
+    ck_assert_str_eq(xapnews_writer_last_error(w),
+                     "article 'f9': \"byline\" is not a declared field (see the fields schema)");
+    xapnews_article_clear(a);
+    xapnews_article_set(a, XAPNEWS_FIELD_ID, "f9", 2);
+    xapnews_article_add_value(a, "category", "a", 1);
+    xapnews_article_add_value(a, "category", "b", 1);
+    ck_assert_int_eq(xapnews_writer_add(w, a), XAPNEWS_STATUS_BAD_INPUT);
+    ck_assert_str_eq(xapnews_writer_last_error(w),
+                     "article 'f9': \"category\" takes one value, not several");
+    xapnews_article_destroy(a);
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+
+    /* searches use the stored schema: filters, facets, sorting, values */
+    xapnews_database_t *db = open_db(db_path);
+    ck_assert_uint_eq(xapnews_fields_count(xapnews_database_fields(db)), 10);
+    EXPECT_HITS(db, "category:sport", "f1 f3");
+    EXPECT_HITS(db, "tags:wembley tonight", "f1");
+    EXPECT_HITS(db, "author:smith", "f1");
+    xapnews_query_t *q = NULL;
+    ck_assert_int_eq(xapnews_query_parse(db, "tonight", 0, &q), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_query_add_facet_field(q, "author"),
+                     XAPNEWS_STATUS_INVALID_ARGUMENT);
+    ck_assert_str_eq(xapnews_database_last_error(db),
+                     "field 'author' is not facetable in the database's fields schema (its "
+                     "facetable fields: category, tags)");
+    ck_assert_int_eq(xapnews_query_set_sort_field(q, "nothing", 0),
+                     XAPNEWS_STATUS_INVALID_ARGUMENT);
+    ck_assert_str_eq(xapnews_database_last_error(db),
+                     "no field 'nothing' in the database's fields schema (its sortable "
+                     "fields: date, category)");
+    ck_assert_int_eq(xapnews_query_add_facet_field(q, "tags"), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_query_set_sort_field(q, "category", 1), XAPNEWS_STATUS_SUCCESS);
+    xapnews_results_t *r = NULL;
+    ck_assert_int_eq(xapnews_query_search(q, 0, 10, &r), XAPNEWS_STATUS_SUCCESS);
+    char *ids = hit_ids(r);
+    ck_assert_str_eq(ids, "f3 f1"); /* both sport: by relevance, the shorter first */
+    free(ids);
+    ck_assert_uint_eq(xapnews_results_field_facet_size(r, "tags"), 2);
+    unsigned long count = 0;
+    ck_assert_str_eq(xapnews_results_field_facet_value(r, "tags", 0, &count), "cup");
+    ck_assert_uint_eq(count, 1);
+    ck_assert_ptr_null(xapnews_results_field_facet_value(r, "tags", 2, &count));
+    ck_assert_uint_eq(xapnews_results_field_facet_size(r, "category"), 0);
+    ck_assert_uint_eq(xapnews_results_value_count(r, 1, "tags"), 2);
+    ck_assert_str_eq(xapnews_results_value(r, 1, "tags", 0), "Cup");
+    ck_assert_str_eq(xapnews_results_value(r, 1, "category", 0), "Sport");
+    ck_assert_str_eq(xapnews_results_value(r, 0, "category", 0), "sport");
+    ck_assert_str_eq(xapnews_results_value(r, 1, "id", 0), "f1");
+    ck_assert_uint_eq(xapnews_results_value_count(r, 0, "author"), 0);
+    ck_assert_uint_eq(xapnews_results_value_count(r, 1, "byline"), 0);
+
+    /* highlight spans: byte offsets into the snippet, between the marks */
+    char *snip = NULL;
+    xapnews_span_t *spans = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(xapnews_results_snippet_spans(r, 1, 200, "", "", &snip, &spans, &n),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_str_eq(snip, "Cup final tonight at Wembley.");
+    ck_assert_uint_eq(n, 1);
+    ck_assert_uint_eq(spans[0].start, 10);
+    ck_assert_uint_eq(spans[0].end, 17);
+    xapnews_free(snip);
+    xapnews_free(spans);
+    ck_assert_int_eq(xapnews_results_snippet_spans(r, 1, 200, "<b>", "</b>", &snip, &spans, &n),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_str_eq(snip, "Cup final <b>tonight</b> at Wembley.");
+    ck_assert_uint_eq(n, 1);
+    ck_assert_uint_eq(spans[0].start, 13);
+    ck_assert_uint_eq(spans[0].end, 20);
+    xapnews_free(snip);
+    xapnews_free(spans);
+    xapnews_results_destroy(r);
+    xapnews_query_destroy(q);
+    xapnews_database_close(db);
+}
+END_TEST
+
 int main(void)
 {
     make_base();
@@ -1231,6 +1416,7 @@ int main(void)
     tcase_add_test(tc, officials_from_several_files_combine);
     tcase_add_test(tc, source_open_errors);
     tcase_add_test(tc, articles);
+    tcase_add_test(tc, declared_fields);
     suite_add_tcase(s, tc);
     int status = run_suite(s);
     remove_base();
