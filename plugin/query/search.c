@@ -67,9 +67,10 @@ struct xapnews_results {
     int hl_widened; /* the variants of HL's words were added to it */
     char **fields; /* per hit and field, parsed lazily from the data */
     struct hit_values {
-        int loaded;
+        int loaded;           /* the summary's lines are in */
+        int officials_loaded; /* the officials are in (read from the data) */
         size_t n;
-        char **name, **value; /* the summary's lines, and officials */
+        char **name, **value;
     } *values;            /* per hit, parsed lazily (xapnews_results_value()) */
     xn_facet facets[XN_FACET_COUNT];
     const xn_field *facet_fields[XN_FACET_MAX_FIELDS];
@@ -564,32 +565,40 @@ static int add_hit_value(struct hit_values *h, const char *name, size_t nlen,
     return 0;
 }
 
-/* Reads the values of hit I: the lines of its summary (the declared
- * fields' among them), and its officials from the document data. */
-static int load_hit_values(const xapnews_results_t *r, unsigned i)
+/* Reads the values NAME needs of hit I: the lines of its summary, which
+ * hold the declared fields' (a result list reads no more), or its
+ * officials from the whole document data. */
+static int load_hit_values(const xapnews_results_t *r, unsigned i, const char *name)
 {
     struct hit_values *h = &r->values[i];
-    if (h->loaded) return 0;
     size_t len = 0;
+    if (strcmp(name, "officials") == 0) {
+        if (h->officials_loaded) return 0;
+        const char *data = xs_mset_data(r->mset, i, &len);
+        size_t vlen = 0;
+        const char *names = data ? xn_docdata_find(data, len, "officials", &vlen) : NULL;
+        for (size_t at = 0; names && at < vlen;) { /* names joined by "; " */
+            const char *semi = memchr(names + at, ';', vlen - at);
+            size_t stop = semi ? (size_t)(semi - names) : vlen;
+            if (stop > at && add_hit_value(h, "officials", 9, names + at, stop - at) < 0)
+                return -1;
+            at = stop + 2;
+        }
+        h->officials_loaded = 1;
+        return 0;
+    }
+    if (h->loaded) return 0;
     const char *sum = xs_mset_value(r->mset, i, XN_SLOT_SUMMARY, &len);
     if (!sum || !len) sum = xs_mset_data(r->mset, i, &len); /* an older index */
     for (const char *p = sum, *end = sum ? sum + len : NULL; p && p < end;) {
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         if (!eol) eol = end;
         const char *eq = memchr(p, '=', (size_t)(eol - p));
-        if (eq && eq + 1 < eol && add_hit_value(h, p, (size_t)(eq - p), eq + 1,
-                                                (size_t)(eol - eq - 1)) < 0)
+        int officials = eq && eq - p == 9 && memcmp(p, "officials", 9) == 0; /* read apart */
+        if (eq && eq + 1 < eol && !officials &&
+            add_hit_value(h, p, (size_t)(eq - p), eq + 1, (size_t)(eol - eq - 1)) < 0)
             return -1;
         p = eol + 1;
-    }
-    const char *data = xs_mset_data(r->mset, i, &len);
-    size_t vlen = 0;
-    const char *names = data ? xn_docdata_find(data, len, "officials", &vlen) : NULL;
-    for (size_t at = 0; names && at < vlen;) { /* names joined by "; " */
-        const char *semi = memchr(names + at, ';', vlen - at);
-        size_t stop = semi ? (size_t)(semi - names) : vlen;
-        if (stop > at && add_hit_value(h, "officials", 9, names + at, stop - at) < 0) return -1;
-        at = stop + 2;
     }
     h->loaded = 1;
     return 0;
@@ -615,7 +624,7 @@ size_t xapnews_results_value_count(const xapnews_results_t *r, unsigned i, const
         return v && *v ? 1 : 0;
     }
     const xn_field *fd = xn_fields_find(r->db->tables.fields, name, strlen(name));
-    if (!fd || load_hit_values(r, i) < 0) return 0;
+    if (!fd || load_hit_values(r, i, name) < 0) return 0;
     size_t n = 0;
     for (size_t k = 0; k < r->values[i].n; k++) n += strcmp(r->values[i].name[k], name) == 0;
     return n;
@@ -631,7 +640,7 @@ const char *xapnews_results_value(const xapnews_results_t *r, unsigned i, const 
         return k == 0 && v && *v ? v : NULL;
     }
     const xn_field *fd = xn_fields_find(r->db->tables.fields, name, strlen(name));
-    if (!fd || load_hit_values(r, i) < 0) return NULL;
+    if (!fd || load_hit_values(r, i, name) < 0) return NULL;
     for (size_t j = 0; j < r->values[i].n; j++)
         if (strcmp(r->values[i].name[j], name) == 0 && k-- == 0) return r->values[i].value[j];
     return NULL;

@@ -1,7 +1,7 @@
 #!/bin/sh
 # End to end: fields of one's own. A fields schema declaring category
 # (keyword: filterable, facetable, sortable), tags (keyword, multiple),
-# author (text, searchable) and pages (number): indexed, searched,
+# author (text, searchable), pages (number) and published (date): indexed, searched,
 # filtered, counted, sorted, shown in JSON (null for what an article does
 # not have) with highlight offsets; record keys no field declares noted
 # once per run; bad schema lines refused with FILE:LINE; the database
@@ -9,8 +9,8 @@
 . "$top_srcdir/tests/cli/lib.sh"
 DB=$TMP/fields.db
 cat > "$TMP/articles.jsonl" <<'JSON'
-{"id": "a1", "title": "Cup final tonight", "date": "2016-05-01", "body": "The final is tonight at Wembley.", "category": "Sport", "section": "Football", "author": "John Smith", "tags": ["Cup", "Wembley"], "language": "en", "byline": "By John Smith", "pages": 3}
-{"id": "a2", "title": "Budget vote", "date": "2016-05-02", "body": "Parliament votes on the budget tonight.", "category": "Politics", "section": "Westminster", "author": "Jane Smithers", "tags": ["Budget"], "language": "en", "pages": 12}
+{"id": "a1", "title": "Cup final tonight", "date": "2016-05-01", "body": "The final is tonight at Wembley.", "category": "Sport", "section": "Football", "author": "John Smith", "tags": ["Cup", "Wembley"], "language": "en", "byline": "By John Smith", "pages": 3, "published": "2016-05-01T18:00"}
+{"id": "a2", "title": "Budget vote", "date": "2016-05-02", "body": "Parliament votes on the budget tonight.", "category": "Politics", "section": "Westminster", "author": "Jane Smithers", "tags": ["Budget"], "language": "en", "pages": 12, "published": "2015-12"}
 {"id": "a3", "title": "Derby day", "date": "2016-05-03", "body": "The derby is tonight.", "category": "sport", "author": "Ann Smith-Jones", "tags": ["Derby", "Cup"], "language": "fr", "pages": "1.5"}
 {"id": "a4", "title": "Weather", "body": "Rain tonight."}
 JSON
@@ -20,6 +20,7 @@ category   keyword  XCATEGORY  filterable facetable sortable
 tags       keyword  XTAG       filterable facetable multiple
 author     text     XAUTHOR    searchable
 pages      number   -          filterable facetable sortable   # page count
+published  date     XPUB       filterable facetable sortable
 EOF
 
 # ---- bad schema lines: FILE:LINE: reason, and nothing written -----------------
@@ -99,13 +100,16 @@ expect_eq "pages:13.." "" "$(ids "$DB" pages:13..)"
 expect_eq "pages:x is a syntax error" "xapnews: query syntax error at column 1: pages: 'x' is not a number" \
     "$(cat "$TMP/err")"
 expect_eq "a field that is not declared is words" "" "$(ids "$DB" section:football)"
+expect_eq "published:2016 (a declared date)" "a1" "$(ids "$DB" published:2016)"
+expect_eq "published:2015-12..2016-04" "a2" "$(ids "$DB" published:2015-12..2016-04)"
+expect_eq "published:..2016 (to the end of 2016)" "a1 a2" "$(ids "$DB" published:..2016)"
 
 # facets: counted over every match, by the values filters use
 facets() { "$XAPNEWS" search --db "$DB" --json --facets "$@" |
     python3 -c 'import json,sys; f=json.load(sys.stdin)["facets"]; print("; ".join(k + " " + " ".join("%s=%d" % (e["value"], e["count"]) for e in v) for k, v in f.items()))'; }
 expect_eq "--facets category,tags,pages" \
-    "category sport=2 politics=1; tags cup=2 budget=1 derby=1 wembley=1; pages 1.5=1 12=1 3=1" \
-    "$(facets category,tags,pages --limit 0 tonight)"
+    "category sport=2 politics=1; tags cup=2 budget=1 derby=1 wembley=1; pages 1.5=1 12=1 3=1; published 2015=1 2016=1" \
+    "$(facets category,tags,pages,published --limit 0 tonight)"
 expect_eq "facets follow the filter" "category sport=2; tags cup=2 derby=1 wembley=1" \
     "$(facets category,tags category:sport)"
 expect_eq "facets with the built-in ones" "year 2016=3; category sport=2 politics=1" \
@@ -113,7 +117,7 @@ expect_eq "facets with the built-in ones" "year 2016=3; category sport=2 politic
 "$XAPNEWS" search --db "$DB" --facets colour tonight > /dev/null 2> "$TMP/err"
 expect_eq "unknown facet: exit 2" 2 "$?"
 expect_eq "unknown facet: message" \
-    "xapnews: search: unknown facet 'colour' (outlet, official, year or month, or a facetable field of the database: category, tags, pages)" \
+    "xapnews: search: unknown facet 'colour' (outlet, official, year or month, or a facetable field of the database: category, tags, pages, published)" \
     "$(cat "$TMP/err")"
 "$XAPNEWS" search --db "$DB" --facets author tonight > /dev/null 2> "$TMP/err"
 expect_eq "a field that is not facetable" \
@@ -128,9 +132,10 @@ expect_eq "--sort pages:desc" "a2 a1 a3 a4 a5" "$(order --sort pages:desc tonigh
 expect_eq "--sort category (folded: politics, sport)" "a2 a1 a3" "$(order --sort category tags:cup OR tags:budget)"
 expect_eq "--sort category:desc" "a1 a3 a2" "$(order --sort category:desc tags:cup OR tags:budget)"
 expect_eq "--sort date:desc is newest" "$(order --sort newest tonight)" "$(order --sort date:desc tonight)"
+expect_eq "--sort published:desc (a declared date)" "a1 a2" "$(order --sort published:desc --limit 2 tonight)"
 "$XAPNEWS" search --db "$DB" --sort author tonight > /dev/null 2> "$TMP/err"
 expect_eq "a field that is not sortable" \
-    "xapnews: search: field 'author' is not sortable (the sortable fields: date, category, pages)" \
+    "xapnews: search: field 'author' is not sortable (the sortable fields: date, category, pages, published)" \
     "$(cat "$TMP/err")"
 
 # ---- JSON for programs: null for what an article lacks; highlights --------------
@@ -143,10 +148,10 @@ for h in json.load(sys.stdin)["hits"]:
         del h["score"], h["rank"]
         print(json.dumps(h, sort_keys=True))' "$id"; }
 expect_eq "JSON hit with every declared field" \
-    '{"date": "2016-05-01", "fields": {"author": "John Smith", "category": "Sport", "pages": 3, "tags": ["Cup", "Wembley"]}, "highlights": [[13, 20], [24, 31]], "id": "a1", "outlet": null, "snippet": "The final is tonight at Wembley.", "title": "Cup final tonight", "url": null}' \
+    '{"date": "2016-05-01", "fields": {"author": "John Smith", "category": "Sport", "pages": 3, "published": "2016-05-01", "tags": ["Cup", "Wembley"]}, "highlights": [[13, 20], [24, 31]], "id": "a1", "outlet": null, "snippet": "The final is tonight at Wembley.", "title": "Cup final tonight", "url": null}' \
     "$(hit a1 tonight wembley)"
 expect_eq "JSON hit without them: nulls" \
-    '{"date": null, "fields": {"author": null, "category": null, "pages": null, "tags": null}, "highlights": [[0, 12]], "id": "a4", "outlet": null, "snippet": "Rain tonight.", "title": "Weather", "url": null}' \
+    '{"date": null, "fields": {"author": null, "category": null, "pages": null, "published": null, "tags": null}, "highlights": [[0, 12]], "id": "a4", "outlet": null, "snippet": "Rain tonight.", "title": "Weather", "url": null}' \
     "$(hit a4 rain tonight)"
 expect_eq "a number given as text is a number" '"pages": 1.5' \
     "$(hit a3 derby | grep -o '"pages": [^,}]*')"
@@ -164,7 +169,7 @@ print("|".join(s[a:b].decode() for a, b in h["highlights"]))')"
 expect_eq "--marks without a comma" "xapnews: search: --marks takes OPEN,CLOSE (such as '<b>,</b>'), not '<b>'" \
     "$(cat "$TMP/err")"
 expect_eq "human output shows the declared fields" \
-    "    category: Sport | tags: Cup, Wembley | author: John Smith | pages: 3" \
+    "    category: Sport | tags: Cup, Wembley | author: John Smith | pages: 3 | published: 2016-05-01" \
     "$("$XAPNEWS" search --db "$DB" --color never id:a1 | sed -n 5p)"
 
 # ---- the database keeps its schema -------------------------------------------------
@@ -179,7 +184,8 @@ url        keyword  -
 category   keyword  XCATEGORY   filterable facetable sortable  # slot 10
 tags       keyword  XTAG        filterable facetable multiple  # slot 11
 author     text     XAUTHOR     searchable
-pages      number   -           filterable facetable sortable  # slot 12" \
+pages      number   -           filterable facetable sortable  # slot 12
+published  date     XPUB        filterable facetable sortable  # slot 13" \
     "$("$XAPNEWS" fields --db "$DB")"
 "$XAPNEWS" fields --db "$DB" > "$TMP/listed.conf"
 expect_eq "what xapnews fields prints is a fields schema" "$(cat "$TMP/listed.conf")" \
@@ -220,6 +226,16 @@ for m in e.get_mset(0, 10):
     lines = m.document.get_data().decode().split("\n")
     get = lambda k: [l[len(k) + 1:] for l in lines if l.startswith(k + "=")]
     print(m.document.get_value(4).decode(), get("category")[0], ",".join(get("tags")))
+PY
+)"
+    expect_eq "python3-xapian: a declared date's terms (year, month, day) and slot" \
+        "2 1 1 201512" "$($SYSPY - "$DB" <<'PY'
+import sys, xapian
+db = xapian.Database(sys.argv[1])
+e = xapian.Enquire(db)
+e.set_query(xapian.Query("Qa2"))
+print(db.get_termfreq("XPUB2016") + db.get_termfreq("XPUB2015"), db.get_termfreq("XPUB201605"),
+      db.get_termfreq("XPUB20160501"), e.get_mset(0, 1)[0].document.get_value(13).decode())
 PY
 )"
 fi
