@@ -646,8 +646,9 @@ xapnews_status_t xapnews_database_set_profile(xapnews_database_t *db,
                                               const xapnews_profile_t *profile);
 
 /** Parses TEXT (syntax in the README: words, "phrases", AND OR NOT, +word,
- *  -word, parentheses, word^2, title: official: outlet: id: date:) into a
- *  query over DB. Text that does not parse (an unclosed parenthesis, a
+ *  -word, parentheses, word^2, title: official: outlet: id: date:, and
+ *  NAME: of the fields DB's schema declares searchable or filterable)
+ *  into a query over DB. Text that does not parse (an unclosed parenthesis, a
  *  bad date range...) is searched as plain words, as Xapian's QueryParser
  *  and Omega do, and xapnews_query_syntax_error() says why; with
  *  XAPNEWS_QUERY_STRICT it returns XAPNEWS_STATUS_BAD_QUERY with the
