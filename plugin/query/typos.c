@@ -390,7 +390,7 @@ static char *capitalised(const char *word)
 static int collect_node(void *ctx, xn_qnode *n)
 {
     qwords *words = ctx;
-    if (n->owned) return 0;
+    if (n->owned || n->wildcard) return 0; /* a prefix is no misspelling */
     words->offset = (size_t)(n->text - words->query);
     return xn_tokenize(n->text, n->len, collect, words) != 0;
 }
