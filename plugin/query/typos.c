@@ -326,12 +326,16 @@ static int consider_ordinary(search_ctx *c)
     candidate x = {"", len, xn_name_distance(c->costs, w->term, w->len, better, len, 1000), 0, 1};
     memcpy(x.word, better, len + 1);
     free(better);
+    for (size_t k = 0; k < c->n_best; k++)
+        if (strcmp(c->best[k].word, x.word) == 0) return 0; /* a name already */
     if (termfreq(c, x.word, len, &x.df) < 0) return -1;
     int wins = c->n_best == 0 || x.cost < c->best[0].cost ||
                (!w->capitalised && x.cost == c->best[0].cost);
-    if (x.df > 0 && wins) {
+    if (x.df > 0 && wins) { /* offered first; the names are still searched */
+        size_t n = c->n_best < XN_TYPO_MAX_NAMES ? c->n_best : XN_TYPO_MAX_NAMES - 1;
+        memmove(&c->best[1], &c->best[0], n * sizeof *c->best);
         c->best[0] = x;
-        c->n_best = 1;
+        c->n_best = n + 1;
     }
     return 0;
 }
@@ -443,8 +447,9 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path,
             break;
         }
         /* the best, and those at most one edit worse */
+        unsigned rank = 0;
         for (size_t k = 0; k < c.n_best && !st; k++) {
-            if (c.best[k].cost > c.best[0].cost + XN_NAME_EDIT) break;
+            if (c.best[k].cost > c.best[0].cost + XN_NAME_EDIT) continue;
             xn_typo *grown = realloc(out->t, (out->n + 1) * sizeof *grown);
             if (!grown) {
                 st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
@@ -456,7 +461,7 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path,
             t->name = w->capitalised ? capitalised(c.best[k].word) : xn_strdup(c.best[k].word);
             t->start = w->start;
             t->end = w->end;
-            t->rank = (unsigned)k;
+            t->rank = rank++;
             t->cost = c.best[k].cost;
             t->ordinary = c.best[k].ordinary;
             if (!t->word || !t->name) {

@@ -392,7 +392,7 @@ static char *snippet_of(xapnews_database_t *db, const char *query,
     } while (0)
 
 /* The ids of the hits of TEXT in ORDER (malloc'd). */
-static char *sorted_ids(xapnews_database_t *db, const char *text, xapnews_sort_t order)
+static char *ids_in_order(xapnews_database_t *db, const char *text, xapnews_sort_t order)
 {
     xapnews_query_t *q = NULL;
     ck_assert_int_eq(xapnews_query_parse(db, text, 0, &q), XAPNEWS_STATUS_SUCCESS);
@@ -409,9 +409,9 @@ START_TEST(sorts_by_date_and_counts_months)
 {
     xapnews_database_t *db = open_db(make_db("sort.db"));
     /* a1 2016-12-12, a3 2016-05, a2 2015; by relevance a3 a1 a2 */
-    char *newest = sorted_ids(db, "talks", XAPNEWS_SORT_NEWEST);
-    char *oldest = sorted_ids(db, "talks", XAPNEWS_SORT_OLDEST);
-    char *relevance = sorted_ids(db, "talks", XAPNEWS_SORT_RELEVANCE);
+    char *newest = ids_in_order(db, "talks", XAPNEWS_SORT_NEWEST);
+    char *oldest = ids_in_order(db, "talks", XAPNEWS_SORT_OLDEST);
+    char *relevance = ids_in_order(db, "talks", XAPNEWS_SORT_RELEVANCE);
     ck_assert_str_eq(newest, "a1 a3 a2");
     ck_assert_str_eq(oldest, "a2 a3 a1");
     ck_assert_str_eq(relevance, "a3 a1 a2");
