@@ -699,7 +699,7 @@ typedef enum {
  *  broken by relevance, then by the order articles were indexed. The
  *  order is Xapian's sort by value slot 0 (the date as "YYYY", "YYYYMM"
  *  or "YYYYMMDD", so a date of a year only sorts before that year's
- *  months), the same as Omega's SORT=0 and python3-xapian's
+ *  months), the same as Omega's SORT=-0 (SORT=+0 oldest first) and python3-xapian's
  *  Enquire.set_sort_by_value_then_relevance(0, reverse), on one database,
  *  shards and remote shards alike. An unknown SORT is
  *  XAPNEWS_STATUS_INVALID_ARGUMENT. */

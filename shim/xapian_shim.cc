@@ -72,6 +72,7 @@ void xs_fail_xapian(xs_error *err, const Xapian::Error &e)
         {"UnimplementedError", XS_INVALID},
         {"QueryParserError", XS_INVALID},
         {"RangeError", XS_INVALID},
+        {"WildcardError", XS_QUERY},
     };
     xs_code code = XS_OTHER;
     for (const auto &c : classes)
@@ -432,6 +433,16 @@ xs_query *xs_query_term(const char *term, size_t len, unsigned wqf,
 {
     SHIM_TRY
     return new xs_query(Xapian::Query(std::string(term, len), wqf, pos));
+    SHIM_CATCH(err, nullptr)
+}
+
+xs_query *xs_query_wildcard(const char *prefix, size_t len, unsigned max_expansion,
+                            xs_error *err)
+{
+    SHIM_TRY
+    return new xs_query(Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix, len),
+                                      max_expansion, Xapian::Query::WILDCARD_LIMIT_ERROR,
+                                      Xapian::Query::OP_SYNONYM));
     SHIM_CATCH(err, nullptr)
 }
 

@@ -34,6 +34,7 @@ typedef enum {
     XS_NETWORK,          /* NetworkError, NetworkTimeoutError */
     XS_MODIFIED,         /* DatabaseModifiedError after retries */
     XS_INVALID,          /* InvalidArgumentError, InvalidOperationError, ... */
+    XS_QUERY,            /* WildcardError: a prefix stands for too many terms */
     XS_OTHER             /* anything else */
 } xs_code;
 
@@ -182,6 +183,13 @@ typedef enum {
  *  (0 when unknown). */
 xs_query *xs_query_term(const char *term, size_t len, unsigned wqf,
                         unsigned pos, xs_error *err);
+
+/** Every term starting with the LEN bytes of PREFIX, as one synonym
+ *  (OP_WILDCARD, expanded when the search runs, on each shard). A search
+ *  where it expands to more than MAX_EXPANSION terms fails with Xapian's
+ *  WildcardError ("Wildcard P* expands to more than N terms"). */
+xs_query *xs_query_wildcard(const char *prefix, size_t len, unsigned max_expansion,
+                            xs_error *err);
 
 /** Combines N subqueries with OP. The subqueries stay owned by the caller
  *  (Xapian shares them internally). */

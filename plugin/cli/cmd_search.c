@@ -19,6 +19,7 @@ static const char help[] =
     "  word             stemmed unless Capitalised (so 'talks' finds 'talk')\n"
     "  \"a phrase\"       the words in this order\n"
     "  cyber-security   also finds 'cyber security' and 'cybersecurity'\n"
+    "  Khodor*          every word starting with Khodor (at most 1000 of them)\n"
     "  +word -word      require / exclude a word\n"
     "  a AND b, a OR b, a NOT b, (a OR b) c\n"
     "  word^2  \"a phrase\"^0.5  (a OR b)^3   weigh an item more (or less)\n"

@@ -36,6 +36,7 @@ static xapnews_status_t status_from_shim(xs_code code)
     case XS_OPENING: return XAPNEWS_STATUS_DATABASE_CORRUPT;
     case XS_NETWORK: return XAPNEWS_STATUS_NETWORK_ERROR;
     case XS_INVALID: return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    case XS_QUERY: return XAPNEWS_STATUS_BAD_QUERY;
     case XS_MODIFIED:
     case XS_OTHER: break;
     }

@@ -40,6 +40,7 @@ typedef struct {
     size_t at;      /* offset in the query of what is being built, for messages */
     size_t text_at; /* offset in the query of the text being analysed */
     unsigned n_terms; /* terms built, expansions included */
+    const char *wildcard; /* building a prefix: its folded text, else NULL */
     size_t n_words;   /* words of the query's texts */
     const xn_typos *typos; /* names to search misspelt words as (may be NULL) */
     const xn_stopwords *stopwords; /* left out of words without operator */
@@ -479,6 +480,17 @@ static xs_query *phrase_or_joined(builder_t *p, const char *prefix,
 static xs_query *unit_in_field(builder_t *p, const char *prefix, const qposs_t *c,
                                size_t i, size_t j, int quoted)
 {
+    if (p->wildcard) { /* every word of the field starting with the prefix */
+        xn_strbuf pattern = XN_STRBUF_INIT;
+        xs_error xe;
+        xs_query *q = NULL;
+        if (xn_strbuf_puts(&pattern, prefix) < 0 || xn_strbuf_puts(&pattern, p->wildcard) < 0)
+            fail_nomem(p);
+        else if (!(q = xs_query_wildcard(pattern.data, pattern.len, XN_WILDCARD_MAX, &xe)))
+            fail_shim(p, &xe);
+        xn_strbuf_free(&pattern);
+        return q;
+    }
     if (j - i == 1 || (c->p[i].has_amount && amount_end(c->p, i, j) == j))
         return position_query(p, prefix, &c->p[i], !quoted, 1);
     xs_query *q = phrase_or_joined(p, prefix, c->p, i, j);
@@ -1193,7 +1205,7 @@ static xs_query *and_query(builder_t *p, const xn_qnode *n)
         int filter = c->kind == XN_QNODE_FILTER || c->kind == XN_QNODE_DATE;
         if (filter && c->role != XN_QROLE_EXCLUDED) {
             qlist_push(p, &filters[filter_slot(c)], filter_query(p, c));
-        } else if (c->kind == XN_QNODE_TEXT && !c->quoted && !c->boost &&
+        } else if (c->kind == XN_QNODE_TEXT && !c->quoted && !c->boost && !c->wildcard &&
                    c->role == XN_QROLE_DEFAULT) { /* each word a unit */
             p->may_drop = p->stopwords != NULL;
             node_units(p, c, any ? &optional : &required);
@@ -1210,7 +1222,7 @@ static xs_query *and_query(builder_t *p, const xn_qnode *n)
     if (p->dropped > dropped && p->kept == kept && !required.n && !optional.n)
         for (size_t i = 0; i < n->n_child && !p->failed; i++) { /* only stopwords */
             const xn_qnode *c = n->child[i];
-            if (c->kind == XN_QNODE_TEXT && !c->quoted && !c->boost &&
+            if (c->kind == XN_QNODE_TEXT && !c->quoted && !c->boost && !c->wildcard &&
                 c->role == XN_QROLE_DEFAULT)
                 node_units(p, c, any ? &optional : &required);
         }
@@ -1252,6 +1264,32 @@ static xs_query *or_query(builder_t *p, const xn_qnode *n)
 
 static xs_query *build_unboosted(builder_t *p, const xn_qnode *n);
 
+/* The words starting with the prefix of wildcard node N ("Khodor*"), in
+ * its field (or the fields the profile weighs). A prefix that folds to no
+ * letters or digits, or holds several words, is searched as its words. */
+static xs_query *prefix_query(builder_t *p, const xn_qnode *n)
+{
+    p->at = n->at;
+    char folded[XN_TOKEN_MAX_BYTES + 1];
+    size_t len = xn_fold(n->text, n->len, folded, sizeof folded);
+    int one_word = len != (size_t)-1 && len > 0;
+    for (size_t k = 0; one_word && k < len; k++)
+        if (folded[k] == ' ') one_word = 0;
+    if (!one_word) {
+        qlist_t units = {0};
+        if (node_units(p, n, &units) < 0) {
+            qlist_free(&units);
+            return NULL;
+        }
+        return qlist_combine(p, &units, XS_OP_AND, 0);
+    }
+    qposs_t none = {NULL, 0, 0, n->text, 0, 0};
+    p->wildcard = folded;
+    xs_query *q = unit_query(p, field_prefix(n), &none, 0, 1, 0);
+    p->wildcard = NULL;
+    return q;
+}
+
 /* The query of node N, weighted by its boost; NULL without failing for a
  * node without words. */
 static xs_query *build_node(builder_t *p, const xn_qnode *n)
@@ -1269,6 +1307,7 @@ static xs_query *build_unboosted(builder_t *p, const xn_qnode *n)
 {
     switch (n->kind) {
     case XN_QNODE_TEXT: {
+        if (n->wildcard) return prefix_query(p, n);
         qlist_t units = {0};
         if (node_units(p, n, &units) < 0) {
             qlist_free(&units);
@@ -1293,8 +1332,9 @@ xs_query *xn_query_build(xn_qtree *tree, unsigned flags, xn_stemmer *stemmer,
                          const xn_tables *tables, const xapnews_profile_t *profile,
                          xn_hlset *hl, xn_error *err)
 {
-    builder_t p = {flags, stemmer, tables, profile, hl, err, tree->text, 0, tree->capitals,
-                   0, 0, 0, 0, tree->typos, NULL, 0, 0, 0, 0};
+    builder_t p = {.flags = flags, .stemmer = stemmer, .tables = tables,
+                   .profile = profile, .hl = hl, .err = err, .query = tree->text,
+                   .capitals = tree->capitals, .typos = tree->typos};
     if (profile && profile->stopwords && stemmer)
         p.stopwords = xn_stopwords_for(xn_stemmer_language(stemmer));
     xs_query *q = tree->root ? build_node(&p, tree->root) : NULL;

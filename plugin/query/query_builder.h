@@ -29,6 +29,10 @@
 
 /** The most words a query's texts may hold, as written. */
 #define XN_QUERY_MAX_WORDS 1024
+/** The most words a prefix ("Khodor*") may stand for: a search where one
+ *  stands for more fails with "Wildcard khodor* expands to more than 1000
+ *  terms" (XAPNEWS_STATUS_BAD_QUERY). */
+#define XN_WILDCARD_MAX 1000
 /** The most terms a query may expand to (variants, fields, acronyms,
  *  corrections): a guard against pathological expansion only. */
 #define XN_QUERY_MAX_TERMS 65536

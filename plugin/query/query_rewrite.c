@@ -44,8 +44,8 @@ static int resolve(void *ctx, xn_qnode *n)
 {
     const xn_tables *t = ctx;
     switch (n->kind == XN_QNODE_DATE ? XN_QFIELD_DATE : n->field) {
-    case XN_QFIELD_OFFICIAL:
-        return use_canonical(n, t ? t->officials : NULL);
+    case XN_QFIELD_OFFICIAL: /* a prefix names nobody in full */
+        return n->wildcard ? 0 : use_canonical(n, t ? t->officials : NULL);
     case XN_QFIELD_OUTLET:
         return use_canonical(n, t ? t->outlets : NULL) < 0 ? -1
                : set_term(n, XN_PREFIX_OUTLET, 1);

@@ -94,6 +94,24 @@ static xn_qnode *text_node(lexer_t *p, xn_qfield field, size_t at,
     return n;
 }
 
+/* Whether the LEN bytes of a bare word at TEXT end with the '*' of a
+ * prefix ("Khodor*"; a lone "*" is no prefix). */
+static int is_wildcard(const char *text, size_t len)
+{
+    return len > 1 && text[len - 1] == '*' && text[len - 2] != '*';
+}
+
+/* A text node for the bare word TEXT, or its prefix when it ends with
+ * '*'. */
+static xn_qnode *word_node(lexer_t *p, xn_qfield field, size_t at, const char *text,
+                           size_t len)
+{
+    int wildcard = is_wildcard(text, len);
+    xn_qnode *n = text_node(p, field, at, text, wildcard ? len - 1 : len, 0);
+    if (n) n->wildcard = wildcard;
+    return n;
+}
+
 /* ---- lexing ------------------------------------------------------------ */
 
 static int is_space(char c)
@@ -313,8 +331,9 @@ static xn_qnode *declared_field(lexer_t *p, const xn_field *fd, size_t index, si
         return NULL;
     }
     xn_qnode *n;
-    if (fd->kind == XAPNEWS_KIND_TEXT) {
-        n = text_node(p, XN_QFIELD_DECLARED, start, v, vlen, quoted);
+    if (fd->kind == XAPNEWS_KIND_TEXT) { /* words, or a prefix as title: takes them */
+        n = quoted ? text_node(p, XN_QFIELD_DECLARED, start, v, vlen, 1)
+                   : word_node(p, XN_QFIELD_DECLARED, start, v, vlen);
     } else {
         n = node_new(p, fd->kind == XAPNEWS_KIND_KEYWORD ? XN_QNODE_FILTER : XN_QNODE_DATE,
                      start);
@@ -359,7 +378,7 @@ static xn_qnode *parse_field(lexer_t *p, int k)
         return NULL;
     }
     if (f == XN_QFIELD_TITLE || f == XN_QFIELD_OFFICIAL)
-        return text_node(p, f, start, v, vlen, quoted);
+        return quoted ? text_node(p, f, start, v, vlen, 1) : word_node(p, f, start, v, vlen);
     xn_qnode *n = node_new(p, f == XN_QFIELD_DATE ? XN_QNODE_DATE : XN_QNODE_FILTER, start);
     if (!n) return NULL;
     n->field = f;
@@ -381,6 +400,7 @@ static int is_plain_word(const lexer_t *p, size_t i)
     char c = p->s[i];
     if (c == '(' || c == ')' || c == '"' || c == '+' || c == '-') return 0;
     size_t end = word_end(p, i);
+    if (is_wildcard(p->s + i, end - i)) return 0; /* a prefix is an item of its own */
     for (size_t k = 0; k < 3; k++)
         if (end - i == strlen(keywords[k]) &&
             memcmp(p->s + i, keywords[k], end - i) == 0)
@@ -432,7 +452,7 @@ static xn_qnode *parse_item(lexer_t *p)
     int k = field_at(p, p->i);
     if (k >= 0) return parse_field(p, k);
     p->i = word_end(p, p->i);
-    return text_node(p, XN_QFIELD_BODY, start, p->s + start, p->i - start, 0);
+    return word_node(p, XN_QFIELD_BODY, start, p->s + start, p->i - start);
 }
 
 /* A run of plain words starting at I, as one text. */

@@ -93,6 +93,7 @@ struct xn_qnode {
     const char *text;
     size_t len;
     int quoted, owned;
+    int wildcard; /* a bare word written with a final '*': TEXT is the prefix */
     char *corrected[XN_QNODE_CORRECTIONS];
     /* FILTER: the value as written (TEXT, LEN) and, once resolved, the
      * whole term with its prefix (owned; NULL for a value that names

@@ -463,6 +463,9 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
                             check_at_least(q, offset, limit), &q->weighting, sort, &xe);
         if (!r->mset) {
             xapnews_results_destroy(r);
+            if (xe.code == XS_QUERY) /* a prefix standing for too many words */
+                return xn_error_set(&d->err, XAPNEWS_STATUS_BAD_QUERY,
+                                    "%s: give a longer prefix", xe.message);
             return xn_error_from_shim(&d->err, &xe, "search failed");
         }
     }

@@ -194,6 +194,7 @@ typedef struct {
     unsigned long word_df;
     unsigned budget; /* the most a name may cost (name_distance.h units) */
     char key[XN_PHONETIC_MAX + 1]; /* the word's phonetic key */
+    unsigned char bytes[256];      /* how often each byte is in the word */
     candidate best[XN_TYPO_MAX_NAMES];
     size_t n_best;
     xn_error *err;
@@ -292,6 +293,25 @@ static int consider_name(search_ctx *c, const char *name, size_t len, int is_off
 
 /* Considers the words of G within C's budget of the word in length (each
  * half edit changes the length by one byte at most). */
+/* Whether NAME (LEN bytes) may be within MAX of C's word, by a bound that
+ * never rejects one that is: the bytes the two do not share. No edit of
+ * xn_name_distance() changes more than three bytes for two units (ph/f,
+ * x/ks, ff/v), so a cost of MAX changes at most 3 * MAX / 2. */
+static int bytes_close(const search_ctx *c, const char *name, size_t len, unsigned max)
+{
+    unsigned char left[256];
+    memcpy(left, c->bytes, sizeof left);
+    size_t common = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)name[i];
+        if (left[b]) {
+            left[b]--;
+            common++;
+        }
+    }
+    return c->word->len + len - 2 * common <= 3 * (size_t)max / 2;
+}
+
 static int consider_group(search_ctx *c, const name_group *g, int is_official)
 {
     size_t reach = 2 * c->budget / XN_NAME_EDIT + 1;
@@ -299,9 +319,12 @@ static int consider_group(search_ctx *c, const name_group *g, int is_official)
     size_t lo = n > reach ? n - reach : 1;
     size_t hi = n + reach;
     if (hi > NAME_MAX_BYTES) hi = NAME_MAX_BYTES;
+    unsigned max = c->budget + XN_NAME_EDIT / 2; /* the phonetic bonus included */
     for (size_t len = lo; len <= hi && !c->failed; len++)
         for (size_t i = g->first[len]; i < g->first[len + 1]; i++)
-            if (consider_name(c, g->e[i].word, g->e[i].len, is_official) < 0) return -1;
+            if (bytes_close(c, g->e[i].word, g->e[i].len, max) &&
+                consider_name(c, g->e[i].word, g->e[i].len, is_official) < 0)
+                return -1;
     return 0;
 }
 
@@ -326,12 +349,16 @@ static int consider_ordinary(search_ctx *c)
     candidate x = {"", len, xn_name_distance(c->costs, w->term, w->len, better, len, 1000), 0, 1};
     memcpy(x.word, better, len + 1);
     free(better);
+    for (size_t k = 0; k < c->n_best; k++)
+        if (strcmp(c->best[k].word, x.word) == 0) return 0; /* a name already */
     if (termfreq(c, x.word, len, &x.df) < 0) return -1;
     int wins = c->n_best == 0 || x.cost < c->best[0].cost ||
                (!w->capitalised && x.cost == c->best[0].cost);
-    if (x.df > 0 && wins) {
+    if (x.df > 0 && wins) { /* offered first; the names are still searched */
+        size_t n = c->n_best < XN_TYPO_MAX_NAMES ? c->n_best : XN_TYPO_MAX_NAMES - 1;
+        memmove(&c->best[1], &c->best[0], n * sizeof *c->best);
         c->best[0] = x;
-        c->n_best = 1;
+        c->n_best = n + 1;
     }
     return 0;
 }
@@ -390,7 +417,7 @@ static char *capitalised(const char *word)
 static int collect_node(void *ctx, xn_qnode *n)
 {
     qwords *words = ctx;
-    if (n->owned) return 0;
+    if (n->owned || n->wildcard) return 0; /* a prefix is no misspelling */
     words->offset = (size_t)(n->text - words->query);
     return xn_tokenize(n->text, n->len, collect, words) != 0;
 }
@@ -430,8 +457,11 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path,
          * ordinary word */
         if (df > 0 && !w->capitalised && xn_lexicon_get(lex, w->term, w->len) * 2 < df)
             continue;
-        search_ctx c = {db, &costs, lex, stemmer, w, df, budget, "", {{"", 0, 0, 0, 0}}, 0, err, 0};
+        search_ctx c = {.db = db, .costs = &costs, .lex = lex, .stemmer = stemmer, .word = w,
+                        .word_df = df, .budget = budget, .err = err};
         xn_metaphone(w->term, w->len, c.key);
+        for (size_t k = 0; k < w->len; k++) /* words are at most 64 bytes */
+            c.bytes[(unsigned char)w->term[k]]++;
         /* the officials' names, the lexicon's names, then (for a word no
          * article holds) an ordinary word when it costs less */
         if ((budget == 0 || (consider_group(&c, &known->official_names, 1) == 0 &&
@@ -443,8 +473,9 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path,
             break;
         }
         /* the best, and those at most one edit worse */
+        unsigned rank = 0;
         for (size_t k = 0; k < c.n_best && !st; k++) {
-            if (c.best[k].cost > c.best[0].cost + XN_NAME_EDIT) break;
+            if (c.best[k].cost > c.best[0].cost + XN_NAME_EDIT) continue;
             xn_typo *grown = realloc(out->t, (out->n + 1) * sizeof *grown);
             if (!grown) {
                 st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
@@ -456,7 +487,7 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path,
             t->name = w->capitalised ? capitalised(c.best[k].word) : xn_strdup(c.best[k].word);
             t->start = w->start;
             t->end = w->end;
-            t->rank = (unsigned)k;
+            t->rank = rank++;
             t->cost = c.best[k].cost;
             t->ordinary = c.best[k].ordinary;
             if (!t->word || !t->name) {

@@ -92,6 +92,7 @@ expect_eq "a value of several words, folded" "a1 a3" "$(ids "$DB" 'category:"SPO
 expect_eq "author:smith searches the author's words" "a1 a3" "$(ids "$DB" author:smith)"
 expect_eq "author:\"john smith\" is a phrase" "a1" "$(ids "$DB" 'author:"john smith"')"
 expect_eq "an author's words are not body words" "" "$(ids "$DB" smith)"
+expect_eq "author:smi* (a prefix, as title: takes)" "a1 a2 a3" "$(ids "$DB" 'author:smi*')"
 expect_eq "pages:2..20" "a1 a2" "$(ids "$DB" pages:2..20)"
 expect_eq "pages:1.5 (given as text)" "a3" "$(ids "$DB" pages:1.5)"
 expect_eq "pages:..2" "a3" "$(ids "$DB" pages:..2)"

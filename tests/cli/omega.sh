@@ -140,6 +140,17 @@ expect_eq "omega date: days" "002" "$(ohits P=Jonson START.0=20161201 END.0=2016
 expect_eq "omega date: up to" "001" "$(ohits P=cybersecurity END.0=20151231)"
 expect_eq "omega date: after every date" "" "$(ohits P=cybersecurity START.0=20161213)"
 expect_eq "omega date: D/M terms" "002" "$(ohits P=cybersecurity START=20161201 END=20161231)"
+# sorting by date: value slot 0, as `search --sort newest|oldest` (001 is
+# dated 2015, 002 2016-12-12, the rest not at all: their order is each
+# program's relevance)
+oorder() { omega "$@" | sed -n 's/^id=\([0-9]*\)_.*/\1/p' | tr '\n' ' ' | sed 's/ $//'; }
+xorder() { "$XAPNEWS" search --db "$DATA/news" --json "$@" |
+    python3 -c 'import json,sys; print(" ".join(h["id"][:3] for h in json.load(sys.stdin)["hits"]))'; }
+expect_eq "omega SORT=-0: newest first" "002 001" "$(oorder P=cybersecurity SORT=-0 | cut -d' ' -f1-2)"
+expect_eq "xapnews --sort newest: the same" "002 001" "$(xorder --sort newest cybersecurity | cut -d' ' -f1-2)"
+expect_eq "omega SORT=+0: oldest first, undated before" "001 002" \
+    "$(oorder P=cybersecurity SORT=+0 | cut -d' ' -f4-5)"
+expect_eq "xapnews --sort oldest: the same" "001 002" "$(xorder --sort oldest cybersecurity | cut -d' ' -f4-5)"
 
 # facet counts, tallied over the hits (all of them here)
 expect_eq "omega facets" \

@@ -391,6 +391,59 @@ static char *snippet_of(xapnews_database_t *db, const char *query,
         xapnews_free(s_);                                                   \
     } while (0)
 
+/* The ids of the hits of TEXT in ORDER (malloc'd). */
+static char *ids_in_order(xapnews_database_t *db, const char *text, xapnews_sort_t order)
+{
+    xapnews_query_t *q = NULL;
+    ck_assert_int_eq(xapnews_query_parse(db, text, 0, &q), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_query_set_sort(q, order), XAPNEWS_STATUS_SUCCESS);
+    xapnews_results_t *r = NULL;
+    ck_assert_int_eq(xapnews_query_search(q, 0, 10, &r), XAPNEWS_STATUS_SUCCESS);
+    char *ids = hit_ids(r);
+    xapnews_results_destroy(r);
+    xapnews_query_destroy(q);
+    return ids;
+}
+
+START_TEST(sorts_by_date_and_counts_months)
+{
+    xapnews_database_t *db = open_db(make_db("sort.db"));
+    /* a1 2016-12-12, a3 2016-05, a2 2015; by relevance a3 a1 a2 */
+    char *newest = ids_in_order(db, "talks", XAPNEWS_SORT_NEWEST);
+    char *oldest = ids_in_order(db, "talks", XAPNEWS_SORT_OLDEST);
+    char *relevance = ids_in_order(db, "talks", XAPNEWS_SORT_RELEVANCE);
+    ck_assert_str_eq(newest, "a1 a3 a2");
+    ck_assert_str_eq(oldest, "a2 a3 a1");
+    ck_assert_str_eq(relevance, "a3 a1 a2");
+    free(newest);
+    free(oldest);
+    free(relevance);
+    xapnews_query_t *q = NULL;
+    ck_assert_int_eq(xapnews_query_parse(db, "talks", 0, &q), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_query_set_sort(q, (xapnews_sort_t)7),
+                     XAPNEWS_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(xapnews_query_set_facets(q, XAPNEWS_FACET_MONTH | XAPNEWS_FACET_YEAR),
+                     XAPNEWS_STATUS_SUCCESS);
+    xapnews_results_t *r = NULL;
+    ck_assert_int_eq(xapnews_query_search(q, 0, 10, &r), XAPNEWS_STATUS_SUCCESS);
+    /* months in date order; a2's date is a year only: no month */
+    ck_assert_uint_eq(xapnews_results_facet_size(r, XAPNEWS_FACET_MONTH), 2);
+    unsigned long count = 0;
+    ck_assert_str_eq(xapnews_results_facet_value(r, XAPNEWS_FACET_MONTH, 0, &count), "2016-05");
+    ck_assert_uint_eq(count, 1);
+    ck_assert_str_eq(xapnews_results_facet_value(r, XAPNEWS_FACET_MONTH, 1, &count), "2016-12");
+    ck_assert_uint_eq(count, 1);
+    /* years too, in date order (not by count: 2016 has two) */
+    ck_assert_str_eq(xapnews_results_facet_value(r, XAPNEWS_FACET_YEAR, 0, &count), "2015");
+    ck_assert_uint_eq(count, 1);
+    ck_assert_str_eq(xapnews_results_facet_value(r, XAPNEWS_FACET_YEAR, 1, &count), "2016");
+    ck_assert_uint_eq(count, 2);
+    xapnews_results_destroy(r);
+    xapnews_query_destroy(q);
+    xapnews_database_close(db);
+}
+END_TEST
+
 START_TEST(snippets)
 {
     const char *path = make_db("snippet.db");
@@ -1397,6 +1450,7 @@ int main(void)
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, index_reopen_and_search);
     tcase_add_test(tc, ranks_and_offsets);
+    tcase_add_test(tc, sorts_by_date_and_counts_months);
     tcase_add_test(tc, counts_exact_when_few_bounded_when_estimated);
     tcase_add_test(tc, snippets);
     tcase_add_test(tc, readding_an_id_replaces);
