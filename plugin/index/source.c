@@ -443,13 +443,19 @@ static xapnews_status_t read_number(xapnews_source_t *s, xapnews_article_t *a,
         snprintf(text, sizeof text, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
         return add_declared(s, a, fd, text, strlen(text));
     }
-    if (json_is_real(v)) return add_declared(s, a, fd, number_text(json_real_value(v), text),
-                                             strlen(text));
+    /* (the text is written before its length is taken: the order in which
+     * a call's arguments are evaluated is unspecified) */
+    if (json_is_real(v)) {
+        number_text(json_real_value(v), text);
+        return add_declared(s, a, fd, text, strlen(text));
+    }
     const char *str = json_string_value(v);
     double d;
     if (!*str) return XAPNEWS_STATUS_SUCCESS;
-    if (xn_field_parse_number(str, &d) == 0)
-        return add_declared(s, a, fd, number_text(d, text), strlen(text));
+    if (xn_field_parse_number(str, &d) == 0) {
+        number_text(d, text);
+        return add_declared(s, a, fd, text, strlen(text));
+    }
     if (s->flags & XAPNEWS_SOURCE_STRICT_DATES)
         return bad(s, "\"%s\" '%s' is not a number", fd->name, quoted(str, q));
     return warn(s, "\"%s\" '%s' is not a number; record kept without it", fd->name,
