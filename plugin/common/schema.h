@@ -21,6 +21,13 @@
                                         space, its expansion (boolean) */
 #define XN_PREFIX_CANONICAL "XV"      /* canonical form of a variant group,
                                          before the field's own prefix */
+#define XN_PREFIX_STORY "XDUP:"       /* the story key: the id of the first
+                                         article indexed of a set of near
+                                         duplicates (boolean) */
+#define XN_PREFIX_DUPBAND "XDUPBAND:" /* one band of the body's MinHash
+                                         sketch: the band's number, ':' and a
+                                         hash of its rows, in hex (boolean);
+                                         near duplicates share one or more */
 
 #define XN_SLOT_DATE 0   /* compact date string: YYYY, YYYYMM or YYYYMMDD */
 #define XN_SLOT_DAYS 1   /* sortable_serialise(days since 1970-01-01) */
@@ -36,6 +43,10 @@
 #define XN_SLOT_OFFICIALS 7 /* the slugs of the article's XN_PREFIX_OFFICIAL
                                terms as one set (see slugset.h), so one
                                match spy counts the official facet */
+#define XN_SLOT_STORY 8   /* the story key (as XN_PREFIX_STORY's term): Xapian
+                             collapses a search on it (Omega's COLLAPSE=8) */
+#define XN_SLOT_SKETCH 9  /* the body's MinHash sketch (sketch.h): its
+                             XN_SKETCH_HASHES hashes, 4 bytes each, big endian */
 #define XN_SLOT_CUSTOM_FIRST 10 /* the first slot of the fields a schema
                                    declares: one each that needs one, in
                                    the order declared (fields.h) */
