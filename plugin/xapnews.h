@@ -69,7 +69,10 @@ typedef enum {
     /** A stemming language or table that differs from the one the
      *  database was indexed with (see "Settings" under "Writing an
      *  index"); nothing was written. */
-    XAPNEWS_STATUS_SETTINGS_MISMATCH
+    XAPNEWS_STATUS_SETTINGS_MISMATCH,
+    /** No article of the database has the id asked for ("no article with
+     *  id 'ID'"). */
+    XAPNEWS_STATUS_ARTICLE_NOT_FOUND
 } xapnews_status_t;
 
 /** A short, static, English description of STATUS. Never NULL. */
@@ -853,6 +856,40 @@ const char *xapnews_results_field_facet_value(const xapnews_results_t *results,
                                               unsigned long *count);
 
 void xapnews_results_destroy(xapnews_results_t *results);
+
+/* ---- Near-duplicate stories ------------------------------------------
+ * Wire stories are republished nearly word for word. The indexer sketches
+ * each body (a MinHash of its 4-word shingles, robust to a changed
+ * headline, a dateline or an added paragraph) and gives each article a
+ * story key: the id of the first article indexed whose body it overlaps
+ * by an estimated 0.7 or more, else its own id (value slot 8 and the
+ * boolean term XDUP:KEY; schemas/index.schema). Shards built by separate
+ * jobs each find the near duplicates they hold. */
+
+/** COLLAPSE 1: xapnews_query_search() shows one article per story, the
+ *  best ranked (Enquire::set_collapse_key(8), as Omega's COLLAPSE=8), and
+ *  counts the others that match (xapnews_results_more_like_it()); totals
+ *  count stories. 0 (the default): every article. */
+xapnews_status_t xapnews_query_set_collapse(xapnews_query_t *query, int collapse);
+
+/** The story key of the I-th hit ("" for an article indexed without one;
+ *  NULL for a bad argument), owned by RESULTS. */
+const char *xapnews_results_story(const xapnews_results_t *results, unsigned i);
+
+/** With xapnews_query_set_collapse(): how many other articles of the I-th
+ *  hit's story match the query, exactly. 0 otherwise. */
+unsigned long xapnews_results_more_like_it(const xapnews_results_t *results, unsigned i);
+
+/** The other articles of the story of the article with id ID: those with
+ *  its story key, and any other whose body overlaps its own by an
+ *  estimated 0.7 or more (one indexed in a shard of another job, or
+ *  before it), oldest first (undated first), hits OFFSET ..
+ *  OFFSET+LIMIT-1. An id no article has is XAPNEWS_STATUS_ARTICLE_NOT_FOUND
+ *  ("no article with id 'ID'" in xapnews_database_last_error()). Release
+ *  *RESULTS with xapnews_results_destroy(). */
+xapnews_status_t xapnews_database_duplicates(xapnews_database_t *db, const char *id,
+                                             unsigned offset, unsigned limit,
+                                             xapnews_results_t **results);
 
 /** "Did you mean": TEXT with each misspelt word replaced by its best
  *  correction, as typo tolerance finds them (XAPNEWS_QUERY_TYPOS,

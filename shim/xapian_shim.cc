@@ -34,6 +34,7 @@ struct xs_mset {
     Xapian::Database db; // to read documents again after a writer's commit
     std::vector<Xapian::docid> docids;
     std::vector<double> weights;
+    std::vector<Xapian::doccount> collapsed; // MSetIterator::get_collapse_count()
     // fetched on demand: document data can be large and is compressed
     std::vector<std::string> data, value;
     std::vector<char> have_data, have_value;
@@ -162,6 +163,38 @@ int xs_db_unique_value(xs_db *h, const char *unique_term, size_t term_len,
     copy[v.size()] = '\0';
     *value = copy;
     *len = v.size();
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
+int xs_db_postings_values(xs_db *h, const char *term, size_t term_len,
+                          unsigned max_docs, const unsigned *slots, size_t n_slots,
+                          int (*fn)(void *ctx, const char *const *values,
+                                    const size_t *lens),
+                          void *ctx, xs_error *err)
+{
+    SHIM_TRY
+    if (n_slots > XS_POSTING_SLOTS_MAX) n_slots = XS_POSTING_SLOTS_MAX;
+    std::string t(term, term_len);
+    std::vector<std::string> got = xs_retrying(*h->db, [&] {
+        std::vector<std::string> v;
+        unsigned n = 0;
+        for (Xapian::PostingIterator p = h->db->postlist_begin(t);
+             p != h->db->postlist_end(t) && n < max_docs; ++p, ++n) {
+            Xapian::Document doc = h->db->get_document(*p, Xapian::DOC_ASSUME_VALID);
+            for (size_t k = 0; k < n_slots; ++k) v.push_back(doc.get_value(slots[k]));
+        }
+        return v;
+    });
+    const char *values[XS_POSTING_SLOTS_MAX];
+    size_t lens[XS_POSTING_SLOTS_MAX];
+    for (size_t d = 0; n_slots && d + n_slots <= got.size(); d += n_slots) {
+        for (size_t k = 0; k < n_slots; ++k) {
+            values[k] = got[d + k].c_str();
+            lens[k] = got[d + k].size();
+        }
+        if (fn(ctx, values, lens)) break;
+    }
     return 0;
     SHIM_CATCH(err, -1)
 }
@@ -622,7 +655,7 @@ static void keep_counts(const Xapian::ValueCountMatchSpy &spy,
 static xs_mset *run_search(xs_db *h, const xs_query *q, unsigned offset,
                            unsigned limit, unsigned check_at_least,
                            const xs_weighting *w, const xs_sort *sort,
-                           const unsigned *slots, size_t n_slots,
+                           unsigned collapse, const unsigned *slots, size_t n_slots,
                            const unsigned *max_values)
 {
     std::unique_ptr<Xapian::Weight> weight(make_weight(w));
@@ -632,6 +665,7 @@ static xs_mset *run_search(xs_db *h, const xs_query *q, unsigned offset,
             enquire.set_query(q->query);
             enquire.set_weighting_scheme(*weight);
             if (sort) enquire.set_sort_by_value_then_relevance(sort->slot, sort->reverse != 0);
+            if (collapse != XS_NO_COLLAPSE) enquire.set_collapse_key(collapse);
             std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
             for (size_t k = 0; k < n_slots; ++k) {
                 spies.emplace_back(new Xapian::ValueCountMatchSpy(slots[k]));
@@ -649,6 +683,7 @@ static xs_mset *run_search(xs_db *h, const xs_query *q, unsigned offset,
                      it != m->mset.end(); ++it) {
                     m->docids.push_back(*it);
                     m->weights.push_back(it.get_weight());
+                    m->collapsed.push_back(it.get_collapse_count());
                 }
                 size_t n = m->docids.size();
                 m->data.resize(n);
@@ -672,21 +707,23 @@ static xs_mset *run_search(xs_db *h, const xs_query *q, unsigned offset,
 
 xs_mset *xs_search(xs_db *h, const xs_query *q, unsigned offset,
                    unsigned limit, unsigned check_at_least,
-                   const xs_weighting *w, const xs_sort *sort, xs_error *err)
+                   const xs_weighting *w, const xs_sort *sort, unsigned collapse,
+                   xs_error *err)
 {
     SHIM_TRY
-    return run_search(h, q, offset, limit, check_at_least, w, sort, nullptr, 0, nullptr);
+    return run_search(h, q, offset, limit, check_at_least, w, sort, collapse, nullptr, 0,
+                      nullptr);
     SHIM_CATCH(err, nullptr)
 }
 
 xs_mset *xs_search_counting(xs_db *h, const xs_query *q, unsigned offset,
                             unsigned limit, const xs_weighting *w, const xs_sort *sort,
-                            const unsigned *slots, size_t n_slots,
+                            unsigned collapse, const unsigned *slots, size_t n_slots,
                             const unsigned *max_values, xs_error *err)
 {
     SHIM_TRY
     // every match must be seen for the counts to be exact
-    return run_search(h, q, offset, limit, XS_CHECK_ALL, w, sort, slots, n_slots,
+    return run_search(h, q, offset, limit, XS_CHECK_ALL, w, sort, collapse, slots, n_slots,
                       max_values);
     SHIM_CATCH(err, nullptr)
 }
@@ -766,6 +803,11 @@ unsigned xs_mset_docid(const xs_mset *m, unsigned i)
 double xs_mset_weight(const xs_mset *m, unsigned i)
 {
     return m->weights[i];
+}
+
+unsigned long xs_mset_collapse_count(const xs_mset *m, unsigned i)
+{
+    return i < m->collapsed.size() ? m->collapsed[i] : 0;
 }
 
 // Reads document I of M, from the latest revision when a writer has

@@ -111,6 +111,21 @@ int xs_db_replace(xs_db *db, const char *unique_term, size_t term_len,
 int xs_db_unique_value(xs_db *db, const char *unique_term, size_t term_len,
                        unsigned slot, char **value, size_t *len, xs_error *err);
 
+/** The most slots xs_db_postings_values() reads per document. */
+#define XS_POSTING_SLOTS_MAX 4
+
+/** Calls FN(CTX, VALUES, LENS) for each of the first MAX_DOCS documents
+ *  that hold TERM (in docid order), with the values of its N_SLOTS SLOTS
+ *  (at most XS_POSTING_SLOTS_MAX; a value the document lacks is ""). The
+ *  documents are read first, so FN runs once per document even when a
+ *  writer's commit makes the read start again; FN returning non-zero stops
+ *  early. A writable database sees what it was given, committed or not. */
+int xs_db_postings_values(xs_db *db, const char *term, size_t term_len,
+                          unsigned max_docs, const unsigned *slots, size_t n_slots,
+                          int (*fn)(void *ctx, const char *const *values,
+                                    const size_t *lens),
+                          void *ctx, xs_error *err);
+
 /** Writers: adds DOC as a new document (Xapian's add_document), for a
  *  document whose id term is known not to be in the database yet. DOC
  *  stays owned by the caller. */
@@ -267,16 +282,23 @@ typedef struct {
     int reverse;
 } xs_sort;
 
+/** XS_NO_COLLAPSE, or the value slot whose equal values a search keeps
+ *  one of (Enquire::set_collapse_key with one document per key): the
+ *  best-ranked, with the number of others it stands for
+ *  (xs_mset_collapse_count()). */
+#define XS_NO_COLLAPSE ((unsigned)-1)
+
 /** Runs Q over DB and returns hits OFFSET..OFFSET+LIMIT-1 by descending
  *  weight under W (NULL: BM25 with Xapian's defaults), or in the order of
- *  SORT (NULL: relevance). Reopens and retries
+ *  SORT (NULL: relevance), collapsed on COLLAPSE. Reopens and retries
  *  if a writer commits during the search. The matcher looks at no fewer
  *  than CHECK_AT_LEAST matches (Enquire::get_mset's checkatleast; XS_CHECK_ALL:
  *  all of them) before it may stop early: when there are no more than that,
  *  the count of matches is exact (see xs_mset_bounds()). */
 xs_mset *xs_search(xs_db *db, const xs_query *q, unsigned offset,
                    unsigned limit, unsigned check_at_least,
-                   const xs_weighting *w, const xs_sort *sort, xs_error *err);
+                   const xs_weighting *w, const xs_sort *sort, unsigned collapse,
+                   xs_error *err);
 
 /** Keep every value of a slot counted by xs_search_counting(). */
 #define XS_COUNT_ALL 0u
@@ -288,7 +310,7 @@ xs_mset *xs_search(xs_db *db, const xs_query *q, unsigned offset,
  *  MAX_VALUES[k] is XS_COUNT_ALL. */
 xs_mset *xs_search_counting(xs_db *db, const xs_query *q, unsigned offset,
                             unsigned limit, const xs_weighting *w, const xs_sort *sort,
-                            const unsigned *slots, size_t n_slots,
+                            unsigned collapse, const unsigned *slots, size_t n_slots,
                             const unsigned *max_values, xs_error *err);
 
 /** Number of values counted for the K-th slot of xs_search_counting(),
@@ -318,6 +340,10 @@ unsigned long xs_mset_estimate(const xs_mset *m);
 void xs_mset_bounds(const xs_mset *m, unsigned long *lower, unsigned long *upper);
 unsigned xs_mset_docid(const xs_mset *m, unsigned i);
 double xs_mset_weight(const xs_mset *m, unsigned i);
+/** How many other matches the collapsed hit I stands for, as far as the
+ *  matcher looked (MSet::get_collapse_count(): a lower bound when it
+ *  stopped early); 0 without collapsing. */
+unsigned long xs_mset_collapse_count(const xs_mset *m, unsigned i);
 /** The document data of hit I, read on first use and owned by M (NUL
  *  terminated; LEN may be NULL); NULL when it cannot be read. */
 const char *xs_mset_data(xs_mset *m, unsigned i, size_t *len);

@@ -18,7 +18,7 @@ enum {
     EXIT_USAGE = 2,     /* bad command line, or settings the database refuses */
     EXIT_INPUT = 3,     /* input or configuration cannot be read or is malformed */
     EXIT_DATABASE = 4,  /* database missing, locked, damaged or failing */
-    EXIT_QUERY = 5,     /* the query cannot be parsed */
+    EXIT_QUERY = 5,     /* the query cannot be parsed, or names no article */
     EXIT_INTERNAL = 6   /* out of memory or a bug */
 };
 
@@ -31,7 +31,7 @@ enum {
     "     stored language, tables or fields schema\n" \
     "  3  input or configuration missing, unreadable or malformed\n" \
     "  4  database missing, locked by another writer, damaged or failing\n" \
-    "  5  the query cannot be parsed\n" \
+    "  5  the query cannot be parsed, or names no article of the database\n" \
     "  6  out of memory or internal error\n"
 
 /** Maps a library status to an exit code. */

@@ -395,20 +395,39 @@ typedef struct {
     char *copy;
 } marks_t;
 
+/* What the command line asks for. */
+typedef struct {
+    const char *db_path, *color_when, *profile, *sort;
+    const char *duplicates_of; /* --duplicates-of ID: list ID's story */
+    unsigned flags, limit, offset, exact;
+    int json, collapse;
+    facet_request facets;
+    marks_t marks;
+} search_request;
+
+/* The results R as JSON: of the query Q parsed from TEXT (ORIGINAL: the
+ * text as typed when TEXT is its correction), or, with Q NULL, of the
+ * story of the article whose id is TEXT (--duplicates-of). */
 static int print_json(const xapnews_database_t *db, const char *text, const char *original,
                       const xapnews_query_t *q, const xapnews_results_t *r,
-                      const facet_request *facets, const marks_t *marks,
-                      const char *suggestion)
+                      const search_request *a, const char *suggestion)
 {
+    const facet_request *facets = &a->facets;
+    const marks_t *marks = &a->marks;
     fputs("{\"query\":", stdout);
-    cli_json_string(stdout, text);
+    json_string_or_null(q ? text : NULL);
+    if (!q) {
+        fputs(",\"duplicates_of\":", stdout);
+        cli_json_string(stdout, text);
+    }
     fputs(",\"corrected_query\":", stdout);
     json_string_or_null(original ? text : NULL);
     fputs(",\"original_query\":", stdout);
     json_string_or_null(original);
     fputs(",\"syntax_error\":", stdout);
-    json_string_or_null(xapnews_query_syntax_error(q));
-    print_typos(q, 1);
+    json_string_or_null(q ? xapnews_query_syntax_error(q) : NULL);
+    if (q) print_typos(q, 1);
+    else fputs(",\"also_searched\":[]", stdout);
     unsigned long lower, upper;
     xapnews_results_total_bounds(r, &lower, &upper);
     printf(",\"total_estimate\":%lu,\"total_exact\":%s,\"total_lower\":%lu,"
@@ -435,6 +454,9 @@ static int print_json(const xapnews_database_t *db, const char *text, const char
         fputs(",\"url\":", stdout);
         json_string_or_null_empty(xapnews_results_field(r, i, XAPNEWS_FIELD_URL));
         print_fields_json(db, r, i);
+        fputs(",\"story\":", stdout);
+        json_string_or_null_empty(xapnews_results_story(r, i));
+        if (a->collapse) printf(",\"more_like_it\":%lu", xapnews_results_more_like_it(r, i));
         fputs(",\"snippet\":", stdout);
         json_string_or_null_empty(snippet);
         fputs(",\"highlights\":[", stdout);
@@ -453,11 +475,15 @@ static int print_json(const xapnews_database_t *db, const char *text, const char
     return EXIT_OK;
 }
 
-static int print_human(const xapnews_database_t *db, const char *text,
-                       const xapnews_results_t *r, unsigned offset, int color,
-                       const facet_request *facets, const marks_t *marks,
+/* The results R for people; TEXT as print_json() takes it, with
+ * DUPLICATES set for --duplicates-of. */
+static int print_human(const xapnews_database_t *db, const char *text, int duplicates,
+                       const xapnews_results_t *r, const search_request *a, int color,
                        const char *suggestion)
 {
+    const facet_request *facets = &a->facets;
+    const marks_t *marks = &a->marks;
+    unsigned offset = a->offset;
     if (suggestion) printf("did you mean: %s\n", suggestion);
     const char *hl_open = color ? "\033[1;33m" : "[", *hl_close = color ? "\033[0m" : "]";
     if (marks->open) {
@@ -469,18 +495,20 @@ static int print_human(const xapnews_database_t *db, const char *text,
     unsigned n = xapnews_results_count(r);
     unsigned long total = xapnews_results_total_estimate(r);
     char count[64];
-    snprintf(count, sizeof count, "%s%lu article%s",
-             xapnews_results_total_exact(r) ? "" : "about ", total,
-             total == 1 ? "" : "s");
+    snprintf(count, sizeof count, "%s%lu %s", xapnews_results_total_exact(r) ? "" : "about ",
+             total, a->collapse ? (total == 1 ? "story" : "stories")
+                                : (total == 1 ? "article" : "articles"));
     int any_facets = facets->mask || facets->n;
+    const char *what = duplicates ? "the story of " : "";
     if (n == 0) {
-        if (total) printf("No hits past rank %u of %s for: %s\n", offset, count, text);
+        if (total) printf("No hits past rank %u of %s for: %s%s\n", offset, count, what, text);
+        else if (duplicates) printf("No other articles of the story of: %s\n", text);
         else printf("No articles match: %s\n", text);
         if (any_facets) print_facets_human(r, facets);
         return EXIT_OK;
     }
-    printf("Hits %u-%u of %s for: %s\n\n", xapnews_results_rank(r, 0),
-           xapnews_results_rank(r, n - 1), count, text);
+    printf("Hits %u-%u of %s for: %s%s\n\n", xapnews_results_rank(r, 0),
+           xapnews_results_rank(r, n - 1), count, what, text);
     for (unsigned i = 0; i < n; i++) {
         const char *date = xapnews_results_field(r, i, XAPNEWS_FIELD_DATE);
         const char *outlet = xapnews_results_field(r, i, XAPNEWS_FIELD_OUTLET);
@@ -497,6 +525,10 @@ static int print_human(const xapnews_database_t *db, const char *text,
                xapnews_results_field(r, i, XAPNEWS_FIELD_ID), reset);
         print_fields_human(db, r, i, dim, reset);
         if (*snippet) printf("    %s\n", snippet);
+        unsigned long more = xapnews_results_more_like_it(r, i);
+        if (more)
+            printf("    %s%lu more like it: xapnews search --db %s --duplicates-of %s%s\n", dim,
+                   more, a->db_path, xapnews_results_field(r, i, XAPNEWS_FIELD_ID), reset);
         putchar('\n');
         xapnews_free(snippet);
     }
@@ -504,10 +536,13 @@ static int print_human(const xapnews_database_t *db, const char *text,
     return EXIT_OK;
 }
 
-static int search_with(int argc, char **argv, const char *db_path, const char *color_when,
-                       const char *profile, unsigned flags, unsigned limit, unsigned offset,
-                       unsigned exact, int json, const char *sort,
-                       const facet_request *facets, const marks_t *marks);
+static int search_with(int argc, char **argv, const search_request *a);
+
+static void request_free(search_request *a)
+{
+    free(a->facets.list);
+    free(a->marks.copy);
+}
 
 int cmd_search(int argc, char **argv)
 {
@@ -526,76 +561,89 @@ int cmd_search(int argc, char **argv)
         {"no-typos", no_argument, NULL, 'T'},
         {"strict", no_argument, NULL, 'S'},
         {"exact-count", no_argument, NULL, 'E'},
+        {"collapse", no_argument, NULL, 'C'},
+        {"duplicates-of", required_argument, NULL, 'D'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    const char *db_path = NULL, *color_when = "auto", *profile = NULL;
-    unsigned typos = XAPNEWS_QUERY_TYPOS, strict = 0;
-    unsigned limit = 10, offset = 0, flags = XAPNEWS_QUERY_DEFAULT_AND;
-    unsigned exact = XAPNEWS_COUNT_DEFAULT;
-    int json = 0, c;
-    facet_request facets;
-    memset(&facets, 0, sizeof facets);
-    marks_t marks = {NULL, NULL, NULL};
-    const char *sort = NULL;
+    search_request a;
+    memset(&a, 0, sizeof a);
+    a.color_when = "auto";
+    a.limit = 10;
+    a.exact = XAPNEWS_COUNT_DEFAULT;
+    unsigned typos = XAPNEWS_QUERY_TYPOS, strict = 0, any = XAPNEWS_QUERY_DEFAULT_AND;
+    int c;
     optind = 1;
     while (!cli_query_starts(argc, argv, "dnh") &&
            (c = getopt_long(argc, argv, "+d:n:h", opts, NULL)) != -1) {
         switch (c) {
-        case 'd': db_path = optarg; break;
-        case 'n': limit = cli_parse_uint("--limit", optarg); break;
-        case 'o': offset = cli_parse_uint("--offset", optarg); break;
-        case 'a': flags = XAPNEWS_QUERY_DEFAULT_OR; break;
+        case 'd': a.db_path = optarg; break;
+        case 'n': a.limit = cli_parse_uint("--limit", optarg); break;
+        case 'o': a.offset = cli_parse_uint("--offset", optarg); break;
+        case 'a': any = XAPNEWS_QUERY_DEFAULT_OR; break;
         case 'T': typos = 0; break;
         case 'S': strict = XAPNEWS_QUERY_STRICT; break;
-        case 'E': exact = XAPNEWS_COUNT_ALL; break;
-        case 'p': profile = optarg; break;
-        case 'j': json = 1; break;
+        case 'E': a.exact = XAPNEWS_COUNT_ALL; break;
+        case 'C': a.collapse = 1; break;
+        case 'D': a.duplicates_of = optarg; break;
+        case 'p': a.profile = optarg; break;
+        case 'j': a.json = 1; break;
         case 'F':
-            if (parse_facets(optarg, &facets) < 0) {
-                free(facets.list);
-                free(marks.copy);
+            if (parse_facets(optarg, &a.facets) < 0) {
+                request_free(&a);
                 return EXIT_USAGE;
             }
             break;
         case 'm': {
-            free(marks.copy);
-            char *comma = (marks.copy = strdup(optarg)) ? strchr(marks.copy, ',') : NULL;
+            free(a.marks.copy);
+            char *comma = (a.marks.copy = strdup(optarg)) ? strchr(a.marks.copy, ',') : NULL;
             if (!comma) {
                 cli_error("search: --marks takes OPEN,CLOSE (such as '<b>,</b>'), not '%s'",
                           optarg);
-                free(facets.list);
-                free(marks.copy);
+                request_free(&a);
                 return EXIT_USAGE;
             }
             *comma = '\0';
-            marks.open = marks.copy;
-            marks.close = comma + 1;
+            a.marks.open = a.marks.copy;
+            a.marks.close = comma + 1;
             break;
         }
-        case 'c': color_when = optarg; break;
-        case 'O': sort = optarg; break;
+        case 'c': a.color_when = optarg; break;
+        case 'O': a.sort = optarg; break;
         case 'h': fputs(help, stdout); return EXIT_OK;
         default:
             fputs("Try 'xapnews search --help'.\n", stderr);
-            free(facets.list);
-            free(marks.copy);
+            request_free(&a);
             return EXIT_USAGE;
         }
     }
-    int rc = search_with(argc, argv, db_path, color_when, profile, flags | typos | strict,
-                         limit, offset, exact, json, sort, &facets, &marks);
-    free(facets.list);
-    free(marks.copy);
+    a.flags = any | typos | strict;
+    int rc = search_with(argc, argv, &a);
+    request_free(&a);
+    return rc;
+}
+
+/* --duplicates-of ID: the other articles of ID's story, oldest first. */
+static int list_duplicates(xapnews_database_t *db, const search_request *a, int color)
+{
+    xapnews_results_t *results = NULL;
+    xapnews_status_t st =
+        xapnews_database_duplicates(db, a->duplicates_of, a->offset, a->limit, &results);
+    if (st) {
+        cli_error("%s", xapnews_database_last_error(db));
+        return cli_exit_code(st);
+    }
+    int rc = a->json ? print_json(db, a->duplicates_of, NULL, NULL, results, a, NULL)
+                     : print_human(db, a->duplicates_of, 1, results, a, color, NULL);
+    xapnews_results_destroy(results);
     return rc;
 }
 
 /* The search of cmd_search(), its options read. */
-static int search_with(int argc, char **argv, const char *db_path, const char *color_when,
-                       const char *profile, unsigned flags, unsigned limit, unsigned offset,
-                       unsigned exact, int json, const char *sort,
-                       const facet_request *facets, const marks_t *marks)
+static int search_with(int argc, char **argv, const search_request *a)
 {
     int color;
+    const char *color_when = a->color_when;
+    unsigned flags = a->flags;
     if (strcmp(color_when, "auto") == 0) color = isatty(STDOUT_FILENO);
     else if (strcmp(color_when, "always") == 0) color = 1;
     else if (strcmp(color_when, "never") == 0) color = 0;
@@ -603,14 +651,27 @@ static int search_with(int argc, char **argv, const char *db_path, const char *c
         cli_error("search: --color takes auto, always or never, not '%s'", color_when);
         return EXIT_USAGE;
     }
-    if (!db_path) {
+    if (!a->db_path) {
         cli_error("search: --db DB is required");
         return EXIT_USAGE;
+    }
+    if (a->duplicates_of) {
+        if (optind < argc || a->collapse || a->sort || a->facets.mask || a->facets.n) {
+            cli_error("search: --duplicates-of ID takes no query, --collapse, --sort or "
+                      "--facets (it lists the story's other articles, oldest first)");
+            return EXIT_USAGE;
+        }
+        xapnews_database_t *db = NULL;
+        int rc = cli_open_database(a->db_path, &db);
+        if (!rc) rc = list_duplicates(db, a, color);
+        xapnews_database_close(db);
+        return rc;
     }
     if (optind >= argc) {
         cli_error("search: give a query (see 'xapnews search --help')");
         return EXIT_USAGE;
     }
+    const facet_request *facets = &a->facets;
     char *text = cli_text_args(argc - optind, argv + optind);
     if (!text) {
         cli_error("out of memory");
@@ -622,8 +683,8 @@ static int search_with(int argc, char **argv, const char *db_path, const char *c
     xapnews_query_t *query = NULL;
     xapnews_results_t *results = NULL;
     xapnews_status_t st;
-    if ((rc = cli_open_database(db_path, &db)) != 0) goto out;
-    if ((rc = cli_use_profile(db, profile)) != 0) goto out;
+    if ((rc = cli_open_database(a->db_path, &db)) != 0) goto out;
+    if ((rc = cli_use_profile(db, a->profile)) != 0) goto out;
     /* a query matching (almost) nothing is searched as corrected, when
      * the correction finds more */
     char *corrected = NULL;
@@ -642,10 +703,11 @@ static int search_with(int argc, char **argv, const char *db_path, const char *c
         rc = cli_exit_code(st);
         goto out;
     }
-    if ((rc = ask_field_facets(db, query, facets)) || (rc = set_sort(db, query, sort)))
+    if ((rc = ask_field_facets(db, query, facets)) || (rc = set_sort(db, query, a->sort)))
         goto out;
-    if ((st = xapnews_query_set_exact_count(query, exact)) ||
-        (st = xapnews_query_search(query, offset, limit, &results))) {
+    if ((st = xapnews_query_set_exact_count(query, a->exact)) ||
+        (st = xapnews_query_set_collapse(query, a->collapse)) ||
+        (st = xapnews_query_search(query, a->offset, a->limit, &results))) {
         cli_error("%s", xapnews_database_last_error(db));
         rc = cli_exit_code(st);
         goto out;
@@ -654,13 +716,13 @@ static int search_with(int argc, char **argv, const char *db_path, const char *c
     if (!original && xapnews_results_total_estimate(results) < SUGGEST_BELOW &&
         xapnews_database_suggest(db, text, &suggestion))
         suggestion = NULL;
-    if (!json && original)
+    if (!a->json && original)
         printf("Showing results for %s. Search instead for: %s\n", text, original);
-    if (!json && xapnews_query_syntax_error(query))
+    if (!a->json && xapnews_query_syntax_error(query))
         printf("Searched as plain words (%s)\n", xapnews_query_syntax_error(query));
-    if (!json) print_typos(query, 0);
-    rc = json ? print_json(db, text, original, query, results, facets, marks, suggestion)
-              : print_human(db, text, results, offset, color, facets, marks, suggestion);
+    if (!a->json) print_typos(query, 0);
+    rc = a->json ? print_json(db, text, original, query, results, a, suggestion)
+                 : print_human(db, text, 0, results, a, color, suggestion);
     xapnews_free(suggestion);
 out:
     xapnews_results_destroy(results);

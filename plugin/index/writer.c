@@ -30,6 +30,8 @@
 
 #include "idset.h"
 #include "pipeline.h"
+#include "sketch.h"
+#include "story.h"
 
 #define DEFAULT_BATCH 1000
 #define AUTO_BATCH_SHARE 50   /* the automatic batch: a fiftieth of the articles */
@@ -68,6 +70,10 @@ struct xapnews_writer {
                                      away (kept by the storing side) */
     xn_lexicon *article_names;   /* the counts of the article being built */
     xs_db *current;              /* the database of the article being built */
+    xn_sketch sketch;      /* of the body of the article being built */
+    uint64_t *word_hashes; /* its words' hashes (xn_sketch_word_hash()) */
+    size_t word_hashes_cap;
+    xn_strbuf story;       /* the story key of the article being stored */
     xn_pipeline *pipe; /* when on: stores and commits on a second thread */
     xn_error pipe_err; /* the second thread's failure */
 };
@@ -361,13 +367,32 @@ static int db_for(const xapnews_writer_t *w, const char *id, size_t len)
     return slot_of_shard(w, xn_shard_of(id, len, w->n_shards));
 }
 
-/* Stores DOC, whose id term is TERM, in entry K: added when the database
- * started empty and the id is new in this session, else replaced by its id
- * term, the name-lexicon counts of the article it replaces (if any) noted
- * to take away. */
-static int store_document(xapnews_writer_t *w, unsigned k, const xs_doc *doc,
+/* Gives DOC, whose body has sketch S and whose id term is TERM, its story
+ * key (story.h): the databases written are searched as they stand, with
+ * every article stored before this one. */
+static int add_story(xapnews_writer_t *w, xs_doc *doc, const xn_sketch *s,
+                     const char *term, size_t term_len, xs_error *xe)
+{
+    size_t skip = strlen(XN_PREFIX_ID);
+    if (xn_story_key(w->dbs, w->n_dbs, s, term + skip, term_len - skip, &w->story, xe) < 0)
+        return -1;
+    if (xs_doc_set_value(doc, XN_SLOT_STORY, w->story.data, w->story.len, xe) < 0)
+        return -1;
+    if (strlen(XN_PREFIX_STORY) + w->story.len > XN_TERM_MAX_BYTES) return 0;
+    char t[XN_TERM_MAX_BYTES + 1];
+    memcpy(t, XN_PREFIX_STORY, strlen(XN_PREFIX_STORY));
+    memcpy(t + strlen(XN_PREFIX_STORY), w->story.data, w->story.len);
+    return xs_doc_add_term(doc, t, strlen(XN_PREFIX_STORY) + w->story.len, 0, xe);
+}
+
+/* Stores DOC, whose id term is TERM and body sketch S, in entry K, with
+ * its story key: added when the database started empty and the id is new
+ * in this session, else replaced by its id term, the name-lexicon counts
+ * of the article it replaces (if any) noted to take away. */
+static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn_sketch *s,
                           const char *term, size_t term_len, xs_error *xe)
 {
+    if (add_story(w, doc, s, term, term_len, xe) < 0) return -1;
     if (w->fresh[k]) {
         /* the id term is XN_PREFIX_ID + id */
         size_t skip = strlen(XN_PREFIX_ID);
@@ -414,6 +439,7 @@ typedef struct {
     xs_doc *doc;                 /* NULL for a commit */
     unsigned slot;               /* entry of DBS */
     xn_lexicon_pending *lexicon; /* a commit: the counts to add first */
+    xn_sketch sketch;            /* of the article's body */
     size_t term_len;
     char term[];                 /* the article's id term */
 } stored_item;
@@ -424,7 +450,7 @@ static int consume_item(void *ctx, void *vitem)
     stored_item *it = vitem;
     if (!it->doc) return commit_all(w, it->lexicon, &w->pipe_err) ? -1 : 0;
     xs_error xe;
-    if (store_document(w, it->slot, it->doc, it->term, it->term_len, &xe) == 0)
+    if (store_document(w, it->slot, it->doc, &it->sketch, it->term, it->term_len, &xe) == 0)
         return 0;
     char context[300];
     size_t skip = strlen(XN_PREFIX_ID);
@@ -472,6 +498,7 @@ static xapnews_status_t hand_over(xapnews_writer_t *w, unsigned slot, xs_doc *do
     it->doc = doc;
     it->slot = slot;
     it->lexicon = NULL;
+    it->sketch = w->sketch;
     it->term_len = w->term.len;
     memcpy(it->term, w->term.data, w->term.len + 1);
     return xn_pipeline_push(w->pipe, it) < 0 ? pipe_failed(w) : XAPNEWS_STATUS_SUCCESS;
@@ -1164,6 +1191,39 @@ static xapnews_status_t check_values(xapnews_writer_t *w, const xapnews_article_
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+/* The MinHash sketch of the body just analysed (w->toks), into w->sketch,
+ * XN_SLOT_SKETCH and one XN_PREFIX_DUPBAND term per band: from the words
+ * of the text, one per position (not the variants laid beside them). */
+static xapnews_status_t index_sketch(xapnews_writer_t *w, xs_doc *doc)
+{
+    const xn_tokens *l = &w->toks;
+    if (l->n_plain > w->word_hashes_cap) {
+        size_t cap = l->n_plain + l->n_plain / 2 + 16;
+        uint64_t *h = realloc(w->word_hashes, cap * sizeof *h);
+        if (!h) return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        w->word_hashes = h;
+        w->word_hashes_cap = cap;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < l->n_plain; i++) {
+        if (i && l->t[i].pos == l->t[i - 1].pos) continue;
+        w->word_hashes[n++] = xn_sketch_word_hash(xn_tokens_term(l, i), l->t[i].len);
+    }
+    xn_sketch_compute(w->word_hashes, n, &w->sketch);
+    if (!w->sketch.shingles) return XAPNEWS_STATUS_SUCCESS;
+    unsigned char bytes[XN_SKETCH_BYTES];
+    xn_sketch_encode(&w->sketch, bytes);
+    xapnews_status_t st = add_value(w, doc, XN_SLOT_SKETCH, (const char *)bytes, sizeof bytes);
+    xs_error xe;
+    for (unsigned b = 0; b < XN_SKETCH_BANDS && !st; b++) {
+        if (xn_story_band_term(&w->sketch, b, &w->term) < 0)
+            return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        if (xs_doc_add_term(doc, w->term.data, w->term.len, 0, &xe) < 0)
+            st = xn_error_from_shim(&w->err, &xe, NULL);
+    }
+    return st;
+}
+
 static xapnews_status_t build_document(xapnews_writer_t *w,
                                        const xapnews_article_t *a,
                                        const xn_date *date, xs_doc *doc)
@@ -1187,7 +1247,7 @@ static xapnews_status_t build_document(xapnews_writer_t *w,
     pos += XN_FIELD_GAP;
     if ((st = index_text(w, doc, xapnews_article_get(a, XAPNEWS_FIELD_BODY),
                          a->field_len[XAPNEWS_FIELD_BODY], "", NULL, &pos)) ||
-        (count && (st = count_mentions(w))))
+        (count && (st = count_mentions(w))) || (st = index_sketch(w, doc)))
         return st;
     if ((st = note_names(w, doc, a))) return st;
 
@@ -1277,8 +1337,8 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
         } else if (w->pipe) {
             st = hand_over(w, (unsigned)slot, doc);
             doc = NULL;
-        } else if (store_document(w, (unsigned)slot, doc, w->term.data, w->term.len,
-                                  &xe) < 0) {
+        } else if (store_document(w, (unsigned)slot, doc, &w->sketch, w->term.data,
+                                  w->term.len, &xe) < 0) {
             st = xn_error_from_shim(&w->err, &xe, "cannot add the article");
         }
     }
@@ -1344,6 +1404,8 @@ xapnews_status_t xapnews_writer_close(xapnews_writer_t *w, char **error)
     xn_tables_free(&w->tables);
     xn_tokens_free(&w->toks);
     free(w->mentions);
+    free(w->word_hashes);
+    xn_strbuf_free(&w->story);
     free(w);
     return st;
 }

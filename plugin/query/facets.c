@@ -357,7 +357,8 @@ xs_mset *xn_facets_search(xs_db *db, const xs_query *q, unsigned offset,
         facet_of[n++] = -1;
     }
     xs_error xe;
-    xs_mset *m = xs_search_counting(db, q, offset, limit, w, sort, slots, n, max_values, &xe);
+    xs_mset *m = xs_search_counting(db, q, offset, limit, w, sort, opt->collapse, slots, n,
+                                  max_values, &xe);
     if (!m) {
         xn_error_from_shim(err, &xe, "search failed");
         return NULL;

@@ -43,6 +43,8 @@ typedef struct {
     const xn_field *const *fields;
     size_t n_fields;
     xn_facet *field_out;
+    unsigned collapse;     /* XS_NO_COLLAPSE, or the slot hits collapse on
+                              (the facets count every match all the same) */
 } xn_facet_options;
 
 /** The index (0..XN_FACET_COUNT-1) of FACET, or -1. */

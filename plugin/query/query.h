@@ -25,4 +25,10 @@ const char *xn_query_text(const xapnews_query_t *query);
  *  there is none. Returns 0, or -1 when memory runs out. */
 int xn_query_corrected_text(const xapnews_query_t *query, char **out);
 
+/** A query of DB that runs XQ (taken over, released even on failure), for
+ *  searches a module builds itself rather than parses (no text, no typos,
+ *  nothing highlighted), with DB's weighting. On failure sets DB's error
+ *  and returns its status. */
+xapnews_status_t xn_query_wrap(xapnews_database_t *db, xs_query *xq, xapnews_query_t **out);
+
 #endif

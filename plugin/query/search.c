@@ -52,6 +52,7 @@ struct xapnews_query {
     xapnews_sort_t sort;
     const xn_field *sort_field; /* sorted by this field's slot, or NULL */
     int sort_descending;
+    int collapse;   /* one hit per story (xapnews_query_set_collapse()) */
     unsigned exact_up_to; /* matches counted exactly (XAPNEWS_COUNT_*) */
     xn_typos typos;  /* words also searched as names */
     char *syntax_error; /* why the text was searched as plain words */
@@ -63,6 +64,8 @@ struct xapnews_results {
     xs_mset *mset;
     unsigned offset;
     unsigned long total, lower, upper; /* matches: lower <= total <= upper */
+    unsigned long *more; /* per hit: the story's other matches (collapsed) */
+    char **story;        /* per hit: its story key, read on first use */
     xn_hlset hl;
     int hl_widened; /* the variants of HL's words were added to it */
     char **fields; /* per hit and field, parsed lazily from the data */
@@ -336,6 +339,23 @@ xapnews_status_t xapnews_query_parse(xapnews_database_t *d, const char *text,
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+xapnews_status_t xn_query_wrap(xapnews_database_t *d, xs_query *xq, xapnews_query_t **out)
+{
+    *out = NULL;
+    xapnews_query_t *q = calloc(1, sizeof *q);
+    if (!q || !(q->text = xn_strdup(""))) {
+        free(q);
+        xs_query_free(xq);
+        return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
+    q->db = d;
+    q->q = xq;
+    q->exact_up_to = XAPNEWS_COUNT_DEFAULT;
+    xn_profile_weighting(&d->profile, &q->weighting);
+    *out = q;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
 const char *xapnews_query_describe(xapnews_query_t *q)
 {
     if (!q) return NULL;
@@ -412,6 +432,36 @@ static unsigned check_at_least(const xapnews_query_t *q, unsigned offset,
     return q->exact_up_to + 1 > page ? q->exact_up_to + 1 : page;
 }
 
+/* With collapsing: how many other matches of Q each hit of R stands for,
+ * counted exactly (Xapian's collapse count is a lower bound once the
+ * matcher stops early) over the hit's story term. */
+static int count_story_matches(const xapnews_query_t *q, xapnews_results_t *r)
+{
+    xapnews_database_t *d = q->db;
+    unsigned n = xs_mset_size(r->mset);
+    if (!(r->more = calloc(n, sizeof *r->more))) {
+        xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        return -1;
+    }
+    char term[XN_TERM_MAX_BYTES + 1];
+    size_t plen = strlen(XN_PREFIX_STORY);
+    memcpy(term, XN_PREFIX_STORY, plen);
+    for (unsigned i = 0; i < n; i++) {
+        const char *key = xapnews_results_story(r, i);
+        size_t len = key ? strlen(key) : 0;
+        if (!len || plen + len > XN_TERM_MAX_BYTES) continue;
+        memcpy(term + plen, key, len);
+        unsigned long count = 0;
+        xs_error xe;
+        if (xs_count_with_term(d->db, q->q, term, plen + len, &count, &xe) < 0) {
+            xn_error_from_shim(&d->err, &xe, "cannot count a story's articles");
+            return -1;
+        }
+        r->more[i] = count ? count - 1 : 0;
+    }
+    return 0;
+}
+
 /* The total of R's matches: exact when the bounds meet, else Xapian's
  * estimate, kept within the bounds (a query shaped as an OR over fields
  * can make Xapian guess past its own upper bound). */
@@ -440,6 +490,7 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
     r->db = d;
     r->offset = offset;
     xs_error xe;
+    unsigned collapse = q->collapse ? XN_SLOT_STORY : XS_NO_COLLAPSE;
     xs_sort by_date = {XN_SLOT_DATE, q->sort == XAPNEWS_SORT_NEWEST};
     const xs_sort *sort = q->sort == XAPNEWS_SORT_RELEVANCE ? NULL : &by_date;
     if (q->sort_field) {
@@ -448,8 +499,9 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
         sort = &by_date;
     }
     if (q->facets || q->n_facet_fields) {
-        xn_facet_options opt = {q->facets,      XN_FACET_MAX_VALUES, 0, q->facet_fields,
-                                q->n_facet_fields, r->field_facets};
+        xn_facet_options opt = {q->facets,         XN_FACET_MAX_VALUES, 0,
+                                q->facet_fields,   q->n_facet_fields,   r->field_facets,
+                                collapse};
         memcpy(r->facet_fields, q->facet_fields, sizeof r->facet_fields);
         r->n_facet_fields = q->n_facet_fields;
         r->mset = xn_facets_search(d->db, q->q, offset, limit, &q->weighting, sort, &opt,
@@ -460,7 +512,8 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
         }
     } else {
         r->mset = xs_search(d->db, q->q, offset, limit,
-                            check_at_least(q, offset, limit), &q->weighting, sort, &xe);
+                            check_at_least(q, offset, limit), &q->weighting, sort, collapse,
+                            &xe);
         if (!r->mset) {
             xapnews_results_destroy(r);
             if (xe.code == XS_QUERY) /* a prefix standing for too many words */
@@ -474,14 +527,41 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
     if (n) {
         r->fields = calloc((size_t)n * XAPNEWS_FIELD_COUNT, sizeof *r->fields);
         r->values = calloc(n, sizeof *r->values);
-        if (!r->fields || !r->values) {
+        r->story = calloc(n, sizeof *r->story);
+        if (!r->fields || !r->values || !r->story) {
             xapnews_results_destroy(r);
             return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY,
                                 "out of memory");
         }
     }
+    if (q->collapse && n && count_story_matches(q, r) < 0) {
+        xapnews_results_destroy(r);
+        return d->err.status;
+    }
     *out = r;
     return XAPNEWS_STATUS_SUCCESS;
+}
+
+xapnews_status_t xapnews_query_set_collapse(xapnews_query_t *q, int collapse)
+{
+    if (!q) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    q->collapse = collapse != 0;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+const char *xapnews_results_story(const xapnews_results_t *r, unsigned i)
+{
+    if (!r || i >= xs_mset_size(r->mset)) return NULL;
+    if (!r->story[i]) {
+        const char *key = xs_mset_value(r->mset, i, XN_SLOT_STORY, NULL);
+        r->story[i] = xn_strdup(key ? key : "");
+    }
+    return r->story[i] ? r->story[i] : "";
+}
+
+unsigned long xapnews_results_more_like_it(const xapnews_results_t *r, unsigned i)
+{
+    return r && r->more && i < xs_mset_size(r->mset) ? r->more[i] : 0;
 }
 
 unsigned xapnews_results_count(const xapnews_results_t *r)
@@ -828,6 +908,10 @@ void xapnews_results_destroy(xapnews_results_t *r)
             free(r->fields[k]);
         free(r->fields);
     }
+    if (r->story)
+        for (unsigned i = 0; i < xs_mset_size(r->mset); i++) free(r->story[i]);
+    free(r->story);
+    free(r->more);
     xs_mset_free(r->mset);
     xn_hlset_free(&r->hl);
     free(r);

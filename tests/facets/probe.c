@@ -30,7 +30,8 @@ static const char *method_name(xn_officials_method m, int oracle)
 static int print_facet(xapnews_database_t *db, const xapnews_query_t *q,
                        const char *text, int oracle)
 {
-    xn_facet_options opt = {XAPNEWS_FACET_OFFICIAL, UINT_MAX, oracle};
+    xn_facet_options opt = {XAPNEWS_FACET_OFFICIAL, UINT_MAX, oracle, NULL, 0, NULL,
+                            XS_NO_COLLAPSE};
     xn_facet out[XN_FACET_COUNT];
     xn_officials_method used;
     xn_error err;

@@ -1,0 +1,97 @@
+/* sketch.c - MinHash sketches of word shingles (see sketch.h). */
+#include "sketch.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* MurmurHash3's 64-bit finaliser: every input bit reaches every output
+ * bit, so seeded copies of it behave as independent hash functions. */
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+uint64_t xn_sketch_word_hash(const char *word, size_t len)
+{
+    uint64_t h = 14695981039346656037ULL; /* FNV-1a, then mixed */
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)word[i];
+        h *= 1099511628211ULL;
+    }
+    return mix64(h ^ len);
+}
+
+/* The seed of hash function I: the Weyl sequence of the golden ratio. */
+static uint64_t seed(unsigned i)
+{
+    return (uint64_t)(i + 1) * 0x9e3779b97f4a7c15ULL;
+}
+
+void xn_sketch_compute(const uint64_t *words, size_t n, xn_sketch *out)
+{
+    for (unsigned k = 0; k < XN_SKETCH_HASHES; k++) out->h[k] = UINT32_MAX;
+    out->shingles = 0;
+    if (n < XN_SKETCH_SHINGLE) return;
+    for (size_t i = 0; i + XN_SKETCH_SHINGLE <= n; i++) {
+        /* order matters within a shingle: rotate each word's hash by its
+         * place before combining */
+        uint64_t s = 0;
+        for (unsigned j = 0; j < XN_SKETCH_SHINGLE; j++) {
+            uint64_t w = words[i + j];
+            unsigned r = 13 * j;
+            s ^= r ? (w << r) | (w >> (64 - r)) : w;
+        }
+        for (unsigned k = 0; k < XN_SKETCH_HASHES; k++) {
+            uint32_t v = (uint32_t)(mix64(s ^ seed(k)) >> 32);
+            if (v < out->h[k]) out->h[k] = v;
+        }
+    }
+    out->shingles = n - XN_SKETCH_SHINGLE + 1;
+}
+
+double xn_sketch_similarity(const xn_sketch *a, const xn_sketch *b)
+{
+    if (!a->shingles || !b->shingles) return 0.0;
+    unsigned same = 0;
+    for (unsigned k = 0; k < XN_SKETCH_HASHES; k++) same += a->h[k] == b->h[k];
+    return (double)same / XN_SKETCH_HASHES;
+}
+
+void xn_sketch_encode(const xn_sketch *s, unsigned char out[XN_SKETCH_BYTES])
+{
+    for (unsigned k = 0; k < XN_SKETCH_HASHES; k++) {
+        out[4 * k] = (unsigned char)(s->h[k] >> 24);
+        out[4 * k + 1] = (unsigned char)(s->h[k] >> 16);
+        out[4 * k + 2] = (unsigned char)(s->h[k] >> 8);
+        out[4 * k + 3] = (unsigned char)s->h[k];
+    }
+}
+
+int xn_sketch_decode(const void *data, size_t len, xn_sketch *out)
+{
+    const unsigned char *p = data;
+    out->shingles = 0;
+    if (len != XN_SKETCH_BYTES) {
+        for (unsigned k = 0; k < XN_SKETCH_HASHES; k++) out->h[k] = UINT32_MAX;
+        return -1;
+    }
+    for (unsigned k = 0; k < XN_SKETCH_HASHES; k++)
+        out->h[k] = (uint32_t)p[4 * k] << 24 | (uint32_t)p[4 * k + 1] << 16 |
+                    (uint32_t)p[4 * k + 2] << 8 | p[4 * k + 3];
+    out->shingles = 1; /* not stored: any non-zero count means "a sketch" */
+    return 0;
+}
+
+size_t xn_sketch_band(const xn_sketch *s, unsigned b, char out[XN_SKETCH_BAND_MAX])
+{
+    uint64_t h = seed(b + XN_SKETCH_HASHES);
+    for (unsigned r = 0; r < XN_SKETCH_ROWS; r++)
+        h = mix64(h ^ s->h[b * XN_SKETCH_ROWS + r]);
+    int n = snprintf(out, XN_SKETCH_BAND_MAX, "%u:%016llx", b, (unsigned long long)h);
+    return n > 0 ? (size_t)n : 0;
+}

@@ -1,0 +1,155 @@
+/* story.c - near duplicates and story keys (see story.h). */
+#include "story.h"
+
+#include "schema.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The ids seen so far in one search, so that an article sharing several
+ * bands is weighed once. */
+typedef struct {
+    char **id;
+    size_t *len;
+    size_t n, cap;
+} seen_ids;
+
+/* 1 when ID was seen, 0 when it is new (and is now noted), -1 without
+ * memory. */
+static int seen_before(seen_ids *s, const char *id, size_t len)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->len[i] == len && memcmp(s->id[i], id, len) == 0) return 1;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 32;
+        char **ids = realloc(s->id, cap * sizeof *ids);
+        if (!ids) return -1;
+        s->id = ids;
+        size_t *lens = realloc(s->len, cap * sizeof *lens);
+        if (!lens) return -1;
+        s->len = lens;
+        s->cap = cap;
+    }
+    char *copy = malloc(len + 1);
+    if (!copy) return -1;
+    memcpy(copy, id, len);
+    copy[len] = '\0';
+    s->id[s->n] = copy;
+    s->len[s->n++] = len;
+    return 0;
+}
+
+static void seen_free(seen_ids *s)
+{
+    for (size_t i = 0; i < s->n; i++) free(s->id[i]);
+    free(s->id);
+    free(s->len);
+}
+
+typedef struct {
+    const xn_sketch *s;
+    const char *skip;
+    size_t skip_len;
+    double min;
+    xn_story_fn fn;
+    void *ctx;
+    seen_ids seen;
+    int failed;  /* out of memory */
+    int stopped; /* FN asked to stop */
+} near_search;
+
+enum { V_ID, V_STORY, V_SKETCH, N_VALUES };
+static const unsigned value_slots[N_VALUES] = {XN_SLOT_ID, XN_SLOT_STORY, XN_SLOT_SKETCH};
+
+static int on_candidate(void *vctx, const char *const *v, const size_t *len)
+{
+    near_search *c = vctx;
+    if (c->skip && len[V_ID] == c->skip_len && memcmp(v[V_ID], c->skip, c->skip_len) == 0)
+        return 0;
+    int seen = seen_before(&c->seen, v[V_ID], len[V_ID]);
+    if (seen < 0) {
+        c->failed = 1;
+        return 1;
+    }
+    if (seen) return 0;
+    xn_sketch other;
+    if (xn_sketch_decode(v[V_SKETCH], len[V_SKETCH], &other) < 0) return 0;
+    double overlap = xn_sketch_similarity(c->s, &other);
+    if (overlap < c->min) return 0;
+    if (c->fn(c->ctx, v[V_ID], len[V_ID], v[V_STORY], len[V_STORY], overlap)) {
+        c->stopped = 1;
+        return 1;
+    }
+    return 0;
+}
+
+int xn_story_band_term(const xn_sketch *s, unsigned b, xn_strbuf *term)
+{
+    char band[XN_SKETCH_BAND_MAX];
+    size_t n = xn_sketch_band(s, b, band);
+    xn_strbuf_reset(term);
+    return xn_strbuf_puts(term, XN_PREFIX_DUPBAND) < 0 || xn_strbuf_append(term, band, n) < 0
+               ? -1 : 0;
+}
+
+int xn_story_near(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *skip,
+                  size_t skip_len, double min, xn_story_fn fn, void *ctx, xs_error *xe)
+{
+    if (!s->shingles) return 0;
+    near_search c = {s, skip, skip_len, min, fn, ctx, {NULL, NULL, 0, 0}, 0, 0};
+    xn_strbuf term = XN_STRBUF_INIT;
+    int rc = 0;
+    for (unsigned b = 0; b < XN_SKETCH_BANDS && !c.failed && !c.stopped && !rc; b++) {
+        if (xn_story_band_term(s, b, &term) < 0) {
+            c.failed = 1;
+            break;
+        }
+        for (size_t k = 0; k < n_dbs && !c.failed && !c.stopped && !rc; k++)
+            rc = xs_db_postings_values(dbs[k], term.data, term.len, XN_STORY_BAND_DOCS,
+                                       value_slots, N_VALUES, on_candidate, &c, xe);
+    }
+    if (c.failed && !rc) {
+        xe->code = XS_NO_MEMORY;
+        strcpy(xe->message, "out of memory");
+        rc = -1;
+    }
+    xn_strbuf_free(&term);
+    seen_free(&c.seen);
+    return rc;
+}
+
+typedef struct {
+    xn_strbuf *key;
+    double best;
+    int failed;
+} nearest;
+
+static int keep_nearest(void *vctx, const char *id, size_t id_len, const char *key,
+                        size_t key_len, double overlap)
+{
+    nearest *n = vctx;
+    if (overlap <= n->best) return 0;
+    n->best = overlap;
+    xn_strbuf_reset(n->key);
+    /* an article indexed without a story key starts its own */
+    if (key_len ? xn_strbuf_append(n->key, key, key_len) : xn_strbuf_append(n->key, id, id_len)) {
+        n->failed = 1;
+        return 1;
+    }
+    return overlap >= 1.0; /* nothing comes nearer */
+}
+
+int xn_story_key(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *id,
+                 size_t id_len, xn_strbuf *key, xs_error *xe)
+{
+    nearest n = {key, 0.0, 0};
+    xn_strbuf_reset(key);
+    if (xn_story_near(dbs, n_dbs, s, id, id_len, XN_STORY_MIN_OVERLAP, keep_nearest, &n, xe) < 0)
+        return -1;
+    if (n.failed || (!key->len && xn_strbuf_append(key, id, id_len) < 0)) {
+        xe->code = XS_NO_MEMORY;
+        strcpy(xe->message, "out of memory");
+        return -1;
+    }
+    return 0;
+}

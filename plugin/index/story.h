@@ -1,0 +1,58 @@
+/* story.h - the story an article belongs to: the near duplicates an index
+ * holds of it.
+ *
+ * Each article stores the MinHash sketch of its body (sketch.h) in
+ * XN_SLOT_SKETCH and one XN_PREFIX_DUPBAND term per band of it. Articles
+ * sharing a band are candidates; a candidate whose sketch agrees with the
+ * article's on XN_STORY_MIN_OVERLAP of its hashes or more is a near
+ * duplicate. The indexer gives a new article the story key of its nearest
+ * near duplicate already in the index (the id of the first article of
+ * that story), or its own id when it has none, and stores it in
+ * XN_SLOT_STORY and as an XN_PREFIX_STORY term, so that a search can
+ * collapse on it and list a story's articles.
+ *
+ * Errors are the shim's (a database that cannot be read) or running out
+ * of memory, reported in the xs_error given.
+ */
+#ifndef XAPNEWS_STORY_H
+#define XAPNEWS_STORY_H
+
+#include "sketch.h"
+#include "strbuf.h"
+#include "xapian_shim.h"
+
+#include <stddef.h>
+
+/* The least estimated overlap of two bodies' shingles that makes them one
+ * story. Republished wire copies overlap by 0.8 and more; unrelated
+ * articles on one subject by less than 0.3 (bench/duplicates.py). */
+#define XN_STORY_MIN_OVERLAP 0.7
+
+/* The most documents read per band: a band shared by more (boilerplate
+ * text) is read this far only. */
+#define XN_STORY_BAND_DOCS 64
+
+/* One near duplicate found: its id, its story key ("" when it was indexed
+ * without one) and the estimated overlap. Non-zero stops the search. */
+typedef int (*xn_story_fn)(void *ctx, const char *id, size_t id_len, const char *key,
+                           size_t key_len, double overlap);
+
+/** Calls FN once for each article of the N_DBS databases DBS, other than
+ *  the one with id SKIP (SKIP_LEN bytes; NULL skips none), that shares a
+ *  band with S and overlaps it by at least MIN. An empty sketch finds
+ *  nothing. Returns 0, or -1 with XE set. */
+int xn_story_near(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *skip,
+                  size_t skip_len, double min, xn_story_fn fn, void *ctx, xs_error *xe);
+
+/** The story key of an article with id ID and body sketch S about to be
+ *  stored in one of DBS: the key of the article it overlaps most (at least
+ *  XN_STORY_MIN_OVERLAP; ties go to the first found), else ID. Written to
+ *  KEY (replacing what it held). Returns 0, or -1 with XE set. */
+int xn_story_key(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *id,
+                 size_t id_len, xn_strbuf *key, xs_error *xe);
+
+/** The term XN_PREFIX_DUPBAND + band B of S into TERM. 0, or -1 when
+ *  memory runs out. */
+int xn_story_band_term(const xn_sketch *s, unsigned b, xn_strbuf *term);
+
+#endif
