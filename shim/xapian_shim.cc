@@ -795,6 +795,12 @@ void xs_mset_bounds(const xs_mset *m, unsigned long *lower, unsigned long *upper
     *upper = m->mset.get_matches_upper_bound();
 }
 
+void xs_mset_uncollapsed_bounds(const xs_mset *m, unsigned long *lower, unsigned long *upper)
+{
+    *lower = m->mset.get_uncollapsed_matches_lower_bound();
+    *upper = m->mset.get_uncollapsed_matches_upper_bound();
+}
+
 unsigned xs_mset_docid(const xs_mset *m, unsigned i)
 {
     return m->docids[i];

@@ -338,6 +338,9 @@ unsigned long xs_mset_estimate(const xs_mset *m);
  *  (MSet::get_matches_lower_bound() and get_matches_upper_bound()); equal
  *  when the matcher saw every match, so the count is exact. */
 void xs_mset_bounds(const xs_mset *m, unsigned long *lower, unsigned long *upper);
+/** The bounds of xs_mset_bounds() before collapsing: matching documents
+ *  rather than keys (the same without collapsing). */
+void xs_mset_uncollapsed_bounds(const xs_mset *m, unsigned long *lower, unsigned long *upper);
 unsigned xs_mset_docid(const xs_mset *m, unsigned i);
 double xs_mset_weight(const xs_mset *m, unsigned i);
 /** How many other matches the collapsed hit I stands for, as far as the

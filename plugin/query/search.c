@@ -432,6 +432,38 @@ static unsigned check_at_least(const xapnews_query_t *q, unsigned offset,
     return q->exact_up_to + 1 > page ? q->exact_up_to + 1 : page;
 }
 
+/* With collapsing, Xapian bounds the number of stories only loosely: it
+ * tracks the keys of the hits it keeps. When at most the matches counted
+ * exactly (xapnews_query_set_exact_count()) match, one more pass counts
+ * the distinct story keys among them (a match spy sees every match,
+ * collapsed or not), and R's total becomes exact. */
+static int count_stories(const xapnews_query_t *q, xapnews_results_t *r)
+{
+    unsigned long lower, upper;
+    xs_mset_uncollapsed_bounds(r->mset, &lower, &upper);
+    if (r->lower == r->upper || upper > q->exact_up_to) return 0;
+    static const unsigned slot = XN_SLOT_STORY, all = XS_COUNT_ALL;
+    xs_error xe;
+    xs_mset *m = xs_search_counting(q->db->db, q->q, 0, 0, &q->weighting, NULL, XS_NO_COLLAPSE,
+                                    &slot, 1, &all, &xe);
+    if (!m) {
+        xn_error_from_shim(&q->db->err, &xe, "cannot count the stories");
+        return -1;
+    }
+    /* an article indexed without a story key is a story of its own */
+    unsigned long stories = xs_mset_count_size(m, 0), keyed = 0;
+    for (size_t i = 0; i < stories; i++) {
+        unsigned long freq = 0;
+        xs_mset_count_value(m, 0, i, &freq);
+        keyed += freq;
+    }
+    unsigned long total = xs_mset_count_total(m, 0);
+    stories += total > keyed ? total - keyed : 0;
+    xs_mset_free(m);
+    r->total = r->lower = r->upper = stories;
+    return 0;
+}
+
 /* With collapsing: how many other matches of Q each hit of R stands for,
  * counted exactly (Xapian's collapse count is a lower bound once the
  * matcher stops early) over the hit's story term. */
@@ -533,6 +565,10 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
             return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY,
                                 "out of memory");
         }
+    }
+    if (q->collapse && count_stories(q, r) < 0) {
+        xapnews_results_destroy(r);
+        return d->err.status;
     }
     if (q->collapse && n && count_story_matches(q, r) < 0) {
         xapnews_results_destroy(r);

@@ -149,10 +149,10 @@ for h in json.load(sys.stdin)["hits"]:
         del h["score"], h["rank"]
         print(json.dumps(h, sort_keys=True))' "$id"; }
 expect_eq "JSON hit with every declared field" \
-    '{"date": "2016-05-01", "fields": {"author": "John Smith", "category": "Sport", "pages": 3, "published": "2016-05-01", "tags": ["Cup", "Wembley"]}, "highlights": [[13, 20], [24, 31]], "id": "a1", "outlet": null, "snippet": "The final is tonight at Wembley.", "title": "Cup final tonight", "url": null}' \
+    '{"date": "2016-05-01", "fields": {"author": "John Smith", "category": "Sport", "pages": 3, "published": "2016-05-01", "tags": ["Cup", "Wembley"]}, "highlights": [[13, 20], [24, 31]], "id": "a1", "outlet": null, "snippet": "The final is tonight at Wembley.", "story": "a1", "title": "Cup final tonight", "url": null}' \
     "$(hit a1 tonight wembley)"
 expect_eq "JSON hit without them: nulls" \
-    '{"date": null, "fields": {"author": null, "category": null, "pages": null, "published": null, "tags": null}, "highlights": [[0, 12]], "id": "a4", "outlet": null, "snippet": "Rain tonight.", "title": "Weather", "url": null}' \
+    '{"date": null, "fields": {"author": null, "category": null, "pages": null, "published": null, "tags": null}, "highlights": [[0, 12]], "id": "a4", "outlet": null, "snippet": "Rain tonight.", "story": "a4", "title": "Weather", "url": null}' \
     "$(hit a4 rain tonight)"
 expect_eq "a number given as text is a number" '"pages": 1.5' \
     "$(hit a3 derby | grep -o '"pages": [^,}]*')"

@@ -257,4 +257,21 @@ expect_eq "omega xapnews-html: a facet link of a declared field" 1 \
     "$(printf '%s\n' "$page" | grep -c 'B=XTAGderby">tags: derby</a> (1)')"
 expect_eq "omega without the file: the built-in facets alone" "facet=year:2016 count=3 B=Y2016" \
     "$(fomega omega.conf P=tonight | grep '^facet=')"
+# COLLAPSE=8: one hit per story (the story key of near duplicates)
+if "$SYSPY" -c 'import xapian' 2> /dev/null; then
+    "$SYSPY" - "$DATA/news" > "$TMP/copy.jsonl" <<'PY'
+import json, sys, xapian
+db = xapian.Database(sys.argv[1])
+for p in db.postlist("Q001_79cea76adbd33e7d"):
+    f = dict(l.split("=", 1) for l in db.get_document(p.docid).get_data().decode().split("\n") if "=" in l)
+    print(json.dumps({"id": "005_c0b1", "title": "Republished", "date": "2015-12-01",
+                      "body": "WASHINGTON (Wire) - " + f["body"]}))
+PY
+    "$XAPNEWS" index --db "$DATA/dups" "$top_srcdir/corpus" "$TMP/copy.jsonl" > /dev/null || fail "index dups"
+    expect_eq "omega without COLLAPSE: the copy too" "000 001 002 003 004 005" \
+        "$(ODB=dups ohits P=cybersecurity)"
+    collapsed=$(ODB=dups ohits P=cybersecurity COLLAPSE=8)
+    expect_eq "omega COLLAPSE=8: one of the copy and its original" "5 1" \
+        "$(echo $collapsed | wc -w) $(echo $collapsed | tr ' ' '\n' | grep -c '^00[15]$')"
+fi
 finish

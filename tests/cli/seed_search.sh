@@ -73,7 +73,7 @@ print(sorted(d), d["query"], d["total_estimate"], d["total_exact"],
 PY
 )
 expect_eq "JSON shape" \
-    "['also_searched', 'corrected_query', 'did_you_mean', 'hits', 'original_query', 'query', 'syntax_error', 'total_estimate', 'total_exact', 'total_lower', 'total_upper'] Guo Shengkun 4 True 4 4 2 ['date', 'fields', 'highlights', 'id', 'outlet', 'rank', 'score', 'snippet', 'title', 'url'] [1, 2] True" \
+    "['also_searched', 'corrected_query', 'did_you_mean', 'hits', 'original_query', 'query', 'syntax_error', 'total_estimate', 'total_exact', 'total_lower', 'total_upper'] Guo Shengkun 4 True 4 4 2 ['date', 'fields', 'highlights', 'id', 'outlet', 'rank', 'score', 'snippet', 'story', 'title', 'url'] [1, 2] True" \
     "$shape"
 # a value an article does not have is null (000 has no date); no fields
 # are declared; highlights are offsets into the snippet

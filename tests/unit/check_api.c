@@ -444,6 +444,94 @@ START_TEST(sorts_by_date_and_counts_months)
 }
 END_TEST
 
+/* A story told three times: the wire's text (d1), a copy with a dateline
+ * and a trailing line (d2), one with a word changed and another headline
+ * (d3); and an unrelated article (d4). */
+static const char STORY[] =
+    "The two governments agreed on Friday to set up a hotline for reporting "
+    "attacks on computer networks, and to meet twice a year to review cases "
+    "of hacking that either side raises, officials said after two days of "
+    "talks in the capital. The agreement follows months of tension over the "
+    "theft of commercial secrets and the indictment of five officers last "
+    "year, and it was welcomed by industry groups who had pressed for it.";
+
+START_TEST(collapses_near_duplicate_stories)
+{
+    const char *path = tmp_path("dups.db");
+    xapnews_writer_t *w = NULL;
+    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    char copy2[sizeof STORY + 80], copy3[sizeof STORY];
+    snprintf(copy2, sizeof copy2, "BEIJING (Wire) - %s Reporting by a correspondent.", STORY);
+    memcpy(copy3, STORY, sizeof STORY);
+    memcpy(strstr(copy3, "Friday"), "Monday", 6);
+    art_t d1 = {"d1", "Hotline agreed", "2015-12-02", "Wire", "", STORY, {NULL}};
+    art_t d2 = {"d2", "Cyber hotline", "2015-12-03", "Paper", "", copy2, {NULL}};
+    art_t d3 = {"d3", "Talks end", "2015-12-01", "Site", "", copy3, {NULL}};
+    art_t d4 = {"d4", "Trade", "2015-12-04", "Wire", "",
+                "Trade between the two countries grew by a tenth last year, and talks "
+                "on tariffs will resume in the spring.", {NULL}};
+    add(w, &d1);
+    add(w, &d2);
+    add(w, &d3);
+    add(w, &d4);
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+    xapnews_database_t *db = open_db(path);
+
+    /* collapsed: one hit per story, the others counted */
+    xapnews_query_t *q = NULL;
+    ck_assert_int_eq(xapnews_query_parse(db, "talks", 0, &q), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_query_set_collapse(q, 1), XAPNEWS_STATUS_SUCCESS);
+    xapnews_results_t *r = NULL;
+    ck_assert_int_eq(xapnews_query_search(q, 0, 10, &r), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(xapnews_results_count(r), 2);
+    ck_assert_uint_eq(xapnews_results_total_estimate(r), 2);
+    ck_assert_int_eq(xapnews_results_total_exact(r), 1);
+    unsigned story = strcmp(xapnews_results_field(r, 0, XAPNEWS_FIELD_ID), "d4") == 0;
+    ck_assert_str_eq(xapnews_results_story(r, story), "d1");
+    ck_assert_uint_eq(xapnews_results_more_like_it(r, story), 2);
+    ck_assert_str_eq(xapnews_results_story(r, !story), "d4");
+    ck_assert_uint_eq(xapnews_results_more_like_it(r, !story), 0);
+    ck_assert_ptr_null(xapnews_results_story(r, 2));
+    xapnews_results_destroy(r);
+    /* a page of one still counts the stories exactly */
+    ck_assert_int_eq(xapnews_query_search(q, 0, 1, &r), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(xapnews_results_total_estimate(r), 2);
+    ck_assert_int_eq(xapnews_results_total_exact(r), 1);
+    xapnews_results_destroy(r);
+    /* not collapsed: every article, no counts */
+    ck_assert_int_eq(xapnews_query_set_collapse(q, 0), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_query_search(q, 0, 10, &r), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(xapnews_results_count(r), 4);
+    ck_assert_uint_eq(xapnews_results_more_like_it(r, 0), 0);
+    xapnews_results_destroy(r);
+    xapnews_query_destroy(q);
+    ck_assert_int_eq(xapnews_query_set_collapse(NULL, 1), XAPNEWS_STATUS_INVALID_ARGUMENT);
+
+    /* the others of a story, oldest first */
+    const char *expect[][2] = {{"d1", "d3 d2"}, {"d2", "d3 d1"}, {"d3", "d1 d2"}, {"d4", ""}};
+    for (size_t k = 0; k < 4; k++) {
+        ck_assert_int_eq(xapnews_database_duplicates(db, expect[k][0], 0, 10, &r),
+                         XAPNEWS_STATUS_SUCCESS);
+        char *got = hit_ids(r);
+        ck_assert_msg(strcmp(got, expect[k][1]) == 0, "duplicates of %s: '%s'", expect[k][0], got);
+        free(got);
+        xapnews_results_destroy(r);
+    }
+    ck_assert_int_eq(xapnews_database_duplicates(db, "d1", 1, 10, &r), XAPNEWS_STATUS_SUCCESS);
+    char *page = hit_ids(r);
+    ck_assert_str_eq(page, "d2");
+    free(page);
+    xapnews_results_destroy(r);
+    r = (xapnews_results_t *)1;
+    ck_assert_int_eq(xapnews_database_duplicates(db, "d9", 0, 10, &r),
+                     XAPNEWS_STATUS_ARTICLE_NOT_FOUND);
+    ck_assert_ptr_null(r);
+    ck_assert_str_eq(xapnews_database_last_error(db), "no article with id 'd9'");
+    ck_assert_str_eq(xapnews_status_to_string(XAPNEWS_STATUS_ARTICLE_NOT_FOUND), "no such article");
+    xapnews_database_close(db);
+}
+END_TEST
+
 START_TEST(snippets)
 {
     const char *path = make_db("snippet.db");
@@ -1451,6 +1539,7 @@ int main(void)
     tcase_add_test(tc, index_reopen_and_search);
     tcase_add_test(tc, ranks_and_offsets);
     tcase_add_test(tc, sorts_by_date_and_counts_months);
+    tcase_add_test(tc, collapses_near_duplicate_stories);
     tcase_add_test(tc, counts_exact_when_few_bounded_when_estimated);
     tcase_add_test(tc, snippets);
     tcase_add_test(tc, readding_an_id_replaces);
