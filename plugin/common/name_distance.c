@@ -79,9 +79,16 @@ unsigned xn_name_distance(const xn_name_costs *c, const char *a, size_t na, cons
     if (na > XN_NAME_MAX_BYTES || nb > XN_NAME_MAX_BYTES) return max + 1;
     if (na == nb && memcmp(a, b, na) == 0) return 0;
     unsigned d[XN_NAME_MAX_BYTES + 1][XN_NAME_MAX_BYTES + 1];
+    unsigned char del_a[XN_NAME_MAX_BYTES + 1], del_b[XN_NAME_MAX_BYTES + 1];
     d[0][0] = 0;
-    for (size_t i = 1; i <= na; i++) d[i][0] = d[i - 1][0] + delete_cost(a, i, na);
-    for (size_t j = 1; j <= nb; j++) d[0][j] = d[0][j - 1] + delete_cost(b, j, nb);
+    for (size_t i = 1; i <= na; i++) {
+        del_a[i] = (unsigned char)delete_cost(a, i, na);
+        d[i][0] = d[i - 1][0] + del_a[i];
+    }
+    for (size_t j = 1; j <= nb; j++) {
+        del_b[j] = (unsigned char)delete_cost(b, j, nb);
+        d[0][j] = d[0][j - 1] + del_b[j];
+    }
     unsigned mins[3] = {0, 0, 0}; /* of the last rows: rewrites span three */
     for (size_t i = 1; i <= na; i++) {
         unsigned row_min = d[i][0];
@@ -95,8 +102,7 @@ unsigned xn_name_distance(const xn_name_costs *c, const char *a, size_t na, cons
             char y = b[j - 1];
             unsigned sub = x == y ? 0 : is_vowel(x) && is_vowel(y) ? 2 : XN_NAME_EDIT;
             unsigned best = min2(d[i - 1][j - 1] + sub,
-                                 min2(d[i - 1][j] + delete_cost(a, i, na),
-                                      d[i][j - 1] + delete_cost(b, j, nb)));
+                                 min2(d[i - 1][j] + del_a[i], d[i][j - 1] + del_b[j]));
             if (i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y)
                 best = min2(best, d[i - 2][j - 2] + XN_NAME_EDIT);
             for (const xn_name_rewrite *w = rule; w < rules_end; w++) {
