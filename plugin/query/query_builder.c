@@ -8,6 +8,7 @@
  */
 #include "query_builder.h"
 #include "grow.h"
+#include "known_terms.h"
 #include "name_distance.h"
 #include "profile.h"
 #include "query_rewrite.h"
@@ -31,6 +32,7 @@ typedef struct {
     xn_stemmer *stemmer;
     const xn_tables *tables; /* may be NULL */
     const xapnews_profile_t *profile; /* field weights; NULL: text only */
+    const xn_known_terms *known; /* terms the database holds (may be NULL) */
     xn_hlset *hl;
     xn_error *err;
     const char *query; /* the tree's text */
@@ -139,7 +141,10 @@ static xs_query *make_term(builder_t *p, const char *prefix, const char *body,
         return NULL;
     }
     xs_error xe;
-    xs_query *q = xs_query_term(b.data, b.len, 1, pos, &xe);
+    xs_query *q = p->known && xn_known_terms_covers(p->known, prefix) &&
+                          !xn_known_terms_has(p->known, b.data, b.len)
+                      ? xs_query_match_nothing(&xe)
+                      : xs_query_term(b.data, b.len, 1, pos, &xe);
     xn_strbuf_free(&b);
     if (!q) fail_shim(p, &xe);
     return q;
@@ -505,8 +510,15 @@ static xs_query *unit_in_field(builder_t *p, const char *prefix, const qposs_t *
     return q;
 }
 
+static xs_query *pair(builder_t *p, xs_op op, xs_query *a, xs_query *b);
+
 /* The unit over the default field: the text, plus the title, officials and
- * outlet fields when the profile weighs them, each scaled by its weight. */
+ * outlet fields when the profile weighs them, each scaled by its weight.
+ * The title's words are in the text too (at the same positions), so the
+ * title's match can only add weight to the text's: TEXT AND_MAYBE TITLE
+ * scores every article as TEXT OR TITLE does, and the matcher reads the
+ * title's postings only for articles the text matches. Officials and
+ * outlet are metadata the text need not hold: ORed. */
 static xs_query *unit_query(builder_t *p, const char *prefix, const qposs_t *c,
                             size_t i, size_t j, int quoted)
 {
@@ -529,6 +541,10 @@ static xs_query *unit_query(builder_t *p, const char *prefix, const qposs_t *c,
             xs_query_free(q);
             if (!scaled) fail_shim(p, &xe);
             q = scaled;
+        }
+        if (f == 1) { /* the title, inside the text: see above */
+            xs_query *text = alts.n ? alts.q[--alts.n] : NULL;
+            q = pair(p, XS_OP_AND_MAYBE, text, q);
         }
         if (qlist_push(p, &alts, q) < 0) {
             qlist_free(&alts);
@@ -1330,10 +1346,10 @@ static int has_correction(void *ctx, xn_qnode *n)
 
 xs_query *xn_query_build(xn_qtree *tree, unsigned flags, xn_stemmer *stemmer,
                          const xn_tables *tables, const xapnews_profile_t *profile,
-                         xn_hlset *hl, xn_error *err)
+                         const xn_known_terms *known, xn_hlset *hl, xn_error *err)
 {
     builder_t p = {.flags = flags, .stemmer = stemmer, .tables = tables,
-                   .profile = profile, .hl = hl, .err = err, .query = tree->text,
+                   .profile = profile, .known = known, .hl = hl, .err = err, .query = tree->text,
                    .capitals = tree->capitals, .typos = tree->typos};
     if (profile && profile->stopwords && stemmer)
         p.stopwords = xn_stopwords_for(xn_stemmer_language(stemmer));
@@ -1385,7 +1401,7 @@ xs_query *xn_query_parse_with(const char *text, unsigned flags,
     xs_query *q = NULL;
     if (xn_qtree_parse_fields(text, tables ? tables->fields : NULL, &tree, err) == 0 &&
         xn_qtree_resolve_fields(&tree, tables, err) == 0)
-        q = xn_query_build(&tree, flags, stemmer, tables, profile, hl, err);
+        q = xn_query_build(&tree, flags, stemmer, tables, profile, NULL, hl, err);
     xn_qtree_free(&tree);
     return q;
 }

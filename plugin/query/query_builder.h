@@ -37,8 +37,12 @@
  *  corrections): a guard against pathological expansion only. */
 #define XN_QUERY_MAX_TERMS 65536
 
+struct xn_known_terms;
+
 /** Builds TREE's query with FLAGS (XAPNEWS_QUERY_*), STEMMER (may be
- *  NULL: no stemming), TABLES and PROFILE (may be NULL). With the
+ *  NULL: no stemming), TABLES and PROFILE (may be NULL). A term under a
+ *  prefix KNOWN covers (known_terms.h; may be NULL) that KNOWN does not
+ *  hold is left out: it would match nothing. With the
  *  profile's `stopwords = on`, the stopwords of the stemmer's language
  *  (stopwords.h) are left out of each group's words typed without an
  *  operator, unless the group has nothing else to search: quoted,
@@ -52,7 +56,7 @@
  *  XAPNEWS_STATUS_OUT_OF_MEMORY, or a Xapian error. */
 xs_query *xn_query_build(xn_qtree *tree, unsigned flags, xn_stemmer *stemmer,
                          const xn_tables *tables, const xapnews_profile_t *profile,
-                         xn_hlset *hl, xn_error *err);
+                         const struct xn_known_terms *known, xn_hlset *hl, xn_error *err);
 
 /** Parses TEXT, resolves its fields (query_rewrite.h) and builds its
  *  query, without typo tolerance: the pipeline in one call. */

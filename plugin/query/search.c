@@ -6,6 +6,7 @@
 #include "fields.h"
 #include "error.h"
 #include "highlight.h"
+#include "known_terms.h"
 #include "profile.h"
 #include "query.h"
 #include "query_builder.h"
@@ -38,6 +39,11 @@ struct xapnews_database {
     char *path;                /* as opened */
     xn_typo_names *typo_names; /* loaded when typo tolerance first needs
                                   them; reopening drops them */
+    xn_known_terms *field_terms; /* the officials' and outlets' words the
+                                    index holds, read when a profile first
+                                    searches those fields; reopening drops
+                                    them */
+    int field_terms_read;
 };
 
 struct xapnews_query {
@@ -198,6 +204,9 @@ xapnews_status_t xapnews_database_reopen(xapnews_database_t *d)
         return xn_error_from_shim(&d->err, &xe, NULL);
     xn_typo_names_free(d->typo_names);
     d->typo_names = NULL;
+    xn_known_terms_free(d->field_terms);
+    d->field_terms = NULL;
+    d->field_terms_read = 0;
     return XAPNEWS_STATUS_SUCCESS;
 }
 
@@ -269,6 +278,7 @@ void xapnews_database_close(xapnews_database_t *d)
     xn_tables_free(&d->tables);
     xn_profile_clear(&d->profile);
     xn_typo_names_free(d->typo_names);
+    xn_known_terms_free(d->field_terms);
     free(d->path);
     free(d);
 }
@@ -302,6 +312,23 @@ static int parse_tree(xapnews_query_t *q, const char *text, unsigned flags,
     return xn_qtree_parse_words(text, tree, err);
 }
 
+/* Reads, once, the words the index holds in the officials' and outlets'
+ * names when the profile searches them (known_terms.h). */
+static int field_terms(xapnews_database_t *d)
+{
+    if (d->field_terms_read || (d->profile.field_officials <= 0 && d->profile.field_outlet <= 0))
+        return 0;
+    static const char *const prefixes[] = {
+        XN_PREFIX_OFFICIAL_TEXT, XN_PREFIX_STEM XN_PREFIX_OFFICIAL_TEXT,
+        XN_PREFIX_CANONICAL XN_PREFIX_OFFICIAL_TEXT, XN_PREFIX_OUTLET_TEXT,
+        XN_PREFIX_STEM XN_PREFIX_OUTLET_TEXT, XN_PREFIX_CANONICAL XN_PREFIX_OUTLET_TEXT};
+    if (xn_known_terms_load(d->db, prefixes, sizeof prefixes / sizeof *prefixes,
+                            &d->field_terms, &d->err) < 0)
+        return -1;
+    d->field_terms_read = 1;
+    return 0;
+}
+
 xapnews_status_t xapnews_query_parse(xapnews_database_t *d, const char *text,
                                      unsigned flags, xapnews_query_t **out)
 {
@@ -326,8 +353,10 @@ xapnews_status_t xapnews_query_parse(xapnews_database_t *d, const char *text,
          (xn_typos_find(d->db, d->path, &d->typo_names, &d->tables, d->stemmer,
                         &tree, &q->typos, &d->err) == XAPNEWS_STATUS_SUCCESS &&
           xn_qtree_correct(&tree, &q->typos, &d->err) == 0)))
-        q->q = xn_query_build(&tree, flags, d->stemmer, &d->tables, &d->profile,
-                              &q->hl, &d->err);
+        q->q = field_terms(d) < 0 ? NULL
+                                  : xn_query_build(&tree, flags, d->stemmer, &d->tables,
+                                                   &d->profile, d->field_terms, &q->hl,
+                                                   &d->err);
     if (q->q) q->q = xn_boost_query(d->db, &d->profile, &d->tables, &tree, q->q, &d->err);
     xn_qtree_free(&tree);
     if (!q->q) {

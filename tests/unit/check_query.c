@@ -345,7 +345,7 @@ START_TEST(typo_pass_corrects_searched_texts)
      * one edit more); the query with the phrase corrected OR'd in,
      * weighted 0.5 */
     ck_assert_int_eq(xn_qtree_resolve_fields(&t, NULL, &err), 0);
-    xs_query *built = xn_query_build(&t, 0, NULL, NULL, NULL, NULL, &err);
+    xs_query *built = xn_query_build(&t, 0, NULL, NULL, NULL, NULL, NULL, &err);
     char *d = xs_query_describe(built);
     ck_assert_str_eq(d, "Query(((((guo@1 AND (shengkum@1 OR 0.5 * shengkun@1 OR 0.234375 * "
                         "shengkung@1) AND talks@1 AND ((shengkum@1 PHRASE 2 talks@2) OR x@1)) "
