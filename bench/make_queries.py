@@ -2,6 +2,11 @@
 """Write realistic 1-3 word queries over Reuters-21578 (bench/queries.txt).
 
     bench/make_queries.py REUTERS_DIR OUT [--count N] [--seed S]
+    bench/make_queries.py REUTERS_DIR OUT --titles [--count N] [--seed S]
+
+With --titles: N whole article titles of 5 to 12 words instead
+(bench/titles.txt), lower case, their letters and digits only, searched
+with OR as a "more like this headline" search is.
 
 Deterministic for a given seed. The queries are lower case words only (no
 operators), so every contender (xapnews, plain Xapian QueryParser, SQLite
@@ -77,15 +82,35 @@ def words(text):
     return [w for w in re.findall(r"[a-z]+", text) if len(w) > 2 and w not in STOP]
 
 
+def write_titles(arts, rnd, args):
+    seen, titles = set(), []
+    for a in arts:
+        t = " ".join(re.findall(r"[a-z0-9]+", re.sub(r"&[a-z]+;|&#\d+;", " ",
+                                                      a["title"].lower())))
+        if 5 <= len(t.split()) <= 12 and t not in seen:
+            seen.add(t)
+            titles.append(t)
+    out = rnd.sample(titles, min(args.count, len(titles)))
+    with open(args.out, "w") as f:
+        f.write("# %d Reuters-21578 titles of 5-12 words, bench/make_queries.py --titles "
+                "--seed %d\n" % (len(out), args.seed))
+        for t in out:
+            f.write(t + "\n")
+    print("make_queries.py: %d titles -> %s" % (len(out), args.out))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("src")
     ap.add_argument("out")
     ap.add_argument("--count", type=int, default=400)
     ap.add_argument("--seed", type=int, default=21578)
+    ap.add_argument("--titles", action="store_true")
     args = ap.parse_args()
     rnd = random.Random(args.seed)
     arts = list(articles(args.src))
+    if args.titles:
+        return write_titles(arts, rnd, args)
 
     people, places, orgs, topics = (collections.Counter() for _ in range(4))
     uni, bi = collections.Counter(), collections.Counter()

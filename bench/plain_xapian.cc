@@ -141,14 +141,15 @@ std::vector<std::string> read_queries(const char *path)
     return qs;
 }
 
-// The parser of the query modes: English stemming of some words, AND.
-Xapian::QueryParser parser_for(const Xapian::Database &db)
+// The parser of the query modes: English stemming of some words, AND (or
+// OR when ANY).
+Xapian::QueryParser parser_for(const Xapian::Database &db, bool any)
 {
     Xapian::QueryParser qp;
     qp.set_database(db);
     qp.set_stemmer(Xapian::Stem("english"));
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.set_default_op(Xapian::Query::OP_AND);
+    qp.set_default_op(any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     return qp;
 }
 
@@ -157,14 +158,15 @@ Xapian::QueryParser parser_for(const Xapian::Database &db)
 int cmd_query(int argc, char **argv, bool floor)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: plain_xapian %s DB QUERIES [PASSES]\n",
+        std::fprintf(stderr, "usage: plain_xapian %s DB QUERIES [PASSES [and|or]]\n",
                      floor ? "floor" : "query");
         return 2;
     }
     int passes = argc > 2 ? std::atoi(argv[2]) : 1;
     std::vector<std::string> qs = read_queries(argv[1]);
     Xapian::Database db(argv[0]);
-    Xapian::QueryParser qp = parser_for(db);
+    bool any = argc > 3 && !std::strcmp(argv[3], "or");
+    Xapian::QueryParser qp = parser_for(db, any);
     std::vector<Xapian::Query> parsed;
     if (floor)
         for (const std::string &q : qs)

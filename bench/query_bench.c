@@ -1,13 +1,14 @@
 /* query_bench.c - query latency of libxapnews, for bench/run.sh.
  *
- *   query_bench DB QUERIES PROFILE [PASSES [EXACT]]
+ *   query_bench DB QUERIES PROFILE [PASSES [EXACT [and|or]]]
  *
  * Opens DB once, uses PROFILE (a profile file, or "none" for the built-in
  * plain BM25), and for each line of QUERIES times xapnews_query_parse() +
  * xapnews_query_search() of the top 10 with the default operator AND and
  * name-aware typo tolerance (as `xapnews search` runs them), plus reading
  * each hit's id and title. One untimed warm-up pass, then PASSES
- * timed passes (default 1). EXACT is the number of matches counted exactly
+ * timed passes (default 1); "or" as the last argument makes the default
+ * operator OR (any word may match) instead. EXACT is the number of matches counted exactly
  * (xapnews_query_set_exact_count(): default 1000, "all" for every match,
  * 0 for only the page and 100 more). Prints one line per query and pass:
  * "microseconds<TAB>hits<TAB>estimate". Only the public API <xapnews.h>.
@@ -30,10 +31,12 @@ static double now_us(void)
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        fprintf(stderr, "usage: query_bench DB QUERIES PROFILE [PASSES [EXACT]]\n");
+        fprintf(stderr, "usage: query_bench DB QUERIES PROFILE [PASSES [EXACT [and|or]]]\n");
         return 2;
     }
     int passes = argc > 4 ? atoi(argv[4]) : 1;
+    unsigned op = argc > 6 && strcmp(argv[6], "or") == 0 ? XAPNEWS_QUERY_DEFAULT_OR
+                                                          : XAPNEWS_QUERY_DEFAULT_AND;
     unsigned exact = argc <= 5 ? XAPNEWS_COUNT_DEFAULT
                      : strcmp(argv[5], "all") == 0 ? XAPNEWS_COUNT_ALL
                      : (unsigned)strtoul(argv[5], NULL, 10);
@@ -83,7 +86,7 @@ int main(int argc, char **argv)
             xapnews_results_t *r = NULL;
             double t0 = now_us();
             if (xapnews_query_parse(db, queries[i],
-                                    XAPNEWS_QUERY_DEFAULT_AND | XAPNEWS_QUERY_TYPOS, &q) ||
+                                    op | XAPNEWS_QUERY_TYPOS, &q) ||
                 xapnews_query_set_exact_count(q, exact) ||
                 xapnews_query_search(q, 0, 10, &r)) {
                 fprintf(stderr, "query_bench: %s: %s\n", queries[i],
