@@ -1,6 +1,8 @@
 /* name_distance.c - see name_distance.h. */
 #include "name_distance.h"
 
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 
@@ -61,16 +63,67 @@ void xn_name_costs_init(xn_name_costs *c)
             memcpy(w->to, to, w->to_len);
             w->cost = (unsigned char)rewrites[r].cost;
         }
-    /* by the last letter of FROM: rules of letter L are first[L]..first[L+1]-1 */
+    /* by the last letters of FROM and TO (see xn_name_costs) */
     xn_name_rewrite sorted[XN_NAME_REWRITES];
     size_t at = 0;
-    for (int l = 0; l < 26; l++) {
-        c->first[l] = (unsigned char)at;
+    for (int pair = 0; pair < 26 * 26; pair++) {
+        c->first[pair] = (unsigned char)at;
         for (size_t r = 0; r < n; r++)
-            if (c->rule[r].from[c->rule[r].from_len - 1] == 'a' + l) sorted[at++] = c->rule[r];
+            if (c->rule[r].from[c->rule[r].from_len - 1] == 'a' + pair / 26 &&
+                c->rule[r].to[c->rule[r].to_len - 1] == 'a' + pair % 26)
+                sorted[at++] = c->rule[r];
     }
-    c->first[26] = (unsigned char)at;
+    c->first[26 * 26] = (unsigned char)at;
     memcpy(c->rule, sorted, at * sizeof *sorted);
+}
+
+typedef unsigned cost_row[XN_NAME_MAX_BYTES + 1];
+
+/* Row I of the table of costs between A's first I bytes and B's first J
+ * (J = 0 .. NB), from the rows before it (rewrites reach three back);
+ * DEL_AI is the cost of deleting A[I - 1], DEL_B[J] that of deleting
+ * B[J - 1]. Returns the row's least cost. */
+static unsigned fill_row(const xn_name_costs *c, cost_row *d, const char *a, size_t i,
+                         unsigned del_ai, const char *b, size_t nb, const unsigned char *del_b)
+{
+    d[i][0] = d[i - 1][0] + del_ai;
+    unsigned row_min = d[i][0];
+    char x = a[i - 1];
+    int x_letter = x >= 'a' && x <= 'z';
+    for (size_t j = 1; j <= nb; j++) {
+        char y = b[j - 1];
+        const xn_name_rewrite *rule = NULL, *rules_end = NULL;
+        if (x_letter && y >= 'a' && y <= 'z') {
+            size_t pair = 26 * (size_t)(x - 'a') + (size_t)(y - 'a');
+            rule = &c->rule[c->first[pair]];
+            rules_end = &c->rule[c->first[pair + 1]];
+        }
+        unsigned sub = x == y ? 0 : is_vowel(x) && is_vowel(y) ? 2 : XN_NAME_EDIT;
+        unsigned best = min2(d[i - 1][j - 1] + sub,
+                             min2(d[i - 1][j] + del_ai, d[i][j - 1] + del_b[j]));
+        if (i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y)
+            best = min2(best, d[i - 2][j - 2] + XN_NAME_EDIT);
+        for (const xn_name_rewrite *w = rule; w < rules_end; w++) {
+            if (w->from_len > i || w->to_len > j) continue;
+            if (memcmp(a + i - w->from_len, w->from, w->from_len) != 0 ||
+                memcmp(b + j - w->to_len, w->to, w->to_len) != 0)
+                continue;
+            best = min2(best, d[i - w->from_len][j - w->to_len] + w->cost);
+        }
+        d[i][j] = best;
+        if (best < row_min) row_min = best;
+    }
+    return row_min;
+}
+
+/* Row 0 of the table for B (NB bytes), and B's deletion costs. */
+static void first_row(cost_row *d, const char *b, size_t nb, unsigned char *del_b)
+{
+    d[0][0] = 0;
+    for (size_t j = 1; j <= nb; j++) {
+        del_b[j] = (unsigned char)delete_cost(b, j, nb);
+        d[0][j] = d[0][j - 1] + del_b[j];
+    }
 }
 
 unsigned xn_name_distance(const xn_name_costs *c, const char *a, size_t na, const char *b,
@@ -78,45 +131,201 @@ unsigned xn_name_distance(const xn_name_costs *c, const char *a, size_t na, cons
 {
     if (na > XN_NAME_MAX_BYTES || nb > XN_NAME_MAX_BYTES) return max + 1;
     if (na == nb && memcmp(a, b, na) == 0) return 0;
-    unsigned d[XN_NAME_MAX_BYTES + 1][XN_NAME_MAX_BYTES + 1];
-    unsigned char del_a[XN_NAME_MAX_BYTES + 1], del_b[XN_NAME_MAX_BYTES + 1];
-    d[0][0] = 0;
-    for (size_t i = 1; i <= na; i++) {
-        del_a[i] = (unsigned char)delete_cost(a, i, na);
-        d[i][0] = d[i - 1][0] + del_a[i];
-    }
-    for (size_t j = 1; j <= nb; j++) {
-        del_b[j] = (unsigned char)delete_cost(b, j, nb);
-        d[0][j] = d[0][j - 1] + del_b[j];
-    }
+    cost_row d[XN_NAME_MAX_BYTES + 1];
+    unsigned char del_b[XN_NAME_MAX_BYTES + 1];
+    first_row(d, b, nb, del_b);
     unsigned mins[3] = {0, 0, 0}; /* of the last rows: rewrites span three */
     for (size_t i = 1; i <= na; i++) {
-        unsigned row_min = d[i][0];
-        char x = a[i - 1];
-        const xn_name_rewrite *rule = NULL, *rules_end = NULL;
-        if (x >= 'a' && x <= 'z') {
-            rule = &c->rule[c->first[x - 'a']];
-            rules_end = &c->rule[c->first[x - 'a' + 1]];
-        }
-        for (size_t j = 1; j <= nb; j++) {
-            char y = b[j - 1];
-            unsigned sub = x == y ? 0 : is_vowel(x) && is_vowel(y) ? 2 : XN_NAME_EDIT;
-            unsigned best = min2(d[i - 1][j - 1] + sub,
-                                 min2(d[i - 1][j] + del_a[i], d[i][j - 1] + del_b[j]));
-            if (i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y)
-                best = min2(best, d[i - 2][j - 2] + XN_NAME_EDIT);
-            for (const xn_name_rewrite *w = rule; w < rules_end; w++) {
-                if (w->to[w->to_len - 1] != y || w->from_len > i || w->to_len > j) continue;
-                if (memcmp(a + i - w->from_len, w->from, w->from_len) != 0 ||
-                    memcmp(b + j - w->to_len, w->to, w->to_len) != 0)
-                    continue;
-                best = min2(best, d[i - w->from_len][j - w->to_len] + w->cost);
-            }
-            d[i][j] = best;
-            if (best < row_min) row_min = best;
-        }
-        mins[i % 3] = row_min;
+        mins[i % 3] = fill_row(c, d, a, i, delete_cost(a, i, na), b, nb, del_b);
         if (i >= 3 && mins[0] > max && mins[1] > max && mins[2] > max) return max + 1;
     }
     return d[na][nb] > max ? max + 1 : d[na][nb];
+}
+
+/* ---- many names at once ------------------------------------------------ */
+
+typedef struct {
+    int first_child, next_sibling; /* node indexes, -1 for none */
+    unsigned tags;                 /* of the name ending here; 0: none does */
+    unsigned char min_len, max_len; /* of the names at or below it */
+    char byte;
+} trie_node;
+
+struct xn_name_trie {
+    trie_node *node; /* node 0 is the root (the empty prefix) */
+    size_t n, cap;
+    size_t names;
+};
+
+xn_name_trie *xn_name_trie_new(void)
+{
+    xn_name_trie *t = calloc(1, sizeof *t);
+    if (!t || !(t->node = malloc(64 * sizeof *t->node))) {
+        free(t);
+        return NULL;
+    }
+    t->cap = 64;
+    t->n = 1;
+    t->node[0] = (trie_node){-1, -1, 0, UCHAR_MAX, 0, 0};
+    return t;
+}
+
+void xn_name_trie_free(xn_name_trie *t)
+{
+    if (!t) return;
+    free(t->node);
+    free(t);
+}
+
+size_t xn_name_trie_count(const xn_name_trie *t)
+{
+    return t ? t->names : 0;
+}
+
+/* The child of node AT for BYTE, made when MAKE; -1 when there is none
+ * (or no memory: *NOMEM set). */
+static int child_of(xn_name_trie *t, int at, char byte, int *nomem)
+{
+    int prev = -1, k = t->node[at].first_child;
+    while (k >= 0 && t->node[k].byte < byte) {
+        prev = k;
+        k = t->node[k].next_sibling;
+    }
+    if (k >= 0 && t->node[k].byte == byte) return k;
+    if (t->n == t->cap) {
+        trie_node *grown = realloc(t->node, 2 * t->cap * sizeof *grown);
+        if (!grown) {
+            *nomem = 1;
+            return -1;
+        }
+        t->node = grown;
+        t->cap *= 2;
+    }
+    int made = (int)t->n++;
+    t->node[made] = (trie_node){-1, k, 0, UCHAR_MAX, 0, byte};
+    if (prev < 0) t->node[at].first_child = made;
+    else t->node[prev].next_sibling = made;
+    return made;
+}
+
+int xn_name_trie_add(xn_name_trie *t, const char *name, size_t len, unsigned tags)
+{
+    if (!len || len > XN_NAME_MAX_BYTES || !tags) return 0;
+    int at = 0, nomem = 0;
+    for (size_t i = 0; i <= len; i++) {
+        trie_node *n = &t->node[at];
+        if (len < n->min_len) n->min_len = (unsigned char)len;
+        if (len > n->max_len) n->max_len = (unsigned char)len;
+        if (i < len && (at = child_of(t, at, name[i], &nomem)) < 0) return -1;
+    }
+    if (!t->node[at].tags) t->names++;
+    t->node[at].tags |= tags;
+    return 0;
+}
+
+/* Copies the subtree of OLD node AT into T->node in depth-first order
+ * from *NEXT on: a node's children follow one another, each after the
+ * subtree of the one before, so a search reads memory mostly forwards. */
+static int relay(xn_name_trie *t, const trie_node *old, int at, size_t *next)
+{
+    int me = (int)(*next)++;
+    t->node[me] = old[at];
+    t->node[me].first_child = -1;
+    t->node[me].next_sibling = -1;
+    int prev = -1;
+    for (int k = old[at].first_child; k >= 0; k = old[k].next_sibling) {
+        int child = relay(t, old, k, next);
+        if (prev < 0) t->node[me].first_child = child;
+        else t->node[prev].next_sibling = child;
+        prev = child;
+    }
+    return me;
+}
+
+int xn_name_trie_finish(xn_name_trie *t)
+{
+    trie_node *old = t->node;
+    if (!(t->node = malloc(t->n * sizeof *t->node))) {
+        t->node = old;
+        return -1;
+    }
+    size_t next = 0;
+    relay(t, old, 0, &next); /* depth at most XN_NAME_MAX_BYTES + 1 */
+    t->cap = t->n;
+    free(old);
+    return 0;
+}
+
+typedef struct {
+    const xn_name_costs *c;
+    const xn_name_trie *t;
+    const char *b; /* the word searched for */
+    size_t nb;
+    unsigned char del_b[XN_NAME_MAX_BYTES + 1];
+    unsigned max;
+    size_t min_len, max_len;
+    xn_name_found_fn fn;
+    void *ctx;
+    char a[XN_NAME_MAX_BYTES]; /* the path: the name prefix at hand */
+    cost_row d[XN_NAME_MAX_BYTES + 1];
+    unsigned mins[XN_NAME_MAX_BYTES + 1];
+} trie_walk;
+
+/* Visits the children of the node of the prefix of I bytes. */
+static int walk(trie_walk *w, int node, size_t i)
+{
+    for (int k = w->t->node[node].first_child; k >= 0; k = w->t->node[k].next_sibling) {
+        const trie_node *n = &w->t->node[k];
+        if (n->max_len < w->min_len || n->min_len > w->max_len) continue;
+        size_t row = i + 1;
+        w->a[i] = n->byte;
+        /* a letter is final only where a name ends: its deletion may then
+         * cost less (delete_cost()), for this name alone */
+        unsigned del = delete_cost(w->a, row, row + 1);
+        w->mins[row] = fill_row(w->c, w->d, w->a, row, del, w->b, w->nb, w->del_b);
+        if (n->tags) {
+            unsigned cost = w->d[row][w->nb];
+            unsigned del_final = delete_cost(w->a, row, row);
+            if (del_final != del) {
+                cost_row *d = w->d, save;
+                memcpy(save, d[row], sizeof save);
+                fill_row(w->c, d, w->a, row, del_final, w->b, w->nb, w->del_b);
+                cost = d[row][w->nb];
+                memcpy(d[row], save, sizeof save);
+            }
+            if (cost <= w->max && row >= w->min_len && row <= w->max_len &&
+                w->fn(w->ctx, w->a, row, n->tags, cost))
+                return 1;
+        }
+        /* rewrites reach three rows back: once three rows in a row cost
+         * more than MAX, so does everything below them */
+        if (row >= 3 && w->mins[row] > w->max && w->mins[row - 1] > w->max &&
+            w->mins[row - 2] > w->max)
+            continue;
+        if (row < XN_NAME_MAX_BYTES && n->first_child >= 0 && walk(w, k, row)) return 1;
+    }
+    return 0;
+}
+
+int xn_name_trie_search(const xn_name_costs *c, const xn_name_trie *t, const char *word,
+                        size_t len, unsigned max, size_t min_len, size_t max_len,
+                        xn_name_found_fn fn, void *ctx)
+{
+    if (!t || len > XN_NAME_MAX_BYTES) return 0;
+    trie_walk *w = malloc(sizeof *w);
+    if (!w) return -1;
+    w->c = c;
+    w->t = t;
+    w->b = word;
+    w->nb = len;
+    w->max = max;
+    w->min_len = min_len;
+    w->max_len = max_len;
+    w->fn = fn;
+    w->ctx = ctx;
+    first_row(w->d, word, len, w->del_b);
+    w->mins[0] = 0;
+    int stopped = walk(w, 0, 0);
+    free(w);
+    return stopped;
 }

@@ -47,7 +47,9 @@ typedef struct {
  *  number of words. */
 typedef struct {
     xn_name_rewrite rule[XN_NAME_REWRITES];
-    unsigned char first[27]; /* rules by the last letter of FROM */
+    /* rules by the last letters of FROM and TO: those ending in L and M
+     * are first[26 * L + M] .. first[26 * L + M + 1] - 1 */
+    unsigned char first[26 * 26 + 1];
 } xn_name_costs;
 
 void xn_name_costs_init(xn_name_costs *costs);
@@ -57,5 +59,47 @@ void xn_name_costs_init(xn_name_costs *costs);
  *  Words longer than XN_NAME_MAX_BYTES cost MAX + 1. */
 unsigned xn_name_distance(const xn_name_costs *costs, const char *a, size_t len_a,
                           const char *b, size_t len_b, unsigned max);
+
+/* ---- many names at once ------------------------------------------------
+ * A set of names in a trie: names sharing a prefix share the rows of the
+ * computation above, and a branch is left as soon as three of its rows in
+ * a row cost more than asked (a rewrite reaches three rows back), so a
+ * word is compared with thousands of names without computing each. The
+ * costs found are exactly xn_name_distance()'s. */
+
+typedef struct xn_name_trie xn_name_trie;
+
+/** An empty set (NULL when memory runs out). */
+xn_name_trie *xn_name_trie_new(void);
+
+/** Adds NAME (LEN bytes, folded) with the caller's TAGS (non-zero bits,
+ *  ORed with those of an earlier add of the same name). A name longer
+ *  than XN_NAME_MAX_BYTES, or empty, is not added. Returns 0, or -1 when
+ *  memory runs out (the set is as it was, or holds a prefix of NAME
+ *  without tags). */
+int xn_name_trie_add(xn_name_trie *trie, const char *name, size_t len, unsigned tags);
+
+/** Lays the set out in memory for searching, once the names are in (a
+ *  set searched without it gives the same results, more slowly). Returns
+ *  0, or -1 when memory runs out (the set is unchanged). */
+int xn_name_trie_finish(xn_name_trie *trie);
+
+/** The number of names in the set. */
+size_t xn_name_trie_count(const xn_name_trie *trie);
+
+/** Called for a name found: its bytes (valid during the call only), its
+ *  tags and its cost; non-zero stops the search. */
+typedef int (*xn_name_found_fn)(void *ctx, const char *name, size_t len, unsigned tags,
+                                unsigned cost);
+
+/** Calls FN for every name of TRIE of MIN_LEN to MAX_LEN bytes whose
+ *  xn_name_distance() from WORD (LEN bytes) is at most MAX, the word
+ *  itself included, in byte order. Returns 0, 1 when FN stopped it, or -1
+ *  when memory runs out. */
+int xn_name_trie_search(const xn_name_costs *costs, const xn_name_trie *trie,
+                        const char *word, size_t len, unsigned max, size_t min_len,
+                        size_t max_len, xn_name_found_fn fn, void *ctx);
+
+void xn_name_trie_free(xn_name_trie *trie);
 
 #endif

@@ -71,29 +71,14 @@ static int collect(void *vctx, const xn_token *t)
 /* The longest name compared, in bytes (as xn_name_distance()). */
 #define NAME_MAX_BYTES XN_NAME_MAX_BYTES
 
-/* One word that typo tolerance may offer as a name. */
-typedef struct {
-    const char *word; /* folded, in its lexicon's storage */
-    uint8_t len;      /* bytes */
-} name_entry;
-
-/* Words grouped by length: those of N bytes are e[first[N]] to
- * e[first[N + 1] - 1]. */
-typedef struct {
-    name_entry *e;
-    size_t first[NAME_MAX_BYTES + 2];
-} name_group;
-
-/* A group being built from a lexicon. */
-typedef struct {
-    name_group *g;
-    size_t at[NAME_MAX_BYTES + 1]; /* next free entry per length */
-} group_fill;
+/* The tags of the names in the trie: a word of an official's name (a name
+ * whatever its case in the text), a word of the name lexicon. */
+enum { TAG_OFFICIAL = 1, TAG_LEXICON = 2 };
 
 struct xn_typo_names {
     xn_lexicon *lex;       /* the database's name lexicon */
     xn_lexicon *officials; /* the words of the officials' names */
-    name_group lexicon_names, official_names;
+    xn_name_trie *names;   /* both, tagged (TAG_*) */
 };
 
 void xn_typo_names_free(xn_typo_names *n)
@@ -101,43 +86,20 @@ void xn_typo_names_free(xn_typo_names *n)
     if (!n) return;
     xn_lexicon_free(n->lex);
     xn_lexicon_free(n->officials);
-    free(n->lexicon_names.e);
-    free(n->official_names.e);
+    xn_name_trie_free(n->names);
     free(n);
 }
 
-static int count_name(void *vctx, const char *word, size_t len, unsigned long count)
-{
-    group_fill *f = vctx;
-    (void)word;
-    if (count > 0 && len > 0 && len <= NAME_MAX_BYTES) f->g->first[len + 1]++;
-    return 0;
-}
+typedef struct {
+    xn_name_trie *trie;
+    unsigned tag;
+} trie_fill;
 
-static int place_name(void *vctx, const char *word, size_t len, unsigned long count)
+static int add_name(void *vctx, const char *word, size_t len, unsigned long count)
 {
-    group_fill *f = vctx;
-    if (count == 0 || len == 0 || len > NAME_MAX_BYTES) return 0;
-    name_entry *e = &f->g->e[f->at[len]++];
-    e->word = word;
-    e->len = (uint8_t)len;
-    return 0;
-}
-
-/* Fills G with the words of LEX (which must outlive G). Returns 0, or -1
- * when memory runs out. */
-static int group_build(name_group *g, const xn_lexicon *lex)
-{
-    memset(g, 0, sizeof *g);
-    group_fill f = {g, {0}};
-    xn_lexicon_each(lex, count_name, &f);
-    for (size_t k = 1; k < NAME_MAX_BYTES + 2; k++) g->first[k] += g->first[k - 1];
-    size_t total = g->first[NAME_MAX_BYTES + 1];
-    g->e = malloc((total ? total : 1) * sizeof *g->e);
-    if (!g->e) return -1;
-    memcpy(f.at, g->first, sizeof f.at);
-    xn_lexicon_each(lex, place_name, &f);
-    return 0;
+    trie_fill *f = vctx;
+    if (count == 0) return 0;
+    return xn_name_trie_add(f->trie, word, len, f->tag) < 0;
 }
 
 static int add_official_word(void *vctx, const xn_token *t)
@@ -147,7 +109,7 @@ static int add_official_word(void *vctx, const xn_token *t)
 }
 
 /* Loads the name lexicon of DB (opened from PATH) and the words of the
- * officials' names in TABLES (may be NULL), each grouped by length. */
+ * officials' names in TABLES (may be NULL), in one trie. */
 static xapnews_status_t names_load(xs_db *db, const char *path, const xn_tables *tables,
                                    xn_typo_names **out, xn_error *err)
 {
@@ -167,8 +129,11 @@ static xapnews_status_t names_load(xs_db *db, const char *path, const xn_tables 
             bad = xn_tokenize(name, strlen(name), add_official_word, n->officials) != 0;
         }
     }
-    if (bad || group_build(&n->lexicon_names, n->lex) < 0 ||
-        group_build(&n->official_names, n->officials) < 0) {
+    trie_fill officials_fill = {n->names = xn_name_trie_new(), TAG_OFFICIAL};
+    trie_fill lexicon_fill = {n->names, TAG_LEXICON};
+    if (bad || !n->names || xn_lexicon_each(n->officials, add_name, &officials_fill) != 0 ||
+        xn_lexicon_each(n->lex, add_name, &lexicon_fill) != 0 ||
+        xn_name_trie_finish(n->names) < 0) {
         xn_typo_names_free(n);
         return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     }
@@ -194,7 +159,6 @@ typedef struct {
     unsigned long word_df;
     unsigned budget; /* the most a name may cost (name_distance.h units) */
     char key[XN_PHONETIC_MAX + 1]; /* the word's phonetic key */
-    unsigned char bytes[256];      /* how often each byte is in the word */
     candidate best[XN_TYPO_MAX_NAMES];
     size_t n_best;
     xn_error *err;
@@ -258,14 +222,14 @@ static int termfreq(search_ctx *c, const char *w, size_t len, unsigned long *df)
     return 0;
 }
 
-/* Considers NAME (LEN bytes, folded) for the current word; IS_OFFICIAL:
- * a word of an official's name, a name whatever its case in the text. */
-static int consider_name(search_ctx *c, const char *name, size_t len, int is_official)
+/* Considers NAME (LEN bytes, folded), COST from the current word, for
+ * it; IS_OFFICIAL: a word of an official's name, a name whatever its case
+ * in the text. */
+static int consider_name(search_ctx *c, const char *name, size_t len, unsigned cost,
+                         int is_official)
 {
     const qword *w = c->word;
     if (len == w->len && memcmp(name, w->term, len) == 0) return 0;
-    unsigned cost = xn_name_distance(c->costs, w->term, w->len, name, len, c->budget + XN_NAME_EDIT / 2);
-    if (cost > c->budget + XN_NAME_EDIT / 2) return 0;
     if (*c->key) { /* sounding alike is worth half an edit */
         char key[XN_PHONETIC_MAX + 1];
         xn_metaphone(name, len, key);
@@ -291,41 +255,30 @@ static int consider_name(search_ctx *c, const char *name, size_t len, int is_off
     return 0;
 }
 
-/* Considers the words of G within C's budget of the word in length (each
- * half edit changes the length by one byte at most). */
-/* Whether NAME (LEN bytes) may be within MAX of C's word, by a bound that
- * never rejects one that is: the bytes the two do not share. No edit of
- * xn_name_distance() changes more than three bytes for two units (ph/f,
- * x/ks, ff/v), so a cost of MAX changes at most 3 * MAX / 2. */
-static int bytes_close(const search_ctx *c, const char *name, size_t len, unsigned max)
+/* A name the trie search found within reach, considered as an
+ * official's word, then as a lexicon name. */
+static int on_name(void *vctx, const char *name, size_t len, unsigned tags, unsigned cost)
 {
-    unsigned char left[256];
-    memcpy(left, c->bytes, sizeof left);
-    size_t common = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char b = (unsigned char)name[i];
-        if (left[b]) {
-            left[b]--;
-            common++;
-        }
-    }
-    return c->word->len + len - 2 * common <= 3 * (size_t)max / 2;
+    search_ctx *c = vctx;
+    if ((tags & TAG_OFFICIAL) && consider_name(c, name, len, cost, 1) < 0) return 1;
+    if ((tags & TAG_LEXICON) && consider_name(c, name, len, cost, 0) < 0) return 1;
+    return 0;
 }
 
-static int consider_group(search_ctx *c, const name_group *g, int is_official)
+/* Considers every name of NAMES within C's budget of the word, the
+ * phonetic bonus included (see xn_name_trie_search()), and within its
+ * reach in length (each half edit changes the length by one byte at
+ * most). */
+static int consider_names(search_ctx *c, const xn_name_trie *names)
 {
-    size_t reach = 2 * c->budget / XN_NAME_EDIT + 1;
-    size_t n = c->word->len;
-    size_t lo = n > reach ? n - reach : 1;
-    size_t hi = n + reach;
-    if (hi > NAME_MAX_BYTES) hi = NAME_MAX_BYTES;
-    unsigned max = c->budget + XN_NAME_EDIT / 2; /* the phonetic bonus included */
-    for (size_t len = lo; len <= hi && !c->failed; len++)
-        for (size_t i = g->first[len]; i < g->first[len + 1]; i++)
-            if (bytes_close(c, g->e[i].word, g->e[i].len, max) &&
-                consider_name(c, g->e[i].word, g->e[i].len, is_official) < 0)
-                return -1;
-    return 0;
+    size_t reach = 2 * c->budget / XN_NAME_EDIT + 1, n = c->word->len;
+    int rc = xn_name_trie_search(c->costs, names, c->word->term, n, c->budget + XN_NAME_EDIT / 2,
+                                 n > reach ? n - reach : 1, n + reach, on_name, c);
+    if (rc < 0) {
+        xn_error_set(c->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        c->failed = 1;
+    }
+    return c->failed ? -1 : 0;
 }
 
 /* The ordinary word the spelling data offers for the current word (two
@@ -460,12 +413,9 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path,
         search_ctx c = {.db = db, .costs = &costs, .lex = lex, .stemmer = stemmer, .word = w,
                         .word_df = df, .budget = budget, .err = err};
         xn_metaphone(w->term, w->len, c.key);
-        for (size_t k = 0; k < w->len; k++) /* words are at most 64 bytes */
-            c.bytes[(unsigned char)w->term[k]]++;
         /* the officials' names, the lexicon's names, then (for a word no
          * article holds) an ordinary word when it costs less */
-        if ((budget == 0 || (consider_group(&c, &known->official_names, 1) == 0 &&
-                             consider_group(&c, &known->lexicon_names, 0) == 0)) &&
+        if ((budget == 0 || consider_names(&c, known->names) == 0) &&
             df == 0)
             consider_ordinary(&c);
         if (c.failed) {

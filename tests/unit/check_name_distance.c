@@ -1,0 +1,235 @@
+/* check_name_distance.c - the transliteration-aware name distance
+ * (plugin/common/name_distance.h): the costs it documents, its symmetry,
+ * and the trie search against comparing every name one by one, over the
+ * given names of schemas/nicknames.csv and random edits of them. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "name_distance.h"
+#include "run_suite.h"
+
+static xn_name_costs costs;
+
+static unsigned dist(const char *a, const char *b)
+{
+    return xn_name_distance(&costs, a, strlen(a), b, strlen(b), 1000);
+}
+
+START_TEST(documented_costs)
+{
+    xn_name_costs_init(&costs);
+    ck_assert_uint_eq(dist("putin", "putin"), 0);
+    ck_assert_uint_eq(dist("putin", "patin"), XN_NAME_EDIT / 2);       /* vowel for vowel */
+    ck_assert_uint_eq(dist("putin", "pitin") , XN_NAME_EDIT / 2);
+    ck_assert_uint_eq(dist("khodorkovsky", "khodorkovski"), XN_NAME_EDIT / 2); /* i/y */
+    ck_assert_uint_eq(dist("zelensky", "zelenskyy"), XN_NAME_EDIT / 2);        /* doubled */
+    ck_assert_uint_eq(dist("poutine", "putin"), XN_NAME_EDIT);   /* ou/u, final e */
+    ck_assert_uint_eq(dist("mohamed", "mohammed"), XN_NAME_EDIT / 2);
+    ck_assert_uint_eq(dist("philip", "filip"), XN_NAME_EDIT / 2); /* ph/f */
+    ck_assert_uint_eq(dist("smith", "smiht"), XN_NAME_EDIT);      /* transposition */
+    ck_assert_uint_eq(dist("baker", "bakes"), XN_NAME_EDIT);      /* r/s: a full edit */
+    /* MAX stops the computation early: anything above it is MAX + 1 */
+    ck_assert_uint_eq(xn_name_distance(&costs, "abcdefgh", 8, "zyxwvuts", 8, 4), 5);
+}
+END_TEST
+
+/* The given names of schemas/nicknames.csv, each once. */
+static char **names;
+static size_t n_names;
+
+static void load_names(void)
+{
+    FILE *fp = fopen(TOP_SRCDIR "/schemas/nicknames.csv", "r");
+    ck_assert_ptr_nonnull(fp);
+    char line[256];
+    size_t cap = 0;
+    while (fgets(line, sizeof line, fp)) {
+        char *save = NULL;
+        for (char *f = strtok_r(line, ",\n", &save); f; f = strtok_r(NULL, ",\n", &save)) {
+            if (strcmp(f, "has_nickname") == 0 || strcmp(f, "name1") == 0 ||
+                strcmp(f, "relationship") == 0 || strcmp(f, "name2") == 0)
+                continue;
+            int dup = 0;
+            for (size_t i = 0; i < n_names && !dup; i++) dup = strcmp(names[i], f) == 0;
+            if (dup) continue;
+            if (n_names == cap) {
+                cap = cap ? 2 * cap : 1024;
+                names = realloc(names, cap * sizeof *names);
+            }
+            names[n_names++] = strdup(f);
+        }
+    }
+    fclose(fp);
+    ck_assert_uint_gt(n_names, 1000);
+}
+
+static uint64_t rng = 0x9e3779b97f4a7c15ULL;
+static unsigned next(unsigned n)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (unsigned)(rng % n);
+}
+
+/* NAME with one to three random edits, into OUT. */
+static void random_edit(const char *name, char *out)
+{
+    static const char letters[] = "abcdefghijklmnopqrstuvwxyzhhkkyy";
+    strcpy(out, name);
+    unsigned edits = 1 + next(3);
+    for (unsigned e = 0; e < edits; e++) {
+        size_t len = strlen(out);
+        unsigned at = len ? next((unsigned)len) : 0;
+        switch (next(4)) {
+        case 0: /* substitute */
+            if (len) out[at] = letters[next(sizeof letters - 1)];
+            break;
+        case 1: /* insert */
+            if (len < 40) {
+                memmove(out + at + 1, out + at, len - at + 1);
+                out[at] = letters[next(sizeof letters - 1)];
+            }
+            break;
+        case 2: /* delete */
+            if (len > 1) memmove(out + at, out + at + 1, len - at);
+            break;
+        default: /* transpose */
+            if (at + 1 < len) {
+                char c = out[at];
+                out[at] = out[at + 1];
+                out[at + 1] = c;
+            }
+        }
+    }
+}
+
+START_TEST(symmetric)
+{
+    xn_name_costs_init(&costs);
+    load_names();
+    char edited[64];
+    for (int t = 0; t < 20000; t++) {
+        const char *a = names[next((unsigned)n_names)];
+        const char *b = names[next((unsigned)n_names)];
+        if (t % 2) {
+            random_edit(a, edited);
+            b = edited;
+        }
+        ck_assert_msg(dist(a, b) == dist(b, a), "'%s' '%s': %u one way, %u the other", a, b,
+                      dist(a, b), dist(b, a));
+    }
+}
+END_TEST
+
+typedef struct {
+    const char *word;
+    unsigned max;
+    size_t found;
+    char last[XN_NAME_MAX_BYTES + 1];
+    int ordered;
+} found_ctx;
+
+static int on_found(void *vctx, const char *name, size_t len, unsigned tags, unsigned cost)
+{
+    found_ctx *c = vctx;
+    char copy[XN_NAME_MAX_BYTES + 1];
+    memcpy(copy, name, len);
+    copy[len] = '\0';
+    ck_assert_uint_eq(tags, 1);
+    unsigned want = xn_name_distance(&costs, c->word, strlen(c->word), copy, len, c->max);
+    ck_assert_msg(cost == want, "'%s' ~ '%s': trie %u, one by one %u", c->word, copy, cost, want);
+    ck_assert_uint_le(cost, c->max);
+    if (c->found && strcmp(c->last, copy) >= 0) c->ordered = 0;
+    strcpy(c->last, copy);
+    c->found++;
+    return 0;
+}
+
+START_TEST(trie_finds_what_comparing_each_finds)
+{
+    xn_name_costs_init(&costs);
+    load_names();
+    xn_name_trie *trie = xn_name_trie_new();
+    ck_assert_ptr_nonnull(trie);
+    for (size_t i = 0; i < n_names; i++)
+        ck_assert_int_eq(xn_name_trie_add(trie, names[i], strlen(names[i]), 1), 0);
+    ck_assert_uint_eq(xn_name_trie_count(trie), n_names);
+    /* adding again changes nothing; empty and overlong names are not added */
+    ck_assert_int_eq(xn_name_trie_add(trie, names[0], strlen(names[0]), 1), 0);
+    ck_assert_int_eq(xn_name_trie_add(trie, "", 0, 1), 0);
+    ck_assert_uint_eq(xn_name_trie_count(trie), n_names);
+    ck_assert_int_eq(xn_name_trie_finish(trie), 0);
+    ck_assert_uint_eq(xn_name_trie_count(trie), n_names);
+    char edited[64];
+    for (int t = 0; t < 400; t++) {
+        random_edit(names[next((unsigned)n_names)], edited);
+        unsigned max = 2 + next(13); /* half an edit to over three */
+        found_ctx c = {edited, max, 0, "", 1};
+        ck_assert_int_eq(xn_name_trie_search(&costs, trie, edited, strlen(edited), max, 0,
+                                             XN_NAME_MAX_BYTES, on_found, &c), 0);
+        size_t want = 0;
+        for (size_t i = 0; i < n_names; i++)
+            want += xn_name_distance(&costs, edited, strlen(edited), names[i],
+                                     strlen(names[i]), max) <= max;
+        ck_assert_msg(c.found == want, "'%s' within %u: trie %zu names, one by one %zu", edited,
+                      max, c.found, want);
+        ck_assert(c.ordered);
+    }
+    xn_name_trie_free(trie);
+}
+END_TEST
+
+static int count_tagged(void *vctx, const char *name, size_t len, unsigned tags,
+                        unsigned cost)
+{
+    found_ctx *c = vctx;
+    (void)name, (void)tags, (void)cost;
+    ck_assert(len == 6 || len == 7);
+    c->found++;
+    return 0;
+}
+
+static int stop(void *ctx, const char *n, size_t l, unsigned tags, unsigned cost)
+{
+    (void)n, (void)l, (void)cost;
+    ck_assert_uint_eq(tags, 2);
+    ++*(size_t *)ctx;
+    return 1;
+}
+
+START_TEST(search_stops_when_asked_and_keeps_to_lengths)
+{
+    xn_name_costs_init(&costs);
+    xn_name_trie *trie = xn_name_trie_new();
+    const char *some[] = {"smith", "smyth", "smithe", "schmidt"};
+    for (size_t i = 0; i < 4; i++) xn_name_trie_add(trie, some[i], strlen(some[i]), 2);
+    size_t calls = 0;
+    ck_assert_int_eq(xn_name_trie_search(&costs, trie, "smith", 5, 8, 0, 64, stop, &calls), 1);
+    ck_assert_uint_eq(calls, 1);
+    /* names outside the lengths asked for are not found */
+    found_ctx c = {"smith", 8, 0, "", 1};
+    ck_assert_int_eq(xn_name_trie_search(&costs, trie, "smith", 5, 8, 6, 7, count_tagged, &c), 0);
+    size_t want = 0;
+    for (size_t i = 0; i < 4; i++)
+        want += strlen(some[i]) >= 6 && strlen(some[i]) <= 7 && dist("smith", some[i]) <= 8;
+    ck_assert_uint_eq(want, 1); /* smithe; schmidt costs more */
+    ck_assert_uint_eq(c.found, want);
+    xn_name_trie_free(trie);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("name_distance");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, documented_costs);
+    tcase_add_test(tc, symmetric);
+    tcase_add_test(tc, trie_finds_what_comparing_each_finds);
+    tcase_add_test(tc, search_stops_when_asked_and_keeps_to_lengths);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
