@@ -98,6 +98,7 @@ const char *xapnews_status_to_string(xapnews_status_t status)
     case XAPNEWS_STATUS_END: return "end of input";
     case XAPNEWS_STATUS_INTERNAL_ERROR: return "internal error";
     case XAPNEWS_STATUS_SETTINGS_MISMATCH: return "settings differ from the database's";
+    case XAPNEWS_STATUS_ARTICLE_NOT_FOUND: return "no article with that id";
     }
     return "unknown status";
 }
