@@ -901,7 +901,7 @@ xapnews_status_t xapnews_database_correct(xapnews_database_t *db,
 /* ===================================================================== */
 
 /** The number of words a similar-articles query searches. */
-#define XAPNEWS_SIMILAR_TERMS 25
+#define XAPNEWS_SIMILAR_TERMS 40
 
 /** A query for the articles like the article whose id is ID ("more like
  *  this"), searched, sorted, faceted and shown as a parsed query is

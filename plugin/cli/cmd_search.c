@@ -103,7 +103,7 @@ static const char similar_help[] =
     "this\"), best first, as 'xapnews search' lists hits; the same as\n"
     "searching like:ID.\n"
     "\n"
-    "The article's 25 words that best tell it apart (by Xapian's relevance\n"
+    "The article's 40 words that best tell it apart (by Xapian's relevance\n"
     "feedback, its expand set: words it holds often that few articles hold)\n"
     "are searched, any of them, weighted as a search's words are. The\n"
     "article itself and its near duplicates (the articles of its story) are\n"
