@@ -130,6 +130,15 @@ expect_eq "omega B= official" "004" "$(ohits P=cybersecurity B=XOFFICIAL:wang-qu
 expect_eq "omega B= two officials" "000 001 003" \
     "$(ohits P=cybersecurity B=XOFFICIAL:guo-shengkun B=XOFFICIAL:xi-jinping)"
 expect_eq "omega B= year" "002" "$(ohits P='Guo Shengkum' B=Y2016)"
+# similar articles: Omega's MORELIKE on the id term, less the article (N=),
+# lists what xapnews similar does (README, "Similar articles")
+expect_eq "omega MORELIKE= N=" "000 001 002 004" \
+    "$(ohits MORELIKE=Q003_366b0afce615304f N=Q003_366b0afce615304f)"
+expect_eq "omega MORELIKE= N= in xapnews similar's order" \
+    "$("$XAPNEWS" similar --db "$DATA/news" --profile none --json 003_366b0afce615304f |
+       python3 -c 'import json,sys; print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))')" \
+    "$(omega MORELIKE=Q003_366b0afce615304f N=Q003_366b0afce615304f | sed -n 's/^id=//p' |
+       tr '\n' ' ' | sed 's/ $//')"
 
 # dates: Omega's value range on slot 0 (START.0/END.0, YYYY[MM[DD]])
 expect_eq "omega date: a year" "001" "$(ohits P=cybersecurity START.0=2015 END.0=2015)"
