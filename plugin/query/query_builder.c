@@ -1271,11 +1271,8 @@ static xs_query *like_query(builder_t *p, const xn_qnode *n)
 {
     p->at = n->at;
     if (!n->like_resolved) { /* a pipeline without a database */
-        if (!p->failed)
-            xn_error_set(p->err, XAPNEWS_STATUS_INTERNAL_ERROR,
-                         "like:%.*s cannot be searched without a database", (int)n->len,
-                         n->text);
-        p->failed = 1;
+        fail_syntax(p, n->at, "like: needs the database to look the article up "
+                              "(xapnews_query_parse() reads it)");
         return NULL;
     }
     qlist_t terms = {0}, excluded = {0};

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "query_builder.h"
 #include "schema.h"
 #include "strbuf.h"
 #include "xapian_shim.h"
@@ -222,6 +223,13 @@ START_TEST(unknown_id_is_article_not_found)
                      XAPNEWS_STATUS_INVALID_ARGUMENT);
     ck_assert_int_eq(xapnews_query_similar(NULL, "w1", &q), XAPNEWS_STATUS_INVALID_ARGUMENT);
     xapnews_database_close(db);
+    /* the pipeline without a database cannot look an article up */
+    xn_error err;
+    xn_error_clear(&err);
+    ck_assert_ptr_null(xn_query_parse("whales like:w1", 0, NULL, NULL, &err));
+    ck_assert_int_eq(err.status, XAPNEWS_STATUS_BAD_QUERY);
+    ck_assert_str_eq(err.message, "query syntax error at column 8: like: needs the database "
+                                  "to look the article up (xapnews_query_parse() reads it)");
 }
 END_TEST
 
