@@ -50,7 +50,11 @@ int xs_expand_terms(xs_db *h, const unsigned *docids, size_t n, unsigned max_ter
         if (rset.empty() || max_terms == 0) return v;
         Xapian::Enquire enquire(*db);
         WordTerms decider(*db, static_cast<Xapian::doccount>(rset.size()));
-        Xapian::ESet eset = enquire.get_eset(max_terms, rset, &decider);
+        // exact term frequencies: over shards Xapian otherwise estimates
+        // them, and a sharded index would pick other words than the same
+        // index in one database
+        Xapian::ESet eset = enquire.get_eset(max_terms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ,
+                                             &decider);
         for (Xapian::ESetIterator e = eset.begin(); e != eset.end(); ++e)
             v.emplace_back(*e, e.get_weight());
         return v;

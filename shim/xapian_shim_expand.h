@@ -30,8 +30,10 @@ extern "C" {
  *  holds (a term only they hold can find nothing else). Prefixed terms
  *  (stems Z, title S, boolean Q D M Y X...) are left out: a stem would
  *  count its word's evidence twice, and the boolean terms are filters,
- *  not content. A DOCIDS entry the database does not hold fails with
- *  XS_NOT_FOUND. */
+ *  not content. Term frequencies are exact over shards too
+ *  (Enquire::USE_EXACT_TERMFREQ), so a sharded database (local or remote)
+ *  gives the terms the same documents in one database give. A DOCIDS
+ *  entry the database does not hold fails with XS_NOT_FOUND. */
 int xs_expand_terms(xs_db *db, const unsigned *docids, size_t n, unsigned max_terms,
                     int (*fn)(void *ctx, const char *term, size_t len, double weight),
                     void *ctx, xs_error *err);
