@@ -3,8 +3,8 @@
 # opens as one database; re-indexing hits the same shards; compact merges
 # them; and a profile with every kind of boost ranks the same (searches and
 # similar articles) on one database, on the local shards and on remote
-# shards served by stock
-# xapian-tcpsrv (started here on 127.0.0.1, killed at the end).
+# shards served by stock xapian-tcpsrv (started here on 127.0.0.1, killed
+# at the end).
 . "$top_srcdir/tests/cli/lib.sh"
 command -v xapian-tcpsrv > /dev/null || { echo "SKIP: xapian-tcpsrv missing"; exit 77; }
 C=$top_srcdir/corpus
