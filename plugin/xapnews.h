@@ -865,7 +865,7 @@ void xapnews_results_destroy(xapnews_results_t *results);
  *  when one is within reach (transliteration-aware, even a name written
  *  once), else a word no article holds by the nearest more frequent word
  *  of Xapian's spelling data (two edits at most). Operators, field names
- *  and the values of id:, date: and outlet: stay as written, and a
+ *  and the values of id:, like:, date: and outlet: stay as written, and a
  *  corrected word keeps the capital of the one it replaces. *SUGGESTION
  *  receives the corrected text (release with xapnews_free()), or NULL
  *  when no word changes.
