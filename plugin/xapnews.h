@@ -70,8 +70,9 @@ typedef enum {
      *  database was indexed with (see "Settings" under "Writing an
      *  index"); nothing was written. */
     XAPNEWS_STATUS_SETTINGS_MISMATCH,
-    /** No article of the database has the id asked for ("no article with
-     *  id 'ID'"). */
+    /** No article of the database has the id asked for (similar articles:
+     *  xapnews_query_similar(), like:ID; the story of an article:
+     *  xapnews_database_duplicates()): "no article with id 'ID'". */
     XAPNEWS_STATUS_ARTICLE_NOT_FOUND
 } xapnews_status_t;
 
@@ -649,7 +650,8 @@ xapnews_status_t xapnews_database_set_profile(xapnews_database_t *db,
                                               const xapnews_profile_t *profile);
 
 /** Parses TEXT (syntax in the README: words, "phrases", AND OR NOT, +word,
- *  -word, parentheses, word^2, title: official: outlet: id: date:, and
+ *  -word, parentheses, word^2, title: official: outlet: id: date:,
+ *  like:ID (the articles like that one: xapnews_query_similar()), and
  *  NAME: of the fields DB's schema declares searchable or filterable)
  *  into a query over DB. Text that does not parse (an unclosed parenthesis, a
  *  bad date range...) is searched as plain words, as Xapian's QueryParser
@@ -897,7 +899,7 @@ xapnews_status_t xapnews_database_duplicates(xapnews_database_t *db, const char 
  *  when one is within reach (transliteration-aware, even a name written
  *  once), else a word no article holds by the nearest more frequent word
  *  of Xapian's spelling data (two edits at most). Operators, field names
- *  and the values of id:, date: and outlet: stay as written, and a
+ *  and the values of id:, like:, date: and outlet: stay as written, and a
  *  corrected word keeps the capital of the one it replaces. *SUGGESTION
  *  receives the corrected text (release with xapnews_free()), or NULL
  *  when no word changes.
@@ -927,6 +929,39 @@ xapnews_status_t xapnews_database_suggest(xapnews_database_t *db,
 xapnews_status_t xapnews_database_correct(xapnews_database_t *db,
                                           const char *text, unsigned flags,
                                           char **corrected);
+
+/* ===================================================================== */
+/* Similar articles                                                      */
+/* ===================================================================== */
+
+/** The number of words a similar-articles query searches. */
+#define XAPNEWS_SIMILAR_TERMS 40
+
+/** A query for the articles like the article whose id is ID ("more like
+ *  this"), searched, sorted, faceted and shown as a parsed query is
+ *  (xapnews_query_search() and the rest; release with
+ *  xapnews_query_destroy()). It is what the query like:ID searches: the
+ *  article's XAPNEWS_SIMILAR_TERMS best words, by Xapian's relevance
+ *  feedback (Enquire::get_eset with the article as the relevant set),
+ *  any of them, weighted as any query's words are, without the article
+ *  itself and without its near duplicates (the articles sharing its
+ *  story key, value slot 8, when it has one). Only the index's plain
+ *  words count (body and title words as written, not stems, field terms
+ *  or filters), and only words some other article holds. ID is taken as
+ *  written, as id:ID is. An id no article has is
+ *  XAPNEWS_STATUS_ARTICLE_NOT_FOUND with "no article with id 'ID'" in
+ *  xapnews_database_last_error(DB). The query must not outlive DB. */
+xapnews_status_t xapnews_query_similar(xapnews_database_t *db, const char *id,
+                                       xapnews_query_t **query);
+
+/** xapnews_query_similar() and xapnews_query_search() in one call: hits
+ *  OFFSET .. OFFSET+LIMIT-1 of the articles like the article ID, best
+ *  first. Release *RESULTS with xapnews_results_destroy() (NULL on
+ *  failure); errors as xapnews_query_similar()'s, in the database's last
+ *  error. */
+xapnews_status_t xapnews_database_similar(xapnews_database_t *db, const char *id,
+                                          unsigned offset, unsigned limit,
+                                          xapnews_results_t **results);
 
 /* ===================================================================== */
 /* Finding spelling variants                                             */

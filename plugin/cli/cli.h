@@ -18,7 +18,8 @@ enum {
     EXIT_USAGE = 2,     /* bad command line, or settings the database refuses */
     EXIT_INPUT = 3,     /* input or configuration cannot be read or is malformed */
     EXIT_DATABASE = 4,  /* database missing, locked, damaged or failing */
-    EXIT_QUERY = 5,     /* the query cannot be parsed, or names no article */
+    EXIT_QUERY = 5,     /* the query cannot be parsed, or names no article
+                           (similar ID, like:ID, --duplicates-of ID) */
     EXIT_INTERNAL = 6   /* out of memory or a bug */
 };
 
@@ -31,7 +32,8 @@ enum {
     "     stored language, tables or fields schema\n" \
     "  3  input or configuration missing, unreadable or malformed\n" \
     "  4  database missing, locked by another writer, damaged or failing\n" \
-    "  5  the query cannot be parsed, or names no article of the database\n" \
+    "  5  the query cannot be parsed, or names an article the database does\n" \
+    "     not hold (similar ID, like:ID, --duplicates-of ID)\n" \
     "  6  out of memory or internal error\n"
 
 /** Maps a library status to an exit code. */
@@ -79,6 +81,7 @@ void cli_json_string(FILE *f, const char *s);
 
 int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
+int cmd_similar(int argc, char **argv);
 int cmd_analyse(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_tune(int argc, char **argv);

@@ -25,6 +25,9 @@ static const char help[] =
     "  word^2  \"a phrase\"^0.5  (a OR b)^3   weigh an item more (or less)\n"
     "  title:WORD  title:\"PHRASE\"  official:NAME  official:\"FULL NAME\"\n"
     "  outlet:NAME  outlet:\"NAME\"  id:ID\n"
+    "  like:ID          articles like the article ID (as 'xapnews similar'),\n"
+    "                   without it and its near duplicates; with other words\n"
+    "                   and filters as any item: like:ID china, like:ID -trade\n"
     "  date:2016  date:2016-05  date:2016-05-01  date:2016-01-01..2016-06-30\n"
     "  date:..2016-06-30  date:2016-01-01..\n"
     "  NAME:...         a field of the database's fields schema (xapnews\n"
@@ -101,6 +104,38 @@ static const char help[] =
     "\"original_query\", null when not corrected); otherwise it prints 'did you\n"
     "mean: QUERY' (JSON: \"did_you_mean\", null when there is none).\n"
     "--no-typos turns corrections off.\n"
+    "\n" EXIT_CODES_HELP;
+
+static const char similar_help[] =
+    "Usage: xapnews similar --db DB [OPTIONS] [--] ID\n"
+    "List the articles of DB like the article whose id is ID (\"more like\n"
+    "this\"), best first, as 'xapnews search' lists hits; the same as\n"
+    "searching like:ID.\n"
+    "\n"
+    "The article's 40 words that best tell it apart (by Xapian's relevance\n"
+    "feedback, its expand set: words it holds often that few articles hold)\n"
+    "are searched, any of them, weighted as a search's words are. The\n"
+    "article itself and its near duplicates (the articles of its story) are\n"
+    "left out. Only plain words count: not stems, fields or filters.\n"
+    "\n"
+    "Options:\n"
+    "  -d, --db DB        the database (required)\n"
+    "  -n, --limit N      show at most N articles (default 10)\n"
+    "      --offset N     skip the first N articles (default 0)\n"
+    "      --profile FILE boost profile (default: schemas/profiles/default.conf;\n"
+    "                     'none' for plain BM25)\n"
+    "      --json         print the results as one JSON object, as search does\n"
+    "                     (\"query\" is \"like:ID\")\n"
+    "      --sort ORDER   relevance (default), newest, oldest or a sortable\n"
+    "                     field, as for search\n"
+    "      --facets LIST  also count the articles by outlet, official, year,\n"
+    "                     month and/or a facetable field, as for search\n"
+    "      --marks OPEN,CLOSE  mark the highlighted words, as for search\n"
+    "      --color WHEN   auto, always or never (default auto)\n"
+    "      --exact-count  count every match, however many\n"
+    "  -h, --help         show this help\n"
+    "\n"
+    "An ID no article has is exit status 5: \"no article with id 'ID'\".\n"
     "\n" EXIT_CODES_HELP;
 
 static const struct {
@@ -410,6 +445,7 @@ typedef struct {
     const char *duplicates_of; /* --duplicates-of ID: list ID's story */
     unsigned flags, limit, offset, exact;
     int json, collapse;
+    int similar; /* `xapnews similar`: the one argument is an article id */
     facet_request facets;
     marks_t marks;
 } search_request;
@@ -553,7 +589,9 @@ static void request_free(search_request *a)
     free(a->marks.copy);
 }
 
-int cmd_search(int argc, char **argv)
+/* `xapnews search`, or with SIMILAR `xapnews similar` (its options, its
+ * one argument an article id). */
+static int search_or_similar(int argc, char **argv, int similar)
 {
     static const struct option opts[] = {
         {"db", required_argument, NULL, 'd'},
@@ -576,6 +614,7 @@ int cmd_search(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     search_request a;
     memset(&a, 0, sizeof a);
+    a.similar = similar;
     a.color_when = "auto";
     a.limit = 10;
     a.exact = XAPNEWS_COUNT_DEFAULT;
@@ -618,17 +657,45 @@ int cmd_search(int argc, char **argv)
         }
         case 'c': a.color_when = optarg; break;
         case 'O': a.sort = optarg; break;
-        case 'h': fputs(help, stdout); return EXIT_OK;
+        case 'h': fputs(similar ? similar_help : help, stdout); return EXIT_OK;
         default:
-            fputs("Try 'xapnews search --help'.\n", stderr);
+            fprintf(stderr, "Try 'xapnews %s --help'.\n", similar ? "similar" : "search");
             request_free(&a);
             return EXIT_USAGE;
         }
+    }
+    if (similar && (any != XAPNEWS_QUERY_DEFAULT_AND || !typos || strict || a.collapse ||
+                    a.duplicates_of)) {
+        cli_error("similar: --any, --no-typos, --strict, --collapse and --duplicates-of are "
+                  "options of search: an id is searched as it is");
+        request_free(&a);
+        return EXIT_USAGE;
     }
     a.flags = any | typos | strict;
     int rc = search_with(argc, argv, &a);
     request_free(&a);
     return rc;
+}
+
+int cmd_search(int argc, char **argv)
+{
+    return search_or_similar(argc, argv, 0);
+}
+
+int cmd_similar(int argc, char **argv)
+{
+    return search_or_similar(argc, argv, 1);
+}
+
+/* like:ID, the query searching what `similar ID` lists; like:"ID" when ID
+ * holds a space, a quote or a parenthesis (malloc'd; NULL without memory). */
+static char *like_text(const char *id)
+{
+    int quote = strpbrk(id, " \t\"()") != NULL;
+    size_t n = strlen(id) + 8;
+    char *t = malloc(n);
+    if (t) snprintf(t, n, quote ? "like:\"%s\"" : "like:%s", id);
+    return t;
 }
 
 /* --duplicates-of ID: the other articles of ID's story, oldest first. */
@@ -647,9 +714,12 @@ static int list_duplicates(xapnews_database_t *db, const search_request *a, int 
     return rc;
 }
 
-/* The search of cmd_search(), its options read. */
+/* The search of cmd_search(), its options read; with A->similar, of
+ * cmd_similar(). */
 static int search_with(int argc, char **argv, const search_request *a)
 {
+    int similar = a->similar;
+    const char *cmd = similar ? "similar" : "search";
     int color;
     const char *color_when = a->color_when;
     unsigned flags = a->flags;
@@ -657,11 +727,11 @@ static int search_with(int argc, char **argv, const search_request *a)
     else if (strcmp(color_when, "always") == 0) color = 1;
     else if (strcmp(color_when, "never") == 0) color = 0;
     else {
-        cli_error("search: --color takes auto, always or never, not '%s'", color_when);
+        cli_error("%s: --color takes auto, always or never, not '%s'", cmd, color_when);
         return EXIT_USAGE;
     }
     if (!a->db_path) {
-        cli_error("search: --db DB is required");
+        cli_error("%s: --db DB is required", cmd);
         return EXIT_USAGE;
     }
     if (a->duplicates_of) {
@@ -677,11 +747,18 @@ static int search_with(int argc, char **argv, const search_request *a)
         return rc;
     }
     if (optind >= argc) {
-        cli_error("search: give a query (see 'xapnews search --help')");
+        if (similar) cli_error("similar: give an article id (see 'xapnews similar --help')");
+        else cli_error("search: give a query (see 'xapnews search --help')");
+        return EXIT_USAGE;
+    }
+    if (similar && argc - optind > 1) {
+        cli_error("similar: give one article id, not %d words (quote an id holding "
+                  "spaces)", argc - optind);
         return EXIT_USAGE;
     }
     const facet_request *facets = &a->facets;
-    char *text = cli_text_args(argc - optind, argv + optind);
+    char *text = similar ? xapnews_utf8_clean(argv[optind])
+                         : cli_text_args(argc - optind, argv + optind);
     if (!text) {
         cli_error("out of memory");
         return EXIT_INTERNAL;
@@ -697,7 +774,7 @@ static int search_with(int argc, char **argv, const search_request *a)
     /* a query matching (almost) nothing is searched as corrected, when
      * the correction finds more */
     char *corrected = NULL;
-    if ((st = xapnews_database_correct(db, text, flags, &corrected))) {
+    if (!similar && (st = xapnews_database_correct(db, text, flags, &corrected))) {
         cli_error("%s", xapnews_database_last_error(db));
         rc = cli_exit_code(st);
         goto out;
@@ -706,7 +783,8 @@ static int search_with(int argc, char **argv, const search_request *a)
         original = text;
         text = corrected;
     }
-    if ((st = xapnews_query_parse(db, text, flags, &query)) ||
+    if ((st = similar ? xapnews_query_similar(db, text, &query)
+                      : xapnews_query_parse(db, text, flags, &query)) ||
         (st = xapnews_query_set_facets(query, facets->mask))) {
         cli_error("%s", xapnews_database_last_error(db));
         rc = cli_exit_code(st);
@@ -722,7 +800,7 @@ static int search_with(int argc, char **argv, const search_request *a)
         goto out;
     }
     char *suggestion = NULL; /* no correction is no reason to fail */
-    if (!original && xapnews_results_total_estimate(results) < SUGGEST_BELOW &&
+    if (!similar && !original && xapnews_results_total_estimate(results) < SUGGEST_BELOW &&
         xapnews_database_suggest(db, text, &suggestion))
         suggestion = NULL;
     if (!a->json && original)
@@ -730,8 +808,17 @@ static int search_with(int argc, char **argv, const search_request *a)
     if (!a->json && xapnews_query_syntax_error(query))
         printf("Searched as plain words (%s)\n", xapnews_query_syntax_error(query));
     if (!a->json) print_typos(query, 0);
-    rc = a->json ? print_json(db, text, original, query, results, a, suggestion)
-                 : print_human(db, text, 0, results, a, color, suggestion);
+    /* a similar search shows the query it is: like:ID */
+    char *shown = similar ? like_text(text) : NULL;
+    if (similar && !shown) {
+        cli_error("out of memory");
+        rc = EXIT_INTERNAL;
+    } else {
+        const char *t = shown ? shown : text;
+        rc = a->json ? print_json(db, t, original, query, results, a, suggestion)
+                     : print_human(db, t, 0, results, a, color, suggestion);
+    }
+    free(shown);
     xapnews_free(suggestion);
 out:
     xapnews_results_destroy(results);

@@ -11,6 +11,7 @@ static const char usage[] =
     "Commands:\n"
     "  index   add articles (JSON Lines files or corpus folders) to a database\n"
     "  search  search a database\n"
+    "  similar list the articles like one article (more like this)\n"
     "  analyse show how text is turned into index terms\n"
     "  eval    measure ranking quality on judged queries (trec_eval metrics)\n"
     "  tune    find a better boost profile with cross-validation\n"
@@ -40,6 +41,7 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "index") == 0) return cmd_index(argc - 1, argv + 1);
     if (strcmp(cmd, "search") == 0) return cmd_search(argc - 1, argv + 1);
+    if (strcmp(cmd, "similar") == 0) return cmd_similar(argc - 1, argv + 1);
     if (strcmp(cmd, "eval") == 0) return cmd_eval(argc - 1, argv + 1);
     if (strcmp(cmd, "tune") == 0) return cmd_tune(argc - 1, argv + 1);
     if (strcmp(cmd, "compact") == 0) return cmd_compact(argc - 1, argv + 1);

@@ -35,7 +35,7 @@ static const xn_fields builtin = {builtin_fields, XN_FIELDS_BUILTIN};
 /* Names a declared field cannot take: the query's own field and facet
  * names, the sort orders, the corpus manifest's "file" and the document
  * data's own lines (docdata.h). */
-static const char *const reserved[] = {"official", "year", "month", "file",
+static const char *const reserved[] = {"official", "year", "month", "file", "like",
                                        "relevance", "newest", "oldest",
                                        "caption", "sample"};
 

@@ -1280,6 +1280,40 @@ static xs_query *or_query(builder_t *p, const xn_qnode *n)
 
 static xs_query *build_unboosted(builder_t *p, const xn_qnode *n);
 
+/* like:ID (similar.h): the article's expand terms OR'd, as Omega's
+ * similar search and MORELIKE do, less the article itself and its story
+ * (its near duplicates). Each term is highlighted. */
+static xs_query *like_query(builder_t *p, const xn_qnode *n)
+{
+    p->at = n->at;
+    if (!n->like_resolved) { /* a pipeline without a database */
+        fail_syntax(p, n->at, "like: needs the database to look the article up "
+                              "(xapnews_query_parse() reads it)");
+        return NULL;
+    }
+    qlist_t terms = {0}, excluded = {0};
+    for (size_t k = 0; k < n->n_like && !p->failed; k++) {
+        const char *t = n->like_terms[k];
+        if (qlist_push(p, &terms, make_term(p, "", t, strlen(t), 0)) == 0 && p->hl &&
+            xn_hlset_add(p->hl, t, strlen(t), 0) < 0)
+            fail_nomem(p);
+    }
+    xs_query *like = qlist_combine(p, &terms, XS_OP_OR, 0);
+    if (!like && !p->failed) { /* an article without words of its own */
+        xs_error xe;
+        if (!(like = xs_query_match_nothing(&xe))) fail_shim(p, &xe);
+    }
+    if (n->term) qlist_push(p, &excluded, make_term(p, "", n->term, strlen(n->term), 0));
+    if (n->like_story)
+        qlist_push(p, &excluded, make_term(p, "", n->like_story, strlen(n->like_story), 0));
+    xs_query *r = pair(p, XS_OP_AND_NOT, like, qlist_combine(p, &excluded, XS_OP_OR, 0));
+    if (p->failed) {
+        xs_query_free(r);
+        return NULL;
+    }
+    return r;
+}
+
 /* The words starting with the prefix of wildcard node N ("Khodor*"), in
  * its field (or the fields the profile weighs). A prefix that folds to no
  * letters or digits, or holds several words, is searched as its words. */
@@ -1333,6 +1367,7 @@ static xs_query *build_unboosted(builder_t *p, const xn_qnode *n)
     }
     case XN_QNODE_FILTER:
     case XN_QNODE_DATE: return filter_query(p, n);
+    case XN_QNODE_LIKE: return like_query(p, n);
     case XN_QNODE_AND: return and_query(p, n);
     case XN_QNODE_OR: return or_query(p, n);
     }

@@ -52,14 +52,16 @@ struct xn_known_terms;
  *  xs_query_free()); a tree without any word gives a query that matches
  *  nothing. NULL with ERR set on failure: XAPNEWS_STATUS_BAD_QUERY
  *  naming the column when the query has more than XN_QUERY_MAX_WORDS
- *  words or expands to more than XN_QUERY_MAX_TERMS terms,
+ *  words or expands to more than XN_QUERY_MAX_TERMS terms, or holds a
+ *  like: that xn_similar_resolve() (similar.h) has not resolved,
  *  XAPNEWS_STATUS_OUT_OF_MEMORY, or a Xapian error. */
 xs_query *xn_query_build(xn_qtree *tree, unsigned flags, xn_stemmer *stemmer,
                          const xn_tables *tables, const xapnews_profile_t *profile,
                          const struct xn_known_terms *known, xn_hlset *hl, xn_error *err);
 
 /** Parses TEXT, resolves its fields (query_rewrite.h) and builds its
- *  query, without typo tolerance: the pipeline in one call. */
+ *  query, without typo tolerance: the pipeline in one call, without a
+ *  database (a like: is BAD_QUERY). */
 xs_query *xn_query_parse_with(const char *text, unsigned flags,
                               xn_stemmer *stemmer, const xn_tables *tables,
                               const xapnews_profile_t *profile, xn_hlset *hl,

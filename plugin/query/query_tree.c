@@ -52,6 +52,10 @@ static void node_free(xn_qnode *n)
     if (n->owned) free((char *)n->text);
     for (size_t k = 0; k < XN_QNODE_CORRECTIONS; k++) free(n->corrected[k]);
     free(n->term);
+    for (size_t k = 0; k < n->n_like; k++) free(n->like_terms[k]);
+    free(n->like_terms);
+    free(n->like_weights);
+    free(n->like_story);
     free(n);
 }
 
@@ -194,6 +198,7 @@ static const struct {
 } fields[] = {
     {"title", XN_QFIELD_TITLE}, {"official", XN_QFIELD_OFFICIAL},
     {"outlet", XN_QFIELD_OUTLET}, {"id", XN_QFIELD_ID}, {"date", XN_QFIELD_DATE},
+    {"like", XN_QFIELD_LIKE},
 };
 #define N_FIELDS (sizeof fields / sizeof fields[0])
 
@@ -379,7 +384,10 @@ static xn_qnode *parse_field(lexer_t *p, int k)
     }
     if (f == XN_QFIELD_TITLE || f == XN_QFIELD_OFFICIAL)
         return quoted ? text_node(p, f, start, v, vlen, 1) : word_node(p, f, start, v, vlen);
-    xn_qnode *n = node_new(p, f == XN_QFIELD_DATE ? XN_QNODE_DATE : XN_QNODE_FILTER, start);
+    xn_qnode *n = node_new(p, f == XN_QFIELD_DATE   ? XN_QNODE_DATE
+                              : f == XN_QFIELD_LIKE ? XN_QNODE_LIKE
+                                                    : XN_QNODE_FILTER,
+                           start);
     if (!n) return NULL;
     n->field = f;
     n->text = v;
@@ -651,6 +659,22 @@ int xn_qtree_parse_words(const char *text, xn_qtree *tree, xn_error *err)
         return -1;
     }
     tree->root = and;
+    return 0;
+}
+
+int xn_qtree_like(const char *id, xn_qtree *tree, xn_error *err)
+{
+    if (copy_text(id, tree, err) < 0) return -1;
+    lexer_t p = {tree->text, tree->len, 0, 0, err, 0, 0, NULL};
+    xn_qnode *n = node_new(&p, XN_QNODE_LIKE, 0);
+    if (!n) {
+        xn_qtree_free(tree);
+        return -1;
+    }
+    n->field = XN_QFIELD_LIKE;
+    n->text = tree->text;
+    n->len = tree->len;
+    tree->root = n;
     return 0;
 }
 

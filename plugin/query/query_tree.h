@@ -22,6 +22,8 @@
  *   official:WORD  official:"NAME" words of an official's name
  *   outlet:NAME  outlet:"NAME"     articles from that outlet (a filter)
  *   id:ID                          the article with that id (a filter)
+ *   like:ID                        articles like the article with that id
+ *                                  (similar.h), scored, not a filter
  *   date:2016  date:2016-05  date:2016-05-01
  *   date:A..B  date:..B  date:A..  an inclusive date range (a filter)
  *   NAME:...                       a field the schema declares (fields.h):
@@ -55,6 +57,8 @@ typedef enum {
     XN_QNODE_TEXT,   /* words, or a phrase, searched in a text field */
     XN_QNODE_FILTER, /* a boolean filter: outlet:, id: */
     XN_QNODE_DATE,   /* a date range filter */
+    XN_QNODE_LIKE,   /* like:ID, the articles like that one: TEXT is the
+                        id; xn_similar_resolve() (similar.h) fills LIKE */
     XN_QNODE_AND,    /* items joined by AND, NOT or nothing */
     XN_QNODE_OR      /* alternatives joined by OR */
 } xn_qnode_kind;
@@ -74,7 +78,8 @@ typedef enum {
     XN_QFIELD_OUTLET,
     XN_QFIELD_ID,
     XN_QFIELD_DATE,
-    XN_QFIELD_DECLARED /* a field the schema declares: see xn_qnode.def */
+    XN_QFIELD_DECLARED, /* a field the schema declares: see xn_qnode.def */
+    XN_QFIELD_LIKE      /* like: */
 } xn_qfield;
 
 typedef struct xn_qnode xn_qnode;
@@ -108,6 +113,15 @@ struct xn_qnode {
      * and its index in the schema */
     const xn_field *def;
     size_t def_index;
+    /* LIKE, once resolved (similar.h; all owned): the article's best
+     * expand terms, best first, with their weights; TERM is its id term
+     * (Q + id) and LIKE_STORY its story term (XDUP: + key), or NULL when
+     * it has no story key. Both are excluded. */
+    char **like_terms;
+    double *like_weights;
+    size_t n_like;
+    char *like_story;
+    int like_resolved;
     /* AND, OR */
     xn_qnode **child;
     size_t n_child;
@@ -143,6 +157,12 @@ int xn_qtree_parse_fields(const char *text, const xn_fields *fields, xn_qtree *t
  *  the way Xapian's QueryParser and Omega fall back. Fails only when
  *  TEXT is too long or memory runs out. */
 int xn_qtree_parse_words(const char *text, xn_qtree *tree, xn_error *err);
+
+/** A tree of one LIKE node for the article id ID (NUL-terminated, taken
+ *  as it is, whatever it holds): what like:ID parses to, for
+ *  xapnews_query_similar(). Returns 0, or -1 with ERR set
+ *  (XAPNEWS_STATUS_OUT_OF_MEMORY); release with xn_qtree_free(). */
+int xn_qtree_like(const char *id, xn_qtree *tree, xn_error *err);
 
 void xn_qtree_free(xn_qtree *tree);
 

@@ -13,6 +13,7 @@
 #include "query_rewrite.h"
 #include "schema.h"
 #include "settings.h"
+#include "similar.h"
 #include "stemmer.h"
 #include "tables.h"
 #include "typos.h"
@@ -329,36 +330,43 @@ static int field_terms(xapnews_database_t *d)
     return 0;
 }
 
-xapnews_status_t xapnews_query_parse(xapnews_database_t *d, const char *text,
-                                     unsigned flags, xapnews_query_t **out)
+/* A new query over D for TEXT (copied), or NULL with D's error set. */
+static xapnews_query_t *query_new(xapnews_database_t *d, const char *text)
 {
-    if (!d || !text || !out) return XAPNEWS_STATUS_INVALID_ARGUMENT;
-    *out = NULL;
     xn_error_clear(&d->err);
     xapnews_query_t *q = calloc(1, sizeof *q);
-    if (!q)
-        return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    if (q && !(q->text = xn_strdup(text))) {
+        free(q);
+        q = NULL;
+    }
+    if (!q) {
+        xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        return NULL;
+    }
     q->db = d;
     q->exact_up_to = XAPNEWS_COUNT_DEFAULT;
-    if (!(q->text = xn_strdup(text))) {
-        free(q);
-        return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-    }
-    /* the pipeline (query_tree.h): parse, resolve fields, find typos and
-     * correct them, build */
-    xn_qtree tree;
-    if (parse_tree(q, text, flags, &tree) == 0 &&
-        xn_qtree_resolve_fields(&tree, &d->tables, &d->err) == 0 &&
+    return q;
+}
+
+/* The rest of the pipeline (query_tree.h) for the parsed TREE (taken):
+ * resolve fields and like: (similar.h), find typos and correct them,
+ * build, boost. Q is destroyed on failure. */
+static xapnews_status_t query_finish(xapnews_query_t *q, xn_qtree *tree, unsigned flags,
+                                     xapnews_query_t **out)
+{
+    xapnews_database_t *d = q->db;
+    if (xn_qtree_resolve_fields(tree, &d->tables, &d->err) == 0 &&
+        xn_similar_resolve(d->db, tree, &d->err) == 0 &&
         (!(flags & XAPNEWS_QUERY_TYPOS) ||
          (xn_typos_find(d->db, d->path, &d->typo_names, &d->tables, d->stemmer,
-                        &tree, &q->typos, &d->err) == XAPNEWS_STATUS_SUCCESS &&
-          xn_qtree_correct(&tree, &q->typos, &d->err) == 0)))
+                        tree, &q->typos, &d->err) == XAPNEWS_STATUS_SUCCESS &&
+          xn_qtree_correct(tree, &q->typos, &d->err) == 0)))
         q->q = field_terms(d) < 0 ? NULL
-                                  : xn_query_build(&tree, flags, d->stemmer, &d->tables,
+                                  : xn_query_build(tree, flags, d->stemmer, &d->tables,
                                                    &d->profile, d->field_terms, &q->hl,
                                                    &d->err);
-    if (q->q) q->q = xn_boost_query(d->db, &d->profile, &d->tables, &tree, q->q, &d->err);
-    xn_qtree_free(&tree);
+    if (q->q) q->q = xn_boost_query(d->db, &d->profile, &d->tables, tree, q->q, &d->err);
+    xn_qtree_free(tree);
     if (!q->q) {
         xapnews_query_destroy(q);
         return d->err.status;
@@ -371,18 +379,59 @@ xapnews_status_t xapnews_query_parse(xapnews_database_t *d, const char *text,
 xapnews_status_t xn_query_wrap(xapnews_database_t *d, xs_query *xq, xapnews_query_t **out)
 {
     *out = NULL;
-    xapnews_query_t *q = calloc(1, sizeof *q);
-    if (!q || !(q->text = xn_strdup(""))) {
-        free(q);
+    xapnews_query_t *q = query_new(d, "");
+    if (!q) {
         xs_query_free(xq);
-        return xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        return d->err.status;
     }
-    q->db = d;
     q->q = xq;
-    q->exact_up_to = XAPNEWS_COUNT_DEFAULT;
     xn_profile_weighting(&d->profile, &q->weighting);
     *out = q;
     return XAPNEWS_STATUS_SUCCESS;
+}
+
+xapnews_status_t xapnews_query_parse(xapnews_database_t *d, const char *text,
+                                     unsigned flags, xapnews_query_t **out)
+{
+    if (!d || !text || !out) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    *out = NULL;
+    xapnews_query_t *q = query_new(d, text);
+    if (!q) return d->err.status;
+    xn_qtree tree;
+    if (parse_tree(q, text, flags, &tree) < 0) {
+        xn_qtree_free(&tree);
+        xapnews_query_destroy(q);
+        return d->err.status;
+    }
+    return query_finish(q, &tree, flags, out);
+}
+
+xapnews_status_t xapnews_query_similar(xapnews_database_t *d, const char *id,
+                                       xapnews_query_t **out)
+{
+    if (!d || !id || !out) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    *out = NULL;
+    xapnews_query_t *q = query_new(d, id);
+    if (!q) return d->err.status;
+    xn_qtree tree;
+    if (xn_qtree_like(id, &tree, &d->err) < 0) {
+        xapnews_query_destroy(q);
+        return d->err.status;
+    }
+    return query_finish(q, &tree, 0, out);
+}
+
+xapnews_status_t xapnews_database_similar(xapnews_database_t *d, const char *id,
+                                          unsigned offset, unsigned limit,
+                                          xapnews_results_t **out)
+{
+    if (out) *out = NULL;
+    if (!d || !id || !out) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    xapnews_query_t *q = NULL;
+    xapnews_status_t st = xapnews_query_similar(d, id, &q);
+    if (!st) st = xapnews_query_search(q, offset, limit, out);
+    xapnews_query_destroy(q);
+    return st;
 }
 
 const char *xapnews_query_describe(xapnews_query_t *q)

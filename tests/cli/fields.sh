@@ -48,6 +48,8 @@ bad_schema "name" "Category keyword XCATEGORY filterable" \
     "bad field name 'Category': use lower-case letters, digits and '_', starting with a letter, at most 32 bytes"
 bad_schema "reserved name" "year number - sortable" \
     "\"year\" is a name searches use for something else; choose another"
+bad_schema "reserved name like" "like keyword XLIKE filterable" \
+    "\"like\" is a name searches use for something else; choose another"
 bad_schema "built-in field changed" "title text XTITLE searchable" \
     "\"title\" is built in and cannot change: declare it as 'title text S searchable' or leave the line out"
 bad_schema "unknown option" "category keyword XCATEGORY filterable sorted" \

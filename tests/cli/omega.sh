@@ -130,6 +130,15 @@ expect_eq "omega B= official" "004" "$(ohits P=cybersecurity B=XOFFICIAL:wang-qu
 expect_eq "omega B= two officials" "000 001 003" \
     "$(ohits P=cybersecurity B=XOFFICIAL:guo-shengkun B=XOFFICIAL:xi-jinping)"
 expect_eq "omega B= year" "002" "$(ohits P='Guo Shengkum' B=Y2016)"
+# similar articles: Omega's MORELIKE on the id term, less the article (N=),
+# lists what xapnews similar does (README, "Similar articles")
+expect_eq "omega MORELIKE= N=" "000 001 002 004" \
+    "$(ohits MORELIKE=Q003_366b0afce615304f N=Q003_366b0afce615304f)"
+expect_eq "omega MORELIKE= N= in xapnews similar's order" \
+    "$("$XAPNEWS" similar --db "$DATA/news" --profile none --json 003_366b0afce615304f |
+       python3 -c 'import json,sys; print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))')" \
+    "$(omega MORELIKE=Q003_366b0afce615304f N=Q003_366b0afce615304f | sed -n 's/^id=//p' |
+       tr '\n' ' ' | sed 's/ $//')"
 
 # dates: Omega's value range on slot 0 (START.0/END.0, YYYY[MM[DD]])
 expect_eq "omega date: a year" "001" "$(ohits P=cybersecurity START.0=2015 END.0=2015)"
@@ -232,6 +241,18 @@ expect_eq "omega category:sport (a boolean prefix)" "a1 a3" "$(fhits P=category:
 expect_eq "omega B=XCATEGORYsport" "a1 a3" "$(fhits P=tonight B=XCATEGORYsport)"
 expect_eq "omega two tags: any" "a1 a2 a3" "$(fhits P=tonight B=XTAGcup B=XTAGbudget)"
 expect_eq "omega author:smith (a free-text prefix, stemmed)" "a1 a3" "$(fhits P=author:smith)"
+# sorting by a declared sortable field: its slot, as `xapnews fields` says
+slot=$("$XAPNEWS" fields --db "$DATA/fields" | sed -n 's/^category .*# slot \([0-9]*\)$/\1/p')
+expect_eq "the category's slot" 10 "$slot"
+forder() { fomega omega-fields.conf "$@" | sed -n 's/^id=//p' | tr '\n' ' ' | sed 's/ $//'; }
+expect_eq "omega SORT=+10: by category, politics before sport" "a2" \
+    "$(forder P=tonight SORT=+"$slot" | cut -d' ' -f1)"
+expect_eq "omega SORT=-10: by category, sport first" "a2" \
+    "$(forder P=tonight SORT=-"$slot" | cut -d' ' -f3)"
+expect_eq "xapnews --sort category gives the order Omega gives" \
+    "$(forder P=tonight SORT=+"$slot" | cut -d' ' -f1)" \
+    "$("$XAPNEWS" search --db "$DATA/fields" --json --sort category tonight |
+       python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["id"])')"
 expect_eq "omega facets of the declared fields" \
 "facet=category:politics count=1 B=XCATEGORYpolitics
 facet=category:sport count=2 B=XCATEGORYsport

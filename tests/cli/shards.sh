@@ -1,9 +1,10 @@
 #!/bin/sh
 # Scale-out: `index --shards N --jobs J` builds shards any Xapian client
 # opens as one database; re-indexing hits the same shards; compact merges
-# them; and a profile with every kind of boost ranks the same on one
-# database, on the local shards and on remote shards served by stock
-# xapian-tcpsrv (started here on 127.0.0.1, killed at the end).
+# them; and a profile with every kind of boost ranks the same (searches and
+# similar articles) on one database, on the local shards and on remote
+# shards served by stock xapian-tcpsrv (started here on 127.0.0.1, killed
+# at the end).
 . "$top_srcdir/tests/cli/lib.sh"
 command -v xapian-tcpsrv > /dev/null || { echo "SKIP: xapian-tcpsrv missing"; exit 77; }
 C=$top_srcdir/corpus
@@ -87,6 +88,24 @@ done
 facets() { "$XAPNEWS" search --db "$1" --json --facets outlet,official,year cybersecurity |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["facets"])'; }
 expect_eq "facets over remote shards" "$(facets "$TMP/one.db")" "$(facets "$TMP/remote.stub")"
+# similar articles: the same words (exact term frequencies over shards),
+# so the same list and scores on one database and on shards
+similar() {
+    "$XAPNEWS" similar --db "$1" --json --profile "$top_srcdir/schemas/profiles/newsroom.conf" "$2" |
+        python3 -c 'import json,sys; print(" ".join("%s:%.6f" % (h["id"][:3], h["score"]) for h in json.load(sys.stdin)["hits"]))'
+}
+for id in 000_9a014460469a5424 001_79cea76adbd33e7d 002_ba0cc2a364319859 \
+          003_366b0afce615304f 004_1e197ee08be45052; do
+    one=$(similar "$TMP/one.db" "$id")
+    [ -n "$one" ] || fail "nothing similar to $id"
+    expect_eq "similar on local shards as on one database: $id" "$one" \
+        "$(similar "$TMP/sharded.db" "$id")"
+    expect_eq "similar on remote shards as on one database: $id" "$one" \
+        "$(similar "$TMP/remote.stub" "$id")"
+done
+"$XAPNEWS" similar --db "$TMP/remote.stub" nope > /dev/null 2> "$TMP/err"
+expect_eq "similar on remote shards: unknown id" "5 xapnews: no article with id 'nope'" \
+    "$? $(cat "$TMP/err")"
 
 # the name lexicon (typo tolerance, synonyms suggest) is kept per shard and
 # read from every database a stub lists, remote or local, not the first

@@ -1,0 +1,315 @@
+/* check_similar.c - similar articles (xapnews_query_similar(),
+ * xapnews_database_similar(), like:ID) on small databases built here: the
+ * articles of the same topic first, never the article itself nor its near
+ * duplicates (its story), unknown ids, offsets and limits, like: with
+ * other words and filters. */
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "query_builder.h"
+#include "schema.h"
+#include "strbuf.h"
+#include "xapian_shim.h"
+#include "xapnews.h"
+#include "run_suite.h"
+
+static char base_dir[] = "/tmp/check_similar_XXXXXX";
+
+static void remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0) return;
+    if (S_ISDIR(st.st_mode)) {
+        DIR *d = opendir(path);
+        if (d) {
+            struct dirent *e;
+            while ((e = readdir(d)) != NULL) {
+                if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+                char sub[4096];
+                snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+                remove_tree(sub);
+            }
+            closedir(d);
+        }
+        rmdir(path);
+    } else {
+        unlink(path);
+    }
+}
+
+static const char *tmp_path(const char *name)
+{
+    static char buf[4096];
+    snprintf(buf, sizeof buf, "%s/%s", base_dir, name);
+    return buf;
+}
+
+/* ---- a database of two topics ---------------------------------------- */
+
+typedef struct {
+    const char *id, *title, *outlet, *body;
+} art_t;
+
+/* three articles about whaling, two about a cup final */
+static const art_t ARTS[] = {
+    {"w1", "Whaling fleet returns", "Reuters",
+     "The whaling fleet returned to port after hunting minke whales in the Antarctic. "
+     "Activists tracked the whaling ships."},
+    {"w2", "Activists confront whaling ships", "The Hill",
+     "Activists confronted the whaling ships hunting minke whales near the Antarctic ice."},
+    {"w3", "Minke whales counted", "Reuters", "Scientists counted minke whales off the coast."},
+    {"f1", "Cup final tonight", "Reuters",
+     "The cup final is tonight at Wembley. Fans travelled to the stadium."},
+    {"f2", "Fans at Wembley", "The Hill", "Fans filled Wembley for the cup final."},
+};
+#define N_ARTS (sizeof ARTS / sizeof ARTS[0])
+
+static const char *make_db(void)
+{
+    const char *path = tmp_path("topics.db");
+    xapnews_writer_t *w = NULL;
+    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    for (size_t k = 0; k < N_ARTS; k++) {
+        xapnews_article_t *a = NULL;
+        ck_assert_int_eq(xapnews_article_create(&a), XAPNEWS_STATUS_SUCCESS);
+        const art_t *s = &ARTS[k];
+        xapnews_article_set(a, XAPNEWS_FIELD_ID, s->id, strlen(s->id));
+        xapnews_article_set(a, XAPNEWS_FIELD_TITLE, s->title, strlen(s->title));
+        xapnews_article_set(a, XAPNEWS_FIELD_OUTLET, s->outlet, strlen(s->outlet));
+        xapnews_article_set(a, XAPNEWS_FIELD_BODY, s->body, strlen(s->body));
+        ck_assert_int_eq(xapnews_writer_add(w, a), XAPNEWS_STATUS_SUCCESS);
+        xapnews_article_destroy(a);
+    }
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+    return path;
+}
+
+static xapnews_database_t *open_db(const char *path)
+{
+    xapnews_database_t *db = NULL;
+    char *error = NULL;
+    xapnews_status_t st = xapnews_database_open(path, &db, &error);
+    ck_assert_msg(st == XAPNEWS_STATUS_SUCCESS, "open %s: %s", path, error ? error : "?");
+    return db;
+}
+
+/* The hit ids of R joined by spaces, in rank order (caller frees). */
+static char *hit_ids(const xapnews_results_t *r)
+{
+    xn_strbuf b = XN_STRBUF_INIT;
+    xn_strbuf_puts(&b, "");
+    for (unsigned i = 0; i < xapnews_results_count(r); i++) {
+        if (i) xn_strbuf_putc(&b, ' ');
+        xn_strbuf_puts(&b, xapnews_results_field(r, i, XAPNEWS_FIELD_ID));
+    }
+    return xn_strbuf_take(&b);
+}
+
+/* The ids similar() lists for ID, OFFSET and LIMIT (caller frees). */
+static char *similar_ids(xapnews_database_t *db, const char *id, unsigned offset,
+                         unsigned limit)
+{
+    xapnews_results_t *r = NULL;
+    xapnews_status_t st = xapnews_database_similar(db, id, offset, limit, &r);
+    ck_assert_msg(st == XAPNEWS_STATUS_SUCCESS, "similar %s: %s", id,
+                  xapnews_database_last_error(db));
+    char *ids = hit_ids(r);
+    xapnews_results_destroy(r);
+    return ids;
+}
+
+/* The ids the query TEXT finds, in rank order (caller frees). */
+static char *search_ids(xapnews_database_t *db, const char *text)
+{
+    xapnews_query_t *q = NULL;
+    xapnews_status_t st = xapnews_query_parse(db, text, XAPNEWS_QUERY_TYPOS, &q);
+    ck_assert_msg(st == XAPNEWS_STATUS_SUCCESS, "parse '%s': %s", text,
+                  xapnews_database_last_error(db));
+    xapnews_results_t *r = NULL;
+    ck_assert_int_eq(xapnews_query_search(q, 0, 10, &r), XAPNEWS_STATUS_SUCCESS);
+    char *ids = hit_ids(r);
+    xapnews_results_destroy(r);
+    xapnews_query_destroy(q);
+    return ids;
+}
+
+#define EXPECT_STR(what, expected, actual)                                         \
+    do {                                                                           \
+        char *a_ = (actual);                                                       \
+        ck_assert_msg(strcmp(a_, (expected)) == 0, "%s: '%s', expected '%s'", (what), \
+                      a_, (expected));                                             \
+        free(a_);                                                                  \
+    } while (0)
+
+START_TEST(topic_mates_first_never_itself)
+{
+    xapnews_database_t *db = open_db(make_db());
+    /* w2 shares most of w1's words (whaling, ships, activists, hunting,
+     * minke, whales, antarctic), w3 two (minke, whales), f1 "to"; f2 only
+     * "the", which every article holds, so that it weighs nothing in the
+     * expand set */
+    EXPECT_STR("similar w1", "w2 w3 f1", similar_ids(db, "w1", 0, 10));
+    EXPECT_STR("similar f1", "f2 w1", similar_ids(db, "f1", 0, 10)); /* w1: "to" */
+    /* offset and limit page the same list */
+    EXPECT_STR("similar w1 0 1", "w2", similar_ids(db, "w1", 0, 1));
+    EXPECT_STR("similar w1 1 2", "w3 f1", similar_ids(db, "w1", 1, 2));
+    EXPECT_STR("similar w1 3 10", "", similar_ids(db, "w1", 3, 10));
+    /* like:ID is the same query */
+    EXPECT_STR("like:w1", "w2 w3 f1", search_ids(db, "like:w1"));
+    /* for every article: never itself, and ranks follow the list's */
+    for (size_t k = 0; k < N_ARTS; k++) {
+        char *ids = similar_ids(db, ARTS[k].id, 0, 10);
+        char *like = NULL;
+        char text[64];
+        snprintf(text, sizeof text, "like:%s", ARTS[k].id);
+        like = search_ids(db, text);
+        ck_assert_str_eq(ids, like);
+        for (char *t = strtok(ids, " "); t; t = strtok(NULL, " "))
+            ck_assert_msg(strcmp(t, ARTS[k].id) != 0, "similar %s lists itself", ARTS[k].id);
+        free(ids);
+        free(like);
+    }
+    xapnews_database_close(db);
+}
+END_TEST
+
+START_TEST(like_combines_with_words_and_filters)
+{
+    xapnews_database_t *db = open_db(make_db());
+    EXPECT_STR("like:w1 antarctic", "w2", search_ids(db, "like:w1 antarctic"));
+    EXPECT_STR("like:w1 outlet:Reuters", "w3 f1", search_ids(db, "like:w1 outlet:Reuters"));
+    EXPECT_STR("like:w1 -whales", "f1", search_ids(db, "like:w1 -whales"));
+    EXPECT_STR("like:w1 OR id:w1", "w2 w3 f1 w1", search_ids(db, "like:w1 OR id:w1"));
+    EXPECT_STR("like:\"w1\"", "w2 w3 f1", search_ids(db, "like:\"w1\""));
+    /* -like: excludes the articles like it (w3 is like w1 and w2), not
+     * the article itself ("whaling" is stemmed: w3's "whales") */
+    EXPECT_STR("whaling -like:w3", "w3", search_ids(db, "whaling -like:w3"));
+    EXPECT_STR("fans -like:w3", "f2 f1", search_ids(db, "fans -like:w3"));
+    xapnews_database_close(db);
+}
+END_TEST
+
+START_TEST(unknown_id_is_article_not_found)
+{
+    xapnews_database_t *db = open_db(make_db());
+    xapnews_results_t *r = (xapnews_results_t *)1;
+    ck_assert_int_eq(xapnews_database_similar(db, "w9", 0, 10, &r),
+                     XAPNEWS_STATUS_ARTICLE_NOT_FOUND);
+    ck_assert_ptr_null(r);
+    ck_assert_str_eq(xapnews_database_last_error(db), "no article with id 'w9'");
+    xapnews_query_t *q = (xapnews_query_t *)1;
+    ck_assert_int_eq(xapnews_query_parse(db, "whales like:W1", 0, &q),
+                     XAPNEWS_STATUS_ARTICLE_NOT_FOUND);
+    ck_assert_ptr_null(q);
+    ck_assert_str_eq(xapnews_database_last_error(db), "no article with id 'W1'");
+    /* a like: value is an id, never a misspelt word: no suggestion */
+    char *suggestion = (char *)1;
+    ck_assert_int_eq(xapnews_database_suggest(db, "like:w1 whales", &suggestion),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_ptr_null(suggestion);
+    char *corrected = (char *)1;
+    ck_assert_int_eq(xapnews_database_correct(db, "like:w3 coast", XAPNEWS_QUERY_TYPOS,
+                                              &corrected),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_ptr_null(corrected);
+    ck_assert_str_eq(xapnews_status_to_string(XAPNEWS_STATUS_ARTICLE_NOT_FOUND),
+                     "no such article");
+    ck_assert_int_eq(xapnews_database_similar(db, NULL, 0, 10, &r),
+                     XAPNEWS_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(xapnews_query_similar(NULL, "w1", &q), XAPNEWS_STATUS_INVALID_ARGUMENT);
+    xapnews_database_close(db);
+    /* the pipeline without a database cannot look an article up */
+    xn_error err;
+    xn_error_clear(&err);
+    ck_assert_ptr_null(xn_query_parse("whales like:w1", 0, NULL, NULL, &err));
+    ck_assert_int_eq(err.status, XAPNEWS_STATUS_BAD_QUERY);
+    ck_assert_str_eq(err.message, "query syntax error at column 8: like: needs the database "
+                                  "to look the article up (xapnews_query_parse() reads it)");
+}
+END_TEST
+
+/* ---- near duplicates ----------------------------------------------------- */
+
+/* Adds a document to the writable DB as the indexer would for its words,
+ * id and story key STORY ("" for none): unprefixed words, Q + id, the id
+ * slot and, with a story, slot 8 and the XDUP: term. */
+static void add_doc(xs_db *db, const char *id, const char *story, const char *words)
+{
+    xs_error xe;
+    xs_doc *doc = xs_doc_new(&xe);
+    ck_assert_ptr_nonnull(doc);
+    char term[256];
+    snprintf(term, sizeof term, "%s%s", XN_PREFIX_ID, id);
+    ck_assert_int_eq(xs_doc_add_term(doc, term, strlen(term), 0, &xe), 0);
+    ck_assert_int_eq(xs_doc_set_value(doc, XN_SLOT_ID, id, strlen(id), &xe), 0);
+    char data[128];
+    snprintf(data, sizeof data, "id=%s\n", id);
+    ck_assert_int_eq(xs_doc_set_data(doc, data, strlen(data), &xe), 0);
+    if (*story) {
+        ck_assert_int_eq(xs_doc_set_value(doc, XN_SLOT_STORY, story, strlen(story), &xe), 0);
+        snprintf(term, sizeof term, "%s%s", XN_PREFIX_STORY, story);
+        ck_assert_int_eq(xs_doc_add_term(doc, term, strlen(term), 0, &xe), 0);
+    }
+    char copy[256];
+    snprintf(copy, sizeof copy, "%s", words);
+    unsigned pos = 1;
+    for (char *w = strtok(copy, " "); w; w = strtok(NULL, " "))
+        ck_assert_int_eq(xs_doc_add_posting(doc, w, strlen(w), pos++, 1, &xe), 0);
+    snprintf(term, sizeof term, "%s%s", XN_PREFIX_ID, id);
+    ck_assert_int_eq(xs_db_replace(db, term, strlen(term), doc, &xe), 0);
+    xs_doc_free(doc);
+}
+
+START_TEST(near_duplicates_are_left_out)
+{
+    const char *path = tmp_path("stories.db");
+    xs_error xe;
+    xs_db *w = xs_db_open_write(path, XS_WRITE_CREATE, &xe);
+    ck_assert_msg(w != NULL, "%s", xe.message);
+    /* d1 starts a story, d2 and d3 are its near duplicates; s1 is on the
+     * same subject in other words; x1 is about something else, with a
+     * story of its own; n1 has no story key */
+    add_doc(w, "d1", "d1", "minke whales hunted near antarctic ice");
+    add_doc(w, "d2", "d1", "minke whales hunted near antarctic ice today");
+    add_doc(w, "d3", "d1", "minke whales hunted near the antarctic ice");
+    add_doc(w, "s1", "s1", "antarctic whales counted");
+    add_doc(w, "x1", "x1", "cup final tonight");
+    add_doc(w, "n1", "", "minke whales and cup final");
+    ck_assert_int_eq(xs_db_close(w, &xe), 0);
+    xapnews_database_t *db = open_db(path);
+    /* without its story, d1 is only like s1 and n1 */
+    EXPECT_STR("similar d1", "s1 n1", similar_ids(db, "d1", 0, 10));
+    EXPECT_STR("similar d2", "s1 n1", similar_ids(db, "d2", 0, 10));
+    /* (quoted: these documents have no stems) */
+    EXPECT_STR("like:d3", "s1 n1", search_ids(db, "like:d3 \"whales\""));
+    /* an article without a story key leaves out itself only ("whales",
+     * which 5 of the 6 hold, weighs nothing in its expand set, so s1 is
+     * not like it) */
+    EXPECT_STR("similar n1", "x1 d1 d2 d3", similar_ids(db, "n1", 0, 10));
+    xapnews_database_close(db);
+}
+END_TEST
+
+int main(void)
+{
+    if (!mkdtemp(base_dir)) {
+        perror("mkdtemp");
+        return EXIT_FAILURE;
+    }
+    Suite *s = suite_create("similar");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, topic_mates_first_never_itself);
+    tcase_add_test(tc, like_combines_with_words_and_filters);
+    tcase_add_test(tc, unknown_id_is_article_not_found);
+    tcase_add_test(tc, near_duplicates_are_left_out);
+    suite_add_tcase(s, tc);
+    int status = run_suite(s);
+    if (!getenv("KEEP")) remove_tree(base_dir);
+    return status;
+}
