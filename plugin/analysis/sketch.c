@@ -87,11 +87,14 @@ int xn_sketch_decode(const void *data, size_t len, xn_sketch *out)
     return 0;
 }
 
+_Static_assert(XN_SKETCH_BANDS * XN_SKETCH_ROWS <= XN_SKETCH_HASHES,
+               "the bands must fit in the sketch");
+
 size_t xn_sketch_band(const xn_sketch *s, unsigned b, char out[XN_SKETCH_BAND_MAX])
 {
     uint64_t h = seed(b + XN_SKETCH_HASHES);
     for (unsigned r = 0; r < XN_SKETCH_ROWS; r++)
         h = mix64(h ^ s->h[b * XN_SKETCH_ROWS + r]);
-    int n = snprintf(out, XN_SKETCH_BAND_MAX, "%u:%016llx", b, (unsigned long long)h);
+    int n = snprintf(out, XN_SKETCH_BAND_MAX, "%u:%08lx", b, (unsigned long)(h >> 32));
     return n > 0 ? (size_t)n : 0;
 }

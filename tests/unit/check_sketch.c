@@ -115,7 +115,7 @@ START_TEST(same_text_same_sketch_and_bands)
         size_t lx = xn_sketch_band(&s1, b, x), ly = xn_sketch_band(&s2, b, y);
         ck_assert_uint_eq(lx, ly);
         ck_assert_str_eq(x, y);
-        ck_assert_uint_eq(lx, (b < 10 ? 2 : 3) + 16);
+        ck_assert_uint_eq(lx, (b < 10 ? 2 : 3) + 8);
     }
     /* bands of different texts differ */
     uint64_t c[200];
