@@ -868,4 +868,10 @@ Xapian::Database *xs_db_xapian(xs_db *h)
 {
     return h ? h->db : nullptr;
 }
+
+// The Xapian document inside a handle.
+const Xapian::Document &xs_doc_xapian(const xs_doc *d)
+{
+    return d->doc;
+}
 // ---- end of access for the other shim files ---------------------------------

@@ -30,6 +30,9 @@ char *xs_dup_string(const std::string &s);
 /** The Xapian database inside handle H (owned by H). */
 Xapian::Database *xs_db_xapian(xs_db *h);
 
+/** The Xapian document inside handle D (owned by D). */
+const Xapian::Document &xs_doc_xapian(const xs_doc *d);
+
 /** Runs OP, reopening DB and trying again (xs_max_retries times at most)
  *  when a writer discarded the revision being read. */
 template <typename Op>

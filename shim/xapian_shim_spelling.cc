@@ -26,42 +26,51 @@ bool spelling_word(const std::string &term)
     return true;
 }
 
+// The writer inside H, or nullptr (and ERR set) for a reader.
+Xapian::WritableDatabase *writer_of(xs_db *h, xs_error *err)
+{
+    Xapian::WritableDatabase *wdb = dynamic_cast<Xapian::WritableDatabase *>(xs_db_xapian(h));
+    if (!wdb) xs_fail(err, XS_INVALID, "spelling data can only be written through a writer");
+    return wdb;
+}
+
 } // namespace
 
 extern "C" {
 
-int xs_db_sync_spelling(xs_db *h, xs_error *err)
+int xs_db_spelling_add_doc(xs_db *h, const xs_doc *doc, xs_error *err)
 {
     XS_SHIM_TRY
-        Xapian::WritableDatabase *wdb =
-            dynamic_cast<Xapian::WritableDatabase *>(xs_db_xapian(h));
-        if (!wdb) {
-            xs_fail(err, XS_INVALID, "spelling data can only be written through a writer");
-            return -1;
-        }
-        wdb->commit(); // the vocabulary as the documents now have it
-        std::vector<std::pair<std::string, Xapian::doccount>> old;
-        for (Xapian::TermIterator s = wdb->spellings_begin(); s != wdb->spellings_end(); ++s)
-            old.emplace_back(*s, s.get_termfreq());
-        size_t k = 0;
-        Xapian::TermIterator t = wdb->allterms_begin();
+        Xapian::WritableDatabase *wdb = writer_of(h, err);
+        if (!wdb) return -1;
+        const Xapian::Document &d = xs_doc_xapian(doc);
+        Xapian::TermIterator t = d.termlist_begin();
         // unprefixed words start with a lower-case letter or a UTF-8 byte:
         // everything before "a" is a number or has a capital prefix
         t.skip_to("a");
-        for (; t != wdb->allterms_end(); ++t) {
+        for (; t != d.termlist_end(); ++t) {
             const std::string term = *t;
-            if (!spelling_word(term)) continue;
-            Xapian::doccount want = t.get_termfreq();
-            while (k < old.size() && old[k].first < term) {
-                wdb->remove_spelling(old[k].first, old[k].second);
-                ++k;
-            }
-            Xapian::doccount have = 0;
-            if (k < old.size() && old[k].first == term) have = old[k++].second;
-            if (want > have) wdb->add_spelling(term, want - have);
-            else if (want < have) wdb->remove_spelling(term, have - want);
+            if (spelling_word(term)) wdb->add_spelling(term, 1);
         }
-        for (; k < old.size(); ++k) wdb->remove_spelling(old[k].first, old[k].second);
+        return 0;
+    XS_SHIM_CATCH(err, -1)
+}
+
+int xs_db_spelling_forget(xs_db *h, const char *unique_term, size_t len, xs_error *err)
+{
+    XS_SHIM_TRY
+        Xapian::WritableDatabase *wdb = writer_of(h, err);
+        if (!wdb) return -1;
+        const std::string key(unique_term, len);
+        for (Xapian::PostingIterator p = wdb->postlist_begin(key); p != wdb->postlist_end(key);
+             ++p) {
+            Xapian::TermIterator t = wdb->termlist_begin(*p);
+            t.skip_to("a");
+            for (; t != wdb->termlist_end(*p); ++t) {
+                const std::string term = *t;
+                if (spelling_word(term)) wdb->remove_spelling(term, 1);
+            }
+        }
         return 0;
     XS_SHIM_CATCH(err, -1)
 }

@@ -20,14 +20,25 @@
 extern "C" {
 #endif
 
-/** Writers: commits, then makes Xapian's spelling data hold exactly the
- *  unprefixed alphabetic word terms of DB (lower-case letters, alphabets
- *  of two-byte UTF-8 characters; no numbers, no CJK n-grams), each with
- *  the number of documents holding it, so Database::get_spelling_suggestion()
- *  works for any Xapian client. One walk over the words and the spelling
- *  list: O(vocabulary), whatever was indexed. Words no document holds any
- *  more leave the spelling data. Fails with XS_INVALID for a reader. */
-int xs_db_sync_spelling(xs_db *db, xs_error *err);
+/* Writers keep Xapian's spelling data equal to the unprefixed alphabetic
+ * word terms of their database (lower-case letters, alphabets of two-byte
+ * UTF-8 characters, 2 to 40 bytes; no numbers, no CJK n-grams), each with
+ * the number of documents holding it, so Database::get_spelling_suggestion()
+ * works for any Xapian client. They do it one document at a time, so the
+ * cost follows what is written, never the vocabulary: the two calls below
+ * change Xapian's pending spelling data, written with the next commit.
+ * Both fail with XS_INVALID for a reader. */
+
+/** Counts once each spelling word of DOC, a document about to be added to
+ *  DB (or to replace another, whose words xs_db_spelling_forget() takes
+ *  away). */
+int xs_db_spelling_add_doc(xs_db *db, const xs_doc *doc, xs_error *err);
+
+/** Takes away once each spelling word of every document of DB indexed by
+ *  the LEN-byte UNIQUE_TERM, about to be replaced; nothing when there is
+ *  none. */
+int xs_db_spelling_forget(xs_db *db, const char *unique_term, size_t len,
+                          xs_error *err);
 
 /** The most frequent word of DB's spelling data within MAX_EDITS edits of
  *  WORD (Xapian's get_spelling_suggestion), "" when there is none: *OUT is

@@ -56,7 +56,6 @@ struct xapnews_writer {
     int record_on_commit; /* commit and close store them (not after a
                              failed open or a refused or failed setting:
                              then only an article added does) */
-    int added;     /* articles were added in this session */
     unsigned batch, pending;
     int batch_auto;          /* the batch grows with the database */
     unsigned long articles;  /* in the databases written: at open, plus added */
@@ -393,6 +392,9 @@ static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn
                           const char *term, size_t term_len, xs_error *xe)
 {
     if (add_story(w, doc, s, term, term_len, xe) < 0) return -1;
+    /* Xapian's spelling data counts the article's words (the replaced
+     * article's are taken away below) */
+    if (xs_db_spelling_add_doc(w->dbs[k], doc, xe) < 0) return -1;
     if (w->fresh[k]) {
         /* the id term is XN_PREFIX_ID + id */
         size_t skip = strlen(XN_PREFIX_ID);
@@ -414,6 +416,7 @@ static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn
         snprintf(xe->message, sizeof xe->message, "out of memory");
         return -1;
     }
+    if (xs_db_spelling_forget(w->dbs[k], term, term_len, xe) < 0) return -1;
     return xs_db_replace(w->dbs[k], term, term_len, doc, xe);
 }
 
@@ -1345,7 +1348,6 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
     xs_doc_free(doc);
     if (st) return st;
     w->articles++;
-    w->added = 1;
     if (w->batch && ++w->pending >= batch_now(w)) {
         if (!w->pipe) return xapnews_writer_commit(w);
         w->pending = 0;
@@ -1379,12 +1381,6 @@ xapnews_status_t xapnews_writer_close(xapnews_writer_t *w, char **error)
     for (unsigned k = 0; k < w->n_dbs; k++) {
         if (!st && (st = xn_lexicon_pending_flush(w->lexicon, w->replaced, w->dbs[k], &w->err)))
             xn_error_export(&w->err, error);
-        /* Xapian's spelling data from the vocabulary, once per session
-         * that added articles */
-        if (!st && w->added && xs_db_sync_spelling(w->dbs[k], &xe) < 0) {
-            st = xn_error_from_shim(&w->err, &xe, "cannot update the spelling data");
-            xn_error_export(&w->err, error);
-        }
         if (xs_db_close(w->dbs[k], &xe) < 0 && !st) {
             st = xn_error_from_shim(&w->err, &xe, "commit on close failed");
             xn_error_export(&w->err, error);

@@ -52,4 +52,44 @@ expect_eq "a word no article holds leaves the spelling data" "" \
 expect_eq "shards" "did you mean: personnel files" \
     "$("$XAPNEWS" search --db shards --color never --no-typos 'persnnel files' | grep '^did you mean')"
 expect_eq "shards: corrected search" "s1" "$(ids shards 'persnnel files')"
+# The spelling data always equals its oracle: each alphabetic unprefixed
+# word with the number of articles holding it, after new databases, appends,
+# replacements (in later runs and within one run), two threads and shards.
+in_step() {
+    $SYSPY - "$1" <<'PY'
+import re, sys, xapian
+db = xapian.Database(sys.argv[1])
+word = re.compile(rb"^(?:[a-z]|[\x80-\xdf])+$")
+want = {t.term: t.termfreq for t in db.allterms()
+        if 2 <= len(t.term) <= 40 and word.match(t.term)}
+have = {s.term: s.termfreq for s in db.spellings()}
+wrong = sorted(set(want.items()) ^ set(have.items()))[:5]
+print("in step" if not wrong and len(want) > 500 else "differ: %d words, %r" % (len(want), wrong))
+PY
+}
+seeds=$top_srcdir/tests/data/reuters-people.jsonl
+head -n 150 "$seeds" > first.jsonl
+tail -n +151 "$seeds" > rest.jsonl
+# edited copies of 40 articles (same ids): words dropped and added
+head -n 40 "$seeds" | python3 -c '
+import json, sys
+for i, line in enumerate(sys.stdin):
+    r = json.loads(line)
+    w = r.get("body", "").split()
+    r["body"] = " ".join(w[i % 3::2] + ["zyxwordedit%d" % (i % 4)])
+    print(json.dumps(r))' > edited.jsonl
+n=$(wc -l < "$seeds" | tr -d ' ')
+for how in "" "--jobs 2" "--shards 2" "--shards 2 --jobs 2"; do
+    rm -rf grow
+    # shellcheck disable=SC2086
+    "$XAPNEWS" index --db grow $how first.jsonl > /dev/null || fail "index $how"
+    expect_eq "new database ($how)" "in step" "$(in_step grow)"
+    "$XAPNEWS" index --db grow rest.jsonl edited.jsonl > /dev/null || fail "append $how"
+    expect_eq "appended, 40 replaced ($how)" "in step" "$(in_step grow)"
+    "$XAPNEWS" index --db grow "$seeds" edited.jsonl "$seeds" > /dev/null || fail "again $how"
+    expect_eq "every article replaced twice in one run ($how)" "in step" "$(in_step grow)"
+    expect_eq "articles ($how)" "$n" "$($SYSPY -c 'import sys, xapian; print(xapian.Database(sys.argv[1]).get_doccount())' grow)"
+done
+expect_eq "an edited word gone again leaves the spelling data" "" \
+    "$($SYSPY -c 'import sys, xapian; print([s.term for s in xapian.Database(sys.argv[1]).spellings() if s.term.startswith(b"zyx")] or "")' grow)"
 finish
