@@ -4,13 +4,16 @@
 //       TermGenerator (english stemmer, STEM_SOME) over title (also with the
 //       S prefix) and body, one WritableDatabase, replace_document by a Q id
 //       term; document data id=, title=, date=, body= (xapnews also keeps the
-//       body, for snippets). N = 0 (default): Xapian's own flushing.
-//   plain_xapian query DB QUERIES [PASSES]
-//       QueryParser (english, STEM_SOME, default operator AND as xapnews),
-//       Enquire with BM25, top 10, reading each hit's data. One untimed
-//       warm-up pass, then PASSES timed passes (default 1); prints one line
-//       per query and pass: "microseconds<TAB>hits<TAB>estimate".
-//   plain_xapian floor DB QUERIES [PASSES]
+//       body, for snippets). N = 0 (default): Xapian's own flushing. An
+//       existing DB is opened and added to (an append); one commit at the
+//       end in any case.
+//   plain_xapian query DB QUERIES [PASSES [and|or]]
+//       QueryParser (english, STEM_SOME, default operator AND as xapnews,
+//       or OR with "or"), Enquire with BM25, top 10, reading each hit's
+//       data. One untimed warm-up pass, then PASSES timed passes (default
+//       1); prints one line per query and pass:
+//       "microseconds<TAB>hits<TAB>estimate".
+//   plain_xapian floor DB QUERIES [PASSES [and|or]]
 //       The least any program answering from a Xapian database can spend on
 //       these queries: each parsed beforehand (untimed), then timed from
 //       set_query to the top 10's document ids only (no parsing, no
