@@ -1,8 +1,11 @@
 #!/bin/sh
 # Performance of xapnews against plain Xapian and SQLite FTS5 on
-# Reuters-21578 (21,578 articles), in one run: about 45 minutes on 2 cores
-# with the defaults (x50 with both contenders is most of it), about 20
-# with BENCH_X50=skip, about 10 with BENCH_X50=skip-all.
+# Reuters-21578 (21,578 articles), in one run: about 30 minutes on 2 cores
+# with the defaults (up to 45 when the machine is slow; the scale phase's
+# x50, both contenders, is half of it), about 11 with BENCH_X50=skip,
+# about 6 with BENCH_X50=skip-all (estimates from the per-article costs
+# of earlier runs: x1 indexing 6-14 s per contender, plain Xapian 0.7 s
+# and xapnews on 2 cores 0.33-0.39 s per 1000 articles at x10-x50).
 #
 #   0. ranking on every judged collection (bench/relevance.py, about a
 #      minute, into relevance.md; needs python3-xapian; BENCH_RELEVANCE=skip)
@@ -32,8 +35,9 @@
 #      gets 100 new articles appended, then 1000 more, each append its own
 #      timed command (xapnews index without --shards; plain_xapian index
 #      DB FILE); x50 runs when the budget allows it (BENCH_BUDGET,
-#      BENCH_X50). Costs on 2 cores: x10 about 4 minutes, x50 about 7
-#      minutes for xapnews and 13-15 for plain Xapian.
+#      BENCH_X50). Costs on 2 cores: x10 about 4 minutes for both, x50
+#      about 7 minutes for xapnews and 13-15 for plain Xapian; the work
+#      folder then needs about 7 GB of disk (one database at a time).
 # Phases 2-4 run REPS repetitions, alternating the contenders; medians.
 # Prints a table of ratios, each contender's query latencies per kind and
 # the targets with their verdicts (met, NOT MET, or not measured when a
