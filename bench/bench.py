@@ -919,6 +919,8 @@ def plot(res):
             for k in sizes:
                 if c + "_seconds_per_1000" in sc.get(k, {}):
                     f.write("%d %s\n" % (sc[k]["articles"], sc[k][c + "_seconds_per_1000"]))
+    have_appends = any(sc.get(k, {}).get(c + "_appends") for k in sizes[1:]
+                       for c in ("xapnews", "plain_xapian"))
     with open(os.path.join(d, "append.dat"), "w") as f:
         for k in sizes[1:]:
             for n in APPEND_SIZES:
@@ -927,6 +929,16 @@ def plot(res):
                     a = sc.get(k, {}).get(c + "_appends", {}).get(str(n))
                     vals.append("%s" % a["seconds"] if a else "?")
                 f.write('"%d to %s" %s %s\n' % (n, k, vals[0], vals[1]))
+    if have_appends:
+        append_plot = (
+            "plot '%(d)s/append.dat' using 2:xtic(1) title \"xapnews\" lc rgb \"#4472c4\", \\\n"
+            "     '' using 3 title \"plain Xapian\" lc rgb \"#a5a5a5\", \\\n"
+            "     '' using ($0-0.15):2:(sprintf(\"%%.2f\", $2)) with labels offset 0,0.6 font \",8\" notitle, \\\n"
+            "     '' using ($0+0.15):3:(sprintf(\"%%.2f\", $3)) with labels offset 0,0.6 font \",8\" notitle"
+            % {"d": d})
+    else:
+        append_plot = ("set label 1 \"appends not measured (scale phase skipped)\" at graph 0.5, 0.5 center\n"
+                       "unset key\nplot [0:1] [0:1] NaN notitle\nunset label 1\nset key")
     m = res["machine"]
     title = "xapnews bench, Reuters-21578 (%s, %s cores, %s GiB)" % (m["cpu_model"], m["nproc"], m["ram_gib"])
     script = r"""
@@ -976,10 +988,7 @@ set yrange [0:*]
 set offsets 0, 0, graph 0.1, 0
 set style histogram clustered gap 1
 set key top left
-plot '%(d)s/append.dat' using 2:xtic(1) title "xapnews" lc rgb "#4472c4", \
-     '' using 3 title "plain Xapian" lc rgb "#a5a5a5", \
-     '' using ($0-0.15):2:(sprintf("%%.2f", $2)) with labels offset 0,0.6 font ",8" notitle, \
-     '' using ($0+0.15):3:(sprintf("%%.2f", $3)) with labels offset 0,0.6 font ",8" notitle
+%(append_plot)s
 set offsets 0, 0, 0, 0
 set title "indexing scale: seconds per 1,000 articles (flat = linear)"
 set style data linespoints
@@ -993,7 +1002,7 @@ set key bottom right
 plot '%(d)s/scale_x.dat' using 1:2 title "xapnews" lw 2 pt 7 lc rgb "#4472c4", \
      '%(d)s/scale_p.dat' using 1:2 title "plain Xapian" lw 2 pt 5 lc rgb "#a5a5a5"
 unset multiplot
-""" % {"png": png, "title": title, "d": d, "nq_and": q["and"]["queries"], "nq_or": q["or"]["queries"],
+""" % {"png": png, "title": title, "d": d, "append_plot": append_plot, "nq_and": q["and"]["queries"], "nq_or": q["or"]["queries"],
        "n1": "{:,}".format(res["corpus"]["articles"])}
     gpf = os.path.join(d, "bench.gp")
     with open(gpf, "w") as f:
