@@ -74,18 +74,21 @@ def loadavg():
         return float(f.read().split()[0])
 
 
-def timed(cmd, stdout=subprocess.DEVNULL, env=None):
-    """Runs CMD; returns (wall seconds, peak RSS in KiB of the largest process,
-    exit status). Uses /usr/bin/time -f '%e %M' when there is one, else
-    os.wait4's rusage."""
+def timed(cmd, stdout=subprocess.DEVNULL, env=None, precise=False):
+    """Runs CMD; returns (wall seconds, peak RSS in KiB of the largest process).
+    Uses /usr/bin/time -f '%e %M' when there is one, else os.wait4's rusage.
+    PRECISE: the wall time from time.perf_counter around the command (GNU
+    time's %e has 10 ms steps), for short commands."""
     subprocess.run(["sync"], check=False)
     if ARGS.gnu_time:
         tf = os.path.join(ARGS.work, "time.out")
+        start = time.perf_counter()
         p = subprocess.run([ARGS.gnu_time, "-f", "%e %M", "-o", tf] + cmd,
                            stdout=stdout, stderr=subprocess.PIPE, env=env)
+        pc = time.perf_counter() - start
         with open(tf) as f:
             last = f.read().strip().splitlines()[-1].split()
-        wall, rss = float(last[0]), int(last[1])
+        wall, rss = (pc if precise else float(last[0])), int(last[1])
     else:
         start = time.perf_counter()
         p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, env=env)
@@ -250,50 +253,51 @@ def phase_index(res, r1, n):
     return paths
 
 
-def query_run(name, paths):
-    qfile = ARGS.queries
+# the query kinds: name -> (label, queries file argument, default operator)
+QUERY_KINDS = (("and", "short AND"), ("or", "long OR"))
+
+
+def query_file(kind):
+    return ARGS.queries if kind == "and" else ARGS.titles
+
+
+def query_run(name, paths, kind):
+    """One run of contender NAME over the queries of KIND ("and": short
+    queries, default operator AND; "or": whole titles, default operator OR)."""
+    qfile, passes = query_file(kind), str(ARGS.query_passes)
+    # query_bench's EXACT argument (matches counted exactly) at its default,
+    # 1000, so that the kind can follow it
+    exact = "1000"
     if name == "xapnews":
-        cmd = [ARGS.query_bench, paths["xapnews"], qfile, ARGS.profile, str(ARGS.query_passes)]
+        cmd = [ARGS.query_bench, paths["xapnews"], qfile, ARGS.profile, passes, exact, kind]
     elif name == "xapnews_2shards":
-        cmd = [ARGS.query_bench, paths["xapnews_2shards"], qfile, ARGS.profile, str(ARGS.query_passes)]
+        cmd = [ARGS.query_bench, paths["xapnews_2shards"], qfile, ARGS.profile, passes, exact, kind]
     elif name == "xapnews_plain_profile":
         cmd = [ARGS.query_bench, paths["xapnews"], qfile,
-               os.path.join(os.path.dirname(ARGS.profile), "plain.conf"), str(ARGS.query_passes)]
+               os.path.join(os.path.dirname(ARGS.profile), "plain.conf"), passes, exact, kind]
     elif name == "plain_xapian":
-        cmd = [ARGS.plain, "query", paths["plain_xapian"], qfile, str(ARGS.query_passes)]
+        cmd = [ARGS.plain, "query", paths["plain_xapian"], qfile, passes, kind]
     elif name == "xapian_floor":
-        cmd = [ARGS.plain, "floor", paths["plain_xapian"], qfile, str(ARGS.query_passes)]
+        cmd = [ARGS.plain, "floor", paths["plain_xapian"], qfile, passes, kind]
     else:
         cmd = ["python3", os.path.join(ARGS.bench, "fts5_bench.py"), "query", paths["fts5"],
-               qfile, str(ARGS.query_passes)]
+               qfile, passes, kind]
     lines = [l.split("\t") for l in output_of(cmd).splitlines() if l.strip()]
     per_line = [None if l[0] == "nan" else float(l[0]) for l in lines]
     hits = [int(l[1]) for l in lines]
     return per_line, hits, sum(1 for t in per_line if t is None)
 
 
+def count_queries(path):
+    return sum(1 for l in open(path, encoding="utf-8") if l.strip() and not l.startswith("#"))
+
+
 def phase_query(res, paths):
-    nq = sum(1 for l in open(ARGS.queries, encoding="utf-8") if l.strip() and not l.startswith("#"))
     contenders = ["xapnews", "plain_xapian"] + (["fts5"] if ARGS.fts5 else []) + \
         ["xapnews_2shards", "xapnews_plain_profile", "xapian_floor"]
-    runs = {c: [] for c in contenders}
-    # each query's times over every timed pass of every repetition
-    per_query = {c: [[] for _ in range(nq)] for c in contenders}
-    for rep in range(ARGS.reps):
-        for c in rotate(contenders, rep):
-            per_line, hits, failed = query_run(c, paths)
-            for i, t in enumerate(per_line):
-                if t is not None:
-                    per_query[c][i % nq].append(t)
-            us = [t for t in per_line if t is not None]
-            r = {"p50": percentile(us, 50), "p95": percentile(us, 95), "p99": percentile(us, 99),
-                 "mean": statistics.mean(us), "zero_hit_queries": sum(1 for h in hits if h == 0)
-                 // ARGS.query_passes, "failed": failed}
-            runs[c].append(r)
-            log("query rep %d %-21s p50 %7.1f us  p95 %7.1f us  p99 %7.1f us" %
-                (rep + 1, c, r["p50"], r["p95"], r["p99"]))
-    out = {"queries": nq, "timed_passes_per_run": ARGS.query_passes,
-           "note": ("p50/p95/p99: percentiles over the queries of each query's median time over "
+    out = {"timed_passes_per_run": ARGS.query_passes, "repetitions": ARGS.reps,
+           "note": ("per kind and contender, p50/p95/p99/mean: percentiles (and the mean) over "
+                    "the queries of each query's median time over "
                     "every timed pass of every repetition (so a burst of load on the machine during one "
                     "pass does not move them; 'runs' keeps each run's percentiles over all its "
                     "timings); "
@@ -301,10 +305,13 @@ def phase_query(res, paths):
                     "title (xapnews: from its summary value slot; plain Xapian: from the document data, "
                     "which holds the body too, as a simple indexer stores it; FTS5: its content "
                     "table), database opened once, one untimed warm-up pass; "
-                    "default operator AND for all; xapnews with "
+                    "kinds: 'and' = short queries (queries file), default operator AND for all; "
+                    "'or' = whole Reuters titles (titles file), default operator OR for all "
+                    "(FTS5: quoted words joined by OR); xapnews with "
                     "schemas/profiles/default.conf on the 1-job database (each word searched in "
-                    "text, title, officials and outlet: 4 weighted terms) and name-aware typo "
-                    "tolerance on, as `xapnews search` runs; xapnews_2shards: the "
+                    "text, title, officials and outlet: 4 weighted terms), name-aware typo "
+                    "tolerance on and 1000 matches counted exactly (query_bench's defaults, as "
+                    "`xapnews search` runs); xapnews_2shards: the "
                     "same over the 2-shard stub database; xapnews_plain_profile: "
                     "schemas/profiles/plain.conf (plain BM25, one term per word); plain_xapian: QueryParser english "
                     "STEM_SOME, BM25; fts5: porter unicode61, ORDER BY bm25() LIMIT 10 "
@@ -312,13 +319,35 @@ def phase_query(res, paths):
                     "from a Xapian database spends, over plain Xapian's database: queries "
                     "parsed beforehand, timed from set_query to the top 10's document ids, "
                     "no document read (bench/plain_xapian.cc floor)")}
-    for c, rs in runs.items():
-        typical = [median(ts) for ts in per_query[c] if ts]
-        out[c] = {k: round(percentile(typical, int(k[1:])), 1) for k in ("p50", "p95", "p99")}
-        out[c]["mean"] = round(statistics.mean(typical), 1)
-        out[c]["runs"] = [{k: round(r[k], 1) for k in ("p50", "p95", "p99")} for r in rs]
-        out[c]["zero_hit_queries"] = rs[-1]["zero_hit_queries"]
-        out[c]["failed_queries"] = rs[-1]["failed"]
+    for kind, label in QUERY_KINDS:
+        qfile = query_file(kind)
+        nq = count_queries(qfile)
+        runs = {c: [] for c in contenders}
+        # each query's times over every timed pass of every repetition
+        per_query = {c: [[] for _ in range(nq)] for c in contenders}
+        for rep in range(ARGS.reps):
+            for c in rotate(contenders, rep):
+                per_line, hits, failed = query_run(c, paths, kind)
+                for i, t in enumerate(per_line):
+                    if t is not None:
+                        per_query[c][i % nq].append(t)
+                us = [t for t in per_line if t is not None]
+                r = {"p50": percentile(us, 50), "p95": percentile(us, 95), "p99": percentile(us, 99),
+                     "mean": statistics.mean(us), "zero_hit_queries": sum(1 for h in hits if h == 0)
+                     // ARGS.query_passes, "failed": failed}
+                runs[c].append(r)
+                log("query %s rep %d %-21s p50 %7.1f us  p95 %7.1f us  p99 %7.1f us" %
+                    (kind, rep + 1, c, r["p50"], r["p95"], r["p99"]))
+        k = {"label": label, "queries": nq, "queries_file": os.path.relpath(qfile, ARGS.top),
+             "default_operator": kind.upper()}
+        for c, rs in runs.items():
+            typical = [median(ts) for ts in per_query[c] if ts]
+            k[c] = {p: round(percentile(typical, int(p[1:])), 1) for p in ("p50", "p95", "p99")}
+            k[c]["mean"] = round(statistics.mean(typical), 1)
+            k[c]["runs"] = [{p: round(r[p], 1) for p in ("p50", "p95", "p99")} for r in rs]
+            k[c]["zero_hit_queries"] = rs[-1]["zero_hit_queries"]
+            k[c]["failed_queries"] = rs[-1]["failed"]
+        out[kind] = k
     res["query"] = out
 
 
@@ -396,8 +425,9 @@ def phase_perf(res, r1, x1_seconds, plain_seconds):
     if not perf or ARGS.perf == "skip":
         res["perf"] = {"skipped": "perf not found" if not perf else "BENCH_PERF=skip"}
         return
-    # keep time for x10 (xapnews and plain Xapian, about 10 times x1 each)
-    reserve = 10 * (x1_seconds + plain_seconds) * 1.1 + 20
+    # keep time for the scale phase (xapnews and plain Xapian at both sizes,
+    # about COPIES times x1 each)
+    reserve = sum(ARGS.scale_copies) * (x1_seconds + plain_seconds) * 1.1 + 60
     if ARGS.perf == "auto" and elapsed() + 1.3 * x1_seconds + 10 > ARGS.budget - reserve:
         res["perf"] = {"skipped": "not enough time left in the budget"}
         log("perf skipped (budget)")
@@ -443,10 +473,24 @@ def phase_perf(res, r1, x1_seconds, plain_seconds):
     log("perf: " + ", ".join("%s %.1f%%" % (n, p) for p, n in by_dso[:6]))
 
 
+APPEND_SIZES = (100, 1000)
+
+
+def doccount(db):
+    return int(output_of([ARGS.plain, "doccount", db]).strip())
+
+
 def phase_scale(res, n1, x1):
-    """Fresh builds at x10 (xapnews, plain Xapian) and x50 (xapnews, the five
-    x10 chunks in one run): time per 1000 articles as the corpus grows. Then
-    the cost of growing an index: one more copy appended to the x10 one."""
+    """Daily ingest at two archive sizes (Reuters x10 and x50 by default,
+    BENCH_SCALE_COPIES): at each, a new xapnews database (--shards J --jobs J)
+    and a new plain Xapian database are built from the same copies (new ids
+    per copy), then each gets 100 new articles appended, then 1000 more, each
+    append its own timed command (xapnews index without --shards: an
+    existing sharded database is written shard by shard; plain_xapian index
+    DB FILE, one commit at the end). The builds also give the time per 1000
+    articles as the archive grows."""
+    small_c, large_c = ARGS.scale_copies
+    small, large = "x%d" % small_c, "x%d" % large_c
     out = {"x1": {"articles": n1, "xapnews_seconds": x1["xapnews"]["median_seconds"],
                   "xapnews_peak_rss_mib": x1["xapnews"]["median_peak_rss_mib"],
                   "plain_xapian_seconds": x1["plain_xapian"]["median_seconds"],
@@ -462,106 +506,150 @@ def phase_scale(res, n1, x1):
         out["x1"]["xapnews_seconds"] = x1["xapnews_2shards"]["median_index_seconds"]
         out["x1"]["xapnews_seconds_per_1000"] = round(1000 * out["x1"]["xapnews_seconds"] / n1, 3)
         out["x1"]["xapnews_peak_rss_mib"] = x1["xapnews_2shards"]["median_peak_rss_mib"]
+    out["sizes"] = [small, large]
+    out["append_articles"] = list(APPEND_SIZES)
+    out["method"] = (
+        "at each size: a new database of COPIES copies of Reuters (copy c with ids "
+        "reuters-c<c>-NEWID), built in one run (xapnews: index --quiet --shards %d --jobs %d; "
+        "plain Xapian: plain_xapian index DB FILES); then %d new articles appended, then %d "
+        "more (copies numbered from %d, new to both sizes, the same articles at both sizes), "
+        "each append one timed command: xapnews index --quiet --db DB FILE (no --shards), "
+        "plain_xapian index DB FILE; wall time (time.perf_counter around the command) "
+        "including starting, opening, writing and committing; "
+        "measured once; the document count checked before and after"
+        % (jobs, jobs, APPEND_SIZES[0], APPEND_SIZES[1], large_c))
     res["scale"] = out
     if ARGS.x50 == "skip-all":
-        out["skipped"] = "BENCH_SCALE=skip"
+        out["skipped"] = "BENCH_X50=skip-all"
         return
 
-    def chunk_path(k):
-        return os.path.join(ARGS.work, "chunk%d.jsonl" % k)
+    files = []   # the chunk files written so far: (path, first copy, copies)
 
-    def make_chunk(k, copies=10):
-        """Copies 10k .. 10k + copies - 1 of Reuters, with new ids."""
-        subprocess.run(["python3", os.path.join(ARGS.bench, "reuters.py"), ARGS.reuters,
-                        chunk_path(k), "--copies", str(copies), "--first-copy", str(10 * k)],
-                       check=True, stderr=subprocess.DEVNULL)
+    def ensure_copies(total):
+        """Writes chunk files of up to SMALL_C copies until copies 0 .. TOTAL-1
+        are on disk; returns their paths and the seconds spent."""
+        t0 = time.time()
+        have = sum(f[2] for f in files)
+        while have < total:
+            k = min(small_c, total - have)
+            path = os.path.join(ARGS.work, "chunk%d.jsonl" % len(files))
+            subprocess.run(["python3", os.path.join(ARGS.bench, "reuters.py"), ARGS.reuters,
+                            path, "--copies", str(k), "--first-copy", str(have)],
+                           check=True, stderr=subprocess.DEVNULL)
+            files.append((path, have, k))
+            have += k
+        return [f[0] for f in files if f[1] < total], time.time() - t0
 
-    log("writing Reuters x10 (copies 0-9)")
-    make_chunk(0)
-    n10 = 10 * n1
-    x10db = os.path.join(ARGS.work, "x10.db")
-    rmrf(x10db)
-    log("index x10 xapnews (%d articles)" % n10)
-    t10, rss = timed(xapnews_cmd("index", "--quiet", "--db", x10db, *scale_args, chunk_path(0)))
-    out["x10"] = {"articles": n10, "xapnews_seconds": round(t10, 2),
-                  "xapnews_peak_rss_mib": round(rss / 1024, 1),
-                  "xapnews_seconds_per_1000": round(1000 * t10 / n10, 3),
-                  "xapnews_db_bytes": du(x10db)}
-    log("index x10 xapnews %.1f s, %.1f MiB" % (t10, rss / 1024))
+    # the appended articles: copies from LARGE_C on, new to both sizes
+    need = sum(APPEND_SIZES)
+    app_src = os.path.join(ARGS.work, "append-src.jsonl")
+    subprocess.run(["python3", os.path.join(ARGS.bench, "reuters.py"), ARGS.reuters, app_src,
+                    "--copies", str(-(-need // n1)), "--first-copy", str(large_c)],
+                   check=True, stderr=subprocess.DEVNULL)
+    app_files = []
+    with open(app_src, encoding="utf-8") as f:
+        lines = f.readlines()
+    start = 0
+    for n in APPEND_SIZES:
+        path = os.path.join(ARGS.work, "append%d.jsonl" % n)
+        with open(path, "w", encoding="utf-8") as g:
+            g.writelines(lines[start:start + n])
+        app_files.append((n, path))
+        start += n
+    rmrf(app_src)
 
-    # growing an index: one more copy (new ids) appended to the x10 one
-    make_chunk(5, copies=1)
-    log("append x1 (copy 50) to the x10 database")
-    ta, rssa = timed(xapnews_cmd("index", "--quiet", "--db", x10db, *scale_args, chunk_path(5)))
-    out["append_x1_to_x10"] = {"articles_before": n10, "articles": n1, "seconds": round(ta, 2),
-                               "seconds_per_1000": round(1000 * ta / n1, 3),
-                               "peak_rss_mib": round(rssa / 1024, 1)}
-    log("  %.1f s (%.3f s per 1000), %.1f MiB" % (ta, 1000 * ta / n1, rssa / 1024))
-    rmrf(x10db)
-    rmrf(chunk_path(5))
+    def build_and_append(size, copies, contender, inputs):
+        """A new database of CONTENDER from INPUTS, then the appends; returns
+        a dict of the measurements."""
+        db = os.path.join(ARGS.work, "%s-%s.db" % (contender, size))
+        rmrf(db)
+        n = copies * n1
+        log("index %s %s (%d articles)" % (size, contender, n))
+        if contender == "xapnews":
+            t, rss = timed(xapnews_cmd("index", "--quiet", "--db", db, *scale_args, *inputs))
+        else:
+            t, rss = timed([ARGS.plain, "index", db, *inputs])
+        r = {contender + "_seconds": round(t, 2), contender + "_peak_rss_mib": round(rss / 1024, 1),
+             contender + "_seconds_per_1000": round(1000 * t / n, 3), contender + "_db_bytes": du(db)}
+        log("index %s %s %.1f s (%.3f s per 1000), %.1f MiB"
+            % (size, contender, t, 1000 * t / n, rss / 1024))
+        appends = {}
+        before = doccount(db)
+        r[contender + "_doccount"] = before
+        for k, path in app_files:
+            if contender == "xapnews":
+                t, rss = timed(xapnews_cmd("index", "--quiet", "--db", db, path), precise=True)
+            else:
+                t, rss = timed([ARGS.plain, "index", db, path], precise=True)
+            after = doccount(db)
+            appends[str(k)] = {"seconds": round(t, 3), "peak_rss_mib": round(rss / 1024, 1),
+                               "articles_before": before, "articles_after": after,
+                               "all_new": after - before == k}
+            log("append %d to %s %s: %.3f s, %.1f MiB%s"
+                % (k, size, contender, t, rss / 1024,
+                   "" if after - before == k else
+                   " (WARNING: %d articles added, not %d)" % (after - before, k)))
+            before = after
+        r[contender + "_appends"] = appends
+        rmrf(db)
+        return r
 
-    if ARGS.x50 == "skip":
-        out["x10"]["plain_xapian"] = "skipped (BENCH_X50=skip)"
-        out["x50"] = {"skipped": "BENCH_X50=skip"}
-        return
-    p10 = os.path.join(ARGS.work, "p10.db")
-    rmrf(p10)
-    log("index x10 plain Xapian")
-    tp, rssp = timed([ARGS.plain, "index", p10, chunk_path(0)])
-    out["x10"].update({"plain_xapian_seconds": round(tp, 2),
-                       "plain_xapian_peak_rss_mib": round(rssp / 1024, 1),
-                       "plain_xapian_seconds_per_1000": round(1000 * tp / n10, 3),
-                       "plain_xapian_db_bytes": du(p10)})
-    rmrf(p10)
-    log("index x10 plain Xapian %.1f s, %.1f MiB" % (tp, rssp / 1024))
+    def run_size(size, copies, contenders):
+        files_now, tw = ensure_copies(copies)
+        log("%s: %d copies written in %.0f s" % (size, copies, tw))
+        d = out.setdefault(size, {})
+        d.update({"articles": copies * n1, "copies": copies, "write_seconds": round(tw, 1)})
+        for c in contenders:
+            d.update(build_and_append(size, copies, c, files_now))
+        return d
+
+    run_size(small, small_c, ("xapnews", "plain_xapian"))
     if ARGS.scale_extra:
-        log("index x10 plain Xapian committing every 1000 (BENCH_SCALE_EXTRA=1)")
-        tp, rssp = timed([ARGS.plain, "index", p10, chunk_path(0), "--commit-every", "1000"])
-        out["x10"].update({"plain_xapian_commit1000_seconds": round(tp, 2),
-                           "plain_xapian_commit1000_peak_rss_mib": round(rssp / 1024, 1),
-                           "plain_xapian_commit1000_seconds_per_1000": round(1000 * tp / n10, 3)})
+        p10 = os.path.join(ARGS.work, "p10c.db")
         rmrf(p10)
-        log("index x10 plain Xapian commit/1000 %.1f s, %.1f MiB" % (tp, rssp / 1024))
+        files_now, _ = ensure_copies(small_c)
+        log("index %s plain Xapian committing every 1000 (BENCH_SCALE_EXTRA=1)" % small)
+        tp, rssp = timed([ARGS.plain, "index", p10, *files_now, "--commit-every", "1000"])
+        out[small].update({"plain_xapian_commit1000_seconds": round(tp, 2),
+                           "plain_xapian_commit1000_peak_rss_mib": round(rssp / 1024, 1),
+                           "plain_xapian_commit1000_seconds_per_1000":
+                               round(1000 * tp / (small_c * n1), 3)})
+        rmrf(p10)
 
-    # x50: a fresh build of the five x10 chunks, one run
-    need = 5 * t10 * 1.2 + 60
-    if ARGS.x50 == "auto" and elapsed() + need > ARGS.budget:
-        out["x50"] = {"skipped": "about %.0f s needed, over the %d s budget (BENCH_X50=full "
-                                 "runs it)" % (need, ARGS.budget)}
-        log("x50 skipped: " + out["x50"]["skipped"])
-        rmrf(chunk_path(0))
-        return
-    log("writing Reuters copies 10-49")
-    for k in range(1, 5):
-        make_chunk(k)
-    x50db = os.path.join(ARGS.work, "x50.db")
-    rmrf(x50db)
-    log("index x50 xapnews (%d articles, one run over five files)" % (5 * n10))
-    t50, rss50 = timed(xapnews_cmd("index", "--quiet", "--db", x50db, *scale_args,
-                                   *[chunk_path(k) for k in range(5)]))
-    out["x50"] = {"articles": 5 * n10, "complete": True, "xapnews_seconds": round(t50, 2),
-                  "xapnews_peak_rss_mib": round(rss50 / 1024, 1),
-                  "xapnews_seconds_per_1000": round(1000 * t50 / (5 * n10), 3),
-                  "xapnews_db_bytes": du(x50db),
-                  "method": ("one xapnews index run (%s) over five files of 10 copies each, "
-                             "new ids, into a new database; measured once"
-                             % ("--shards %d --jobs %d" % (jobs, jobs) if jobs > 1 else "one job"))}
-    log("index x50 xapnews %.1f s (%.3f s per 1000), %.1f MiB"
-        % (t50, 1000 * t50 / (5 * n10), rss50 / 1024))
-    rmrf(x50db)
-    if ARGS.x50 == "full":
-        # plain Xapian at x50: about 13 minutes more, so only when asked
-        p50 = os.path.join(ARGS.work, "p50.db")
-        rmrf(p50)
-        log("index x50 plain Xapian (BENCH_X50=full)")
-        tp, rssp = timed([ARGS.plain, "index", p50, *[chunk_path(k) for k in range(5)]])
-        out["x50"].update({"plain_xapian_seconds": round(tp, 2),
-                           "plain_xapian_peak_rss_mib": round(rssp / 1024, 1),
-                           "plain_xapian_seconds_per_1000": round(1000 * tp / (5 * n10), 3)})
-        log("index x50 plain Xapian %.1f s, %.1f MiB" % (tp, rssp / 1024))
-        rmrf(p50)
-    for k in range(5):
-        rmrf(chunk_path(k))
+    # the larger size, when the budget allows (estimated from the smaller)
+    sd = out[small]
+    f = large_c / float(small_c)
+    append_s = sum(a["seconds"] for c in ("xapnews", "plain_xapian")
+                   for a in sd[c + "_appends"].values())
+    need_x = (f * sd["xapnews_seconds"] * 1.25 + 2 * append_s +
+              (f - 1) * sd["write_seconds"] * 1.2 + 30)
+    need_p = f * sd["plain_xapian_seconds"] * 1.3 + 2 * append_s + 30
+    left = ARGS.budget - elapsed()
+    if ARGS.x50 == "skip":
+        out[large] = {"skipped": "BENCH_X50=skip"}
+        contenders = ()
+    elif ARGS.x50 == "full" or need_x + need_p <= left:
+        contenders = ("xapnews", "plain_xapian")
+    elif need_x <= left:
+        contenders = ("xapnews",)
+        out[large] = {"plain_xapian_skipped":
+                      "plain Xapian over the %d s budget (about %.0f s more; BENCH_X50=full)"
+                      % (ARGS.budget, need_p)}
+    else:
+        contenders = ()
+        out[large] = {"skipped": "over the %d s budget (about %.0f s needed, %.0f s left; "
+                                 "BENCH_X50=full)" % (ARGS.budget, need_x + need_p, max(0, left))}
+    if contenders:
+        log("%s (%s): about %.0f s needed, %.0f s left of the budget"
+            % (large, ", ".join(contenders),
+               need_x + (need_p if len(contenders) == 2 else 0), left))
+        run_size(large, large_c, contenders)
+    else:
+        log("%s skipped: %s" % (large, out[large]["skipped"]))
+    for path, _, _ in files:
+        rmrf(path)
+    for _, path in app_files:
+        rmrf(path)
 
 
 # --------------------------------------------------------------------------
@@ -569,6 +657,90 @@ def ratio(a, b, nd=2):
     if a is None or b is None or b == 0:
         return None
     return round(a / b, nd)
+
+
+QUERY_CONTENDERS = (("xapnews", "xapnews (default.conf)"), ("xapnews_2shards", "xapnews, 2 shards"),
+                    ("xapnews_plain_profile", "xapnews (plain.conf)"), ("plain_xapian", "plain Xapian"),
+                    ("xapian_floor", "Xapian's floor"), ("fts5", "FTS5"))
+
+
+def fmt_s(x):
+    return "%.3f s" % x if x < 10 else "%.1f s" % x
+
+
+def targets(res):
+    """The performance targets with their verdicts, in order: a dict id ->
+    {measure, values, ratio, target, met, verdict[, reason]}."""
+    q, ix, sc = res["query"], res["index_x1"], res.get("scale", {})
+    out = {}
+
+    def add(tid, measure, a, b, unit, op, bound, reason=None):
+        t = {"measure": measure, "target": "%s %s" % (op, bound)}
+        if a is None or b is None or b == 0:
+            t.update({"values": "", "ratio": None, "met": None, "verdict": "not measured",
+                      "reason": reason or "not measured"})
+        else:
+            r = round(a / b, 3)
+            met = {"<=": r <= bound, ">=": r >= bound, ">": r > bound}[op]
+            fa = (lambda x: "%.0f us" % x) if unit == "us" else fmt_s
+            t.update({"values": "%s / %s" % (fa(a), fa(b)), "ratio": r, "met": met,
+                      "verdict": "met" if met else "NOT MET"})
+        out[tid] = t
+
+    for kind, label in QUERY_KINDS:
+        k = q[kind]
+        for p in ("p50", "p99"):
+            add("query_%s_%s_xapnews_over_plain" % (kind, p),
+                "query %s %s, xapnews / plain Xapian" % (label, p),
+                k["xapnews"][p], k["plain_xapian"][p], "us", "<=", 1.2)
+    no_fts = "FTS5 left out (python3's sqlite3 has no FTS5)"
+    for kind, p, op, bound in (("and", "p50", ">", 1), ("and", "p99", ">=", 10), ("or", "p50", ">=", 10)):
+        k = q[kind]
+        add("query_%s_%s_fts5_over_xapnews" % (kind, p),
+            "query %s %s, FTS5 / xapnews" % (dict(QUERY_KINDS)[kind], p),
+            k["fts5"][p] if "fts5" in k else None, k["xapnews"][p], "us", op, bound, no_fts)
+    add("index_x1_xapnews_2threads_over_plain",
+        "indexing x1, xapnews --jobs 2 / plain Xapian",
+        ix["xapnews_2threads"]["median_seconds"], ix["plain_xapian"]["median_seconds"], "s", "<=", 0.6)
+
+    def append_s(size, contender, n):
+        a = sc.get(size, {}).get(contender + "_appends", {}).get(str(n))
+        return a["seconds"] if a else None
+
+    def why(size, contender=None):
+        d = sc.get(size, {})
+        if "skipped" in sc:
+            return "scale phase skipped (%s)" % sc["skipped"]
+        if "skipped" in d:
+            return "%s skipped: %s" % (size, d["skipped"])
+        if contender and contender + "_skipped" in d:
+            return "%s: %s" % (size, d[contender + "_skipped"])
+        return "not measured"
+
+    sizes = sc.get("sizes", [])
+    for size in sizes:
+        for n in APPEND_SIZES:
+            add("append_%s_%d_xapnews_over_plain" % (size, n),
+                "append %d articles to %s, xapnews / plain Xapian" % (n, size),
+                append_s(size, "xapnews", n), append_s(size, "plain_xapian", n), "s", "<=", 1.2,
+                why(size, "plain_xapian"))
+    if len(sizes) == 2:
+        for n in APPEND_SIZES:
+            add("append_%d_xapnews_growth_%s_over_%s" % (n, sizes[1], sizes[0]),
+                "append %d growth, xapnews at %s / at %s" % (n, sizes[1], sizes[0]),
+                append_s(sizes[1], "xapnews", n), append_s(sizes[0], "xapnews", n), "s", "<=", 1.2,
+                why(sizes[1]) if append_s(sizes[0], "xapnews", n) is not None else why(sizes[0]))
+    return out
+
+
+def format_rows(header, rows):
+    w = [max(len(str(r[i])) for r in [header] + rows) for i in range(len(header))]
+    lines = ["  ".join("%-*s" % (w[i], header[i]) for i in range(len(header))).rstrip(),
+             "  ".join("-" * w[i] for i in range(len(header)))]
+    for r in rows:
+        lines.append("  ".join("%-*s" % (w[i], "" if r[i] is None else r[i])
+                               for i in range(len(header))).rstrip())
+    return lines
 
 
 def table(res):
@@ -593,15 +765,28 @@ def table(res):
                  "%.1f MiB / %.1f MiB" % (ix["xapnews"]["median_peak_rss_mib"],
                                           ix["plain_xapian"]["median_peak_rss_mib"]),
                  ratio(ix["xapnews"]["median_peak_rss_mib"], ix["plain_xapian"]["median_peak_rss_mib"])))
-    for p in ("p50", "p95", "p99"):
-        rows.append(("query %s, xapnews / plain Xapian" % p,
-                     "%.0f us / %.0f us" % (q["xapnews"][p], q["plain_xapian"][p]),
-                     ratio(q["xapnews"][p], q["plain_xapian"][p])))
-    if "xapnews_plain_profile" in q:
-        for p in ("p50", "p99"):
-            rows.append(("query %s, xapnews with plain.conf / plain Xapian" % p,
-                         "%.0f us / %.0f us" % (q["xapnews_plain_profile"][p], q["plain_xapian"][p]),
-                         ratio(q["xapnews_plain_profile"][p], q["plain_xapian"][p])))
+    for kind, label in QUERY_KINDS:
+        k = q[kind]
+        for p in ("p50", "p95", "p99", "mean"):
+            rows.append(("query %s %s, xapnews / plain Xapian" % (label, p),
+                         "%.0f us / %.0f us" % (k["xapnews"][p], k["plain_xapian"][p]),
+                         ratio(k["xapnews"][p], k["plain_xapian"][p])))
+        if "xapnews_plain_profile" in k:
+            for p in ("p50", "p99"):
+                rows.append(("query %s %s, xapnews with plain.conf / plain Xapian" % (label, p),
+                             "%.0f us / %.0f us" % (k["xapnews_plain_profile"][p], k["plain_xapian"][p]),
+                             ratio(k["xapnews_plain_profile"][p], k["plain_xapian"][p])))
+        if "fts5" in k:
+            for p in ("p50", "p95", "p99", "mean"):
+                rows.append(("query %s %s, FTS5 / xapnews" % (label, p),
+                             "%.0f us / %.0f us" % (k["fts5"][p], k["xapnews"][p]),
+                             ratio(k["fts5"][p], k["xapnews"][p])))
+            if "xapian_floor" in k:
+                for p in ("p50", "p95", "p99"):
+                    rows.append(("query %s %s, FTS5 / Xapian's floor (the most any Xapian program "
+                                 "can reach)" % (label, p),
+                                 "%.0f us / %.0f us" % (k["fts5"][p], k["xapian_floor"][p]),
+                                 ratio(k["fts5"][p], k["xapian_floor"][p])))
     rows.append(("tokeniser MB/s, xn_tokenize / TermGenerator (no stemmer)",
                  "%.1f / %.1f" % (tk["xn_tokenize"]["median_mb_per_s"], tk["termgenerator"]["median_mb_per_s"]),
                  ratio(tk["xn_tokenize"]["median_mb_per_s"], tk["termgenerator"]["median_mb_per_s"])))
@@ -609,66 +794,94 @@ def table(res):
                  "%.1f / %.1f" % (tk["xapnews_analyzer"]["median_mb_per_s"],
                                   tk["termgenerator_stem"]["median_mb_per_s"]),
                  ratio(tk["xapnews_analyzer"]["median_mb_per_s"], tk["termgenerator_stem"]["median_mb_per_s"])))
-    if "fts5" in q:
-        for p in ("p50", "p95", "p99"):
-            rows.append(("query %s, FTS5 / xapnews" % p,
-                         "%.0f us / %.0f us" % (q["fts5"][p], q["xapnews"][p]),
-                         ratio(q["fts5"][p], q["xapnews"][p])))
-        if "xapian_floor" in q:
-            for p in ("p50", "p95", "p99"):
-                rows.append(("query %s, FTS5 / Xapian's floor (the most any Xapian program can reach)" % p,
-                             "%.0f us / %.0f us" % (q["fts5"][p], q["xapian_floor"][p]),
-                             ratio(q["fts5"][p], q["xapian_floor"][p])))
     sc = res.get("scale", {})
-    for k in ("x1", "x10", "x50"):
-        if k in sc and "xapnews_seconds" in sc[k]:
-            s = sc[k]
-            extra = ""
-            jobs = sc.get("xapnews_jobs", 1)
-            how = " (%d shards, %d jobs)" % (jobs, jobs) if jobs > 1 else ""
-            rows.append(("xapnews index%s %s: s per 1000 articles%s" % (how, k, extra),
-                         "%.1f s, %.0f MiB" % (s["xapnews_seconds"], s["xapnews_peak_rss_mib"]),
-                         s["xapnews_seconds_per_1000"]))
-    if "x50" in sc and "xapnews_seconds_per_1000" in sc["x50"] and "x10" in sc:
-        rows.append(("linearity: s per 1000 at x50 / at x10 (1 = linear)", "",
-                     ratio(sc["x50"]["xapnews_seconds_per_1000"], sc["x10"]["xapnews_seconds_per_1000"])))
-    if "plain_xapian_seconds_per_1000" in sc.get("x50", {}):
-        s = sc["x50"]
-        rows.append(("plain Xapian index x50: s per 1000 articles",
-                     "%.1f s, %.0f MiB" % (s["plain_xapian_seconds"], s["plain_xapian_peak_rss_mib"]),
-                     s["plain_xapian_seconds_per_1000"]))
-        rows.append(("plain Xapian linearity: s per 1000 at x50 / at x10", "",
-                     ratio(s["plain_xapian_seconds_per_1000"],
-                           sc["x10"].get("plain_xapian_seconds_per_1000"))))
-    if "append_x1_to_x10" in sc:
-        s = sc["append_x1_to_x10"]
-        rows.append(("append x1 to the x10 index: s per 1000 articles",
-                     "%.1f s, %.0f MiB" % (s["seconds"], s["peak_rss_mib"]), s["seconds_per_1000"]))
-    if "x10" in sc and "plain_xapian_seconds" in sc["x10"]:
-        s = sc["x10"]
-        rows.append(("plain Xapian index x10: s per 1000 articles",
-                     "%.1f s, %.0f MiB" % (s["plain_xapian_seconds"], s["plain_xapian_peak_rss_mib"]),
-                     s["plain_xapian_seconds_per_1000"]))
-        rows.append(("indexing time x10, xapnews%s / plain Xapian" % (
-                         " (%d jobs)" % sc["xapnews_jobs"] if sc.get("xapnews_jobs", 1) > 1 else ""), "",
-                     ratio(sc["x10"]["xapnews_seconds"], s["plain_xapian_seconds"])))
-    if "x10" in sc and "plain_xapian_commit1000_seconds" in sc["x10"]:
-        s = sc["x10"]
-        rows.append(("plain Xapian commit/1000 index x10: s per 1000 articles",
-                     "%.1f s, %.0f MiB" % (s["plain_xapian_commit1000_seconds"],
-                                           s["plain_xapian_commit1000_peak_rss_mib"]),
-                     s["plain_xapian_commit1000_seconds_per_1000"]))
+    jobs = sc.get("xapnews_jobs", 1)
+    how = " (%d shards, %d jobs)" % (jobs, jobs) if jobs > 1 else ""
+    sizes = ["x1"] + sc.get("sizes", [])
+    for k in sizes:
+        s = sc.get(k, {})
+        for c, name in (("xapnews", "xapnews index" + how), ("plain_xapian", "plain Xapian index")):
+            if c + "_seconds" in s:
+                rows.append(("%s %s: s per 1000 articles" % (name, k),
+                             "%.1f s, %.0f MiB" % (s[c + "_seconds"], s[c + "_peak_rss_mib"]),
+                             s[c + "_seconds_per_1000"]))
+        if k != "x1" and "plain_xapian_seconds" in s and "xapnews_seconds" in s:
+            rows.append(("indexing time %s, xapnews%s / plain Xapian" % (k, how),
+                         "%.1f s / %.1f s" % (s["xapnews_seconds"], s["plain_xapian_seconds"]),
+                         ratio(s["xapnews_seconds"], s["plain_xapian_seconds"])))
+        if "plain_xapian_commit1000_seconds" in s:
+            rows.append(("plain Xapian commit/1000 index %s: s per 1000 articles" % k,
+                         "%.1f s, %.0f MiB" % (s["plain_xapian_commit1000_seconds"],
+                                               s["plain_xapian_commit1000_peak_rss_mib"]),
+                         s["plain_xapian_commit1000_seconds_per_1000"]))
+    if len(sizes) == 3:
+        for c, name in (("xapnews", "xapnews"), ("plain_xapian", "plain Xapian")):
+            a, b = sc.get(sizes[2], {}), sc.get(sizes[1], {})
+            if c + "_seconds_per_1000" in a and c + "_seconds_per_1000" in b:
+                rows.append(("%s linearity: s per 1000 at %s / at %s (1 = linear)" % (name, sizes[2], sizes[1]),
+                             "", ratio(a[c + "_seconds_per_1000"], b[c + "_seconds_per_1000"])))
+    for k in sizes[1:]:
+        s = sc.get(k, {})
+        for n in APPEND_SIZES:
+            vals = []
+            for c in ("xapnews", "plain_xapian"):
+                a = s.get(c + "_appends", {}).get(str(n))
+                vals.append(a["seconds"] if a else None)
+            if vals[0] is not None or vals[1] is not None:
+                rows.append(("append %d articles to %s: xapnews / plain Xapian" % (n, k),
+                             " / ".join("-" if v is None else fmt_s(v) for v in vals),
+                             ratio(vals[0], vals[1])))
+    if len(sizes) == 3:
+        for n in APPEND_SIZES:
+            a = sc.get(sizes[2], {}).get("plain_xapian_appends", {}).get(str(n))
+            b = sc.get(sizes[1], {}).get("plain_xapian_appends", {}).get(str(n))
+            if a and b:
+                rows.append(("append %d growth, plain Xapian at %s / at %s" % (n, sizes[2], sizes[1]),
+                             "%s / %s" % (fmt_s(a["seconds"]), fmt_s(b["seconds"])),
+                             ratio(a["seconds"], b["seconds"])))
+    if "skipped" in sc:
+        rows.append(("scale phase skipped: %s" % sc["skipped"], "", None))
+    for k in sizes[1:]:
+        s = sc.get(k, {})
+        for why in ([s["skipped"]] if "skipped" in s else []) + \
+                ([s["plain_xapian_skipped"]] if "plain_xapian_skipped" in s else []):
+            rows.append(("%s not measured: %s" % (k, why), "", None))
+    for k in sizes[1:]:
+        s = sc.get(k, {})
+        bad = ["%s %s" % (c, n) for c in ("xapnews", "plain_xapian")
+               for n, a in s.get(c + "_appends", {}).items() if not a["all_new"]]
+        if bad:
+            rows.append(("WARNING: appends to %s that did not add every article: %s"
+                         % (k, ", ".join(bad)), "", None))
     ev = res.get("eval_cranfield", {})
     if "best_seconds" in ev:
         rows.append(("xapnews eval, Cranfield 225 queries x 1000 hits (best of 3)",
                      "%.3f s" % ev["best_seconds"], None))
-    w = max(len(r[0]) for r in rows)
-    w2 = max(len(r[1]) for r in rows)
-    lines = ["%-*s  %-*s  %s" % (w, "measure", w2, "values", "ratio"),
-             "%s  %s  %s" % ("-" * w, "-" * w2, "-----")]
-    for name, vals, r in rows:
-        lines.append("%-*s  %-*s  %s" % (w, name, w2, vals, "" if r is None else r))
     res["ratios"] = {name: r for name, _, r in rows if r is not None}
+
+    lines = format_rows(("measure", "values", "ratio"), rows)
+
+    # each contender's latencies, per query kind
+    lat = []
+    for kind, label in QUERY_KINDS:
+        k = q[kind]
+        for c, name in QUERY_CONTENDERS:
+            if c in k:
+                lat.append(("%s (%d)" % (label, k["queries"]), name) +
+                           tuple("%.0f" % k[c][p] for p in ("p50", "p95", "p99", "mean")))
+    lines += ["", "query latency in microseconds: percentiles over the queries of each query's "
+              "median over %d repetitions x %d passes" % (q["repetitions"], q["timed_passes_per_run"]), ""]
+    lines += format_rows(("kind (queries)", "contender", "p50", "p95", "p99", "mean"), lat)
+
+    tg = targets(res)
+    res["targets"] = tg
+    trows = [(t["measure"], t["values"] or t.get("reason", ""), "" if t["ratio"] is None else t["ratio"],
+              t["target"], t["verdict"]) for t in tg.values()]
+    met = sum(1 for t in tg.values() if t["met"] is True)
+    notm = sum(1 for t in tg.values() if t["met"] is None)
+    lines += ["", "targets: %d of %d met, %d not met, %d not measured"
+              % (met, len(tg), len(tg) - met - notm, notm), ""]
+    lines += format_rows(("measure", "values", "ratio", "target", "verdict"), trows)
     return "\n".join(lines)
 
 
@@ -684,39 +897,55 @@ def plot(res):
     with open(os.path.join(d, "index.dat"), "w") as f:
         for label, k in (("xapnews", "xapnews"), ("xapnews\\n2 threads", "xapnews_2threads"),
                          ("xapnews\\n2 shards\\n+compact", "xapnews_2shards"),
-                         ("plain Xapian", "plain_xapian"),
+                         ("plain\\nXapian", "plain_xapian"),
                          ("plain Xapian\\ncommit/1000", "plain_xapian_commit1000"), ("FTS5", "fts5")):
             if k in ix:
                 f.write('"%s" %s %s\n' % (label, ix[k]["median_seconds"], ix[k]["median_peak_rss_mib"]))
-    with open(os.path.join(d, "query.dat"), "w") as f:
-        for label, k in (("xapnews", "xapnews"), ("xapnews 2 shards", "xapnews_2shards"),
-                         ("xapnews\\nplain.conf", "xapnews_plain_profile"),
-                         ("plain Xapian", "plain_xapian"), ("Xapian floor", "xapian_floor"),
-                         ("FTS5", "fts5")):
-            if k in q:
-                f.write('"%s" %s %s %s\n' % (label, q[k]["p50"], q[k]["p95"], q[k]["p99"]))
+    for kind, _ in QUERY_KINDS:
+        with open(os.path.join(d, "query_%s.dat" % kind), "w") as f:
+            for label, k in (("xapnews", "xapnews"), ("xapnews\\n2 shards", "xapnews_2shards"),
+                             ("xapnews\\nplain.conf", "xapnews_plain_profile"),
+                             ("plain\\nXapian", "plain_xapian"), ("Xapian\\nfloor", "xapian_floor"),
+                             ("FTS5", "fts5")):
+                if k in q[kind]:
+                    f.write('"%s" %s %s\n' % (label, q[kind][k]["p50"], q[kind][k]["p99"]))
     with open(os.path.join(d, "tok.dat"), "w") as f:
-        for label, k in (("xn\\\\_tokenize", "xn_tokenize"), ("xapnews analyzer", "xapnews_analyzer"),
-                         ("TermGenerator", "termgenerator"), ("TermGenerator\\n+stemmer", "termgenerator_stem")):
+        for label, k in (("xn\\\\_tokenize", "xn_tokenize"), ("xapnews\\nanalyzer", "xapnews_analyzer"),
+                         ("Term-\\nGenerator", "termgenerator"), ("Term-\\nGenerator\\n+stemmer", "termgenerator_stem")):
             f.write('"%s" %s\n' % (label, tk[k]["median_mb_per_s"]))
-    with open(os.path.join(d, "scale_x.dat"), "w") as f:
-        if "x1" in sc:
-            f.write("%d %s\n" % (sc["x1"]["articles"], sc["x1"]["xapnews_seconds_per_1000"]))
-        for k in ("x10", "x50"):
-            if "xapnews_seconds_per_1000" in sc.get(k, {}):
-                f.write("%d %s\n" % (sc[k]["articles"], sc[k]["xapnews_seconds_per_1000"]))
-    with open(os.path.join(d, "scale_p.dat"), "w") as f:
-        if "x1" in sc:
-            f.write("%d %s\n" % (sc["x1"]["articles"], sc["x1"]["plain_xapian_seconds_per_1000"]))
-        for k in ("x10", "x50"):
-            if "plain_xapian_seconds_per_1000" in sc.get(k, {}):
-                f.write("%d %s\n" % (sc[k]["articles"], sc[k]["plain_xapian_seconds_per_1000"]))
+    sizes = ["x1"] + sc.get("sizes", [])
+    for c, fn in (("xapnews", "scale_x.dat"), ("plain_xapian", "scale_p.dat")):
+        with open(os.path.join(d, fn), "w") as f:
+            for k in sizes:
+                if c + "_seconds_per_1000" in sc.get(k, {}):
+                    f.write("%d %s\n" % (sc[k]["articles"], sc[k][c + "_seconds_per_1000"]))
+    have_appends = any(sc.get(k, {}).get(c + "_appends") for k in sizes[1:]
+                       for c in ("xapnews", "plain_xapian"))
+    with open(os.path.join(d, "append.dat"), "w") as f:
+        for k in sizes[1:]:
+            for n in APPEND_SIZES:
+                vals = []
+                for c in ("xapnews", "plain_xapian"):
+                    a = sc.get(k, {}).get(c + "_appends", {}).get(str(n))
+                    vals.append("%s" % a["seconds"] if a else "?")
+                f.write('"%d to %s" %s %s\n' % (n, k, vals[0], vals[1]))
+    if have_appends:
+        append_plot = (
+            "plot '%(d)s/append.dat' using 2:xtic(1) title \"xapnews\" lc rgb \"#4472c4\", \\\n"
+            "     '' using 3 title \"plain Xapian\" lc rgb \"#a5a5a5\", \\\n"
+            "     '' using ($0-0.15):2:(sprintf(\"%%.2f\", $2)) with labels offset 0,0.6 font \",8\" notitle, \\\n"
+            "     '' using ($0+0.15):3:(sprintf(\"%%.2f\", $3)) with labels offset 0,0.6 font \",8\" notitle"
+            % {"d": d})
+    else:
+        append_plot = ("set label 1 \"appends not measured (scale phase skipped)\" at graph 0.5, 0.5 center\n"
+                       "unset key\nplot [0:1] [0:1] NaN notitle\nunset label 1\nset key")
     m = res["machine"]
     title = "xapnews bench, Reuters-21578 (%s, %s cores, %s GiB)" % (m["cpu_model"], m["nproc"], m["ram_gib"])
     script = r"""
-set terminal pngcairo size 1400,1000 font ",10"
+set terminal pngcairo size 1800,1000 font ",10"
 set output '%(png)s'
-set multiplot layout 2,2 title "%(title)s"
+set datafile missing "?"
+set multiplot layout 2,3 title "%(title)s"
 set style data histograms
 set style fill solid 0.8 border -1
 set boxwidth 0.8
@@ -730,17 +959,36 @@ set offsets 0, 0, graph 0.15, 0
 plot '%(d)s/index.dat' using 2:xtic(1) title "wall s" lc rgb "#4472c4", \
      '' using 0:2:(sprintf("%%.1f s\n%%.0f MiB", $2, $3)) with labels offset 0,1.7 notitle
 set offsets 0, 0, 0, 0
-set title "query latency (top 10, %(nq)s queries)"
-set ylabel "microseconds"
 set style histogram clustered gap 1
-plot '%(d)s/query.dat' using 2:xtic(1) title "p50" lc rgb "#70ad47", \
-     '' using 3 title "p95" lc rgb "#ffc000", '' using 4 title "p99" lc rgb "#c00000"
+set ylabel "microseconds (log scale)"
+set logscale y
+set yrange [*:*]
+set title "query latency, short AND (%(nq_and)s queries, top 10)"
+plot '%(d)s/query_and.dat' using 2:xtic(1) title "p50" lc rgb "#70ad47", \
+     '' using 3 title "p99" lc rgb "#c00000", \
+     '' using ($0-0.15):2:(sprintf("%%.0f", $2)) with labels offset 0,0.6 font ",8" notitle, \
+     '' using ($0+0.15):3:(sprintf("%%.0f", $3)) with labels offset 0,0.6 font ",8" notitle
+set title "query latency, long OR (%(nq_or)s whole titles, top 10)"
+plot '%(d)s/query_or.dat' using 2:xtic(1) title "p50" lc rgb "#70ad47", \
+     '' using 3 title "p99" lc rgb "#c00000", \
+     '' using ($0-0.15):2:(sprintf("%%.0f", $2)) with labels offset 0,0.6 font ",8" notitle, \
+     '' using ($0+0.15):3:(sprintf("%%.0f", $3)) with labels offset 0,0.6 font ",8" notitle
+unset logscale y
 set title "tokeniser / analysis throughput"
 set ylabel "MB/s"
+set yrange [0:*]
 set style histogram clustered
 set offsets 0, 0, graph 0.08, 0
 plot '%(d)s/tok.dat' using 2:xtic(1) title "MB/s" lc rgb "#4472c4", \
      '' using 0:2:(sprintf("%%.1f", $2)) with labels offset 0,0.7 notitle
+set offsets 0, 0, 0, 0
+set title "appending new articles to a built archive (one command each)"
+set ylabel "seconds"
+set yrange [0:*]
+set offsets 0, 0, graph 0.1, 0
+set style histogram clustered gap 1
+set key top left
+%(append_plot)s
 set offsets 0, 0, 0, 0
 set title "indexing scale: seconds per 1,000 articles (flat = linear)"
 set style data linespoints
@@ -754,7 +1002,7 @@ set key bottom right
 plot '%(d)s/scale_x.dat' using 1:2 title "xapnews" lw 2 pt 7 lc rgb "#4472c4", \
      '%(d)s/scale_p.dat' using 1:2 title "plain Xapian" lw 2 pt 5 lc rgb "#a5a5a5"
 unset multiplot
-""" % {"png": png, "title": title, "d": d, "nq": q["queries"],
+""" % {"png": png, "title": title, "d": d, "append_plot": append_plot, "nq_and": q["and"]["queries"], "nq_or": q["or"]["queries"],
        "n1": "{:,}".format(res["corpus"]["articles"])}
     gpf = os.path.join(d, "bench.gp")
     with open(gpf, "w") as f:
@@ -770,25 +1018,35 @@ def main():
     global ARGS
     ap = argparse.ArgumentParser()
     for a in ("top", "bench", "work", "results", "reuters", "cranfield", "xapnews", "plain",
-              "query_bench", "tokenize_bench", "queries", "profile", "synonyms"):
+              "query_bench", "tokenize_bench", "queries", "titles", "profile", "synonyms"):
         ap.add_argument("--" + a.replace("_", "-"), required=True)
     ap.add_argument("--gnu-time", default=None)
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--query-passes", type=int, default=3)
     ap.add_argument("--tok-passes", type=int, default=3)
-    ap.add_argument("--budget", type=int, default=1080)
+    ap.add_argument("--budget", type=int, default=3600)
     ap.add_argument("--x50", choices=("auto", "full", "skip", "skip-all"), default="auto")
     ap.add_argument("--perf", choices=("auto", "on", "skip"), default="auto")
     ap.add_argument("--started-ago", type=float, default=0.0)
     ap.add_argument("--fts5", type=int, default=1)
     ap.add_argument("--scale-extra", type=int, default=0)
     ap.add_argument("--scale-jobs", type=int, default=2)
+    ap.add_argument("--scale-copies", default="10 50",
+                    help="the two archive sizes of the scale phase, in copies of Reuters")
     ARGS = ap.parse_args()
+    try:
+        ARGS.scale_copies = tuple(int(x) for x in ARGS.scale_copies.replace(",", " ").split())
+    except ValueError:
+        ARGS.scale_copies = ()
+    if len(ARGS.scale_copies) != 2 or not 0 < ARGS.scale_copies[0] < ARGS.scale_copies[1]:
+        ap.error("--scale-copies takes two numbers of copies, the smaller first (e.g. '10 50')")
     os.makedirs(ARGS.results, exist_ok=True)
 
     res = {"machine": machine(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
            "settings": {"repetitions": ARGS.reps, "budget_seconds": ARGS.budget, "x50": ARGS.x50,
+                        "scale_copies": list(ARGS.scale_copies),
                         "queries_file": os.path.relpath(ARGS.queries, ARGS.top),
+                        "titles_file": os.path.relpath(ARGS.titles, ARGS.top),
                         "profile": os.path.relpath(ARGS.profile, ARGS.top)}}
     la = float(res["machine"]["loadavg_start"][0])
     if la > 0.5:

@@ -4,9 +4,10 @@
     fts5_bench.py index DB.sqlite JSONL
         one table fts5(id UNINDEXED, title, body, tokenize='porter unicode61'),
         every record inserted in one transaction.
-    fts5_bench.py query DB.sqlite QUERIES [PASSES]
+    fts5_bench.py query DB.sqlite QUERIES [PASSES [and|or]]
         for each query (words, read as an AND of quoted words, as the other
-        contenders read them): the top 10 by bm25() with their id and title,
+        contenders read them; with "or", quoted words joined by OR, any of
+        them may match): the top 10 by bm25() with their id and title,
         timed in-process with time.perf_counter. One untimed warm-up pass,
         then PASSES timed passes (default 1); prints one line per query and
         pass: "microseconds<TAB>hits<TAB>-".
@@ -46,15 +47,15 @@ def index(db, jsonl):
     print("fts5_bench: indexed %d articles into %s" % (n, db), file=sys.stderr)
 
 
-def fts_query(text):
+def fts_query(text, any_word=False):
     words = re.findall(r"\w+", text)
-    return " ".join('"%s"' % w for w in words)
+    return (" OR " if any_word else " ").join('"%s"' % w for w in words)
 
 
-def query(db, queries, passes):
+def query(db, queries, passes, any_word=False):
     con = sqlite3.connect(db)
     with open(queries, encoding="utf-8") as f:
-        qs = [fts_query(l) for l in f if l.strip() and not l.startswith("#")]
+        qs = [fts_query(l, any_word) for l in f if l.strip() and not l.startswith("#")]
     sql = ("SELECT id, title FROM docs WHERE docs MATCH ? "
            "ORDER BY bm25(docs) LIMIT 10")
     out = []
@@ -73,8 +74,10 @@ def main():
         sys.exit(0 if check() else 1)
     if len(sys.argv) == 4 and sys.argv[1] == "index":
         return index(sys.argv[2], sys.argv[3])
-    if len(sys.argv) in (4, 5) and sys.argv[1] == "query":
-        return query(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) == 5 else 1)
+    if len(sys.argv) in (4, 5, 6) and sys.argv[1] == "query" and \
+            (len(sys.argv) < 6 or sys.argv[5] in ("and", "or")):
+        return query(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) >= 5 else 1,
+                     len(sys.argv) == 6 and sys.argv[5] == "or")
     sys.exit(__doc__)
 
 

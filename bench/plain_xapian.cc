@@ -4,17 +4,23 @@
 //       TermGenerator (english stemmer, STEM_SOME) over title (also with the
 //       S prefix) and body, one WritableDatabase, replace_document by a Q id
 //       term; document data id=, title=, date=, body= (xapnews also keeps the
-//       body, for snippets). N = 0 (default): Xapian's own flushing.
-//   plain_xapian query DB QUERIES [PASSES]
-//       QueryParser (english, STEM_SOME, default operator AND as xapnews),
-//       Enquire with BM25, top 10, reading each hit's data. One untimed
-//       warm-up pass, then PASSES timed passes (default 1); prints one line
-//       per query and pass: "microseconds<TAB>hits<TAB>estimate".
-//   plain_xapian floor DB QUERIES [PASSES]
+//       body, for snippets). N = 0 (default): Xapian's own flushing. An
+//       existing DB is opened and added to (an append); one commit at the
+//       end in any case.
+//   plain_xapian query DB QUERIES [PASSES [and|or]]
+//       QueryParser (english, STEM_SOME, default operator AND as xapnews,
+//       or OR with "or"), Enquire with BM25, top 10, reading each hit's
+//       data. One untimed warm-up pass, then PASSES timed passes (default
+//       1); prints one line per query and pass:
+//       "microseconds<TAB>hits<TAB>estimate".
+//   plain_xapian floor DB QUERIES [PASSES [and|or]]
 //       The least any program answering from a Xapian database can spend on
 //       these queries: each parsed beforehand (untimed), then timed from
 //       set_query to the top 10's document ids only (no parsing, no
 //       document read). Same output as query.
+//   plain_xapian doccount DB
+//       Prints the number of documents of DB (a database or a stub, such as
+//       a sharded xapnews database).
 //   plain_xapian tokenize [--stem] [--passes N] JSONL
 //       TermGenerator without a database: index_text of every title and body
 //       into a fresh Document (english stemmer, STEM_SOME with --stem, else
@@ -248,7 +254,7 @@ int cmd_tokenize(int argc, char **argv)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: plain_xapian index|query|floor|tokenize ...\n");
+        std::fprintf(stderr, "usage: plain_xapian index|query|floor|doccount|tokenize ...\n");
         return 2;
     }
     try {
@@ -256,6 +262,10 @@ int main(int argc, char **argv)
         if (!std::strcmp(argv[1], "query")) return cmd_query(argc - 2, argv + 2, false);
         if (!std::strcmp(argv[1], "floor")) return cmd_query(argc - 2, argv + 2, true);
         if (!std::strcmp(argv[1], "tokenize")) return cmd_tokenize(argc - 2, argv + 2);
+        if (!std::strcmp(argv[1], "doccount") && argc == 3) {
+            std::printf("%u\n", (unsigned)Xapian::Database(argv[2]).get_doccount());
+            return 0;
+        }
     } catch (const Xapian::Error &e) {
         std::fprintf(stderr, "plain_xapian: %s\n", e.get_description().c_str());
         return 4;

@@ -1,28 +1,48 @@
 #!/bin/sh
 # Performance of xapnews against plain Xapian and SQLite FTS5 on
-# Reuters-21578, in one run (about 17 minutes on 2 cores):
+# Reuters-21578 (21,578 articles), in one run: about 30 minutes on 2 cores
+# with the defaults (up to 45 when the machine is slow; the scale phase's
+# x50, both contenders, is half of it), about 11 with BENCH_X50=skip,
+# about 6 with BENCH_X50=skip-all (estimates from the per-article costs
+# of earlier runs: x1 indexing 6-14 s per contender, plain Xapian 0.7 s
+# and xapnews on 2 cores 0.33-0.39 s per 1000 articles at x10-x50).
 #
+#   0. ranking on every judged collection (bench/relevance.py, about a
+#      minute, into relevance.md; needs python3-xapian; BENCH_RELEVANCE=skip)
 #   1. convert Reuters-21578 to JSON Lines (bench/reuters.py)
 #   2. indexing x1: xapnews (1 job), xapnews --jobs 2 (two threads, one
-#      database), xapnews --shards 2 --jobs 2 + compact,
-#      plain Xapian (bench/plain_xapian.cc), FTS5 for reference; wall time
-#      and peak RSS
-#   3. query latency p50/p95/p99 over bench/queries.txt: xapnews
-#      (bench/query_bench.c, libxapnews), plain Xapian, FTS5, and Xapian's
-#      floor (queries parsed beforehand, top-10 ids only: the least any
-#      program answering from a Xapian database spends)
+#      database), xapnews --shards 2 --jobs 2 + compact, plain Xapian
+#      (bench/plain_xapian.cc, Xapian's own flushing, and committing every
+#      1000), FTS5 for reference; wall time and peak RSS
+#   3. query latency, two kinds, every contender on both:
+#        short AND: bench/queries.txt (394 queries), default operator AND
+#        long OR:   bench/titles.txt (300 whole Reuters titles), default
+#                   operator OR (FTS5: the words joined by OR)
+#      contenders: xapnews (bench/query_bench.c over libxapnews, default
+#      profile, typo tolerance on, 1000 matches counted exactly, as
+#      `xapnews search`), the same over 2 shards, xapnews with plain.conf,
+#      plain Xapian, FTS5, and Xapian's floor (queries parsed beforehand,
+#      top-10 ids only: the least any program answering from a Xapian
+#      database spends); p50/p95/p99/mean over the queries of each
+#      query's median time
 #   4. tokeniser throughput: xn_tokenize and xapnews's analyzer
 #      (bench/tokenize_bench.c) against Xapian's TermGenerator
 #   5. xapnews eval speed on Cranfield (best of 3)
 #   6. perf profile of the xapnews indexer, if perf is there and time allows
-#   7. scale: new databases of Reuters x10 (xapnews on both cores:
-#      --shards 2 --jobs 2, and plain Xapian) and x50 (xapnews, one run
-#      over five x10 files, if the time budget allows), each copy with new
-#      ids; and one more copy appended to the x10 xapnews database (the
-#      cost of growing an index)
+#   7. scale and daily ingest, at Reuters x10 (215,780 articles) and x50
+#      (1,078,900), each copy with new ids: a new xapnews database
+#      (--shards 2 --jobs 2) and a new plain Xapian database, then each
+#      gets 100 new articles appended, then 1000 more, each append its own
+#      timed command (xapnews index without --shards; plain_xapian index
+#      DB FILE); x50 runs when the budget allows it (BENCH_BUDGET,
+#      BENCH_X50). Costs on 2 cores: x10 about 4 minutes for both, x50
+#      about 7 minutes for xapnews and 13-15 for plain Xapian; the work
+#      folder then needs about 7 GB of disk (one database at a time).
 # Phases 2-4 run REPS repetitions, alternating the contenders; medians.
-# Prints a table of ratios and writes bench/results/results.json,
-# table.txt, perf.txt and bench.png (gnuplot).
+# Prints a table of ratios, each contender's query latencies per kind and
+# the targets with their verdicts (met, NOT MET, or not measured when a
+# phase was skipped), and writes bench/results/results.json, table.txt,
+# perf.txt and bench.png (gnuplot).
 #
 #   bench/run.sh [REUTERS_DIR]      (default: ../shared/data/reuters21578)
 #
@@ -30,11 +50,17 @@
 #   BUILD=DIR          build tree (default: the source tree)
 #   CRANFIELD=DIR      Cranfield collection (default ../shared/data/cranfield)
 #   BENCH_REPS=3       repetitions of phases 2-4
-#   BENCH_BUDGET=1080  seconds: x50 is skipped when it would pass them
-#   BENCH_X50=auto     auto | full (x50 whatever it takes, and plain Xapian
-#                      at x50 too: about 13 minutes more) | skip
-#                      (no x50, no plain x10) | skip-all (no scale phase)
+#   BENCH_BUDGET=3600  seconds since the start: the larger scale size (x50)
+#                      is skipped when its estimate would pass them, or
+#                      only plain Xapian's x50 when xapnews's alone fits;
+#                      the default lets the whole run finish on 2 cores
+#   BENCH_X50=auto     auto (as the budget allows) | full (x50 for both
+#                      contenders whatever it takes) | skip (no x50: its
+#                      targets "not measured") | skip-all (no scale phase)
+#   BENCH_SCALE_COPIES="10 50"  the two scale sizes, in copies of the
+#                      collection (e.g. "2 3" to try it on a few files)
 #   BENCH_PERF=auto    auto | on | skip
+#   BENCH_RELEVANCE=auto  auto | skip (phase 0)
 #   BENCH_SCALE_EXTRA=1  also plain Xapian committing every 1000 at x10
 #   BENCH_SCALE_JOBS=2 shards (and jobs) of xapnews in the scale phase
 #   BENCH_OUT=DIR      results folder (default bench/results)
@@ -116,9 +142,15 @@ queries=$bench/queries.txt
 if [ ! -f "$queries" ]; then
     python3 "$bench/make_queries.py" "$reuters" "$queries" >&2
 fi
+titles=$bench/titles.txt
+if [ ! -f "$titles" ]; then
+    python3 "$bench/make_queries.py" "$reuters" "$titles" --titles --count 300 >&2
+fi
 
 # Ranking out of the box on every judged collection (about a minute)
-if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import xapian' 2> /dev/null; then
+if [ "${BENCH_RELEVANCE:-auto}" = skip ]; then
+    echo "bench/run.sh: relevance left out (BENCH_RELEVANCE=skip)" >&2
+elif [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import xapian' 2> /dev/null; then
     mkdir -p "$results"
     echo "bench/run.sh: relevance (bench/relevance.py) -> $results/relevance.md" >&2
     /usr/bin/python3 "$bench/relevance.py" --xapnews "$work/bin/xapnews" \
@@ -135,12 +167,13 @@ fi
     --reuters "$reuters" --cranfield "$cranfield" \
     --xapnews "$work/bin/xapnews" --plain "$work/tools/plain_xapian" \
     --query-bench "$work/tools/query_bench" --tokenize-bench "$work/tools/tokenize_bench" \
-    --queries "$queries" --profile "$top/schemas/profiles/default.conf" \
+    --queries "$queries" --titles "$titles" --profile "$top/schemas/profiles/default.conf" \
     --synonyms "$top/schemas/synonyms.txt" \
     ${gnu_time:+--gnu-time "$gnu_time"} --fts5 "$fts5" \
-    --reps "${BENCH_REPS:-3}" --budget "${BENCH_BUDGET:-1080}" \
+    --reps "${BENCH_REPS:-3}" --budget "${BENCH_BUDGET:-3600}" \
     --x50 "${BENCH_X50:-auto}" --perf "${BENCH_PERF:-auto}" \
     --scale-extra "${BENCH_SCALE_EXTRA:-0}" --scale-jobs "${BENCH_SCALE_JOBS:-2}" \
+    --scale-copies "${BENCH_SCALE_COPIES:-10 50}" \
     --started-ago "$(( $(date +%s) - start ))"
   exit $?
 }
