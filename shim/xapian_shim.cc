@@ -13,6 +13,7 @@
 #include <chrono>
 #include <memory>
 #include <thread>
+#include <utility>
 #include <new>
 #include <string>
 #include <vector>
@@ -384,6 +385,28 @@ int xs_db_get_metadata(xs_db *h, const char *key, char **value,
     if (!p) throw std::bad_alloc();
     *value = p;
     if (value_len) *value_len = v.size();
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
+int xs_db_metadata_each(xs_db *h, const char *prefix, xs_metadata_fn fn, void *ctx,
+                        xs_error *err)
+{
+    SHIM_TRY
+    // the keys and values first, so a retry after a writer's commit
+    // never calls FN twice for one key
+    std::vector<std::pair<std::string, std::string>> all =
+        xs_retrying(*h->db, [&] {
+            std::vector<std::pair<std::string, std::string>> kv;
+            for (Xapian::TermIterator k = h->db->metadata_keys_begin(prefix);
+                 k != h->db->metadata_keys_end(prefix); ++k)
+                kv.emplace_back(*k, h->db->get_metadata(*k));
+            return kv;
+        });
+    for (const auto &kv : all) {
+        int rc = fn(ctx, kv.first.data(), kv.first.size(), kv.second.data(), kv.second.size());
+        if (rc) return rc;
+    }
     return 0;
     SHIM_CATCH(err, -1)
 }

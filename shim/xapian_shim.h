@@ -150,6 +150,16 @@ int xs_db_set_metadata(xs_db *db, const char *key, const char *value,
 int xs_db_get_metadata(xs_db *db, const char *key, char **value,
                        size_t *value_len, xs_error *err);
 
+/** Calls FN for each user metadata key of DB starting with PREFIX, in key
+ *  order, with its value (neither NUL terminated; valid during the call).
+ *  A non-zero return from FN stops and is returned; -1 with ERR set when
+ *  DB cannot be read. Over a stub, Xapian reads the first database's
+ *  metadata only. */
+typedef int (*xs_metadata_fn)(void *ctx, const char *key, size_t key_len, const char *value,
+                              size_t value_len);
+int xs_db_metadata_each(xs_db *db, const char *prefix, xs_metadata_fn fn, void *ctx,
+                        xs_error *err);
+
 /** Number of documents indexed by TERM (0 when absent). */
 int xs_db_termfreq(xs_db *db, const char *term, size_t term_len,
                    unsigned long *freq, xs_error *err);

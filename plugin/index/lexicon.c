@@ -219,7 +219,28 @@ int xn_lexicon_serialise(const xn_lexicon *lex, xn_strbuf *out)
     return xn_lexicon_serialise_counts(lex, out);
 }
 
-/* Adds the lexicon stored in DB to LEX. */
+/* Reads a stored count: decimal digits, else 0. */
+static unsigned long parse_count(const char *v, size_t len)
+{
+    unsigned long count = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (v[i] < '0' || v[i] > '9') return 0;
+        count = count * 10 + (unsigned long)(v[i] - '0');
+    }
+    return count;
+}
+
+static int merge_word_key(void *ctx, const char *key, size_t key_len, const char *value,
+                          size_t value_len)
+{
+    size_t skip = strlen(XN_LEXICON_WORD_PREFIX);
+    unsigned long count = parse_count(value, value_len);
+    if (key_len <= skip || key_len - skip > XN_TOKEN_MAX_BYTES || !count) return 0;
+    return xn_lexicon_add(ctx, key + skip, key_len - skip, count) < 0 ? 1 : 0;
+}
+
+/* Adds the lexicon stored in DB to LEX: one key per word, and the single
+ * value of databases written before those (XN_LEXICON_KEY). */
 static xapnews_status_t merge_stored(xn_lexicon *lex, xs_db *db, const char *name,
                                      xn_error *err)
 {
@@ -230,7 +251,9 @@ static xapnews_status_t merge_stored(xn_lexicon *lex, xs_db *db, const char *nam
         return xn_error_from_shim(err, &xe, name);
     int rc = xn_lexicon_merge_text(lex, text, len);
     free(text);
-    if (rc < 0) return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    if (rc == 0) rc = xs_db_metadata_each(db, XN_LEXICON_WORD_PREFIX, merge_word_key, lex, &xe);
+    if (rc < 0) return xn_error_from_shim(err, &xe, name);
+    if (rc) return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     return XAPNEWS_STATUS_SUCCESS;
 }
 
@@ -257,6 +280,23 @@ xapnews_status_t xn_lexicon_load(xs_db *db, const char *path, xn_lexicon **out,
     }
     *out = lex;
     return XAPNEWS_STATUS_SUCCESS;
+}
+
+int xn_lexicon_merge_values(const char *key, const char *const *values, const size_t *lens,
+                            size_t n, xn_strbuf *out)
+{
+    if (strncmp(key, XN_LEXICON_WORD_PREFIX, strlen(XN_LEXICON_WORD_PREFIX)) == 0) {
+        unsigned long sum = 0;
+        for (size_t i = 0; i < n; i++) sum += parse_count(values[i], lens[i]);
+        return xn_strbuf_printf(out, "%lu", sum) < 0 ? -1 : 1;
+    }
+    if (strcmp(key, XN_LEXICON_KEY) != 0) return 0;
+    xn_lexicon *lex = xn_lexicon_new();
+    int rc = lex ? 0 : -1;
+    for (size_t i = 0; i < n && rc == 0; i++) rc = xn_lexicon_merge_text(lex, values[i], lens[i]);
+    if (rc == 0) rc = xn_lexicon_serialise(lex, out);
+    xn_lexicon_free(lex);
+    return rc < 0 ? -1 : 1;
 }
 
 /* ---- writers ------------------------------------------------------------ */
@@ -345,15 +385,61 @@ int xn_lexicon_pending_forget(xn_lexicon_pending *p, xs_db *db, const char *stor
     return k == (size_t)-1 ? -1 : xn_lexicon_merge_text(p->gone[k], stored, len);
 }
 
-/* Takes the counts of GONE away from LEX, down to 0 at most. */
-static void subtract(xn_lexicon *lex, const xn_lexicon *gone)
+/* The change to one word's stored count, and where its key is built. */
+typedef struct {
+    xs_db *db;
+    const xn_lexicon *add, *gone;
+    xn_strbuf key;
+    xn_error *err;
+    xapnews_status_t st;
+} word_update;
+
+/* Stores the count of WORD: as stored, plus its count in U->add, minus
+ * that in U->gone (never below 0); a count of 0 removes the key. */
+static int update_word(void *vctx, const char *word, size_t len, unsigned long count)
 {
-    for (size_t i = 0; i < gone->cap; i++) {
-        const entry *g = &gone->slots[i];
-        if (g->off == (size_t)-1) continue;
-        entry *e = find(lex, gone->words.data + g->off, g->len);
-        if (e->off != (size_t)-1) e->count = e->count > g->count ? e->count - g->count : 0;
+    (void)count;
+    word_update *u = vctx;
+    xs_error xe;
+    xn_strbuf_reset(&u->key);
+    if (xn_strbuf_puts(&u->key, XN_LEXICON_WORD_PREFIX) < 0 ||
+        xn_strbuf_append(&u->key, word, len) < 0) {
+        u->st = xn_error_set(u->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        return 1;
     }
+    char *old = NULL;
+    size_t old_len = 0;
+    if (xs_db_get_metadata(u->db, u->key.data, &old, &old_len, &xe) < 0) {
+        u->st = xn_error_from_shim(u->err, &xe, "cannot read the name lexicon");
+        return 1;
+    }
+    unsigned long have = parse_count(old, old_len);
+    free(old);
+    unsigned long plus = u->add ? xn_lexicon_get(u->add, word, len) : 0;
+    unsigned long minus = u->gone ? xn_lexicon_get(u->gone, word, len) : 0;
+    unsigned long want = have + plus > minus ? have + plus - minus : 0;
+    if (want == have) return 0;
+    char digits[32];
+    int n = want ? snprintf(digits, sizeof digits, "%lu", want) : 0;
+    /* Xapian removes a key set to the empty value */
+    if (xs_db_set_metadata(u->db, u->key.data, digits, (size_t)n, &xe) < 0) {
+        u->st = xn_error_from_shim(u->err, &xe, "cannot store the name lexicon");
+        return 1;
+    }
+    return 0;
+}
+
+/* The words of LEX not in SEEN (may be NULL), through update_word(). */
+typedef struct {
+    word_update *u;
+    const xn_lexicon *seen;
+} update_pass;
+
+static int update_unseen(void *vctx, const char *word, size_t len, unsigned long count)
+{
+    update_pass *p = vctx;
+    if (p->seen && xn_lexicon_get(p->seen, word, len)) return 0;
+    return update_word(p->u, word, len, count);
 }
 
 xapnews_status_t xn_lexicon_pending_flush(xn_lexicon_pending *added,
@@ -365,23 +451,32 @@ xapnews_status_t xn_lexicon_pending_flush(xn_lexicon_pending *added,
     xn_lexicon *gone = kr == (size_t)-1 ? NULL : removed->gone[kr];
     if (xn_lexicon_size(add) == 0 && xn_lexicon_size(gone) == 0)
         return XAPNEWS_STATUS_SUCCESS;
-    xn_lexicon *merged = xn_lexicon_new();
-    if (!merged) return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-    xapnews_status_t st = merge_stored(merged, db, NULL, err);
-    xn_strbuf text = XN_STRBUF_INIT;
-    if (!st && add && add_all(merged, add) < 0)
-        st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-    if (!st && gone) subtract(merged, gone);
-    if (!st && xn_lexicon_serialise(merged, &text) < 0)
-        st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    /* a database written before the lexicon had a key per word holds it
+     * in one value: its counts join those to add, once, and it goes */
+    char *blob = NULL;
+    size_t blob_len = 0;
     xs_error xe;
-    if (!st && xs_db_set_metadata(db, XN_LEXICON_KEY, text.data, text.len, &xe) < 0)
+    if (xs_db_get_metadata(db, XN_LEXICON_KEY, &blob, &blob_len, &xe) < 0)
+        return xn_error_from_shim(err, &xe, "cannot read the name lexicon");
+    xn_lexicon *own = NULL;
+    if (blob_len && !add) add = own = xn_lexicon_new();
+    int oom = blob_len && (!add || xn_lexicon_merge_text(add, blob, blob_len) < 0);
+    free(blob);
+    xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
+    if (oom) st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    /* every word added or taken away, once */
+    word_update u = {db, add, gone, XN_STRBUF_INIT, err, XAPNEWS_STATUS_SUCCESS};
+    update_pass all = {&u, NULL}, rest = {&u, add};
+    if (!st && ((add && xn_lexicon_each(add, update_unseen, &all)) ||
+                (gone && xn_lexicon_each(gone, update_unseen, &rest))))
+        st = u.st;
+    xn_strbuf_free(&u.key);
+    xn_lexicon_free(own);
+    if (!st && blob_len && xs_db_set_metadata(db, XN_LEXICON_KEY, "", 0, &xe) < 0)
         st = xn_error_from_shim(err, &xe, "cannot store the name lexicon");
     if (!st) {
         if (add) xn_lexicon_clear(add);
         if (gone) xn_lexicon_clear(gone);
     }
-    xn_strbuf_free(&text);
-    xn_lexicon_free(merged);
     return st;
 }

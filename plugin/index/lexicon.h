@@ -11,17 +11,21 @@
  * and follow another word of the same sentence (no . ! ? or : between
  * them); a possessive counts for its bare word. It adds no term to the
  * documents. At each commit it adds its counts to those stored in the
- * database's metadata under XN_LEXICON_KEY, so the lexicon covers every
- * article indexed. Each article also keeps its own counts, in the value
+ * database's metadata, one key per word (XN_LEXICON_WORD_PREFIX and the
+ * word, the count in decimal), so the lexicon covers every article indexed
+ * and a commit reads and writes the words of its articles only, whatever
+ * the size of the archive. Each article also keeps its own counts, in the value
  * slot XN_SLOT_NAMES (the stored format's lines, no header): when it is
  * indexed again, the writer takes those away at the next commit, so the
  * counts stay those of the articles the database holds. A sharded
  * database keeps, in each shard, the counts of that shard's articles;
  * xn_lexicon_load() adds them up.
  *
- * Stored format (text): the line "xapnews-lexicon 1", then one line
- * "WORD COUNT" per word (WORD folded as index terms are). Lines that do
- * not parse are skipped when reading.
+ * Text format (xn_lexicon_serialise(), and the single value XN_LEXICON_KEY
+ * of databases written before the per-word keys, still read, and moved to
+ * per-word keys by the next commit): the line "xapnews-lexicon 1", then
+ * one line "WORD COUNT" per word (WORD folded as index terms are). Lines
+ * that do not parse are skipped when reading.
  *
  * Not thread-safe; a lexicon is owned by whoever created it.
  */
@@ -34,6 +38,7 @@
 #include "error.h"
 #include "strbuf.h"
 
+#define XN_LEXICON_WORD_PREFIX "xapnews:lexicon:"
 #define XN_LEXICON_KEY "xapnews:lexicon"
 
 typedef struct xn_lexicon xn_lexicon;
@@ -91,6 +96,13 @@ int xn_lexicon_serialise_counts(const xn_lexicon *lex, xn_strbuf *out);
 xapnews_status_t xn_lexicon_load(xs_db *db, const char *path,
                                  xn_lexicon **out, xn_error *err);
 
+/** For a compaction: when KEY is a lexicon key (a word's, or the single
+ *  value), appends to OUT the sum of the N VALUES (LENS[i] bytes each) the
+ *  sources hold and returns 1; returns 0 for any other key, -1 when memory
+ *  runs out. */
+int xn_lexicon_merge_values(const char *key, const char *const *values, const size_t *lens,
+                            size_t n, xn_strbuf *out);
+
 /* ---- writers: counts pending per database ------------------------------- */
 
 /** The counts a writer gathers for each of its databases until it
@@ -111,9 +123,10 @@ int xn_lexicon_pending_add(xn_lexicon_pending *p, xs_db *db, const xn_lexicon *c
 int xn_lexicon_pending_forget(xn_lexicon_pending *p, xs_db *db, const char *stored,
                               size_t len);
 
-/** Stores in DB (as metadata, committed with DB's next commit) its stored
- *  counts plus those ADDED holds for DB, minus those REMOVED holds to take
- *  away (never below 0), and forgets both. ADDED and REMOVED may be the
+/** Stores in DB (as metadata, committed with DB's next commit) the counts
+ *  of the words ADDED or REMOVED hold for DB: as stored, plus those ADDED
+ *  holds, minus those REMOVED holds to take away (never below 0), and
+ *  forgets both. Reads and writes those words' keys only. ADDED and REMOVED may be the
  *  same, or NULL. Does nothing when neither holds counts for DB. On
  *  failure sets ERR and returns its status. */
 xapnews_status_t xn_lexicon_pending_flush(xn_lexicon_pending *added,

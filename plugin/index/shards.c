@@ -128,23 +128,15 @@ xapnews_status_t xapnews_shards_create(const char *path, unsigned nshards,
 
 /* Compaction keeps the first shard's value of a metadata key, except for
  * the name lexicon, which each shard keeps for its own articles: their
- * counts are added up. */
+ * counts are added up (a word's key, or the single value of older
+ * databases). */
 static int merge_metadata(void *ctx, const char *key, const char *const *values,
                           const size_t *lens, size_t n, char **out, size_t *out_len)
 {
     (void)ctx;
     xn_strbuf b = XN_STRBUF_INIT;
-    int rc = 0;
-    if (strcmp(key, XN_LEXICON_KEY) == 0) {
-        xn_lexicon *lex = xn_lexicon_new();
-        rc = lex ? 0 : -1;
-        for (size_t i = 0; i < n && rc == 0; i++)
-            rc = xn_lexicon_merge_text(lex, values[i], lens[i]);
-        if (rc == 0) rc = xn_lexicon_serialise(lex, &b);
-        xn_lexicon_free(lex);
-    } else {
-        rc = xn_strbuf_append(&b, values[0], lens[0]);
-    }
+    int rc = xn_lexicon_merge_values(key, values, lens, n, &b);
+    if (rc == 0) rc = xn_strbuf_append(&b, values[0], lens[0]);
     if (rc < 0) {
         xn_strbuf_free(&b);
         return -1;

@@ -124,21 +124,50 @@ printf '%s\n' '{"id":"d1","body":"A two-day meeting."}' '{"id":"d2","body":"Talk
 expect_eq "hyphenation-only words are left out" "[]" \
     "$("$XAPNEWS" synonyms suggest --db "$TMP/twoday.db" --min-docs 1 --json)"
 
-# the name lexicon: capitalised words in mid-sentence, stored at commit
+# the name lexicon: capitalised words in mid-sentence, stored at commit,
+# one metadata key per word
 if $SYSPY -c 'import xapian' 2>/dev/null; then
-    lex=$($SYSPY -c '
+    lexicon() {
+        $SYSPY -c '
 import sys, xapian
-v = xapian.Database(sys.argv[1]).get_metadata("xapnews:lexicon").decode()
-counts = dict(l.rsplit(" ", 1) for l in v.splitlines()[1:])
-print(v.splitlines()[0], counts.get("shengkun", 0), counts.get("guo", 0) != 0, "said" in counts)' "$DB")
-    expect_eq "lexicon stored in the metadata" "xapnews-lexicon 1 3 True False" "$lex"
+db = xapian.Database(sys.argv[1])
+p = b"xapnews:lexicon:"
+counts = {k[len(p):].decode(): int(db.get_metadata(k)) for k in db.metadata_keys(p)}
+print(counts.get("shengkun", 0), counts.get("guo", 0) != 0, "said" in counts,
+      db.get_metadata("xapnews:lexicon") == b"")' "$1"
+    }
+    expect_eq "lexicon stored in the metadata" "3 True False True" "$(lexicon "$DB")"
     # indexing more articles adds to the stored counts
     printf '%s\n' '{"id":"x1","body":"Minister Guo Shengkun spoke."}' > "$TMP/more.jsonl"
     "$XAPNEWS" index --synonyms none --db "$DB" "$TMP/more.jsonl" > /dev/null
-    expect_eq "lexicon merged at the next commit" "4" "$($SYSPY -c '
+    expect_eq "lexicon merged at the next commit" "4 True False True" "$(lexicon "$DB")"
+    # replacing the article takes its counts away again
+    printf '%s\n' '{"id":"x1","body":"Nothing to see."}' > "$TMP/less.jsonl"
+    "$XAPNEWS" index --synonyms none --db "$DB" "$TMP/less.jsonl" > /dev/null
+    expect_eq "a replaced article's counts taken away" "3 True False True" "$(lexicon "$DB")"
+    # a database holding the lexicon as one value (written before the
+    # per-word keys) is read as it is, and moved to keys by the next commit
+    cp -r "$DB" "$TMP/old.db"
+    $SYSPY -c '
 import sys, xapian
-v = xapian.Database(sys.argv[1]).get_metadata("xapnews:lexicon").decode()
-print(dict(l.rsplit(" ", 1) for l in v.splitlines()[1:])["shengkun"])' "$DB")"
+db = xapian.WritableDatabase(sys.argv[1])
+p = b"xapnews:lexicon:"
+lines = ["xapnews-lexicon 1"]
+for k in list(db.metadata_keys(p)):
+    lines.append("%s %s" % (k[len(p):].decode(), db.get_metadata(k).decode()))
+    db.set_metadata(k, b"")
+db.set_metadata("xapnews:lexicon", "\n".join(lines) + "\n")
+db.commit()' "$TMP/old.db"
+    expect_eq "old single value: no word keys" "0 False False False" "$(lexicon "$TMP/old.db")"
+    expect_eq "old single value: typo tolerance reads it" \
+        "$(ids "$DB" 'Guo Shengkum')" "$(ids "$TMP/old.db" 'Guo Shengkum')"
+    want=$("$XAPNEWS" synonyms suggest --db "$DB" --json)
+    expect_eq "old single value: suggest reads the same names" "$want" \
+        "$("$XAPNEWS" synonyms suggest --db "$TMP/old.db" --json)"
+    [ ${#want} -gt 100 ] || fail "suggest found names"
+    "$XAPNEWS" index --synonyms none --db "$TMP/old.db" "$TMP/more.jsonl" > /dev/null
+    expect_eq "old single value: moved to word keys, with the new counts" "4 True False True" \
+        "$(lexicon "$TMP/old.db")"
 fi
 
 # a sharded database keeps a lexicon per shard; suggest adds them up
