@@ -1,0 +1,51 @@
+/* article_ref.c - see article_ref.h. */
+#include "article_ref.h"
+
+#include "schema.h"
+#include "strbuf.h"
+#include "xapian_shim_expand.h"
+#include "xapian_shim_terms.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+char *xn_prefixed_term(const char *prefix, const char *value, size_t len)
+{
+    xn_strbuf b = XN_STRBUF_INIT;
+    if (xn_strbuf_puts(&b, prefix) < 0 || xn_strbuf_append(&b, value, len) < 0) {
+        xn_strbuf_free(&b);
+        return NULL;
+    }
+    return xn_strbuf_take(&b);
+}
+
+xapnews_status_t xn_article_ref_find(xs_db *db, const char *id, size_t len,
+                                     xn_article_ref *out, xn_error *err)
+{
+    *out = (xn_article_ref)XN_ARTICLE_REF_INIT;
+    if (!(out->id_term = xn_prefixed_term(XN_PREFIX_ID, id, len)))
+        return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    xs_error xe;
+    size_t found = 0;
+    if (xs_term_docs(db, out->id_term, strlen(out->id_term), &out->docid, 1, &found, &xe) < 0)
+        return xn_error_from_shim(err, &xe, "cannot look the article up");
+    if (!found)
+        return xn_error_set(err, XAPNEWS_STATUS_ARTICLE_NOT_FOUND, "no article with id '%.*s'",
+                            (int)len, id);
+    char *bytes = NULL;
+    size_t n_bytes = 0;
+    if (xs_doc_value(db, out->docid, XN_SLOT_STORY, &out->story, &out->story_len, &xe) < 0 ||
+        xs_doc_value(db, out->docid, XN_SLOT_SKETCH, &bytes, &n_bytes, &xe) < 0)
+        return xn_error_from_shim(err, &xe, "cannot read the article's story");
+    /* an article indexed without a sketch matches nothing near */
+    xn_sketch_decode(bytes, n_bytes, &out->sketch);
+    free(bytes);
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+void xn_article_ref_free(xn_article_ref *a)
+{
+    free(a->id_term);
+    free(a->story);
+    *a = (xn_article_ref)XN_ARTICLE_REF_INIT;
+}
