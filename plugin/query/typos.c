@@ -76,6 +76,7 @@ static int collect(void *vctx, const xn_token *t)
 enum { TAG_OFFICIAL = 1, TAG_LEXICON = 2 };
 
 struct xn_typo_names {
+    xn_name_costs costs;   /* of xn_name_distance(), made once */
     xn_lexicon *lex;       /* the database's name lexicon */
     xn_lexicon *officials; /* the words of the officials' names */
     xn_name_trie *names;   /* both, tagged (TAG_*) */
@@ -115,6 +116,7 @@ static xapnews_status_t names_load(xs_db *db, const char *path, const xn_tables 
 {
     xn_typo_names *n = calloc(1, sizeof *n);
     if (!n) return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    xn_name_costs_init(&n->costs);
     xapnews_status_t st = xn_lexicon_load(db, path, &n->lex, err);
     if (st) {
         free(n);
@@ -388,8 +390,6 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path,
     const char *text = tree->text;
     xn_typo_names *known = *names;
     xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
-    xn_name_costs costs;
-    xn_name_costs_init(&costs);
     for (size_t i = 0; i < words.n && !st; i++) {
         const qword *w = &words.w[i];
         uint32_t cps[XN_DISTANCE_MAX_CHARS];
@@ -410,7 +410,7 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path,
          * ordinary word */
         if (df > 0 && !w->capitalised && xn_lexicon_get(lex, w->term, w->len) * 2 < df)
             continue;
-        search_ctx c = {.db = db, .costs = &costs, .lex = lex, .stemmer = stemmer, .word = w,
+        search_ctx c = {.db = db, .costs = &known->costs, .lex = lex, .stemmer = stemmer, .word = w,
                         .word_df = df, .budget = budget, .err = err};
         xn_metaphone(w->term, w->len, c.key);
         /* the officials' names, the lexicon's names, then (for a word no
