@@ -79,51 +79,93 @@ void xn_name_costs_init(xn_name_costs *c)
 
 typedef unsigned cost_row[XN_NAME_MAX_BYTES + 1];
 
+/* The columns of a row whose cost is MAX or less lie within LO .. HI
+ * (none when LO > HI); every other cell holds more than MAX. */
+typedef struct {
+    unsigned char lo, hi;
+} live_span;
+
+/* What a cell costing more than MAX holds: far above any budget, far
+ * below overflowing when a few costs are added to it. */
+#define DEAD (UINT_MAX / 4)
+
 /* Row I of the table of costs between A's first I bytes and B's first J
  * (J = 0 .. NB), from the rows before it (rewrites reach three back);
  * DEL_AI is the cost of deleting A[I - 1], DEL_B[J] that of deleting
- * B[J - 1]. Returns the row's least cost. */
-static unsigned fill_row(const xn_name_costs *c, cost_row *d, const char *a, size_t i,
-                         unsigned del_ai, const char *b, size_t nb, const unsigned char *del_b)
+ * B[J - 1]. Only cells that can cost MAX or less are computed (those a
+ * live cell of the three rows before can reach, and those right of a live
+ * cell of this row); the others hold DEAD. Sets LIVE[I]; returns the
+ * row's least cost (more than MAX when none is live). */
+static unsigned fill_row(const xn_name_costs *c, cost_row *d, live_span *live, const char *a,
+                         size_t i, unsigned del_ai, const char *b, size_t nb,
+                         const unsigned char *del_b, unsigned max)
 {
-    d[i][0] = d[i - 1][0] + del_ai;
-    unsigned row_min = d[i][0];
+    size_t from = nb + 1, to = 0;
+    for (size_t r = i >= 3 ? i - 3 : 0; r < i; r++)
+        if (live[r].lo <= live[r].hi) {
+            if (live[r].lo < from) from = live[r].lo;
+            if (live[r].hi > to) to = live[r].hi;
+        }
+    unsigned row_min = DEAD;
+    size_t lo = nb + 1, hi = 0, j = from;
+    for (size_t k = 0; k < from && k <= nb; k++) d[i][k] = DEAD;
     char x = a[i - 1];
     int x_letter = x >= 'a' && x <= 'z';
-    for (size_t j = 1; j <= nb; j++) {
-        char y = b[j - 1];
-        const xn_name_rewrite *rule = NULL, *rules_end = NULL;
-        if (x_letter && y >= 'a' && y <= 'z') {
-            size_t pair = 26 * (size_t)(x - 'a') + (size_t)(y - 'a');
-            rule = &c->rule[c->first[pair]];
-            rules_end = &c->rule[c->first[pair + 1]];
+    for (; j <= nb; j++) {
+        /* past the reach of the rows before, only this row's last cell
+         * can make a cell live */
+        if (j > to + 3 && d[i][j - 1] > max) break;
+        unsigned best;
+        if (j == 0) {
+            best = d[i - 1][0] + del_ai;
+        } else {
+            char y = b[j - 1];
+            unsigned sub = x == y ? 0 : is_vowel(x) && is_vowel(y) ? 2 : XN_NAME_EDIT;
+            best = min2(d[i - 1][j - 1] + sub, min2(d[i - 1][j] + del_ai, d[i][j - 1] + del_b[j]));
+            if (i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y)
+                best = min2(best, d[i - 2][j - 2] + XN_NAME_EDIT);
+            if (x_letter && y >= 'a' && y <= 'z') {
+                size_t pair = 26 * (size_t)(x - 'a') + (size_t)(y - 'a');
+                const xn_name_rewrite *w = &c->rule[c->first[pair]];
+                const xn_name_rewrite *end = &c->rule[c->first[pair + 1]];
+                for (; w < end; w++) {
+                    if (w->from_len > i || w->to_len > j) continue;
+                    if (memcmp(a + i - w->from_len, w->from, w->from_len) != 0 ||
+                        memcmp(b + j - w->to_len, w->to, w->to_len) != 0)
+                        continue;
+                    best = min2(best, d[i - w->from_len][j - w->to_len] + w->cost);
+                }
+            }
         }
-        unsigned sub = x == y ? 0 : is_vowel(x) && is_vowel(y) ? 2 : XN_NAME_EDIT;
-        unsigned best = min2(d[i - 1][j - 1] + sub,
-                             min2(d[i - 1][j] + del_ai, d[i][j - 1] + del_b[j]));
-        if (i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y)
-            best = min2(best, d[i - 2][j - 2] + XN_NAME_EDIT);
-        for (const xn_name_rewrite *w = rule; w < rules_end; w++) {
-            if (w->from_len > i || w->to_len > j) continue;
-            if (memcmp(a + i - w->from_len, w->from, w->from_len) != 0 ||
-                memcmp(b + j - w->to_len, w->to, w->to_len) != 0)
-                continue;
-            best = min2(best, d[i - w->from_len][j - w->to_len] + w->cost);
+        if (best > max) {
+            best = DEAD;
+        } else {
+            if (lo > nb) lo = j;
+            hi = j;
         }
         d[i][j] = best;
         if (best < row_min) row_min = best;
     }
+    for (; j <= nb; j++) d[i][j] = DEAD;
+    live[i].lo = (unsigned char)(lo > nb ? 1 : lo);
+    live[i].hi = (unsigned char)(lo > nb ? 0 : hi);
     return row_min;
 }
 
 /* Row 0 of the table for B (NB bytes), and B's deletion costs. */
-static void first_row(cost_row *d, const char *b, size_t nb, unsigned char *del_b)
+static void first_row(cost_row *d, live_span *live, const char *b, size_t nb,
+                      unsigned char *del_b, unsigned max)
 {
     d[0][0] = 0;
+    size_t hi = 0;
     for (size_t j = 1; j <= nb; j++) {
         del_b[j] = (unsigned char)delete_cost(b, j, nb);
         d[0][j] = d[0][j - 1] + del_b[j];
+        if (d[0][j] <= max) hi = j;
     }
+    for (size_t j = hi + 1; j <= nb; j++) d[0][j] = DEAD;
+    live[0].lo = 0;
+    live[0].hi = (unsigned char)hi;
 }
 
 unsigned xn_name_distance(const xn_name_costs *c, const char *a, size_t na, const char *b,
@@ -132,11 +174,12 @@ unsigned xn_name_distance(const xn_name_costs *c, const char *a, size_t na, cons
     if (na > XN_NAME_MAX_BYTES || nb > XN_NAME_MAX_BYTES) return max + 1;
     if (na == nb && memcmp(a, b, na) == 0) return 0;
     cost_row d[XN_NAME_MAX_BYTES + 1];
+    live_span live[XN_NAME_MAX_BYTES + 1];
     unsigned char del_b[XN_NAME_MAX_BYTES + 1];
-    first_row(d, b, nb, del_b);
+    first_row(d, live, b, nb, del_b, max);
     unsigned mins[3] = {0, 0, 0}; /* of the last rows: rewrites span three */
     for (size_t i = 1; i <= na; i++) {
-        mins[i % 3] = fill_row(c, d, a, i, delete_cost(a, i, na), b, nb, del_b);
+        mins[i % 3] = fill_row(c, d, live, a, i, delete_cost(a, i, na), b, nb, del_b, max);
         if (i >= 3 && mins[0] > max && mins[1] > max && mins[2] > max) return max + 1;
     }
     return d[na][nb] > max ? max + 1 : d[na][nb];
@@ -268,6 +311,7 @@ typedef struct {
     void *ctx;
     char a[XN_NAME_MAX_BYTES]; /* the path: the name prefix at hand */
     cost_row d[XN_NAME_MAX_BYTES + 1];
+    live_span live[XN_NAME_MAX_BYTES + 1];
     unsigned mins[XN_NAME_MAX_BYTES + 1];
 } trie_walk;
 
@@ -282,16 +326,19 @@ static int walk(trie_walk *w, int node, size_t i)
         /* a letter is final only where a name ends: its deletion may then
          * cost less (delete_cost()), for this name alone */
         unsigned del = delete_cost(w->a, row, row + 1);
-        w->mins[row] = fill_row(w->c, w->d, w->a, row, del, w->b, w->nb, w->del_b);
+        w->mins[row] = fill_row(w->c, w->d, w->live, w->a, row, del, w->b, w->nb, w->del_b,
+                                w->max);
         if (n->tags) {
             unsigned cost = w->d[row][w->nb];
             unsigned del_final = delete_cost(w->a, row, row);
             if (del_final != del) {
                 cost_row *d = w->d, save;
+                live_span keep = w->live[row];
                 memcpy(save, d[row], sizeof save);
-                fill_row(w->c, d, w->a, row, del_final, w->b, w->nb, w->del_b);
+                fill_row(w->c, d, w->live, w->a, row, del_final, w->b, w->nb, w->del_b, w->max);
                 cost = d[row][w->nb];
                 memcpy(d[row], save, sizeof save);
+                w->live[row] = keep;
             }
             if (cost <= w->max && row >= w->min_len && row <= w->max_len &&
                 w->fn(w->ctx, w->a, row, n->tags, cost))
@@ -323,7 +370,7 @@ int xn_name_trie_search(const xn_name_costs *c, const xn_name_trie *t, const cha
     w->max_len = max_len;
     w->fn = fn;
     w->ctx = ctx;
-    first_row(w->d, word, len, w->del_b);
+    first_row(w->d, w->live, word, len, w->del_b, max);
     w->mins[0] = 0;
     int stopped = walk(w, 0, 0);
     free(w);

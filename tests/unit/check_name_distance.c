@@ -124,6 +124,31 @@ START_TEST(symmetric)
 }
 END_TEST
 
+/* Cutting the table off at a budget changes no cost within it: every
+ * budget gives the full table's cost, or budget + 1 beyond it. */
+START_TEST(budget_cuts_off_nothing_within_it)
+{
+    xn_name_costs_init(&costs);
+    load_names();
+    char edited[64];
+    for (int t = 0; t < 4000; t++) {
+        const char *a = names[next((unsigned)n_names)];
+        const char *b = names[next((unsigned)n_names)];
+        if (t % 4) {
+            random_edit(a, edited);
+            b = edited;
+        }
+        unsigned full = xn_name_distance(&costs, a, strlen(a), b, strlen(b), 100000);
+        for (unsigned max = 0; max <= 20; max++) {
+            unsigned want = full <= max ? full : max + 1;
+            unsigned got = xn_name_distance(&costs, a, strlen(a), b, strlen(b), max);
+            ck_assert_msg(got == want, "'%s' '%s' within %u: %u, the full table %u", a, b, max,
+                          got, full);
+        }
+    }
+}
+END_TEST
+
 typedef struct {
     const char *word;
     unsigned max;
@@ -228,6 +253,7 @@ int main(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, documented_costs);
     tcase_add_test(tc, symmetric);
+    tcase_add_test(tc, budget_cuts_off_nothing_within_it);
     tcase_add_test(tc, trie_finds_what_comparing_each_finds);
     tcase_add_test(tc, search_stops_when_asked_and_keeps_to_lengths);
     suite_add_tcase(s, tc);
