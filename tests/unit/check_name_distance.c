@@ -106,18 +106,26 @@ static void random_edit(const char *name, char *out)
     }
 }
 
+/* Two random names, or (when EDIT) a name and a random edit of it, into
+ * *A and *B (EDITED holds the edit). */
+static void random_pair(int edit, const char **a, const char **b, char edited[64])
+{
+    *a = names[next((unsigned)n_names)];
+    *b = names[next((unsigned)n_names)];
+    if (edit) {
+        random_edit(*a, edited);
+        *b = edited;
+    }
+}
+
 START_TEST(symmetric)
 {
     xn_name_costs_init(&costs);
     load_names();
     char edited[64];
     for (int t = 0; t < 20000; t++) {
-        const char *a = names[next((unsigned)n_names)];
-        const char *b = names[next((unsigned)n_names)];
-        if (t % 2) {
-            random_edit(a, edited);
-            b = edited;
-        }
+        const char *a, *b;
+        random_pair(t % 2, &a, &b, edited);
         ck_assert_msg(dist(a, b) == dist(b, a), "'%s' '%s': %u one way, %u the other", a, b,
                       dist(a, b), dist(b, a));
     }
@@ -132,12 +140,8 @@ START_TEST(budget_cuts_off_nothing_within_it)
     load_names();
     char edited[64];
     for (int t = 0; t < 4000; t++) {
-        const char *a = names[next((unsigned)n_names)];
-        const char *b = names[next((unsigned)n_names)];
-        if (t % 4) {
-            random_edit(a, edited);
-            b = edited;
-        }
+        const char *a, *b;
+        random_pair(t % 4 != 0, &a, &b, edited);
         unsigned full = xn_name_distance(&costs, a, strlen(a), b, strlen(b), 100000);
         for (unsigned max = 0; max <= 20; max++) {
             unsigned want = full <= max ? full : max + 1;
