@@ -168,6 +168,38 @@ int xs_db_unique_value(xs_db *h, const char *unique_term, size_t term_len,
     SHIM_CATCH(err, -1)
 }
 
+int xs_db_postings_values(xs_db *h, const char *term, size_t term_len,
+                          unsigned max_docs, const unsigned *slots, size_t n_slots,
+                          int (*fn)(void *ctx, const char *const *values,
+                                    const size_t *lens),
+                          void *ctx, xs_error *err)
+{
+    SHIM_TRY
+    if (n_slots > XS_POSTING_SLOTS_MAX) n_slots = XS_POSTING_SLOTS_MAX;
+    std::string t(term, term_len);
+    std::vector<std::string> got = xs_retrying(*h->db, [&] {
+        std::vector<std::string> v;
+        unsigned n = 0;
+        for (Xapian::PostingIterator p = h->db->postlist_begin(t);
+             p != h->db->postlist_end(t) && n < max_docs; ++p, ++n) {
+            Xapian::Document doc = h->db->get_document(*p, Xapian::DOC_ASSUME_VALID);
+            for (size_t k = 0; k < n_slots; ++k) v.push_back(doc.get_value(slots[k]));
+        }
+        return v;
+    });
+    const char *values[XS_POSTING_SLOTS_MAX];
+    size_t lens[XS_POSTING_SLOTS_MAX];
+    for (size_t d = 0; n_slots && d + n_slots <= got.size(); d += n_slots) {
+        for (size_t k = 0; k < n_slots; ++k) {
+            values[k] = got[d + k].c_str();
+            lens[k] = got[d + k].size();
+        }
+        if (fn(ctx, values, lens)) break;
+    }
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
 xs_db *xs_db_open_write(const char *path, xs_write_mode mode, xs_error *err)
 {
     SHIM_TRY

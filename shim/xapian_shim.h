@@ -111,6 +111,21 @@ int xs_db_replace(xs_db *db, const char *unique_term, size_t term_len,
 int xs_db_unique_value(xs_db *db, const char *unique_term, size_t term_len,
                        unsigned slot, char **value, size_t *len, xs_error *err);
 
+/** The most slots xs_db_postings_values() reads per document. */
+#define XS_POSTING_SLOTS_MAX 4
+
+/** Calls FN(CTX, VALUES, LENS) for each of the first MAX_DOCS documents
+ *  that hold TERM (in docid order), with the values of its N_SLOTS SLOTS
+ *  (at most XS_POSTING_SLOTS_MAX; a value the document lacks is ""). The
+ *  documents are read first, so FN runs once per document even when a
+ *  writer's commit makes the read start again; FN returning non-zero stops
+ *  early. A writable database sees what it was given, committed or not. */
+int xs_db_postings_values(xs_db *db, const char *term, size_t term_len,
+                          unsigned max_docs, const unsigned *slots, size_t n_slots,
+                          int (*fn)(void *ctx, const char *const *values,
+                                    const size_t *lens),
+                          void *ctx, xs_error *err);
+
 /** Writers: adds DOC as a new document (Xapian's add_document), for a
  *  document whose id term is known not to be in the database yet. DOC
  *  stays owned by the caller. */

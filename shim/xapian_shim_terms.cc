@@ -5,7 +5,6 @@
 
 #include <xapian.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -56,62 +55,6 @@ int xs_term_docs(xs_db *h, const char *term, size_t len, unsigned *docids,
             docids[k++] = *p;
         return k;
     });
-    return 0;
-    XS_SHIM_CATCH(err, -1)
-}
-
-int xs_docs_sharing(xs_db *h, const char *const *terms, const size_t *lens,
-                    size_t n_terms, unsigned min_shared, unsigned *docids,
-                    size_t max, size_t *n, xs_error *err)
-{
-    XS_SHIM_TRY
-    Xapian::Database *db = xs_db_xapian(h);
-    // (terms held, docid) of the documents holding enough of them
-    std::vector<std::pair<unsigned, Xapian::docid>> docs = xs_retrying(*db, [&] {
-        std::vector<Xapian::docid> held;
-        for (size_t i = 0; i < n_terms; ++i) {
-            std::string t(terms[i], lens[i]);
-            for (Xapian::PostingIterator p = db->postlist_begin(t); p != db->postlist_end(t);
-                 ++p)
-                held.push_back(*p);
-        }
-        std::sort(held.begin(), held.end());
-        std::vector<std::pair<unsigned, Xapian::docid>> v;
-        for (size_t i = 0, j; i < held.size(); i = j) {
-            for (j = i + 1; j < held.size() && held[j] == held[i]; ++j) {}
-            if (j - i >= min_shared) v.emplace_back(unsigned(j - i), held[i]);
-        }
-        return v;
-    });
-    std::stable_sort(docs.begin(), docs.end(),
-                     [](const std::pair<unsigned, Xapian::docid> &a,
-                        const std::pair<unsigned, Xapian::docid> &b) { return a.first > b.first; });
-    *n = 0;
-    for (const auto &d : docs) {
-        if (*n == max) break;
-        docids[(*n)++] = d.second;
-    }
-    return 0;
-    XS_SHIM_CATCH(err, -1)
-}
-
-int xs_doc_words(xs_db *h, unsigned docid,
-                 int (*fn)(void *ctx, const char *word, size_t len), void *ctx,
-                 xs_error *err)
-{
-    XS_SHIM_TRY
-    Xapian::Database *db = xs_db_xapian(h);
-    std::vector<std::string> words = xs_retrying(*db, [&] {
-        std::vector<std::string> v;
-        for (Xapian::TermIterator t = db->termlist_begin(docid); t != db->termlist_end(docid);
-             ++t) {
-            const std::string &term = *t;
-            if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) v.push_back(term);
-        }
-        return v;
-    });
-    for (const std::string &w : words)
-        if (fn(ctx, w.data(), w.size())) break;
     return 0;
     XS_SHIM_CATCH(err, -1)
 }

@@ -33,22 +33,6 @@ int xs_terms_each(xs_db *db, const char *prefix,
 int xs_term_docs(xs_db *db, const char *term, size_t len, unsigned *docids,
                  size_t max, size_t *n, xs_error *err);
 
-/** Writes to DOCIDS (room for MAX) the documents holding at least
- *  MIN_SHARED of the N_TERMS TERMS (LENS bytes each), those holding the
- *  most first, then by id, and sets *N to their number. Every posting of
- *  each term is read, so give rare terms. A writable database sees what it
- *  was given, committed or not. */
-int xs_docs_sharing(xs_db *db, const char *const *terms, const size_t *lens,
-                    size_t n_terms, unsigned min_shared, unsigned *docids,
-                    size_t max, size_t *n, xs_error *err);
-
-/** Calls FN with each unprefixed term (one not starting with an ASCII
- *  capital: the words of the text) of document DOCID, in term order. The
- *  terms are read first; a non-zero return from FN stops the walk. */
-int xs_doc_words(xs_db *db, unsigned docid,
-                 int (*fn)(void *ctx, const char *word, size_t len), void *ctx,
-                 xs_error *err);
-
 /** The data of document DOCID: *DATA is malloc'd (caller frees) and NUL
  *  terminated. A missing document fails with XS_NOT_FOUND. */
 int xs_doc_data(xs_db *db, unsigned docid, char **data, size_t *len,

@@ -1,6 +1,7 @@
 /* sketch.c - MinHash sketches of word shingles (see sketch.h). */
 #include "sketch.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* MurmurHash3's 64-bit finaliser: every input bit reaches every output
@@ -84,4 +85,16 @@ int xn_sketch_decode(const void *data, size_t len, xn_sketch *out)
                     (uint32_t)p[4 * k + 2] << 8 | p[4 * k + 3];
     out->shingles = 1; /* not stored: any non-zero count means "a sketch" */
     return 0;
+}
+
+_Static_assert(XN_SKETCH_BANDS * XN_SKETCH_ROWS <= XN_SKETCH_HASHES,
+               "the bands must fit in the sketch");
+
+size_t xn_sketch_band(const xn_sketch *s, unsigned b, char out[XN_SKETCH_BAND_MAX])
+{
+    uint64_t h = seed(b + XN_SKETCH_HASHES);
+    for (unsigned r = 0; r < XN_SKETCH_ROWS; r++)
+        h = mix64(h ^ s->h[b * XN_SKETCH_ROWS + r]);
+    int n = snprintf(out, XN_SKETCH_BAND_MAX, "%u:%08lx", b, (unsigned long)(h >> 32));
+    return n > 0 ? (size_t)n : 0;
 }

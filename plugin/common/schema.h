@@ -24,6 +24,10 @@
 #define XN_PREFIX_STORY "XDUP:"       /* the story key: the id of the first
                                          article indexed of a set of near
                                          duplicates (boolean) */
+#define XN_PREFIX_DUPBAND "XDUPBAND:" /* one band of the body's MinHash
+                                         sketch: the band's number, ':' and a
+                                         hash of its rows, in hex (boolean);
+                                         near duplicates share one or more */
 
 #define XN_SLOT_DATE 0   /* compact date string: YYYY, YYYYMM or YYYYMMDD */
 #define XN_SLOT_DAYS 1   /* sortable_serialise(days since 1970-01-01) */

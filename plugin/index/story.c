@@ -2,119 +2,120 @@
 #include "story.h"
 
 #include "schema.h"
-#include "xapian_shim_expand.h"
-#include "xapian_shim_terms.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-void xn_story_probe_clear(xn_story_probe *p)
-{
-    p->n_words = 0;
-}
+/* The ids seen so far in one search, so that an article sharing several
+ * bands is weighed once. */
+typedef struct {
+    char **id;
+    size_t *len;
+    size_t n, cap;
+} seen_ids;
 
-void xn_story_probe_add(xn_story_probe *p, const char *word, size_t len, uint64_t hash)
+/* 1 when ID was seen, 0 when it is new (and is now noted), -1 without
+ * memory. */
+static int seen_before(seen_ids *s, const char *id, size_t len)
 {
-    if (!len || len > XN_STORY_WORD_MAX) return;
-    unsigned n = p->n_words, at = n;
-    while (at > 0 && p->hash[at - 1] > hash) at--;
-    if (at > 0 && p->hash[at - 1] == hash) return; /* a repeat */
-    if (at == XN_STORY_PROBE_WORDS) return;         /* not among the least */
-    if (n == XN_STORY_PROBE_WORDS) n--;              /* the greatest drops out */
-    memmove(&p->hash[at + 1], &p->hash[at], (n - at) * sizeof p->hash[0]);
-    memmove(&p->len[at + 1], &p->len[at], (n - at) * sizeof p->len[0]);
-    memmove(&p->word[at + 1], &p->word[at], (n - at) * sizeof p->word[0]);
-    p->hash[at] = hash;
-    p->len[at] = (unsigned char)len;
-    memcpy(p->word[at], word, len);
-    p->n_words = n + 1;
-}
-
-/* The probe's anchors: indexes into P's words, the rarest first, into
- * ANCHOR; returns how many (at most XN_STORY_ANCHORS), or -1 with XE set. */
-static int pick_anchors(xs_db *const *dbs, size_t n_dbs, const xn_story_probe *p,
-                        unsigned held, unsigned anchor[XN_STORY_ANCHORS], xs_error *xe)
-{
-    unsigned long freq[XN_STORY_ANCHORS];
-    int n = 0;
-    for (unsigned i = 0; i < p->n_words; i++) {
-        unsigned long f = 0;
-        for (size_t k = 0; k < n_dbs; k++) {
-            unsigned long fk;
-            if (xs_db_termfreq(dbs[k], p->word[i], p->len[i], &fk, xe) < 0) return -1;
-            f += fk;
-        }
-        /* a word no other article holds finds nothing */
-        if (f <= held || f - held > XN_STORY_ANCHOR_DOCS) continue;
-        int at = n;
-        while (at > 0 && freq[at - 1] > f) at--;
-        if (at == XN_STORY_ANCHORS) continue;
-        if (n < XN_STORY_ANCHORS) n++;
-        memmove(&freq[at + 1], &freq[at], (size_t)(n - 1 - at) * sizeof freq[0]);
-        memmove(&anchor[at + 1], &anchor[at], (size_t)(n - 1 - at) * sizeof anchor[0]);
-        freq[at] = f;
-        anchor[at] = i;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->len[i] == len && memcmp(s->id[i], id, len) == 0) return 1;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 32;
+        char **ids = realloc(s->id, cap * sizeof *ids);
+        if (!ids) return -1;
+        s->id = ids;
+        size_t *lens = realloc(s->len, cap * sizeof *lens);
+        if (!lens) return -1;
+        s->len = lens;
+        s->cap = cap;
     }
-    return n;
+    char *copy = malloc(len + 1);
+    if (!copy) return -1;
+    memcpy(copy, id, len);
+    copy[len] = '\0';
+    s->id[s->n] = copy;
+    s->len[s->n++] = len;
+    return 0;
 }
 
-/* Compares candidate DOCID of DB with sketch S: calls FN when it is not
- * SKIP and overlaps S by MIN or more. 1 when FN asked to stop, 0, or -1
- * with XE set. */
-static int compare_candidate(xs_db *db, unsigned docid, const xn_sketch *s, const char *skip,
-                             size_t skip_len, double min, xn_story_fn fn, void *ctx,
-                             xs_error *xe)
+static void seen_free(seen_ids *s)
 {
-    char *bytes = NULL, *id = NULL, *key = NULL;
-    size_t n_bytes = 0, id_len = 0, key_len = 0;
-    if (xs_doc_value(db, docid, XN_SLOT_SKETCH, &bytes, &n_bytes, xe) < 0) return -1;
+    for (size_t i = 0; i < s->n; i++) free(s->id[i]);
+    free(s->id);
+    free(s->len);
+}
+
+typedef struct {
+    const xn_sketch *s;
+    const char *skip;
+    size_t skip_len;
+    double min;
+    xn_story_fn fn;
+    void *ctx;
+    seen_ids seen;
+    int failed;  /* out of memory */
+    int stopped; /* FN asked to stop */
+} near_search;
+
+enum { V_ID, V_STORY, V_SKETCH, N_VALUES };
+static const unsigned value_slots[N_VALUES] = {XN_SLOT_ID, XN_SLOT_STORY, XN_SLOT_SKETCH};
+
+static int on_candidate(void *vctx, const char *const *v, const size_t *len)
+{
+    near_search *c = vctx;
+    if (c->skip && len[V_ID] == c->skip_len && memcmp(v[V_ID], c->skip, c->skip_len) == 0)
+        return 0;
+    int seen = seen_before(&c->seen, v[V_ID], len[V_ID]);
+    if (seen < 0) {
+        c->failed = 1;
+        return 1;
+    }
+    if (seen) return 0;
     xn_sketch other;
-    /* an article indexed without a sketch is near nothing */
-    int decoded = xn_sketch_decode(bytes, n_bytes, &other);
-    free(bytes);
-    double overlap = decoded < 0 ? 0.0 : xn_sketch_similarity(s, &other);
-    if (overlap < min) return 0;
-    int rc = 0;
-    if (xs_doc_value(db, docid, XN_SLOT_ID, &id, &id_len, xe) < 0 ||
-        xs_doc_value(db, docid, XN_SLOT_STORY, &key, &key_len, xe) < 0)
-        rc = -1;
-    else if (!(skip && id_len == skip_len && memcmp(id, skip, skip_len) == 0))
-        rc = fn(ctx, id, id_len, key, key_len, overlap) ? 1 : 0;
-    free(id);
-    free(key);
-    return rc;
-}
-
-int xn_story_near(xs_db *const *dbs, size_t n_dbs, const xn_story_probe *p, unsigned held,
-                  const char *skip, size_t skip_len, double min, xn_story_fn fn, void *ctx,
-                  xs_error *xe)
-{
-    if (!p->sketch.shingles) return 0;
-    unsigned anchor[XN_STORY_ANCHORS];
-    int n = pick_anchors(dbs, n_dbs, p, held, anchor, xe);
-    if (n <= 0) return n;
-    const char *terms[XN_STORY_ANCHORS];
-    size_t lens[XN_STORY_ANCHORS];
-    for (int i = 0; i < n; i++) {
-        terms[i] = p->word[anchor[i]];
-        lens[i] = p->len[anchor[i]];
-    }
-    /* a near duplicate holds most of the anchors: a third at least */
-    unsigned min_shared = n <= 2 ? 1 : (unsigned)(n + 2) / 3;
-    unsigned docids[XN_STORY_CANDIDATES + 1];
-    size_t max_docs = XN_STORY_CANDIDATES + (skip != NULL);
-    for (size_t k = 0; k < n_dbs; k++) {
-        size_t found;
-        if (xs_docs_sharing(dbs[k], terms, lens, (size_t)n, min_shared, docids, max_docs, &found,
-                            xe) < 0)
-            return -1;
-        for (size_t i = 0; i < found; i++) {
-            int rc = compare_candidate(dbs[k], docids[i], &p->sketch, skip, skip_len, min, fn,
-                                       ctx, xe);
-            if (rc) return rc < 0 ? -1 : 0;
-        }
+    if (xn_sketch_decode(v[V_SKETCH], len[V_SKETCH], &other) < 0) return 0;
+    double overlap = xn_sketch_similarity(c->s, &other);
+    if (overlap < c->min) return 0;
+    if (c->fn(c->ctx, v[V_ID], len[V_ID], v[V_STORY], len[V_STORY], overlap)) {
+        c->stopped = 1;
+        return 1;
     }
     return 0;
+}
+
+int xn_story_band_term(const xn_sketch *s, unsigned b, xn_strbuf *term)
+{
+    char band[XN_SKETCH_BAND_MAX];
+    size_t n = xn_sketch_band(s, b, band);
+    xn_strbuf_reset(term);
+    return xn_strbuf_puts(term, XN_PREFIX_DUPBAND) < 0 || xn_strbuf_append(term, band, n) < 0
+               ? -1 : 0;
+}
+
+int xn_story_near(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *skip,
+                  size_t skip_len, double min, xn_story_fn fn, void *ctx, xs_error *xe)
+{
+    if (!s->shingles) return 0;
+    near_search c = {s, skip, skip_len, min, fn, ctx, {NULL, NULL, 0, 0}, 0, 0};
+    xn_strbuf term = XN_STRBUF_INIT;
+    int rc = 0;
+    for (unsigned b = 0; b < XN_SKETCH_BANDS && !c.failed && !c.stopped && !rc; b++) {
+        if (xn_story_band_term(s, b, &term) < 0) {
+            c.failed = 1;
+            break;
+        }
+        for (size_t k = 0; k < n_dbs && !c.failed && !c.stopped && !rc; k++)
+            rc = xs_db_postings_values(dbs[k], term.data, term.len, XN_STORY_BAND_DOCS,
+                                       value_slots, N_VALUES, on_candidate, &c, xe);
+    }
+    if (c.failed && !rc) {
+        xe->code = XS_NO_MEMORY;
+        strcpy(xe->message, "out of memory");
+        rc = -1;
+    }
+    xn_strbuf_free(&term);
+    seen_free(&c.seen);
+    return rc;
 }
 
 typedef struct {
@@ -138,13 +139,12 @@ static int keep_nearest(void *vctx, const char *id, size_t id_len, const char *k
     return overlap >= 1.0; /* nothing comes nearer */
 }
 
-int xn_story_key(xs_db *const *dbs, size_t n_dbs, const xn_story_probe *p, const char *id,
+int xn_story_key(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *id,
                  size_t id_len, xn_strbuf *key, xs_error *xe)
 {
     nearest n = {key, 0.0, 0};
     xn_strbuf_reset(key);
-    if (xn_story_near(dbs, n_dbs, p, 0, id, id_len, XN_STORY_MIN_OVERLAP, keep_nearest, &n,
-                      xe) < 0)
+    if (xn_story_near(dbs, n_dbs, s, id, id_len, XN_STORY_MIN_OVERLAP, keep_nearest, &n, xe) < 0)
         return -1;
     if (n.failed || (!key->len && xn_strbuf_append(key, id, id_len) < 0)) {
         xe->code = XS_NO_MEMORY;

@@ -69,7 +69,7 @@ struct xapnews_writer {
                                      away (kept by the storing side) */
     xn_lexicon *article_names;   /* the counts of the article being built */
     xs_db *current;              /* the database of the article being built */
-    xn_story_probe probe;  /* the body of the article being built: its sketch and words */
+    xn_sketch sketch;      /* of the body of the article being built */
     uint64_t *word_hashes; /* its words' hashes (xn_sketch_word_hash()) */
     size_t word_hashes_cap;
     xn_strbuf story;       /* the story key of the article being stored */
@@ -366,14 +366,14 @@ static int db_for(const xapnews_writer_t *w, const char *id, size_t len)
     return slot_of_shard(w, xn_shard_of(id, len, w->n_shards));
 }
 
-/* Gives DOC, whose body has probe P and whose id term is TERM, its story
+/* Gives DOC, whose body has sketch S and whose id term is TERM, its story
  * key (story.h): the databases written are searched as they stand, with
  * every article stored before this one. */
-static int add_story(xapnews_writer_t *w, xs_doc *doc, const xn_story_probe *p,
+static int add_story(xapnews_writer_t *w, xs_doc *doc, const xn_sketch *s,
                      const char *term, size_t term_len, xs_error *xe)
 {
     size_t skip = strlen(XN_PREFIX_ID);
-    if (xn_story_key(w->dbs, w->n_dbs, p, term + skip, term_len - skip, &w->story, xe) < 0)
+    if (xn_story_key(w->dbs, w->n_dbs, s, term + skip, term_len - skip, &w->story, xe) < 0)
         return -1;
     if (xs_doc_set_value(doc, XN_SLOT_STORY, w->story.data, w->story.len, xe) < 0)
         return -1;
@@ -384,14 +384,14 @@ static int add_story(xapnews_writer_t *w, xs_doc *doc, const xn_story_probe *p,
     return xs_doc_add_term(doc, t, strlen(XN_PREFIX_STORY) + w->story.len, 0, xe);
 }
 
-/* Stores DOC, whose id term is TERM and body probe P, in entry K, with
+/* Stores DOC, whose id term is TERM and body sketch S, in entry K, with
  * its story key: added when the database started empty and the id is new
  * in this session, else replaced by its id term, the name-lexicon counts
  * of the article it replaces (if any) noted to take away. */
-static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn_story_probe *p,
+static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn_sketch *s,
                           const char *term, size_t term_len, xs_error *xe)
 {
-    if (add_story(w, doc, p, term, term_len, xe) < 0) return -1;
+    if (add_story(w, doc, s, term, term_len, xe) < 0) return -1;
     /* Xapian's spelling data counts the article's words (the replaced
      * article's are taken away below) */
     if (xs_db_spelling_add_doc(w->dbs[k], doc, xe) < 0) return -1;
@@ -442,7 +442,7 @@ typedef struct {
     xs_doc *doc;                 /* NULL for a commit */
     unsigned slot;               /* entry of DBS */
     xn_lexicon_pending *lexicon; /* a commit: the counts to add first */
-    xn_story_probe probe;        /* of the article's body */
+    xn_sketch sketch;            /* of the article's body */
     size_t term_len;
     char term[];                 /* the article's id term */
 } stored_item;
@@ -453,7 +453,7 @@ static int consume_item(void *ctx, void *vitem)
     stored_item *it = vitem;
     if (!it->doc) return commit_all(w, it->lexicon, &w->pipe_err) ? -1 : 0;
     xs_error xe;
-    if (store_document(w, it->slot, it->doc, &it->probe, it->term, it->term_len, &xe) == 0)
+    if (store_document(w, it->slot, it->doc, &it->sketch, it->term, it->term_len, &xe) == 0)
         return 0;
     char context[300];
     size_t skip = strlen(XN_PREFIX_ID);
@@ -501,7 +501,7 @@ static xapnews_status_t hand_over(xapnews_writer_t *w, unsigned slot, xs_doc *do
     it->doc = doc;
     it->slot = slot;
     it->lexicon = NULL;
-    it->probe = w->probe;
+    it->sketch = w->sketch;
     it->term_len = w->term.len;
     memcpy(it->term, w->term.data, w->term.len + 1);
     return xn_pipeline_push(w->pipe, it) < 0 ? pipe_failed(w) : XAPNEWS_STATUS_SUCCESS;
@@ -1194,10 +1194,9 @@ static xapnews_status_t check_values(xapnews_writer_t *w, const xapnews_article_
     return XAPNEWS_STATUS_SUCCESS;
 }
 
-/* The MinHash sketch of the body just analysed (w->toks) and the sample
- * of its words that finds its near duplicates, into w->probe, and the
- * sketch into XN_SLOT_SKETCH: from the words of the text, one per position
- * (not the variants laid beside them). */
+/* The MinHash sketch of the body just analysed (w->toks), into w->sketch,
+ * XN_SLOT_SKETCH and one XN_PREFIX_DUPBAND term per band: from the words
+ * of the text, one per position (not the variants laid beside them). */
 static xapnews_status_t index_sketch(xapnews_writer_t *w, xs_doc *doc)
 {
     const xn_tokens *l = &w->toks;
@@ -1209,18 +1208,23 @@ static xapnews_status_t index_sketch(xapnews_writer_t *w, xs_doc *doc)
         w->word_hashes_cap = cap;
     }
     size_t n = 0;
-    xn_story_probe_clear(&w->probe);
     for (size_t i = 0; i < l->n_plain; i++) {
         if (i && l->t[i].pos == l->t[i - 1].pos) continue;
-        const char *word = xn_tokens_term(l, i);
-        w->word_hashes[n] = xn_sketch_word_hash(word, l->t[i].len);
-        xn_story_probe_add(&w->probe, word, l->t[i].len, w->word_hashes[n++]);
+        w->word_hashes[n++] = xn_sketch_word_hash(xn_tokens_term(l, i), l->t[i].len);
     }
-    xn_sketch_compute(w->word_hashes, n, &w->probe.sketch);
-    if (!w->probe.sketch.shingles) return XAPNEWS_STATUS_SUCCESS;
+    xn_sketch_compute(w->word_hashes, n, &w->sketch);
+    if (!w->sketch.shingles) return XAPNEWS_STATUS_SUCCESS;
     unsigned char bytes[XN_SKETCH_BYTES];
-    xn_sketch_encode(&w->probe.sketch, bytes);
-    return add_value(w, doc, XN_SLOT_SKETCH, (const char *)bytes, sizeof bytes);
+    xn_sketch_encode(&w->sketch, bytes);
+    xapnews_status_t st = add_value(w, doc, XN_SLOT_SKETCH, (const char *)bytes, sizeof bytes);
+    xs_error xe;
+    for (unsigned b = 0; b < XN_SKETCH_BANDS && !st; b++) {
+        if (xn_story_band_term(&w->sketch, b, &w->term) < 0)
+            return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        if (xs_doc_add_term(doc, w->term.data, w->term.len, 0, &xe) < 0)
+            st = xn_error_from_shim(&w->err, &xe, NULL);
+    }
+    return st;
 }
 
 static xapnews_status_t build_document(xapnews_writer_t *w,
@@ -1336,7 +1340,7 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
         } else if (w->pipe) {
             st = hand_over(w, (unsigned)slot, doc);
             doc = NULL;
-        } else if (store_document(w, (unsigned)slot, doc, &w->probe, w->term.data,
+        } else if (store_document(w, (unsigned)slot, doc, &w->sketch, w->term.data,
                                   w->term.len, &xe) < 0) {
             st = xn_error_from_shim(&w->err, &xe, "cannot add the article");
         }

@@ -7,7 +7,6 @@
 #include "schema.h"
 #include "sketch.h"
 #include "story.h"
-#include "xapian_shim_terms.h"
 #include "xapnews.h"
 
 #include <stdlib.h>
@@ -60,12 +59,6 @@ static int on_near(void *ctx, const char *id, size_t id_len, const char *key, si
     return add_found(f, boolean_term(XN_PREFIX_ID, id, id_len, f->xe)) < 0;
 }
 
-static int add_probe_word(void *ctx, const char *word, size_t len)
-{
-    xn_story_probe_add(ctx, word, len, xn_sketch_word_hash(word, len));
-    return 0;
-}
-
 /* The query for the others of the story of article A of DB, or NULL with
  * XE set. */
 static xs_query *story_query(xs_db *db, const xn_article_ref *a, xs_error *xe)
@@ -75,15 +68,10 @@ static xs_query *story_query(xs_db *db, const xn_article_ref *a, xs_error *xe)
     xs_query *q = NULL, *self = NULL;
     if (a->story_len && add_found(&f, boolean_term(XN_PREFIX_STORY, a->story, a->story_len, xe)) < 0)
         goto out;
-    if (a->sketch.shingles) {
-        xn_story_probe probe;
-        probe.sketch = a->sketch;
-        xn_story_probe_clear(&probe);
-        if (xs_doc_words(db, a->docid, add_probe_word, &probe, xe) < 0 ||
-            xn_story_near(&db, 1, &probe, 1, a->id_term + skip, strlen(a->id_term + skip),
-                          XN_STORY_MIN_OVERLAP, on_near, &f, xe) < 0)
-            goto out;
-    }
+    if (a->sketch.shingles &&
+        xn_story_near(&db, 1, &a->sketch, a->id_term + skip, strlen(a->id_term + skip),
+                      XN_STORY_MIN_OVERLAP, on_near, &f, xe) < 0)
+        goto out;
     if (!(self = xs_query_term(a->id_term, strlen(a->id_term), 1, 0, xe))) goto out;
     xs_query *any = f.n ? xs_query_combine(XS_OP_OR, f.q, f.n, 0, xe) : xs_query_match_nothing(xe);
     if (any) {

@@ -129,7 +129,7 @@ expect_eq "copies indexed first: still five stories of three" "3 3 3 3 3" \
 expect_eq "indexing the copies again: the same stories" "$keys" "$(stories "$DB")"
 
 # shards built by two jobs: each finds what its shards hold, and
-# --duplicates-of still finds every near duplicate through the words they share
+# --duplicates-of still finds every near duplicate through the bands
 "$XAPNEWS" index --db "$TMP/sharded" --shards 4 --jobs 2 "$top_srcdir/corpus" "$TMP/copies.jsonl" > /dev/null ||
     fail "index sharded"
 for id in "$first" 001-copy1 001-copy2; do
