@@ -172,6 +172,22 @@ int xn_lexicon_note(xn_lexicon *lex, const char *text, size_t len,
     return 0;
 }
 
+/* A stored count: the LEN decimal digits at V into *COUNT. -1 (and
+ * *COUNT 0) when there are none or anything else is there. */
+static int parse_count(const char *v, size_t len, unsigned long *count)
+{
+    *count = 0;
+    if (!len) return -1;
+    for (size_t i = 0; i < len; i++) {
+        if (v[i] < '0' || v[i] > '9') {
+            *count = 0;
+            return -1;
+        }
+        *count = *count * 10 + (unsigned long)(v[i] - '0');
+    }
+    return 0;
+}
+
 int xn_lexicon_merge_text(xn_lexicon *lex, const char *text, size_t len)
 {
     size_t i = 0;
@@ -185,17 +201,10 @@ int xn_lexicon_merge_text(xn_lexicon *lex, const char *text, size_t len)
             continue;
         const char *sp = memchr(line, ' ', n);
         if (!sp || sp == line) continue;
-        unsigned long count = 0;
-        int digits = 0;
-        for (const char *p = sp + 1; p < line + n; p++) {
-            if (*p < '0' || *p > '9') {
-                digits = 0;
-                break;
-            }
-            count = count * 10 + (unsigned long)(*p - '0');
-            digits++;
-        }
-        if (!digits || (size_t)(sp - line) > XN_TOKEN_MAX_BYTES) continue;
+        unsigned long count;
+        if (parse_count(sp + 1, (size_t)(line + n - (sp + 1)), &count) < 0 ||
+            (size_t)(sp - line) > XN_TOKEN_MAX_BYTES)
+            continue;
         if (xn_lexicon_add(lex, line, (size_t)(sp - line), count) < 0) return -1;
     }
     return 0;
@@ -219,22 +228,12 @@ int xn_lexicon_serialise(const xn_lexicon *lex, xn_strbuf *out)
     return xn_lexicon_serialise_counts(lex, out);
 }
 
-/* Reads a stored count: decimal digits, else 0. */
-static unsigned long parse_count(const char *v, size_t len)
-{
-    unsigned long count = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (v[i] < '0' || v[i] > '9') return 0;
-        count = count * 10 + (unsigned long)(v[i] - '0');
-    }
-    return count;
-}
-
 static int merge_word_key(void *ctx, const char *key, size_t key_len, const char *value,
                           size_t value_len)
 {
     size_t skip = strlen(XN_LEXICON_WORD_PREFIX);
-    unsigned long count = parse_count(value, value_len);
+    unsigned long count;
+    parse_count(value, value_len, &count); /* 0 when it is not a count */
     if (key_len <= skip || key_len - skip > XN_TOKEN_MAX_BYTES || !count) return 0;
     return xn_lexicon_add(ctx, key + skip, key_len - skip, count) < 0 ? 1 : 0;
 }
@@ -287,7 +286,11 @@ int xn_lexicon_merge_values(const char *key, const char *const *values, const si
 {
     if (strncmp(key, XN_LEXICON_WORD_PREFIX, strlen(XN_LEXICON_WORD_PREFIX)) == 0) {
         unsigned long sum = 0;
-        for (size_t i = 0; i < n; i++) sum += parse_count(values[i], lens[i]);
+        for (size_t i = 0; i < n; i++) {
+            unsigned long count;
+            parse_count(values[i], lens[i], &count); /* 0 when it is not a count */
+            sum += count;
+        }
         return xn_strbuf_printf(out, "%lu", sum) < 0 ? -1 : 1;
     }
     if (strcmp(key, XN_LEXICON_KEY) != 0) return 0;
@@ -413,7 +416,8 @@ static int update_word(void *vctx, const char *word, size_t len, unsigned long c
         u->st = xn_error_from_shim(u->err, &xe, "cannot read the name lexicon");
         return 1;
     }
-    unsigned long have = parse_count(old, old_len);
+    unsigned long have;
+    parse_count(old, old_len, &have); /* 0 when it is not a count */
     free(old);
     unsigned long plus = u->add ? xn_lexicon_get(u->add, word, len) : 0;
     unsigned long minus = u->gone ? xn_lexicon_get(u->gone, word, len) : 0;
