@@ -147,27 +147,6 @@ xs_db *xs_db_open_remote(const char *target, xs_error *err)
     SHIM_CATCH(err, nullptr)
 }
 
-int xs_db_unique_value(xs_db *h, const char *unique_term, size_t term_len,
-                       unsigned slot, char **value, size_t *len, xs_error *err)
-{
-    SHIM_TRY
-    *value = nullptr;
-    *len = 0;
-    std::string term(unique_term, term_len);
-    Xapian::PostingIterator p = h->db->postlist_begin(term);
-    if (p == h->db->postlist_end(term)) return 0;
-    std::string v = h->db->get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(slot);
-    if (v.empty()) return 0;
-    char *copy = static_cast<char *>(std::malloc(v.size() + 1));
-    if (!copy) throw std::bad_alloc();
-    std::memcpy(copy, v.data(), v.size());
-    copy[v.size()] = '\0';
-    *value = copy;
-    *len = v.size();
-    return 0;
-    SHIM_CATCH(err, -1)
-}
-
 int xs_db_postings_values(xs_db *h, const char *term, size_t term_len,
                           unsigned max_docs, const unsigned *slots, size_t n_slots,
                           int (*fn)(void *ctx, const char *const *values,

@@ -105,12 +105,6 @@ int xs_db_reopen(xs_db *db, xs_error *err);
 int xs_db_replace(xs_db *db, const char *unique_term, size_t term_len,
                   const xs_doc *doc, xs_error *err);
 
-/** The value in SLOT of the document holding UNIQUE_TERM (TERM_LEN bytes),
- *  its changes not yet committed included: *VALUE is malloc'd (caller
- *  frees), or NULL with *LEN 0 when no document holds the term. */
-int xs_db_unique_value(xs_db *db, const char *unique_term, size_t term_len,
-                       unsigned slot, char **value, size_t *len, xs_error *err);
-
 /** The most slots xs_db_postings_values() reads per document. */
 #define XS_POSTING_SLOTS_MAX 4
 

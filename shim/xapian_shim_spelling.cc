@@ -34,6 +34,19 @@ Xapian::WritableDatabase *writer_of(xs_db *h, xs_error *err)
     return wdb;
 }
 
+// Calls OP(word) for each spelling word of the termlist from T to END.
+// Unprefixed words start with a lower-case letter or a UTF-8 byte:
+// everything before "a" is a number or has a capital prefix.
+template <typename Op>
+void each_spelling_word(Xapian::TermIterator t, const Xapian::TermIterator &end, Op op)
+{
+    t.skip_to("a");
+    for (; t != end; ++t) {
+        const std::string term = *t;
+        if (spelling_word(term)) op(term);
+    }
+}
+
 } // namespace
 
 extern "C" {
@@ -44,32 +57,42 @@ int xs_db_spelling_add_doc(xs_db *h, const xs_doc *doc, xs_error *err)
         Xapian::WritableDatabase *wdb = writer_of(h, err);
         if (!wdb) return -1;
         const Xapian::Document &d = xs_doc_xapian(doc);
-        Xapian::TermIterator t = d.termlist_begin();
-        // unprefixed words start with a lower-case letter or a UTF-8 byte:
-        // everything before "a" is a number or has a capital prefix
-        t.skip_to("a");
-        for (; t != d.termlist_end(); ++t) {
-            const std::string term = *t;
-            if (spelling_word(term)) wdb->add_spelling(term, 1);
-        }
+        each_spelling_word(d.termlist_begin(), d.termlist_end(),
+                           [&](const std::string &w) { wdb->add_spelling(w, 1); });
         return 0;
     XS_SHIM_CATCH(err, -1)
 }
 
-int xs_db_spelling_forget(xs_db *h, const char *unique_term, size_t len, xs_error *err)
+int xs_db_replace_counted(xs_db *h, const char *unique_term, size_t len, const xs_doc *doc,
+                          unsigned slot, char **old, size_t *old_len, xs_error *err)
 {
+    *old = nullptr;
+    *old_len = 0;
     XS_SHIM_TRY
         Xapian::WritableDatabase *wdb = writer_of(h, err);
         if (!wdb) return -1;
         const std::string key(unique_term, len);
+        std::vector<Xapian::docid> replaced;
         for (Xapian::PostingIterator p = wdb->postlist_begin(key); p != wdb->postlist_end(key);
-             ++p) {
-            Xapian::TermIterator t = wdb->termlist_begin(*p);
-            t.skip_to("a");
-            for (; t != wdb->termlist_end(*p); ++t) {
-                const std::string term = *t;
-                if (spelling_word(term)) wdb->remove_spelling(term, 1);
-            }
+             ++p)
+            replaced.push_back(*p);
+        const Xapian::Document &d = xs_doc_xapian(doc);
+        if (replaced.empty()) {
+            wdb->add_document(d);
+            return 0;
+        }
+        std::string value = wdb->get_document(replaced[0], Xapian::DOC_ASSUME_VALID).get_value(slot);
+        for (Xapian::docid id : replaced)
+            each_spelling_word(wdb->termlist_begin(id), wdb->termlist_end(id),
+                               [&](const std::string &w) { wdb->remove_spelling(w, 1); });
+        // as replace_document(term, doc): the first is replaced, the others go
+        wdb->replace_document(replaced[0], d);
+        for (size_t i = 1; i < replaced.size(); ++i) wdb->delete_document(replaced[i]);
+        if (!value.empty()) {
+            char *copy = xs_dup_string(value);
+            if (!copy) throw std::bad_alloc();
+            *old = copy;
+            *old_len = value.size();
         }
         return 0;
     XS_SHIM_CATCH(err, -1)

@@ -30,15 +30,17 @@ extern "C" {
  * Both fail with XS_INVALID for a reader. */
 
 /** Counts once each spelling word of DOC, a document about to be added to
- *  DB (or to replace another, whose words xs_db_spelling_forget() takes
- *  away). */
+ *  DB (or to replace another through xs_db_replace_counted()). */
 int xs_db_spelling_add_doc(xs_db *db, const xs_doc *doc, xs_error *err);
 
-/** Takes away once each spelling word of every document of DB indexed by
- *  the LEN-byte UNIQUE_TERM, about to be replaced; nothing when there is
- *  none. */
-int xs_db_spelling_forget(xs_db *db, const char *unique_term, size_t len,
-                          xs_error *err);
+/** Replaces the documents of DB indexed by the LEN-byte UNIQUE_TERM by
+ *  DOC, as xs_db_replace() does (DOC is added when none is; it stays the
+ *  caller's), looking the term up once: first takes away once each
+ *  spelling word of each document replaced, and sets *OLD (malloc'd,
+ *  caller frees; NULL with *OLD_LEN 0 when there was no document or no
+ *  value) to the value in SLOT of the first of them. */
+int xs_db_replace_counted(xs_db *db, const char *unique_term, size_t len, const xs_doc *doc,
+                          unsigned slot, char **old, size_t *old_len, xs_error *err);
 
 /** The most frequent word of DB's spelling data within MAX_EDITS edits of
  *  WORD (Xapian's get_spelling_suggestion), "" when there is none: *OUT is

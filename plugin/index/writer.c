@@ -392,8 +392,8 @@ static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn
                           const char *term, size_t term_len, xs_error *xe)
 {
     if (add_story(w, doc, s, term, term_len, xe) < 0) return -1;
-    /* Xapian's spelling data counts the article's words (the replaced
-     * article's are taken away below) */
+    /* Xapian's spelling data counts the article's words (a replaced
+     * article's are taken away by xs_db_replace_counted() below) */
     if (xs_db_spelling_add_doc(w->dbs[k], doc, xe) < 0) return -1;
     if (w->fresh[k]) {
         /* the id term is XN_PREFIX_ID + id */
@@ -407,7 +407,8 @@ static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn
     }
     char *old = NULL;
     size_t old_len = 0;
-    if (xs_db_unique_value(w->dbs[k], term, term_len, XN_SLOT_NAMES, &old, &old_len, xe) < 0)
+    if (xs_db_replace_counted(w->dbs[k], term, term_len, doc, XN_SLOT_NAMES, &old, &old_len,
+                              xe) < 0)
         return -1;
     int rc = old && xn_lexicon_pending_forget(w->replaced, w->dbs[k], old, old_len) < 0;
     free(old);
@@ -416,8 +417,7 @@ static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn
         snprintf(xe->message, sizeof xe->message, "out of memory");
         return -1;
     }
-    if (xs_db_spelling_forget(w->dbs[k], term, term_len, xe) < 0) return -1;
-    return xs_db_replace(w->dbs[k], term, term_len, doc, xe);
+    return 0;
 }
 
 /* Adds the name-lexicon counts of LEXICON to every database, then commits
