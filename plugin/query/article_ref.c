@@ -32,14 +32,8 @@ xapnews_status_t xn_article_ref_find(xs_db *db, const char *id, size_t len,
     if (!found)
         return xn_error_set(err, XAPNEWS_STATUS_ARTICLE_NOT_FOUND, "no article with id '%.*s'",
                             (int)len, id);
-    char *bytes = NULL;
-    size_t n_bytes = 0;
-    if (xs_doc_value(db, out->docid, XN_SLOT_STORY, &out->story, &out->story_len, &xe) < 0 ||
-        xs_doc_value(db, out->docid, XN_SLOT_SKETCH, &bytes, &n_bytes, &xe) < 0)
+    if (xs_doc_value(db, out->docid, XN_SLOT_STORY, &out->story, &out->story_len, &xe) < 0)
         return xn_error_from_shim(err, &xe, "cannot read the article's story");
-    /* an article indexed without a sketch matches nothing near */
-    xn_sketch_decode(bytes, n_bytes, &out->sketch);
-    free(bytes);
     return XAPNEWS_STATUS_SUCCESS;
 }
 

@@ -1,6 +1,6 @@
-/* article_ref.h - one indexed article looked up by its id: its document,
- * its story key and its sketch, for the queries built around an article
- * (near duplicates, similar articles).
+/* article_ref.h - one indexed article looked up by its id: its document
+ * and its story key, for the queries built around an article (near
+ * duplicates, similar articles).
  *
  * Errors: an id no article has gives XAPNEWS_STATUS_ARTICLE_NOT_FOUND and
  * "no article with id 'ID'"; a database that cannot be read, the shim's
@@ -12,7 +12,6 @@
 #include <stddef.h>
 
 #include "error.h"
-#include "sketch.h"
 #include "xapian_shim.h"
 
 typedef struct {
@@ -20,10 +19,9 @@ typedef struct {
     char *id_term;   /* XN_PREFIX_ID and the id, malloc'd */
     char *story;     /* the story key, malloc'd ("" when none was stored) */
     size_t story_len;
-    xn_sketch sketch; /* shingles 0 when the article has none */
 } xn_article_ref;
 
-#define XN_ARTICLE_REF_INIT {0, NULL, NULL, 0, {{0}, 0}}
+#define XN_ARTICLE_REF_INIT {0, NULL, NULL, 0}
 
 /** Looks up the article of DB with the LEN-byte ID into *OUT (freed with
  *  xn_article_ref_free(), also after a failure). On failure sets ERR and

@@ -7,6 +7,7 @@
 #include "schema.h"
 #include "sketch.h"
 #include "story.h"
+#include "xapian_shim_expand.h"
 #include "xapnews.h"
 
 #include <stdlib.h>
@@ -59,6 +60,18 @@ static int on_near(void *ctx, const char *id, size_t id_len, const char *key, si
     return add_found(f, boolean_term(XN_PREFIX_ID, id, id_len, f->xe)) < 0;
 }
 
+/* The stored sketch of document DOCID of DB into *OUT (empty, matching
+ * nothing, for an article indexed without one). 0, or -1 with XE set. */
+static int read_sketch(xs_db *db, unsigned docid, xn_sketch *out, xs_error *xe)
+{
+    char *bytes = NULL;
+    size_t n_bytes = 0;
+    if (xs_doc_value(db, docid, XN_SLOT_SKETCH, &bytes, &n_bytes, xe) < 0) return -1;
+    xn_sketch_decode(bytes, n_bytes, out);
+    free(bytes);
+    return 0;
+}
+
 /* The query for the others of the story of article A of DB, or NULL with
  * XE set. */
 static xs_query *story_query(xs_db *db, const xn_article_ref *a, xs_error *xe)
@@ -68,9 +81,11 @@ static xs_query *story_query(xs_db *db, const xn_article_ref *a, xs_error *xe)
     xs_query *q = NULL, *self = NULL;
     if (a->story_len && add_found(&f, boolean_term(XN_PREFIX_STORY, a->story, a->story_len, xe)) < 0)
         goto out;
-    if (a->sketch.shingles &&
-        xn_story_near(&db, 1, &a->sketch, a->id_term + skip, strlen(a->id_term + skip),
-                      XN_STORY_MIN_OVERLAP, on_near, &f, xe) < 0)
+    xn_sketch sketch;
+    if (read_sketch(db, a->docid, &sketch, xe) < 0 ||
+        (sketch.shingles &&
+         xn_story_near(&db, 1, &sketch, a->id_term + skip, strlen(a->id_term + skip),
+                       XN_STORY_MIN_OVERLAP, on_near, &f, xe) < 0))
         goto out;
     if (!(self = xs_query_term(a->id_term, strlen(a->id_term), 1, 0, xe))) goto out;
     xs_query *any = f.n ? xs_query_combine(XS_OP_OR, f.q, f.n, 0, xe) : xs_query_match_nothing(xe);
