@@ -103,6 +103,29 @@ def timed(cmd, stdout=subprocess.DEVNULL, env=None, precise=False):
     return wall, rss
 
 
+def with_io_counts(cmd, out):
+    """CMD wrapped so that its read and write system calls (pread and
+    pwrite of Xapian's blocks among them) are written to the file OUT: a
+    shell's /proc/PID/io adds up those of the children it has waited for."""
+    return ["sh", "-c", '"$@"; s=$?; grep "^sysc" /proc/$$/io > "%s"; exit $s' % out,
+            "sh"] + list(cmd)
+
+
+def io_counts(path):
+    """{"read_calls": N, "write_calls": N} from a file with_io_counts()
+    wrote, or {} when /proc gave none."""
+    got = {}
+    try:
+        with open(path) as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                if key.strip() in ("syscr", "syscw"):
+                    got["read_calls" if key.strip() == "syscr" else "write_calls"] = int(value)
+    except OSError:
+        pass
+    return got
+
+
 def output_of(cmd, env=None):
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     if p.returncode != 0:
@@ -487,8 +510,10 @@ def phase_scale(res, n1, x1):
     per copy), then each gets 100 new articles appended, then 1000 more, each
     append its own timed command (xapnews index without --shards: an
     existing sharded database is written shard by shard; plain_xapian index
-    DB FILE, one commit at the end). The builds also give the time per 1000
-    articles as the archive grows."""
+    DB FILE, one commit at the end), whose read and write system calls are
+    counted too (with_io_counts(): the same in every run, where times move
+    with the machine). The builds also give the time per 1000 articles as
+    the archive grows."""
     small_c, large_c = ARGS.scale_copies
     small, large = "x%d" % small_c, "x%d" % large_c
     out = {"x1": {"articles": n1, "xapnews_seconds": x1["xapnews"]["median_seconds"],
@@ -516,7 +541,8 @@ def phase_scale(res, n1, x1):
         "each append one timed command: xapnews index --quiet --db DB FILE (no --shards), "
         "plain_xapian index DB FILE; wall time (time.perf_counter around the command) "
         "including starting, opening, writing and committing; "
-        "measured once; the document count checked before and after"
+        "measured once, with its read and write system calls (/proc/PID/io of a shell "
+        "around it); the document count checked before and after"
         % (jobs, jobs, APPEND_SIZES[0], APPEND_SIZES[1], large_c))
     res["scale"] = out
     if ARGS.x50 == "skip-all":
@@ -576,17 +602,22 @@ def phase_scale(res, n1, x1):
         appends = {}
         before = doccount(db)
         r[contender + "_doccount"] = before
+        io_file = os.path.join(ARGS.work, "append.io")
         for k, path in app_files:
             if contender == "xapnews":
-                t, rss = timed(xapnews_cmd("index", "--quiet", "--db", db, path), precise=True)
+                cmd = xapnews_cmd("index", "--quiet", "--db", db, path)
             else:
-                t, rss = timed([ARGS.plain, "index", db, path], precise=True)
+                cmd = [ARGS.plain, "index", db, path]
+            rmrf(io_file)
+            t, rss = timed(with_io_counts(cmd, io_file), precise=True)
             after = doccount(db)
             appends[str(k)] = {"seconds": round(t, 3), "peak_rss_mib": round(rss / 1024, 1),
                                "articles_before": before, "articles_after": after,
                                "all_new": after - before == k}
-            log("append %d to %s %s: %.3f s, %.1f MiB%s"
+            appends[str(k)].update(io_counts(io_file))
+            log("append %d to %s %s: %.3f s, %.1f MiB, %s read and %s write calls%s"
                 % (k, size, contender, t, rss / 1024,
+                   appends[str(k)].get("read_calls", "?"), appends[str(k)].get("write_calls", "?"),
                    "" if after - before == k else
                    " (WARNING: %d articles added, not %d)" % (after - before, k)))
             before = after
@@ -831,6 +862,14 @@ def table(res):
                 rows.append(("append %d articles to %s: xapnews / plain Xapian" % (n, k),
                              " / ".join("-" if v is None else fmt_s(v) for v in vals),
                              ratio(vals[0], vals[1])))
+            # system calls: the same in every run, where times move with the machine
+            for key, what in (("read_calls", "read"), ("write_calls", "write")):
+                calls = [s.get(c + "_appends", {}).get(str(n), {}).get(key)
+                         for c in ("xapnews", "plain_xapian")]
+                if None not in calls:
+                    rows.append(("append %d to %s: %s system calls, xapnews / plain Xapian"
+                                 % (n, k, what), "%d / %d" % tuple(calls),
+                                 ratio(calls[0], calls[1])))
     if len(sizes) == 3:
         for n in APPEND_SIZES:
             a = sc.get(sizes[2], {}).get("plain_xapian_appends", {}).get(str(n))
