@@ -514,9 +514,11 @@ static unsigned check_at_least(const xapnews_query_t *q, unsigned offset,
  * tracks the keys of the hits it keeps. When at most the matches counted
  * exactly (xapnews_query_set_exact_count()) match, one more pass counts
  * the distinct story keys among them (a match spy sees every match,
- * collapsed or not), and R's total becomes exact. */
-static int count_stories(const xapnews_query_t *q, xapnews_results_t *r)
+ * collapsed or not), and R's total becomes exact. That pass's counts per
+ * story key go to *COUNTS (the caller frees them), NULL without it. */
+static int count_stories(const xapnews_query_t *q, xapnews_results_t *r, xs_mset **counts)
 {
+    *counts = NULL;
     unsigned long lower, upper;
     xs_mset_uncollapsed_bounds(r->mset, &lower, &upper);
     if (r->lower == r->upper || upper > q->exact_up_to) return 0;
@@ -537,15 +539,30 @@ static int count_stories(const xapnews_query_t *q, xapnews_results_t *r)
     }
     unsigned long total = xs_mset_count_total(m, 0);
     stories += total > keyed ? total - keyed : 0;
-    xs_mset_free(m);
+    *counts = m;
     r->total = r->lower = r->upper = stories;
+    return 0;
+}
+
+/* The matches with story key KEY (LEN bytes) among COUNTS (count_stories()). */
+static unsigned long story_matches(const xs_mset *counts, const char *key, size_t len)
+{
+    size_t n = xs_mset_count_size(counts, 0);
+    for (size_t i = 0; i < n; i++) {
+        size_t vlen;
+        unsigned long freq = 0;
+        const char *v = xs_mset_count_value_len(counts, 0, i, &vlen, &freq);
+        if (v && vlen == len && memcmp(v, key, len) == 0) return freq;
+    }
     return 0;
 }
 
 /* With collapsing: how many other matches of Q each hit of R stands for,
  * counted exactly (Xapian's collapse count is a lower bound once the
- * matcher stops early) over the hit's story term. */
-static int count_story_matches(const xapnews_query_t *q, xapnews_results_t *r)
+ * matcher stops early): read from COUNTS when count_stories() made them,
+ * else counted over the hit's story term. */
+static int count_story_matches(const xapnews_query_t *q, xapnews_results_t *r,
+                               const xs_mset *counts)
 {
     xapnews_database_t *d = q->db;
     unsigned n = xs_mset_size(r->mset);
@@ -560,6 +577,11 @@ static int count_story_matches(const xapnews_query_t *q, xapnews_results_t *r)
         const char *key = xapnews_results_story(r, i);
         size_t len = key ? strlen(key) : 0;
         if (!len || plen + len > XN_TERM_MAX_BYTES) continue;
+        if (counts) {
+            unsigned long count = story_matches(counts, key, len);
+            r->more[i] = count ? count - 1 : 0;
+            continue;
+        }
         memcpy(term + plen, key, len);
         unsigned long count = 0;
         xs_error xe;
@@ -644,14 +666,14 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
                                 "out of memory");
         }
     }
-    if (q->collapse && count_stories(q, r) < 0) {
+    xs_mset *counts = NULL;
+    if (q->collapse && (count_stories(q, r, &counts) < 0 ||
+                        (n && count_story_matches(q, r, counts) < 0))) {
+        xs_mset_free(counts);
         xapnews_results_destroy(r);
         return d->err.status;
     }
-    if (q->collapse && n && count_story_matches(q, r) < 0) {
-        xapnews_results_destroy(r);
-        return d->err.status;
-    }
+    xs_mset_free(counts);
     *out = r;
     return XAPNEWS_STATUS_SUCCESS;
 }

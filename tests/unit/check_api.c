@@ -493,6 +493,18 @@ START_TEST(collapses_near_duplicate_stories)
     ck_assert_uint_eq(xapnews_results_more_like_it(r, !story), 0);
     ck_assert_ptr_null(xapnews_results_story(r, 2));
     xapnews_results_destroy(r);
+    /* counted without the stories' pass (none when the matches are not
+     * all counted exactly), each hit's count is the same */
+    ck_assert_int_eq(xapnews_query_set_exact_count(q, 0), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_query_search(q, 0, 10, &r), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(xapnews_results_count(r), 2);
+    story = strcmp(xapnews_results_field(r, 0, XAPNEWS_FIELD_ID), "d4") == 0;
+    ck_assert_str_eq(xapnews_results_story(r, story), "d1");
+    ck_assert_uint_eq(xapnews_results_more_like_it(r, story), 2);
+    ck_assert_uint_eq(xapnews_results_more_like_it(r, !story), 0);
+    xapnews_results_destroy(r);
+    ck_assert_int_eq(xapnews_query_set_exact_count(q, XAPNEWS_COUNT_DEFAULT),
+                     XAPNEWS_STATUS_SUCCESS);
     /* a page of one still counts the stories exactly */
     ck_assert_int_eq(xapnews_query_search(q, 0, 1, &r), XAPNEWS_STATUS_SUCCESS);
     ck_assert_uint_eq(xapnews_results_total_estimate(r), 2);
