@@ -15,6 +15,7 @@
 #include "strbuf.h"
 #include "xapnews.h"
 #include "run_suite.h"
+#include "temp_dir.h"
 
 #define CORPUS TOP_SRCDIR "/corpus"
 #define REUTERS TOP_SRCDIR "/tests/data/reuters-people.jsonl"
@@ -26,50 +27,17 @@
  * even when a test fails (each test runs in its own child). */
 static char base_dir[] = "/tmp/check_api_XXXXXX";
 
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0) return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        if (d) {
-            struct dirent *e;
-            while ((e = readdir(d)) != NULL) {
-                if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                    continue;
-                char sub[4096];
-                snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-                remove_tree(sub);
-            }
-            closedir(d);
-        }
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
+/* A path under the base directory. */
+static const char *tmp_path(const char *name) { return temp_dir_path(base_dir, name); }
 
 static void make_base(void)
 {
-    if (!mkdtemp(base_dir)) {
-        perror("mkdtemp");
-        exit(EXIT_FAILURE);
-    }
+    temp_dir_make(base_dir);
 }
 
 static void remove_base(void)
 {
-    remove_tree(base_dir);
-}
-
-/* A path under the base directory (static buffer per slot). */
-static const char *tmp_path(const char *name)
-{
-    static char bufs[4][4096];
-    static int next;
-    char *b = bufs[next++ % 4];
-    snprintf(b, sizeof bufs[0], "%s/%s", base_dir, name);
-    return b;
+    temp_dir_remove(base_dir);
 }
 
 /* ---- articles ---------------------------------------------------------- */

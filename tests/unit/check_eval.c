@@ -20,6 +20,7 @@
 #include "strbuf.h"
 #include "xapnews.h"
 #include "run_suite.h"
+#include "temp_dir.h"
 
 #define TOL 1e-9
 #define L(k) log2((double)(k))
@@ -640,21 +641,6 @@ static void tiny_open(tiny *t)
     ck_assert_ptr_null(err);
 }
 
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0) return;
-    DIR *d = S_ISDIR(st.st_mode) ? opendir(path) : NULL;
-    for (struct dirent *e; d && (e = readdir(d)) != NULL;) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-        char sub[512];
-        snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-        remove_tree(sub);
-    }
-    if (d) closedir(d);
-    remove(path);
-}
-
 static void tiny_close(tiny *t)
 {
     xapnews_eval_destroy(t->ev);
@@ -815,10 +801,7 @@ END_TEST
 
 int main(void)
 {
-    if (!mkdtemp(base_dir)) {
-        perror("mkdtemp");
-        return EXIT_FAILURE;
-    }
+    temp_dir_make(base_dir);
     Suite *s = suite_create("eval");
     TCase *files = tcase_create("files");
     tcase_add_test(files, qrels_lookup_and_order);
@@ -850,6 +833,6 @@ int main(void)
     tcase_add_test(runs, run_file_leaves_out_queries_that_retrieved_nothing);
     suite_add_tcase(s, runs);
     int status = run_suite(s);
-    remove_tree(base_dir);
+    temp_dir_remove(base_dir);
     return status;
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "run_suite.h"
+#include "temp_dir.h"
 #include "xapnews.h"
 
 #define OFFICIALS TOP_SRCDIR "/schemas/officials.tsv"
@@ -22,35 +23,8 @@
 
 static char base_dir[] = "/tmp/check_settings_XXXXXX";
 
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0) return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        struct dirent *e;
-        while (d && (e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-            char sub[4096];
-            snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-            remove_tree(sub);
-        }
-        if (d) closedir(d);
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
-
-/* A path under the base directory (static buffer per slot). */
-static const char *tmp_path(const char *name)
-{
-    static char bufs[8][4096];
-    static int next;
-    char *b = bufs[next++ % 8];
-    snprintf(b, sizeof bufs[0], "%s/%s", base_dir, name);
-    return b;
-}
+/* A path under the base directory. */
+static const char *tmp_path(const char *name) { return temp_dir_path(base_dir, name); }
 
 /* Writes TEXT to file NAME under the base directory; returns its path. */
 static const char *write_file(const char *name, const char *text)
@@ -384,11 +358,8 @@ static Suite *settings_suite(void)
 
 int main(void)
 {
-    if (!mkdtemp(base_dir)) {
-        perror("mkdtemp");
-        return EXIT_FAILURE;
-    }
+    temp_dir_make(base_dir);
     int rc = run_suite(settings_suite());
-    remove_tree(base_dir);
+    temp_dir_remove(base_dir);
     return rc;
 }

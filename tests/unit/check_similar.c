@@ -17,37 +17,12 @@
 #include "xapian_shim.h"
 #include "xapnews.h"
 #include "run_suite.h"
+#include "temp_dir.h"
 
 static char base_dir[] = "/tmp/check_similar_XXXXXX";
 
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0) return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        if (d) {
-            struct dirent *e;
-            while ((e = readdir(d)) != NULL) {
-                if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-                char sub[4096];
-                snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-                remove_tree(sub);
-            }
-            closedir(d);
-        }
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
-
-static const char *tmp_path(const char *name)
-{
-    static char buf[4096];
-    snprintf(buf, sizeof buf, "%s/%s", base_dir, name);
-    return buf;
-}
+/* A path under the base directory. */
+static const char *tmp_path(const char *name) { return temp_dir_path(base_dir, name); }
 
 /* ---- a database of two topics ---------------------------------------- */
 
@@ -297,10 +272,7 @@ END_TEST
 
 int main(void)
 {
-    if (!mkdtemp(base_dir)) {
-        perror("mkdtemp");
-        return EXIT_FAILURE;
-    }
+    temp_dir_make(base_dir);
     Suite *s = suite_create("similar");
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 30);
@@ -310,6 +282,6 @@ int main(void)
     tcase_add_test(tc, near_duplicates_are_left_out);
     suite_add_tcase(s, tc);
     int status = run_suite(s);
-    if (!getenv("KEEP")) remove_tree(base_dir);
+    if (!getenv("KEEP")) temp_dir_remove(base_dir);
     return status;
 }
