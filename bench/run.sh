@@ -10,8 +10,8 @@
 #   0. ranking on every judged collection (bench/relevance.py, about a
 #      minute, into relevance.md; needs python3-xapian; BENCH_RELEVANCE=skip)
 #   1. convert Reuters-21578 to JSON Lines (bench/reuters.py)
-#   2. indexing x1: xapnews (1 job), xapnews --jobs 2 (two threads, one
-#      database), xapnews --shards 2 --jobs 2 + compact, plain Xapian
+#   2. indexing x1: xapnews (1 job), xapnews --jobs 2 (a new database: two
+#      parts joined), xapnews --shards 2 --jobs 2 + compact, plain Xapian
 #      (bench/plain_xapian.cc, Xapian's own flushing, and committing every
 #      1000), FTS5 for reference; wall time and peak RSS
 #   3. query latency, two kinds, every contender on both:

@@ -426,6 +426,18 @@ xapnews_status_t xapnews_database_compact(const char *source,
                                           const char *destination,
                                           char **error);
 
+/** Merges the N_PARTS databases PARTS, each built by its own writer from
+ *  consecutive runs of one input (the first part from its start), into a
+ *  new single database DESTINATION (which must not exist) that holds what
+ *  one writer adding the whole input in order would have stored: the
+ *  articles in input order and each article's story key found among the
+ *  articles before it, in every part (see "Near duplicates" in the
+ *  README). An id given in more than one part must be left out of the
+ *  later parts and added again afterwards with a writer. The parts are
+ *  left as they are. */
+xapnews_status_t xapnews_database_join(const char *const *parts, size_t n_parts,
+                                       const char *destination, char **error);
+
 /** Sets the Snowball stemming language of a new database (default
  *  "english"; "none" turns stemming off). On a settled database (see
  *  "Settings" above) only the stored language is accepted: another is

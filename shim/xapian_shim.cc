@@ -148,7 +148,8 @@ xs_db *xs_db_open_remote(const char *target, xs_error *err)
 }
 
 int xs_db_postings_values(xs_db *h, const char *term, size_t term_len,
-                          unsigned max_docs, const unsigned *slots, size_t n_slots,
+                          unsigned max_docs, unsigned before, const unsigned *slots,
+                          size_t n_slots,
                           int (*fn)(void *ctx, const char *const *values,
                                     const size_t *lens),
                           void *ctx, xs_error *err)
@@ -160,7 +161,8 @@ int xs_db_postings_values(xs_db *h, const char *term, size_t term_len,
         std::vector<std::string> v;
         unsigned n = 0;
         for (Xapian::PostingIterator p = h->db->postlist_begin(t);
-             p != h->db->postlist_end(t) && n < max_docs; ++p, ++n) {
+             p != h->db->postlist_end(t) && n < max_docs && (!before || *p < before);
+             ++p, ++n) {
             Xapian::Document doc = h->db->get_document(*p, Xapian::DOC_ASSUME_VALID);
             for (size_t k = 0; k < n_slots; ++k) v.push_back(doc.get_value(slots[k]));
         }
@@ -249,17 +251,42 @@ class MergingCompactor : public Xapian::Compactor {
 };
 } // namespace
 
-int xs_db_compact(const char *source, const char *destination,
+int xs_db_compact(const char *const *sources, size_t n_sources, const char *destination,
                   xs_metadata_merge_fn merge, void *ctx, xs_error *err)
 {
     SHIM_TRY
-    Xapian::Database db(source);
+    Xapian::Database db;
+    for (size_t i = 0; i < n_sources; ++i) db.add_database(Xapian::Database(sources[i]));
     if (merge) {
         MergingCompactor compactor(merge, ctx);
         db.compact(destination, 0, 0, compactor);
     } else {
         db.compact(destination);
     }
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
+int xs_db_retag(xs_db *h, unsigned docid, unsigned slot, const char *value, size_t len,
+                const char *old_term, size_t old_len, const char *new_term, size_t new_len,
+                xs_error *err)
+{
+    SHIM_TRY
+    Xapian::WritableDatabase *wdb = dynamic_cast<Xapian::WritableDatabase *>(h->db);
+    if (!wdb) {
+        xs_fail(err, XS_INVALID, "documents can only be changed through a writer");
+        return -1;
+    }
+    Xapian::Document doc = wdb->get_document(docid);
+    doc.add_value(slot, std::string(value, len));
+    if (old_len) {
+        std::string old(old_term, old_len);
+        Xapian::TermIterator t = doc.termlist_begin();
+        t.skip_to(old);
+        if (t != doc.termlist_end() && *t == old) doc.remove_term(old);
+    }
+    if (new_len) doc.add_boolean_term(std::string(new_term, new_len));
+    wdb->replace_document(docid, doc);
     return 0;
     SHIM_CATCH(err, -1)
 }

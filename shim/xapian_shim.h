@@ -86,11 +86,13 @@ typedef int (*xs_metadata_merge_fn)(void *ctx, const char *key, const char *cons
                                     const size_t *lens, size_t n, char **out,
                                     size_t *out_len);
 
-/** Merges the database (or stub of shards) at SOURCE into a new single
- *  database at DESTINATION (Xapian's compact). MERGE (may be NULL: the
- *  first source's value is kept, as Xapian does) resolves metadata keys
- *  that several sources hold. */
-int xs_db_compact(const char *source, const char *destination,
+/** Merges the N_SOURCES databases (or stubs of shards) SOURCES, in that
+ *  order, into a new single database at DESTINATION (Xapian's compact):
+ *  the documents of each source follow those of the sources before it,
+ *  in their own order, numbered from 1 without gaps. MERGE (may be NULL:
+ *  the first source's value is kept, as Xapian does) resolves metadata
+ *  keys that several sources hold. */
+int xs_db_compact(const char *const *sources, size_t n_sources, const char *destination,
                   xs_metadata_merge_fn merge, void *ctx, xs_error *err);
 
 /** Number of documents in the database. */
@@ -109,16 +111,25 @@ int xs_db_replace(xs_db *db, const char *unique_term, size_t term_len,
 #define XS_POSTING_SLOTS_MAX 4
 
 /** Calls FN(CTX, VALUES, LENS) for each of the first MAX_DOCS documents
- *  that hold TERM (in docid order), with the values of its N_SLOTS SLOTS
+ *  that hold TERM (in docid order) and, when BEFORE is not 0, have a docid
+ *  below BEFORE, with the values of its N_SLOTS SLOTS
  *  (at most XS_POSTING_SLOTS_MAX; a value the document lacks is ""). The
  *  documents are read first, so FN runs once per document even when a
  *  writer's commit makes the read start again; FN returning non-zero stops
  *  early. A writable database sees what it was given, committed or not. */
 int xs_db_postings_values(xs_db *db, const char *term, size_t term_len,
-                          unsigned max_docs, const unsigned *slots, size_t n_slots,
+                          unsigned max_docs, unsigned before, const unsigned *slots,
+                          size_t n_slots,
                           int (*fn)(void *ctx, const char *const *values,
                                     const size_t *lens),
                           void *ctx, xs_error *err);
+
+/** Writers: sets value SLOT of document DOCID to VALUE (LEN bytes) and
+ *  swaps its term OLD_TERM (OLD_LEN bytes; 0: none, or one it lacks) for
+ *  NEW_TERM (NEW_LEN bytes, wdf 0; 0: none), keeping all else. */
+int xs_db_retag(xs_db *db, unsigned docid, unsigned slot, const char *value, size_t len,
+                const char *old_term, size_t old_len, const char *new_term, size_t new_len,
+                xs_error *err);
 
 /** Writers: adds DOC as a new document (Xapian's add_document), for a
  *  document whose id term is known not to be in the database yet. DOC

@@ -42,6 +42,55 @@ int xs_terms_each(xs_db *h, const char *prefix,
     XS_SHIM_CATCH(err, -1)
 }
 
+int xs_terms_shared(xs_db *h, const char *prefix,
+                    int (*fn)(void *ctx, const unsigned *docids, size_t n), void *ctx,
+                    xs_error *err)
+{
+    XS_SHIM_TRY
+    Xapian::Database *db = xs_db_xapian(h);
+    std::vector<std::vector<unsigned>> lists = xs_retrying(*db, [&] {
+        std::vector<std::vector<unsigned>> v;
+        for (Xapian::TermIterator t = db->allterms_begin(prefix);
+             t != db->allterms_end(prefix); ++t) {
+            if (t.get_termfreq() < 2) continue;
+            std::vector<unsigned> docs;
+            for (Xapian::PostingIterator p = db->postlist_begin(*t); p != db->postlist_end(*t);
+                 ++p)
+                docs.push_back(*p);
+            v.push_back(std::move(docs));
+        }
+        return v;
+    });
+    for (const std::vector<unsigned> &docs : lists)
+        if (fn(ctx, docs.data(), docs.size())) break;
+    return 0;
+    XS_SHIM_CATCH(err, -1)
+}
+
+int xs_doc_values(xs_db *h, unsigned docid, const unsigned *slots, size_t n_slots,
+                  int (*fn)(void *ctx, const char *const *values, const size_t *lens),
+                  void *ctx, xs_error *err)
+{
+    XS_SHIM_TRY
+    if (n_slots > XS_POSTING_SLOTS_MAX) n_slots = XS_POSTING_SLOTS_MAX;
+    Xapian::Database *db = xs_db_xapian(h);
+    std::vector<std::string> got = xs_retrying(*db, [&] {
+        Xapian::Document doc = db->get_document(docid);
+        std::vector<std::string> v;
+        for (size_t k = 0; k < n_slots; ++k) v.push_back(doc.get_value(slots[k]));
+        return v;
+    });
+    const char *values[XS_POSTING_SLOTS_MAX];
+    size_t lens[XS_POSTING_SLOTS_MAX];
+    for (size_t k = 0; k < n_slots; ++k) {
+        values[k] = got[k].c_str();
+        lens[k] = got[k].size();
+    }
+    fn(ctx, values, lens);
+    return 0;
+    XS_SHIM_CATCH(err, -1)
+}
+
 int xs_term_docs(xs_db *h, const char *term, size_t len, unsigned *docids,
                  size_t max, size_t *n, xs_error *err)
 {

@@ -28,6 +28,21 @@ int xs_terms_each(xs_db *db, const char *prefix,
                             unsigned long termfreq, unsigned long collfreq),
                   void *ctx, xs_error *err);
 
+/** Calls FN with the documents (by id, ascending) of each term of DB
+ *  starting with PREFIX that at least two documents hold, term by term in
+ *  order. DOCIDS is valid during the call only; a non-zero return from FN
+ *  stops the walk. */
+int xs_terms_shared(xs_db *db, const char *prefix,
+                    int (*fn)(void *ctx, const unsigned *docids, size_t n), void *ctx,
+                    xs_error *err);
+
+/** Calls FN(CTX, VALUES, LENS) once with the values of the N_SLOTS SLOTS
+ *  (at most XS_POSTING_SLOTS_MAX; a value the document lacks is "") of
+ *  document DOCID. A missing document fails with XS_NOT_FOUND. */
+int xs_doc_values(xs_db *db, unsigned docid, const unsigned *slots, size_t n_slots,
+                  int (*fn)(void *ctx, const char *const *values, const size_t *lens),
+                  void *ctx, xs_error *err);
+
 /** Writes to DOCIDS (room for MAX) the first documents (by id) holding
  *  TERM and sets *N to their number (0 when the term is absent). */
 int xs_term_docs(xs_db *db, const char *term, size_t len, unsigned *docids,

@@ -1,9 +1,14 @@
 /* cmd_index.c - `xapnews index`: read articles and add them to a database,
  * a single one or shards built by parallel jobs. */
+#define _XOPEN_SOURCE 700 /* nftw() */
 #include "cli.h"
+#include "index_parts.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <ftw.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -33,9 +38,14 @@ static const char help[] =
     "                        Xapian client as one database; articles go to\n"
     "                        shards by a hash of their id (an existing sharded\n"
     "                        DIR is written shard by shard without this option)\n"
-    "  -j, --jobs J          with --shards: build the shards with J processes\n"
-    "                        in parallel; without: analyse articles on one\n"
-    "                        thread while a second stores them (J 2 or more)\n"
+    "  -j, --jobs J          use J processes (J 2 or more): with --shards, each\n"
+    "                        builds every J-th shard; a new database (DIR\n"
+    "                        missing or an empty folder) is built as J parts,\n"
+    "                        each from a J-th of the input, joined at the end\n"
+    "                        into the database one process would build (same\n"
+    "                        articles, order and story keys; not with --strict);\n"
+    "                        an existing database is written by one process,\n"
+    "                        analysing on one thread while a second stores\n"
     "      --chrome FILE     page-chrome rules (default: schemas/chrome.conf;\n"
     "                        'none' keeps bodies as they are)\n"
     "      --synonyms FILE   variant table, Solr synonyms format\n"
@@ -111,6 +121,7 @@ typedef struct {
     char *chrome_path;
     table_files files[N_TABLES];       /* the files to load */
     unsigned batch, shards, jobs, max_field;
+    int parts;     /* a new database built as JOBS parts (run_parts()) */
     int batch_set; /* --batch given: exactly that; else the library's default */
     int reindex;
     int strict, quiet;
@@ -248,14 +259,17 @@ failed:
     return cli_exit_code(st);
 }
 
-static int open_writer(const index_args *a, unsigned job, unsigned njobs,
+/* Opens the writer of job JOB of NJOBS: on PART when it is not NULL (a
+ * part of a new database, written by one thread), else on the database. */
+static int open_writer(const index_args *a, const char *part, unsigned job, unsigned njobs,
                        xapnews_writer_t **w)
 {
     char *err = NULL;
     unsigned flags = a->reindex ? XAPNEWS_WRITER_REINDEX : 0;
     xapnews_status_t st =
-        a->shards ? xapnews_writer_open_shards_flags(a->db, job, njobs, flags, w, &err)
-                  : xapnews_writer_open_flags(a->db, flags, w, &err);
+        part        ? xapnews_writer_open_flags(part, 0, w, &err)
+        : a->shards ? xapnews_writer_open_shards_flags(a->db, job, njobs, flags, w, &err)
+                    : xapnews_writer_open_flags(a->db, flags, w, &err);
     if (st) {
         cli_error("%s", err ? err : xapnews_status_to_string(st));
         xapnews_free(err);
@@ -265,7 +279,7 @@ static int open_writer(const index_args *a, unsigned job, unsigned njobs,
     if (rc) return rc;
     if (a->batch_set) st = xapnews_writer_set_batch_size(*w, a->batch);
     /* without shards, --jobs puts the storing on a second thread */
-    if (!st && !a->shards && a->jobs > 1) st = xapnews_writer_set_threads(*w, 2);
+    if (!st && !a->shards && !part && a->jobs > 1) st = xapnews_writer_set_threads(*w, 2);
     if (st) {
         cli_error("%s", xapnews_writer_last_error(*w));
         return cli_exit_code(st);
@@ -280,7 +294,7 @@ static int open_writer(const index_args *a, unsigned job, unsigned njobs,
 static int settle_shards(const index_args *a)
 {
     xapnews_writer_t *w = NULL;
-    int rc = open_writer(a, 0, 1, &w);
+    int rc = open_writer(a, NULL, 0, 1, &w);
     char *err = NULL;
     xapnews_status_t st = xapnews_writer_close(w, &err);
     if (st && !rc) {
@@ -320,9 +334,11 @@ static void note_undeclared(const xapnews_source_t *src, noted_keys *noted, int 
 }
 
 /* Indexes every input into the shards of job JOB of NJOBS (or the whole
- * database). Only a REPORTing job prints bad records and progress. */
-static void run_index(const index_args *a, unsigned job, unsigned njobs,
-                      int report, index_counts *c)
+ * database, or PART), or with PLAN only the records it takes. Only a
+ * REPORTing job prints bad records and progress, and only of records it
+ * takes. */
+static void run_index(const index_args *a, const char *part, part_plan *plan, unsigned job,
+                      unsigned njobs, int report, index_counts *c)
 {
     memset(c, 0, sizeof *c);
     xapnews_source_t **sources = calloc((size_t)a->npaths, sizeof *sources);
@@ -335,7 +351,7 @@ static void run_index(const index_args *a, unsigned job, unsigned njobs,
         goto out;
     }
     if ((c->rc = open_sources(a, sources, &total_bytes, report)) ||
-        (c->rc = open_writer(a, job, njobs, &writer)))
+        (c->rc = open_writer(a, part, job, njobs, &writer)))
         goto out;
     /* the sources read the fields the database is indexed with */
     for (int i = 0; i < a->npaths; i++)
@@ -348,17 +364,36 @@ static void run_index(const index_args *a, unsigned job, unsigned njobs,
                        total_bytes};
     unsigned long seen = 0;
     noted_keys noted = {NULL, 0};
-    for (int i = 0; i < a->npaths && c->rc == EXIT_OK; i++) {
+    int stop = 0;
+    for (int i = 0; i < a->npaths && c->rc == EXIT_OK && !stop; i++) {
         unsigned long records = 0;
         size_t undeclared_seen = 0;
         for (;; records++) {
             xapnews_status_t st = xapnews_source_next(sources[i], article);
+            record_take take = RECORD_TAKE;
+            if (st != XAPNEWS_STATUS_END && plan &&
+                (st == XAPNEWS_STATUS_SUCCESS || st == XAPNEWS_STATUS_BAD_INPUT)) {
+                unsigned long long done;
+                xapnews_source_progress(sources[i], &done, NULL);
+                const char *id = st ? NULL : xapnews_article_get(article, XAPNEWS_FIELD_ID);
+                if (part_plan_take(plan, i, records, prog.bytes_before + done, id, &take) < 0) {
+                    cli_error("out of memory");
+                    c->rc = EXIT_INTERNAL;
+                    break;
+                }
+                if (take == RECORD_STOP) {
+                    stop = 1;
+                    break;
+                }
+            }
             if (xapnews_source_undeclared_count(sources[i]) > undeclared_seen) {
                 progress_update(&prog, sources[i], seen, 1);
-                note_undeclared(sources[i], &noted, report);
+                /* a key met before the run was noted by the job that took it */
+                note_undeclared(sources[i], &noted, report && take == RECORD_TAKE);
                 undeclared_seen = xapnews_source_undeclared_count(sources[i]);
             }
             if (st == XAPNEWS_STATUS_END) break;
+            if (take == RECORD_PASS) continue;
             if (st == XAPNEWS_STATUS_BAD_INPUT) {
                 progress_update(&prog, sources[i], seen, 1);
                 if (report) fprintf(stderr, "%s\n", xapnews_source_last_error(sources[i]));
@@ -403,11 +438,13 @@ static void run_index(const index_args *a, unsigned job, unsigned njobs,
             if (mine) c->indexed++;
             progress_update(&prog, sources[i], seen, 0);
         }
+        if (stop) break;
         unsigned long long t;
         xapnews_source_progress(sources[i], NULL, &t);
         prog.bytes_before += t;
         progress_update(&prog, sources[i], seen, 1);
-        if (!records && c->rc == EXIT_OK) { /* an empty file, or the wrong one */
+        /* an empty file, or the wrong one (with a plan: where its run has it) */
+        if (!records && c->rc == EXIT_OK && (!plan || part_plan_holds(plan, prog.bytes_before))) {
             if (report) fprintf(stderr, "%s: no articles\n", a->paths[i]);
             c->empty++;
         }
@@ -452,7 +489,7 @@ static void run_jobs(const index_args *a, index_counts *total)
         if (pids[j] == 0) {
             close(p[0]);
             index_counts c;
-            run_index(a, j, a->jobs, j == 0, &c);
+            run_index(a, NULL, NULL, j, a->jobs, j == 0, &c);
             ssize_t ignored = write(p[1], &c, sizeof c);
             (void)ignored;
             _exit(c.rc);
@@ -485,6 +522,140 @@ static void run_jobs(const index_args *a, index_counts *total)
 }
 
 
+/* Removes the folder tree at PATH, as far as it can. */
+static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    remove(path);
+    return 0;
+}
+
+/* Copies what FILE holds to stderr and closes it. */
+static void replay_messages(FILE *file)
+{
+    if (!file) return;
+    char buf[8192];
+    size_t n;
+    fflush(file);
+    rewind(file);
+    while ((n = fread(buf, 1, sizeof buf, file)) > 0) fwrite(buf, 1, n, stderr);
+    fclose(file);
+}
+
+/* A new database with --jobs J and no --shards: J processes each index
+ * one run of the inputs (TOTAL_BYTES in all; see index_parts.h) into a
+ * part in a folder beside the database; the parts are joined in order into
+ * the database, the records the jobs deferred are added again, and the
+ * folder is removed. The jobs' messages come out in input order. Sums the
+ * jobs' counts into TOTAL. */
+static void run_parts(const index_args *a, unsigned long long total_bytes,
+                      index_counts *total)
+{
+    memset(total, 0, sizeof *total);
+    unsigned n = a->jobs;
+    char dir[4096], (*path)[4200] = calloc(n, sizeof *path);
+    const char **paths = calloc(n, sizeof *paths);
+    pid_t *pids = calloc(n, sizeof *pids);
+    int *fds = calloc(n, sizeof *fds);
+    FILE **logs = calloc(n, sizeof *logs);
+    part_plan *replay = part_plan_replay();
+    size_t len = strlen(a->db);
+    while (len > 1 && a->db[len - 1] == '/') len--;
+    snprintf(dir, sizeof dir, "%.*s.parts-%ld", (int)len, a->db, (long)getpid());
+    if (!path || !paths || !pids || !fds || !logs || !replay) {
+        cli_error("out of memory");
+        total->rc = EXIT_INTERNAL;
+        goto out;
+    }
+    if (mkdir(dir, 0777) != 0) {
+        cli_error("%s: cannot create: %s", dir, strerror(errno));
+        total->rc = EXIT_INTERNAL;
+        goto out;
+    }
+    fflush(NULL);
+    for (unsigned j = 0; j < n; j++) {
+        int p[2];
+        snprintf(path[j], sizeof path[j], "%s/part-%03u", dir, j);
+        paths[j] = path[j];
+        fds[j] = -1;
+        if ((j && !(logs[j] = tmpfile())) || pipe(p) != 0 || (pids[j] = fork()) < 0) {
+            cli_error("cannot start job %u: %s", j + 1, strerror(errno));
+            total->rc = EXIT_INTERNAL;
+            continue;
+        }
+        if (pids[j] == 0) {
+            close(p[0]);
+            if (logs[j]) dup2(fileno(logs[j]), STDERR_FILENO);
+            index_counts c;
+            part_plan *plan = part_plan_new(j, n, total_bytes);
+            if (!plan) {
+                cli_error("out of memory");
+                c.rc = EXIT_INTERNAL;
+            } else {
+                run_index(a, path[j], plan, 0, 1, 1, &c);
+            }
+            fflush(NULL);
+            if (write(p[1], &c, sizeof c) != (ssize_t)sizeof c ||
+                (plan && part_plan_write_deferred(plan, p[1]) < 0))
+                c.rc = EXIT_INTERNAL;
+            part_plan_free(plan);
+            _exit(c.rc);
+        }
+        close(p[1]);
+        fds[j] = p[0];
+    }
+    for (unsigned j = 0; j < n; j++) {
+        index_counts c;
+        if (fds[j] < 0) continue;
+        int got = read(fds[j], &c, sizeof c) == (ssize_t)sizeof c &&
+                  part_plan_read_deferred(replay, fds[j]) == 0;
+        close(fds[j]);
+        waitpid(pids[j], NULL, 0);
+        replay_messages(logs[j]);
+        logs[j] = NULL;
+        if (!got) {
+            cli_error("job %u ended without a report", j + 1);
+            c.rc = EXIT_INTERNAL;
+            c.indexed = c.repaired = c.skipped = c.empty = 0;
+        }
+        total->indexed += c.indexed;
+        total->repaired += c.repaired;
+        total->skipped += c.skipped;
+        total->empty += c.empty;
+        if (c.rc > total->rc) total->rc = c.rc;
+    }
+    if (total->rc == EXIT_OK) {
+        char *err = NULL;
+        rmdir(a->db); /* an empty folder given as the database */
+        xapnews_status_t st = xapnews_database_join(paths, n, a->db, &err);
+        if (st) {
+            cli_error("%s", err ? err : xapnews_status_to_string(st));
+            total->rc = cli_exit_code(st);
+        }
+        xapnews_free(err);
+    }
+    if (total->rc == EXIT_OK && part_plan_deferred(replay)) {
+        /* ids an earlier run held: replaced in place, as one writer does */
+        index_counts c;
+        run_index(a, a->db, replay, 0, 1, 1, &c);
+        total->indexed += c.indexed;
+        total->repaired += c.repaired;
+        total->skipped += c.skipped;
+        total->rc = c.rc;
+    }
+    nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+out:
+    for (unsigned j = 0; logs && j < n; j++) replay_messages(logs[j]);
+    part_plan_free(replay);
+    free(path);
+    free(paths);
+    free(pids);
+    free(fds);
+    free(logs);
+}
+
 /* The line that ends a run: what was indexed, where, and how fast. */
 static void print_summary(const index_args *a, const index_counts *t, double seconds)
 {
@@ -492,6 +663,8 @@ static void print_summary(const index_args *a, const index_counts *t, double sec
            t->indexed == 1 ? "" : "s", t->repaired, t->skipped, a->db);
     if (a->shards)
         printf(" (%u shards, %u job%s)", a->shards, a->jobs, a->jobs == 1 ? "" : "s");
+    else if (a->parts)
+        printf(" (%u jobs)", a->jobs);
     else if (a->jobs > 1)
         printf(" (2 threads)");
     printf(" in %.2f s\n", seconds);
@@ -530,6 +703,19 @@ static int table_files_of(const index_args *a, int t, table_files *f)
         strcat(f->asked, f->path[i]);
     }
     return arg && strcmp(arg, "none") != 0 && !own ? -1 : 0;
+}
+
+/* Whether PATH does not exist yet, or is an empty folder. */
+static int is_new_path(const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d) return errno == ENOENT;
+    struct dirent *e;
+    int empty = 1;
+    while (empty && (e = readdir(d)))
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) empty = 0;
+    closedir(d);
+    return empty;
 }
 
 static void free_args(index_args *a)
@@ -624,6 +810,8 @@ int cmd_index(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (a.shards && a.jobs > a.shards) a.jobs = a.shards;
+    /* a new database is built in parts, one per job, joined at the end */
+    a.parts = !a.shards && a.jobs > 1 && !a.strict && is_new_path(a.db);
     a.chrome_path = cli_schema_path(chrome, "chrome.conf");
     for (int t = 0; t < N_TABLES; t++)
         if (table_files_of(&a, t, &a.files[t]) < 0) {
@@ -665,13 +853,15 @@ int cmd_index(int argc, char **argv)
 
     index_counts total = {0, 0, 0, 0, rc};
     if (rc == EXIT_OK) {
-        if (a.jobs > 1 && a.shards) {
+        if (a.parts) {
+            run_parts(&a, bytes, &total);
+        } else if (a.jobs > 1 && a.shards) {
             if ((total.rc = settle_shards(&a)) == EXIT_OK) {
                 a.reindex = 0; /* emptied once, above */
                 run_jobs(&a, &total);
             }
         } else {
-            run_index(&a, 0, 1, 1, &total);
+            run_index(&a, NULL, NULL, 0, 1, 1, &total);
         }
         rc = total.rc;
         /* a run that failed before it read an article (a locked or

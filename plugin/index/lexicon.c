@@ -210,16 +210,31 @@ int xn_lexicon_merge_text(xn_lexicon *lex, const char *text, size_t len)
     return 0;
 }
 
+static int by_offset(const void *a, const void *b)
+{
+    size_t x = (*(const entry *const *)a)->off, y = (*(const entry *const *)b)->off;
+    return (x > y) - (x < y);
+}
+
 int xn_lexicon_serialise_counts(const xn_lexicon *lex, xn_strbuf *out)
 {
-    for (size_t i = 0; i < lex->cap; i++) {
-        const entry *e = &lex->slots[i];
-        if (e->off == (size_t)-1 || e->count == 0) continue;
+    /* in the order the words came, whatever the table's history */
+    const entry **order = malloc((lex->n ? lex->n : 1) * sizeof *order);
+    if (!order) return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < lex->cap && n < lex->n; i++)
+        if (lex->slots[i].off != (size_t)-1) order[n++] = &lex->slots[i];
+    qsort(order, n, sizeof *order, by_offset);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const entry *e = order[i];
+        if (e->count == 0) continue;
         if (xn_strbuf_append(out, lex->words.data + e->off, e->len) < 0 ||
             xn_strbuf_printf(out, " %lu\n", e->count) < 0)
-            return -1;
+            rc = -1;
     }
-    return 0;
+    free(order);
+    return rc;
 }
 
 int xn_lexicon_serialise(const xn_lexicon *lex, xn_strbuf *out)

@@ -2,6 +2,7 @@
  * xapnews_database_compact(). */
 #include "shards.h"
 #include "lexicon.h"
+#include "story.h"
 #include "strbuf.h"
 
 #include <errno.h>
@@ -146,24 +147,62 @@ static int merge_metadata(void *ctx, const char *key, const char *const *values,
     return *out ? 0 : -1;
 }
 
+/* Refuses an existing DESTINATION. */
+static xapnews_status_t check_new(const char *destination, xn_error *err)
+{
+    struct stat sb;
+    if (stat(destination, &sb) == 0)
+        return xn_error_set(err, XAPNEWS_STATUS_FILE_ERROR,
+                            "%s already exists: compact into a new path", destination);
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
 xapnews_status_t xapnews_database_compact(const char *source,
                                           const char *destination, char **error)
 {
     xn_error err;
     xn_error_clear(&err);
     if (!source || !destination) return XAPNEWS_STATUS_INVALID_ARGUMENT;
-    struct stat sb;
-    if (stat(destination, &sb) == 0) {
-        xn_error_set(&err, XAPNEWS_STATUS_FILE_ERROR,
-                     "%s already exists: compact into a new path", destination);
-        xn_error_export(&err, error);
-        return err.status;
-    }
     xs_error xe;
-    if (xs_db_compact(source, destination, merge_metadata, NULL, &xe) < 0) {
+    if (!check_new(destination, &err) &&
+        xs_db_compact(&source, 1, destination, merge_metadata, NULL, &xe) < 0)
         xn_error_from_shim(&err, &xe, source);
-        xn_error_export(&err, error);
-        return err.status;
+    if (err.status) xn_error_export(&err, error);
+    return err.status;
+}
+
+/* The number of articles in database PATH. */
+static xapnews_status_t count_articles(const char *path, unsigned long *n, xn_error *err)
+{
+    xs_error xe;
+    xs_db *db = xs_db_open_read(path, &xe);
+    if (!db || xs_db_doccount(db, n, &xe) < 0) {
+        xn_error_from_shim(err, &xe, path);
+        xs_db_close(db, &xe);
+        return err->status;
     }
+    xs_db_close(db, &xe);
     return XAPNEWS_STATUS_SUCCESS;
+}
+
+xapnews_status_t xapnews_database_join(const char *const *parts, size_t n_parts,
+                                       const char *destination, char **error)
+{
+    xn_error err;
+    xn_error_clear(&err);
+    if (!parts || !n_parts || !destination) return XAPNEWS_STATUS_INVALID_ARGUMENT;
+    unsigned long first = 0;
+    xs_error xe;
+    xs_db *db = NULL;
+    if (!check_new(destination, &err) && !count_articles(parts[0], &first, &err) &&
+        xs_db_compact(parts, n_parts, destination, merge_metadata, NULL, &xe) < 0)
+        xn_error_from_shim(&err, &xe, parts[0]);
+    /* the first part's articles were keyed as one writer keys them */
+    if (!err.status && n_parts > 1 &&
+        (!(db = xs_db_open_write(destination, XS_WRITE_OPEN, &xe)) ||
+         xn_story_settle(db, (unsigned)first + 1, &xe) < 0))
+        xn_error_from_shim(&err, &xe, destination);
+    if (db && xs_db_close(db, &xe) < 0 && !err.status) xn_error_from_shim(&err, &xe, destination);
+    if (err.status) xn_error_export(&err, error);
+    return err.status;
 }

@@ -2,6 +2,7 @@
 #include "story.h"
 
 #include "schema.h"
+#include "xapian_shim_terms.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -92,8 +93,11 @@ int xn_story_band_term(const xn_sketch *s, unsigned b, xn_strbuf *term)
                ? -1 : 0;
 }
 
-int xn_story_near(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *skip,
-                  size_t skip_len, double min, xn_story_fn fn, void *ctx, xs_error *xe)
+/* xn_story_near() over the articles with a docid below BEFORE only (0:
+ * all of them), in a single database when BEFORE is not 0. */
+static int near_before(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *skip,
+                       size_t skip_len, double min, unsigned before, xn_story_fn fn,
+                       void *ctx, xs_error *xe)
 {
     if (!s->shingles) return 0;
     near_search c = {s, skip, skip_len, min, fn, ctx, {NULL, NULL, 0, 0}, 0, 0};
@@ -106,7 +110,7 @@ int xn_story_near(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const cha
         }
         for (size_t k = 0; k < n_dbs && !c.failed && !c.stopped && !rc; k++)
             rc = xs_db_postings_values(dbs[k], term.data, term.len, XN_STORY_BAND_DOCS,
-                                       value_slots, N_VALUES, on_candidate, &c, xe);
+                                       before, value_slots, N_VALUES, on_candidate, &c, xe);
     }
     if (c.failed && !rc) {
         xe->code = XS_NO_MEMORY;
@@ -116,6 +120,12 @@ int xn_story_near(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const cha
     xn_strbuf_free(&term);
     seen_free(&c.seen);
     return rc;
+}
+
+int xn_story_near(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *skip,
+                  size_t skip_len, double min, xn_story_fn fn, void *ctx, xs_error *xe)
+{
+    return near_before(dbs, n_dbs, s, skip, skip_len, min, 0, fn, ctx, xe);
 }
 
 typedef struct {
@@ -139,17 +149,125 @@ static int keep_nearest(void *vctx, const char *id, size_t id_len, const char *k
     return overlap >= 1.0; /* nothing comes nearer */
 }
 
-int xn_story_key(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *id,
-                 size_t id_len, xn_strbuf *key, xs_error *xe)
+static int no_memory(xs_error *xe)
+{
+    xe->code = XS_NO_MEMORY;
+    strcpy(xe->message, "out of memory");
+    return -1;
+}
+
+/* xn_story_key() among the articles with a docid below BEFORE (0: all). */
+static int key_before(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *id,
+                      size_t id_len, unsigned before, xn_strbuf *key, xs_error *xe)
 {
     nearest n = {key, 0.0, 0};
     xn_strbuf_reset(key);
-    if (xn_story_near(dbs, n_dbs, s, id, id_len, XN_STORY_MIN_OVERLAP, keep_nearest, &n, xe) < 0)
+    if (near_before(dbs, n_dbs, s, id, id_len, XN_STORY_MIN_OVERLAP, before, keep_nearest, &n,
+                    xe) < 0)
         return -1;
-    if (n.failed || (!key->len && xn_strbuf_append(key, id, id_len) < 0)) {
-        xe->code = XS_NO_MEMORY;
-        strcpy(xe->message, "out of memory");
-        return -1;
+    if (n.failed || (!key->len && xn_strbuf_append(key, id, id_len) < 0)) return no_memory(xe);
+    return 0;
+}
+
+int xn_story_key(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *id,
+                 size_t id_len, xn_strbuf *key, xs_error *xe)
+{
+    return key_before(dbs, n_dbs, s, id, id_len, 0, key, xe);
+}
+
+/* The docids to key again, from FIRST on (see xn_story_settle()). */
+typedef struct {
+    unsigned first;
+    unsigned *doc;
+    size_t n, cap;
+    int failed;
+} to_settle;
+
+static int note_shared(void *vctx, const unsigned *docids, size_t n)
+{
+    to_settle *t = vctx;
+    /* the first holder keeps its key: the others may find it now */
+    for (size_t i = 1; i < n; i++) {
+        if (docids[i] < t->first) continue;
+        if (t->n == t->cap) {
+            size_t cap = t->cap ? 2 * t->cap : 256;
+            unsigned *grown = realloc(t->doc, cap * sizeof *grown);
+            if (!grown) {
+                t->failed = 1;
+                return 1;
+            }
+            t->doc = grown;
+            t->cap = cap;
+        }
+        t->doc[t->n++] = docids[i];
     }
     return 0;
+}
+
+static int by_docid(const void *a, const void *b)
+{
+    unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+    return (x > y) - (x < y);
+}
+
+/* One article's id, story key and sketch, copied from its values. */
+typedef struct {
+    xn_strbuf id, key;
+    xn_sketch sketch;
+    int failed;
+} stored_article;
+
+static int copy_article(void *vctx, const char *const *v, const size_t *len)
+{
+    stored_article *a = vctx;
+    xn_strbuf_reset(&a->id);
+    xn_strbuf_reset(&a->key);
+    if (xn_strbuf_append(&a->id, v[V_ID], len[V_ID]) < 0 ||
+        xn_strbuf_append(&a->key, v[V_STORY], len[V_STORY]) < 0)
+        a->failed = 1;
+    if (xn_sketch_decode(v[V_SKETCH], len[V_SKETCH], &a->sketch) < 0)
+        memset(&a->sketch, 0, sizeof a->sketch);
+    return 0;
+}
+
+/* Gives article DOCID of DB the key one writer would have given it, with
+ * every article before it keyed already. */
+static int settle_one(xs_db *db, unsigned docid, stored_article *a, xn_strbuf *key,
+                      xn_strbuf *term, xs_error *xe)
+{
+    if (xs_doc_values(db, docid, value_slots, N_VALUES, copy_article, a, xe) < 0) return -1;
+    if (a->failed) return no_memory(xe);
+    if (!a->id.len || !a->sketch.shingles) return 0; /* indexed without a story */
+    if (key_before(&db, 1, &a->sketch, a->id.data, a->id.len, docid, key, xe) < 0) return -1;
+    if (key->len == a->key.len && memcmp(key->data, a->key.data, key->len) == 0) return 0;
+    size_t plen = strlen(XN_PREFIX_STORY);
+    xn_strbuf_reset(term);
+    if (xn_strbuf_puts(term, XN_PREFIX_STORY) < 0 || xn_strbuf_append(term, a->key.data, a->key.len) < 0 ||
+        xn_strbuf_puts(term, XN_PREFIX_STORY) < 0 || xn_strbuf_append(term, key->data, key->len) < 0)
+        return no_memory(xe);
+    size_t old_len = plen + a->key.len, new_len = plen + key->len;
+    return xs_db_retag(db, docid, XN_SLOT_STORY, key->data, key->len, term->data,
+                       a->key.len && old_len <= XN_TERM_MAX_BYTES ? old_len : 0,
+                       term->data + old_len, new_len <= XN_TERM_MAX_BYTES ? new_len : 0, xe);
+}
+
+int xn_story_settle(xs_db *db, unsigned first, xs_error *xe)
+{
+    to_settle t = {first, NULL, 0, 0, 0};
+    /* an article sharing no band with one before it keeps its own id as
+     * key either way; one keyed to an earlier article follows that one */
+    int rc = xs_terms_shared(db, XN_PREFIX_DUPBAND, note_shared, &t, xe);
+    if (rc == 0 && !t.failed) rc = xs_terms_shared(db, XN_PREFIX_STORY, note_shared, &t, xe);
+    if (rc == 0 && t.failed) rc = no_memory(xe);
+    if (rc == 0 && t.n) qsort(t.doc, t.n, sizeof *t.doc, by_docid);
+    stored_article a = {.id = XN_STRBUF_INIT, .key = XN_STRBUF_INIT};
+    xn_strbuf key = XN_STRBUF_INIT, term = XN_STRBUF_INIT;
+    for (size_t i = 0; rc == 0 && i < t.n; i++)
+        if (i == 0 || t.doc[i] != t.doc[i - 1]) rc = settle_one(db, t.doc[i], &a, &key, &term, xe);
+    xn_strbuf_free(&a.id);
+    xn_strbuf_free(&a.key);
+    xn_strbuf_free(&key);
+    xn_strbuf_free(&term);
+    free(t.doc);
+    return rc;
 }

@@ -51,6 +51,15 @@ int xn_story_near(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const cha
 int xn_story_key(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *id,
                  size_t id_len, xn_strbuf *key, xs_error *xe);
 
+/** After articles were stored in DB by writers that could not see each
+ *  other's (parts built apart, then compacted in order), gives each
+ *  article from docid FIRST on the story key one writer adding every
+ *  article in docid order would have given it: its nearest near duplicate
+ *  is sought among the articles before it only, as they were keyed. An
+ *  article sharing no band with an earlier one, nor keyed to one, is left
+ *  as it is. DB must be a writer. Returns 0, or -1 with XE set. */
+int xn_story_settle(xs_db *db, unsigned first, xs_error *xe);
+
 /** The term XN_PREFIX_DUPBAND + band B of S into TERM. 0, or -1 when
  *  memory runs out. */
 int xn_story_band_term(const xn_sketch *s, unsigned b, xn_strbuf *term);

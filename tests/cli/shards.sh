@@ -35,13 +35,16 @@ expect_eq "another shard count is refused: exit 2" 2 $?
 expect_eq "another shard count is refused: message" \
     "xapnews: $TMP/sharded.db already has 3 shards, not 2: articles would go to other shards than before (index into a new folder, then compact)" \
     "$(cat "$TMP/err")"
-# --jobs without --shards: one database, stored by a second thread; the
-# index is the same, term for term, as one thread builds (--batch 2 hands
-# commits to the thread too)
+# --jobs without --shards into an existing database: one writer, storing
+# on a second thread; the index is the same, term for term, as one thread
+# builds (--batch 2 hands commits to the thread too). (A new database is
+# built in parts: tests/cli/jobs.sh.)
+"$XAPNEWS" index --db "$TMP/threads.db" "$C" > /dev/null
 out=$("$XAPNEWS" index --db "$TMP/threads.db" --jobs 2 --batch 2 "$C")
 expect_eq "--jobs without --shards: exit 0" 0 $?
 case $out in *"into $TMP/threads.db (2 threads) in "*) ;;
     *) fail "two threads reported: $out";; esac
+"$XAPNEWS" index --db "$TMP/single.db" "$C" > /dev/null
 "$XAPNEWS" index --db "$TMP/single.db" --batch 2 "$C" > /dev/null
 digest() {
     "$SYSPY" - "$1" <<'PY'

@@ -30,15 +30,6 @@ static char base_dir[] = "/tmp/check_api_XXXXXX";
 /* A path under the base directory. */
 static const char *tmp_path(const char *name) { return temp_dir_path(base_dir, name); }
 
-static void make_base(void)
-{
-    temp_dir_make(base_dir);
-}
-
-static void remove_base(void)
-{
-    temp_dir_remove(base_dir);
-}
 
 /* ---- articles ---------------------------------------------------------- */
 
@@ -509,6 +500,67 @@ START_TEST(collapses_near_duplicate_stories)
     ck_assert_str_eq(xapnews_database_last_error(db), "no article with id 'd9'");
     ck_assert_str_eq(xapnews_status_to_string(XAPNEWS_STATUS_ARTICLE_NOT_FOUND), "no such article");
     xapnews_database_close(db);
+}
+END_TEST
+
+START_TEST(joined_parts_are_keyed_as_one_writer_keys)
+{
+    /* the original in the first part, its copies in the second: written
+     * apart, neither writer saw the other's articles */
+    char copy[sizeof STORY + 80];
+    snprintf(copy, sizeof copy, "BEIJING (Wire) - %s Reporting by a correspondent.", STORY);
+    art_t d1 = {"d1", "Hotline agreed", "2015-12-02", "Wire", "", STORY, {NULL}};
+    art_t d2 = {"d2", "Cyber hotline", "2015-12-03", "Paper", "", copy, {NULL}};
+    art_t d3 = {"d3", "Trade", "2015-12-04", "Wire", "",
+                "Trade between the two countries grew by a tenth last year, and talks "
+                "on tariffs will resume in the spring.", {NULL}};
+    art_t d4 = {"d4", "Hotline again", "2015-12-05", "Site", "", STORY, {NULL}};
+    const char *parts[] = {tmp_path("part0.db"), tmp_path("part1.db")};
+    const art_t *in[2][3] = {{&d1, NULL}, {&d2, &d3, &d4}};
+    for (size_t p = 0; p < 2; p++) {
+        xapnews_writer_t *w = NULL;
+        ck_assert_int_eq(xapnews_writer_open(parts[p], &w, NULL), XAPNEWS_STATUS_SUCCESS);
+        for (size_t k = 0; k < 3 && in[p][k]; k++) add(w, in[p][k]);
+        ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+    }
+    const char *path = tmp_path("joined.db");
+    ck_assert_int_eq(xapnews_database_join(parts, 2, path, NULL), XAPNEWS_STATUS_SUCCESS);
+    xapnews_database_t *db = open_db(path);
+    xapnews_results_t *r = NULL;
+    /* one story across the parts, its articles in input order */
+    ck_assert_int_eq(xapnews_database_duplicates(db, "d1", 0, 10, &r), XAPNEWS_STATUS_SUCCESS);
+    char *got = hit_ids(r);
+    ck_assert_str_eq(got, "d2 d4");
+    free(got);
+    xapnews_results_destroy(r);
+    xapnews_query_t *q = NULL;
+    ck_assert_int_eq(xapnews_query_parse(db, "hotline OR trade", 0, &q), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_query_set_collapse(q, 1), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_query_search(q, 0, 10, &r), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(xapnews_results_count(r), 2);
+    for (unsigned i = 0; i < 2; i++) {
+        int trade = strcmp(xapnews_results_field(r, i, XAPNEWS_FIELD_ID), "d3") == 0;
+        ck_assert_str_eq(xapnews_results_story(r, i), trade ? "d3" : "d1");
+    }
+    xapnews_results_destroy(r);
+    xapnews_query_destroy(q);
+    xapnews_database_close(db);
+
+    /* a destination that exists, or a part that does not: nothing made */
+    char *err = NULL;
+    ck_assert_int_eq(xapnews_database_join(parts, 2, path, &err), XAPNEWS_STATUS_FILE_ERROR);
+    char want[4200];
+    snprintf(want, sizeof want, "%s already exists: compact into a new path", path);
+    ck_assert_str_eq(err, want);
+    xapnews_free(err);
+    const char *missing[] = {tmp_path("no-such-part.db"), parts[1]};
+    const char *other = tmp_path("joined2.db");
+    err = NULL;
+    ck_assert_int_ne(xapnews_database_join(missing, 2, other, &err), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_ptr_nonnull(strstr(err, "no-such-part.db"));
+    xapnews_free(err);
+    ck_assert_int_ne(access(other, F_OK), 0);
+    ck_assert_int_eq(xapnews_database_join(NULL, 2, other, NULL), XAPNEWS_STATUS_INVALID_ARGUMENT);
 }
 END_TEST
 
@@ -1512,7 +1564,7 @@ END_TEST
 
 int main(void)
 {
-    make_base();
+    temp_dir_make(base_dir);
     Suite *s = suite_create("api");
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 30);
@@ -1520,6 +1572,7 @@ int main(void)
     tcase_add_test(tc, ranks_and_offsets);
     tcase_add_test(tc, sorts_by_date_and_counts_months);
     tcase_add_test(tc, collapses_near_duplicate_stories);
+    tcase_add_test(tc, joined_parts_are_keyed_as_one_writer_keys);
     tcase_add_test(tc, counts_exact_when_few_bounded_when_estimated);
     tcase_add_test(tc, snippets);
     tcase_add_test(tc, readding_an_id_replaces);
@@ -1542,6 +1595,6 @@ int main(void)
     tcase_add_test(tc, declared_fields);
     suite_add_tcase(s, tc);
     int status = run_suite(s);
-    remove_base();
+    temp_dir_remove(base_dir);
     return status;
 }

@@ -1,0 +1,120 @@
+#!/bin/sh
+# `index --jobs J` on a new database builds it as J parts on J cores and
+# joins them: the database it leaves is the one a single job builds from
+# the same input, document for document in the same order (story keys of
+# near duplicates across the parts, ids given again in a later part,
+# spelling data and name counts included), with the same messages, counts
+# and exit status. Checked on generated inputs (near-duplicate copies and
+# chains of copies placed anywhere, edited articles under ids given
+# before, bad and repaired records, an empty file, several files) for
+# several seeds and job counts.
+. "$top_srcdir/tests/cli/lib.sh"
+cd "$TMP" || exit 1
+
+# make_input SEED: a.jsonl, empty.jsonl, b.jsonl, c.jsonl from the Reuters
+# articles with the seed's copies, edits and faults
+make_input() {
+    python3 - "$top_srcdir/tests/data/reuters-people.jsonl" "$1" <<'PY'
+import json, random, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+rnd = random.Random(int(sys.argv[2]))
+out = list(recs)
+def put(r, lo):
+    out.insert(rnd.randrange(lo, len(out) + 1), r)
+for k, r in enumerate(rnd.sample(recs, 30)):          # near-duplicate copies
+    c = dict(r); w = c.get("body", "").split()
+    c["body"] = " ".join(w[:-2] + ["added%d" % k]); c["id"] = r["id"] + "-copy"
+    put(c, out.index(r) + 1)
+for k, r in enumerate([x for x in out if x["id"].endswith("-copy")][:8]):  # chains
+    c = dict(r); c["id"] += "2"; c["body"] += " more%d" % k
+    put(c, out.index(r) + 1)
+for r in rnd.sample(recs, 6):                          # an id given again
+    c = dict(r); c["title"] = (c.get("title") or "") + " (corrected)"
+    put(c, out.index(r) + 1)
+lines = [json.dumps(r) for r in out]
+lines.insert(rnd.randrange(len(lines)), '{"id": "broken", "title": ')  # bad records
+lines.insert(rnd.randrange(len(lines)), '{"title": "no id"}')
+lines.insert(rnd.randrange(len(lines)), '{"id": "baddate", "date": "yesterday", "body": "A date that is not one."}')
+third = len(lines) // 3
+for name, part in (("a", lines[:third]), ("b", lines[third:2 * third]), ("c", lines[2 * third:])):
+    open(name + ".jsonl", "w").write("\n".join(part) + "\n")
+open("empty.jsonl", "w").close()
+PY
+}
+
+digest() {
+    "$SYSPY" - "$1" <<'PY'
+import hashlib, sys, xapian
+db = xapian.Database(sys.argv[1])
+h = hashlib.sha1()
+for t in db.allterms():
+    h.update(t.term + b" %d\n" % t.termfreq)
+for k in db.metadata_keys():
+    h.update(k + b"=" + db.get_metadata(k))
+for s in db.spellings():
+    h.update(s.term + b" %d\n" % s.termfreq)
+for p in db.postlist(""):
+    d = db.get_document(p.docid)
+    h.update(b"%d:" % p.docid + d.get_data())
+    for t in d.termlist():
+        h.update(t.term + b"%d:" % t.wdf + b",".join(b"%d" % q for q in t.positer))
+    for v in d.values():
+        h.update(b"%d=" % v.num + v.value)
+print(db.get_doccount(), h.hexdigest())
+PY
+}
+
+# the story keys that are not the article's own id, as "id>key" lines
+keyed() {
+    "$SYSPY" - "$1" <<'PY'
+import sys, xapian
+db = xapian.Database(sys.argv[1])
+for p in db.postlist(""):
+    d = db.get_document(p.docid)
+    ident = [t.term[1:] for t in d.termlist() if t.term.startswith(b"Q")][0]
+    if d.get_value(8) != ident:
+        print((ident + b">" + d.get_value(8)).decode())
+PY
+}
+
+inputs="a.jsonl empty.jsonl b.jsonl c.jsonl"
+for seed in 1 2 3; do
+    make_input $seed
+    rm -rf one
+    # shellcheck disable=SC2086
+    "$XAPNEWS" index --db one $inputs > one.out 2> one.err
+    one_rc=$?
+    expect_eq "seed $seed: one job reports the bad records and the empty file" 1 "$one_rc"
+    sed 's/ in [0-9.]* s$//' one.out > one.sum
+    one=$(digest one)
+    [ "$(keyed one | grep -c .)" -ge 20 ] || fail "seed $seed: too few near duplicates to test: $(keyed one | grep -c .)"
+    for jobs in 2 3; do
+        rm -rf par
+        # shellcheck disable=SC2086
+        "$XAPNEWS" index --db par --jobs $jobs $inputs > par.out 2> par.err
+        expect_eq "seed $seed, $jobs jobs: exit status" "$one_rc" $?
+        case $(cat par.out) in *" into par ($jobs jobs) in "*) ;;
+            *) fail "seed $seed, $jobs jobs: summary names the jobs: $(cat par.out)" ;; esac
+        expect_eq "seed $seed, $jobs jobs: counts" "$(cat one.sum)" \
+            "$(sed -e 's/ in [0-9.]* s$//' -e "s/ ($jobs jobs)//" -e 's/into par/into one/' par.out)"
+        expect_eq "seed $seed, $jobs jobs: messages, in input order" "$(cat one.err)" "$(cat par.err)"
+        expect_eq "seed $seed, $jobs jobs: the same database" "$one" "$(digest par)"
+        expect_eq "seed $seed, $jobs jobs: story keys" "$(keyed one)" "$(keyed par)"
+        expect_eq "seed $seed, $jobs jobs: collapsed search" \
+            "$("$XAPNEWS" search --db one --collapse --limit 20 oil prices)" \
+            "$("$XAPNEWS" search --db par --collapse --limit 20 oil prices | sed 's/--db par/--db one/')"
+        expect_eq "seed $seed, $jobs jobs: no parts left behind" "" "$(ls -d par.parts-* 2> /dev/null)"
+    done
+done
+
+# an empty folder is a new database too
+rm -rf par && mkdir par
+"$XAPNEWS" index --db par/ --jobs 2 a.jsonl > par.out 2> /dev/null
+case $(cat par.out) in *" into par/ (2 jobs) in "*) pass "an empty folder: built in parts" ;;
+    *) fail "an empty folder: $(cat par.out)" ;; esac
+expect_eq "an empty folder: no parts left behind" "" "$(ls -d par.parts-* 2> /dev/null)"
+# an existing database is added to by one writer, storing on a second thread
+"$XAPNEWS" index --db par --jobs 2 a.jsonl > par.out 2> /dev/null
+case $(cat par.out) in *" into par (2 threads) in "*) pass "an existing database: two threads" ;;
+    *) fail "an existing database: $(cat par.out)" ;; esac
+finish
