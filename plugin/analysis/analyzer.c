@@ -115,6 +115,9 @@ xapnews_status_t xapnews_analyzer_run(xapnews_analyzer_t *a,
     xn_strbuf_reset(&a->strings);
     if (xn_analyze(text, len, a->tables.synonyms, 0, &a->toks) == (unsigned)-1)
         goto nomem;
+    /* the terms the index holds: the canonical stream only when needed */
+    if (a->toks.n_spans && !xn_tokens_canonical_needed(&a->toks, a->tables.synonyms))
+        a->toks.n = a->toks.n_plain;
     if (a->toks.n > a->cap_out) {
         xapnews_token_t *o = realloc(a->out, a->toks.n * sizeof *o);
         if (!o) goto nomem;

@@ -183,6 +183,22 @@ static void merge_laid(xn_tokens *l, size_t own)
     l->n = out;
 }
 
+int xn_tokens_canonical_needed(const xn_tokens *l, const xn_variants *v)
+{
+    for (size_t k = 0; k < l->n_spans; k++) {
+        const xn_vspan *sp = &l->spans[k];
+        size_t c = xn_variants_canonical(v, sp->group);
+        if (sp->form == c) continue;
+        xn_form f = xn_variants_form(v, sp->group, sp->form), cf = xn_variants_form(v, sp->group, c);
+        unsigned width = sp->last - sp->first + 1;
+        if (cf.n == width && (xn_variants_natural(v, sp->group, sp->form, c) ||
+                              (f.cased && width == 1)))
+            continue; /* laid at the span's positions (on_span()) */
+        return 1;
+    }
+    return 0;
+}
+
 /* Appends the canonical stream after the plain one (see terms.h). */
 static int write_canonical(xn_tokens *l, const xn_variants *v, unsigned first_pos)
 {

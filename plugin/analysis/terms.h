@@ -34,6 +34,15 @@
  *
  * A text without any form gets no canonical stream: its canonical stream
  * would be its plain stream.
+ *
+ * Nor does the index need one when every form the text writes is its
+ * group's canonical form, or a spelling of it with as many words (the
+ * canonical words are then laid at the same positions): each canonical
+ * token is then a plain token at the same position, so a phrase of
+ * canonical words matches the plain stream wherever it matches the
+ * canonical one. xn_tokens_canonical_needed() tells; the indexer writes
+ * the canonical stream only when it is needed, and the query parser
+ * searches canonical words in both streams.
  */
 #ifndef XAPNEWS_TERMS_H
 #define XAPNEWS_TERMS_H
@@ -115,6 +124,11 @@ void xn_tokens_lower_case(xn_tokens *l);
  *  has no words), or (unsigned)-1 when memory runs out. */
 unsigned xn_analyze(const char *text, size_t len, const xn_variants *variants,
                     unsigned first_pos, xn_tokens *l);
+
+/** Whether the canonical stream of L (analysed with VARIANTS) holds a
+ *  token that is not a plain token at the same position (see above): 1 or
+ *  0. */
+int xn_tokens_canonical_needed(const xn_tokens *l, const xn_variants *variants);
 
 /** Collects the positions' own words (no colocated forms) of L: WORDS and
  *  LENS get one entry per position, pointing into L (the bare word of a

@@ -713,7 +713,8 @@ static int make_term(xapnews_writer_t *w, const char *p1, const char *p2,
 }
 
 /* Adds the analysed tokens in w->toks with PREFIX (positional) and their
- * stems with Z + PREFIX (not an amount's terms). A word of the text adds
+ * stems with Z + PREFIX (not an amount's terms), the canonical stream
+ * when it is needed (terms.h). A word of the text adds
  * one to its term's wdf; forms laid from the variant table, the canonical
  * stream (under XV) and an amount's terms repeated at its later positions
  * add positions only (wdf 0), so they change no count or document length
@@ -723,7 +724,10 @@ static xapnews_status_t add_tokens(xapnews_writer_t *w, xs_doc *doc,
 {
     xs_error xe;
     const xn_tokens *l = &w->toks;
-    for (size_t i = 0; i < l->n; i++) {
+    /* the canonical stream only where it holds what the plain one lacks */
+    size_t n = l->n_spans && !xn_tokens_canonical_needed(l, w->tables.synonyms) ? l->n_plain
+                                                                              : l->n;
+    for (size_t i = 0; i < n; i++) {
         const char *t = xn_tokens_term(l, i);
         size_t len = l->t[i].len;
         int canonical = (l->t[i].flags & XN_TOKEN_CANONICAL) != 0;

@@ -862,17 +862,6 @@ static int group_words(builder_t *p, const xn_variants *v, const analysed_t *a,
     return 0;
 }
 
-/* Whether a span over plain positions [FROM, TO) of A is a mapping. */
-static int has_mapping(const xn_variants *v, const analysed_t *a, size_t from,
-                       size_t to)
-{
-    for (size_t k = from; k < to; k++)
-        if (a->span[k] >= 0 &&
-            xn_variants_is_mapping(v, a->l.spans[a->span[k]].group))
-            return 1;
-    return 0;
-}
-
 /* Whether the words of plain positions [FROM, FROM + N) of A equal words
  * [AT, AT + N) of form F. */
 static int words_equal(const analysed_t *a, size_t from, xn_form f, size_t at,
@@ -924,6 +913,33 @@ static int canonical_form(builder_t *p, const xn_variants *v, size_t group,
     return 0;
 }
 
+/* Pushes to LIST the phrase of canonical positions [FROM, TO) of C in the
+ * canonical stream, and the same words as plain words: a text that needs
+ * no canonical stream holds them in its plain stream (terms.h), and a
+ * mapping's canonical words count as plain words of the text anyway. */
+static int push_both_streams(builder_t *p, const char *prefix, const qposs_t *c, size_t from,
+                             size_t to, qlist_t *list)
+{
+    const unsigned both = XN_TOKEN_CANONICAL | XN_TOKEN_VARIANT;
+    qposs_t plain = {NULL, 0, 0, c->text, 0, 0};
+    int rc = qlist_push(p, list, unit_query(p, prefix, c, from, to, 1));
+    for (size_t i = from; i < to && rc == 0; i++) {
+        qpos_t *q = new_position(&plain);
+        if (!q) {
+            rc = fail_nomem(p);
+            break;
+        }
+        *q = c->p[i];
+        q->word.flags &= ~both;
+        q->joined.flags &= ~both;
+        q->amount.flags &= ~both;
+        for (size_t k = 0; k < q->n_alts; k++) q->alts[k].flags &= ~both;
+    }
+    if (rc == 0) rc = qlist_push(p, list, unit_query(p, prefix, &plain, 0, plain.n, 1));
+    free(plain.p);
+    return rc;
+}
+
 /* A phrase whose first (LEFT) or last words are only part of a form the
  * text holds in full: the text's canonical stream has that form's
  * canonical words there. Adds to ALTS, for each form F whose last (first)
@@ -950,8 +966,7 @@ static int edge_alternatives(builder_t *p, const char *prefix,
                         rc = left ? canonical_of(p, v, a->plain.text, cut,
                                                  a->plain.p[n - 1].word.end, &alt)
                                   : canonical_form(p, v, g, &alt);
-                    if (rc == 0 && alt.n)
-                        rc = qlist_push(p, alts, unit_query(p, prefix, &alt, 0, alt.n, 1));
+                    if (rc == 0 && alt.n) rc = push_both_streams(p, prefix, &alt, 0, alt.n, alts);
                     free(alt.p);
                     if (rc < 0) return -1;
                     made++;
@@ -960,8 +975,8 @@ static int edge_alternatives(builder_t *p, const char *prefix,
 }
 
 /* The query for plain positions [FROM, TO) of A through the canonical
- * stream: their canonical words as a phrase (and, for a mapping, the same
- * words as plain text), plus with WHOLE the edge alternatives, matched as
+ * stream: their canonical words as a phrase, in both streams
+ * (push_both_streams()), plus with WHOLE the edge alternatives, matched as
  * a filter; the weight comes from the words of the forms' groups as one
  * synonym, which a text holds with their own counts (the canonical stream
  * has wdf 0). */
@@ -973,24 +988,7 @@ static xs_query *canonical_query(builder_t *p, const char *prefix,
     qposs_t words = {NULL, 0, 0, a->plain.text, 0, 0};
     size_t c0 = a->cfirst[from] - 1, c1 = a->clast[to - 1];
     xs_query *r = NULL;
-    int rc = qlist_push(p, &match, unit_query(p, prefix, &a->canon, c0, c1, 1));
-    if (rc == 0 && has_mapping(v, a, from, to)) {
-        qposs_t plain = {NULL, 0, 0, a->plain.text, 0, 0};
-        for (size_t i = c0; i < c1 && rc == 0; i++) {
-            qpos_t *q = new_position(&plain);
-            if (!q) rc = fail_nomem(p);
-            else {
-                *q = a->canon.p[i];
-                q->word.flags &= ~(unsigned)(XN_TOKEN_CANONICAL | XN_TOKEN_VARIANT);
-                q->joined.flags &= ~(unsigned)(XN_TOKEN_CANONICAL | XN_TOKEN_VARIANT);
-                q->amount.flags &= ~(unsigned)(XN_TOKEN_CANONICAL | XN_TOKEN_VARIANT);
-                for (size_t k = 0; k < q->n_alts; k++)
-                    q->alts[k].flags &= ~(unsigned)(XN_TOKEN_CANONICAL | XN_TOKEN_VARIANT);
-            }
-        }
-        if (rc == 0) rc = qlist_push(p, &match, unit_query(p, prefix, &plain, 0, plain.n, 1));
-        free(plain.p);
-    }
+    int rc = push_both_streams(p, prefix, &a->canon, c0, c1, &match);
     if (rc == 0 && whole) rc = edge_alternatives(p, prefix, v, a, &match);
     if (rc == 0) rc = group_words(p, v, a, from, to, &words);
     for (size_t k = from; k < to && rc == 0 && whole; k++) { /* words outside forms */
