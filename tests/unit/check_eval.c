@@ -611,14 +611,6 @@ static void add_doc(xapnews_writer_t *w, const char *id, const char *body)
     xapnews_article_destroy(a);
 }
 
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    ck_assert_int_eq(fputs(text, f) >= 0, 1);
-    ck_assert_int_eq(fclose(f), 0);
-}
-
 /* Indexes DOCS and opens the judged queries, in a new folder. */
 static void tiny_open(tiny *t)
 {
@@ -633,8 +625,8 @@ static void tiny_open(tiny *t)
     for (size_t k = 0; k < N(DOCS); k++) add_doc(w, DOCS[k][0], DOCS[k][1]);
     ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
     make_tiny_queries();
-    write_file(q, TINY_QUERIES);
-    write_file(r, TINY_QRELS);
+    ck_assert_int_eq(temp_dir_write(q, TINY_QUERIES), 0);
+    ck_assert_int_eq(temp_dir_write(r, TINY_QRELS), 0);
     ck_assert_int_eq(xapnews_database_open(db, &t->db, NULL), XAPNEWS_STATUS_SUCCESS);
     char *err = NULL;
     ck_assert_int_eq(xapnews_eval_open(q, r, &t->ev, &err), XAPNEWS_STATUS_SUCCESS);

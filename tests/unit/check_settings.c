@@ -30,10 +30,7 @@ static const char *tmp_path(const char *name) { return temp_dir_path(base_dir, n
 static const char *write_file(const char *name, const char *text)
 {
     const char *path = tmp_path(name);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    ck_assert_int_eq(fclose(f), 0);
+    ck_assert_int_eq(temp_dir_write(path, text), 0);
     return path;
 }
 

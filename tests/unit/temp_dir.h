@@ -37,6 +37,16 @@ static inline void temp_dir_remove(const char *path)
     remove(path);
 }
 
+/* Writes TEXT to the file PATH (replacing it). Returns 0, or -1 with
+ * errno set. */
+static inline int temp_dir_write(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) return -1;
+    int ok = fputs(text, f) >= 0;
+    return fclose(f) == 0 && ok ? 0 : -1;
+}
+
 /* NAME under DIR, in one of eight static buffers used in turn (so that a
  * call may take several paths). */
 static inline const char *temp_dir_path(const char *dir, const char *name)
