@@ -42,28 +42,6 @@ open("empty.jsonl", "w").close()
 PY
 }
 
-digest() {
-    "$SYSPY" - "$1" <<'PY'
-import hashlib, sys, xapian
-db = xapian.Database(sys.argv[1])
-h = hashlib.sha1()
-for t in db.allterms():
-    h.update(t.term + b" %d\n" % t.termfreq)
-for k in db.metadata_keys():
-    h.update(k + b"=" + db.get_metadata(k))
-for s in db.spellings():
-    h.update(s.term + b" %d\n" % s.termfreq)
-for p in db.postlist(""):
-    d = db.get_document(p.docid)
-    h.update(b"%d:" % p.docid + d.get_data())
-    for t in d.termlist():
-        h.update(t.term + b"%d:" % t.wdf + b",".join(b"%d" % q for q in t.positer))
-    for v in d.values():
-        h.update(b"%d=" % v.num + v.value)
-print(db.get_doccount(), h.hexdigest())
-PY
-}
-
 # the story keys that are not the article's own id, as "id>key" lines
 keyed() {
     "$SYSPY" - "$1" <<'PY'
@@ -86,7 +64,7 @@ for seed in 1 2 3; do
     one_rc=$?
     expect_eq "seed $seed: one job reports the bad records and the empty file" 1 "$one_rc"
     sed 's/ in [0-9.]* s$//' one.out > one.sum
-    one=$(digest one)
+    one=$(db_digest one)
     [ "$(keyed one | grep -c .)" -ge 20 ] || fail "seed $seed: too few near duplicates to test: $(keyed one | grep -c .)"
     for jobs in 2 3; do
         rm -rf par
@@ -98,7 +76,7 @@ for seed in 1 2 3; do
         expect_eq "seed $seed, $jobs jobs: counts" "$(cat one.sum)" \
             "$(sed -e 's/ in [0-9.]* s$//' -e "s/ ($jobs jobs)//" -e 's/into par/into one/' par.out)"
         expect_eq "seed $seed, $jobs jobs: messages, in input order" "$(cat one.err)" "$(cat par.err)"
-        expect_eq "seed $seed, $jobs jobs: the same database" "$one" "$(digest par)"
+        expect_eq "seed $seed, $jobs jobs: the same database" "$one" "$(db_digest par)"
         expect_eq "seed $seed, $jobs jobs: story keys" "$(keyed one)" "$(keyed par)"
         expect_eq "seed $seed, $jobs jobs: collapsed search" \
             "$("$XAPNEWS" search --db one --collapse --limit 20 oil prices)" \

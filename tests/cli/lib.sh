@@ -42,3 +42,27 @@ serve_shards() {
         "$XAPNEWS" search --db "$2" "$3" > /dev/null 2>&1 && break; sleep 0.1
     done
 }
+# db_digest DB: the document count and a digest of everything DB holds:
+# terms and their frequencies, metadata, spelling data, and each document
+# (by docid: data, terms with wdf and positions, values)
+db_digest() {
+    "$SYSPY" - "$1" <<'PY'
+import hashlib, sys, xapian
+db = xapian.Database(sys.argv[1])
+h = hashlib.sha1()
+for t in db.allterms():
+    h.update(t.term + b" %d\n" % t.termfreq)
+for k in db.metadata_keys():
+    h.update(k + b"=" + db.get_metadata(k))
+for s in db.spellings():
+    h.update(s.term + b" %d\n" % s.termfreq)
+for p in db.postlist(""):
+    d = db.get_document(p.docid)
+    h.update(b"%d:" % p.docid + d.get_data())
+    for t in d.termlist():
+        h.update(t.term + b"%d:" % t.wdf + b",".join(b"%d" % q for q in t.positer))
+    for v in d.values():
+        h.update(b"%d=" % v.num + v.value)
+print(db.get_doccount(), h.hexdigest())
+PY
+}
