@@ -571,7 +571,7 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
     }
     if (mkdir(dir, 0777) != 0) {
         cli_error("%s: cannot create: %s", dir, strerror(errno));
-        total->rc = EXIT_INTERNAL;
+        total->rc = cli_exit_code(XAPNEWS_STATUS_FILE_ERROR);
         goto out;
     }
     fflush(NULL);
@@ -588,7 +588,7 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
         if (pids[j] == 0) {
             close(p[0]);
             if (logs[j]) dup2(fileno(logs[j]), STDERR_FILENO);
-            index_counts c;
+            index_counts c = {0, 0, 0, 0, EXIT_OK};
             part_plan *plan = part_plan_new(j, n, total_bytes);
             if (!plan) {
                 cli_error("out of memory");

@@ -91,6 +91,13 @@ rm -rf par && mkdir par
 case $(cat par.out) in *" into par/ (2 jobs) in "*) pass "an empty folder: built in parts" ;;
     *) fail "an empty folder: $(cat par.out)" ;; esac
 expect_eq "an empty folder: no parts left behind" "" "$(ls -d par.parts-* 2> /dev/null)"
+# a folder the parts cannot be made in: refused before any job runs
+"$XAPNEWS" index --db missing/news.db --jobs 2 a.jsonl > par.out 2> par.err
+expect_eq "no folder for the parts: exit 3" 3 $?
+expect_eq "no folder for the parts: message" \
+    "xapnews: missing/news.db.parts-PID: cannot create: No such file or directory" \
+    "$(sed 's/parts-[0-9]*/parts-PID/' par.err)"
+expect_eq "no folder for the parts: no summary, nothing made" ":" "$(cat par.out):$(ls -d missing 2> /dev/null)"
 # an existing database is added to by one writer, storing on a second thread
 "$XAPNEWS" index --db par --jobs 2 a.jsonl > par.out 2> /dev/null
 case $(cat par.out) in *" into par (2 threads) in "*) pass "an existing database: two threads" ;;
