@@ -1,6 +1,7 @@
 /* cmd_index.c - `xapnews index`: read articles and add them to a database,
  * a single one or shards built by parallel jobs. */
 #define _XOPEN_SOURCE 700 /* nftw() */
+#define _DEFAULT_SOURCE    /* getloadavg() */
 #include "cli.h"
 #include "index_parts.h"
 
@@ -38,7 +39,9 @@ static const char help[] =
     "                        Xapian client as one database; articles go to\n"
     "                        shards by a hash of their id (an existing sharded\n"
     "                        DIR is written shard by shard without this option)\n"
-    "  -j, --jobs J          use J processes (J 2 or more): with --shards, each\n"
+    "  -j, --jobs J          use J processes (default: 2 for a new database of\n"
+    "                        4 MiB of input or more while a second core is\n"
+    "                        idle, else 1); with J 2 or more: with --shards, each\n"
     "                        builds every J-th shard; a new database (DIR\n"
     "                        missing or an empty folder) is built as J parts,\n"
     "                        each from a J-th of the input, joined at the end\n"
@@ -121,6 +124,7 @@ typedef struct {
     char *chrome_path;
     table_files files[N_TABLES];       /* the files to load */
     unsigned batch, shards, jobs, max_field;
+    int jobs_set;  /* --jobs given; else chosen (auto_jobs()) */
     int parts;     /* a new database built as JOBS parts (run_parts()) */
     int batch_set; /* --batch given: exactly that; else the library's default */
     int reindex;
@@ -718,6 +722,26 @@ static int is_new_path(const char *path)
     return empty;
 }
 
+/* Input of this many bytes or more into a new database is indexed in two
+ * parts by default, when two cores are free: below it, the jobs and the
+ * join are not worth starting. */
+#define AUTO_PARTS_MIN_BYTES (4ULL << 20)
+
+/* The jobs of a run without --jobs: 2 for a new database (no --shards, no
+ * --strict) of AUTO_PARTS_MIN_BYTES of input (TOTAL_BYTES) or more, on a
+ * machine of two cores or more whose load average of the last minute
+ * leaves at least one core idle besides the one a single job would take;
+ * else 1. */
+static unsigned auto_jobs(const index_args *a, unsigned long long total_bytes)
+{
+    if (a->shards || a->strict || total_bytes < AUTO_PARTS_MIN_BYTES || !is_new_path(a->db))
+        return 1;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    double load[1];
+    if (cores < 2 || getloadavg(load, 1) != 1) return 1;
+    return (double)cores - load[0] >= 1.0 ? 2 : 1;
+}
+
 static void free_args(index_args *a)
 {
     free(a->chrome_path);
@@ -759,7 +783,10 @@ int cmd_index(int argc, char **argv)
         switch (c) {
         case 'd': a.db = optarg; break;
         case 'N': a.shards = cli_parse_uint("--shards", optarg); break;
-        case 'j': a.jobs = cli_parse_uint("--jobs", optarg); break;
+        case 'j':
+            a.jobs = cli_parse_uint("--jobs", optarg);
+            a.jobs_set = 1;
+            break;
         case 'c': chrome = optarg; break;
         case 'S': a.table_arg[XAPNEWS_TABLE_SYNONYMS] = optarg; break;
         case 'O':
@@ -810,8 +837,7 @@ int cmd_index(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (a.shards && a.jobs > a.shards) a.jobs = a.shards;
-    /* a new database is built in parts, one per job, joined at the end */
-    a.parts = !a.shards && a.jobs > 1 && !a.strict && is_new_path(a.db);
+
     a.chrome_path = cli_schema_path(chrome, "chrome.conf");
     for (int t = 0; t < N_TABLES; t++)
         if (table_files_of(&a, t, &a.files[t]) < 0) {
@@ -841,6 +867,9 @@ int cmd_index(int argc, char **argv)
     if (rc == EXIT_OK && (rc = open_sources(&a, sources, &bytes, 1)) == EXIT_OK)
         for (int i = 0; i < a.npaths; i++) xapnews_source_close(sources[i]);
     free(sources);
+    if (rc == EXIT_OK && !a.jobs_set) a.jobs = auto_jobs(&a, bytes);
+    /* a new database is built in parts, one per job, joined at the end */
+    a.parts = !a.shards && a.jobs > 1 && !a.strict && is_new_path(a.db);
     if (rc == EXIT_OK && a.shards) {
         char *err = NULL;
         xapnews_status_t st = xapnews_shards_create(a.db, a.shards, &err);

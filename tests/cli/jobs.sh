@@ -85,6 +85,22 @@ for seed in 1 2 3; do
     done
 done
 
+# without --jobs, 4 MiB of input or more into a new database takes 2 jobs
+# while a second core is idle (the load decides), and builds the same
+python3 - "$top_srcdir/tests/data/reuters-people.jsonl" > big.jsonl <<'PY'
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+for k in range(11):
+    for r in recs:
+        print(json.dumps(dict(r, id="%s-%d" % (r["id"], k))))
+PY
+rm -rf one par
+"$XAPNEWS" index --db one --jobs 1 big.jsonl > one.out
+"$XAPNEWS" index --db par big.jsonl > par.out
+case $(cat par.out) in *" into par (2 jobs) in "* | *" into par in "*) pass "default jobs: $(sed 's/.*into par //' par.out)" ;;
+    *) fail "default jobs: $(cat par.out)" ;; esac
+expect_eq "default jobs: the same database" "$(db_digest one)" "$(db_digest par)"
+
 # an empty folder is a new database too
 rm -rf par && mkdir par
 "$XAPNEWS" index --db par/ --jobs 2 a.jsonl > par.out 2> /dev/null
