@@ -93,6 +93,13 @@ int xn_story_band_term(const xn_sketch *s, unsigned b, xn_strbuf *term)
                ? -1 : 0;
 }
 
+static int no_memory(xs_error *xe)
+{
+    xe->code = XS_NO_MEMORY;
+    strcpy(xe->message, "out of memory");
+    return -1;
+}
+
 /* xn_story_near() over the articles with a docid below BEFORE only (0:
  * all of them), in a single database when BEFORE is not 0. */
 static int near_before(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *skip,
@@ -112,11 +119,7 @@ static int near_before(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, cons
             rc = xs_db_postings_values(dbs[k], term.data, term.len, XN_STORY_BAND_DOCS,
                                        before, value_slots, N_VALUES, on_candidate, &c, xe);
     }
-    if (c.failed && !rc) {
-        xe->code = XS_NO_MEMORY;
-        strcpy(xe->message, "out of memory");
-        rc = -1;
-    }
+    if (c.failed && !rc) rc = no_memory(xe);
     xn_strbuf_free(&term);
     seen_free(&c.seen);
     return rc;
@@ -147,13 +150,6 @@ static int keep_nearest(void *vctx, const char *id, size_t id_len, const char *k
         return 1;
     }
     return overlap >= 1.0; /* nothing comes nearer */
-}
-
-static int no_memory(xs_error *xe)
-{
-    xe->code = XS_NO_MEMORY;
-    strcpy(xe->message, "out of memory");
-    return -1;
 }
 
 /* xn_story_key() among the articles with a docid below BEFORE (0: all). */
@@ -255,9 +251,9 @@ int xn_story_settle(xs_db *db, unsigned first, xs_error *xe)
 {
     to_settle t = {first, NULL, 0, 0, 0};
     /* an article sharing no band with one before it keeps its own id as
-     * key either way; one keyed to an earlier article follows that one */
+     * key either way; one keyed to an earlier article shares a band with
+     * it (keys come from band candidates only), so it is among these */
     int rc = xs_terms_shared(db, XN_PREFIX_DUPBAND, note_shared, &t, xe);
-    if (rc == 0 && !t.failed) rc = xs_terms_shared(db, XN_PREFIX_STORY, note_shared, &t, xe);
     if (rc == 0 && t.failed) rc = no_memory(xe);
     if (rc == 0 && t.n) qsort(t.doc, t.n, sizeof *t.doc, by_docid);
     stored_article a = {.id = XN_STRBUF_INIT, .key = XN_STRBUF_INIT};

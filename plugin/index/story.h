@@ -56,8 +56,7 @@ int xn_story_key(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char
  *  article from docid FIRST on the story key one writer adding every
  *  article in docid order would have given it: its nearest near duplicate
  *  is sought among the articles before it only, as they were keyed. An
- *  article sharing no band with an earlier one, nor keyed to one, is left
- *  as it is. DB must be a writer. Returns 0, or -1 with XE set. */
+ *  article sharing no band with an earlier one is left as it is. DB must be a writer. Returns 0, or -1 with XE set. */
 int xn_story_settle(xs_db *db, unsigned first, xs_error *xe);
 
 /** The term XN_PREFIX_DUPBAND + band B of S into TERM. 0, or -1 when
