@@ -157,23 +157,27 @@ int xs_db_postings_values(xs_db *h, const char *term, size_t term_len,
     SHIM_TRY
     if (n_slots > XS_POSTING_SLOTS_MAX) n_slots = XS_POSTING_SLOTS_MAX;
     std::string t(term, term_len);
-    std::vector<std::string> got = xs_retrying(*h->db, [&] {
-        std::vector<std::string> v;
-        unsigned n = 0;
+    // the docids first, then each document's values as FN asks for more:
+    // a search that stops at its first candidate reads one document
+    std::vector<Xapian::docid> ids = xs_retrying(*h->db, [&] {
+        std::vector<Xapian::docid> v;
         for (Xapian::PostingIterator p = h->db->postlist_begin(t);
-             p != h->db->postlist_end(t) && n < max_docs && (!before || *p < before);
-             ++p, ++n) {
-            Xapian::Document doc = h->db->get_document(*p, Xapian::DOC_ASSUME_VALID);
-            for (size_t k = 0; k < n_slots; ++k) v.push_back(doc.get_value(slots[k]));
-        }
+             p != h->db->postlist_end(t) && v.size() < max_docs && (!before || *p < before);
+             ++p)
+            v.push_back(*p);
         return v;
     });
+    std::string got[XS_POSTING_SLOTS_MAX];
     const char *values[XS_POSTING_SLOTS_MAX];
     size_t lens[XS_POSTING_SLOTS_MAX];
-    for (size_t d = 0; n_slots && d + n_slots <= got.size(); d += n_slots) {
+    for (Xapian::docid id : ids) {
+        xs_retrying(*h->db, [&] {
+            Xapian::Document doc = h->db->get_document(id, Xapian::DOC_ASSUME_VALID);
+            for (size_t k = 0; k < n_slots; ++k) got[k] = doc.get_value(slots[k]);
+        });
         for (size_t k = 0; k < n_slots; ++k) {
-            values[k] = got[d + k].c_str();
-            lens[k] = got[d + k].size();
+            values[k] = got[k].c_str();
+            lens[k] = got[k].size();
         }
         if (fn(ctx, values, lens)) break;
     }

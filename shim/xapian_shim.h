@@ -114,9 +114,11 @@ int xs_db_replace(xs_db *db, const char *unique_term, size_t term_len,
  *  that hold TERM (in docid order) and, when BEFORE is not 0, have a docid
  *  below BEFORE, with the values of its N_SLOTS SLOTS
  *  (at most XS_POSTING_SLOTS_MAX; a value the document lacks is ""). The
- *  documents are read first, so FN runs once per document even when a
- *  writer's commit makes the read start again; FN returning non-zero stops
- *  early. A writable database sees what it was given, committed or not. */
+ *  docids are read first, so FN runs once per document even when a
+ *  writer's commit makes the read start again; a document's values are
+ *  read just before FN sees them, so FN returning non-zero stops early and
+ *  spares the reads of the rest. A writable database sees what it was
+ *  given, committed or not. */
 int xs_db_postings_values(xs_db *db, const char *term, size_t term_len,
                           unsigned max_docs, unsigned before, const unsigned *slots,
                           size_t n_slots,

@@ -270,6 +270,98 @@ START_TEST(near_duplicates_are_left_out)
 }
 END_TEST
 
+/* Read system calls made so far by this process (/proc/self/io), or -1
+ * where the kernel does not count them. */
+static long read_calls(void)
+{
+    FILE *f = fopen("/proc/self/io", "r");
+    if (!f) return -1;
+    char line[128];
+    long n = -1;
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "syscr: %ld", &n) == 1) break;
+    fclose(f);
+    return n;
+}
+
+typedef struct {
+    unsigned seen, stop_after;
+    int in_order;
+} posting_walk;
+
+static int on_posting(void *vctx, const char *const *v, const size_t *len)
+{
+    posting_walk *w = vctx;
+    char want[32];
+    snprintf(want, sizeof want, "doc%03u", w->seen);
+    if (len[0] != strlen(want) || memcmp(v[0], want, len[0]) != 0 || len[1] != 2000 ||
+        len[2] != 0)
+        w->in_order = 0;
+    return ++w->seen == w->stop_after;
+}
+
+START_TEST(posting_values_are_read_only_as_far_as_asked)
+{
+    const char *path = tmp_path("postings.db");
+    xs_error xe;
+    xs_db *w = xs_db_open_write(path, XS_WRITE_CREATE, &xe);
+    ck_assert_msg(w != NULL, "%s", xe.message);
+    char big[2001];
+    for (unsigned i = 0; i < 300; i++) {
+        xs_doc *doc = xs_doc_new(&xe);
+        ck_assert_ptr_nonnull(doc);
+        char id[32];
+        snprintf(id, sizeof id, "doc%03u", i);
+        memset(big, 'a' + i % 26, 2000);
+        ck_assert_int_eq(xs_doc_set_value(doc, 1, id, strlen(id), &xe), 0);
+        ck_assert_int_eq(xs_doc_set_value(doc, 2, big, 2000, &xe), 0);
+        ck_assert_int_eq(xs_doc_add_term(doc, "band", 4, 0, &xe), 0);
+        ck_assert_int_eq(xs_db_add(w, doc, &xe), 0);
+        xs_doc_free(doc);
+    }
+    ck_assert_int_eq(xs_db_close(w, &xe), 0);
+    xs_db *db = xs_db_open_read(path, &xe);
+    ck_assert_msg(db != NULL, "%s", xe.message);
+    const unsigned slots[] = {1, 2, 3}; /* slot 3 is empty in every document */
+    /* every document, in docid order, with its values */
+    posting_walk all = {0, 0, 1};
+    long before = read_calls();
+    ck_assert_int_eq(xs_db_postings_values(db, "band", 4, 1000, 0, slots, 3, on_posting, &all,
+                                           &xe), 0);
+    long full = read_calls() - before;
+    ck_assert_uint_eq(all.seen, 300);
+    ck_assert(all.in_order);
+    /* MAX_DOCS and BEFORE bound the walk; an unknown term has no documents */
+    posting_walk some = {0, 0, 1};
+    ck_assert_int_eq(xs_db_postings_values(db, "band", 4, 50, 0, slots, 3, on_posting, &some,
+                                           &xe), 0);
+    ck_assert_uint_eq(some.seen, 50);
+    posting_walk below = {0, 0, 1};
+    ck_assert_int_eq(xs_db_postings_values(db, "band", 4, 1000, 11, slots, 3, on_posting,
+                                           &below, &xe), 0);
+    ck_assert_uint_eq(below.seen, 10);
+    ck_assert(some.in_order && below.in_order);
+    posting_walk none = {0, 0, 1};
+    ck_assert_int_eq(xs_db_postings_values(db, "nothing", 7, 1000, 0, slots, 3, on_posting,
+                                           &none, &xe), 0);
+    ck_assert_uint_eq(none.seen, 0);
+    /* a walk that stops at its first document reads that document only:
+     * the 600 KB of values after it stay unread */
+    posting_walk first = {0, 1, 1};
+    before = read_calls();
+    ck_assert_int_eq(xs_db_postings_values(db, "band", 4, 1000, 0, slots, 3, on_posting, &first,
+                                           &xe), 0);
+    long one = read_calls() - before;
+    ck_assert_uint_eq(first.seen, 1);
+    ck_assert(first.in_order);
+    if (before >= 0)
+        ck_assert_msg(full >= 40 && one * 10 < full,
+                      "stopping at the first document made %ld read calls, all 300 %ld", one,
+                      full);
+    ck_assert_int_eq(xs_db_close(db, &xe), 0);
+}
+END_TEST
+
 int main(void)
 {
     temp_dir_make(base_dir);
@@ -280,6 +372,7 @@ int main(void)
     tcase_add_test(tc, like_combines_with_words_and_filters);
     tcase_add_test(tc, unknown_id_is_article_not_found);
     tcase_add_test(tc, near_duplicates_are_left_out);
+    tcase_add_test(tc, posting_values_are_read_only_as_far_as_asked);
     suite_add_tcase(s, tc);
     int status = run_suite(s);
     if (!getenv("KEEP")) temp_dir_remove(base_dir);
