@@ -21,6 +21,7 @@
 struct xs_db {
     Xapian::Database *db;          // always set
     Xapian::WritableDatabase *wdb; // set for writers (same object as db)
+    std::unordered_map<std::string, long> spelling; // see xs_db_spelling_changes()
 };
 
 struct xs_doc {
@@ -208,6 +209,7 @@ int xs_db_close(xs_db *h, xs_error *err)
     if (!h) return 0;
     int rc = 0;
     try {
+        xs_db_spelling_flush(h);
         h->db->close();
     } catch (const Xapian::Error &e) {
         xs_fail_xapian(err, e);
@@ -339,7 +341,10 @@ int xs_db_add(xs_db *h, const xs_doc *doc, xs_error *err)
 int xs_db_commit(xs_db *h, xs_error *err)
 {
     SHIM_TRY
-    if (h->wdb) h->wdb->commit();
+    if (h->wdb) {
+        xs_db_spelling_flush(h);
+        h->wdb->commit();
+    }
     return 0;
     SHIM_CATCH(err, -1)
 }
@@ -900,6 +905,11 @@ const char *xs_mset_value(xs_mset *m, unsigned i, unsigned slot, size_t *len)
 Xapian::Database *xs_db_xapian(xs_db *h)
 {
     return h ? h->db : nullptr;
+}
+
+std::unordered_map<std::string, long> *xs_db_spelling_changes(xs_db *h)
+{
+    return h && h->wdb ? &h->spelling : nullptr;
 }
 
 // The Xapian document inside a handle.

@@ -10,6 +10,7 @@
 
 #include <new>
 #include <string>
+#include <unordered_map>
 
 /** Sets ERR (may be NULL) to CODE with message MSG. */
 void xs_fail(xs_error *err, xs_code code, const std::string &msg);
@@ -29,6 +30,15 @@ char *xs_dup_string(const std::string &s);
 
 /** The Xapian database inside handle H (owned by H). */
 Xapian::Database *xs_db_xapian(xs_db *h);
+
+/** A writer's spelling changes not yet given to Xapian (word: documents
+ *  gained, negative when lost), owned by H; NULL for a reader. */
+std::unordered_map<std::string, long> *xs_db_spelling_changes(xs_db *h);
+
+/** Gives Xapian H's spelling changes in word order, so that each block of
+ *  the spelling table is read once per batch (xapian_shim_spelling.cc).
+ *  Called before every commit and close; throws as Xapian does. */
+void xs_db_spelling_flush(xs_db *h);
 
 /** The Xapian document inside handle D (owned by D). */
 const Xapian::Document &xs_doc_xapian(const xs_doc *d);

@@ -9,7 +9,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -34,6 +36,12 @@ Xapian::WritableDatabase *writer_of(xs_db *h, xs_error *err)
     return wdb;
 }
 
+// The pending spelling changes of writer H, or nullptr (and ERR set).
+std::unordered_map<std::string, long> *changes_of(xs_db *h, xs_error *err)
+{
+    return writer_of(h, err) ? xs_db_spelling_changes(h) : nullptr;
+}
+
 // Calls OP(word) for each spelling word of the termlist from T to END.
 // Unprefixed words start with a lower-case letter or a UTF-8 byte:
 // everything before "a" is a number or has a capital prefix.
@@ -49,16 +57,32 @@ void each_spelling_word(Xapian::TermIterator t, const Xapian::TermIterator &end,
 
 } // namespace
 
+void xs_db_spelling_flush(xs_db *h)
+{
+    std::unordered_map<std::string, long> *changes = xs_db_spelling_changes(h);
+    if (!changes || changes->empty()) return;
+    Xapian::WritableDatabase *wdb = dynamic_cast<Xapian::WritableDatabase *>(xs_db_xapian(h));
+    // taken out first: a failure part way loses the batch, never counts twice
+    std::unordered_map<std::string, long> pending;
+    pending.swap(*changes);
+    std::vector<std::pair<std::string, long>> sorted(pending.begin(), pending.end());
+    std::sort(sorted.begin(), sorted.end());
+    for (const auto &c : sorted) {
+        if (c.second > 0) wdb->add_spelling(c.first, (Xapian::termcount)c.second);
+        if (c.second < 0) wdb->remove_spelling(c.first, (Xapian::termcount)-c.second);
+    }
+}
+
 extern "C" {
 
 int xs_db_spelling_add_doc(xs_db *h, const xs_doc *doc, xs_error *err)
 {
     XS_SHIM_TRY
-        Xapian::WritableDatabase *wdb = writer_of(h, err);
-        if (!wdb) return -1;
+        std::unordered_map<std::string, long> *changes = changes_of(h, err);
+        if (!changes) return -1;
         const Xapian::Document &d = xs_doc_xapian(doc);
         each_spelling_word(d.termlist_begin(), d.termlist_end(),
-                           [&](const std::string &w) { wdb->add_spelling(w, 1); });
+                           [&](const std::string &w) { ++(*changes)[w]; });
         return 0;
     XS_SHIM_CATCH(err, -1)
 }
@@ -71,6 +95,7 @@ int xs_db_replace_counted(xs_db *h, const char *unique_term, size_t len, const x
     XS_SHIM_TRY
         Xapian::WritableDatabase *wdb = writer_of(h, err);
         if (!wdb) return -1;
+        std::unordered_map<std::string, long> &changes = *xs_db_spelling_changes(h);
         const std::string key(unique_term, len);
         std::vector<Xapian::docid> replaced;
         for (Xapian::PostingIterator p = wdb->postlist_begin(key); p != wdb->postlist_end(key);
@@ -84,7 +109,7 @@ int xs_db_replace_counted(xs_db *h, const char *unique_term, size_t len, const x
         std::string value = wdb->get_document(replaced[0], Xapian::DOC_ASSUME_VALID).get_value(slot);
         for (Xapian::docid id : replaced)
             each_spelling_word(wdb->termlist_begin(id), wdb->termlist_end(id),
-                               [&](const std::string &w) { wdb->remove_spelling(w, 1); });
+                               [&](const std::string &w) { --changes[w]; });
         // as replace_document(term, doc): the first is replaced, the others go
         wdb->replace_document(replaced[0], d);
         for (size_t i = 1; i < replaced.size(); ++i) wdb->delete_document(replaced[i]);

@@ -26,8 +26,11 @@ extern "C" {
  * the number of documents holding it, so Database::get_spelling_suggestion()
  * works for any Xapian client. They do it one document at a time, so the
  * cost follows what is written, never the vocabulary: the two calls below
- * change Xapian's pending spelling data, written with the next commit.
- * Both fail with XS_INVALID for a reader. */
+ * count each word's change in the handle, and the next xs_db_commit() or
+ * xs_db_close() gives the changes to Xapian in word order (each block of
+ * the spelling table is then read once per batch, not once per word), so
+ * the writer's own suggestions see them after a commit. Both fail with
+ * XS_INVALID for a reader. */
 
 /** Counts once each spelling word of DOC, a document about to be added to
  *  DB (or to replace another through xs_db_replace_counted()). */

@@ -54,7 +54,8 @@ expect_eq "shards" "did you mean: personnel files" \
 expect_eq "shards: corrected search" "s1" "$(ids shards 'persnnel files')"
 # The spelling data always equals its oracle: each alphabetic unprefixed
 # word with the number of articles holding it, after new databases, appends,
-# replacements (in later runs and within one run), two threads and shards.
+# replacements (in later runs and within one run), many small commits, two
+# threads and shards.
 in_step() {
     $SYSPY - "$1" <<'PY'
 import re, sys, xapian
@@ -79,14 +80,19 @@ for i, line in enumerate(sys.stdin):
     r["body"] = " ".join(w[i % 3::2] + ["zyxwordedit%d" % (i % 4)])
     print(json.dumps(r))' > edited.jsonl
 n=$(wc -l < "$seeds" | tr -d ' ')
-for how in "" "--jobs 2" "--shards 2" "--shards 2 --jobs 2"; do
+for how in "" "--batch 7" "--jobs 2" "--shards 2" "--shards 2 --jobs 2"; do
     rm -rf grow
     # shellcheck disable=SC2086
     "$XAPNEWS" index --db grow $how first.jsonl > /dev/null || fail "index $how"
     expect_eq "new database ($how)" "in step" "$(in_step grow)"
-    "$XAPNEWS" index --db grow rest.jsonl edited.jsonl > /dev/null || fail "append $how"
+    # the appends keep a batch size given (commits between replacements)
+    batch=""
+    case $how in --batch*) batch=$how ;; esac
+    # shellcheck disable=SC2086
+    "$XAPNEWS" index --db grow $batch rest.jsonl edited.jsonl > /dev/null || fail "append $how"
     expect_eq "appended, 40 replaced ($how)" "in step" "$(in_step grow)"
-    "$XAPNEWS" index --db grow "$seeds" edited.jsonl "$seeds" > /dev/null || fail "again $how"
+    # shellcheck disable=SC2086
+    "$XAPNEWS" index --db grow $batch "$seeds" edited.jsonl "$seeds" > /dev/null || fail "again $how"
     expect_eq "every article replaced twice in one run ($how)" "in step" "$(in_step grow)"
     expect_eq "articles ($how)" "$n" "$($SYSPY -c 'import sys, xapian; print(xapian.Database(sys.argv[1]).get_doccount())' grow)"
 done
