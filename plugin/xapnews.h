@@ -767,8 +767,11 @@ xapnews_status_t xapnews_query_add_facet_field(xapnews_query_t *query, const cha
  *  are at most UP_TO of them (XAPNEWS_COUNT_DEFAULT, 1000, until this is
  *  called), or at most OFFSET + LIMIT + 100 when that is more: Xapian's
  *  matcher looks at that many matches before it may stop early
- *  (Enquire::get_mset's checkatleast). With more matches the total is an
- *  estimate within known bounds (xapnews_results_total_exact(),
+ *  (Enquire::get_mset's checkatleast), unless the query surely matches
+ *  more than UP_TO: a word ORed into it is in more articles than that
+ *  (then no count can be exact and the page is enough). With more
+ *  matches the total is an estimate within known bounds
+ *  (xapnews_results_total_exact(),
  *  xapnews_results_total_bounds()). XAPNEWS_COUNT_ALL counts every match,
  *  which costs a look at each of them; so does a search counting facets.
  *  0 counts exactly only up to OFFSET + LIMIT + 100. */

@@ -593,6 +593,47 @@ void xs_query_free(xs_query *q)
     delete q;
 }
 
+// See xs_query_matches_at_least().
+static Xapian::doccount matches_at_least(const Xapian::Database &db, const Xapian::Query &q,
+                                         Xapian::doccount enough)
+{
+    switch (q.get_type()) {
+    case Xapian::Query::LEAF_TERM: {
+        Xapian::TermIterator t = q.get_unique_terms_begin();
+        return t == q.get_unique_terms_end() ? 0 : db.get_termfreq(*t);
+    }
+    case Xapian::Query::LEAF_MATCH_ALL:
+        return db.get_doccount();
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX: {
+        Xapian::doccount most = 0;
+        for (size_t i = 0; i < q.get_num_subqueries() && most <= enough; ++i) {
+            Xapian::doccount n = matches_at_least(db, q.get_subquery(i), enough);
+            if (n > most) most = n;
+        }
+        return most;
+    }
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_SCALE_WEIGHT:
+        return q.get_num_subqueries() ? matches_at_least(db, q.get_subquery(0), enough) : 0;
+    default:
+        return 0;
+    }
+}
+
+int xs_query_matches_at_least(xs_db *h, const xs_query *q, unsigned long enough,
+                              unsigned long *at_least, xs_error *err)
+{
+    *at_least = 0;
+    SHIM_TRY
+    Xapian::doccount most = enough > (Xapian::doccount)-1 ? (Xapian::doccount)-1
+                                                          : (Xapian::doccount)enough;
+    *at_least = xs_retrying(*h->db, [&] { return matches_at_least(*h->db, q->query, most); });
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
 char *xs_query_describe(const xs_query *q)
 {
     try {

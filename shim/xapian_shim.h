@@ -246,6 +246,13 @@ xs_query *xs_query_match_nothing(xs_error *err);
 
 void xs_query_free(xs_query *q);
 
+/** Sets *AT_LEAST to a number of documents of DB that Q surely matches,
+ *  found from term frequencies alone (an OR matches at least what its
+ *  largest branch does, a term what its frequency says; an AND, a phrase
+ *  or a filter count 0), and stops looking once it exceeds ENOUGH. */
+int xs_query_matches_at_least(xs_db *db, const xs_query *q, unsigned long enough,
+                              unsigned long *at_least, xs_error *err);
+
 /** Xapian's description of Q, malloc'd (caller frees); NULL on failure. */
 char *xs_query_describe(const xs_query *q);
 

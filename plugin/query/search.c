@@ -500,13 +500,17 @@ xapnews_status_t xapnews_query_typo(const xapnews_query_t *q, size_t i,
 /* How many matches the matcher must look at before it may stop: one more
  * than the query counts exactly (Xapian knows its count is exact when it
  * found fewer matches than it had to look at), and never fewer than the
- * page and a margin, so that the estimate past the page is a fair one. */
+ * page and a margin, so that the estimate past the page is a fair one.
+ * AT_LEAST is a number of articles the query surely matches: when it is
+ * more than the exact count's bound, no count can be exact, and the page
+ * and margin are enough. */
 static unsigned check_at_least(const xapnews_query_t *q, unsigned offset,
-                               unsigned limit)
+                               unsigned limit, unsigned long at_least)
 {
     if (q->exact_up_to >= XAPNEWS_COUNT_ALL - 1) return XS_CHECK_ALL;
     unsigned page = offset > UINT_MAX - COUNT_MARGIN - limit
                         ? UINT_MAX : offset + limit + COUNT_MARGIN;
+    if (at_least > q->exact_up_to) return page;
     return q->exact_up_to + 1 > page ? q->exact_up_to + 1 : page;
 }
 
@@ -622,6 +626,7 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
     r->db = d;
     r->offset = offset;
     xs_error xe;
+    unsigned long at_least = 0;
     unsigned collapse = q->collapse ? XN_SLOT_STORY : XS_NO_COLLAPSE;
     xs_sort by_date = {XN_SLOT_DATE, q->sort == XAPNEWS_SORT_NEWEST};
     const xs_sort *sort = q->sort == XAPNEWS_SORT_RELEVANCE ? NULL : &by_date;
@@ -643,9 +648,16 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
             return d->err.status;
         }
     } else {
+        /* a count that cannot be exact need not be looked for (articles,
+         * not stories: not when collapsing) */
+        if (!q->collapse && q->exact_up_to < XAPNEWS_COUNT_ALL - 1 &&
+            xs_query_matches_at_least(d->db, q->q, q->exact_up_to, &at_least, &xe) < 0) {
+            xapnews_results_destroy(r);
+            return xn_error_from_shim(&d->err, &xe, "search failed");
+        }
         r->mset = xs_search(d->db, q->q, offset, limit,
-                            check_at_least(q, offset, limit), &q->weighting, sort, collapse,
-                            &xe);
+                            check_at_least(q, offset, limit, at_least), &q->weighting, sort,
+                            collapse, &xe);
         if (!r->mset) {
             xapnews_results_destroy(r);
             if (xe.code == XS_QUERY) /* a prefix standing for too many words */

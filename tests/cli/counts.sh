@@ -125,6 +125,21 @@ expect_eq "--exact-count: printed exact" "Hits 1-10 of 1500 articles for: only O
     "$("$XAPNEWS" search --db "$M" --color never --exact-count 'only OR rare' | head -n 1)"
 expect_eq "facets count every match: exact" "True 1500 True" \
     "$(total --facets year 'only OR rare')"
+# A word in more articles than are counted exactly makes an exact count
+# impossible, so none is looked for: the lower bound (Xapian's) is still
+# that word's count, the truth stays within the bounds, and the hits are
+# those of a search that counts every match.
+bounds() {
+    "$XAPNEWS" search --db "$M" --json --limit 10 "$@" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(d["total_lower"], d["total_lower"] <= d["total_estimate"] <= d["total_upper"],
+      " ".join(h["id"] for h in d["hits"]))'
+}
+for q in 'common OR rare' 'rare OR common' 'common OR zyzzyva' '(common OR only) OR rare'; do
+    want="$(bounds --exact-count "$q" | cut -d' ' -f3-)"
+    expect_eq "bound from a word's count: $q" "1500 True $want" "$(bounds "$q")"
+done
 expect_eq "500 matches: exact" "True 500 True" "$(total common rare)"
 expect_eq "1000 matches (the most counted exactly by default): exact" "True 1000 True" \
     "$(total common -rare)"

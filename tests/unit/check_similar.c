@@ -300,11 +300,13 @@ static int on_posting(void *vctx, const char *const *v, const size_t *len)
     return ++w->seen == w->stop_after;
 }
 
-START_TEST(posting_values_are_read_only_as_far_as_asked)
+/* 300 documents holding "band", every second "odd", every tenth "rare";
+ * values: slot 1 "docNNN", slot 2 2000 bytes; returns the path. */
+static const char *postings_db(void)
 {
     const char *path = tmp_path("postings.db");
     xs_error xe;
-    xs_db *w = xs_db_open_write(path, XS_WRITE_CREATE, &xe);
+    xs_db *w = xs_db_open_write(path, XS_WRITE_OVERWRITE, &xe);
     ck_assert_msg(w != NULL, "%s", xe.message);
     char big[2001];
     for (unsigned i = 0; i < 300; i++) {
@@ -316,11 +318,19 @@ START_TEST(posting_values_are_read_only_as_far_as_asked)
         ck_assert_int_eq(xs_doc_set_value(doc, 1, id, strlen(id), &xe), 0);
         ck_assert_int_eq(xs_doc_set_value(doc, 2, big, 2000, &xe), 0);
         ck_assert_int_eq(xs_doc_add_term(doc, "band", 4, 0, &xe), 0);
+        if (i % 2) ck_assert_int_eq(xs_doc_add_term(doc, "odd", 3, 0, &xe), 0);
+        if (i % 10 == 0) ck_assert_int_eq(xs_doc_add_term(doc, "rare", 4, 0, &xe), 0);
         ck_assert_int_eq(xs_db_add(w, doc, &xe), 0);
         xs_doc_free(doc);
     }
     ck_assert_int_eq(xs_db_close(w, &xe), 0);
-    xs_db *db = xs_db_open_read(path, &xe);
+    return path;
+}
+
+START_TEST(posting_values_are_read_only_as_far_as_asked)
+{
+    xs_error xe;
+    xs_db *db = xs_db_open_read(postings_db(), &xe);
     ck_assert_msg(db != NULL, "%s", xe.message);
     const unsigned slots[] = {1, 2, 3}; /* slot 3 is empty in every document */
     /* every document, in docid order, with its values */
@@ -362,6 +372,56 @@ START_TEST(posting_values_are_read_only_as_far_as_asked)
 }
 END_TEST
 
+static unsigned long at_least(xs_db *db, const xs_query *q, unsigned long enough)
+{
+    xs_error xe;
+    unsigned long n = 12345;
+    ck_assert_msg(xs_query_matches_at_least(db, q, enough, &n, &xe) == 0, "%s", xe.message);
+    return n;
+}
+
+START_TEST(matches_at_least_follows_term_counts)
+{
+    xs_error xe;
+    xs_db *db = xs_db_open_read(postings_db(), &xe);
+    ck_assert_msg(db != NULL, "%s", xe.message);
+    xs_query *band = xs_query_term("band", 4, 1, 1, &xe), *odd = xs_query_term("odd", 3, 1, 2, &xe),
+             *rare = xs_query_term("rare", 4, 1, 3, &xe), *none = xs_query_term("none", 4, 1, 4, &xe);
+    ck_assert(band && odd && rare && none);
+    ck_assert_uint_eq(at_least(db, band, 1000), 300);
+    ck_assert_uint_eq(at_least(db, none, 1000), 0);
+    xs_query *pairs[][2] = {{rare, odd}, {odd, rare}, {band, odd}, {odd, none}};
+    const xs_op ops[] = {XS_OP_OR, XS_OP_SYNONYM, XS_OP_AND_MAYBE, XS_OP_AND, XS_OP_FILTER,
+                         XS_OP_AND_NOT, XS_OP_PHRASE};
+    /* what each op surely matches, per pair: OR and SYNONYM their larger
+     * side, AND_MAYBE its left; the others are not counted */
+    const unsigned long want[][4] = {{150, 150, 300, 150}, {150, 150, 300, 150},
+                                     {30, 150, 300, 150},  {0, 0, 0, 0},
+                                     {0, 0, 0, 0},         {0, 0, 0, 0},
+                                     {0, 0, 0, 0}};
+    for (size_t o = 0; o < sizeof ops / sizeof ops[0]; o++)
+        for (size_t k = 0; k < 4; k++) {
+            xs_query *q = xs_query_combine(ops[o], pairs[k], 2, 0, &xe);
+            ck_assert_ptr_nonnull(q);
+            ck_assert_msg(at_least(db, q, 1000) == want[o][k], "op %zu pair %zu: %lu", o, k,
+                          at_least(db, q, 1000));
+            xs_query_free(q);
+        }
+    /* a weight changes nothing; everything is every document */
+    xs_query *scaled = xs_query_scale(rare, 0.5, &xe), *all = xs_query_match_all(&xe);
+    ck_assert_uint_eq(at_least(db, scaled, 1000), 30);
+    ck_assert_uint_eq(at_least(db, all, 1000), 300);
+    /* past ENOUGH the rest is not looked at: more than ENOUGH is all it says */
+    xs_query *three[] = {odd, band, rare};
+    xs_query *or3 = xs_query_combine(XS_OP_OR, three, 3, 0, &xe);
+    ck_assert_uint_eq(at_least(db, or3, 100), 150);
+    ck_assert_uint_eq(at_least(db, or3, 1000), 300);
+    xs_query *qs[] = {band, odd, rare, none, scaled, all, or3};
+    for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) xs_query_free(qs[i]);
+    ck_assert_int_eq(xs_db_close(db, &xe), 0);
+}
+END_TEST
+
 int main(void)
 {
     temp_dir_make(base_dir);
@@ -373,6 +433,7 @@ int main(void)
     tcase_add_test(tc, unknown_id_is_article_not_found);
     tcase_add_test(tc, near_duplicates_are_left_out);
     tcase_add_test(tc, posting_values_are_read_only_as_far_as_asked);
+    tcase_add_test(tc, matches_at_least_follows_term_counts);
     suite_add_tcase(s, tc);
     int status = run_suite(s);
     if (!getenv("KEEP")) temp_dir_remove(base_dir);
