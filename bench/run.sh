@@ -20,7 +20,9 @@
 #                   operator OR (FTS5: the words joined by OR)
 #      contenders: xapnews (bench/query_bench.c over libxapnews, default
 #      profile, typo tolerance on, 1000 matches counted exactly, as
-#      `xapnews search`), the same over 2 shards, xapnews with plain.conf,
+#      `xapnews search`, on the database the default command leaves here:
+#      --jobs 2, parts joined by compaction), the same on the --jobs 1
+#      database and over 2 shards, xapnews with plain.conf,
 #      plain Xapian, FTS5, and Xapian's floor (queries parsed beforehand,
 #      top-10 ids only: the least any program answering from a Xapian
 #      database spends); p50/p95/p99/mean over the queries of each
