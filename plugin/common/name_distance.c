@@ -190,6 +190,8 @@ unsigned xn_name_distance(const xn_name_costs *c, const char *a, size_t na, cons
 typedef struct {
     int first_child, next_sibling; /* node indexes, -1 for none */
     unsigned tags;                 /* of the name ending here; 0: none does */
+    unsigned weight;               /* of the name ending here */
+    unsigned max_weight;           /* of the names at or below it */
     unsigned char min_len, max_len; /* of the names at or below it */
     char byte;
 } trie_node;
@@ -209,7 +211,7 @@ xn_name_trie *xn_name_trie_new(void)
     }
     t->cap = 64;
     t->n = 1;
-    t->node[0] = (trie_node){-1, -1, 0, UCHAR_MAX, 0, 0};
+    t->node[0] = (trie_node){-1, -1, 0, 0, 0, UCHAR_MAX, 0, 0};
     return t;
 }
 
@@ -245,13 +247,14 @@ static int child_of(xn_name_trie *t, int at, char byte, int *nomem)
         t->cap *= 2;
     }
     int made = (int)t->n++;
-    t->node[made] = (trie_node){-1, k, 0, UCHAR_MAX, 0, byte};
+    t->node[made] = (trie_node){-1, k, 0, 0, 0, UCHAR_MAX, 0, byte};
     if (prev < 0) t->node[at].first_child = made;
     else t->node[prev].next_sibling = made;
     return made;
 }
 
-int xn_name_trie_add(xn_name_trie *t, const char *name, size_t len, unsigned tags)
+int xn_name_trie_add(xn_name_trie *t, const char *name, size_t len, unsigned tags,
+                     unsigned weight)
 {
     if (!len || len > XN_NAME_MAX_BYTES || !tags) return 0;
     int at = 0, nomem = 0;
@@ -259,10 +262,12 @@ int xn_name_trie_add(xn_name_trie *t, const char *name, size_t len, unsigned tag
         trie_node *n = &t->node[at];
         if (len < n->min_len) n->min_len = (unsigned char)len;
         if (len > n->max_len) n->max_len = (unsigned char)len;
+        if (weight > n->max_weight) n->max_weight = weight;
         if (i < len && (at = child_of(t, at, name[i], &nomem)) < 0) return -1;
     }
     if (!t->node[at].tags) t->names++;
     t->node[at].tags |= tags;
+    if (weight > t->node[at].weight) t->node[at].weight = weight;
     return 0;
 }
 
@@ -307,6 +312,7 @@ typedef struct {
     unsigned char del_b[XN_NAME_MAX_BYTES + 1];
     unsigned max;
     size_t min_len, max_len;
+    unsigned min_weight;
     xn_name_found_fn fn;
     void *ctx;
     char a[XN_NAME_MAX_BYTES]; /* the path: the name prefix at hand */
@@ -320,7 +326,9 @@ static int walk(trie_walk *w, int node, size_t i)
 {
     for (int k = w->t->node[node].first_child; k >= 0; k = w->t->node[k].next_sibling) {
         const trie_node *n = &w->t->node[k];
-        if (n->max_len < w->min_len || n->min_len > w->max_len) continue;
+        if (n->max_len < w->min_len || n->min_len > w->max_len ||
+            n->max_weight < w->min_weight)
+            continue;
         size_t row = i + 1;
         w->a[i] = n->byte;
         /* a letter is final only where a name ends: its deletion may then
@@ -328,7 +336,7 @@ static int walk(trie_walk *w, int node, size_t i)
         unsigned del = delete_cost(w->a, row, row + 1);
         w->mins[row] = fill_row(w->c, w->d, w->live, w->a, row, del, w->b, w->nb, w->del_b,
                                 w->max);
-        if (n->tags) {
+        if (n->tags && n->weight >= w->min_weight) {
             unsigned cost = w->d[row][w->nb];
             unsigned del_final = delete_cost(w->a, row, row);
             if (del_final != del) {
@@ -356,7 +364,7 @@ static int walk(trie_walk *w, int node, size_t i)
 
 int xn_name_trie_search(const xn_name_costs *c, const xn_name_trie *t, const char *word,
                         size_t len, unsigned max, size_t min_len, size_t max_len,
-                        xn_name_found_fn fn, void *ctx)
+                        unsigned min_weight, xn_name_found_fn fn, void *ctx)
 {
     if (!t || len > XN_NAME_MAX_BYTES) return 0;
     trie_walk *w = malloc(sizeof *w);
@@ -368,6 +376,7 @@ int xn_name_trie_search(const xn_name_costs *c, const xn_name_trie *t, const cha
     w->max = max;
     w->min_len = min_len;
     w->max_len = max_len;
+    w->min_weight = min_weight;
     w->fn = fn;
     w->ctx = ctx;
     first_row(w->d, w->live, word, len, w->del_b, max);

@@ -73,11 +73,15 @@ typedef struct xn_name_trie xn_name_trie;
 xn_name_trie *xn_name_trie_new(void);
 
 /** Adds NAME (LEN bytes, folded) with the caller's TAGS (non-zero bits,
- *  ORed with those of an earlier add of the same name). A name longer
- *  than XN_NAME_MAX_BYTES, or empty, is not added. Returns 0, or -1 when
- *  memory runs out (the set is as it was, or holds a prefix of NAME
- *  without tags). */
-int xn_name_trie_add(xn_name_trie *trie, const char *name, size_t len, unsigned tags);
+ *  ORed with those of an earlier add of the same name) and WEIGHT (any
+ *  measure of the caller's, a frequency say; the larger of an earlier
+ *  add's and this one is kept): a search can leave out names weighing
+ *  less than it needs, and every branch holding only such names. A name
+ *  longer than XN_NAME_MAX_BYTES, or empty, is not added. Returns 0, or
+ *  -1 when memory runs out (the set is as it was, or holds a prefix of
+ *  NAME without tags). */
+int xn_name_trie_add(xn_name_trie *trie, const char *name, size_t len, unsigned tags,
+                     unsigned weight);
 
 /** Lays the set out in memory for searching, once the names are in (a
  *  set searched without it gives the same results, more slowly). Returns
@@ -92,13 +96,13 @@ size_t xn_name_trie_count(const xn_name_trie *trie);
 typedef int (*xn_name_found_fn)(void *ctx, const char *name, size_t len, unsigned tags,
                                 unsigned cost);
 
-/** Calls FN for every name of TRIE of MIN_LEN to MAX_LEN bytes whose
- *  xn_name_distance() from WORD (LEN bytes) is at most MAX, the word
- *  itself included, in byte order. Returns 0, 1 when FN stopped it, or -1
- *  when memory runs out. */
+/** Calls FN for every name of TRIE of MIN_LEN to MAX_LEN bytes weighing
+ *  MIN_WEIGHT or more whose xn_name_distance() from WORD (LEN bytes) is
+ *  at most MAX, the word itself included, in byte order. Returns 0, 1
+ *  when FN stopped it, or -1 when memory runs out. */
 int xn_name_trie_search(const xn_name_costs *costs, const xn_name_trie *trie,
                         const char *word, size_t len, unsigned max, size_t min_len,
-                        size_t max_len, xn_name_found_fn fn, void *ctx);
+                        size_t max_len, unsigned min_weight, xn_name_found_fn fn, void *ctx);
 
 void xn_name_trie_free(xn_name_trie *trie);
 

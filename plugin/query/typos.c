@@ -15,6 +15,7 @@
 #include <utf8proc.h>
 
 #include <stdint.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,11 +97,14 @@ typedef struct {
     unsigned tag;
 } trie_fill;
 
+/* A lexicon name weighs its count (capitalised articles), an official's
+ * word the most: see consider_names(). */
 static int add_name(void *vctx, const char *word, size_t len, unsigned long count)
 {
     trie_fill *f = vctx;
     if (count == 0) return 0;
-    return xn_name_trie_add(f->trie, word, len, f->tag) < 0;
+    unsigned weight = f->tag == TAG_OFFICIAL || count > UINT_MAX ? UINT_MAX : (unsigned)count;
+    return xn_name_trie_add(f->trie, word, len, f->tag, weight) < 0;
 }
 
 static int add_official_word(void *vctx, const xn_token *t)
@@ -270,12 +274,17 @@ static int on_name(void *vctx, const char *name, size_t len, unsigned tags, unsi
 /* Considers every name of NAMES within C's budget of the word, the
  * phonetic bonus included (see xn_name_trie_search()), and within its
  * reach in length (each half edit changes the length by one byte at
- * most). */
+ * most), that consider_name() could keep: a lexicon name needs more
+ * articles than the word (DF > WORD_DF) and capitals in more than half of
+ * them (2 x COUNT > DF), so a COUNT of (WORD_DF + 3) / 2 at least; the
+ * lighter names, most of the lexicon, are not walked. */
 static int consider_names(search_ctx *c, const xn_name_trie *names)
 {
     size_t reach = 2 * c->budget / XN_NAME_EDIT + 1, n = c->word->len;
+    unsigned long need = (c->word_df + 3) / 2;
     int rc = xn_name_trie_search(c->costs, names, c->word->term, n, c->budget + XN_NAME_EDIT / 2,
-                                 n > reach ? n - reach : 1, n + reach, on_name, c);
+                                 n > reach ? n - reach : 1, n + reach,
+                                 need > UINT_MAX ? UINT_MAX : (unsigned)need, on_name, c);
     if (rc < 0) {
         xn_error_set(c->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
         c->failed = 1;

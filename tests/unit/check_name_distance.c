@@ -183,12 +183,14 @@ START_TEST(trie_finds_what_comparing_each_finds)
     load_names();
     xn_name_trie *trie = xn_name_trie_new();
     ck_assert_ptr_nonnull(trie);
+    /* name I weighs I % 7 (its weight in the search below) */
     for (size_t i = 0; i < n_names; i++)
-        ck_assert_int_eq(xn_name_trie_add(trie, names[i], strlen(names[i]), 1), 0);
+        ck_assert_int_eq(xn_name_trie_add(trie, names[i], strlen(names[i]), 1, i % 7), 0);
     ck_assert_uint_eq(xn_name_trie_count(trie), n_names);
-    /* adding again changes nothing; empty and overlong names are not added */
-    ck_assert_int_eq(xn_name_trie_add(trie, names[0], strlen(names[0]), 1), 0);
-    ck_assert_int_eq(xn_name_trie_add(trie, "", 0, 1), 0);
+    /* adding again (lighter) changes nothing; empty and overlong names are
+     * not added */
+    ck_assert_int_eq(xn_name_trie_add(trie, names[0], strlen(names[0]), 1, 0), 0);
+    ck_assert_int_eq(xn_name_trie_add(trie, "", 0, 1, 9), 0);
     ck_assert_uint_eq(xn_name_trie_count(trie), n_names);
     ck_assert_int_eq(xn_name_trie_finish(trie), 0);
     ck_assert_uint_eq(xn_name_trie_count(trie), n_names);
@@ -196,15 +198,16 @@ START_TEST(trie_finds_what_comparing_each_finds)
     for (int t = 0; t < 400; t++) {
         random_edit(names[next((unsigned)n_names)], edited);
         unsigned max = 2 + next(13); /* half an edit to over three */
+        unsigned heavy = t % 2 ? next(8) : 0; /* every name, or those weighing that */
         found_ctx c = {edited, max, 0, "", 1};
         ck_assert_int_eq(xn_name_trie_search(&costs, trie, edited, strlen(edited), max, 0,
-                                             XN_NAME_MAX_BYTES, on_found, &c), 0);
+                                             XN_NAME_MAX_BYTES, heavy, on_found, &c), 0);
         size_t want = 0;
         for (size_t i = 0; i < n_names; i++)
-            want += xn_name_distance(&costs, edited, strlen(edited), names[i],
-                                     strlen(names[i]), max) <= max;
-        ck_assert_msg(c.found == want, "'%s' within %u: trie %zu names, one by one %zu", edited,
-                      max, c.found, want);
+            want += i % 7 >= heavy && xn_name_distance(&costs, edited, strlen(edited), names[i],
+                                                       strlen(names[i]), max) <= max;
+        ck_assert_msg(c.found == want, "'%s' within %u, weighing %u: trie %zu names, one by one %zu",
+                      edited, max, heavy, c.found, want);
         ck_assert(c.ordered);
     }
     xn_name_trie_free(trie);
@@ -234,13 +237,13 @@ START_TEST(search_stops_when_asked_and_keeps_to_lengths)
     xn_name_costs_init(&costs);
     xn_name_trie *trie = xn_name_trie_new();
     const char *some[] = {"smith", "smyth", "smithe", "schmidt"};
-    for (size_t i = 0; i < 4; i++) xn_name_trie_add(trie, some[i], strlen(some[i]), 2);
+    for (size_t i = 0; i < 4; i++) xn_name_trie_add(trie, some[i], strlen(some[i]), 2, 1);
     size_t calls = 0;
-    ck_assert_int_eq(xn_name_trie_search(&costs, trie, "smith", 5, 8, 0, 64, stop, &calls), 1);
+    ck_assert_int_eq(xn_name_trie_search(&costs, trie, "smith", 5, 8, 0, 64, 0, stop, &calls), 1);
     ck_assert_uint_eq(calls, 1);
     /* names outside the lengths asked for are not found */
     found_ctx c = {"smith", 8, 0, "", 1};
-    ck_assert_int_eq(xn_name_trie_search(&costs, trie, "smith", 5, 8, 6, 7, count_tagged, &c), 0);
+    ck_assert_int_eq(xn_name_trie_search(&costs, trie, "smith", 5, 8, 6, 7, 0, count_tagged, &c), 0);
     size_t want = 0;
     for (size_t i = 0; i < 4; i++)
         want += strlen(some[i]) >= 6 && strlen(some[i]) <= 7 && dist("smith", some[i]) <= 8;
