@@ -315,11 +315,40 @@ typedef struct {
     unsigned min_weight;
     xn_name_found_fn fn;
     void *ctx;
+    /* what can reach past a row without a live cell (see may_reach()): by
+     * a name-side letter, a rewrite from two letters starting with it, or
+     * from three; a letter of the word past its first (a transposition) */
+    unsigned char from2[UCHAR_MAX + 1], from3[UCHAR_MAX + 1], in_word[UCHAR_MAX + 1];
     char a[XN_NAME_MAX_BYTES]; /* the path: the name prefix at hand */
     cost_row d[XN_NAME_MAX_BYTES + 1];
     live_span live[XN_NAME_MAX_BYTES + 1];
     unsigned mins[XN_NAME_MAX_BYTES + 1];
 } trie_walk;
+
+/* Whether a row below ROW (whose letter is w->a[ROW - 1]) can hold a
+ * live cell. A cell of row R comes from rows R - 1 (a match, substitution,
+ * deletion or one-letter rewrite, then insertions along the row), R - 2
+ * (a transposition, a rewrite of two name letters) or R - 3 (a rewrite of
+ * three). So rows below a dead ROW are reached only from ROW - 1 by a
+ * transposition (whose second letter, ROW's, is in the word past its
+ * first byte) or by a rewrite whose name side starts with ROW's letter,
+ * or from ROW - 2 by a rewrite of three name letters starting with the
+ * letters of ROW - 1 and ROW. */
+static int may_reach(const trie_walk *w, size_t row)
+{
+    if (w->mins[row] <= w->max) return 1;
+    if (row < 1) return 0;
+    unsigned char x = (unsigned char)w->a[row - 1];
+    if (w->mins[row - 1] <= w->max && (w->from2[x] || w->from3[x] || w->in_word[x])) return 1;
+    if (row < 2 || w->mins[row - 2] > w->max) return 0;
+    const xn_name_costs *c = w->c;
+    unsigned char p = (unsigned char)w->a[row - 2];
+    for (size_t k = 0; k < c->first[26 * 26]; k++)
+        if (c->rule[k].from_len == 3 && (unsigned char)c->rule[k].from[0] == p &&
+            (unsigned char)c->rule[k].from[1] == x)
+            return 1;
+    return 0;
+}
 
 /* Visits the children of the node of the prefix of I bytes. */
 static int walk(trie_walk *w, int node, size_t i)
@@ -352,11 +381,7 @@ static int walk(trie_walk *w, int node, size_t i)
                 w->fn(w->ctx, w->a, row, n->tags, cost))
                 return 1;
         }
-        /* rewrites reach three rows back: once three rows in a row cost
-         * more than MAX, so does everything below them */
-        if (row >= 3 && w->mins[row] > w->max && w->mins[row - 1] > w->max &&
-            w->mins[row - 2] > w->max)
-            continue;
+        if (!may_reach(w, row)) continue;
         if (row < XN_NAME_MAX_BYTES && n->first_child >= 0 && walk(w, k, row)) return 1;
     }
     return 0;
@@ -379,6 +404,15 @@ int xn_name_trie_search(const xn_name_costs *c, const xn_name_trie *t, const cha
     w->min_weight = min_weight;
     w->fn = fn;
     w->ctx = ctx;
+    memset(w->from2, 0, sizeof w->from2);
+    memset(w->from3, 0, sizeof w->from3);
+    memset(w->in_word, 0, sizeof w->in_word);
+    for (size_t k = 0; k < c->first[26 * 26]; k++) {
+        unsigned char first = (unsigned char)c->rule[k].from[0];
+        if (c->rule[k].from_len == 2) w->from2[first] = 1;
+        if (c->rule[k].from_len == 3) w->from3[first] = 1;
+    }
+    for (size_t j = 1; j < len; j++) w->in_word[(unsigned char)word[j]] = 1;
     first_row(w->d, w->live, word, len, w->del_b, max);
     w->mins[0] = 0;
     int stopped = walk(w, 0, 0);

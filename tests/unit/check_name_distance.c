@@ -75,6 +75,23 @@ static unsigned next(unsigned n)
 }
 
 /* NAME with one to three random edits, into OUT. */
+/* Spellings of one sound that a rewrite turns into one another, one
+ * letter or more on either side (a sample of name_distance.c's). */
+static const char *const sounds[][2] = {
+    {"sch", "sh"}, {"tch", "ch"}, {"kh", "ch"}, {"ph", "f"}, {"x", "ks"},
+    {"ou", "u"},   {"ee", "i"},   {"ck", "k"},  {"iy", "y"}, {"ff", "v"},
+};
+
+/* Rewrites the first FROM in OUT as TO, when there is one and room. */
+static void respell(char *out, const char *from, const char *to)
+{
+    char *at = strstr(out, from);
+    size_t len = strlen(out), nf = strlen(from), nt = strlen(to);
+    if (!at || len - nf + nt > 40) return;
+    memmove(at + nt, at + nf, strlen(at + nf) + 1);
+    memcpy(at, to, nt);
+}
+
 static void random_edit(const char *name, char *out)
 {
     static const char letters[] = "abcdefghijklmnopqrstuvwxyzhhkkyy";
@@ -83,7 +100,13 @@ static void random_edit(const char *name, char *out)
     for (unsigned e = 0; e < edits; e++) {
         size_t len = strlen(out);
         unsigned at = len ? next((unsigned)len) : 0;
-        switch (next(4)) {
+        unsigned kind = next(5);
+        if (kind == 4) { /* a spelling of the same sound, either way */
+            unsigned k = next(sizeof sounds / sizeof sounds[0]), way = next(2);
+            respell(out, sounds[k][way], sounds[k][!way]);
+            continue;
+        }
+        switch (kind) {
         case 0: /* substitute */
             if (len) out[at] = letters[next(sizeof letters - 1)];
             break;
@@ -195,7 +218,7 @@ START_TEST(trie_finds_what_comparing_each_finds)
     ck_assert_int_eq(xn_name_trie_finish(trie), 0);
     ck_assert_uint_eq(xn_name_trie_count(trie), n_names);
     char edited[64];
-    for (int t = 0; t < 400; t++) {
+    for (int t = 0; t < 2000; t++) {
         random_edit(names[next((unsigned)n_names)], edited);
         unsigned max = 2 + next(13); /* half an edit to over three */
         unsigned heavy = t % 2 ? next(8) : 0; /* every name, or those weighing that */
