@@ -75,6 +75,11 @@ void xn_name_costs_init(xn_name_costs *c)
     }
     c->first[26 * 26] = (unsigned char)at;
     memcpy(c->rule, sorted, at * sizeof *sorted);
+    for (size_t r = 0; r < at; r++) {
+        const char *from = c->rule[r].from;
+        if (c->rule[r].from_len >= 2) c->long_from[(unsigned char)from[0]] = 1;
+        if (c->rule[r].from_len == 3) c->from3[26 * (from[0] - 'a') + (from[1] - 'a')] = 1;
+    }
 }
 
 typedef unsigned cost_row[XN_NAME_MAX_BYTES + 1];
@@ -315,10 +320,6 @@ typedef struct {
     unsigned min_weight;
     xn_name_found_fn fn;
     void *ctx;
-    /* what can reach past a row without a live cell (see may_reach()): by
-     * a name-side letter, a rewrite from two letters starting with it, or
-     * from three; a letter of the word past its first (a transposition) */
-    unsigned char from2[UCHAR_MAX + 1], from3[UCHAR_MAX + 1], in_word[UCHAR_MAX + 1];
     char a[XN_NAME_MAX_BYTES]; /* the path: the name prefix at hand */
     cost_row d[XN_NAME_MAX_BYTES + 1];
     live_span live[XN_NAME_MAX_BYTES + 1];
@@ -330,24 +331,20 @@ typedef struct {
  * deletion or one-letter rewrite, then insertions along the row), R - 2
  * (a transposition, a rewrite of two name letters) or R - 3 (a rewrite of
  * three). So rows below a dead ROW are reached only from ROW - 1 by a
- * transposition (whose second letter, ROW's, is in the word past its
- * first byte) or by a rewrite whose name side starts with ROW's letter,
- * or from ROW - 2 by a rewrite of three name letters starting with the
- * letters of ROW - 1 and ROW. */
+ * rewrite whose name side starts with ROW's letter, or from ROW - 2 by a
+ * rewrite of three name letters starting with the letters of ROW - 1 and
+ * ROW. A transposition never jumps a dead row: it costs one edit, and so
+ * does the substitution that reaches the row between from the same cell. */
 static int may_reach(const trie_walk *w, size_t row)
 {
     if (w->mins[row] <= w->max) return 1;
     if (row < 1) return 0;
-    unsigned char x = (unsigned char)w->a[row - 1];
-    if (w->mins[row - 1] <= w->max && (w->from2[x] || w->from3[x] || w->in_word[x])) return 1;
-    if (row < 2 || w->mins[row - 2] > w->max) return 0;
     const xn_name_costs *c = w->c;
+    unsigned char x = (unsigned char)w->a[row - 1];
+    if (w->mins[row - 1] <= w->max && c->long_from[x]) return 1;
+    if (row < 2 || w->mins[row - 2] > w->max) return 0;
     unsigned char p = (unsigned char)w->a[row - 2];
-    for (size_t k = 0; k < c->first[26 * 26]; k++)
-        if (c->rule[k].from_len == 3 && (unsigned char)c->rule[k].from[0] == p &&
-            (unsigned char)c->rule[k].from[1] == x)
-            return 1;
-    return 0;
+    return p >= 'a' && p <= 'z' && x >= 'a' && x <= 'z' && c->from3[26 * (p - 'a') + (x - 'a')];
 }
 
 /* Visits the children of the node of the prefix of I bytes. */
@@ -404,15 +401,6 @@ int xn_name_trie_search(const xn_name_costs *c, const xn_name_trie *t, const cha
     w->min_weight = min_weight;
     w->fn = fn;
     w->ctx = ctx;
-    memset(w->from2, 0, sizeof w->from2);
-    memset(w->from3, 0, sizeof w->from3);
-    memset(w->in_word, 0, sizeof w->in_word);
-    for (size_t k = 0; k < c->first[26 * 26]; k++) {
-        unsigned char first = (unsigned char)c->rule[k].from[0];
-        if (c->rule[k].from_len == 2) w->from2[first] = 1;
-        if (c->rule[k].from_len == 3) w->from3[first] = 1;
-    }
-    for (size_t j = 1; j < len; j++) w->in_word[(unsigned char)word[j]] = 1;
     first_row(w->d, w->live, word, len, w->del_b, max);
     w->mins[0] = 0;
     int stopped = walk(w, 0, 0);

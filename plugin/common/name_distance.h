@@ -50,6 +50,11 @@ typedef struct {
     /* rules by the last letters of FROM and TO: those ending in L and M
      * are first[26 * L + M] .. first[26 * L + M + 1] - 1 */
     unsigned char first[26 * 26 + 1];
+    /* what can reach past a row of the table with no live cell (see
+     * xn_name_trie_search()): a rewrite from two or three letters
+     * starting with byte B (long_from[B]), or from three letters starting
+     * with L then M (from3[26 * L + M]) */
+    unsigned char long_from[256], from3[26 * 26];
 } xn_name_costs;
 
 void xn_name_costs_init(xn_name_costs *costs);
@@ -62,10 +67,10 @@ unsigned xn_name_distance(const xn_name_costs *costs, const char *a, size_t len_
 
 /* ---- many names at once ------------------------------------------------
  * A set of names in a trie: names sharing a prefix share the rows of the
- * computation above, and a branch is left as soon as three of its rows in
- * a row cost more than asked (a rewrite reaches three rows back), so a
- * word is compared with thousands of names without computing each. The
- * costs found are exactly xn_name_distance()'s. */
+ * computation above, and a branch is left as soon as its rows cost more
+ * than asked and no rewrite reaching back over them can follow, so a word
+ * is compared with thousands of names without computing each. The costs
+ * found are exactly xn_name_distance()'s. */
 
 typedef struct xn_name_trie xn_name_trie;
 
