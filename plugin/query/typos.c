@@ -6,6 +6,7 @@
 #include "lexicon.h"
 #include "name_distance.h"
 #include "phonetic.h"
+#include "phonetic_index.h"
 #include "schema.h"
 #include "xapian_shim_spelling.h"
 #include "names.h"
@@ -81,6 +82,7 @@ struct xn_typo_names {
     xn_lexicon *lex;       /* the database's name lexicon */
     xn_lexicon *officials; /* the words of the officials' names */
     xn_name_trie *names;   /* both, tagged (TAG_*) */
+    xn_phonetic_index *sounds; /* the same names, by sound */
 };
 
 void xn_typo_names_free(xn_typo_names *n)
@@ -89,11 +91,12 @@ void xn_typo_names_free(xn_typo_names *n)
     xn_lexicon_free(n->lex);
     xn_lexicon_free(n->officials);
     xn_name_trie_free(n->names);
+    xn_phonetic_index_free(n->sounds);
     free(n);
 }
 
 typedef struct {
-    xn_name_trie *trie;
+    xn_typo_names *names;
     unsigned tag;
 } trie_fill;
 
@@ -104,7 +107,8 @@ static int add_name(void *vctx, const char *word, size_t len, unsigned long coun
     trie_fill *f = vctx;
     if (count == 0) return 0;
     unsigned weight = f->tag == TAG_OFFICIAL || count > UINT_MAX ? UINT_MAX : (unsigned)count;
-    return xn_name_trie_add(f->trie, word, len, f->tag, weight) < 0;
+    return xn_name_trie_add(f->names->names, word, len, f->tag, weight) < 0 ||
+           xn_phonetic_index_add(f->names->sounds, word, len, f->tag, weight) < 0;
 }
 
 static int add_official_word(void *vctx, const xn_token *t)
@@ -135,11 +139,12 @@ static xapnews_status_t names_load(xs_db *db, const char *path, const xn_tables 
             bad = xn_tokenize(name, strlen(name), add_official_word, n->officials) != 0;
         }
     }
-    trie_fill officials_fill = {n->names = xn_name_trie_new(), TAG_OFFICIAL};
-    trie_fill lexicon_fill = {n->names, TAG_LEXICON};
-    if (bad || !n->names || xn_lexicon_each(n->officials, add_name, &officials_fill) != 0 ||
+    n->names = xn_name_trie_new();
+    n->sounds = xn_phonetic_index_new();
+    trie_fill officials_fill = {n, TAG_OFFICIAL}, lexicon_fill = {n, TAG_LEXICON};
+    if (bad || !n->names || !n->sounds || xn_lexicon_each(n->officials, add_name, &officials_fill) != 0 ||
         xn_lexicon_each(n->lex, add_name, &lexicon_fill) != 0 ||
-        xn_name_trie_finish(n->names) < 0) {
+        xn_name_trie_finish(n->names) < 0 || xn_phonetic_index_finish(n->sounds) < 0) {
         xn_typo_names_free(n);
         return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     }
@@ -271,24 +276,49 @@ static int on_name(void *vctx, const char *name, size_t len, unsigned tags, unsi
     return 0;
 }
 
+/* The lengths and weight a name needs for consider_names() (below). */
+typedef struct {
+    search_ctx *c;
+    size_t min_len, max_len;
+    unsigned min_weight;
+} sound_reach;
+
+/* A name that sounds like the word: considered when it costs more than
+ * the budget and the half edit of sounding alike brings it within (the
+ * trie search found the others). */
+static int on_sound(void *vctx, const char *name, size_t len, unsigned tags, unsigned weight)
+{
+    sound_reach *r = vctx;
+    search_ctx *c = r->c;
+    if (len < r->min_len || len > r->max_len || weight < r->min_weight) return 0;
+    unsigned max = c->budget + XN_NAME_EDIT / 2;
+    unsigned cost = xn_name_distance(c->costs, name, len, c->word->term, c->word->len, max);
+    if (cost <= c->budget || cost > max) return 0;
+    return on_name(c, name, len, tags, cost);
+}
+
 /* Considers every name of NAMES within C's budget of the word, the
- * phonetic bonus included (see xn_name_trie_search()), and within its
- * reach in length (each half edit changes the length by one byte at
- * most), that consider_name() could keep: a lexicon name needs more
- * articles than the word (DF > WORD_DF) and capitals in more than half of
- * them (2 x COUNT > DF), so a COUNT of (WORD_DF + 3) / 2 at least; the
- * lighter names, most of the lexicon, are not walked. */
-static int consider_names(search_ctx *c, const xn_name_trie *names)
+ * phonetic bonus included: those within the budget itself from the trie
+ * (xn_name_trie_search()), those sounding like the word half an edit
+ * further from the index of sounds. Only names within reach in length
+ * (each half edit changes the length by one byte at most) that
+ * consider_name() could keep: a lexicon name needs more articles than the
+ * word (DF > WORD_DF) and capitals in more than half of them (2 x COUNT >
+ * DF), so a COUNT of (WORD_DF + 3) / 2 at least; the lighter names, most
+ * of the lexicon, are not walked. */
+static int consider_names(search_ctx *c, const xn_typo_names *names)
 {
     size_t reach = 2 * c->budget / XN_NAME_EDIT + 1, n = c->word->len;
     unsigned long need = (c->word_df + 3) / 2;
-    int rc = xn_name_trie_search(c->costs, names, c->word->term, n, c->budget + XN_NAME_EDIT / 2,
-                                 n > reach ? n - reach : 1, n + reach,
-                                 need > UINT_MAX ? UINT_MAX : (unsigned)need, on_name, c);
+    sound_reach r = {c, n > reach ? n - reach : 1, n + reach,
+                     need > UINT_MAX ? UINT_MAX : (unsigned)need};
+    int rc = xn_name_trie_search(c->costs, names->names, c->word->term, n, c->budget,
+                                 r.min_len, r.max_len, r.min_weight, on_name, c);
     if (rc < 0) {
         xn_error_set(c->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
         c->failed = 1;
     }
+    if (!c->failed && *c->key) xn_phonetic_index_each(names->sounds, c->key, on_sound, &r);
     return c->failed ? -1 : 0;
 }
 
@@ -424,7 +454,7 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path,
         xn_metaphone(w->term, w->len, c.key);
         /* the officials' names, the lexicon's names, then (for a word no
          * article holds) an ordinary word when it costs less */
-        if ((budget == 0 || consider_names(&c, known->names) == 0) &&
+        if ((budget == 0 || consider_names(&c, known) == 0) &&
             df == 0)
             consider_ordinary(&c);
         if (c.failed) {

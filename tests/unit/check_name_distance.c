@@ -1,13 +1,16 @@
 /* check_name_distance.c - the transliteration-aware name distance
  * (plugin/common/name_distance.h): the costs it documents, its symmetry,
  * and the trie search against comparing every name one by one, over the
- * given names of schemas/nicknames.csv and random edits of them. */
+ * given names of schemas/nicknames.csv and random edits of them; and the
+ * index of names by sound (plugin/discovery/phonetic_index.h), alone and
+ * with the trie as typo tolerance uses them. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "name_distance.h"
+#include "phonetic_index.h"
 #include "run_suite.h"
 
 static xn_name_costs costs;
@@ -276,6 +279,162 @@ START_TEST(search_stops_when_asked_and_keeps_to_lengths)
 }
 END_TEST
 
+
+typedef struct {
+    const char *key;
+    size_t found, calls;
+    int stop_after;
+} sound_ctx;
+
+static int on_sound(void *vctx, const char *name, size_t len, unsigned tags, unsigned weight)
+{
+    sound_ctx *c = vctx;
+    char key[XN_PHONETIC_MAX + 1];
+    xn_metaphone(name, len, key);
+    ck_assert_str_eq(key, c->key);
+    /* name I was added with weight I and tags 1 + I % 2, the bytes kept */
+    ck_assert_uint_lt(weight, n_names);
+    ck_assert_uint_eq(len, strlen(names[weight]));
+    ck_assert(memcmp(name, names[weight], len) == 0);
+    ck_assert_uint_eq(tags, 1 + weight % 2);
+    c->found++;
+    return ++c->calls == (size_t)c->stop_after;
+}
+
+START_TEST(phonetic_index_finds_every_name_of_a_key)
+{
+    load_names();
+    xn_phonetic_index *ix = xn_phonetic_index_new();
+    ck_assert_ptr_nonnull(ix);
+    /* nothing is found before the index is finished */
+    ck_assert_int_eq(xn_phonetic_index_add(ix, names[0], strlen(names[0]), 1, 0), 0);
+    sound_ctx none = {"", 0, 0, 0};
+    ck_assert_int_eq(xn_phonetic_index_each(ix, "JN", on_sound, &none), 0);
+    ck_assert_uint_eq(none.found, 0);
+    for (size_t i = 1; i < n_names; i++)
+        ck_assert_int_eq(xn_phonetic_index_add(ix, names[i], strlen(names[i]), 1 + i % 2,
+                                               (unsigned)i), 0);
+    /* a name without letters a-z has no key */
+    ck_assert_int_eq(xn_phonetic_index_add(ix, "1999", 4, 1, 0), 0);
+    ck_assert_uint_eq(xn_phonetic_index_count(ix), n_names);
+    ck_assert_int_eq(xn_phonetic_index_finish(ix), 0);
+    char edited[64], key[XN_PHONETIC_MAX + 1], other[XN_PHONETIC_MAX + 1];
+    for (int t = 0; t < 500; t++) {
+        const char *word = names[next((unsigned)n_names)];
+        if (t % 2) {
+            random_edit(word, edited);
+            word = edited;
+        }
+        xn_metaphone(word, strlen(word), key);
+        sound_ctx c = {key, 0, 0, 0};
+        ck_assert_int_eq(xn_phonetic_index_each(ix, key, on_sound, &c), 0);
+        size_t want = 0;
+        for (size_t i = 0; i < n_names; i++) {
+            xn_metaphone(names[i], strlen(names[i]), other);
+            want += strcmp(key, other) == 0;
+        }
+        ck_assert_msg(c.found == want, "'%s' (%s): %zu names, one by one %zu", word, key,
+                      c.found, want);
+    }
+    /* a name added twice is found twice; the callback can stop the lookup */
+    ck_assert_int_eq(xn_phonetic_index_add(ix, names[5], strlen(names[5]), 2, 5), 0);
+    ck_assert_int_eq(xn_phonetic_index_finish(ix), 0);
+    xn_metaphone(names[5], strlen(names[5]), key);
+    size_t same = 0;
+    for (size_t i = 0; i < n_names; i++) {
+        xn_metaphone(names[i], strlen(names[i]), other);
+        same += strcmp(key, other) == 0;
+    }
+    sound_ctx twice = {key, 0, 0, 0};
+    ck_assert_int_eq(xn_phonetic_index_each(ix, key, on_sound, &twice), 0);
+    ck_assert_uint_eq(twice.found, same + 1);
+    sound_ctx first = {key, 0, 0, 1};
+    ck_assert_int_eq(xn_phonetic_index_each(ix, key, on_sound, &first), 1);
+    ck_assert_uint_eq(first.found, 1);
+    ck_assert_int_eq(xn_phonetic_index_each(ix, "QQQQ", on_sound, &none), 0);
+    ck_assert_uint_eq(none.found, 0);
+    xn_phonetic_index_free(ix);
+}
+END_TEST
+
+/* Typo tolerance's search (plugin/query/typos.c): the names within a
+ * budget by the trie, and those sounding like the word within half an
+ * edit more by the index of sounds, are the names within the budget once
+ * sounding alike takes half an edit off. */
+typedef struct {
+    const char *word;
+    char key[XN_PHONETIC_MAX + 1];
+    unsigned budget;
+    size_t found;
+} bonus_ctx;
+
+static int bonus_ok(const bonus_ctx *c, const char *name, size_t len, unsigned cost)
+{
+    char key[XN_PHONETIC_MAX + 1];
+    xn_metaphone(name, len, key);
+    unsigned bonus = strcmp(key, c->key) == 0 ? XN_NAME_EDIT / 2 : 0;
+    return cost <= c->budget + bonus;
+}
+
+static int on_trie_name(void *vctx, const char *name, size_t len, unsigned tags, unsigned cost)
+{
+    bonus_ctx *c = vctx;
+    (void)tags;
+    ck_assert(bonus_ok(c, name, len, cost));
+    c->found++;
+    return 0;
+}
+
+static int on_sound_name(void *vctx, const char *name, size_t len, unsigned tags,
+                         unsigned weight)
+{
+    bonus_ctx *c = vctx;
+    (void)tags, (void)weight;
+    unsigned max = c->budget + XN_NAME_EDIT / 2;
+    unsigned cost = xn_name_distance(&costs, name, len, c->word, strlen(c->word), max);
+    if (cost <= c->budget || cost > max) return 0; /* the trie's, or out of reach */
+    ck_assert(bonus_ok(c, name, len, cost));
+    c->found++;
+    return 0;
+}
+
+START_TEST(trie_and_sounds_find_what_sounding_alike_reaches)
+{
+    xn_name_costs_init(&costs);
+    load_names();
+    xn_name_trie *trie = xn_name_trie_new();
+    xn_phonetic_index *ix = xn_phonetic_index_new();
+    for (size_t i = 0; i < n_names; i++) {
+        ck_assert_int_eq(xn_name_trie_add(trie, names[i], strlen(names[i]), 1, 1), 0);
+        ck_assert_int_eq(xn_phonetic_index_add(ix, names[i], strlen(names[i]), 1, 1), 0);
+    }
+    ck_assert_int_eq(xn_name_trie_finish(trie), 0);
+    ck_assert_int_eq(xn_phonetic_index_finish(ix), 0);
+    char edited[64];
+    size_t by_sound = 0;
+    for (int t = 0; t < 1000; t++) {
+        random_edit(names[next((unsigned)n_names)], edited);
+        bonus_ctx c = {edited, "", XN_NAME_EDIT / 2 + next(11), 0};
+        xn_metaphone(edited, strlen(edited), c.key);
+        ck_assert_int_eq(xn_name_trie_search(&costs, trie, edited, strlen(edited), c.budget, 0,
+                                             XN_NAME_MAX_BYTES, 0, on_trie_name, &c), 0);
+        size_t from_trie = c.found;
+        ck_assert_int_eq(xn_phonetic_index_each(ix, c.key, on_sound_name, &c), 0);
+        by_sound += c.found - from_trie;
+        size_t want = 0;
+        for (size_t i = 0; i < n_names; i++)
+            want += bonus_ok(&c, names[i], strlen(names[i]),
+                             xn_name_distance(&costs, names[i], strlen(names[i]), edited,
+                                              strlen(edited), 1000));
+        ck_assert_msg(c.found == want, "'%s' within %u: %zu names, one by one %zu", edited,
+                      c.budget, c.found, want);
+    }
+    ck_assert_uint_gt(by_sound, 0); /* the index did bring names in */
+    xn_name_trie_free(trie);
+    xn_phonetic_index_free(ix);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("name_distance");
@@ -286,6 +445,8 @@ int main(void)
     tcase_add_test(tc, budget_cuts_off_nothing_within_it);
     tcase_add_test(tc, trie_finds_what_comparing_each_finds);
     tcase_add_test(tc, search_stops_when_asked_and_keeps_to_lengths);
+    tcase_add_test(tc, phonetic_index_finds_every_name_of_a_key);
+    tcase_add_test(tc, trie_and_sounds_find_what_sounding_alike_reaches);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
