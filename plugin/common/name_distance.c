@@ -1,6 +1,9 @@
 /* name_distance.c - see name_distance.h. */
 #include "name_distance.h"
 
+#include "grow.h"
+#include "sort.h"
+
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,62 +51,84 @@ static unsigned min2(unsigned a, unsigned b)
     return a < b ? a : b;
 }
 
-void xn_name_costs_init(xn_name_costs *c)
+/* Fills R with the rewrites, each spelling written back to front when
+ * BACKWARDS. */
+static void rules_init(xn_name_rules *r, int backwards)
 {
-    memset(c, 0, sizeof *c);
+    memset(r, 0, sizeof *r);
+    xn_name_rewrite all[XN_NAME_REWRITES];
     size_t n = 0;
-    for (size_t r = 0; r < sizeof rewrites / sizeof rewrites[0]; r++)
+    for (size_t k = 0; k < sizeof rewrites / sizeof rewrites[0]; k++)
         for (int way = 0; way < 2; way++) {
-            const char *from = way ? rewrites[r].b : rewrites[r].a;
-            const char *to = way ? rewrites[r].a : rewrites[r].b;
-            xn_name_rewrite *w = &c->rule[n++];
+            const char *from = way ? rewrites[k].b : rewrites[k].a;
+            const char *to = way ? rewrites[k].a : rewrites[k].b;
+            xn_name_rewrite *w = &all[n++];
             w->from_len = (unsigned char)strlen(from);
             w->to_len = (unsigned char)strlen(to);
-            memcpy(w->from, from, w->from_len);
-            memcpy(w->to, to, w->to_len);
-            w->cost = (unsigned char)rewrites[r].cost;
+            for (size_t i = 0; i < w->from_len; i++)
+                w->from[i] = from[backwards ? w->from_len - 1 - i : i];
+            for (size_t i = 0; i < w->to_len; i++)
+                w->to[i] = to[backwards ? w->to_len - 1 - i : i];
+            w->cost = (unsigned char)rewrites[k].cost;
         }
-    /* by the last letters of FROM and TO (see xn_name_costs) */
-    xn_name_rewrite sorted[XN_NAME_REWRITES];
+    /* by the last letters of FROM and TO (see xn_name_rules) */
     size_t at = 0;
     for (int pair = 0; pair < 26 * 26; pair++) {
-        c->first[pair] = (unsigned char)at;
-        for (size_t r = 0; r < n; r++)
-            if (c->rule[r].from[c->rule[r].from_len - 1] == 'a' + pair / 26 &&
-                c->rule[r].to[c->rule[r].to_len - 1] == 'a' + pair % 26)
-                sorted[at++] = c->rule[r];
+        r->first[pair] = (unsigned char)at;
+        for (size_t k = 0; k < n; k++)
+            if (all[k].from[all[k].from_len - 1] == 'a' + pair / 26 &&
+                all[k].to[all[k].to_len - 1] == 'a' + pair % 26)
+                r->rule[at++] = all[k];
     }
-    c->first[26 * 26] = (unsigned char)at;
-    memcpy(c->rule, sorted, at * sizeof *sorted);
-    for (size_t r = 0; r < at; r++) {
-        const char *from = c->rule[r].from;
-        if (c->rule[r].from_len >= 2) c->long_from[(unsigned char)from[0]] = 1;
-        if (c->rule[r].from_len == 3) c->from3[26 * (from[0] - 'a') + (from[1] - 'a')] = 1;
+    r->first[26 * 26] = (unsigned char)at;
+    for (size_t k = 0; k < at; k++) {
+        const char *from = r->rule[k].from;
+        if (r->rule[k].from_len >= 2) r->long_from[(unsigned char)from[0]] = 1;
+        if (r->rule[k].from_len == 3) r->from3[26 * (from[0] - 'a') + (from[1] - 'a')] = 1;
     }
+}
+
+void xn_name_costs_init(xn_name_costs *c)
+{
+    rules_init(&c->ahead, 0);
+    rules_init(&c->back, 1);
 }
 
 typedef unsigned cost_row[XN_NAME_MAX_BYTES + 1];
 
-/* The columns of a row whose cost is MAX or less lie within LO .. HI
- * (none when LO > HI); every other cell holds more than MAX. */
+/* The columns of a row whose cost is within its limit lie within LO .. HI
+ * (none when LO > HI); every other cell is over it. */
 typedef struct {
     unsigned char lo, hi;
 } live_span;
 
-/* What a cell costing more than MAX holds: far above any budget, far
- * below overflowing when a few costs are added to it. */
+/* What a cell over its limit holds: far above any budget, far below
+ * overflowing when a few costs are added to it. */
 #define DEAD (UINT_MAX / 4)
+
+/* The most a cell of column J (J bytes of the word read) may cost: LOW
+ * before column SPLIT, MAX from it on (LOW = MAX, SPLIT = 0: MAX
+ * throughout). */
+typedef struct {
+    unsigned max, low;
+    size_t split;
+} limits;
+
+static unsigned limit_of(const limits *lim, size_t j)
+{
+    return j < lim->split ? lim->low : lim->max;
+}
 
 /* Row I of the table of costs between A's first I bytes and B's first J
  * (J = 0 .. NB), from the rows before it (rewrites reach three back);
  * DEL_AI is the cost of deleting A[I - 1], DEL_B[J] that of deleting
- * B[J - 1]. Only cells that can cost MAX or less are computed (those a
- * live cell of the three rows before can reach, and those right of a live
- * cell of this row); the others hold DEAD. Sets LIVE[I]; returns the
- * row's least cost (more than MAX when none is live). */
-static unsigned fill_row(const xn_name_costs *c, cost_row *d, live_span *live, const char *a,
+ * B[J - 1]. Only cells that can be within their limit are computed (those
+ * a live cell of the three rows before can reach, and those right of a
+ * live cell of this row); the others hold DEAD. Sets LIVE[I]; returns the
+ * row's least cost (more than LIM->max when none is live). */
+static unsigned fill_row(const xn_name_rules *c, cost_row *d, live_span *live, const char *a,
                          size_t i, unsigned del_ai, const char *b, size_t nb,
-                         const unsigned char *del_b, unsigned max)
+                         const unsigned char *del_b, const limits *lim)
 {
     size_t from = nb + 1, to = 0;
     for (size_t r = i >= 3 ? i - 3 : 0; r < i; r++)
@@ -111,7 +136,7 @@ static unsigned fill_row(const xn_name_costs *c, cost_row *d, live_span *live, c
             if (live[r].lo < from) from = live[r].lo;
             if (live[r].hi > to) to = live[r].hi;
         }
-    unsigned row_min = DEAD;
+    unsigned row_min = DEAD, max = lim->max;
     size_t lo = nb + 1, hi = 0, j = from;
     for (size_t k = 0; k < from && k <= nb; k++) d[i][k] = DEAD;
     char x = a[i - 1];
@@ -142,7 +167,7 @@ static unsigned fill_row(const xn_name_costs *c, cost_row *d, live_span *live, c
                 }
             }
         }
-        if (best > max) {
+        if (best > limit_of(lim, j)) {
             best = DEAD;
         } else {
             if (lo > nb) lo = j;
@@ -157,20 +182,26 @@ static unsigned fill_row(const xn_name_costs *c, cost_row *d, live_span *live, c
     return row_min;
 }
 
-/* Row 0 of the table for B (NB bytes), and B's deletion costs. */
-static void first_row(cost_row *d, live_span *live, const char *b, size_t nb,
-                      unsigned char *del_b, unsigned max)
+/* Row 0 of the table for a word of NB bytes whose deletions cost DEL_B. */
+static void first_row(cost_row *d, live_span *live, size_t nb, const unsigned char *del_b,
+                      const limits *lim)
 {
     d[0][0] = 0;
     size_t hi = 0;
     for (size_t j = 1; j <= nb; j++) {
-        del_b[j] = (unsigned char)delete_cost(b, j, nb);
         d[0][j] = d[0][j - 1] + del_b[j];
-        if (d[0][j] <= max) hi = j;
+        if (d[0][j] > limit_of(lim, j)) d[0][j] = DEAD;
+        else if (hi == j - 1) hi = j;
     }
     for (size_t j = hi + 1; j <= nb; j++) d[0][j] = DEAD;
     live[0].lo = 0;
     live[0].hi = (unsigned char)hi;
+}
+
+/* DEL_B[J] (J = 1 .. NB): the cost of deleting B[J - 1]. */
+static void word_deletions(const char *b, size_t nb, unsigned char *del_b)
+{
+    for (size_t j = 1; j <= nb; j++) del_b[j] = (unsigned char)delete_cost(b, j, nb);
 }
 
 unsigned xn_name_distance(const xn_name_costs *c, const char *a, size_t na, const char *b,
@@ -181,10 +212,13 @@ unsigned xn_name_distance(const xn_name_costs *c, const char *a, size_t na, cons
     cost_row d[XN_NAME_MAX_BYTES + 1];
     live_span live[XN_NAME_MAX_BYTES + 1];
     unsigned char del_b[XN_NAME_MAX_BYTES + 1];
-    first_row(d, live, b, nb, del_b, max);
+    limits lim = {max, max, 0};
+    word_deletions(b, nb, del_b);
+    first_row(d, live, nb, del_b, &lim);
     unsigned mins[3] = {0, 0, 0}; /* of the last rows: rewrites span three */
     for (size_t i = 1; i <= na; i++) {
-        mins[i % 3] = fill_row(c, d, live, a, i, delete_cost(a, i, na), b, nb, del_b, max);
+        mins[i % 3] = fill_row(&c->ahead, d, live, a, i, delete_cost(a, i, na), b, nb, del_b,
+                               &lim);
         if (i >= 3 && mins[0] > max && mins[1] > max && mins[2] > max) return max + 1;
     }
     return d[na][nb] > max ? max + 1 : d[na][nb];
@@ -198,32 +232,73 @@ typedef struct {
     unsigned weight;               /* of the name ending here */
     unsigned max_weight;           /* of the names at or below it */
     unsigned char min_len, max_len; /* of the names at or below it */
-    char byte;
+    unsigned char byte;
 } trie_node;
 
-struct xn_name_trie {
-    trie_node *node; /* node 0 is the root (the empty prefix) */
+/* A node laid out for searching: its children lie one after another, so
+ * a search reads a node's children in a cache line or two. */
+typedef struct {
+    unsigned first_child;          /* of the N_CHILDREN */
+    unsigned max_weight;           /* of the names at or below it */
+    unsigned short n_children;
+    unsigned char min_len, max_len; /* of the names at or below it */
+    unsigned char byte;
+    unsigned char ends;            /* a name ends here: see name_end */
+} packed_node;
+
+/* The name ending at a packed node (read only where one does). */
+typedef struct {
+    unsigned tags, weight;
+} name_end;
+
+/* One trie: the nodes as built (node 0 is the root, the empty prefix),
+ * and as laid out by xn_name_trie_finish() for searching. */
+typedef struct {
+    trie_node *node;
     size_t n, cap;
+    packed_node *packed; /* N_PACKED of them, the root first; NULL before */
+    name_end *end;       /* by packed node */
+    size_t n_packed;
+} trie_nodes;
+
+struct xn_name_trie {
+    trie_nodes ahead; /* the names */
+    trie_nodes back;  /* the same names, each written back to front */
     size_t names;
 };
+
+static int nodes_init(trie_nodes *t)
+{
+    if (!(t->node = malloc(64 * sizeof *t->node))) return -1;
+    t->cap = 64;
+    t->n = 1;
+    t->node[0] = (trie_node){-1, -1, 0, 0, 0, UCHAR_MAX, 0, 0};
+    return 0;
+}
+
+static void nodes_free(trie_nodes *t)
+{
+    free(t->node);
+    free(t->packed);
+    free(t->end);
+}
 
 xn_name_trie *xn_name_trie_new(void)
 {
     xn_name_trie *t = calloc(1, sizeof *t);
-    if (!t || !(t->node = malloc(64 * sizeof *t->node))) {
-        free(t);
+    if (!t) return NULL;
+    if (nodes_init(&t->ahead) < 0 || nodes_init(&t->back) < 0) {
+        xn_name_trie_free(t);
         return NULL;
     }
-    t->cap = 64;
-    t->n = 1;
-    t->node[0] = (trie_node){-1, -1, 0, 0, 0, UCHAR_MAX, 0, 0};
     return t;
 }
 
 void xn_name_trie_free(xn_name_trie *t)
 {
     if (!t) return;
-    free(t->node);
+    nodes_free(&t->ahead);
+    nodes_free(&t->back);
     free(t);
 }
 
@@ -232,9 +307,9 @@ size_t xn_name_trie_count(const xn_name_trie *t)
     return t ? t->names : 0;
 }
 
-/* The child of node AT for BYTE, made when MAKE; -1 when there is none
- * (or no memory: *NOMEM set). */
-static int child_of(xn_name_trie *t, int at, char byte, int *nomem)
+/* The child of node AT for BYTE, made when there is none; -1 when memory
+ * runs out. */
+static int child_of(trie_nodes *t, int at, unsigned char byte)
 {
     int prev = -1, k = t->node[at].first_child;
     while (k >= 0 && t->node[k].byte < byte) {
@@ -242,15 +317,9 @@ static int child_of(xn_name_trie *t, int at, char byte, int *nomem)
         k = t->node[k].next_sibling;
     }
     if (k >= 0 && t->node[k].byte == byte) return k;
-    if (t->n == t->cap) {
-        trie_node *grown = realloc(t->node, 2 * t->cap * sizeof *grown);
-        if (!grown) {
-            *nomem = 1;
-            return -1;
-        }
-        t->node = grown;
-        t->cap *= 2;
-    }
+    trie_node *grown = xn_grow(t->node, &t->cap, t->n + 1, sizeof *grown, 64);
+    if (!grown) return -1;
+    t->node = grown;
     int made = (int)t->n++;
     t->node[made] = (trie_node){-1, k, 0, 0, 0, UCHAR_MAX, 0, byte};
     if (prev < 0) t->node[at].first_child = made;
@@ -258,68 +327,114 @@ static int child_of(xn_name_trie *t, int at, char byte, int *nomem)
     return made;
 }
 
-int xn_name_trie_add(xn_name_trie *t, const char *name, size_t len, unsigned tags,
-                     unsigned weight)
+/* Adds NAME to T, read back to front when BACKWARDS; returns the node
+ * where it ends, or -1 when memory runs out. */
+static int nodes_add(trie_nodes *t, const char *name, size_t len, int backwards,
+                     unsigned tags, unsigned weight)
 {
-    if (!len || len > XN_NAME_MAX_BYTES || !tags) return 0;
-    int at = 0, nomem = 0;
+    int at = 0;
     for (size_t i = 0; i <= len; i++) {
         trie_node *n = &t->node[at];
         if (len < n->min_len) n->min_len = (unsigned char)len;
         if (len > n->max_len) n->max_len = (unsigned char)len;
         if (weight > n->max_weight) n->max_weight = weight;
-        if (i < len && (at = child_of(t, at, name[i], &nomem)) < 0) return -1;
+        if (i < len &&
+            (at = child_of(t, at, (unsigned char)name[backwards ? len - 1 - i : i])) < 0)
+            return -1;
     }
-    if (!t->node[at].tags) t->names++;
     t->node[at].tags |= tags;
     if (weight > t->node[at].weight) t->node[at].weight = weight;
+    return at;
+}
+
+int xn_name_trie_add(xn_name_trie *t, const char *name, size_t len, unsigned tags,
+                     unsigned weight)
+{
+    if (!len || len > XN_NAME_MAX_BYTES || !tags) return 0;
+    int at = nodes_add(&t->ahead, name, len, 0, 0, weight);
+    if (at < 0) return -1;
+    int known = t->ahead.node[at].tags != 0;
+    if (nodes_add(&t->back, name, len, 1, tags, weight) < 0) return -1;
+    t->ahead.node[at].tags |= tags; /* only now: both tries hold the name */
+    if (!known) t->names++;
     return 0;
 }
 
-/* Copies the subtree of OLD node AT into T->node in depth-first order
- * from *NEXT on: a node's children follow one another, each after the
- * subtree of the one before, so a search reads memory mostly forwards. */
-static int relay(xn_name_trie *t, const trie_node *old, int at, size_t *next)
+/* Lays out the children of built node AT, packed node ME, from *NEXT on,
+ * then each child's children in turn: a node's children follow one
+ * another, and the first one's children follow them. */
+static void pack(trie_nodes *t, int at, size_t me, size_t *next)
 {
-    int me = (int)(*next)++;
-    t->node[me] = old[at];
-    t->node[me].first_child = -1;
-    t->node[me].next_sibling = -1;
-    int prev = -1;
-    for (int k = old[at].first_child; k >= 0; k = old[k].next_sibling) {
-        int child = relay(t, old, k, next);
-        if (prev < 0) t->node[me].first_child = child;
-        else t->node[prev].next_sibling = child;
-        prev = child;
+    size_t first = *next, n = 0;
+    for (int k = t->node[at].first_child; k >= 0; k = t->node[k].next_sibling) {
+        const trie_node *b = &t->node[k];
+        t->packed[first + n] = (packed_node){0, b->max_weight, 0, b->min_len, b->max_len,
+                                             b->byte, b->tags != 0};
+        t->end[first + n] = (name_end){b->tags, b->weight};
+        n++;
     }
-    return me;
+    t->packed[me].first_child = (unsigned)first;
+    t->packed[me].n_children = (unsigned short)n;
+    *next += n;
+    n = 0;
+    for (int k = t->node[at].first_child; k >= 0; k = t->node[k].next_sibling)
+        pack(t, k, first + n++, next); /* depth at most XN_NAME_MAX_BYTES + 1 */
+}
+
+static int nodes_finish(trie_nodes *t)
+{
+    packed_node *packed = malloc(t->n * sizeof *packed);
+    name_end *end = malloc(t->n * sizeof *end);
+    if (!packed || !end) {
+        free(packed);
+        free(end);
+        return -1;
+    }
+    free(t->packed);
+    free(t->end);
+    t->packed = packed;
+    t->end = end;
+    const trie_node *root = &t->node[0];
+    t->packed[0] = (packed_node){0, root->max_weight, 0, root->min_len, root->max_len, 0, 0};
+    t->end[0] = (name_end){0, 0};
+    size_t next = 1;
+    pack(t, 0, 0, &next);
+    t->n_packed = next;
+    return 0;
 }
 
 int xn_name_trie_finish(xn_name_trie *t)
 {
-    trie_node *old = t->node;
-    if (!(t->node = malloc(t->n * sizeof *t->node))) {
-        t->node = old;
-        return -1;
-    }
-    size_t next = 0;
-    relay(t, old, 0, &next); /* depth at most XN_NAME_MAX_BYTES + 1 */
-    t->cap = t->n;
-    free(old);
-    return 0;
+    return nodes_finish(&t->ahead) < 0 || nodes_finish(&t->back) < 0 ? -1 : 0;
 }
 
+/* A name one of the walks of a split search found. */
 typedef struct {
-    const xn_name_costs *c;
-    const xn_name_trie *t;
-    const char *b; /* the word searched for */
+    char name[XN_NAME_MAX_BYTES];
+    unsigned char len;
+    unsigned tags;
+} found_name;
+
+/* One walk over the names of a trie, front to back or back to front. */
+typedef struct {
+    const xn_name_rules *c;
+    const trie_nodes *t;
+    int backwards;
+    const char *b; /* the word searched for (back to front when BACKWARDS) */
     size_t nb;
     unsigned char del_b[XN_NAME_MAX_BYTES + 1];
-    unsigned max;
+    limits lim;
     size_t min_len, max_len;
     unsigned min_weight;
+    /* where a transposition may jump a dead row: letters of the word past
+     * its first (only when the limits vary, see may_reach()) */
+    unsigned char in_word[UCHAR_MAX + 1];
+    /* what is found: given to FN with its cost (a walk of the whole
+     * budget), or kept in FOUND (a walk of a split search) */
     xn_name_found_fn fn;
     void *ctx;
+    found_name *found;
+    size_t n_found, cap_found;
     char a[XN_NAME_MAX_BYTES]; /* the path: the name prefix at hand */
     cost_row d[XN_NAME_MAX_BYTES + 1];
     live_span live[XN_NAME_MAX_BYTES + 1];
@@ -333,77 +448,173 @@ typedef struct {
  * three). So rows below a dead ROW are reached only from ROW - 1 by a
  * rewrite whose name side starts with ROW's letter, or from ROW - 2 by a
  * rewrite of three name letters starting with the letters of ROW - 1 and
- * ROW. A transposition never jumps a dead row: it costs one edit, and so
- * does the substitution that reaches the row between from the same cell. */
+ * ROW. A transposition jumps no dead row where the limit is the same for
+ * every column: it costs one edit, and so does the substitution that
+ * reaches the row between from the same cell; where the limit is lower
+ * before the split, that row's cell may be over it. */
 static int may_reach(const trie_walk *w, size_t row)
 {
-    if (w->mins[row] <= w->max) return 1;
+    unsigned max = w->lim.max;
+    if (w->mins[row] <= max) return 1;
     if (row < 1) return 0;
-    const xn_name_costs *c = w->c;
+    const xn_name_rules *c = w->c;
     unsigned char x = (unsigned char)w->a[row - 1];
-    if (w->mins[row - 1] <= w->max && c->long_from[x]) return 1;
-    if (row < 2 || w->mins[row - 2] > w->max) return 0;
+    if (w->mins[row - 1] <= max &&
+        (c->long_from[x] || (w->lim.split > 0 && w->in_word[x])))
+        return 1;
+    if (row < 2 || w->mins[row - 2] > max) return 0;
     unsigned char p = (unsigned char)w->a[row - 2];
     return p >= 'a' && p <= 'z' && x >= 'a' && x <= 'z' && c->from3[26 * (p - 'a') + (x - 'a')];
 }
 
-/* Visits the children of the node of the prefix of I bytes. */
-static int walk(trie_walk *w, int node, size_t i)
+/* Keeps the name of the path's first LEN bytes (read back to front when
+ * the walk was) for comparing one by one; -1 when memory runs out. */
+static int keep_found(trie_walk *w, size_t len, unsigned tags)
 {
-    for (int k = w->t->node[node].first_child; k >= 0; k = w->t->node[k].next_sibling) {
-        const trie_node *n = &w->t->node[k];
+    found_name *grown = xn_grow(w->found, &w->cap_found, w->n_found + 1, sizeof *grown, 32);
+    if (!grown) return -1;
+    w->found = grown;
+    found_name *f = &w->found[w->n_found++];
+    for (size_t i = 0; i < len; i++) f->name[i] = w->a[w->backwards ? len - 1 - i : i];
+    f->len = (unsigned char)len;
+    f->tags = tags;
+    return 0;
+}
+
+/* The cost of deleting the letter of row ROW whose node is N. Front to
+ * back, it is delete_cost()'s for a letter not the last (a name ending
+ * here is costed again, see walk()). Back to front, what it depends on
+ * (the letter before it in the name) lies below, so a bound is used: the
+ * least that letter can make it. */
+static unsigned row_deletion(const trie_walk *w, const packed_node *n, size_t row)
+{
+    if (!w->backwards) return delete_cost(w->a, row, row + 1);
+    unsigned char x = n->byte;
+    if (x == 'h' || (x == 'e' && row == 1)) return 2;
+    const packed_node *child = &w->t->packed[n->first_child];
+    for (unsigned k = 0; k < n->n_children; k++)
+        if (child[k].byte == x) return 2;
+    return XN_NAME_EDIT;
+}
+
+/* Visits the children of the node of the prefix of I bytes; returns 1
+ * when FN stopped the search, -1 when memory ran out. */
+static int walk(trie_walk *w, const packed_node *parent, size_t i)
+{
+    const packed_node *children = &w->t->packed[parent->first_child];
+    for (unsigned k = 0; k < parent->n_children; k++) {
+        const packed_node *n = &children[k];
         if (n->max_len < w->min_len || n->min_len > w->max_len ||
             n->max_weight < w->min_weight)
             continue;
         size_t row = i + 1;
-        w->a[i] = n->byte;
-        /* a letter is final only where a name ends: its deletion may then
-         * cost less (delete_cost()), for this name alone */
-        unsigned del = delete_cost(w->a, row, row + 1);
+        w->a[i] = (char)n->byte;
+        unsigned del = row_deletion(w, n, row);
         w->mins[row] = fill_row(w->c, w->d, w->live, w->a, row, del, w->b, w->nb, w->del_b,
-                                w->max);
-        if (n->tags && n->weight >= w->min_weight) {
+                                &w->lim);
+        const name_end *e = &w->t->end[parent->first_child + k];
+        if (n->ends && e->weight >= w->min_weight && row >= w->min_len && row <= w->max_len) {
             unsigned cost = w->d[row][w->nb];
-            unsigned del_final = delete_cost(w->a, row, row);
+            /* a letter is final only where a name ends: its deletion may
+             * then cost less (delete_cost()), for this name alone */
+            unsigned del_final = w->backwards ? del : delete_cost(w->a, row, row);
             if (del_final != del) {
                 cost_row *d = w->d, save;
                 live_span keep = w->live[row];
                 memcpy(save, d[row], sizeof save);
-                fill_row(w->c, d, w->live, w->a, row, del_final, w->b, w->nb, w->del_b, w->max);
+                fill_row(w->c, d, w->live, w->a, row, del_final, w->b, w->nb, w->del_b, &w->lim);
                 cost = d[row][w->nb];
                 memcpy(d[row], save, sizeof save);
                 w->live[row] = keep;
             }
-            if (cost <= w->max && row >= w->min_len && row <= w->max_len &&
-                w->fn(w->ctx, w->a, row, n->tags, cost))
-                return 1;
+            if (cost <= w->lim.max) {
+                if (w->fn && w->fn(w->ctx, w->a, row, e->tags, cost)) return 1;
+                if (!w->fn && keep_found(w, row, e->tags) < 0) return -1;
+            }
         }
         if (!may_reach(w, row)) continue;
-        if (row < XN_NAME_MAX_BYTES && n->first_child >= 0 && walk(w, k, row)) return 1;
+        if (row < XN_NAME_MAX_BYTES && n->n_children) {
+            int rc = walk(w, n, row);
+            if (rc) return rc;
+        }
     }
     return 0;
 }
+
+/* Walks T for W's word under W's limits; see walk(). */
+static int walk_all(trie_walk *w, const trie_nodes *t)
+{
+    w->t = t;
+    if (!t->packed) return 0;
+    first_row(w->d, w->live, w->nb, w->del_b, &w->lim);
+    w->mins[0] = 0;
+    return walk(w, &t->packed[0], 0);
+}
+
+static int by_name(const void *va, const void *vb)
+{
+    const found_name *a = va, *b = vb;
+    int c = memcmp(a->name, b->name, a->len < b->len ? a->len : b->len);
+    return c ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+/* The search from a budget of two edits on (see name_distance.h). */
+#define SPLIT_FROM (2 * XN_NAME_EDIT)
 
 int xn_name_trie_search(const xn_name_costs *c, const xn_name_trie *t, const char *word,
                         size_t len, unsigned max, size_t min_len, size_t max_len,
                         unsigned min_weight, xn_name_found_fn fn, void *ctx)
 {
     if (!t || len > XN_NAME_MAX_BYTES) return 0;
-    trie_walk *w = malloc(sizeof *w);
+    trie_walk *w = calloc(1, sizeof *w);
     if (!w) return -1;
-    w->c = c;
-    w->t = t;
+    w->c = &c->ahead;
     w->b = word;
     w->nb = len;
-    w->max = max;
     w->min_len = min_len;
     w->max_len = max_len;
     w->min_weight = min_weight;
-    w->fn = fn;
-    w->ctx = ctx;
-    first_row(w->d, w->live, word, len, w->del_b, max);
-    w->mins[0] = 0;
-    int stopped = walk(w, 0, 0);
+    word_deletions(word, len, w->del_b);
+    if (max < SPLIT_FROM || len < 2) {
+        w->lim = (limits){max, max, 0};
+        w->fn = fn;
+        w->ctx = ctx;
+        int rc = walk_all(w, &t->ahead);
+        free(w);
+        return rc;
+    }
+    /* a name within MAX: the cells of its cheapest path before column
+     * SPLIT cost LOW or less, or those from it on cost less than MAX -
+     * LOW, counted from the end (the costs only grow along a path) */
+    size_t split = (len + 1) / 2;
+    unsigned low = max / 2;
+    for (size_t j = 1; j < len; j++) w->in_word[(unsigned char)word[j]] = 1;
+    w->lim = (limits){max, low, split};
+    int rc = walk_all(w, &t->ahead);
+    /* the other way: the word and the names back to front, with the word's
+     * deletions as they cost front to back */
+    char back[XN_NAME_MAX_BYTES];
+    unsigned char del_ahead[XN_NAME_MAX_BYTES + 1];
+    memcpy(del_ahead, w->del_b, sizeof del_ahead);
+    for (size_t j = 0; j < len; j++) back[j] = word[len - 1 - j];
+    for (size_t j = 1; j <= len; j++) w->del_b[j] = del_ahead[len + 1 - j];
+    memset(w->in_word, 0, sizeof w->in_word);
+    for (size_t j = 1; j < len; j++) w->in_word[(unsigned char)back[j]] = 1;
+    w->c = &c->back;
+    w->backwards = 1;
+    w->b = back;
+    w->lim = (limits){max, max - low - 1, len - split + 1};
+    if (rc == 0) rc = walk_all(w, &t->back);
+    /* each name found once, in byte order, at its cost */
+    xn_sort(w->found, w->n_found, sizeof *w->found, by_name);
+    for (size_t k = 0; k < w->n_found && rc == 0; k++) {
+        found_name *f = &w->found[k];
+        unsigned tags = f->tags;
+        while (k + 1 < w->n_found && by_name(f, &w->found[k + 1]) == 0) tags |= w->found[++k].tags;
+        unsigned cost = xn_name_distance(c, f->name, f->len, word, len, max);
+        if (cost <= max && fn(ctx, f->name, f->len, tags, cost)) rc = 1;
+    }
+    free(w->found);
     free(w);
-    return stopped;
+    return rc;
 }

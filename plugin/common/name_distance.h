@@ -42,9 +42,8 @@ typedef struct {
     unsigned char from_len, to_len, cost;
 } xn_name_rewrite;
 
-/** The rewrites, ready for xn_name_distance(): fill once with
- *  xn_name_costs_init() (a plain struct, no allocation), then compare any
- *  number of words. */
+/** The rewrites for reading words one way (front to back, or back to
+ *  front with every spelling reversed). */
 typedef struct {
     xn_name_rewrite rule[XN_NAME_REWRITES];
     /* rules by the last letters of FROM and TO: those ending in L and M
@@ -55,6 +54,15 @@ typedef struct {
      * starting with byte B (long_from[B]), or from three letters starting
      * with L then M (from3[26 * L + M]) */
     unsigned char long_from[256], from3[26 * 26];
+} xn_name_rules;
+
+/** The rewrites, ready for xn_name_distance(): fill once with
+ *  xn_name_costs_init() (a plain struct, no allocation), then compare any
+ *  number of words. */
+typedef struct {
+    xn_name_rules ahead; /* as written */
+    xn_name_rules back;  /* every spelling back to front, for the trie
+                          * search's second pass over reversed names */
 } xn_name_costs;
 
 void xn_name_costs_init(xn_name_costs *costs);
@@ -70,7 +78,15 @@ unsigned xn_name_distance(const xn_name_costs *costs, const char *a, size_t len_
  * computation above, and a branch is left as soon as its rows cost more
  * than asked and no rewrite reaching back over them can follow, so a word
  * is compared with thousands of names without computing each. The costs
- * found are exactly xn_name_distance()'s. */
+ * found are exactly xn_name_distance()'s.
+ *
+ * For a budget of two edits or more, one walk would go on under every
+ * prefix a few cheap differences away. The search splits the word in two
+ * instead: a name within MAX either matches the first half within about
+ * MAX / 2, or its second half does, so one walk over the names keeps to
+ * half the budget until the middle of the word, and a second over the
+ * names written back to front does the same from the end; the names
+ * either walk finds are then compared one by one. */
 
 typedef struct xn_name_trie xn_name_trie;
 
@@ -88,9 +104,10 @@ xn_name_trie *xn_name_trie_new(void);
 int xn_name_trie_add(xn_name_trie *trie, const char *name, size_t len, unsigned tags,
                      unsigned weight);
 
-/** Lays the set out in memory for searching, once the names are in (a
- *  set searched without it gives the same results, more slowly). Returns
- *  0, or -1 when memory runs out (the set is unchanged). */
+/** Lays the set out in memory for searching, once the names are in: a
+ *  search finds the names added before the last call (none before the
+ *  first). Returns 0, or -1 when memory runs out (the search finds what
+ *  it found before). */
 int xn_name_trie_finish(xn_name_trie *trie);
 
 /** The number of names in the set. */
@@ -103,8 +120,8 @@ typedef int (*xn_name_found_fn)(void *ctx, const char *name, size_t len, unsigne
 
 /** Calls FN for every name of TRIE of MIN_LEN to MAX_LEN bytes weighing
  *  MIN_WEIGHT or more whose xn_name_distance() from WORD (LEN bytes) is
- *  at most MAX, the word itself included, in byte order. Returns 0, 1
- *  when FN stopped it, or -1 when memory runs out. */
+ *  at most MAX, the word itself included, in byte order (of unsigned
+ *  bytes). Returns 0, 1 when FN stopped it, or -1 when memory runs out. */
 int xn_name_trie_search(const xn_name_costs *costs, const xn_name_trie *trie,
                         const char *word, size_t len, unsigned max, size_t min_len,
                         size_t max_len, unsigned min_weight, xn_name_found_fn fn, void *ctx);

@@ -265,6 +265,10 @@ START_TEST(search_stops_when_asked_and_keeps_to_lengths)
     const char *some[] = {"smith", "smyth", "smithe", "schmidt"};
     for (size_t i = 0; i < 4; i++) xn_name_trie_add(trie, some[i], strlen(some[i]), 2, 1);
     size_t calls = 0;
+    /* nothing is found before the set is laid out for searching */
+    ck_assert_int_eq(xn_name_trie_search(&costs, trie, "smith", 5, 8, 0, 64, 0, stop, &calls), 0);
+    ck_assert_uint_eq(calls, 0);
+    ck_assert_int_eq(xn_name_trie_finish(trie), 0);
     ck_assert_int_eq(xn_name_trie_search(&costs, trie, "smith", 5, 8, 0, 64, 0, stop, &calls), 1);
     ck_assert_uint_eq(calls, 1);
     /* names outside the lengths asked for are not found */
