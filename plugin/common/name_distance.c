@@ -5,6 +5,7 @@
 #include "sort.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -429,6 +430,10 @@ typedef struct {
     /* where a transposition may jump a dead row: letters of the word past
      * its first (only when the limits vary, see may_reach()) */
     unsigned char in_word[UCHAR_MAX + 1];
+    /* the rewrites whose word side is at column J (B[J] on): the first
+     * N_COL_RULES[J] of COL_RULES[J], by index in C->rule */
+    unsigned char col_rules[XN_NAME_MAX_BYTES + 1][XN_NAME_REWRITES];
+    unsigned char n_col_rules[XN_NAME_MAX_BYTES + 1];
     /* what is found: given to FN with its cost (a walk of the whole
      * budget), or kept in FOUND (a walk of a split search) */
     xn_name_found_fn fn;
@@ -497,11 +502,80 @@ static unsigned row_deletion(const trie_walk *w, const packed_node *n, size_t ro
     return XN_NAME_EDIT;
 }
 
+/* The most a move from row R can cost and still land within the limit
+ * of its column: from a live cell at column J, to column J + NEED at
+ * least, J + REACH at most (the limits only grow to the right); -1 when
+ * no cell of R can make such a move. */
+static int room_from(const trie_walk *w, size_t r, size_t need, size_t reach)
+{
+    int room = -1;
+    for (size_t j = w->live[r].lo; j <= w->live[r].hi && j + need <= w->nb; j++) {
+        if (w->d[r][j] > w->lim.max) continue;
+        size_t to = j + reach < w->nb ? j + reach : w->nb;
+        int left = (int)limit_of(&w->lim, to) - (int)w->d[r][j];
+        if (left > room) room = left;
+    }
+    return room;
+}
+
+/* The letters a-z (bit L for 'a' + L) that can make a cell of the row
+ * below row I live other than by their deletion (checked apart, against
+ * *DEL_ROOM, the room for a move down): any letter where a substitution
+ * has room; else a letter of the word that a live cell of row I is at,
+ * every vowel where one of those is a vowel with half an edit to spare,
+ * the first letter of a transposition that has room, and the last letter
+ * of a rewrite that fits the path and the word where its row has room for
+ * it. */
+static uint32_t row_letters(const trie_walk *w, size_t i, int *del_room)
+{
+    const uint32_t all = (1u << 26) - 1, vowels = 1u | 1u << 4 | 1u << 8 | 1u << 14 | 1u << 20;
+    *del_room = room_from(w, i, 0, 0);
+    if (room_from(w, i, 1, 1) >= (int)XN_NAME_EDIT) return all;
+    uint32_t letters = 0;
+    /* a transposition from row I - 1: the letter at J, then row I's at
+     * J + 1 */
+    for (size_t j = i >= 1 ? w->live[i - 1].lo : 1;
+         i >= 1 && j <= w->live[i - 1].hi && j + 2 <= w->nb; j++) {
+        if (w->d[i - 1][j] + XN_NAME_EDIT > limit_of(&w->lim, j + 2) ||
+            w->b[j + 1] != w->a[i - 1])
+            continue;
+        unsigned char y = (unsigned char)w->b[j];
+        if (y < 'a' || y > 'z') return all;
+        letters |= 1u << (y - 'a');
+    }
+    for (size_t j = w->live[i].lo; j <= w->live[i].hi && j < w->nb; j++) {
+        if (w->d[i][j] > w->lim.max) continue;
+        unsigned char y = (unsigned char)w->b[j];
+        if (y < 'a' || y > 'z') return all;
+        letters |= 1u << (y - 'a');
+        if (is_vowel((char)y) && w->d[i][j] + 2 <= limit_of(&w->lim, j + 1)) letters |= vowels;
+    }
+    /* a rewrite: its name side's letters before the last are the path's,
+     * its word side is at a live cell of the row it starts from */
+    const xn_name_rules *c = w->c;
+    for (size_t len = 1; len <= 3 && len <= i + 1; len++) {
+        size_t r = i + 1 - len;
+        for (size_t j = w->live[r].lo; j <= w->live[r].hi && j < w->nb; j++) {
+            if (w->d[r][j] > w->lim.max) continue;
+            for (size_t k = 0; k < w->n_col_rules[j]; k++) {
+                const xn_name_rewrite *rule = &c->rule[w->col_rules[j][k]];
+                if (rule->from_len != len || memcmp(w->a + r, rule->from, len - 1) != 0 ||
+                    w->d[r][j] + rule->cost > limit_of(&w->lim, j + rule->to_len))
+                    continue;
+                letters |= 1u << (rule->from[len - 1] - 'a');
+            }
+        }
+    }
+    return letters;
+}
+
 /* Visits the children of the node of the prefix of I bytes; returns 1
  * when FN stopped the search, -1 when memory ran out. */
 static int walk(trie_walk *w, const packed_node *parent, size_t i)
 {
     const packed_node *children = &w->t->packed[parent->first_child];
+    int del_room;
+    uint32_t letters = row_letters(w, i, &del_room);
     for (unsigned k = 0; k < parent->n_children; k++) {
         const packed_node *n = &children[k];
         if (n->max_len < w->min_len || n->min_len > w->max_len ||
@@ -510,6 +584,11 @@ static int walk(trie_walk *w, const packed_node *parent, size_t i)
         size_t row = i + 1;
         w->a[i] = (char)n->byte;
         unsigned del = row_deletion(w, n, row);
+        unsigned char x = n->byte;
+        if (x >= 'a' && x <= 'z' && !(letters >> (x - 'a') & 1) && (int)del > del_room) {
+            w->mins[row] = DEAD; /* no cell of the row can be live */
+            if (!may_reach(w, row)) continue;
+        }
         w->mins[row] = fill_row(w->c, w->d, w->live, w->a, row, del, w->b, w->nb, w->del_b,
                                 &w->lim);
         const name_end *e = &w->t->end[parent->first_child + k];
@@ -546,6 +625,14 @@ static int walk_all(trie_walk *w, const trie_nodes *t)
 {
     w->t = t;
     if (!t->packed) return 0;
+    for (size_t j = 0; j < w->nb; j++) {
+        w->n_col_rules[j] = 0;
+        for (size_t k = 0; k < w->c->first[26 * 26]; k++) {
+            const xn_name_rewrite *rule = &w->c->rule[k];
+            if (j + rule->to_len <= w->nb && memcmp(w->b + j, rule->to, rule->to_len) == 0)
+                w->col_rules[j][w->n_col_rules[j]++] = (unsigned char)k;
+        }
+    }
     first_row(w->d, w->live, w->nb, w->del_b, &w->lim);
     w->mins[0] = 0;
     return walk(w, &t->packed[0], 0);
@@ -558,8 +645,8 @@ static int by_name(const void *va, const void *vb)
     return c ? c : (a->len > b->len) - (a->len < b->len);
 }
 
-/* The search from a budget of two edits on (see name_distance.h). */
-#define SPLIT_FROM (2 * XN_NAME_EDIT)
+/* The split search from a budget of one edit on (see name_distance.h). */
+#define SPLIT_FROM XN_NAME_EDIT
 
 int xn_name_trie_search(const xn_name_costs *c, const xn_name_trie *t, const char *word,
                         size_t len, unsigned max, size_t min_len, size_t max_len,

@@ -80,7 +80,7 @@ unsigned xn_name_distance(const xn_name_costs *costs, const char *a, size_t len_
  * is compared with thousands of names without computing each. The costs
  * found are exactly xn_name_distance()'s.
  *
- * For a budget of two edits or more, one walk would go on under every
+ * For a budget of an edit or more, one walk would go on under every
  * prefix a few cheap differences away. The search splits the word in two
  * instead: a name within MAX either matches the first half within about
  * MAX / 2, or its second half does, so one walk over the names keeps to
