@@ -584,8 +584,12 @@ static int walk(trie_walk *w, const packed_node *parent, size_t i)
         size_t row = i + 1;
         w->a[i] = (char)n->byte;
         unsigned del = row_deletion(w, n, row);
+        /* a letter is final only where a name ends: its deletion may then
+         * cost less (delete_cost()), for this name alone */
+        unsigned del_final = w->backwards || !n->ends ? del : delete_cost(w->a, row, row);
         unsigned char x = n->byte;
-        if (x >= 'a' && x <= 'z' && !(letters >> (x - 'a') & 1) && (int)del > del_room) {
+        if (x >= 'a' && x <= 'z' && !(letters >> (x - 'a') & 1) &&
+            (int)min2(del, del_final) > del_room) {
             w->mins[row] = DEAD; /* no cell of the row can be live */
             if (!may_reach(w, row)) continue;
         }
@@ -594,9 +598,6 @@ static int walk(trie_walk *w, const packed_node *parent, size_t i)
         const name_end *e = &w->t->end[parent->first_child + k];
         if (n->ends && e->weight >= w->min_weight && row >= w->min_len && row <= w->max_len) {
             unsigned cost = w->d[row][w->nb];
-            /* a letter is final only where a name ends: its deletion may
-             * then cost less (delete_cost()), for this name alone */
-            unsigned del_final = w->backwards ? del : delete_cost(w->a, row, row);
             if (del_final != del) {
                 cost_row *d = w->d, save;
                 live_span keep = w->live[row];

@@ -439,6 +439,47 @@ START_TEST(trie_and_sounds_find_what_sounding_alike_reaches)
 }
 END_TEST
 
+static int collect_name(void *ctx, const char *n, size_t l, unsigned tags, unsigned cost)
+{
+    (void)tags;
+    char *out = ctx;
+    snprintf(out + strlen(out), 64, "%.*s:%u ", (int)l, n, cost);
+    return 0;
+}
+
+/* Cases the random edits of the test above seldom reach, each searched
+ * with budgets both below and from one edit (the search splits the word
+ * from one edit on). */
+START_TEST(trie_finds_the_cheap_edits_at_a_name_end)
+{
+    xn_name_costs_init(&costs);
+    xn_name_trie *trie = xn_name_trie_new();
+    const char *some[] = {"smithe", "putine", "jane", "anna", "smithh"};
+    for (size_t i = 0; i < 5; i++)
+        ck_assert_int_eq(xn_name_trie_add(trie, some[i], strlen(some[i]), 1, 1), 0);
+    ck_assert_int_eq(xn_name_trie_finish(trie), 0);
+    static const struct {
+        const char *word;
+        const char *found; /* at a budget of half an edit */
+    } cases[] = {
+        {"smith", "smithe:2 smithh:2 "}, /* a final e, a doubled letter */
+        {"jan", "jane:2 "},
+        {"ana", "anna:2 "},
+        {"putin", "putine:2 "},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+        for (unsigned max = 2; max <= 3; max++) {
+            char got[256] = "";
+            ck_assert_int_eq(xn_name_trie_search(&costs, trie, cases[k].word,
+                                                 strlen(cases[k].word), max, 0, 64, 0,
+                                                 collect_name, got), 0);
+            ck_assert_msg(strcmp(got, cases[k].found) == 0, "'%s' within %u: got '%s', want '%s'",
+                          cases[k].word, max, got, cases[k].found);
+        }
+    xn_name_trie_free(trie);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("name_distance");
@@ -449,6 +490,7 @@ int main(void)
     tcase_add_test(tc, budget_cuts_off_nothing_within_it);
     tcase_add_test(tc, trie_finds_what_comparing_each_finds);
     tcase_add_test(tc, search_stops_when_asked_and_keeps_to_lengths);
+    tcase_add_test(tc, trie_finds_the_cheap_edits_at_a_name_end);
     tcase_add_test(tc, phonetic_index_finds_every_name_of_a_key);
     tcase_add_test(tc, trie_and_sounds_find_what_sounding_alike_reaches);
     suite_add_tcase(s, tc);
