@@ -61,7 +61,8 @@ void xs_db_spelling_flush(xs_db *h)
 {
     std::unordered_map<std::string, long> *changes = xs_db_spelling_changes(h);
     if (!changes || changes->empty()) return;
-    Xapian::WritableDatabase *wdb = dynamic_cast<Xapian::WritableDatabase *>(xs_db_xapian(h));
+    Xapian::WritableDatabase *wdb = writer_of(h, nullptr);
+    if (!wdb) return;
     // taken out first: a failure part way loses the batch, never counts twice
     std::unordered_map<std::string, long> pending;
     pending.swap(*changes);
