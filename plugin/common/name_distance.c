@@ -621,11 +621,14 @@ static int walk(trie_walk *w, const packed_node *parent, size_t i)
     return 0;
 }
 
-/* Walks T for W's word under W's limits; see walk(). */
+/* Walks T for W's word under W's limits (see walk()), with the word's
+ * tables the walk reads made first. */
 static int walk_all(trie_walk *w, const trie_nodes *t)
 {
     w->t = t;
     if (!t->packed) return 0;
+    memset(w->in_word, 0, sizeof w->in_word);
+    for (size_t j = 1; j < w->nb; j++) w->in_word[(unsigned char)w->b[j]] = 1;
     for (size_t j = 0; j < w->nb; j++) {
         w->n_col_rules[j] = 0;
         for (size_t k = 0; k < w->c->first[26 * 26]; k++) {
@@ -676,7 +679,6 @@ int xn_name_trie_search(const xn_name_costs *c, const xn_name_trie *t, const cha
      * LOW, counted from the end (the costs only grow along a path) */
     size_t split = (len + 1) / 2;
     unsigned low = max / 2;
-    for (size_t j = 1; j < len; j++) w->in_word[(unsigned char)word[j]] = 1;
     w->lim = (limits){max, low, split};
     int rc = walk_all(w, &t->ahead);
     /* the other way: the word and the names back to front, with the word's
@@ -686,8 +688,6 @@ int xn_name_trie_search(const xn_name_costs *c, const xn_name_trie *t, const cha
     memcpy(del_ahead, w->del_b, sizeof del_ahead);
     for (size_t j = 0; j < len; j++) back[j] = word[len - 1 - j];
     for (size_t j = 1; j <= len; j++) w->del_b[j] = del_ahead[len + 1 - j];
-    memset(w->in_word, 0, sizeof w->in_word);
-    for (size_t j = 1; j < len; j++) w->in_word[(unsigned char)back[j]] = 1;
     w->c = &c->back;
     w->backwards = 1;
     w->b = back;

@@ -142,7 +142,8 @@ static xapnews_status_t names_load(xs_db *db, const char *path, const xn_tables 
     n->names = xn_name_trie_new();
     n->sounds = xn_phonetic_index_new();
     trie_fill officials_fill = {n, TAG_OFFICIAL}, lexicon_fill = {n, TAG_LEXICON};
-    if (bad || !n->names || !n->sounds || xn_lexicon_each(n->officials, add_name, &officials_fill) != 0 ||
+    if (bad || !n->names || !n->sounds ||
+        xn_lexicon_each(n->officials, add_name, &officials_fill) != 0 ||
         xn_lexicon_each(n->lex, add_name, &lexicon_fill) != 0 ||
         xn_name_trie_finish(n->names) < 0 || xn_phonetic_index_finish(n->sounds) < 0) {
         xn_typo_names_free(n);
