@@ -404,7 +404,12 @@ xapnews_status_t xapnews_shards_create(const char *path, unsigned nshards,
  *  all), so several processes can build one sharded database in
  *  parallel, each reading the whole input: xapnews_writer_add() skips, and
  *  reports as success, an article routed to a shard the writer does not
- *  own (see xapnews_writer_owns()). */
+ *  own (see xapnews_writer_owns()). An article stored already is routed to
+ *  the shard holding it (indexing it again replaces it there). A new one
+ *  goes to the shard a stable hash of its id gives when NJOBS > 1, when the
+ *  database held no article at open or with XAPNEWS_WRITER_REINDEX; else
+ *  (one writer appending) to the shard that held the fewest articles at
+ *  open, so that each commit writes to one shard. */
 xapnews_status_t xapnews_writer_open_shards(const char *path, unsigned job,
                                             unsigned njobs,
                                             xapnews_writer_t **writer,
@@ -417,7 +422,9 @@ xapnews_status_t xapnews_writer_open_shards_flags(const char *path, unsigned job
                                                   xapnews_writer_t **writer,
                                                   char **error);
 
-/** Whether the article with ID goes to a database of WRITER. */
+/** Whether the article with ID goes to a database of WRITER: always for a
+ *  writer of every shard; for a job's writer, when a shard it owns holds
+ *  the article, or no shard does and its id's hash picks one it owns. */
 int xapnews_writer_owns(const xapnews_writer_t *writer, const char *id);
 
 /** Merges the database or sharded database SOURCE into a new single

@@ -3,9 +3,11 @@
  * A sharded database is a folder holding shard-000, shard-001, ... (each a
  * Xapian database) and a stub file XAPIANDB listing them ("auto
  * shard-000" lines), so any Xapian client opens the folder as one
- * database. An article goes to the shard given by a stable hash of its id
- * (64-bit FNV-1a modulo the number of shards), so indexing it again
- * replaces it in the same shard.
+ * database. xn_shard_of() is the stable hash (64-bit FNV-1a modulo the
+ * number of shards) that places a new article in a build or with parallel
+ * jobs; the writer (writer.c, "where an article goes") keeps an article
+ * stored in its shard, and an append by one writer puts new articles in
+ * one shard.
  */
 #ifndef XAPNEWS_SHARDS_H
 #define XAPNEWS_SHARDS_H

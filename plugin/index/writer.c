@@ -48,6 +48,12 @@ struct xapnews_writer {
                            empty (added, not replaced); NULL once it was not */
     unsigned n_dbs;
     unsigned n_shards;  /* shards in all (1 for a single database) */
+    /* where a new article goes (see "where an article goes" below) */
+    int by_hash;          /* to the shard of its id's hash */
+    unsigned append_slot; /* else to this entry of DBS */
+    unsigned long fewest; /* the fewest articles an entry of DBS held at open */
+    xs_db **peers; /* a job's writer: per shard, a read handle when it held
+                      articles at open (NULL: none) */
     xn_stemmer *stemmer; /* NULL: no stemming */
     char language[32];
     int settled;   /* the language and tables are the database's: adopted
@@ -100,10 +106,16 @@ static xapnews_status_t open_db(xapnews_writer_t *w, const char *path,
         return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     }
     if (docs != ULONG_MAX) w->articles += docs;
+    if (docs < w->fewest) {
+        w->fewest = docs;
+        w->append_slot = w->n_dbs;
+    }
     w->dbs[w->n_dbs] = db;
     w->shard_of[w->n_dbs++] = shard;
     return XAPNEWS_STATUS_SUCCESS;
 }
+
+static xapnews_status_t open_peers(xapnews_writer_t *w, const char *path, xn_error *err);
 
 static xapnews_status_t new_writer(unsigned slots, xapnews_writer_t **out)
 {
@@ -128,6 +140,7 @@ static xapnews_status_t new_writer(unsigned slots, xapnews_writer_t **out)
     }
     w->batch = DEFAULT_BATCH;
     w->batch_auto = 1;
+    w->fewest = ULONG_MAX;
     *out = w;
     return XAPNEWS_STATUS_SUCCESS;
 }
@@ -345,6 +358,11 @@ xapnews_status_t xapnews_writer_open_shards_flags(const char *path, unsigned job
         xn_shard_path(path, s, shard, sizeof shard);
         st = open_db(w, shard, s, flags, &err);
     }
+    /* a writer of every shard adds new articles by hash to a database
+     * that was empty, else to its emptiest shard; jobs (and writers that
+     * rebuild) go by hash, a job finding stored articles through peers */
+    w->by_hash = njobs > 1 || w->fewest == 0 || (flags & XAPNEWS_WRITER_REINDEX);
+    if (!st && njobs > 1 && !(flags & XAPNEWS_WRITER_REINDEX)) st = open_peers(w, path, &err);
     if (st) {
         xn_error_export(&err, error);
         xapnews_writer_close(w, NULL);
@@ -353,17 +371,109 @@ xapnews_status_t xapnews_writer_open_shards_flags(const char *path, unsigned job
     return finish_open(w, path, flags, writer, error);
 }
 
+/* ---- where an article goes ------------------------------------------
+ * An article stored already stays in its shard: indexing it again
+ * replaces it there. A new article goes:
+ * - with a writer of every shard of a database that held articles when it
+ *   was opened (an append), to the shard that held the fewest: all of one
+ *   session's new articles go to one shard, so a commit writes each
+ *   table's changed blocks once, not once per shard;
+ * - with a writer of every shard of an empty database (a build), or a
+ *   writer that rebuilds it, to the shard xn_shard_of() gives its id;
+ * - with one of several jobs writing the shards in parallel, to the shard
+ *   xn_shard_of() gives, so that the jobs agree without talking. A job
+ *   finds where an article is stored through read handles of the shards
+ *   that held articles when it was opened (peers): the jobs add new
+ *   articles by hash only, so what they add never changes the answer. */
+
+/* Opens the peers of job writer W of the sharded database PATH. */
+static xapnews_status_t open_peers(xapnews_writer_t *w, const char *path, xn_error *err)
+{
+    if (!(w->peers = calloc(w->n_shards, sizeof *w->peers)))
+        return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    for (unsigned s = 0; s < w->n_shards; s++) {
+        char shard[4096];
+        xn_shard_path(path, s, shard, sizeof shard);
+        xs_error xe;
+        unsigned long docs = 0;
+        xs_db *db = xs_db_open_read(shard, &xe);
+        if (!db || xs_db_doccount(db, &docs, &xe) < 0) {
+            xs_db_close(db, &xe);
+            return xn_error_from_shim(err, &xe, shard);
+        }
+        if (docs) w->peers[s] = db;
+        else xs_db_close(db, &xe);
+    }
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* Into *SHARD, the shard of job writer W holding the article with id ID
+ * (LEN bytes), else the one its hash gives. Returns 0, or -1 with XE set
+ * when a peer cannot be read. */
+static int job_shard(const xapnews_writer_t *w, const char *id, size_t len, unsigned *shard,
+                     xs_error *xe)
+{
+    *shard = xn_shard_of(id, len, w->n_shards);
+    if (!w->peers) return 0;
+    char term[sizeof XN_PREFIX_ID + MAX_ID_BYTES];
+    size_t plen = strlen(XN_PREFIX_ID);
+    memcpy(term, XN_PREFIX_ID, plen);
+    memcpy(term + plen, id, len);
+    for (unsigned s = 0; s < w->n_shards; s++) {
+        unsigned long freq = 0;
+        if (!w->peers[s]) continue;
+        if (xs_db_termfreq(w->peers[s], term, plen + len, &freq, xe) < 0) return -1;
+        if (freq) {
+            *shard = s;
+            break;
+        }
+    }
+    return 0;
+}
+
 int xapnews_writer_owns(const xapnews_writer_t *w, const char *id)
 {
     if (!w || !id) return 0;
-    return slot_of_shard(w, xn_shard_of(id, strlen(id), w->n_shards)) >= 0;
+    if (w->n_dbs == w->n_shards) return 1;
+    unsigned s;
+    xs_error xe;
+    /* a peer that cannot be read: taken, so that adding it reports why */
+    return job_shard(w, id, strlen(id), &s, &xe) < 0 || slot_of_shard(w, s) >= 0;
 }
 
-/* The entry of W's databases the article with id ID goes to, or -1 when
- * it belongs to another writer's shard. */
-static int db_for(const xapnews_writer_t *w, const char *id, size_t len)
+/* The entry of W's databases the article with id ID is placed in (the
+ * one that holds it is found when it is stored: home_slot()), -1 when it
+ * belongs to another writer's shard, or -2 with W's error set when a peer
+ * cannot be read. */
+static int db_for(xapnews_writer_t *w, const char *id, size_t len)
 {
-    return slot_of_shard(w, xn_shard_of(id, len, w->n_shards));
+    if (w->n_dbs == w->n_shards && !w->by_hash) return (int)w->append_slot;
+    unsigned s;
+    xs_error xe;
+    if (job_shard(w, id, len, &s, &xe) < 0) {
+        xn_error_from_shim(&w->err, &xe, "cannot find where the article is stored");
+        return -2;
+    }
+    return slot_of_shard(w, s);
+}
+
+/* The entry of W's databases holding the article whose id term is TERM
+ * when W appends to every shard (looked up in each entry but PLACED), else
+ * PLACED; -1 with XE set when a database cannot be read. */
+static int home_slot(xapnews_writer_t *w, unsigned placed, const char *term, size_t term_len,
+                     xs_error *xe)
+{
+    if (w->by_hash || w->n_dbs < 2) return (int)placed;
+    size_t skip = strlen(XN_PREFIX_ID);
+    for (unsigned k = 0; k < w->n_dbs; k++) {
+        unsigned long freq = 0;
+        if (k == placed ||
+            (w->fresh[k] && !xn_idset_may_hold(w->fresh[k], term + skip, term_len - skip)))
+            continue;
+        if (xs_db_termfreq(w->dbs[k], term, term_len, &freq, xe) < 0) return -1;
+        if (freq) return (int)k;
+    }
+    return (int)placed;
 }
 
 /* Gives DOC, whose body has sketch S and whose id term is TERM, its story
@@ -384,13 +494,17 @@ static int add_story(xapnews_writer_t *w, xs_doc *doc, const xn_sketch *s,
     return xs_doc_add_term(doc, t, strlen(XN_PREFIX_STORY) + w->story.len, 0, xe);
 }
 
-/* Stores DOC, whose id term is TERM and body sketch S, in entry K, with
- * its story key: added when the database started empty and the id is new
+/* Stores DOC, whose id term is TERM and body sketch S, in the entry of
+ * W's databases that holds the article, else entry PLACED, with its story
+ * key: added when the database started empty and the id is new
  * in this session, else replaced by its id term, the name-lexicon counts
  * of the article it replaces (if any) noted to take away. */
-static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn_sketch *s,
-                          const char *term, size_t term_len, xs_error *xe)
+static int store_document(xapnews_writer_t *w, unsigned placed, xs_doc *doc,
+                          const xn_sketch *s, const char *term, size_t term_len, xs_error *xe)
 {
+    int home = home_slot(w, placed, term, term_len, xe);
+    if (home < 0) return -1;
+    unsigned k = (unsigned)home;
     if (add_story(w, doc, s, term, term_len, xe) < 0) return -1;
     /* Xapian's spelling data counts the article's words (a replaced
      * article's are taken away by xs_db_replace_counted() below) */
@@ -1325,6 +1439,7 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
     xapnews_status_t vst = check_values(w, a, id);
     if (vst) return vst;
     int slot = db_for(w, id, id_len);
+    if (slot == -2) return w->err.status;
     if (slot < 0) return XAPNEWS_STATUS_SUCCESS; /* another writer's shard */
     xs_db *db = w->dbs[slot];
     xapnews_status_t st = record_settings(w);
@@ -1395,6 +1510,8 @@ xapnews_status_t xapnews_writer_close(xapnews_writer_t *w, char **error)
     xn_lexicon_free(w->article_names);
     for (unsigned k = 0; k < w->n_dbs; k++) xn_idset_free(w->fresh[k]);
     free(w->fresh);
+    for (unsigned s = 0; w->peers && s < w->n_shards; s++) xs_db_close(w->peers[s], &xe);
+    free(w->peers);
     free(w->dbs);
     free(w->shard_of);
     free(w->path);
