@@ -36,12 +36,14 @@ static const char help[] =
     "  -d, --db DIR          the database to write (required)\n"
     "      --shards N        make DIR a folder of N shard databases plus a\n"
     "                        Xapian stub file (DIR/XAPIANDB), opened by any\n"
-    "                        Xapian client as one database; articles go to\n"
+    "                        Xapian client as one database; new articles go to\n"
     "                        shards by a hash of their id (an existing sharded\n"
-    "                        DIR is written shard by shard without this option)\n"
-    "  -j, --jobs J          use J processes (default: 2 for a new database of\n"
-    "                        4 MiB of input or more while a second core is\n"
-    "                        idle, else 1); with J 2 or more: with --shards, each\n"
+    "                        DIR is written without this option: an article\n"
+    "                        stays in its shard, new ones go to the emptiest)\n"
+    "  -j, --jobs J          use J processes (default: 2 while a second core is\n"
+    "                        idle, for a new database of 4 MiB of input or more\n"
+    "                        and for an existing one; else 1); with J 2 or\n"
+    "                        more: with --shards, each\n"
     "                        builds every J-th shard; a new database (DIR\n"
     "                        missing or an empty folder) is built as J parts,\n"
     "                        each from a J-th of the input, joined at the end\n"
@@ -727,14 +729,15 @@ static int is_new_path(const char *path)
  * join are not worth starting. */
 #define AUTO_PARTS_MIN_BYTES (4ULL << 20)
 
-/* The jobs of a run without --jobs: 2 for a new database (no --shards, no
- * --strict) of AUTO_PARTS_MIN_BYTES of input (TOTAL_BYTES) or more, on a
+/* The jobs of a run without --jobs (no --shards, no --strict): 2 on a
  * machine of two cores or more whose load average of the last minute
- * leaves at least one core idle besides the one a single job would take;
- * else 1. */
+ * leaves at least one core idle besides the one a single job would take,
+ * for a new database of AUTO_PARTS_MIN_BYTES of input (TOTAL_BYTES) or
+ * more (built in parts) and for an existing database (a second thread
+ * stores while the first analyses); else 1. */
 static unsigned auto_jobs(const index_args *a, unsigned long long total_bytes)
 {
-    if (a->shards || a->strict || total_bytes < AUTO_PARTS_MIN_BYTES || !is_new_path(a->db))
+    if (a->shards || a->strict || (total_bytes < AUTO_PARTS_MIN_BYTES && is_new_path(a->db)))
         return 1;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     double load[1];
