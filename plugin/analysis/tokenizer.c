@@ -797,13 +797,15 @@ static int amount_at(const char *t, size_t len, size_t i, amount_t *a)
     }
     if (k - i < 2 || k - i > 3) return 0;
     w[k - i] = '\0';
-    const char *code = strcmp(w, "rs") == 0 ? "inr" : currency_of_code(w);
-    if (!code) return 0;
-    if (strcmp(w, "rs") == 0 && k < len && t[k] == '.') k++; /* "Rs." */
+    int rupees = strcmp(w, "rs") == 0;
+    if (rupees && k < len && t[k] == '.') k++; /* "Rs." */
+    /* a number must follow: checked before the (dearer) code lookup */
     utf8proc_int32_t c = peek(t, len, k, NULL);
     if (continues_word(c) || is_apostrophe(c) || is_hyphen(c) ||
         !skip_gap(t, len, &k) || k >= len || t[k] < '0' || t[k] > '9')
         return 0;
+    const char *code = rupees ? "inr" : currency_of_code(w);
+    if (!code) return 0;
     return read_amount(t, len, i, k, code, 1, a);
 }
 

@@ -849,14 +849,18 @@ int cmd_index(int argc, char **argv)
             return EXIT_INTERNAL;
         }
 
-    /* refuse bad configuration and missing inputs before writing anything */
+    /* refuse bad configuration and missing inputs before writing anything:
+     * the tables given, and the shipped ones where a new or re-indexed
+     * database takes them (an existing one keeps the tables it stores) */
     int rc = EXIT_OK;
     double start = now();
+    int takes_shipped = a.reindex || is_new_path(a.db);
     for (int t = 0; t < N_TABLES && rc == EXIT_OK; t++) {
         char *err = NULL;
         xapnews_status_t st;
         const table_files *f = &a.files[t];
-        if (f->n && (st = xapnews_table_check_files((xapnews_table_t)t,
+        if (f->n && (a.table_arg[t] || takes_shipped) &&
+            (st = xapnews_table_check_files((xapnews_table_t)t,
                                                     (const char *const *)f->path, f->n,
                                                     &err))) {
             cli_error("%s", err ? err : xapnews_status_to_string(st));

@@ -63,12 +63,13 @@ static ssize_t read_line(xapnews_source_t *s, size_t limit)
 {
     size_t n = 0;
     int c;
-    while ((c = getc(s->fp)) != EOF) {
+    /* a source is read by one thread at a time: no locking per byte */
+    while ((c = getc_unlocked(s->fp)) != EOF) {
         if (n + 2 > s->line_cap) {
             if (n + 2 > limit) { /* too long: skip the rest of it */
                 size_t skipped = n + 1;
                 /* C may itself be the newline that ends this line */
-                while (c != '\n' && (c = getc(s->fp)) != EOF) skipped++;
+                while (c != '\n' && (c = getc_unlocked(s->fp)) != EOF) skipped++;
                 s->done += skipped;
                 return -2;
             }

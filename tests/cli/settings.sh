@@ -120,4 +120,26 @@ expect_eq "--reindex drops every shard's variant table" "1;1;1;" "$(shard_meta x
 expect_eq "every shard stores the settings" "8;8;8;" "$(shard_meta xapnews:language)"
 expect_eq "the sharded database searches without variants" "" "$(ids "$SH/XAPIANDB" '"United States"')"
 
+
+# ---- shipped tables are read only where they are taken -----------------------
+# An existing database keeps the tables it stores, so a broken shipped table
+# does not stop an append; a new database or --reindex takes the shipped
+# tables, and is refused before anything is written.
+BS=$TMP/broken-schemas
+cp -r "$S" "$BS"
+printf 'Guo Shengkun\t\n' >> "$BS/officials.tsv"
+dup_line=$(wc -l < "$BS/officials.tsv" | tr -d ' ')
+KEEP=$TMP/keeps.db
+index --db "$KEEP" "$C"
+before=$(count "$KEEP")
+err=$(XAPNEWS_SCHEMAS=$BS "$XAPNEWS" index --db "$KEEP" "$TMP/more.jsonl" 2>&1 >/dev/null)
+expect_eq "an existing database appends with a broken shipped table" "0 $((before + 1))" "$? $(count "$KEEP")"
+BROKEN="xapnews: $BS/officials.tsv:$dup_line: this name is already listed on an earlier line: 'Guo Shengkun'"
+err=$(XAPNEWS_SCHEMAS=$BS "$XAPNEWS" index --db "$KEEP" --reindex "$TMP/more.jsonl" 2>&1 >/dev/null)
+expect_eq "--reindex with a broken shipped table is refused" "3 $BROKEN" "$? $err"
+expect_eq "--reindex refused: nothing was emptied" "$((before + 1))" "$(count "$KEEP")"
+err=$(XAPNEWS_SCHEMAS=$BS "$XAPNEWS" index --db "$TMP/new-broken.db" "$TMP/more.jsonl" 2>&1 >/dev/null)
+expect_eq "a new database with a broken shipped table is refused" "3 $BROKEN" "$? $err"
+expect_eq "a refused new database is not created" "no" "$(test -e "$TMP/new-broken.db" && echo yes || echo no)"
+
 finish
