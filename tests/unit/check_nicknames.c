@@ -9,6 +9,7 @@
 #include "names.h"
 #include "nicknames.h"
 #include "strbuf.h"
+#include "tokenizer.h"
 #include "variants.h"
 #include "run_suite.h"
 
@@ -78,6 +79,65 @@ START_TEST(the_shipped_table_loads)
     free(s);
     xn_nicknames_free(t);
     xn_strbuf_free(&text);
+}
+END_TEST
+
+/* The tokeniser's words of a text: the first, and how many. */
+typedef struct {
+    xn_strbuf first;
+    int count;
+} words_seen;
+
+static int see_word(void *ctx, const xn_token *t)
+{
+    words_seen *w = ctx;
+    if (t->flags & XN_TOKEN_COLOCATED) return 0;
+    if (w->count++ == 0) xn_strbuf_append(&w->first, t->term, t->len);
+    return 0;
+}
+
+/* Names of ASCII letters take a short path to their word: it must be the
+ * tokeniser's, for every name of the shipped table and random ones. */
+START_TEST(names_fold_as_the_tokeniser_folds_them)
+{
+    xn_strbuf text = XN_STRBUF_INIT, line = XN_STRBUF_INIT;
+    words_seen want = {XN_STRBUF_INIT, 0};
+    ck_assert_int_eq(xn_strbuf_read_file(&text, TOP_SRCDIR "/schemas/nicknames.csv"), 0);
+    srand(11);
+    char name[48];
+    for (int trial = 0; trial < 4000; trial++) {
+        size_t n;
+        if (trial < 2000) { /* a formal name of the shipped table */
+            const char *p = text.data;
+            for (int skip = 1 + trial % 2600; skip > 0 && p; skip--) p = strchr(p + 1, '\n');
+            if (!p) continue;
+            n = strcspn(p + 1, ",");
+            if (n >= sizeof name) continue;
+            memcpy(name, p + 1, n);
+        } else { /* random letters, any case, some too long for the path */
+            n = 1 + (size_t)rand() % 40;
+            for (size_t i = 0; i < n; i++)
+                name[i] = (char)((rand() % 2 ? 'a' : 'A') + rand() % 26);
+        }
+        name[n] = '\0';
+        xn_strbuf_reset(&want.first);
+        want.count = 0;
+        xn_tokenize(name, n, see_word, &want);
+        if (want.count != 1) continue; /* refused either way */
+        xn_strbuf_reset(&line);
+        xn_strbuf_puts(&line, name);
+        xn_strbuf_puts(&line, ",has_nickname,zzzq");
+        xn_nicknames *t = parse_ok(line.data);
+        ck_assert_uint_eq(xn_nicknames_count(t), 1);
+        char *got = nicks(t, want.first.data);
+        ck_assert_msg(strcmp(got, "zzzq") == 0, "'%s': the tokeniser says '%s'", name,
+                      want.first.data);
+        free(got);
+        xn_nicknames_free(t);
+    }
+    xn_strbuf_free(&text);
+    xn_strbuf_free(&want.first);
+    xn_strbuf_free(&line);
 }
 END_TEST
 
@@ -203,6 +263,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, loads_the_format);
     tcase_add_test(tc, the_shipped_table_loads);
+    tcase_add_test(tc, names_fold_as_the_tokeniser_folds_them);
     tcase_add_test(tc, bad_lines_name_file_and_line);
     tcase_add_test(tc, officials_get_their_nicknames);
     tcase_add_test(tc, a_name_two_officials_would_share_names_neither);
