@@ -96,6 +96,8 @@ static int is_hyphen(utf8proc_int32_t c)
  * a letter to Unicode, is an apostrophe in running text). */
 static int starts_word(utf8proc_int32_t c)
 {
+    if (c >= 0 && c < 0x80) /* most text: no table lookups */
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     return !is_cjk(c) && c != 0x02BC && (is_letter(c) || is_digit(c));
 }
 
