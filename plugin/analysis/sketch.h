@@ -49,6 +49,10 @@ uint64_t xn_sketch_word_hash(const char *word, size_t len);
  *  sketch (shingles 0), which matches nothing. */
 void xn_sketch_compute(const uint64_t *words, size_t n, xn_sketch *out);
 
+/** xn_sketch_compute() without vector instructions, which it uses where
+ *  the CPU has them (AVX-512): the same sketch, for tests to compare. */
+void xn_sketch_compute_portable(const uint64_t *words, size_t n, xn_sketch *out);
+
 /** The estimated overlap (Jaccard) of the texts of A and B, in [0, 1]; 0
  *  when either is empty. */
 double xn_sketch_similarity(const xn_sketch *a, const xn_sketch *b);

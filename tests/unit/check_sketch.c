@@ -67,6 +67,54 @@ static double exact_overlap(const uint64_t *a, size_t na, const uint64_t *b, siz
     return ka + kb - both ? (double)both / (double)(ka + kb - both) : 0.0;
 }
 
+/* The definition, written out plainly: hash function K of a shingle is
+ * MurmurHash3's finaliser of the shingle's combined word hashes XOR the
+ * K-th Weyl seed, its high 32 bits; the sketch keeps each function's
+ * least over the shingles. Every way xn_sketch_compute() takes (vector
+ * instructions or not) must agree with it, for texts of every length. */
+static uint64_t ref_mix(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+START_TEST(every_path_computes_the_definition)
+{
+    uint64_t words[700];
+    for (size_t n = 0; n < 700; n += 1 + n / 8) {
+        for (size_t i = 0; i < n; i++) words[i] = next_random();
+        uint32_t want[XN_SKETCH_HASHES];
+        for (unsigned k = 0; k < XN_SKETCH_HASHES; k++) want[k] = UINT32_MAX;
+        for (size_t i = 0; i + XN_SKETCH_SHINGLE <= n; i++) {
+            uint64_t s = 0;
+            for (unsigned j = 0; j < XN_SKETCH_SHINGLE; j++) {
+                unsigned r = 13 * j;
+                s ^= r ? (words[i + j] << r) | (words[i + j] >> (64 - r)) : words[i + j];
+            }
+            for (unsigned k = 0; k < XN_SKETCH_HASHES; k++) {
+                uint32_t v = (uint32_t)(ref_mix(s ^ ((uint64_t)(k + 1) * 0x9e3779b97f4a7c15ULL)) >> 32);
+                if (v < want[k]) want[k] = v;
+            }
+        }
+        xn_sketch fast, portable;
+        xn_sketch_compute(words, n, &fast);
+        xn_sketch_compute_portable(words, n, &portable);
+        size_t shingles = n >= XN_SKETCH_SHINGLE ? n - XN_SKETCH_SHINGLE + 1 : 0;
+        ck_assert_uint_eq(fast.shingles, shingles);
+        ck_assert_uint_eq(portable.shingles, shingles);
+        for (unsigned k = 0; k < XN_SKETCH_HASHES; k++) {
+            ck_assert_msg(fast.h[k] == want[k], "%zu words, hash %u: %u, not %u", n, k,
+                          fast.h[k], want[k]);
+            ck_assert_msg(portable.h[k] == want[k], "%zu words, hash %u (portable)", n, k);
+        }
+    }
+}
+END_TEST
+
 START_TEST(estimates_the_exact_overlap)
 {
     /* texts of 50 to 800 words, edited at rates from none to all; the
@@ -192,6 +240,7 @@ int main(void)
     tcase_add_test(tc, word_order_matters);
     tcase_add_test(tc, short_texts_have_no_sketch);
     tcase_add_test(tc, encodes_and_decodes);
+    tcase_add_test(tc, every_path_computes_the_definition);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
