@@ -55,24 +55,14 @@ static int grow(xn_idset *set)
     return 0;
 }
 
-/* Whether hash H is in SET. */
-static int holds(const xn_idset *set, uint64_t h)
-{
-    if (!set->cap) return 0;
-    for (size_t i = (size_t)h & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
-        if (set->slots[i] == h) return 1;
-    return 0;
-}
-
-int xn_idset_may_hold(const xn_idset *set, const char *id, size_t len)
-{
-    return holds(set, id_hash(id, len));
-}
-
 int xn_idset_insert(xn_idset *set, const char *id, size_t len)
 {
     uint64_t h = id_hash(id, len);
-    if (holds(set, h)) return 0;
+    if (set->cap) {
+        size_t i = (size_t)h & (set->cap - 1);
+        for (; set->slots[i]; i = (i + 1) & (set->cap - 1))
+            if (set->slots[i] == h) return 0;
+    }
     /* keep the load at most one half */
     if ((set->n + 1) * 2 > set->cap && grow(set) < 0) return -1;
     put(set->slots, set->cap, h);

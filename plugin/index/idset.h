@@ -26,8 +26,4 @@ void xn_idset_free(xn_idset *set);
  *  of memory (the set is unchanged). */
 int xn_idset_insert(xn_idset *set, const char *id, size_t len);
 
-/** Whether ID may have been recorded: 0 means certainly not; 1 that it
- *  (or an id with the same hash) was. */
-int xn_idset_may_hold(const xn_idset *set, const char *id, size_t len);
-
 #endif

@@ -52,8 +52,8 @@ struct xapnews_writer {
     int by_hash;          /* to the shard of its id's hash */
     unsigned append_slot; /* else to this entry of DBS */
     unsigned long fewest; /* the fewest articles an entry of DBS held at open */
-    xs_db **peers; /* a job's writer: per shard, a read handle when it held
-                      articles at open (NULL: none) */
+    xs_db **peers; /* per shard, a read handle to find stored articles in
+                      (NULL: none; see "where an article goes") */
     xn_stemmer *stemmer; /* NULL: no stemming */
     char language[32];
     int settled;   /* the language and tables are the database's: adopted
@@ -115,7 +115,8 @@ static xapnews_status_t open_db(xapnews_writer_t *w, const char *path,
     return XAPNEWS_STATUS_SUCCESS;
 }
 
-static xapnews_status_t open_peers(xapnews_writer_t *w, const char *path, xn_error *err);
+static xapnews_status_t open_peers(xapnews_writer_t *w, const char *path, unsigned skip,
+                                   xn_error *err);
 
 static xapnews_status_t new_writer(unsigned slots, xapnews_writer_t **out)
 {
@@ -362,7 +363,8 @@ xapnews_status_t xapnews_writer_open_shards_flags(const char *path, unsigned job
      * that was empty, else to its emptiest shard; jobs (and writers that
      * rebuild) go by hash, a job finding stored articles through peers */
     w->by_hash = njobs > 1 || w->fewest == 0 || (flags & XAPNEWS_WRITER_REINDEX);
-    if (!st && njobs > 1 && !(flags & XAPNEWS_WRITER_REINDEX)) st = open_peers(w, path, &err);
+    if (!st && !(flags & XAPNEWS_WRITER_REINDEX) && (njobs > 1 || !w->by_hash))
+        st = open_peers(w, path, njobs > 1 ? n : w->shard_of[w->append_slot], &err);
     if (st) {
         xn_error_export(&err, error);
         xapnews_writer_close(w, NULL);
@@ -381,17 +383,24 @@ xapnews_status_t xapnews_writer_open_shards_flags(const char *path, unsigned job
  * - with a writer of every shard of an empty database (a build), or a
  *   writer that rebuilds it, to the shard xn_shard_of() gives its id;
  * - with one of several jobs writing the shards in parallel, to the shard
- *   xn_shard_of() gives, so that the jobs agree without talking. A job
- *   finds where an article is stored through read handles of the shards
- *   that held articles when it was opened (peers): the jobs add new
- *   articles by hash only, so what they add never changes the answer. */
+ *   xn_shard_of() gives, so that the jobs agree without talking.
+ * Where an article is stored is looked up before it is analysed, through
+ * read handles (peers) of the shards that held articles at open: every
+ * shard for a job, every shard but the one it appends to for an append.
+ * New articles go only to the shard their rule gives, so what a session
+ * adds never changes the answer a peer gives, and the answer is known
+ * before the article is handed to the storing thread (the name lexicon
+ * counts it in that shard). */
 
-/* Opens the peers of job writer W of the sharded database PATH. */
-static xapnews_status_t open_peers(xapnews_writer_t *w, const char *path, xn_error *err)
+/* Opens the peers of W, of the sharded database PATH: every shard but
+ * SKIP that holds articles. */
+static xapnews_status_t open_peers(xapnews_writer_t *w, const char *path, unsigned skip,
+                                   xn_error *err)
 {
     if (!(w->peers = calloc(w->n_shards, sizeof *w->peers)))
         return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     for (unsigned s = 0; s < w->n_shards; s++) {
+        if (s == skip) continue;
         char shard[4096];
         xn_shard_path(path, s, shard, sizeof shard);
         xs_error xe;
@@ -407,13 +416,13 @@ static xapnews_status_t open_peers(xapnews_writer_t *w, const char *path, xn_err
     return XAPNEWS_STATUS_SUCCESS;
 }
 
-/* Into *SHARD, the shard of job writer W holding the article with id ID
- * (LEN bytes), else the one its hash gives. Returns 0, or -1 with XE set
- * when a peer cannot be read. */
-static int job_shard(const xapnews_writer_t *w, const char *id, size_t len, unsigned *shard,
+/* Into *SHARD, the shard of W's database the article with id ID (LEN
+ * bytes) goes to: the peer holding it, else the one its rule gives.
+ * Returns 0, or -1 with XE set when a peer cannot be read. */
+static int shard_for(const xapnews_writer_t *w, const char *id, size_t len, unsigned *shard,
                      xs_error *xe)
 {
-    *shard = xn_shard_of(id, len, w->n_shards);
+    *shard = w->by_hash ? xn_shard_of(id, len, w->n_shards) : w->shard_of[w->append_slot];
     if (!w->peers) return 0;
     char term[sizeof XN_PREFIX_ID + MAX_ID_BYTES];
     size_t plen = strlen(XN_PREFIX_ID);
@@ -438,42 +447,21 @@ int xapnews_writer_owns(const xapnews_writer_t *w, const char *id)
     unsigned s;
     xs_error xe;
     /* a peer that cannot be read: taken, so that adding it reports why */
-    return job_shard(w, id, strlen(id), &s, &xe) < 0 || slot_of_shard(w, s) >= 0;
+    return shard_for(w, id, strlen(id), &s, &xe) < 0 || slot_of_shard(w, s) >= 0;
 }
 
-/* The entry of W's databases the article with id ID is placed in (the
- * one that holds it is found when it is stored: home_slot()), -1 when it
+/* The entry of W's databases the article with id ID goes to, -1 when it
  * belongs to another writer's shard, or -2 with W's error set when a peer
  * cannot be read. */
 static int db_for(xapnews_writer_t *w, const char *id, size_t len)
 {
-    if (w->n_dbs == w->n_shards && !w->by_hash) return (int)w->append_slot;
     unsigned s;
     xs_error xe;
-    if (job_shard(w, id, len, &s, &xe) < 0) {
+    if (shard_for(w, id, len, &s, &xe) < 0) {
         xn_error_from_shim(&w->err, &xe, "cannot find where the article is stored");
         return -2;
     }
     return slot_of_shard(w, s);
-}
-
-/* The entry of W's databases holding the article whose id term is TERM
- * when W appends to every shard (looked up in each entry but PLACED), else
- * PLACED; -1 with XE set when a database cannot be read. */
-static int home_slot(xapnews_writer_t *w, unsigned placed, const char *term, size_t term_len,
-                     xs_error *xe)
-{
-    if (w->by_hash || w->n_dbs < 2) return (int)placed;
-    size_t skip = strlen(XN_PREFIX_ID);
-    for (unsigned k = 0; k < w->n_dbs; k++) {
-        unsigned long freq = 0;
-        if (k == placed ||
-            (w->fresh[k] && !xn_idset_may_hold(w->fresh[k], term + skip, term_len - skip)))
-            continue;
-        if (xs_db_termfreq(w->dbs[k], term, term_len, &freq, xe) < 0) return -1;
-        if (freq) return (int)k;
-    }
-    return (int)placed;
 }
 
 /* Gives DOC, whose body has sketch S and whose id term is TERM, its story
@@ -494,17 +482,13 @@ static int add_story(xapnews_writer_t *w, xs_doc *doc, const xn_sketch *s,
     return xs_doc_add_term(doc, t, strlen(XN_PREFIX_STORY) + w->story.len, 0, xe);
 }
 
-/* Stores DOC, whose id term is TERM and body sketch S, in the entry of
- * W's databases that holds the article, else entry PLACED, with its story
- * key: added when the database started empty and the id is new
+/* Stores DOC, whose id term is TERM and body sketch S, in entry K, with
+ * its story key: added when the database started empty and the id is new
  * in this session, else replaced by its id term, the name-lexicon counts
  * of the article it replaces (if any) noted to take away. */
-static int store_document(xapnews_writer_t *w, unsigned placed, xs_doc *doc,
-                          const xn_sketch *s, const char *term, size_t term_len, xs_error *xe)
+static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn_sketch *s,
+                          const char *term, size_t term_len, xs_error *xe)
 {
-    int home = home_slot(w, placed, term, term_len, xe);
-    if (home < 0) return -1;
-    unsigned k = (unsigned)home;
     if (add_story(w, doc, s, term, term_len, xe) < 0) return -1;
     /* Xapian's spelling data counts the article's words (a replaced
      * article's are taken away by xs_db_replace_counted() below) */

@@ -20,16 +20,44 @@
 
 static char tmpdir[] = "/tmp/check_placement.XXXXXX";
 
-static void add(xapnews_writer_t *w, const char *id, unsigned session)
+/* The name only article I mentions, in mid-sentence: the name lexicon
+ * counts it in the shard that holds the article. */
+static void name_of(unsigned i, char *out, size_t cap)
 {
-    char body[64];
-    snprintf(body, sizeof body, "report %u of the talks", session);
+    snprintf(out, cap, "Zed%c%c", 'a' + (int)(i % 26), 'a' + (int)(i / 26));
+}
+
+static void add(xapnews_writer_t *w, const char *id, unsigned i, unsigned session)
+{
+    char body[96], name[16];
+    name_of(i, name, sizeof name);
+    snprintf(body, sizeof body, "report %u of the talks with %s and others", session, name);
     xapnews_article_t *a;
     ck_assert_int_eq(xapnews_article_create(&a), XAPNEWS_STATUS_SUCCESS);
     ck_assert_int_eq(xapnews_article_set(a, XAPNEWS_FIELD_ID, id, strlen(id)), 0);
     ck_assert_int_eq(xapnews_article_set(a, XAPNEWS_FIELD_BODY, body, strlen(body)), 0);
     ck_assert_int_eq(xapnews_writer_add(w, a), XAPNEWS_STATUS_SUCCESS);
     xapnews_article_destroy(a);
+}
+
+/* The name lexicon's count of NAME (folded) in shard S of PATH. */
+static long lexicon_count(const char *path, unsigned s, const char *name)
+{
+    char shard[256], key[64];
+    xn_shard_path(path, s, shard, sizeof shard);
+    snprintf(key, sizeof key, "xapnews:lexicon:%s", name);
+    for (char *k = key; *k; k++)
+        if (*k >= 'A' && *k <= 'Z') *k = (char)(*k + 32);
+    xs_error xe;
+    xs_db *db = xs_db_open_read(shard, &xe);
+    ck_assert_msg(db != NULL, "%s: %s", shard, xe.message);
+    char *value = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(xs_db_get_metadata(db, key, &value, &len, &xe), 0);
+    long n = value && len ? strtol(value, NULL, 10) : 0;
+    free(value);
+    xs_db_close(db, &xe);
+    return n;
 }
 
 /* How many articles shard S of PATH holds with id ID (or with the term
@@ -93,7 +121,7 @@ START_TEST(articles_stay_put_and_new_ones_go_where_the_session_says)
             unsigned owners = 0;
             for (unsigned j = 0; j < njobs; j++) {
                 owners += xapnews_writer_owns(w[j], id) ? 1 : 0;
-                add(w[j], id, session);
+                add(w[j], id, i, session);
             }
             ck_assert_msg(owners == 1, "session %u: %u jobs own %s", session, owners, id);
             if (home[i] >= 0) continue;
@@ -110,10 +138,16 @@ START_TEST(articles_stay_put_and_new_ones_go_where_the_session_says)
             if (home[i] < 0) continue;
             stored++;
             id_of((unsigned)i, id, sizeof id);
-            for (unsigned s = 0; s < SHARDS; s++)
+            char name[16];
+            name_of((unsigned)i, name, sizeof name);
+            for (unsigned s = 0; s < SHARDS; s++) {
                 ck_assert_msg(in_shard(path, s, id, NULL) == ((int)s == home[i]),
                               "session %u: %s in shard %u, expected only in %d", session, id,
                               s, home[i]);
+                ck_assert_msg(lexicon_count(path, s, name) == ((int)s == home[i]),
+                              "session %u: %s counted %ld times in shard %u (its shard: %d)",
+                              session, name, lexicon_count(path, s, name), s, home[i]);
+            }
         }
         ck_assert_uint_eq(total, stored);
     }
