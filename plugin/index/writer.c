@@ -363,8 +363,8 @@ xapnews_status_t xapnews_writer_open_shards_flags(const char *path, unsigned job
      * that was empty, else to its emptiest shard; jobs (and writers that
      * rebuild) go by hash, a job finding stored articles through peers */
     w->by_hash = njobs > 1 || w->fewest == 0 || (flags & XAPNEWS_WRITER_REINDEX);
-    if (!st && !(flags & XAPNEWS_WRITER_REINDEX) && (njobs > 1 || !w->by_hash))
-        st = open_peers(w, path, njobs > 1 ? n : w->shard_of[w->append_slot], &err);
+    if (!st && !(flags & XAPNEWS_WRITER_REINDEX) && (njobs > 1 || w->articles > 0))
+        st = open_peers(w, path, w->by_hash ? n : w->shard_of[w->append_slot], &err);
     if (st) {
         xn_error_export(&err, error);
         xapnews_writer_close(w, NULL);
@@ -385,8 +385,9 @@ xapnews_status_t xapnews_writer_open_shards_flags(const char *path, unsigned job
  * - with one of several jobs writing the shards in parallel, to the shard
  *   xn_shard_of() gives, so that the jobs agree without talking.
  * Where an article is stored is looked up before it is analysed, through
- * read handles (peers) of the shards that held articles at open: every
- * shard for a job, every shard but the one it appends to for an append.
+ * read handles (peers) of the shards that held articles at open (none when
+ * the database was empty or is rebuilt): every shard, but the one it
+ * appends to for an append.
  * New articles go only to the shard their rule gives, so what a session
  * adds never changes the answer a peer gives, and the answer is known
  * before the article is handed to the storing thread (the name lexicon
