@@ -361,7 +361,7 @@ xapnews_status_t xapnews_writer_open_shards_flags(const char *path, unsigned job
     }
     /* a writer of every shard adds new articles by hash to a database
      * that was empty, else to its emptiest shard; jobs (and writers that
-     * rebuild) go by hash, a job finding stored articles through peers */
+     * rebuild) go by hash; stored articles are found through peers */
     w->by_hash = njobs > 1 || w->fewest == 0 || (flags & XAPNEWS_WRITER_REINDEX);
     if (!st && !(flags & XAPNEWS_WRITER_REINDEX) && (njobs > 1 || w->articles > 0))
         st = open_peers(w, path, w->by_hash ? n : w->shard_of[w->append_slot], &err);
@@ -424,7 +424,9 @@ static int shard_for(const xapnews_writer_t *w, const char *id, size_t len, unsi
                      xs_error *xe)
 {
     *shard = w->by_hash ? xn_shard_of(id, len, w->n_shards) : w->shard_of[w->append_slot];
-    if (!w->peers) return 0;
+    /* an id too long to store is refused by xapnews_writer_add(); it has
+     * no id term to look up */
+    if (!w->peers || len > MAX_ID_BYTES) return 0;
     char term[sizeof XN_PREFIX_ID + MAX_ID_BYTES];
     size_t plen = strlen(XN_PREFIX_ID);
     memcpy(term, XN_PREFIX_ID, plen);

@@ -152,6 +152,24 @@ START_TEST(articles_stay_put_and_new_ones_go_where_the_session_says)
         ck_assert_uint_eq(total, stored);
     }
 
+    /* an id too long to store: a job's writer answers whether it owns it
+     * without looking it up, and refuses it when it is added */
+    char long_id[301];
+    memset(long_id, 'x', 300);
+    long_id[300] = '\0';
+    xapnews_writer_t *job;
+    ck_assert_int_eq(xapnews_writer_open_shards(path, 0, 2, &job, NULL), XAPNEWS_STATUS_SUCCESS);
+    int owned = xapnews_writer_owns(job, long_id);
+    ck_assert(owned == 0 || owned == 1);
+    xapnews_article_t *a;
+    ck_assert_int_eq(xapnews_article_create(&a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_article_set(a, XAPNEWS_FIELD_ID, long_id, 300), 0);
+    ck_assert_int_eq(xapnews_article_set(a, XAPNEWS_FIELD_BODY, "talks", 5), 0);
+    ck_assert_int_eq(xapnews_writer_add(job, a), XAPNEWS_STATUS_BAD_INPUT);
+    ck_assert_str_eq(xapnews_writer_last_error(job), "article id is 300 bytes long; the limit is 240");
+    xapnews_article_destroy(a);
+    ck_assert_int_eq(xapnews_writer_close(job, NULL), XAPNEWS_STATUS_SUCCESS);
+
     char cmd[160];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
     ck_assert_int_eq(system(cmd), 0);
