@@ -76,14 +76,41 @@ void xs_db_spelling_flush(xs_db *h)
 
 extern "C" {
 
-int xs_db_spelling_add_doc(xs_db *h, const xs_doc *doc, xs_error *err)
+struct xs_spelling_counts {
+    std::unordered_map<std::string, long> words;
+};
+
+xs_spelling_counts *xs_spelling_counts_new(void)
+{
+    return new (std::nothrow) xs_spelling_counts;
+}
+
+void xs_spelling_counts_free(xs_spelling_counts *counts)
+{
+    delete counts;
+}
+
+int xs_spelling_counts_add_doc(xs_spelling_counts *counts, const xs_doc *doc, xs_error *err)
+{
+    XS_SHIM_TRY
+        const Xapian::Document &d = xs_doc_xapian(doc);
+        each_spelling_word(d.termlist_begin(), d.termlist_end(),
+                           [&](const std::string &w) { ++counts->words[w]; });
+        return 0;
+    XS_SHIM_CATCH(err, -1)
+}
+
+int xs_db_spelling_take(xs_db *h, xs_spelling_counts *counts, xs_error *err)
 {
     XS_SHIM_TRY
         std::unordered_map<std::string, long> *changes = changes_of(h, err);
         if (!changes) return -1;
-        const Xapian::Document &d = xs_doc_xapian(doc);
-        each_spelling_word(d.termlist_begin(), d.termlist_end(),
-                           [&](const std::string &w) { ++(*changes)[w]; });
+        if (changes->empty()) {
+            changes->swap(counts->words);
+        } else {
+            for (const auto &c : counts->words) (*changes)[c.first] += c.second;
+        }
+        counts->words.clear();
         return 0;
     XS_SHIM_CATCH(err, -1)
 }

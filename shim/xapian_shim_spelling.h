@@ -32,9 +32,23 @@ extern "C" {
  * the writer's own suggestions see them after a commit. Both fail with
  * XS_INVALID for a reader. */
 
+/* The words of documents about to be added, counted apart from the
+ * database (the writer's analysing thread counts while its storing thread
+ * writes), then handed to it with xs_db_spelling_take(). */
+typedef struct xs_spelling_counts xs_spelling_counts;
+
+/** New empty counts (free with xs_spelling_counts_free()), or NULL when
+ *  memory runs out. */
+xs_spelling_counts *xs_spelling_counts_new(void);
+void xs_spelling_counts_free(xs_spelling_counts *counts);
+
 /** Counts once each spelling word of DOC, a document about to be added to
- *  DB (or to replace another through xs_db_replace_counted()). */
-int xs_db_spelling_add_doc(xs_db *db, const xs_doc *doc, xs_error *err);
+ *  a database (or to replace another through xs_db_replace_counted()). */
+int xs_spelling_counts_add_doc(xs_spelling_counts *counts, const xs_doc *doc, xs_error *err);
+
+/** Adds COUNTS to DB's changes, to be given to Xapian at its next commit,
+ *  and empties COUNTS. */
+int xs_db_spelling_take(xs_db *db, xs_spelling_counts *counts, xs_error *err);
 
 /** Replaces the documents of DB indexed by the LEN-byte UNIQUE_TERM by
  *  DOC, as xs_db_replace() does (DOC is added when none is; it stays the

@@ -55,6 +55,7 @@ typedef struct {
     xn_story_fn fn;
     void *ctx;
     seen_ids seen;
+    unsigned at; /* the band and database searched: band * databases + entry */
     int failed;  /* out of memory */
     int stopped; /* FN asked to stop */
 } near_search;
@@ -100,69 +101,110 @@ static int no_memory(xs_error *xe)
     return -1;
 }
 
-/* xn_story_near() over the articles with a docid below BEFORE only (0:
- * all of them), in a single database when BEFORE is not 0. */
-static int near_before(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *skip,
-                       size_t skip_len, double min, unsigned before, xn_story_fn fn,
-                       void *ctx, xs_error *xe)
+/* Searches the bands of C's sketch in the entries of DBS that are not
+ * NULL, band by band and entry by entry, over the articles with a docid
+ * below BEFORE only (0: all of them). */
+static int search_bands(near_search *c, xs_db *const *dbs, size_t n_dbs, unsigned before,
+                        xs_error *xe)
 {
-    if (!s->shingles) return 0;
-    near_search c = {s, skip, skip_len, min, fn, ctx, {NULL, NULL, 0, 0}, 0, 0};
+    if (!c->s->shingles) return 0;
     xn_strbuf term = XN_STRBUF_INIT;
     int rc = 0;
-    for (unsigned b = 0; b < XN_SKETCH_BANDS && !c.failed && !c.stopped && !rc; b++) {
-        if (xn_story_band_term(s, b, &term) < 0) {
-            c.failed = 1;
+    for (unsigned b = 0; b < XN_SKETCH_BANDS && !c->failed && !c->stopped && !rc; b++) {
+        if (xn_story_band_term(c->s, b, &term) < 0) {
+            c->failed = 1;
             break;
         }
-        for (size_t k = 0; k < n_dbs && !c.failed && !c.stopped && !rc; k++)
+        for (size_t k = 0; k < n_dbs && !c->failed && !c->stopped && !rc; k++) {
+            if (!dbs[k]) continue;
+            c->at = b * (unsigned)n_dbs + (unsigned)k;
             rc = xs_db_postings_values(dbs[k], term.data, term.len, XN_STORY_BAND_DOCS,
-                                       before, value_slots, N_VALUES, on_candidate, &c, xe);
+                                       before, value_slots, N_VALUES, on_candidate, c, xe);
+        }
     }
-    if (c.failed && !rc) rc = no_memory(xe);
+    if (c->failed && !rc) rc = no_memory(xe);
     xn_strbuf_free(&term);
-    seen_free(&c.seen);
+    seen_free(&c->seen);
     return rc;
 }
 
 int xn_story_near(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *skip,
                   size_t skip_len, double min, xn_story_fn fn, void *ctx, xs_error *xe)
 {
-    return near_before(dbs, n_dbs, s, skip, skip_len, min, 0, fn, ctx, xe);
+    near_search c = {s, skip, skip_len, min, fn, ctx, {NULL, NULL, 0, 0}, 0, 0, 0};
+    return search_bands(&c, dbs, n_dbs, 0, xe);
 }
 
 typedef struct {
-    xn_strbuf *key;
-    double best;
+    xn_story_nearest *n;
+    const near_search *search; /* for where a candidate is found */
     int failed;
-} nearest;
+} nearest_search;
 
 static int keep_nearest(void *vctx, const char *id, size_t id_len, const char *key,
                         size_t key_len, double overlap)
 {
-    nearest *n = vctx;
-    if (overlap <= n->best) return 0;
-    n->best = overlap;
-    xn_strbuf_reset(n->key);
+    nearest_search *ns = vctx;
+    xn_story_nearest *n = ns->n;
+    unsigned at = ns->search->at;
+    /* nothing later in this search comes nearer than a copy */
+    int stop = overlap >= 1.0;
+    if (overlap < n->overlap || (overlap == n->overlap && at >= n->at)) return stop;
+    n->overlap = overlap;
+    n->at = at;
+    xn_strbuf_reset(&n->key);
     /* an article indexed without a story key starts its own */
-    if (key_len ? xn_strbuf_append(n->key, key, key_len) : xn_strbuf_append(n->key, id, id_len)) {
-        n->failed = 1;
+    if (key_len ? xn_strbuf_append(&n->key, key, key_len)
+                : xn_strbuf_append(&n->key, id, id_len)) {
+        ns->failed = 1;
         return 1;
     }
-    return overlap >= 1.0; /* nothing comes nearer */
+    return stop;
+}
+
+/* xn_story_seek() among the articles with a docid below BEFORE (0: all). */
+static int seek_before(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *id,
+                       size_t id_len, unsigned before, xn_story_nearest *n, xs_error *xe)
+{
+    nearest_search ns = {n, NULL, 0};
+    near_search c = {s,  id, id_len, XN_STORY_MIN_OVERLAP, keep_nearest, &ns,
+                     {NULL, NULL, 0, 0}, 0, 0, 0};
+    ns.search = &c;
+    if (search_bands(&c, dbs, n_dbs, before, xe) < 0) return -1;
+    return ns.failed ? no_memory(xe) : 0;
+}
+
+void xn_story_nearest_reset(xn_story_nearest *n)
+{
+    n->overlap = 0.0;
+    n->at = 0;
+    xn_strbuf_reset(&n->key);
+}
+
+int xn_story_seek(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *id,
+                  size_t id_len, xn_story_nearest *n, xs_error *xe)
+{
+    return seek_before(dbs, n_dbs, s, id, id_len, 0, n, xe);
+}
+
+int xn_story_nearest_key(const xn_story_nearest *n, const char *id, size_t id_len,
+                         xn_strbuf *key, xs_error *xe)
+{
+    xn_strbuf_reset(key);
+    int rc = n->overlap > 0.0 ? xn_strbuf_append(key, n->key.data, n->key.len)
+                              : xn_strbuf_append(key, id, id_len);
+    return rc < 0 ? no_memory(xe) : 0;
 }
 
 /* xn_story_key() among the articles with a docid below BEFORE (0: all). */
 static int key_before(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *id,
                       size_t id_len, unsigned before, xn_strbuf *key, xs_error *xe)
 {
-    nearest n = {key, 0.0, 0};
-    xn_strbuf_reset(key);
-    if (near_before(dbs, n_dbs, s, id, id_len, XN_STORY_MIN_OVERLAP, before, keep_nearest, &n,
-                    xe) < 0)
-        return -1;
-    if (n.failed || (!key->len && xn_strbuf_append(key, id, id_len) < 0)) return no_memory(xe);
-    return 0;
+    xn_story_nearest n = XN_STORY_NEAREST_INIT;
+    int rc = seek_before(dbs, n_dbs, s, id, id_len, before, &n, xe);
+    if (rc == 0) rc = xn_story_nearest_key(&n, id, id_len, key, xe);
+    xn_strbuf_free(&n.key);
+    return rc;
 }
 
 int xn_story_key(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *id,

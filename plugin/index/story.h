@@ -51,6 +51,33 @@ int xn_story_near(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const cha
 int xn_story_key(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *id,
                  size_t id_len, xn_strbuf *key, xs_error *xe);
 
+/* The nearest near duplicate of one article found so far, kept across
+ * searches of parts of the databases (xn_story_seek()). */
+typedef struct {
+    double overlap; /* its estimated overlap; 0 while none is found */
+    unsigned at;    /* where it was found: band * databases + entry */
+    xn_strbuf key;  /* its story key */
+} xn_story_nearest;
+#define XN_STORY_NEAREST_INIT {0.0, 0, XN_STRBUF_INIT}
+
+/** Forgets what N found (keeping its memory for the next article). */
+void xn_story_nearest_reset(xn_story_nearest *n);
+
+/** xn_story_key()'s search over the entries of DBS that are not NULL only,
+ *  N_DBS the number of all the entries: a near duplicate found replaces
+ *  N's when it overlaps more, or as much and comes first in the order of
+ *  xn_story_key() (band by band, entry by entry). So the entries may be
+ *  searched in parts, one after the other, with the same N (reset before
+ *  the first): the key N leads to is the key one search of them all gives.
+ *  Returns 0, or -1 with XE set. */
+int xn_story_seek(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *id,
+                  size_t id_len, xn_story_nearest *n, xs_error *xe);
+
+/** The story key N leads to, into KEY (replacing what it held): the key of
+ *  the near duplicate found, else ID. Returns 0, or -1 with XE set. */
+int xn_story_nearest_key(const xn_story_nearest *n, const char *id, size_t id_len,
+                         xn_strbuf *key, xs_error *xe);
+
 /** After articles were stored in DB by writers that could not see each
  *  other's (parts built apart, then compacted in order), gives each
  *  article from docid FIRST on the story key one writer adding every

@@ -73,12 +73,25 @@ struct xapnews_writer {
     xn_lexicon_pending *lexicon; /* capitalised words, per database */
     xn_lexicon_pending *replaced; /* the counts of articles replaced, to take
                                      away (kept by the storing side) */
+    xs_spelling_counts **spelling; /* per entry of DBS: the spelling words of
+                                      the articles built since the last
+                                      commit (counted by the analysing side) */
     xn_lexicon *article_names;   /* the counts of the article being built */
     xs_db *current;              /* the database of the article being built */
     xn_sketch sketch;      /* of the body of the article being built */
     uint64_t *word_hashes; /* its words' hashes (xn_sketch_word_hash()) */
     size_t word_hashes_cap;
     xn_strbuf story;       /* the story key of the article being stored */
+    /* near duplicates are sought in two parts (see "story keys" below) */
+    unsigned char *placed; /* per entry of DBS: an article of this session
+                              went there */
+    xs_db **ahead;         /* per entry of DBS: the peer the analysing side
+                              searches, or NULL */
+    unsigned char *searched; /* per entry of DBS: AHEAD's is not NULL */
+    xn_story_nearest near; /* what it found of the article being built */
+    xs_db **behind;        /* per entry of DBS: the database the storing
+                              side searches, or NULL */
+    xn_story_nearest stored_near; /* of the article being stored */
     xn_pipeline *pipe; /* when on: stores and commits on a second thread */
     xn_error pipe_err; /* the second thread's failure */
 };
@@ -118,6 +131,25 @@ static xapnews_status_t open_db(xapnews_writer_t *w, const char *path,
 static xapnews_status_t open_peers(xapnews_writer_t *w, const char *path, unsigned skip,
                                    xn_error *err);
 
+/* N empty spelling counts and a NULL, or NULL without memory. */
+static xs_spelling_counts **new_spelling_counts(unsigned n)
+{
+    xs_spelling_counts **c = calloc(n + 1, sizeof *c);
+    for (unsigned k = 0; c && k < n; k++) {
+        if ((c[k] = xs_spelling_counts_new())) continue;
+        while (k) xs_spelling_counts_free(c[--k]);
+        free(c);
+        c = NULL;
+    }
+    return c;
+}
+
+static void free_spelling_counts(xs_spelling_counts **c)
+{
+    for (unsigned k = 0; c && c[k]; k++) xs_spelling_counts_free(c[k]);
+    free(c);
+}
+
 static xapnews_status_t new_writer(unsigned slots, xapnews_writer_t **out)
 {
     xapnews_writer_t *w = calloc(1, sizeof *w);
@@ -125,14 +157,25 @@ static xapnews_status_t new_writer(unsigned slots, xapnews_writer_t **out)
     w->dbs = calloc(slots ? slots : 1, sizeof *w->dbs);
     w->shard_of = calloc(slots ? slots : 1, sizeof *w->shard_of);
     w->fresh = calloc(slots ? slots : 1, sizeof *w->fresh);
+    w->placed = calloc(slots ? slots : 1, sizeof *w->placed);
+    w->ahead = calloc(slots ? slots : 1, sizeof *w->ahead);
+    w->searched = calloc(slots ? slots : 1, sizeof *w->searched);
+    w->spelling = new_spelling_counts(slots);
+    w->behind = calloc(slots ? slots : 1, sizeof *w->behind);
     w->lexicon = xn_lexicon_pending_new();
     w->replaced = xn_lexicon_pending_new();
     w->article_names = xn_lexicon_new();
-    if (!w->dbs || !w->shard_of || !w->fresh || !w->lexicon || !w->replaced ||
-        !w->article_names) {
+    if (!w->dbs || !w->shard_of || !w->fresh || !w->placed || !w->ahead || !w->searched ||
+        !w->behind || !w->spelling ||
+        !w->lexicon || !w->replaced || !w->article_names) {
         free(w->dbs);
         free(w->shard_of);
         free(w->fresh);
+        free(w->placed);
+        free(w->ahead);
+        free(w->searched);
+        free(w->behind);
+        free_spelling_counts(w->spelling);
         xn_lexicon_pending_free(w->lexicon);
         xn_lexicon_pending_free(w->replaced);
         xn_lexicon_free(w->article_names);
@@ -467,14 +510,68 @@ static int db_for(xapnews_writer_t *w, const char *id, size_t len)
     return slot_of_shard(w, s);
 }
 
+/* ---- story keys -----------------------------------------------------
+ * An article's story key comes from the databases written as they stand
+ * with every article stored before it (story.h). The search is done in two
+ * parts that together give the key one search gives (xn_story_seek()):
+ * - while the article is analysed, in each database no article of this
+ *   session has gone to yet, through its peer: such a database is still
+ *   what the peer reads;
+ * - while it is stored, in the others.
+ * So an append to a sharded database searches the shards it does not
+ * append to on the analysing thread, and the storing thread (the one that
+ * limits a two-thread run) only searches the shard it appends to. */
+
+/* The analysing part, for the article just built (sketch w->sketch, id
+ * ID), to be stored in entry SLOT: into w->near, the entries searched
+ * marked in w->searched. */
+static xapnews_status_t seek_story_ahead(xapnews_writer_t *w, unsigned slot, const char *id,
+                                         size_t id_len)
+{
+    int any = 0;
+    for (unsigned k = 0; k < w->n_dbs; k++) {
+        xs_db *peer = w->peers && !w->placed[k] ? w->peers[w->shard_of[k]] : NULL;
+        w->ahead[k] = peer;
+        w->searched[k] = peer != NULL;
+        any |= peer != NULL;
+    }
+    xn_story_nearest_reset(&w->near);
+    w->placed[slot] = 1;
+    xs_error xe;
+    if (any && xn_story_seek(w->ahead, w->n_dbs, &w->sketch, id, id_len, &w->near, &xe) < 0)
+        return xn_error_from_shim(&w->err, &xe, "cannot search for near duplicates");
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* What the analysing part found of an article, as the storing part takes
+ * it. */
+typedef struct {
+    double overlap;
+    unsigned at;
+    const char *key;
+    size_t key_len;
+    const unsigned char *searched; /* per entry of DBS: searched already */
+} story_ahead;
+
 /* Gives DOC, whose body has sketch S and whose id term is TERM, its story
- * key (story.h): the databases written are searched as they stand, with
- * every article stored before this one. */
+ * key: the storing part of the search, after AHEAD. */
 static int add_story(xapnews_writer_t *w, xs_doc *doc, const xn_sketch *s,
-                     const char *term, size_t term_len, xs_error *xe)
+                     const char *term, size_t term_len, const story_ahead *ahead,
+                     xs_error *xe)
 {
     size_t skip = strlen(XN_PREFIX_ID);
-    if (xn_story_key(w->dbs, w->n_dbs, s, term + skip, term_len - skip, &w->story, xe) < 0)
+    xn_story_nearest *n = &w->stored_near;
+    xn_story_nearest_reset(n);
+    n->overlap = ahead->overlap;
+    n->at = ahead->at;
+    if (xn_strbuf_append(&n->key, ahead->key, ahead->key_len) < 0) {
+        xe->code = XS_NO_MEMORY;
+        snprintf(xe->message, sizeof xe->message, "out of memory");
+        return -1;
+    }
+    for (unsigned k = 0; k < w->n_dbs; k++) w->behind[k] = ahead->searched[k] ? NULL : w->dbs[k];
+    if (xn_story_seek(w->behind, w->n_dbs, s, term + skip, term_len - skip, n, xe) < 0 ||
+        xn_story_nearest_key(n, term + skip, term_len - skip, &w->story, xe) < 0)
         return -1;
     if (xs_doc_set_value(doc, XN_SLOT_STORY, w->story.data, w->story.len, xe) < 0)
         return -1;
@@ -490,12 +587,13 @@ static int add_story(xapnews_writer_t *w, xs_doc *doc, const xn_sketch *s,
  * in this session, else replaced by its id term, the name-lexicon counts
  * of the article it replaces (if any) noted to take away. */
 static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn_sketch *s,
-                          const char *term, size_t term_len, xs_error *xe)
+                          const char *term, size_t term_len, const story_ahead *ahead,
+                          xs_error *xe)
 {
-    if (add_story(w, doc, s, term, term_len, xe) < 0) return -1;
-    /* Xapian's spelling data counts the article's words (a replaced
-     * article's are taken away by xs_db_replace_counted() below) */
-    if (xs_db_spelling_add_doc(w->dbs[k], doc, xe) < 0) return -1;
+    /* Xapian's spelling data counts the article's words (counted when it
+     * was built; a replaced article's are taken away by
+     * xs_db_replace_counted() below) */
+    if (add_story(w, doc, s, term, term_len, ahead, xe) < 0) return -1;
     if (w->fresh[k]) {
         /* the id term is XN_PREFIX_ID + id */
         size_t skip = strlen(XN_PREFIX_ID);
@@ -521,13 +619,16 @@ static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn
     return 0;
 }
 
-/* Adds the name-lexicon counts of LEXICON to every database, then commits
- * them all. On failure sets ERR and returns its status. */
-static xapnews_status_t commit_all(xapnews_writer_t *w,
+/* Adds the spelling counts SPELLING (per entry) and the name-lexicon counts
+ * of LEXICON to every database, then commits them all. On failure sets ERR
+ * and returns its status. */
+static xapnews_status_t commit_all(xapnews_writer_t *w, xs_spelling_counts **spelling,
                                    xn_lexicon_pending *lexicon, xn_error *err)
 {
     xs_error xe;
     for (unsigned k = 0; k < w->n_dbs; k++) {
+        if (xs_db_spelling_take(w->dbs[k], spelling[k], &xe) < 0)
+            return xn_error_from_shim(err, &xe, "cannot count the spelling words");
         xapnews_status_t st = xn_lexicon_pending_flush(lexicon, w->replaced, w->dbs[k], err);
         if (st) return st;
         if (xs_db_commit(w->dbs[k], &xe) < 0)
@@ -543,18 +644,28 @@ typedef struct {
     xs_doc *doc;                 /* NULL for a commit */
     unsigned slot;               /* entry of DBS */
     xn_lexicon_pending *lexicon; /* a commit: the counts to add first */
+    xs_spelling_counts **spelling; /* a commit: per entry of DBS, too */
     xn_sketch sketch;            /* of the article's body */
+    double overlap;              /* what the analysing part found: */
+    unsigned at;                 /*   see story_ahead */
+    size_t key_len;
     size_t term_len;
-    char term[];                 /* the article's id term */
+    /* the article's id term and a NUL, the story key found (KEY_LEN
+     * bytes), then a byte per entry of DBS: searched already */
+    char term[];
 } stored_item;
 
 static int consume_item(void *ctx, void *vitem)
 {
     xapnews_writer_t *w = ctx;
     stored_item *it = vitem;
-    if (!it->doc) return commit_all(w, it->lexicon, &w->pipe_err) ? -1 : 0;
+    if (!it->doc) return commit_all(w, it->spelling, it->lexicon, &w->pipe_err) ? -1 : 0;
     xs_error xe;
-    if (store_document(w, it->slot, it->doc, &it->sketch, it->term, it->term_len, &xe) == 0)
+    const char *key = it->term + it->term_len + 1;
+    story_ahead ahead = {it->overlap, it->at, key, it->key_len,
+                         (const unsigned char *)key + it->key_len};
+    if (store_document(w, it->slot, it->doc, &it->sketch, it->term, it->term_len, &ahead,
+                       &xe) == 0)
         return 0;
     char context[300];
     size_t skip = strlen(XN_PREFIX_ID);
@@ -570,6 +681,7 @@ static void release_item(void *ctx, void *vitem)
     stored_item *it = vitem;
     xs_doc_free(it->doc);
     xn_lexicon_pending_free(it->lexicon);
+    free_spelling_counts(it->spelling);
     free(it);
 }
 
@@ -594,7 +706,7 @@ static xapnews_status_t quiesce(xapnews_writer_t *w)
  * second thread. */
 static xapnews_status_t hand_over(xapnews_writer_t *w, unsigned slot, xs_doc *doc)
 {
-    stored_item *it = malloc(sizeof *it + w->term.len + 1);
+    stored_item *it = malloc(sizeof *it + w->term.len + 1 + w->near.key.len + w->n_dbs);
     if (!it) {
         xs_doc_free(doc);
         return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
@@ -602,9 +714,16 @@ static xapnews_status_t hand_over(xapnews_writer_t *w, unsigned slot, xs_doc *do
     it->doc = doc;
     it->slot = slot;
     it->lexicon = NULL;
+    it->spelling = NULL;
     it->sketch = w->sketch;
+    it->overlap = w->near.overlap;
+    it->at = w->near.at;
+    it->key_len = w->near.key.len;
     it->term_len = w->term.len;
     memcpy(it->term, w->term.data, w->term.len + 1);
+    char *key = it->term + w->term.len + 1;
+    if (w->near.key.len) memcpy(key, w->near.key.data, w->near.key.len);
+    if (w->n_dbs) memcpy(key + w->near.key.len, w->searched, w->n_dbs);
     return xn_pipeline_push(w->pipe, it) < 0 ? pipe_failed(w) : XAPNEWS_STATUS_SUCCESS;
 }
 
@@ -614,14 +733,19 @@ static xapnews_status_t hand_over_commit(xapnews_writer_t *w)
 {
     stored_item *it = malloc(sizeof *it + 1);
     xn_lexicon_pending *fresh = xn_lexicon_pending_new();
-    if (!it || !fresh) {
+    xs_spelling_counts **counts = new_spelling_counts(w->n_dbs);
+    if (!it || !fresh || !counts) {
         free(it);
         xn_lexicon_pending_free(fresh);
+        free_spelling_counts(counts);
         return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     }
     it->doc = NULL;
     it->slot = 0;
+    it->spelling = w->spelling;
+    w->spelling = counts;
     it->lexicon = w->lexicon;
+    it->key_len = 0;
     it->term_len = 0;
     it->term[0] = '\0';
     w->lexicon = fresh;
@@ -1443,12 +1567,18 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
     if (!st && (st = add_boolean(w, doc, XN_PREFIX_ID, id, id_len)) == 0) {
         if (make_term(w, XN_PREFIX_ID, "", id, id_len) < 0) {
             st = xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        } else if ((st = seek_story_ahead(w, (unsigned)slot, id, id_len))) {
+        } else if (xs_spelling_counts_add_doc(w->spelling[slot], doc, &xe) < 0) {
+            st = xn_error_from_shim(&w->err, &xe, NULL);
         } else if (w->pipe) {
             st = hand_over(w, (unsigned)slot, doc);
             doc = NULL;
-        } else if (store_document(w, (unsigned)slot, doc, &w->sketch, w->term.data,
-                                  w->term.len, &xe) < 0) {
-            st = xn_error_from_shim(&w->err, &xe, "cannot add the article");
+        } else {
+            story_ahead ahead = {w->near.overlap, w->near.at, w->near.key.data,
+                                 w->near.key.len, w->searched};
+            if (store_document(w, (unsigned)slot, doc, &w->sketch, w->term.data, w->term.len,
+                               &ahead, &xe) < 0)
+                st = xn_error_from_shim(&w->err, &xe, "cannot add the article");
         }
     }
     xs_doc_free(doc);
@@ -1467,7 +1597,7 @@ xapnews_status_t xapnews_writer_commit(xapnews_writer_t *w)
     if (!w) return XAPNEWS_STATUS_INVALID_ARGUMENT;
     xapnews_status_t st = quiesce(w);
     if (!st && w->record_on_commit) st = record_settings(w);
-    if (!st) st = commit_all(w, w->lexicon, &w->err);
+    if (!st) st = commit_all(w, w->spelling, w->lexicon, &w->err);
     if (!st) w->pending = 0;
     return st;
 }
@@ -1485,6 +1615,10 @@ xapnews_status_t xapnews_writer_close(xapnews_writer_t *w, char **error)
     if (!st && w->record_on_commit && (st = record_settings(w)))
         xn_error_export(&w->err, error);
     for (unsigned k = 0; k < w->n_dbs; k++) {
+        if (!st && xs_db_spelling_take(w->dbs[k], w->spelling[k], &xe) < 0) {
+            st = xn_error_from_shim(&w->err, &xe, "cannot count the spelling words");
+            xn_error_export(&w->err, error);
+        }
         if (!st && (st = xn_lexicon_pending_flush(w->lexicon, w->replaced, w->dbs[k], &w->err)))
             xn_error_export(&w->err, error);
         if (xs_db_close(w->dbs[k], &xe) < 0 && !st) {
@@ -1510,6 +1644,13 @@ xapnews_status_t xapnews_writer_close(xapnews_writer_t *w, char **error)
     free(w->mentions);
     free(w->word_hashes);
     xn_strbuf_free(&w->story);
+    free(w->placed);
+    free(w->ahead);
+    free(w->searched);
+    free(w->behind);
+    free_spelling_counts(w->spelling);
+    xn_strbuf_free(&w->near.key);
+    xn_strbuf_free(&w->stored_near.key);
     free(w);
     return st;
 }

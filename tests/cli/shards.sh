@@ -50,6 +50,41 @@ one=$(db_digest "$TMP/single.db")
 expect_eq "two threads build the same index as one" "$one" "$(db_digest "$TMP/threads.db")"
 case $one in "5 "*) ;; *) fail "digest: $one";; esac
 
+# an append to a sharded database: copies of articles stored in every
+# shard get their originals' story keys, whether sought while analysing
+# (the shards it does not append to) or while storing (the one it appends
+# to, and a shard an article replaced in this run went to); one thread and
+# two give the same index
+"$SYSPY" - "$top_srcdir/tests/data/reuters-people.jsonl" "$TMP" <<'PY'
+import json, sys
+arts = [a for a in map(json.loads, open(sys.argv[1])) if len(a["body"].split()) >= 80][:30]
+with open(sys.argv[2] + "/base.jsonl", "w") as base, open(sys.argv[2] + "/copies.jsonl", "w") as f:
+    for i, a in enumerate(arts):
+        base.write(json.dumps(a) + "\n")
+        f.write(json.dumps(dict(a, id="copy-" + a["id"],
+                                body=a["body"] + (" Reported by the desk." if i % 2 else ""))) + "\n")
+        if i % 3 == 0:
+            f.write(json.dumps(dict(a, body=a["body"] + " Updated.")) + "\n")
+PY
+for j in 1 2; do
+    "$XAPNEWS" index --db "$TMP/dup$j.db" --shards 3 --jobs 3 "$TMP/base.jsonl" > /dev/null
+    "$XAPNEWS" index --db "$TMP/dup$j.db" --jobs $j --batch 4 "$TMP/copies.jsonl" > /dev/null
+done
+expect_eq "an append to shards: one thread and two give the same index" \
+    "$(db_digest "$TMP/dup1.db")" "$(db_digest "$TMP/dup2.db")"
+expect_eq "an append to shards: every copy has its original's story (copies, others)" "30 0" \
+    "$("$SYSPY" - "$TMP/dup2.db" <<'PY'
+import sys, xapian
+db = xapian.Database(sys.argv[1])
+story = {}
+for p in db.postlist(""):
+    d = db.get_document(p.docid)
+    story[d.get_value(4).decode()] = d.get_value(8).decode()
+copies = [i for i in story if i.startswith("copy-")]
+print(len(copies), sum(story[i] != story[i[5:]] for i in copies))
+PY
+)"
+
 out=$("$XAPNEWS" compact --db "$TMP/sharded.db" --out "$TMP/compact.db")
 expect_eq "compact exit status" 0 $?
 expect_eq "compact keeps every article" 5 "$(count "$TMP/compact.db")"

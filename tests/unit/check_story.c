@@ -1,0 +1,170 @@
+/* check_story.c - story keys sought in parts (xn_story_seek()) give the key
+ * one search of every database gives (xn_story_key()), for every way of
+ * cutting the databases in two and either part first, on random articles:
+ * near and exact copies of a few texts spread over three databases, with
+ * story keys of their own, so that equal overlaps in different databases
+ * and bands (ties) are common. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema.h"
+#include "sketch.h"
+#include "story.h"
+#include "strbuf.h"
+#include "xapian_shim.h"
+#include "run_suite.h"
+#include "temp_dir.h"
+
+static char base_dir[] = "/tmp/check_story_XXXXXX";
+
+#define N_DBS 3
+#define N_TEXTS 4
+#define TEXT_WORDS 40
+#define VOCABULARY 400
+
+static unsigned long rng = 12345;
+static unsigned next_random(unsigned n)
+{
+    rng = rng * 6364136223846793005UL + 1442695040888963407UL;
+    return (unsigned)((rng >> 33) % n);
+}
+
+/* TEXT with EDITS of its words replaced by random ones, as hashes. */
+static void variant(const unsigned *text, unsigned edits, uint64_t *out)
+{
+    unsigned words[TEXT_WORDS];
+    memcpy(words, text, sizeof words);
+    for (unsigned e = 0; e < edits; e++) words[next_random(TEXT_WORDS)] = next_random(VOCABULARY);
+    for (unsigned i = 0; i < TEXT_WORDS; i++) {
+        char w[16];
+        snprintf(w, sizeof w, "w%u", words[i]);
+        out[i] = xn_sketch_word_hash(w, strlen(w));
+    }
+}
+
+/* Stores an article with id ID, story key STORY ("" for none) and sketch S
+ * in DB as the indexer does: id slot, story slot, sketch slot, band terms. */
+static void add_article(xs_db *db, const char *id, const char *story, const xn_sketch *s)
+{
+    xs_error xe;
+    xs_doc *doc = xs_doc_new(&xe);
+    ck_assert_ptr_nonnull(doc);
+    char term[128];
+    snprintf(term, sizeof term, "%s%s", XN_PREFIX_ID, id);
+    ck_assert_int_eq(xs_doc_add_term(doc, term, strlen(term), 0, &xe), 0);
+    ck_assert_int_eq(xs_doc_set_value(doc, XN_SLOT_ID, id, strlen(id), &xe), 0);
+    if (*story) ck_assert_int_eq(xs_doc_set_value(doc, XN_SLOT_STORY, story, strlen(story), &xe), 0);
+    unsigned char bytes[XN_SKETCH_BYTES];
+    xn_sketch_encode(s, bytes);
+    ck_assert_int_eq(xs_doc_set_value(doc, XN_SLOT_SKETCH, (const char *)bytes, sizeof bytes, &xe),
+                     0);
+    xn_strbuf band = XN_STRBUF_INIT;
+    for (unsigned b = 0; b < XN_SKETCH_BANDS; b++) {
+        ck_assert_int_eq(xn_story_band_term(s, b, &band), 0);
+        ck_assert_int_eq(xs_doc_add_term(doc, band.data, band.len, 0, &xe), 0);
+    }
+    xn_strbuf_free(&band);
+    ck_assert_int_eq(xs_db_add(db, doc, &xe), 0);
+    xs_doc_free(doc);
+}
+
+/* The key found searching the entries of DBS in MASK first, then the
+ * others (or the reverse with REVERSE). */
+static void key_in_parts(xs_db *const *dbs, unsigned mask, int reverse, const xn_sketch *s,
+                         const char *id, xn_strbuf *key)
+{
+    xs_db *first[N_DBS], *second[N_DBS];
+    for (unsigned k = 0; k < N_DBS; k++) {
+        int in = (mask >> k) & 1;
+        first[k] = in != reverse ? dbs[k] : NULL;
+        second[k] = in != reverse ? NULL : dbs[k];
+    }
+    xn_story_nearest n = XN_STORY_NEAREST_INIT;
+    xs_error xe;
+    xn_story_nearest_reset(&n);
+    ck_assert_int_eq(xn_story_seek(first, N_DBS, s, id, strlen(id), &n, &xe), 0);
+    ck_assert_int_eq(xn_story_seek(second, N_DBS, s, id, strlen(id), &n, &xe), 0);
+    ck_assert_int_eq(xn_story_nearest_key(&n, id, strlen(id), key, &xe), 0);
+    xn_strbuf_free(&n.key);
+}
+
+START_TEST(a_search_in_parts_finds_the_key_of_one_search)
+{
+    rng = 12345u + (unsigned)_i;
+    unsigned texts[N_TEXTS][TEXT_WORDS];
+    for (unsigned t = 0; t < N_TEXTS; t++)
+        for (unsigned i = 0; i < TEXT_WORDS; i++) texts[t][i] = next_random(VOCABULARY);
+    xs_db *dbs[N_DBS];
+    xs_error xe;
+    for (unsigned k = 0; k < N_DBS; k++) {
+        char name[32];
+        snprintf(name, sizeof name, "r%d-db%u", _i, k);
+        dbs[k] = xs_db_open_write(temp_dir_path(base_dir, name), XS_WRITE_OVERWRITE, &xe);
+        ck_assert_msg(dbs[k] != NULL, "%s", xe.message);
+    }
+    /* stored: copies (no edits, so exact ties) and near copies of the
+     * texts, each in a random database with a random key */
+    uint64_t words[TEXT_WORDS];
+    xn_sketch s;
+    for (unsigned a = 0; a < 60; a++) {
+        static const unsigned edits[] = {0, 0, 0, 1, 1, 2, 3, 6};
+        variant(texts[next_random(N_TEXTS)], edits[next_random(8)], words);
+        xn_sketch_compute(words, TEXT_WORDS, &s);
+        char id[32], story[32] = "";
+        snprintf(id, sizeof id, "a%u", a);
+        unsigned kind = next_random(4);
+        if (kind) snprintf(story, sizeof story, "story%u", next_random(kind == 1 ? 3 : 50));
+        add_article(dbs[next_random(N_DBS)], id, story, &s);
+    }
+    unsigned ties_found = 0;
+    xn_strbuf whole = XN_STRBUF_INIT, parts = XN_STRBUF_INIT;
+    for (unsigned q = 0; q < 40; q++) {
+        variant(texts[next_random(N_TEXTS)], next_random(3), words);
+        xn_sketch_compute(words, TEXT_WORDS, &s);
+        /* the query is sometimes a stored article itself, to be skipped */
+        char id[32];
+        snprintf(id, sizeof id, q % 4 ? "new%u" : "a%u", q % 4 ? q : next_random(60));
+        ck_assert_int_eq(xn_story_key(dbs, N_DBS, &s, id, strlen(id), &whole, &xe), 0);
+        for (unsigned mask = 0; mask < (1u << N_DBS); mask++)
+            for (int reverse = 0; reverse < 2; reverse++) {
+                key_in_parts(dbs, mask, reverse, &s, id, &parts);
+                ck_assert_msg(strcmp(whole.data, parts.data) == 0,
+                              "query %u, databases %#x %s: key '%s', one search '%s'", q, mask,
+                              reverse ? "second" : "first", parts.data, whole.data);
+            }
+        /* a tie: one database alone finds another key than all of them */
+        for (unsigned k = 0; k < N_DBS; k++) {
+            key_in_parts(dbs, 1u << k, 0, &s, id, &parts);
+            xs_db *one[N_DBS] = {NULL};
+            one[k] = dbs[k];
+            xn_strbuf alone = XN_STRBUF_INIT;
+            xn_story_nearest n = XN_STORY_NEAREST_INIT;
+            ck_assert_int_eq(xn_story_seek(one, N_DBS, &s, id, strlen(id), &n, &xe), 0);
+            ck_assert_int_eq(xn_story_nearest_key(&n, id, strlen(id), &alone, &xe), 0);
+            ties_found += n.overlap >= 1.0 && strcmp(alone.data, whole.data) != 0;
+            xn_strbuf_free(&alone);
+            xn_strbuf_free(&n.key);
+        }
+    }
+    /* the random articles hold ties for the order to decide */
+    ck_assert_uint_gt(ties_found, 0);
+    xn_strbuf_free(&whole);
+    xn_strbuf_free(&parts);
+    for (unsigned k = 0; k < N_DBS; k++) ck_assert_int_eq(xs_db_close(dbs[k], &xe), 0);
+}
+END_TEST
+
+int main(void)
+{
+    temp_dir_make(base_dir);
+    Suite *s = suite_create("story");
+    TCase *tc = tcase_create("parts");
+    tcase_set_timeout(tc, 120);
+    tcase_add_loop_test(tc, a_search_in_parts_finds_the_key_of_one_search, 0, 6);
+    suite_add_tcase(s, tc);
+    int status = run_suite(s);
+    if (!getenv("KEEP")) temp_dir_remove(base_dir);
+    return status;
+}
