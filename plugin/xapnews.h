@@ -553,7 +553,11 @@ xapnews_status_t xapnews_writer_set_batch_size(xapnews_writer_t *writer,
 /** THREADS 2: analyses each article on the calling thread while a second
  *  thread stores the previous ones in Xapian and commits, so indexing uses
  *  two cores (more than 2 counts as 2); 1 (the default): one thread. The
- *  index is the same either way. With two threads, a failure to store an
+ *  calling thread also counts the article's spelling words and, in a
+ *  sharded database, seeks its near duplicates in the shards no article
+ *  of this writer has gone to yet (through read handles): the second
+ *  thread searches only the shards it writes. The index is the same
+ *  either way. With two threads, a failure to store an
  *  article (a database error) is reported by a later xapnews_writer_add(),
  *  xapnews_writer_commit() or xapnews_writer_close(), naming the article.
  *  The writer must still be used from one thread only. */
