@@ -890,6 +890,13 @@ def table(res):
                 rows.append(("append %d growth, plain Xapian at %s / at %s" % (n, sizes[2], sizes[1]),
                              "%s / %s" % (fmt_s(a["seconds"]), fmt_s(b["seconds"])),
                              ratio(a["seconds"], b["seconds"])))
+            # whether what xapnews adds to Xapian's append grows with the archive
+            r = [ratio(*(sc.get(k, {}).get(c + "_appends", {}).get(str(n), {}).get("seconds")
+                         for c in ("xapnews", "plain_xapian")))
+                 for k in (sizes[2], sizes[1])]
+            if None not in r:
+                rows.append(("append %d growth of xapnews / plain Xapian, at %s / at %s"
+                             % (n, sizes[2], sizes[1]), "%s / %s" % tuple(r), ratio(r[0], r[1])))
     if "skipped" in sc:
         rows.append(("scale phase skipped: %s" % sc["skipped"], "", None))
     for k in sizes[1:]:
