@@ -1564,22 +1564,22 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
         st = xn_acronyms_index(doc, xapnews_article_get(a, XAPNEWS_FIELD_BODY),
                                a->field_len[XAPNEWS_FIELD_BODY], &w->err);
     if (!st) st = add_value(w, doc, XN_SLOT_ID, id, id_len);
-    if (!st && (st = add_boolean(w, doc, XN_PREFIX_ID, id, id_len)) == 0) {
-        if (make_term(w, XN_PREFIX_ID, "", id, id_len) < 0) {
-            st = xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-        } else if ((st = seek_story_ahead(w, (unsigned)slot, id, id_len))) {
-        } else if (xs_spelling_counts_add_doc(w->spelling[slot], doc, &xe) < 0) {
-            st = xn_error_from_shim(&w->err, &xe, NULL);
-        } else if (w->pipe) {
-            st = hand_over(w, (unsigned)slot, doc);
-            doc = NULL;
-        } else {
-            story_ahead ahead = {w->near.overlap, w->near.at, w->near.key.data,
-                                 w->near.key.len, w->searched};
-            if (store_document(w, (unsigned)slot, doc, &w->sketch, w->term.data, w->term.len,
-                               &ahead, &xe) < 0)
-                st = xn_error_from_shim(&w->err, &xe, "cannot add the article");
-        }
+    if (!st) st = add_boolean(w, doc, XN_PREFIX_ID, id, id_len);
+    if (!st && make_term(w, XN_PREFIX_ID, "", id, id_len) < 0)
+        st = xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    /* what the analysing side does for the storing side */
+    if (!st) st = seek_story_ahead(w, (unsigned)slot, id, id_len);
+    if (!st && xs_spelling_counts_add_doc(w->spelling[slot], doc, &xe) < 0)
+        st = xn_error_from_shim(&w->err, &xe, NULL);
+    if (!st && w->pipe) {
+        st = hand_over(w, (unsigned)slot, doc);
+        doc = NULL;
+    } else if (!st) {
+        story_ahead ahead = {w->near.overlap, w->near.at, w->near.key.data, w->near.key.len,
+                             w->searched};
+        if (store_document(w, (unsigned)slot, doc, &w->sketch, w->term.data, w->term.len,
+                           &ahead, &xe) < 0)
+            st = xn_error_from_shim(&w->err, &xe, "cannot add the article");
     }
     xs_doc_free(doc);
     if (st) return st;
