@@ -305,6 +305,14 @@ int xs_db_doccount(xs_db *h, unsigned long *count, xs_error *err)
     SHIM_CATCH(err, -1)
 }
 
+int xs_db_lastdocid(xs_db *h, unsigned *docid, xs_error *err)
+{
+    SHIM_TRY
+    *docid = xs_retrying(*h->db, [&] { return h->db->get_lastdocid(); });
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
 int xs_db_reopen(xs_db *h, xs_error *err)
 {
     SHIM_TRY

@@ -98,6 +98,10 @@ int xs_db_compact(const char *const *sources, size_t n_sources, const char *dest
 /** Number of documents in the database. */
 int xs_db_doccount(xs_db *db, unsigned long *count, xs_error *err);
 
+/** The highest docid DB has used (a writer adds the next document after
+ *  it). */
+int xs_db_lastdocid(xs_db *db, unsigned *docid, xs_error *err);
+
 /** Brings a reader up to date with the latest committed revision. */
 int xs_db_reopen(xs_db *db, xs_error *err);
 

@@ -63,26 +63,285 @@ typedef struct {
 enum { V_ID, V_STORY, V_SKETCH, N_VALUES };
 static const unsigned value_slots[N_VALUES] = {XN_SLOT_ID, XN_SLOT_STORY, XN_SLOT_SKETCH};
 
-static int on_candidate(void *vctx, const char *const *v, const size_t *len)
+/* Weighs the candidate with id ID, story key KEY and sketch OTHER (NULL:
+ * none readable); non-zero stops the search. */
+static int consider(near_search *c, const char *id, size_t id_len, const char *key,
+                    size_t key_len, const xn_sketch *other)
 {
-    near_search *c = vctx;
-    if (c->skip && len[V_ID] == c->skip_len && memcmp(v[V_ID], c->skip, c->skip_len) == 0)
-        return 0;
-    int seen = seen_before(&c->seen, v[V_ID], len[V_ID]);
+    if (c->skip && id_len == c->skip_len && memcmp(id, c->skip, c->skip_len) == 0) return 0;
+    int seen = seen_before(&c->seen, id, id_len);
     if (seen < 0) {
         c->failed = 1;
         return 1;
     }
-    if (seen) return 0;
-    xn_sketch other;
-    if (xn_sketch_decode(v[V_SKETCH], len[V_SKETCH], &other) < 0) return 0;
-    double overlap = xn_sketch_similarity(c->s, &other);
+    if (seen || !other) return 0;
+    double overlap = xn_sketch_similarity(c->s, other);
     if (overlap < c->min) return 0;
-    if (c->fn(c->ctx, v[V_ID], len[V_ID], v[V_STORY], len[V_STORY], overlap)) {
+    if (c->fn(c->ctx, id, id_len, key, key_len, overlap)) {
         c->stopped = 1;
         return 1;
     }
     return 0;
+}
+
+static int on_candidate(void *vctx, const char *const *v, const size_t *len)
+{
+    xn_sketch other;
+    int readable = xn_sketch_decode(v[V_SKETCH], len[V_SKETCH], &other) == 0;
+    return consider(vctx, v[V_ID], len[V_ID], v[V_STORY], len[V_STORY],
+                    readable ? &other : NULL);
+}
+
+/* ---- the articles a session stored in one database ------------------ */
+
+typedef struct {
+    unsigned docid;
+    xn_strbuf id, key;
+    xn_sketch sketch;
+} noted_article;
+
+struct xn_story_session {
+    unsigned first_new;   /* the docid of the first article new to the database */
+    unsigned next_new;    /* the docid the next new article gets */
+    noted_article *a;
+    size_t n, cap;
+    size_t superseded;    /* articles noted at a docid below FIRST_NEW */
+    /* open addressing, article index + 1 (0: empty), MAP_CAP slots each */
+    size_t *by_id, *by_docid, map_cap;
+    /* (band hash, article index + 1) pairs, BANDS_CAP slots */
+    struct band_slot {
+        uint64_t hash;
+        size_t article;
+    } *bands;
+    size_t bands_n, bands_cap;
+};
+
+static uint64_t hash_bytes(uint64_t h, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
+    return h;
+}
+
+static uint64_t hash_id(const char *id, size_t len) { return hash_bytes(14695981039346656037ULL, id, len); }
+static uint64_t hash_docid(unsigned d) { return (d + 1ULL) * 11400714819323198485ULL; }
+static uint64_t hash_band(const char *term, size_t len) { return hash_bytes(1469598103934665603ULL, term, len) | 1; }
+
+xn_story_session *xn_story_session_new(unsigned last_docid)
+{
+    xn_story_session *ss = calloc(1, sizeof *ss);
+    if (ss) ss->first_new = ss->next_new = last_docid + 1;
+    return ss;
+}
+
+void xn_story_session_free(xn_story_session *ss)
+{
+    if (!ss) return;
+    for (size_t i = 0; i < ss->n; i++) {
+        xn_strbuf_free(&ss->a[i].id);
+        xn_strbuf_free(&ss->a[i].key);
+    }
+    free(ss->a);
+    free(ss->by_id);
+    free(ss->by_docid);
+    free(ss->bands);
+    free(ss);
+}
+
+size_t xn_story_session_size(const xn_story_session *ss) { return ss ? ss->n : 0; }
+
+/* The slot of MAP holding the article with id ID (or docid DOCID when ID
+ * is NULL), else the empty slot where it goes. */
+static size_t map_slot(const xn_story_session *ss, const size_t *map, const char *id, size_t len,
+                       unsigned docid)
+{
+    size_t mask = ss->map_cap - 1;
+    size_t i = (size_t)(id ? hash_id(id, len) : hash_docid(docid)) & mask;
+    for (;; i = (i + 1) & mask) {
+        if (!map[i]) return i;
+        const noted_article *a = &ss->a[map[i] - 1];
+        if (id ? a->id.len == len && memcmp(a->id.data, id, len) == 0 : a->docid == docid)
+            return i;
+    }
+}
+
+static int maps_grow(xn_story_session *ss)
+{
+    size_t cap = ss->map_cap ? 2 * ss->map_cap : 64;
+    size_t *by_id = calloc(cap, sizeof *by_id), *by_docid = calloc(cap, sizeof *by_docid);
+    if (!by_id || !by_docid) {
+        free(by_id);
+        free(by_docid);
+        return -1;
+    }
+    free(ss->by_id);
+    free(ss->by_docid);
+    ss->by_id = by_id;
+    ss->by_docid = by_docid;
+    ss->map_cap = cap;
+    for (size_t i = 0; i < ss->n; i++) {
+        const noted_article *a = &ss->a[i];
+        by_id[map_slot(ss, by_id, a->id.data, a->id.len, 0)] = i + 1;
+        by_docid[map_slot(ss, by_docid, NULL, 0, a->docid)] = i + 1;
+    }
+    return 0;
+}
+
+static int bands_add(xn_story_session *ss, uint64_t hash, size_t article)
+{
+    if (2 * (ss->bands_n + 1) > ss->bands_cap) {
+        size_t cap = ss->bands_cap ? 2 * ss->bands_cap : 512;
+        struct band_slot *b = calloc(cap, sizeof *b);
+        if (!b) return -1;
+        for (size_t i = 0; i < ss->bands_cap; i++) {
+            if (!ss->bands[i].hash) continue;
+            size_t j = (size_t)ss->bands[i].hash & (cap - 1);
+            while (b[j].hash) j = (j + 1) & (cap - 1);
+            b[j] = ss->bands[i];
+        }
+        free(ss->bands);
+        ss->bands = b;
+        ss->bands_cap = cap;
+    }
+    size_t j = (size_t)hash & (ss->bands_cap - 1);
+    while (ss->bands[j].hash) j = (j + 1) & (ss->bands_cap - 1);
+    ss->bands[j].hash = hash;
+    ss->bands[j].article = article + 1;
+    ss->bands_n++;
+    return 0;
+}
+
+unsigned xn_story_session_docid(const xn_story_session *ss, const char *id, size_t len)
+{
+    if (!ss->n) return 0;
+    size_t i = ss->by_id[map_slot(ss, ss->by_id, id, len, 0)];
+    return i ? ss->a[i - 1].docid : 0;
+}
+
+int xn_story_session_note(xn_story_session *ss, unsigned docid, const char *id, size_t id_len,
+                          const char *key, size_t key_len, const xn_sketch *s)
+{
+    if (2 * (ss->n + 1) > ss->map_cap && maps_grow(ss) < 0) return -1;
+    size_t slot = map_slot(ss, ss->by_id, id, id_len, 0);
+    noted_article *a;
+    if (ss->by_id[slot]) { /* stored again in this session: in place */
+        a = &ss->a[ss->by_id[slot] - 1];
+    } else {
+        if (ss->n == ss->cap) {
+            size_t cap = ss->cap ? 2 * ss->cap : 64;
+            noted_article *grown = realloc(ss->a, cap * sizeof *grown);
+            if (!grown) return -1;
+            ss->a = grown;
+            ss->cap = cap;
+        }
+        a = &ss->a[ss->n];
+        memset(a, 0, sizeof *a);
+        if (xn_strbuf_append(&a->id, id, id_len) < 0) return -1;
+        a->docid = docid ? docid : ss->next_new++;
+        if (a->docid < ss->first_new) ss->superseded++;
+        ss->by_id[slot] = ss->n + 1;
+        ss->by_docid[map_slot(ss, ss->by_docid, NULL, 0, a->docid)] = ss->n + 1;
+        ss->n++;
+    }
+    xn_strbuf_reset(&a->key);
+    if (xn_strbuf_append(&a->key, key, key_len) < 0) return -1;
+    a->sketch = *s;
+    if (!s->shingles) return 0;
+    xn_strbuf term = XN_STRBUF_INIT;
+    int rc = 0;
+    for (unsigned b = 0; b < XN_SKETCH_BANDS && !rc; b++)
+        rc = xn_story_band_term(s, b, &term) < 0 ||
+                     bands_add(ss, hash_band(term.data, term.len), (size_t)(a - ss->a)) < 0
+                 ? -1 : 0;
+    xn_strbuf_free(&term);
+    return rc;
+}
+
+/* Whether the session stored the document at DOCID of the database anew. */
+static int superseded(const xn_story_session *ss, unsigned docid)
+{
+    return ss->n && docid < ss->first_new &&
+           ss->by_docid[map_slot(ss, ss->by_docid, NULL, 0, docid)] != 0;
+}
+
+
+/* Into *OUT (malloc'd) the articles of SS whose band TERM is theirs now,
+ * by docid; their number, or -1 without memory. */
+static long session_holders(const xn_story_session *ss, const char *term, size_t len,
+                            unsigned b, size_t **out)
+{
+    *out = NULL;
+    if (!ss->bands_cap) return 0;
+    uint64_t h = hash_band(term, len);
+    size_t n = 0, cap = 0, *got = NULL;
+    for (size_t j = (size_t)h & (ss->bands_cap - 1); ss->bands[j].hash;
+         j = (j + 1) & (ss->bands_cap - 1)) {
+        if (ss->bands[j].hash != h) continue;
+        size_t i = ss->bands[j].article - 1;
+        const noted_article *a = &ss->a[i];
+        char band[XN_SKETCH_BAND_MAX];
+        size_t blen = a->sketch.shingles ? xn_sketch_band(&a->sketch, b, band) : 0;
+        /* the band as the article holds it now (not a replaced version's) */
+        size_t plen = strlen(XN_PREFIX_DUPBAND);
+        if (!blen || len != plen + blen || memcmp(term + plen, band, blen) != 0) continue;
+        size_t k = 0;
+        while (k < n && got[k] != i) k++;
+        if (k < n) continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 8;
+            size_t *g = realloc(got, cap * sizeof *g);
+            if (!g) {
+                free(got);
+                return -1;
+            }
+            got = g;
+        }
+        got[n++] = i;
+    }
+    /* by docid (insertion sort: few) */
+    for (size_t x = 1; x < n; x++)
+        for (size_t y = x; y > 0 && ss->a[got[y]].docid < ss->a[got[y - 1]].docid; y--) {
+            size_t t = got[y];
+            got[y] = got[y - 1];
+            got[y - 1] = t;
+        }
+    *out = got;
+    return (long)n;
+}
+
+/* The candidates of band B (term TERM) in a database DB read as it was
+ * when session SS began, with the articles SS stored since: the first
+ * XN_STORY_BAND_DOCS in docid order, as the writer's own view holds
+ * them. */
+static int search_session(near_search *c, xs_db *db, const xn_story_session *ss,
+                          const char *term, size_t len, unsigned b, xs_error *xe)
+{
+    size_t want = XN_STORY_BAND_DOCS + ss->superseded, np = 0;
+    unsigned *peer = malloc(want * sizeof *peer);
+    size_t *mine = NULL;
+    long nm = peer ? session_holders(ss, term, len, b, &mine) : -1;
+    if (nm < 0) {
+        free(peer);
+        c->failed = 1;
+        return 0;
+    }
+    int rc = xs_term_docs(db, term, len, peer, want, &np, xe);
+    size_t i = 0, j = 0, taken = 0;
+    while (rc == 0 && !c->failed && !c->stopped && taken < XN_STORY_BAND_DOCS) {
+        /* documents the session added or stored anew are read from it */
+        while (i < np && (peer[i] >= ss->first_new || superseded(ss, peer[i]))) i++;
+        int from_db = i < np && (j >= (size_t)nm || peer[i] < ss->a[mine[j]].docid);
+        if (!from_db && j >= (size_t)nm) break;
+        taken++;
+        if (from_db) {
+            rc = xs_doc_values(db, peer[i++], value_slots, N_VALUES, on_candidate, c, xe);
+        } else {
+            const noted_article *a = &ss->a[mine[j++]];
+            consider(c, a->id.data, a->id.len, a->key.data, a->key.len, &a->sketch);
+        }
+    }
+    free(peer);
+    free(mine);
+    return rc;
 }
 
 int xn_story_band_term(const xn_sketch *s, unsigned b, xn_strbuf *term)
@@ -104,8 +363,8 @@ static int no_memory(xs_error *xe)
 /* Searches the bands of C's sketch in the entries of DBS that are not
  * NULL, band by band and entry by entry, over the articles with a docid
  * below BEFORE only (0: all of them). */
-static int search_bands(near_search *c, xs_db *const *dbs, size_t n_dbs, unsigned before,
-                        xs_error *xe)
+static int search_bands(near_search *c, xs_db *const *dbs, xn_story_session *const *sessions,
+                        size_t n_dbs, unsigned before, xs_error *xe)
 {
     if (!c->s->shingles) return 0;
     xn_strbuf term = XN_STRBUF_INIT;
@@ -118,8 +377,11 @@ static int search_bands(near_search *c, xs_db *const *dbs, size_t n_dbs, unsigne
         for (size_t k = 0; k < n_dbs && !c->failed && !c->stopped && !rc; k++) {
             if (!dbs[k]) continue;
             c->at = b * (unsigned)n_dbs + (unsigned)k;
-            rc = xs_db_postings_values(dbs[k], term.data, term.len, XN_STORY_BAND_DOCS,
-                                       before, value_slots, N_VALUES, on_candidate, c, xe);
+            if (sessions && sessions[k])
+                rc = search_session(c, dbs[k], sessions[k], term.data, term.len, b, xe);
+            else
+                rc = xs_db_postings_values(dbs[k], term.data, term.len, XN_STORY_BAND_DOCS,
+                                           before, value_slots, N_VALUES, on_candidate, c, xe);
         }
     }
     if (c->failed && !rc) rc = no_memory(xe);
@@ -132,7 +394,7 @@ int xn_story_near(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const cha
                   size_t skip_len, double min, xn_story_fn fn, void *ctx, xs_error *xe)
 {
     near_search c = {s, skip, skip_len, min, fn, ctx, {NULL, NULL, 0, 0}, 0, 0, 0};
-    return search_bands(&c, dbs, n_dbs, 0, xe);
+    return search_bands(&c, dbs, NULL, n_dbs, 0, xe);
 }
 
 typedef struct {
@@ -163,14 +425,15 @@ static int keep_nearest(void *vctx, const char *id, size_t id_len, const char *k
 }
 
 /* xn_story_seek() among the articles with a docid below BEFORE (0: all). */
-static int seek_before(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *id,
-                       size_t id_len, unsigned before, xn_story_nearest *n, xs_error *xe)
+static int seek_before(xs_db *const *dbs, xn_story_session *const *sessions, size_t n_dbs,
+                       const xn_sketch *s, const char *id, size_t id_len, unsigned before,
+                       xn_story_nearest *n, xs_error *xe)
 {
     nearest_search ns = {n, NULL, 0};
     near_search c = {s,  id, id_len, XN_STORY_MIN_OVERLAP, keep_nearest, &ns,
                      {NULL, NULL, 0, 0}, 0, 0, 0};
     ns.search = &c;
-    if (search_bands(&c, dbs, n_dbs, before, xe) < 0) return -1;
+    if (search_bands(&c, dbs, sessions, n_dbs, before, xe) < 0) return -1;
     return ns.failed ? no_memory(xe) : 0;
 }
 
@@ -181,10 +444,11 @@ void xn_story_nearest_reset(xn_story_nearest *n)
     xn_strbuf_reset(&n->key);
 }
 
-int xn_story_seek(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *id,
-                  size_t id_len, xn_story_nearest *n, xs_error *xe)
+int xn_story_seek(xs_db *const *dbs, xn_story_session *const *sessions, size_t n_dbs,
+                  const xn_sketch *s, const char *id, size_t id_len, xn_story_nearest *n,
+                  xs_error *xe)
 {
-    return seek_before(dbs, n_dbs, s, id, id_len, 0, n, xe);
+    return seek_before(dbs, sessions, n_dbs, s, id, id_len, 0, n, xe);
 }
 
 int xn_story_nearest_key(const xn_story_nearest *n, const char *id, size_t id_len,
@@ -201,7 +465,7 @@ static int key_before(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const
                       size_t id_len, unsigned before, xn_strbuf *key, xs_error *xe)
 {
     xn_story_nearest n = XN_STORY_NEAREST_INIT;
-    int rc = seek_before(dbs, n_dbs, s, id, id_len, before, &n, xe);
+    int rc = seek_before(dbs, NULL, n_dbs, s, id, id_len, before, &n, xe);
     if (rc == 0) rc = xn_story_nearest_key(&n, id, id_len, key, xe);
     xn_strbuf_free(&n.key);
     return rc;

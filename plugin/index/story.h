@@ -63,15 +63,44 @@ typedef struct {
 /** Forgets what N found (keeping its memory for the next article). */
 void xn_story_nearest_reset(xn_story_nearest *n);
 
+/* The articles a writer stored in one database since a read handle of it
+ * was opened (a session): with it, a search through the read handle sees
+ * what the writer's own handle sees, without waiting for the writer. */
+typedef struct xn_story_session xn_story_session;
+
+/** A new session of a database whose highest docid is LAST_DOCID (free
+ *  with xn_story_session_free()), or NULL without memory. */
+xn_story_session *xn_story_session_new(unsigned last_docid);
+void xn_story_session_free(xn_story_session *session);
+
+/** The number of articles noted. */
+size_t xn_story_session_size(const xn_story_session *session);
+
+/** The docid of the article with id ID (LEN bytes) noted in SESSION, or 0
+ *  when none is. */
+unsigned xn_story_session_docid(const xn_story_session *session, const char *id, size_t len);
+
+/** Notes an article stored with id ID, story key KEY and sketch S: at
+ *  DOCID when it replaces a document of the database (the one read handles
+ *  see there is then left out), at its docid again when it was noted
+ *  before, else (DOCID 0) as a new document, at the docid after the last
+ *  one. Articles must be noted in the order they are stored. Returns 0,
+ *  or -1 without memory. */
+int xn_story_session_note(xn_story_session *session, unsigned docid, const char *id,
+                          size_t id_len, const char *key, size_t key_len, const xn_sketch *s);
+
 /** xn_story_key()'s search over the entries of DBS that are not NULL only,
- *  N_DBS the number of all the entries: a near duplicate found replaces
- *  N's when it overlaps more, or as much and comes first in the order of
- *  xn_story_key() (band by band, entry by entry). So the entries may be
+ *  N_DBS the number of all the entries; an entry with a session in
+ *  SESSIONS (NULL: none) is a read handle, searched with the articles its
+ *  session noted. A near duplicate found replaces N's when it overlaps
+ *  more, or as much and comes first in the order of xn_story_key() (band
+ *  by band, entry by entry, docid by docid). So the entries may be
  *  searched in parts, one after the other, with the same N (reset before
  *  the first): the key N leads to is the key one search of them all gives.
  *  Returns 0, or -1 with XE set. */
-int xn_story_seek(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *id,
-                  size_t id_len, xn_story_nearest *n, xs_error *xe);
+int xn_story_seek(xs_db *const *dbs, xn_story_session *const *sessions, size_t n_dbs,
+                  const xn_sketch *s, const char *id, size_t id_len, xn_story_nearest *n,
+                  xs_error *xe);
 
 /** The story key N leads to, into KEY (replacing what it held): the key of
  *  the near duplicate found, else ID. Returns 0, or -1 with XE set. */

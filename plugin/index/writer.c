@@ -21,6 +21,7 @@
 #include "tables.h"
 #include "tokenizer.h"
 #include "xapian_shim_spelling.h"
+#include "xapian_shim_terms.h"
 #include "xapnews.h"
 
 #include <limits.h>
@@ -89,6 +90,11 @@ struct xapnews_writer {
                               searches, or NULL */
     unsigned char *searched; /* per entry of DBS: AHEAD's is not NULL */
     xn_story_nearest near; /* what it found of the article being built */
+    xn_story_session **sessions; /* per entry of DBS: the articles this writer
+                                    stored there (NULL: not kept) */
+    xn_strbuf noted_key;   /* the key of the article being built */
+    int known_new;         /* its id is in no database written (its session
+                              and peer say so) */
     xs_db **behind;        /* per entry of DBS: the database the storing
                               side searches, or NULL */
     xn_story_nearest stored_near; /* of the article being stored */
@@ -130,6 +136,7 @@ static xapnews_status_t open_db(xapnews_writer_t *w, const char *path,
 
 static xapnews_status_t open_peers(xapnews_writer_t *w, const char *path, unsigned skip,
                                    xn_error *err);
+static xapnews_status_t start_sessions(xapnews_writer_t *w, xn_error *err);
 
 /* N empty spelling counts and a NULL, or NULL without memory. */
 static xs_spelling_counts **new_spelling_counts(unsigned n)
@@ -407,7 +414,8 @@ xapnews_status_t xapnews_writer_open_shards_flags(const char *path, unsigned job
      * rebuild) go by hash; stored articles are found through peers */
     w->by_hash = njobs > 1 || w->fewest == 0 || (flags & XAPNEWS_WRITER_REINDEX);
     if (!st && !(flags & XAPNEWS_WRITER_REINDEX) && (njobs > 1 || w->articles > 0))
-        st = open_peers(w, path, w->by_hash ? n : w->shard_of[w->append_slot], &err);
+        st = open_peers(w, path, n, &err);
+    if (!st) st = start_sessions(w, &err);
     if (st) {
         xn_error_export(&err, error);
         xapnews_writer_close(w, NULL);
@@ -514,13 +522,76 @@ static int db_for(xapnews_writer_t *w, const char *id, size_t len)
  * An article's story key comes from the databases written as they stand
  * with every article stored before it (story.h). The search is done in two
  * parts that together give the key one search gives (xn_story_seek()):
- * - while the article is analysed, in each database no article of this
- *   session has gone to yet, through its peer: such a database is still
- *   what the peer reads;
- * - while it is stored, in the others.
- * So an append to a sharded database searches the shards it does not
- * append to on the analysing thread, and the storing thread (the one that
- * limits a two-thread run) only searches the shard it appends to. */
+ * - while the article is analysed, through peers: in each database with a
+ *   peer when every database written has one (an append to a sharded
+ *   database), with the articles this writer stored there since (its
+ *   session); else in each database with a peer that no article of this
+ *   writer has gone to yet, which the peer still reads as it stands;
+ * - while it is stored, in the others (none, with sessions).
+ * So in an append to a sharded database the storing thread (the one that
+ * limits a two-thread run) does not search at all. A session holds about
+ * 300 bytes per article; past SESSION_MAX articles the writer drops them
+ * and searches while storing. */
+#define SESSION_MAX 200000
+
+static void drop_sessions(xapnews_writer_t *w)
+{
+    for (unsigned k = 0; w->sessions && k < w->n_dbs; k++) xn_story_session_free(w->sessions[k]);
+    free(w->sessions);
+    w->sessions = NULL;
+}
+
+/* Starts the sessions of W when every database it writes has a peer. */
+static xapnews_status_t start_sessions(xapnews_writer_t *w, xn_error *err)
+{
+    for (unsigned k = 0; k < w->n_dbs; k++)
+        if (!w->peers || !w->peers[w->shard_of[k]]) return XAPNEWS_STATUS_SUCCESS;
+    if (!(w->sessions = calloc(w->n_dbs ? w->n_dbs : 1, sizeof *w->sessions)))
+        return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    for (unsigned k = 0; k < w->n_dbs; k++) {
+        unsigned last = 0;
+        xs_error xe;
+        if (xs_db_lastdocid(w->dbs[k], &last, &xe) < 0) {
+            drop_sessions(w);
+            return xn_error_from_shim(err, &xe, w->path);
+        }
+        if (!(w->sessions[k] = xn_story_session_new(last))) {
+            drop_sessions(w);
+            return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        }
+    }
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* Notes the article just searched (id ID, its key in w->near) in the
+ * session of entry SLOT, at the docid the storing side will give it. */
+static xapnews_status_t note_in_session(xapnews_writer_t *w, unsigned slot, const char *id,
+                                        size_t id_len)
+{
+    xn_story_session *ss = w->sessions[slot];
+    xs_error xe;
+    unsigned docid = xn_story_session_docid(ss, id, id_len);
+    if (!docid) { /* stored before the session, or new */
+        unsigned found[2];
+        size_t n = 0;
+        if (xs_term_docs(w->peers[w->shard_of[slot]], w->term.data, w->term.len, found, 2, &n,
+                         &xe) < 0)
+            return xn_error_from_shim(&w->err, &xe, "cannot find where the article is stored");
+        if (n > 1 || xn_story_session_size(ss) >= SESSION_MAX) {
+            /* two documents with one id (the storing side keeps the
+             * first), or too many to keep: search while storing */
+            drop_sessions(w);
+            return XAPNEWS_STATUS_SUCCESS;
+        }
+        docid = n ? found[0] : 0;
+        w->known_new = n == 0;
+    }
+    if (xn_story_nearest_key(&w->near, id, id_len, &w->noted_key, &xe) < 0 ||
+        xn_story_session_note(ss, docid, id, id_len, w->noted_key.data, w->noted_key.len,
+                              &w->sketch) < 0)
+        return xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    return XAPNEWS_STATUS_SUCCESS;
+}
 
 /* The analysing part, for the article just built (sketch w->sketch, id
  * ID), to be stored in entry SLOT: into w->near, the entries searched
@@ -530,17 +601,20 @@ static xapnews_status_t seek_story_ahead(xapnews_writer_t *w, unsigned slot, con
 {
     int any = 0;
     for (unsigned k = 0; k < w->n_dbs; k++) {
-        xs_db *peer = w->peers && !w->placed[k] ? w->peers[w->shard_of[k]] : NULL;
+        xs_db *peer = w->peers ? w->peers[w->shard_of[k]] : NULL;
+        if (!w->sessions && w->placed[k]) peer = NULL;
         w->ahead[k] = peer;
         w->searched[k] = peer != NULL;
         any |= peer != NULL;
     }
     xn_story_nearest_reset(&w->near);
+    w->known_new = 0;
     w->placed[slot] = 1;
     xs_error xe;
-    if (any && xn_story_seek(w->ahead, w->n_dbs, &w->sketch, id, id_len, &w->near, &xe) < 0)
+    if (any && xn_story_seek(w->ahead, w->sessions, w->n_dbs, &w->sketch, id, id_len, &w->near,
+                             &xe) < 0)
         return xn_error_from_shim(&w->err, &xe, "cannot search for near duplicates");
-    return XAPNEWS_STATUS_SUCCESS;
+    return w->sessions ? note_in_session(w, slot, id, id_len) : XAPNEWS_STATUS_SUCCESS;
 }
 
 /* What the analysing part found of an article, as the storing part takes
@@ -551,6 +625,7 @@ typedef struct {
     const char *key;
     size_t key_len;
     const unsigned char *searched; /* per entry of DBS: searched already */
+    int known_new; /* the id is in no database written: add, no look-up */
 } story_ahead;
 
 /* Gives DOC, whose body has sketch S and whose id term is TERM, its story
@@ -569,8 +644,13 @@ static int add_story(xapnews_writer_t *w, xs_doc *doc, const xn_sketch *s,
         snprintf(xe->message, sizeof xe->message, "out of memory");
         return -1;
     }
-    for (unsigned k = 0; k < w->n_dbs; k++) w->behind[k] = ahead->searched[k] ? NULL : w->dbs[k];
-    if (xn_story_seek(w->behind, w->n_dbs, s, term + skip, term_len - skip, n, xe) < 0 ||
+    int any = 0;
+    for (unsigned k = 0; k < w->n_dbs; k++) {
+        w->behind[k] = ahead->searched[k] ? NULL : w->dbs[k];
+        any |= w->behind[k] != NULL;
+    }
+    if ((any && xn_story_seek(w->behind, NULL, w->n_dbs, s, term + skip, term_len - skip, n,
+                              xe) < 0) ||
         xn_story_nearest_key(n, term + skip, term_len - skip, &w->story, xe) < 0)
         return -1;
     if (xs_doc_set_value(doc, XN_SLOT_STORY, w->story.data, w->story.len, xe) < 0)
@@ -594,6 +674,7 @@ static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn
      * was built; a replaced article's are taken away by
      * xs_db_replace_counted() below) */
     if (add_story(w, doc, s, term, term_len, ahead, xe) < 0) return -1;
+    if (ahead->known_new) return xs_db_add(w->dbs[k], doc, xe);
     if (w->fresh[k]) {
         /* the id term is XN_PREFIX_ID + id */
         size_t skip = strlen(XN_PREFIX_ID);
@@ -648,6 +729,7 @@ typedef struct {
     xn_sketch sketch;            /* of the article's body */
     double overlap;              /* what the analysing part found: */
     unsigned at;                 /*   see story_ahead */
+    int known_new;
     size_t key_len;
     size_t term_len;
     /* the article's id term and a NUL, the story key found (KEY_LEN
@@ -663,7 +745,7 @@ static int consume_item(void *ctx, void *vitem)
     xs_error xe;
     const char *key = it->term + it->term_len + 1;
     story_ahead ahead = {it->overlap, it->at, key, it->key_len,
-                         (const unsigned char *)key + it->key_len};
+                         (const unsigned char *)key + it->key_len, it->known_new};
     if (store_document(w, it->slot, it->doc, &it->sketch, it->term, it->term_len, &ahead,
                        &xe) == 0)
         return 0;
@@ -718,6 +800,7 @@ static xapnews_status_t hand_over(xapnews_writer_t *w, unsigned slot, xs_doc *do
     it->sketch = w->sketch;
     it->overlap = w->near.overlap;
     it->at = w->near.at;
+    it->known_new = w->known_new;
     it->key_len = w->near.key.len;
     it->term_len = w->term.len;
     memcpy(it->term, w->term.data, w->term.len + 1);
@@ -1576,7 +1659,7 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
         doc = NULL;
     } else if (!st) {
         story_ahead ahead = {w->near.overlap, w->near.at, w->near.key.data, w->near.key.len,
-                             w->searched};
+                             w->searched, w->known_new};
         if (store_document(w, (unsigned)slot, doc, &w->sketch, w->term.data, w->term.len,
                            &ahead, &xe) < 0)
             st = xn_error_from_shim(&w->err, &xe, "cannot add the article");
@@ -1648,6 +1731,8 @@ xapnews_status_t xapnews_writer_close(xapnews_writer_t *w, char **error)
     free(w->ahead);
     free(w->searched);
     free(w->behind);
+    drop_sessions(w);
+    xn_strbuf_free(&w->noted_key);
     free_spelling_counts(w->spelling);
     xn_strbuf_free(&w->near.key);
     xn_strbuf_free(&w->stored_near.key);

@@ -84,8 +84,8 @@ static void key_in_parts(xs_db *const *dbs, unsigned mask, int reverse, const xn
     xn_story_nearest n = XN_STORY_NEAREST_INIT;
     xs_error xe;
     xn_story_nearest_reset(&n);
-    ck_assert_int_eq(xn_story_seek(first, N_DBS, s, id, strlen(id), &n, &xe), 0);
-    ck_assert_int_eq(xn_story_seek(second, N_DBS, s, id, strlen(id), &n, &xe), 0);
+    ck_assert_int_eq(xn_story_seek(first, NULL, N_DBS, s, id, strlen(id), &n, &xe), 0);
+    ck_assert_int_eq(xn_story_seek(second, NULL, N_DBS, s, id, strlen(id), &n, &xe), 0);
     ck_assert_int_eq(xn_story_nearest_key(&n, id, strlen(id), key, &xe), 0);
     xn_strbuf_free(&n.key);
 }
@@ -141,7 +141,7 @@ START_TEST(a_search_in_parts_finds_the_key_of_one_search)
             one[k] = dbs[k];
             xn_strbuf alone = XN_STRBUF_INIT;
             xn_story_nearest n = XN_STORY_NEAREST_INIT;
-            ck_assert_int_eq(xn_story_seek(one, N_DBS, &s, id, strlen(id), &n, &xe), 0);
+            ck_assert_int_eq(xn_story_seek(one, NULL, N_DBS, &s, id, strlen(id), &n, &xe), 0);
             ck_assert_int_eq(xn_story_nearest_key(&n, id, strlen(id), &alone, &xe), 0);
             ties_found += n.overlap >= 1.0 && strcmp(alone.data, whole.data) != 0;
             xn_strbuf_free(&alone);
