@@ -3,7 +3,8 @@
  * cutting the databases in two and either part first, on random articles:
  * near and exact copies of a few texts spread over three databases, with
  * story keys of their own, so that equal overlaps in different databases
- * and bands (ties) are common. */
+ * and bands (ties) are common; and a read handle with a writer's session
+ * (xn_story_session_note()) finds what the writer's handle finds. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "story.h"
 #include "strbuf.h"
 #include "xapian_shim.h"
+#include "xapian_shim_terms.h"
 #include "run_suite.h"
 #include "temp_dir.h"
 
@@ -156,6 +158,118 @@ START_TEST(a_search_in_parts_finds_the_key_of_one_search)
 }
 END_TEST
 
+/* Stores (replacing by id) an article in DB as add_article() does. */
+static void store_article(xs_db *db, const char *id, const char *story, const xn_sketch *s)
+{
+    xs_error xe;
+    xs_doc *doc = xs_doc_new(&xe);
+    ck_assert_ptr_nonnull(doc);
+    char term[128];
+    snprintf(term, sizeof term, "%s%s", XN_PREFIX_ID, id);
+    ck_assert_int_eq(xs_doc_add_term(doc, term, strlen(term), 0, &xe), 0);
+    ck_assert_int_eq(xs_doc_set_value(doc, XN_SLOT_ID, id, strlen(id), &xe), 0);
+    ck_assert_int_eq(xs_doc_set_value(doc, XN_SLOT_STORY, story, strlen(story), &xe), 0);
+    unsigned char bytes[XN_SKETCH_BYTES];
+    xn_sketch_encode(s, bytes);
+    if (s->shingles)
+        ck_assert_int_eq(
+            xs_doc_set_value(doc, XN_SLOT_SKETCH, (const char *)bytes, sizeof bytes, &xe), 0);
+    xn_strbuf band = XN_STRBUF_INIT;
+    for (unsigned b = 0; s->shingles && b < XN_SKETCH_BANDS; b++) {
+        ck_assert_int_eq(xn_story_band_term(s, b, &band), 0);
+        ck_assert_int_eq(xs_doc_add_term(doc, band.data, band.len, 0, &xe), 0);
+    }
+    xn_strbuf_free(&band);
+    ck_assert_int_eq(xs_db_replace(db, term, strlen(term), doc, &xe), 0);
+    xs_doc_free(doc);
+}
+
+/* A writer's session: a read handle opened before the writer stores more,
+ * with the articles noted as the writer stores them, finds for every next
+ * article the key the writer's own handle finds. The articles: many exact
+ * copies of one text (bands held by more documents than a search reads),
+ * near copies of others, articles stored before the session and stored
+ * again, ids stored twice in the session, and an empty sketch; the writer
+ * commits now and then, so the read handle falls behind and is reopened. */
+START_TEST(a_session_sees_what_the_writer_sees)
+{
+    rng = 999u + (unsigned)_i;
+    unsigned texts[N_TEXTS][TEXT_WORDS];
+    for (unsigned t = 0; t < N_TEXTS; t++)
+        for (unsigned i = 0; i < TEXT_WORDS; i++) texts[t][i] = next_random(VOCABULARY);
+    char name[32];
+    snprintf(name, sizeof name, "s%d.db", _i);
+    const char *path = temp_dir_path(base_dir, name);
+    xs_error xe;
+    xs_db *w = xs_db_open_write(path, XS_WRITE_OVERWRITE, &xe);
+    ck_assert_msg(w != NULL, "%s", xe.message);
+    uint64_t words[TEXT_WORDS];
+    xn_sketch s;
+    xn_strbuf key = XN_STRBUF_INIT, seen = XN_STRBUF_INIT;
+    /* before the session: 90 copies of text 0, near copies of the others */
+    for (unsigned a = 0; a < 150; a++) {
+        variant(texts[a < 90 ? 0 : next_random(N_TEXTS)], a < 90 ? 0 : next_random(4), words);
+        xn_sketch_compute(words, TEXT_WORDS, &s);
+        /* keys of their own, so that which copy is found first shows */
+        char id[32], story[32];
+        snprintf(id, sizeof id, "old%u", a);
+        snprintf(story, sizeof story, "k%u", next_random(1000));
+        store_article(w, id, story, &s);
+    }
+    ck_assert_int_eq(xs_db_commit(w, &xe), 0);
+    xs_db *peer = xs_db_open_read(path, &xe);
+    ck_assert_msg(peer != NULL, "%s", xe.message);
+    unsigned last = 0;
+    ck_assert_int_eq(xs_db_lastdocid(w, &last, &xe), 0);
+    xn_story_session *ss = xn_story_session_new(last);
+    ck_assert_ptr_nonnull(ss);
+    xn_story_nearest n = XN_STORY_NEAREST_INIT;
+    for (unsigned q = 0; q < 160; q++) {
+        unsigned kind = next_random(6);
+        char id[32];
+        /* stored again: often one of the first copies of text 0 (found
+         * first), now with another text */
+        if (kind == 0) snprintf(id, sizeof id, "old%u", next_random(2) ? next_random(4) : next_random(150));
+        else if (kind == 1) snprintf(id, sizeof id, "new%u", next_random(q + 1));
+        else snprintf(id, sizeof id, "new%u", q);
+        unsigned words_n = next_random(40) ? TEXT_WORDS : 2; /* 2 words: no shingles */
+        unsigned text = kind <= 1 && next_random(2) ? 1 + next_random(N_TEXTS - 1)
+                        : next_random(3)            ? 0
+                                                    : next_random(N_TEXTS);
+        variant(texts[text], next_random(3), words);
+        xn_sketch_compute(words, words_n, &s);
+        /* the writer's own handle */
+        ck_assert_int_eq(xn_story_key(&w, 1, &s, id, strlen(id), &key, &xe), 0);
+        /* the read handle with the session */
+        xn_story_nearest_reset(&n);
+        ck_assert_int_eq(xn_story_seek(&peer, &ss, 1, &s, id, strlen(id), &n, &xe), 0);
+        ck_assert_int_eq(xn_story_nearest_key(&n, id, strlen(id), &seen, &xe), 0);
+        ck_assert_msg(strcmp(key.data, seen.data) == 0, "article %u (%s): session '%s', writer '%s'",
+                      q, id, seen.data, key.data);
+        /* noted where the writer stores it */
+        unsigned docid = xn_story_session_docid(ss, id, strlen(id));
+        if (!docid) {
+            char term[64];
+            snprintf(term, sizeof term, "%s%s", XN_PREFIX_ID, id);
+            unsigned found[2];
+            size_t nf = 0;
+            ck_assert_int_eq(xs_term_docs(peer, term, strlen(term), found, 2, &nf, &xe), 0);
+            docid = nf ? found[0] : 0;
+        }
+        ck_assert_int_eq(xn_story_session_note(ss, docid, id, strlen(id), key.data, key.len, &s),
+                         0);
+        store_article(w, id, key.data, &s);
+        if (next_random(10) == 0) ck_assert_int_eq(xs_db_commit(w, &xe), 0);
+    }
+    xn_strbuf_free(&n.key);
+    xn_strbuf_free(&key);
+    xn_strbuf_free(&seen);
+    xn_story_session_free(ss);
+    ck_assert_int_eq(xs_db_close(peer, &xe), 0);
+    ck_assert_int_eq(xs_db_close(w, &xe), 0);
+}
+END_TEST
+
 int main(void)
 {
     temp_dir_make(base_dir);
@@ -163,6 +277,7 @@ int main(void)
     TCase *tc = tcase_create("parts");
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, a_search_in_parts_finds_the_key_of_one_search, 0, 6);
+    tcase_add_loop_test(tc, a_session_sees_what_the_writer_sees, 0, 4);
     suite_add_tcase(s, tc);
     int status = run_suite(s);
     if (!getenv("KEEP")) temp_dir_remove(base_dir);
