@@ -134,8 +134,7 @@ static xapnews_status_t open_db(xapnews_writer_t *w, const char *path,
     return XAPNEWS_STATUS_SUCCESS;
 }
 
-static xapnews_status_t open_peers(xapnews_writer_t *w, const char *path, unsigned skip,
-                                   xn_error *err);
+static xapnews_status_t open_peers(xapnews_writer_t *w, const char *path, xn_error *err);
 static xapnews_status_t start_sessions(xapnews_writer_t *w, xn_error *err);
 
 /* N empty spelling counts and a NULL, or NULL without memory. */
@@ -414,7 +413,7 @@ xapnews_status_t xapnews_writer_open_shards_flags(const char *path, unsigned job
      * rebuild) go by hash; stored articles are found through peers */
     w->by_hash = njobs > 1 || w->fewest == 0 || (flags & XAPNEWS_WRITER_REINDEX);
     if (!st && !(flags & XAPNEWS_WRITER_REINDEX) && (njobs > 1 || w->articles > 0))
-        st = open_peers(w, path, n, &err);
+        st = open_peers(w, path, &err);
     if (!st) st = start_sessions(w, &err);
     if (st) {
         xn_error_export(&err, error);
@@ -437,22 +436,20 @@ xapnews_status_t xapnews_writer_open_shards_flags(const char *path, unsigned job
  *   xn_shard_of() gives, so that the jobs agree without talking.
  * Where an article is stored is looked up before it is analysed, through
  * read handles (peers) of the shards that held articles at open (none when
- * the database was empty or is rebuilt): every shard, but the one it
- * appends to for an append.
+ * the database was empty or is rebuilt).
  * New articles go only to the shard their rule gives, so what a session
- * adds never changes the answer a peer gives, and the answer is known
- * before the article is handed to the storing thread (the name lexicon
- * counts it in that shard). */
+ * adds never changes the answer a peer gives (a peer that sees an article
+ * of this session names the shard the rule gives), and the answer is
+ * known before the article is handed to the storing thread (the name
+ * lexicon counts it in that shard). */
 
-/* Opens the peers of W, of the sharded database PATH: every shard but
- * SKIP that holds articles. */
-static xapnews_status_t open_peers(xapnews_writer_t *w, const char *path, unsigned skip,
-                                   xn_error *err)
+/* Opens the peers of W, of the sharded database PATH: every shard that
+ * holds articles. */
+static xapnews_status_t open_peers(xapnews_writer_t *w, const char *path, xn_error *err)
 {
     if (!(w->peers = calloc(w->n_shards, sizeof *w->peers)))
         return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     for (unsigned s = 0; s < w->n_shards; s++) {
-        if (s == skip) continue;
         char shard[4096];
         xn_shard_path(path, s, shard, sizeof shard);
         xs_error xe;
