@@ -1,6 +1,8 @@
 /* story.c - near duplicates and story keys (see story.h). */
 #include "story.h"
 
+#include "grow.h"
+#include "hash.h"
 #include "schema.h"
 #include "xapian_shim_terms.h"
 
@@ -116,15 +118,9 @@ struct xn_story_session {
     size_t bands_n, bands_cap;
 };
 
-static uint64_t hash_bytes(uint64_t h, const char *p, size_t n)
-{
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
-    return h;
-}
-
-static uint64_t hash_id(const char *id, size_t len) { return hash_bytes(14695981039346656037ULL, id, len); }
 static uint64_t hash_docid(unsigned d) { return (d + 1ULL) * 11400714819323198485ULL; }
-static uint64_t hash_band(const char *term, size_t len) { return hash_bytes(1469598103934665603ULL, term, len) | 1; }
+/* never 0, which marks an empty slot */
+static uint64_t hash_band(const char *term, size_t len) { return (uint64_t)xn_hash(term, len) | 1; }
 
 xn_story_session *xn_story_session_new(unsigned last_docid)
 {
@@ -155,7 +151,7 @@ static size_t map_slot(const xn_story_session *ss, const size_t *map, const char
                        unsigned docid)
 {
     size_t mask = ss->map_cap - 1;
-    size_t i = (size_t)(id ? hash_id(id, len) : hash_docid(docid)) & mask;
+    size_t i = (id ? xn_hash(id, len) : (size_t)hash_docid(docid)) & mask;
     for (;; i = (i + 1) & mask) {
         if (!map[i]) return i;
         const noted_article *a = &ss->a[map[i] - 1];
@@ -226,13 +222,9 @@ int xn_story_session_note(xn_story_session *ss, unsigned docid, const char *id, 
     if (ss->by_id[slot]) { /* stored again in this session: in place */
         a = &ss->a[ss->by_id[slot] - 1];
     } else {
-        if (ss->n == ss->cap) {
-            size_t cap = ss->cap ? 2 * ss->cap : 64;
-            noted_article *grown = realloc(ss->a, cap * sizeof *grown);
-            if (!grown) return -1;
-            ss->a = grown;
-            ss->cap = cap;
-        }
+        noted_article *grown = xn_grow(ss->a, &ss->cap, ss->n + 1, sizeof *grown, 64);
+        if (!grown) return -1;
+        ss->a = grown;
         a = &ss->a[ss->n];
         memset(a, 0, sizeof *a);
         if (xn_strbuf_append(&a->id, id, id_len) < 0) return -1;
@@ -263,7 +255,6 @@ static int superseded(const xn_story_session *ss, unsigned docid)
            ss->by_docid[map_slot(ss, ss->by_docid, NULL, 0, docid)] != 0;
 }
 
-
 /* Into *OUT (malloc'd) the articles of SS whose band TERM is theirs now,
  * by docid; their number, or -1 without memory. */
 static long session_holders(const xn_story_session *ss, const char *term, size_t len,
@@ -286,15 +277,12 @@ static long session_holders(const xn_story_session *ss, const char *term, size_t
         size_t k = 0;
         while (k < n && got[k] != i) k++;
         if (k < n) continue;
-        if (n == cap) {
-            cap = cap ? 2 * cap : 8;
-            size_t *g = realloc(got, cap * sizeof *g);
-            if (!g) {
-                free(got);
-                return -1;
-            }
-            got = g;
+        size_t *g = xn_grow(got, &cap, n + 1, sizeof *g, 8);
+        if (!g) {
+            free(got);
+            return -1;
         }
+        got = g;
         got[n++] = i;
     }
     /* by docid (insertion sort: few) */
