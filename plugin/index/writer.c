@@ -358,7 +358,13 @@ xapnews_status_t xapnews_writer_open_flags(const char *path, unsigned flags,
     xapnews_writer_t *w = NULL;
     if (!st && (st = new_writer(1, &w)) == 0) {
         w->n_shards = 1;
-        if ((st = open_db(w, path, 0, flags, &err))) {
+        st = open_db(w, path, 0, flags, &err);
+        /* a read handle of the database itself lets the analysing side
+         * find near duplicates and new ids (sessions, below) */
+        if (!st && !(flags & XAPNEWS_WRITER_REINDEX) && w->articles > 0)
+            st = open_peers(w, path, &err);
+        if (!st) st = start_sessions(w, &err);
+        if (st) {
             xapnews_writer_close(w, NULL);
             w = NULL;
         }
@@ -443,15 +449,16 @@ xapnews_status_t xapnews_writer_open_shards_flags(const char *path, unsigned job
  * known before the article is handed to the storing thread (the name
  * lexicon counts it in that shard). */
 
-/* Opens the peers of W, of the sharded database PATH: every shard that
- * holds articles. */
+/* Opens the peers of W, of the database PATH (sharded, or one): every
+ * shard that holds articles. */
 static xapnews_status_t open_peers(xapnews_writer_t *w, const char *path, xn_error *err)
 {
     if (!(w->peers = calloc(w->n_shards, sizeof *w->peers)))
         return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     for (unsigned s = 0; s < w->n_shards; s++) {
         char shard[4096];
-        xn_shard_path(path, s, shard, sizeof shard);
+        if (w->sharded) xn_shard_path(path, s, shard, sizeof shard);
+        else snprintf(shard, sizeof shard, "%s", path);
         xs_error xe;
         unsigned long docs = 0;
         xs_db *db = xs_db_open_read(shard, &xe);
@@ -474,7 +481,7 @@ static int shard_for(const xapnews_writer_t *w, const char *id, size_t len, unsi
     *shard = w->by_hash ? xn_shard_of(id, len, w->n_shards) : w->shard_of[w->append_slot];
     /* an id too long to store is refused by xapnews_writer_add(); it has
      * no id term to look up */
-    if (!w->peers || len > MAX_ID_BYTES) return 0;
+    if (!w->peers || w->n_shards == 1 || len > MAX_ID_BYTES) return 0;
     char term[sizeof XN_PREFIX_ID + MAX_ID_BYTES];
     size_t plen = strlen(XN_PREFIX_ID);
     memcpy(term, XN_PREFIX_ID, plen);
@@ -520,13 +527,14 @@ static int db_for(xapnews_writer_t *w, const char *id, size_t len)
  * with every article stored before it (story.h). The search is done in two
  * parts that together give the key one search gives (xn_story_seek()):
  * - while the article is analysed, through peers: in each database with a
- *   peer when every database written has one (an append to a sharded
- *   database), with the articles this writer stored there since (its
- *   session); else in each database with a peer that no article of this
- *   writer has gone to yet, which the peer still reads as it stands;
+ *   peer when every database written has one (an append to a database,
+ *   one or sharded, that held articles), with the articles this writer
+ *   stored there since (its session); else in each database with a peer
+ *   that no article of this writer has gone to yet, which the peer still
+ *   reads as it stands;
  * - while it is stored, in the others (none, with sessions).
- * So in an append to a sharded database the storing thread (the one that
- * limits a two-thread run) does not search at all. A session holds about
+ * So in an append the storing thread (the one that limits a two-thread
+ * run) does not search at all. A session holds about
  * 300 bytes per article; past SESSION_MAX articles the writer drops them
  * and searches while storing. */
 #define SESSION_MAX 200000
