@@ -554,9 +554,11 @@ xapnews_status_t xapnews_writer_set_batch_size(xapnews_writer_t *writer,
  *  thread stores the previous ones in Xapian and commits, so indexing uses
  *  two cores (more than 2 counts as 2); 1 (the default): one thread. The
  *  calling thread also counts the article's spelling words and, in a
- *  sharded database, seeks its near duplicates in the shards no article
- *  of this writer has gone to yet (through read handles): the second
- *  thread searches only the shards it writes. The index is the same
+ *  database that held articles when the writer was opened, seeks its near
+ *  duplicates and whether its id is new through read handles plus what
+ *  the writer stored since, so the second thread only stores and commits
+ *  (it searches while storing once a writer has stored 200,000 articles,
+ *  or when a database or shard written was empty). The index is the same
  *  either way. With two threads, a failure to store an
  *  article (a database error) is reported by a later xapnews_writer_add(),
  *  xapnews_writer_commit() or xapnews_writer_close(), naming the article.
