@@ -12,8 +12,10 @@
 /* The ids seen so far in one search, so that an article sharing several
  * bands is weighed once. */
 typedef struct {
-    char **id;
-    size_t *len;
+    struct seen_id {
+        char *id;
+        size_t len;
+    } *ids;
     size_t n, cap;
 } seen_ids;
 
@@ -22,31 +24,23 @@ typedef struct {
 static int seen_before(seen_ids *s, const char *id, size_t len)
 {
     for (size_t i = 0; i < s->n; i++)
-        if (s->len[i] == len && memcmp(s->id[i], id, len) == 0) return 1;
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? 2 * s->cap : 32;
-        char **ids = realloc(s->id, cap * sizeof *ids);
-        if (!ids) return -1;
-        s->id = ids;
-        size_t *lens = realloc(s->len, cap * sizeof *lens);
-        if (!lens) return -1;
-        s->len = lens;
-        s->cap = cap;
-    }
+        if (s->ids[i].len == len && memcmp(s->ids[i].id, id, len) == 0) return 1;
+    struct seen_id *ids = xn_grow(s->ids, &s->cap, s->n + 1, sizeof *ids, 32);
+    if (!ids) return -1;
+    s->ids = ids;
     char *copy = malloc(len + 1);
     if (!copy) return -1;
     memcpy(copy, id, len);
     copy[len] = '\0';
-    s->id[s->n] = copy;
-    s->len[s->n++] = len;
+    s->ids[s->n].id = copy;
+    s->ids[s->n++].len = len;
     return 0;
 }
 
 static void seen_free(seen_ids *s)
 {
-    for (size_t i = 0; i < s->n; i++) free(s->id[i]);
-    free(s->id);
-    free(s->len);
+    for (size_t i = 0; i < s->n; i++) free(s->ids[i].id);
+    free(s->ids);
 }
 
 typedef struct {
