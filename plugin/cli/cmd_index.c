@@ -729,20 +729,41 @@ static int is_new_path(const char *path)
  * join are not worth starting. */
 #define AUTO_PARTS_MIN_BYTES (4ULL << 20)
 
+/* The threads other than the caller's that are running or ready to run
+ * now (Linux: procs_running of /proc/stat, which counts the caller), or
+ * where that is not to be had, the load average of the last minute; -1
+ * when neither is. The running count describes the cores as they are:
+ * the load average still counts, for a minute after, work that has
+ * ended (the build that ran just before a daily append). */
+static double busy_threads(void)
+{
+    FILE *f = fopen("/proc/stat", "r");
+    if (f) {
+        char line[256];
+        long running = -1;
+        while (fgets(line, sizeof line, f))
+            if (sscanf(line, "procs_running %ld", &running) == 1) break;
+        fclose(f);
+        if (running >= 1) return (double)(running - 1);
+    }
+    double load[1];
+    return getloadavg(load, 1) == 1 ? load[0] : -1;
+}
+
 /* The jobs of a run without --jobs (no --shards, no --strict): 2 on a
- * machine of two cores or more whose load average of the last minute
- * leaves at least one core idle besides the one a single job would take,
- * for a new database of AUTO_PARTS_MIN_BYTES of input (TOTAL_BYTES) or
- * more (built in parts) and for an existing database (a second thread
- * stores while the first analyses); else 1. */
+ * machine of two cores or more where, besides the core a single job would
+ * take, one is idle (busy_threads()), for a new database of
+ * AUTO_PARTS_MIN_BYTES of input (TOTAL_BYTES) or more (built in parts)
+ * and for an existing database (a second thread stores while the first
+ * analyses); else 1. */
 static unsigned auto_jobs(const index_args *a, unsigned long long total_bytes)
 {
     if (a->shards || a->strict || (total_bytes < AUTO_PARTS_MIN_BYTES && is_new_path(a->db)))
         return 1;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    double load[1];
-    if (cores < 2 || getloadavg(load, 1) != 1) return 1;
-    return (double)cores - load[0] >= 1.0 ? 2 : 1;
+    double busy = busy_threads();
+    if (cores < 2 || busy < 0) return 1;
+    return (double)cores - busy >= 2.0 ? 2 : 1;
 }
 
 static void free_args(index_args *a)
