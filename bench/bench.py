@@ -513,13 +513,16 @@ def phase_scale(res, n1, x1):
     """Daily ingest at two archive sizes (Reuters x10 and x50 by default,
     BENCH_SCALE_COPIES): at each, a new xapnews database (--shards J --jobs J)
     and a new plain Xapian database are built from the same copies (new ids
-    per copy), then each gets 100 new articles appended, then 1000 more, each
+    per copy); then, in ARGS.append_rounds rounds, each gets 100 new
+    articles appended, then 1000 more (other articles each round), each
     append its own timed command (xapnews index without --shards: an
     existing sharded database is written shard by shard; plain_xapian index
     DB FILE, one commit at the end), whose read and write system calls are
-    counted too (with_io_counts(): the same in every run, where times move
-    with the machine). The builds also give the time per 1000 articles as
-    the archive grows."""
+    counted too (with_io_counts(): nearly the same in every run, where times
+    move with the machine). The contenders alternate within each round, the
+    first of them changing from round to round, so that both meet the same
+    machine; each append's time is the median over the rounds. The builds
+    also give the time per 1000 articles as the archive grows."""
     small_c, large_c = ARGS.scale_copies
     small, large = "x%d" % small_c, "x%d" % large_c
     out = {"x1": {"articles": n1, "xapnews_seconds": x1["xapnews"]["median_seconds"],
@@ -546,10 +549,12 @@ def phase_scale(res, n1, x1):
         "more (copies numbered from %d, new to both sizes, the same articles at both sizes), "
         "each append one timed command: xapnews index --quiet --db DB FILE (no --shards), "
         "plain_xapian index DB FILE; wall time (time.perf_counter around the command) "
-        "including starting, opening, writing and committing; "
-        "measured once, with its read and write system calls (/proc/PID/io of a shell "
-        "around it); the document count checked before and after"
-        % (jobs, jobs, APPEND_SIZES[0], APPEND_SIZES[1], large_c))
+        "including starting, opening, writing and committing, with its read and write "
+        "system calls (/proc/PID/io of a shell around it); the document count checked "
+        "before and after; %d rounds, each with other new articles, the two contenders' "
+        "databases appended to in turn (the first contender alternating by round); "
+        "seconds and system calls are the medians over the rounds"
+        % (jobs, jobs, APPEND_SIZES[0], APPEND_SIZES[1], large_c, ARGS.append_rounds))
     res["scale"] = out
     if ARGS.x50 == "skip-all":
         out["skipped"] = "BENCH_X50=skip-all"
@@ -572,8 +577,10 @@ def phase_scale(res, n1, x1):
             have += k
         return [f[0] for f in files if f[1] < total], time.time() - t0
 
-    # the appended articles: copies from LARGE_C on, new to both sizes
-    need = sum(APPEND_SIZES)
+    # the appended articles: copies from LARGE_C on, new to both sizes;
+    # app_files[round] is [(articles, file)] in the order appended
+    rounds = max(1, ARGS.append_rounds)
+    need = rounds * sum(APPEND_SIZES)
     app_src = os.path.join(ARGS.work, "append-src.jsonl")
     subprocess.run(["python3", os.path.join(ARGS.bench, "reuters.py"), ARGS.reuters, app_src,
                     "--copies", str(-(-need // n1)), "--first-copy", str(large_c)],
@@ -582,17 +589,19 @@ def phase_scale(res, n1, x1):
     with open(app_src, encoding="utf-8") as f:
         lines = f.readlines()
     start = 0
-    for n in APPEND_SIZES:
-        path = os.path.join(ARGS.work, "append%d.jsonl" % n)
-        with open(path, "w", encoding="utf-8") as g:
-            g.writelines(lines[start:start + n])
-        app_files.append((n, path))
-        start += n
+    for rnd in range(rounds):
+        app_files.append([])
+        for n in APPEND_SIZES:
+            path = os.path.join(ARGS.work, "append%d-%d.jsonl" % (rnd, n))
+            with open(path, "w", encoding="utf-8") as g:
+                g.writelines(lines[start:start + n])
+            app_files[rnd].append((n, path))
+            start += n
     rmrf(app_src)
 
-    def build_and_append(size, copies, contender, inputs):
-        """A new database of CONTENDER from INPUTS, then the appends; returns
-        a dict of the measurements."""
+    def build(size, copies, contender, inputs):
+        """A new database of CONTENDER from INPUTS; returns its path and a
+        dict of the measurements."""
         db = os.path.join(ARGS.work, "%s-%s.db" % (contender, size))
         rmrf(db)
         n = copies * n1
@@ -605,39 +614,71 @@ def phase_scale(res, n1, x1):
              contender + "_seconds_per_1000": round(1000 * t / n, 3), contender + "_db_bytes": du(db)}
         log("index %s %s %.1f s (%.3f s per 1000), %.1f MiB"
             % (size, contender, t, 1000 * t / n, rss / 1024))
-        appends = {}
-        before = doccount(db)
-        r[contender + "_doccount"] = before
+        r[contender + "_doccount"] = doccount(db)
+        return db, r
+
+    def append_once(size, contender, db, k, path):
+        """Appends the K articles of PATH to DB; returns the measurements."""
         io_file = os.path.join(ARGS.work, "append.io")
-        for k, path in app_files:
-            if contender == "xapnews":
-                cmd = xapnews_cmd("index", "--quiet", "--db", db, path)
-            else:
-                cmd = [ARGS.plain, "index", db, path]
-            rmrf(io_file)
-            t, rss = timed(with_io_counts(cmd, io_file), precise=True)
-            after = doccount(db)
-            appends[str(k)] = {"seconds": round(t, 3), "peak_rss_mib": round(rss / 1024, 1),
-                               "articles_before": before, "articles_after": after,
-                               "all_new": after - before == k}
-            appends[str(k)].update(io_counts(io_file))
-            log("append %d to %s %s: %.3f s, %.1f MiB, %s read and %s write calls%s"
-                % (k, size, contender, t, rss / 1024,
-                   appends[str(k)].get("read_calls", "?"), appends[str(k)].get("write_calls", "?"),
-                   "" if after - before == k else
-                   " (WARNING: %d articles added, not %d)" % (after - before, k)))
-            before = after
-        r[contender + "_appends"] = appends
-        rmrf(db)
-        return r
+        if contender == "xapnews":
+            cmd = xapnews_cmd("index", "--quiet", "--db", db, path)
+        else:
+            cmd = [ARGS.plain, "index", db, path]
+        rmrf(io_file)
+        before = doccount(db)
+        t, rss = timed(with_io_counts(cmd, io_file), precise=True)
+        after = doccount(db)
+        a = {"seconds": t, "peak_rss_mib": rss / 1024, "articles_before": before,
+             "articles_after": after, "all_new": after - before == k}
+        a.update(io_counts(io_file))
+        log("append %d to %s %s: %.3f s, %.1f MiB, %s read and %s write calls%s"
+            % (k, size, contender, t, rss / 1024, a.get("read_calls", "?"),
+               a.get("write_calls", "?"), "" if after - before == k else
+               " (WARNING: %d articles added, not %d)" % (after - before, k)))
+        return a
+
+    def append_rounds(size, dbs):
+        """The appends to the databases DBS ({contender: path}), in rounds;
+        returns {contender + "_appends": {str(articles): medians}}."""
+        order = list(dbs)
+        got = {c: {} for c in order}
+        for rnd in range(rounds):
+            turn = order if rnd % 2 == 0 else order[::-1]
+            log("append round %d of %d at %s: %s" % (rnd + 1, rounds, size, ", ".join(turn)))
+            for c in turn:
+                for k, path in app_files[rnd]:
+                    got[c].setdefault(k, []).append(append_once(size, c, dbs[c], k, path))
+        res = {}
+        for c in order:
+            appends = {}
+            for k, runs in got[c].items():
+                a = {"seconds": round(median([x["seconds"] for x in runs]), 3),
+                     "rounds_seconds": [round(x["seconds"], 3) for x in runs],
+                     "peak_rss_mib": round(median([x["peak_rss_mib"] for x in runs]), 1),
+                     "articles_before": runs[0]["articles_before"],
+                     "articles_after": runs[0]["articles_after"],
+                     "all_new": all(x["all_new"] for x in runs)}
+                for key in ("read_calls", "write_calls"):
+                    if all(key in x for x in runs):
+                        a[key] = int(median([x[key] for x in runs]))
+                appends[str(k)] = a
+            res[c + "_appends"] = appends
+        return res
 
     def run_size(size, copies, contenders):
+        """Builds CONTENDERS' databases at SIZE (both on disk at once), then
+        appends to them in rounds."""
         files_now, tw = ensure_copies(copies)
         log("%s: %d copies written in %.0f s" % (size, copies, tw))
         d = out.setdefault(size, {})
         d.update({"articles": copies * n1, "copies": copies, "write_seconds": round(tw, 1)})
+        dbs = {}
         for c in contenders:
-            d.update(build_and_append(size, copies, c, files_now))
+            dbs[c], r = build(size, copies, c, files_now)
+            d.update(r)
+        d.update(append_rounds(size, dbs))
+        for db in dbs.values():
+            rmrf(db)
         return d
 
     run_size(small, small_c, ("xapnews", "plain_xapian"))
@@ -656,8 +697,8 @@ def phase_scale(res, n1, x1):
     # the larger size, when the budget allows (estimated from the smaller)
     sd = out[small]
     f = large_c / float(small_c)
-    append_s = sum(a["seconds"] for c in ("xapnews", "plain_xapian")
-                   for a in sd[c + "_appends"].values())
+    append_s = rounds * sum(a["seconds"] for c in ("xapnews", "plain_xapian")
+                            for a in sd[c + "_appends"].values())
     need_x = (f * sd["xapnews_seconds"] * 1.25 + 2 * append_s +
               (f - 1) * sd["write_seconds"] * 1.2 + 30)
     need_p = f * sd["plain_xapian_seconds"] * 1.3 + 2 * append_s + 30
@@ -685,7 +726,7 @@ def phase_scale(res, n1, x1):
         log("%s skipped: %s" % (large, out[large]["skipped"]))
     for path, _, _ in files:
         rmrf(path)
-    for _, path in app_files:
+    for _, path in (f for each_round in app_files for f in each_round):
         rmrf(path)
 
 
@@ -1090,6 +1131,7 @@ def main():
     ap.add_argument("--fts5", type=int, default=1)
     ap.add_argument("--scale-extra", type=int, default=0)
     ap.add_argument("--scale-jobs", type=int, default=2)
+    ap.add_argument("--append-rounds", type=int, default=3)
     ap.add_argument("--scale-copies", default="10 50",
                     help="the two archive sizes of the scale phase, in copies of Reuters")
     ARGS = ap.parse_args()

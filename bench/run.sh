@@ -33,13 +33,15 @@
 #   6. perf profile of the xapnews indexer, if perf is there and time allows
 #   7. scale and daily ingest, at Reuters x10 (215,780 articles) and x50
 #      (1,078,900), each copy with new ids: a new xapnews database
-#      (--shards 2 --jobs 2) and a new plain Xapian database, then each
+#      (--shards 2 --jobs 2) and a new plain Xapian database, then, in
+#      3 rounds (BENCH_APPEND_ROUNDS) with other articles each round, each
 #      gets 100 new articles appended, then 1000 more, each append its own
 #      timed command (xapnews index without --shards; plain_xapian index
-#      DB FILE); x50 runs when the budget allows it (BENCH_BUDGET,
-#      BENCH_X50). Costs on 2 cores: x10 about 4 minutes for both, x50
-#      about 7 minutes for xapnews and 13-15 for plain Xapian; the work
-#      folder then needs about 7 GB of disk (one database at a time).
+#      DB FILE), the contenders taking turns; medians over the rounds;
+#      x50 runs when the budget allows it (BENCH_BUDGET, BENCH_X50).
+#      Costs on 2 cores: x10 about 4 minutes for both, x50 about 7
+#      minutes for xapnews and 13-15 for plain Xapian; the work folder
+#      then needs about 12 GB of disk (both databases of a size at once).
 # Phases 2-4 run REPS repetitions, alternating the contenders; medians.
 # Prints a table of ratios, each contender's query latencies per kind and
 # the targets with their verdicts (met, NOT MET, or not measured when a
@@ -65,6 +67,7 @@
 #   BENCH_RELEVANCE=auto  auto | skip (phase 0)
 #   BENCH_SCALE_EXTRA=1  also plain Xapian committing every 1000 at x10
 #   BENCH_SCALE_JOBS=2 shards (and jobs) of xapnews in the scale phase
+#   BENCH_APPEND_ROUNDS=3  rounds of appends at each scale size
 #   BENCH_OUT=DIR      results folder (default bench/results)
 #   KEEP=1             keep the work folder (under $TMPDIR)
 set -eu
@@ -175,6 +178,7 @@ fi
     --reps "${BENCH_REPS:-3}" --budget "${BENCH_BUDGET:-3600}" \
     --x50 "${BENCH_X50:-auto}" --perf "${BENCH_PERF:-auto}" \
     --scale-extra "${BENCH_SCALE_EXTRA:-0}" --scale-jobs "${BENCH_SCALE_JOBS:-2}" \
+    --append-rounds "${BENCH_APPEND_ROUNDS:-3}" \
     --scale-copies "${BENCH_SCALE_COPIES:-10 50}" \
     --started-ago "$(( $(date +%s) - start ))"
   exit $?
