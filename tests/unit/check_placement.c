@@ -67,7 +67,7 @@ static unsigned long in_shard(const char *path, unsigned s, const char *id, cons
     char shard[256], t[128];
     xn_shard_path(path, s, shard, sizeof shard);
     if (id) snprintf(t, sizeof t, "%s%s", XN_PREFIX_ID, id);
-    else snprintf(t, sizeof t, "%s", term);
+    else if (term) snprintf(t, sizeof t, "%s", term);
     xs_error xe;
     xs_db *db = xs_db_open_read(shard, &xe);
     ck_assert_msg(db != NULL, "%s: %s", shard, xe.message);
