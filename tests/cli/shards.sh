@@ -80,24 +80,21 @@ copies = [i for i in story if i.startswith("copy-")]
 print(len(copies), sum(story[i] != story[i[5:]] for i in copies))
 PY
 }
+# dup: 3 shards; dupone: one database (sought while analysing, through a
+# read handle of the database itself)
 for j in 1 2; do
     "$XAPNEWS" index --db "$TMP/dup$j.db" --shards 3 --jobs 3 "$TMP/base.jsonl" > /dev/null
-    "$XAPNEWS" index --db "$TMP/dup$j.db" --jobs $j --batch 4 "$TMP/copies.jsonl" > /dev/null
-done
-expect_eq "an append to shards: one thread and two give the same index" \
-    "$(db_digest "$TMP/dup1.db")" "$(db_digest "$TMP/dup2.db")"
-expect_eq "an append to shards: every copy has its original's story (copies, others)" "30 0" \
-    "$(copies_story "$TMP/dup2.db")"
-# the same append to one database (sought while analysing, through a read
-# handle of the database itself)
-for j in 1 2; do
     "$XAPNEWS" index --db "$TMP/dupone$j.db" "$TMP/base.jsonl" > /dev/null
-    "$XAPNEWS" index --db "$TMP/dupone$j.db" --jobs $j --batch 4 "$TMP/copies.jsonl" > /dev/null
+    for db in dup dupone; do
+        "$XAPNEWS" index --db "$TMP/$db$j.db" --jobs $j --batch 4 "$TMP/copies.jsonl" > /dev/null
+    done
 done
-expect_eq "an append to one database: one thread and two give the same index" \
-    "$(db_digest "$TMP/dupone1.db")" "$(db_digest "$TMP/dupone2.db")"
-expect_eq "an append to one database: every copy has its original's story" "30 0" \
-    "$(copies_story "$TMP/dupone2.db")"
+for db in "dup:shards" "dupone:one database"; do
+    expect_eq "an append to ${db#*:}: one thread and two give the same index" \
+        "$(db_digest "$TMP/${db%:*}1.db")" "$(db_digest "$TMP/${db%:*}2.db")"
+    expect_eq "an append to ${db#*:}: every copy has its original's story (copies, others)" \
+        "30 0" "$(copies_story "$TMP/${db%:*}2.db")"
+done
 
 out=$("$XAPNEWS" compact --db "$TMP/sharded.db" --out "$TMP/compact.db")
 expect_eq "compact exit status" 0 $?
