@@ -505,6 +505,15 @@ def phase_perf(res, r1, x1_seconds, plain_seconds):
 APPEND_SIZES = (100, 1000)
 
 
+def read_through(path):
+    """Reads every file under PATH once (into the page cache)."""
+    for top, _, names in os.walk(path):
+        for name in names:
+            with open(os.path.join(top, name), "rb") as f:
+                while f.read(1 << 20):
+                    pass
+
+
 def doccount(db):
     return int(output_of([ARGS.plain, "doccount", db]).strip())
 
@@ -551,7 +560,8 @@ def phase_scale(res, n1, x1):
         "plain_xapian index DB FILE; wall time (time.perf_counter around the command) "
         "including starting, opening, writing and committing, with its read and write "
         "system calls (/proc/PID/io of a shell around it); the document count checked "
-        "before and after; %d rounds, each with other new articles, the two contenders' "
+        "before and after; both databases read through once after both builds; %d rounds, "
+        "each with other new articles, the two contenders' "
         "databases appended to in turn (the first contender alternating by round); "
         "seconds and system calls are the medians over the rounds"
         % (jobs, jobs, APPEND_SIZES[0], APPEND_SIZES[1], large_c, ARGS.append_rounds))
@@ -626,14 +636,24 @@ def phase_scale(res, n1, x1):
             cmd = [ARGS.plain, "index", db, path]
         rmrf(io_file)
         before = doccount(db)
-        t, rss = timed(with_io_counts(cmd, io_file), precise=True)
+        out_file = os.path.join(ARGS.work, "append.out")
+        with open(out_file, "w") as out:
+            t, rss = timed(with_io_counts(cmd, io_file), stdout=out, precise=True)
         after = doccount(db)
         a = {"seconds": t, "peak_rss_mib": rss / 1024, "articles_before": before,
              "articles_after": after, "all_new": after - before == k}
         a.update(io_counts(io_file))
-        log("append %d to %s %s: %.3f s, %.1f MiB, %s read and %s write calls%s"
+        if contender == "xapnews":
+            # the summary names the threads the default chose ("(2 threads)")
+            with open(out_file, encoding="utf-8", errors="replace") as f:
+                m = re.search(r"\((\d+) threads\)", f.read())
+            a["threads"] = int(m.group(1)) if m else 1
+        log("append %d to %s %s: %.3f s, %.1f MiB, %s read and %s write calls%s%s"
             % (k, size, contender, t, rss / 1024, a.get("read_calls", "?"),
-               a.get("write_calls", "?"), "" if after - before == k else
+               a.get("write_calls", "?"),
+               ", %d thread%s" % (a["threads"], "s" if a["threads"] > 1 else "")
+               if "threads" in a else "",
+               "" if after - before == k else
                " (WARNING: %d articles added, not %d)" % (after - before, k)))
         return a
 
@@ -642,6 +662,13 @@ def phase_scale(res, n1, x1):
         returns {contender + "_appends": {str(articles): medians}}."""
         order = list(dbs)
         got = {c: {} for c in order}
+        # the databases were built one after the other: read each through
+        # once so that neither starts colder than the other (the page
+        # cache holds what the last build wrote, not the first)
+        for c in order:
+            t0 = time.time()
+            read_through(dbs[c])
+            log("read %s's database at %s through in %.1f s" % (c, size, time.time() - t0))
         for rnd in range(rounds):
             turn = order if rnd % 2 == 0 else order[::-1]
             log("append round %d of %d at %s: %s" % (rnd + 1, rounds, size, ", ".join(turn)))
@@ -658,6 +685,8 @@ def phase_scale(res, n1, x1):
                      "articles_before": runs[0]["articles_before"],
                      "articles_after": runs[0]["articles_after"],
                      "all_new": all(x["all_new"] for x in runs)}
+                if all("threads" in x for x in runs):
+                    a["rounds_threads"] = [x["threads"] for x in runs]
                 for key in ("read_calls", "write_calls"):
                     if all(key in x for x in runs):
                         a[key] = int(median([x[key] for x in runs]))

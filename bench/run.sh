@@ -37,7 +37,8 @@
 #      3 rounds (BENCH_APPEND_ROUNDS) with other articles each round, each
 #      gets 100 new articles appended, then 1000 more, each append its own
 #      timed command (xapnews index without --shards; plain_xapian index
-#      DB FILE), the contenders taking turns; medians over the rounds;
+#      DB FILE), the contenders taking turns on databases each read
+#      through once beforehand; medians over the rounds;
 #      x50 runs when the budget allows it (BENCH_BUDGET, BENCH_X50).
 #      Costs on 2 cores: x10 about 4 minutes for both, x50 about 7
 #      minutes for xapnews and 13-15 for plain Xapian; the work folder
