@@ -375,7 +375,7 @@ static int search_bands(near_search *c, xs_db *const *dbs, xn_story_session *con
 int xn_story_near(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *skip,
                   size_t skip_len, double min, xn_story_fn fn, void *ctx, xs_error *xe)
 {
-    near_search c = {s, skip, skip_len, min, fn, ctx, {NULL, NULL, 0, 0}, 0, 0, 0};
+    near_search c = {s, skip, skip_len, min, fn, ctx, {NULL, 0, 0}, 0, 0, 0};
     return search_bands(&c, dbs, NULL, n_dbs, 0, xe);
 }
 
@@ -413,7 +413,7 @@ static int seek_before(xs_db *const *dbs, xn_story_session *const *sessions, siz
 {
     nearest_search ns = {n, NULL, 0};
     near_search c = {s,  id, id_len, XN_STORY_MIN_OVERLAP, keep_nearest, &ns,
-                     {NULL, NULL, 0, 0}, 0, 0, 0};
+                     {NULL, 0, 0}, 0, 0, 0};
     ns.search = &c;
     if (search_bands(&c, dbs, sessions, n_dbs, before, xe) < 0) return -1;
     return ns.failed ? no_memory(xe) : 0;
