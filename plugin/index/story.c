@@ -104,10 +104,12 @@ struct xn_story_session {
     size_t superseded;    /* articles noted at a docid below FIRST_NEW */
     /* open addressing, article index + 1 (0: empty), MAP_CAP slots each */
     size_t *by_id, *by_docid, map_cap;
-    /* (band hash, article index + 1) pairs, BANDS_CAP slots */
+    /* open addressing over the distinct band hashes, BANDS_CAP slots;
+     * each slot names its holders, article indexes in docid order */
     struct band_slot {
-        uint64_t hash;
-        size_t article;
+        uint64_t hash; /* 0: empty */
+        size_t *holders;
+        size_t n, cap;
     } *bands;
     size_t bands_n, bands_cap;
 };
@@ -133,6 +135,7 @@ void xn_story_session_free(xn_story_session *ss)
     free(ss->a);
     free(ss->by_id);
     free(ss->by_docid);
+    for (size_t i = 0; i < ss->bands_cap; i++) free(ss->bands[i].holders);
     free(ss->bands);
     free(ss);
 }
@@ -176,6 +179,17 @@ static int maps_grow(xn_story_session *ss)
     return 0;
 }
 
+/* The slot of SS's band table for HASH: its own, else the empty one
+ * where it goes. */
+static size_t band_slot_of(const xn_story_session *ss, uint64_t hash)
+{
+    size_t mask = ss->bands_cap - 1, j = (size_t)hash & mask;
+    while (ss->bands[j].hash && ss->bands[j].hash != hash) j = (j + 1) & mask;
+    return j;
+}
+
+/* Notes that the article at index ARTICLE holds the band whose term hashes
+ * to HASH; its holders stay in docid order, each once. */
 static int bands_add(xn_story_session *ss, uint64_t hash, size_t article)
 {
     if (2 * (ss->bands_n + 1) > ss->bands_cap) {
@@ -192,11 +206,26 @@ static int bands_add(xn_story_session *ss, uint64_t hash, size_t article)
         ss->bands = b;
         ss->bands_cap = cap;
     }
-    size_t j = (size_t)hash & (ss->bands_cap - 1);
-    while (ss->bands[j].hash) j = (j + 1) & (ss->bands_cap - 1);
-    ss->bands[j].hash = hash;
-    ss->bands[j].article = article + 1;
-    ss->bands_n++;
+    struct band_slot *slot = &ss->bands[band_slot_of(ss, hash)];
+    if (!slot->hash) {
+        slot->hash = hash;
+        ss->bands_n++;
+    }
+    /* new articles come in docid order: their place is almost always last */
+    unsigned docid = ss->a[article].docid;
+    size_t lo = 0, hi = slot->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ss->a[slot->holders[mid]].docid < docid) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo < slot->n && slot->holders[lo] == article) return 0;
+    size_t *h = xn_grow(slot->holders, &slot->cap, slot->n + 1, sizeof *h, 4);
+    if (!h) return -1;
+    slot->holders = h;
+    memmove(h + lo + 1, h + lo, (slot->n - lo) * sizeof *h);
+    h[lo] = article;
+    slot->n++;
     return 0;
 }
 
@@ -249,45 +278,23 @@ static int superseded(const xn_story_session *ss, unsigned docid)
            ss->by_docid[map_slot(ss, ss->by_docid, NULL, 0, docid)] != 0;
 }
 
-/* Into *OUT (malloc'd) the articles of SS whose band TERM is theirs now,
- * by docid; their number, or -1 without memory. */
-static long session_holders(const xn_story_session *ss, const char *term, size_t len,
-                            unsigned b, size_t **out)
+/* Into OUT (room for MAX) the first MAX articles of SS, in docid order,
+ * whose band B is TERM now (not only in a version they replaced); their
+ * number. */
+static size_t session_holders(const xn_story_session *ss, const char *term, size_t len,
+                              unsigned b, size_t *out, size_t max)
 {
-    *out = NULL;
     if (!ss->bands_cap) return 0;
-    uint64_t h = hash_band(term, len);
-    size_t n = 0, cap = 0, *got = NULL;
-    for (size_t j = (size_t)h & (ss->bands_cap - 1); ss->bands[j].hash;
-         j = (j + 1) & (ss->bands_cap - 1)) {
-        if (ss->bands[j].hash != h) continue;
-        size_t i = ss->bands[j].article - 1;
-        const noted_article *a = &ss->a[i];
+    const struct band_slot *slot = &ss->bands[band_slot_of(ss, hash_band(term, len))];
+    size_t plen = strlen(XN_PREFIX_DUPBAND), n = 0;
+    for (size_t k = 0; k < slot->n && n < max; k++) {
+        const noted_article *a = &ss->a[slot->holders[k]];
         char band[XN_SKETCH_BAND_MAX];
         size_t blen = a->sketch.shingles ? xn_sketch_band(&a->sketch, b, band) : 0;
-        /* the band as the article holds it now (not a replaced version's) */
-        size_t plen = strlen(XN_PREFIX_DUPBAND);
-        if (!blen || len != plen + blen || memcmp(term + plen, band, blen) != 0) continue;
-        size_t k = 0;
-        while (k < n && got[k] != i) k++;
-        if (k < n) continue;
-        size_t *g = xn_grow(got, &cap, n + 1, sizeof *g, 8);
-        if (!g) {
-            free(got);
-            return -1;
-        }
-        got = g;
-        got[n++] = i;
+        if (blen && len == plen + blen && memcmp(term + plen, band, blen) == 0)
+            out[n++] = slot->holders[k];
     }
-    /* by docid (insertion sort: few) */
-    for (size_t x = 1; x < n; x++)
-        for (size_t y = x; y > 0 && ss->a[got[y]].docid < ss->a[got[y - 1]].docid; y--) {
-            size_t t = got[y];
-            got[y] = got[y - 1];
-            got[y - 1] = t;
-        }
-    *out = got;
-    return (long)n;
+    return n;
 }
 
 /* The candidates of band B (term TERM) in a database DB read as it was
@@ -299,20 +306,19 @@ static int search_session(near_search *c, xs_db *db, const xn_story_session *ss,
 {
     size_t want = XN_STORY_BAND_DOCS + ss->superseded, np = 0;
     unsigned *peer = malloc(want * sizeof *peer);
-    size_t *mine = NULL;
-    long nm = peer ? session_holders(ss, term, len, b, &mine) : -1;
-    if (nm < 0) {
-        free(peer);
+    if (!peer) {
         c->failed = 1;
         return 0;
     }
+    size_t mine[XN_STORY_BAND_DOCS];
+    size_t nm = session_holders(ss, term, len, b, mine, XN_STORY_BAND_DOCS);
     int rc = xs_term_docs(db, term, len, peer, want, &np, xe);
     size_t i = 0, j = 0, taken = 0;
     while (rc == 0 && !c->failed && !c->stopped && taken < XN_STORY_BAND_DOCS) {
         /* documents the session added or stored anew are read from it */
         while (i < np && (peer[i] >= ss->first_new || superseded(ss, peer[i]))) i++;
-        int from_db = i < np && (j >= (size_t)nm || peer[i] < ss->a[mine[j]].docid);
-        if (!from_db && j >= (size_t)nm) break;
+        int from_db = i < np && (j >= nm || peer[i] < ss->a[mine[j]].docid);
+        if (!from_db && j >= nm) break;
         taken++;
         if (from_db) {
             rc = xs_doc_values(db, peer[i++], value_slots, N_VALUES, on_candidate, c, xe);
@@ -322,7 +328,6 @@ static int search_session(near_search *c, xs_db *db, const xn_story_session *ss,
         }
     }
     free(peer);
-    free(mine);
     return rc;
 }
 
