@@ -7,6 +7,9 @@ trap 'rm -rf "$TMP"' EXIT
 FAILS=0
 # Debian's python3, which has the xapian bindings (python3-xapian)
 SYSPY=/usr/bin/python3
+# and every python3 the tests call is that one (a version manager's python3
+# first on PATH may start a shell and more for each call)
+python3() { "$SYSPY" "$@"; }
 fail() { echo "FAIL: $*" >&2; FAILS=$((FAILS + 1)); }
 pass() { echo "ok: $*"; }
 # expect_eq WHAT EXPECTED ACTUAL
