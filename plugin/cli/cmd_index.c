@@ -729,23 +729,44 @@ static int is_new_path(const char *path)
  * join are not worth starting. */
 #define AUTO_PARTS_MIN_BYTES (4ULL << 20)
 
-/* The threads other than the caller's that are running or ready to run
- * now (Linux: procs_running of /proc/stat, which counts the caller), or
- * where that is not to be had, the load average of the last minute; -1
- * when neither is. The running count describes the cores as they are:
- * the load average still counts, for a minute after, work that has
- * ended (the build that ran just before a daily append). */
-static double busy_threads(void)
+/* procs_running of /proc/stat (Linux): the threads running or ready to
+ * run, the caller's included; -1 when it cannot be read. */
+static long procs_running(void)
 {
     FILE *f = fopen("/proc/stat", "r");
-    if (f) {
-        char line[256];
-        long running = -1;
-        while (fgets(line, sizeof line, f))
-            if (sscanf(line, "procs_running %ld", &running) == 1) break;
-        fclose(f);
-        if (running >= 1) return (double)(running - 1);
+    if (!f) return -1;
+    char line[256];
+    long running = -1;
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "procs_running %ld", &running) == 1) break;
+    fclose(f);
+    return running;
+}
+
+/* Samples of the running threads taken, and the pause between two. */
+#define BUSY_SAMPLES 5
+#define BUSY_SAMPLE_GAP_NS 2000000L
+
+/* The threads other than the caller's that keep running (the fewest
+ * running or ready over BUSY_SAMPLES looks, 8 ms in all: a thread that
+ * only passes by, such as the shell that started this command, is not
+ * counted), or where that is not to be had, the load average of the last
+ * minute; -1 when neither is. The running count describes the cores as
+ * they are: the load average still counts, for a minute after, work that
+ * has ended (the build that ran just before a daily append). */
+static double busy_threads(void)
+{
+    long fewest = -1;
+    for (int i = 0; i < BUSY_SAMPLES; i++) {
+        if (i) {
+            struct timespec gap = {0, BUSY_SAMPLE_GAP_NS};
+            nanosleep(&gap, NULL);
+        }
+        long running = procs_running();
+        if (running < 1) break;
+        if (fewest < 0 || running < fewest) fewest = running;
     }
+    if (fewest >= 1) return (double)(fewest - 1);
     double load[1];
     return getloadavg(load, 1) == 1 ? load[0] : -1;
 }
