@@ -10,26 +10,23 @@
 #include <string.h>
 
 /* The ids seen so far in one search, so that an article sharing several
- * bands is weighed once: the ids in the order seen, and an open-addressing
- * index of them (entry + 1, 0: empty; SLOTS_CAP slots). */
+ * bands is weighed once: an open-addressing table of CAP slots (id NULL:
+ * empty), N of them taken. */
 typedef struct {
     struct seen_id {
         char *id;
         size_t len;
-    } *ids;
+    } *slots;
     size_t n, cap;
-    size_t *slots, slots_cap;
 } seen_ids;
 
-/* The slot of S's index holding ID, else the empty one where it goes. */
-static size_t seen_slot(const seen_ids *s, const size_t *slots, size_t cap, const char *id,
-                        size_t len)
+/* The slot of SLOTS (CAP of them) holding ID, else the empty one where it
+ * goes. */
+static size_t seen_slot(const struct seen_id *slots, size_t cap, const char *id, size_t len)
 {
     size_t j = xn_hash(id, len) & (cap - 1);
-    for (; slots[j]; j = (j + 1) & (cap - 1)) {
-        const struct seen_id *e = &s->ids[slots[j] - 1];
-        if (e->len == len && memcmp(e->id, id, len) == 0) break;
-    }
+    while (slots[j].id && !(slots[j].len == len && memcmp(slots[j].id, id, len) == 0))
+        j = (j + 1) & (cap - 1);
     return j;
 }
 
@@ -37,35 +34,33 @@ static size_t seen_slot(const seen_ids *s, const size_t *slots, size_t cap, cons
  * memory. */
 static int seen_before(seen_ids *s, const char *id, size_t len)
 {
-    if (2 * (s->n + 1) > s->slots_cap) {
-        size_t cap = s->slots_cap ? 2 * s->slots_cap : 64;
-        size_t *slots = calloc(cap, sizeof *slots);
+    if (2 * (s->n + 1) > s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 64;
+        struct seen_id *slots = calloc(cap, sizeof *slots);
         if (!slots) return -1;
-        for (size_t i = 0; i < s->n; i++)
-            slots[seen_slot(s, slots, cap, s->ids[i].id, s->ids[i].len)] = i + 1;
+        for (size_t i = 0; i < s->cap; i++) {
+            const struct seen_id *e = &s->slots[i];
+            if (e->id) slots[seen_slot(slots, cap, e->id, e->len)] = *e;
+        }
         free(s->slots);
         s->slots = slots;
-        s->slots_cap = cap;
+        s->cap = cap;
     }
-    size_t j = seen_slot(s, s->slots, s->slots_cap, id, len);
-    if (s->slots[j]) return 1;
-    struct seen_id *ids = xn_grow(s->ids, &s->cap, s->n + 1, sizeof *ids, 32);
-    if (!ids) return -1;
-    s->ids = ids;
+    struct seen_id *e = &s->slots[seen_slot(s->slots, s->cap, id, len)];
+    if (e->id) return 1;
     char *copy = malloc(len + 1);
     if (!copy) return -1;
     memcpy(copy, id, len);
     copy[len] = '\0';
-    s->ids[s->n].id = copy;
-    s->ids[s->n++].len = len;
-    s->slots[j] = s->n;
+    e->id = copy;
+    e->len = len;
+    s->n++;
     return 0;
 }
 
 static void seen_free(seen_ids *s)
 {
-    for (size_t i = 0; i < s->n; i++) free(s->ids[i].id);
-    free(s->ids);
+    for (size_t i = 0; i < s->cap; i++) free(s->slots[i].id);
     free(s->slots);
 }
 
@@ -406,7 +401,7 @@ static int search_bands(near_search *c, xs_db *const *dbs, xn_story_session *con
 int xn_story_near(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *skip,
                   size_t skip_len, double min, xn_story_fn fn, void *ctx, xs_error *xe)
 {
-    near_search c = {s, skip, skip_len, min, fn, ctx, {NULL, 0, 0, NULL, 0}, 0, 0, 0};
+    near_search c = {s, skip, skip_len, min, fn, ctx, {NULL, 0, 0}, 0, 0, 0};
     return search_bands(&c, dbs, NULL, n_dbs, 0, xe);
 }
 
@@ -444,7 +439,7 @@ static int seek_before(xs_db *const *dbs, xn_story_session *const *sessions, siz
 {
     nearest_search ns = {n, NULL, 0};
     near_search c = {s,  id, id_len, XN_STORY_MIN_OVERLAP, keep_nearest, &ns,
-                     {NULL, 0, 0, NULL, 0}, 0, 0, 0};
+                     {NULL, 0, 0}, 0, 0, 0};
     ns.search = &c;
     if (search_bands(&c, dbs, sessions, n_dbs, before, xe) < 0) return -1;
     return ns.failed ? no_memory(xe) : 0;
