@@ -748,10 +748,11 @@ static long procs_running(void)
 #define BUSY_SAMPLE_GAP_NS 2000000L
 
 /* The threads other than the caller's that keep running (the fewest
- * running or ready over BUSY_SAMPLES looks, 8 ms in all: a thread that
- * only passes by, such as the shell that started this command, is not
- * counted), or where that is not to be had, the load average of the last
- * minute; -1 when neither is. The running count describes the cores as
+ * running or ready over up to BUSY_SAMPLES looks, 8 ms in all, ending at
+ * the first that shows the caller alone: a thread that only passes by,
+ * such as the shell that started this command, is not counted), or where
+ * that is not to be had, the load average of the last minute; -1 when
+ * neither is. The running count describes the cores as
  * they are: the load average still counts, for a minute after, work that
  * has ended (the build that ran just before a daily append). */
 static double busy_threads(void)
@@ -765,6 +766,7 @@ static double busy_threads(void)
         long running = procs_running();
         if (running < 1) break;
         if (fewest < 0 || running < fewest) fewest = running;
+        if (fewest == 1) break; /* the caller alone: no look can show fewer */
     }
     if (fewest >= 1) return (double)(fewest - 1);
     double load[1];
@@ -782,8 +784,9 @@ static unsigned auto_jobs(const index_args *a, unsigned long long total_bytes)
     if (a->shards || a->strict || (total_bytes < AUTO_PARTS_MIN_BYTES && is_new_path(a->db)))
         return 1;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    if (cores < 2) return 1;
     double busy = busy_threads();
-    if (cores < 2 || busy < 0) return 1;
+    if (busy < 0) return 1;
     return (double)cores - busy >= 2.0 ? 2 : 1;
 }
 
