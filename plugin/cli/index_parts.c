@@ -11,9 +11,18 @@ typedef struct {
     unsigned long record;
 } record_ref;
 
+/* Reading a record only for its id (a record before a job's run) costs
+ * about this share of indexing it: 5.5% on Reuters-21578 under callgrind
+ * (JSON parse and page-chrome cleaning against the whole analysis and
+ * Xapian's work). Later runs are made that much shorter, so that every
+ * job, reading past the runs before its own, has about as much to do. */
+#define PASS_COST 0.055
+
 struct part_plan {
     unsigned part, nparts; /* nparts 0: a replay */
     unsigned long long total;
+    double *start;         /* where each run starts, in input bytes;
+                              start[nparts] is the total */
     uint64_t *earlier;     /* hashes of the ids before the run */
     size_t n_earlier, cap_earlier;
     int sorted;
@@ -45,6 +54,21 @@ part_plan *part_plan_new(unsigned part, unsigned nparts, unsigned long long tota
     p->part = part;
     p->nparts = nparts ? nparts : 1;
     p->total = total;
+    if (!(p->start = malloc((p->nparts + 1) * sizeof *p->start))) {
+        free(p);
+        return NULL;
+    }
+    /* run j costs len_j + PASS_COST * start_j, the same for every j:
+     * start_{j+1} = c + (1 - PASS_COST) * start_j, start_nparts = total */
+    double keep = 1.0 - PASS_COST, c = 0.0, k = 1.0;
+    for (unsigned j = 0; j < p->nparts; j++) {
+        c += k;
+        k *= keep;
+    }
+    c = (double)total / c;
+    p->start[0] = 0.0;
+    for (unsigned j = 0; j < p->nparts; j++) p->start[j + 1] = c + keep * p->start[j];
+    p->start[p->nparts] = (double)total;
     return p;
 }
 
@@ -58,6 +82,7 @@ void part_plan_free(part_plan *p)
     if (!p) return;
     free(p->earlier);
     free(p->deferred);
+    free(p->start);
     free(p);
 }
 
@@ -85,7 +110,9 @@ static unsigned part_of(const part_plan *p, unsigned long long done)
 {
     if (!p->total) return 0;
     if (done >= p->total) return p->nparts - 1;
-    return (unsigned)(done * p->nparts / p->total);
+    unsigned q = 0;
+    while (q + 1 < p->nparts && (double)done >= p->start[q + 1]) q++;
+    return q;
 }
 
 static int replay_take(part_plan *p, int input, unsigned long record, record_take *take)

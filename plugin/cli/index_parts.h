@@ -1,12 +1,13 @@
 /* index_parts.h - which input records each job indexes when `xapnews index
  * --jobs J` builds a new database as J parts (cmd_index.c).
  *
- * The inputs, read in order, are cut into J runs of records of about equal
- * bytes: a record belongs to part floor(J * B / T), where B counts the
- * input bytes up to the end of the record and T all of them. Every job
- * reads the records before its run (without indexing them), indexes its
- * own and stops after it; the parts are then joined in order
- * (xapnews_database_join()).
+ * The inputs, read in order, are cut into J runs of records: a record
+ * belongs to the run whose byte range holds B, the input bytes up to the
+ * end of the record. Every job reads the records before its run (without
+ * indexing them, for their ids), indexes its own and stops after it; the
+ * parts are then joined in order (xapnews_database_join()). The ranges
+ * cover all T bytes, each a little shorter than the one before, so that
+ * every job has about as much to do.
  *
  * One writer replaces an article whose id came before, in place. A job
  * cannot do that for an id an earlier run holds, so it leaves such a
