@@ -372,15 +372,7 @@ typedef enum {
      *  writer commits), and the writer is new: the settings given are
      *  stored. Index every article again. A job of a sharded database
      *  empties the shards it owns; give the flag to every job. */
-    XAPNEWS_WRITER_REINDEX = 1 << 0,
-    /** For a database built to be used only once the run completes, such
-     *  as a part given to xapnews_database_join(): commits store the
-     *  articles, but the words they add to Xapian's spelling data wait
-     *  for xapnews_writer_close() (or for a commit once they pass a
-     *  million distinct words), so each block of the spelling table is
-     *  written once, not once per batch. The database a run stopped
-     *  before its close leaves lacks those words: build it again. */
-    XAPNEWS_WRITER_SPELLING_AT_CLOSE = 1 << 1
+    XAPNEWS_WRITER_REINDEX = 1 << 0
 } xapnews_writer_flags_t;
 
 /** Opens (creating if needed) the Xapian database at PATH for writing; a
@@ -588,8 +580,7 @@ xapnews_status_t xapnews_writer_commit(xapnews_writer_t *writer);
 /** Commits and releases the writer. The handle is released even when the
  *  final commit fails; the status tells, and *ERROR (optional, released
  *  with xapnews_free()) says why. Before that, it gives Xapian's spelling
- *  data the words of the articles added since the last commit (all of
- *  them with XAPNEWS_WRITER_SPELLING_AT_CLOSE; see
+ *  data the words of the articles added since the last commit (see
  *  xapnews_database_suggest()). */
 xapnews_status_t xapnews_writer_close(xapnews_writer_t *writer, char **error);
 

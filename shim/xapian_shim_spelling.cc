@@ -115,17 +115,6 @@ int xs_db_spelling_take(xs_db *h, xs_spelling_counts *counts, xs_error *err)
     XS_SHIM_CATCH(err, -1)
 }
 
-int xs_db_commit_keeping_spelling(xs_db *h, size_t max_words, xs_error *err)
-{
-    XS_SHIM_TRY
-        std::unordered_map<std::string, long> *changes = changes_of(h, err);
-        if (!changes) return -1;
-        if (changes->size() > max_words) xs_db_spelling_flush(h);
-        writer_of(h, err)->commit();
-        return 0;
-    XS_SHIM_CATCH(err, -1)
-}
-
 int xs_db_replace_counted(xs_db *h, const char *unique_term, size_t len, const xs_doc *doc,
                           unsigned slot, char **old, size_t *old_len, xs_error *err)
 {

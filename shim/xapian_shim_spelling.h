@@ -50,12 +50,6 @@ int xs_spelling_counts_add_doc(xs_spelling_counts *counts, const xs_doc *doc, xs
  *  and empties COUNTS. */
 int xs_db_spelling_take(xs_db *db, xs_spelling_counts *counts, xs_error *err);
 
-/** Commits DB's documents as xs_db_commit() does, but leaves its spelling
- *  changes pending (for the next xs_db_commit() or xs_db_close()) while
- *  they name at most MAX_WORDS words: a database built to be joined then
- *  writes each block of its spelling table once, not once per batch. */
-int xs_db_commit_keeping_spelling(xs_db *db, size_t max_words, xs_error *err);
-
 /** Replaces the documents of DB indexed by the LEN-byte UNIQUE_TERM by
  *  DOC, as xs_db_replace() does (DOC is added when none is; it stays the
  *  caller's), looking the term up once: first takes away once each

@@ -333,8 +333,7 @@ static int search_session(near_search *c, xs_db *db, const xn_story_session *ss,
     }
     size_t mine[XN_STORY_BAND_DOCS];
     size_t nm = session_holders(ss, term, len, b, mine, XN_STORY_BAND_DOCS);
-    /* no DB: the database was empty when the session began */
-    int rc = db ? xs_term_docs(db, term, len, peer, want, &np, xe) : 0;
+    int rc = xs_term_docs(db, term, len, peer, want, &np, xe);
     size_t i = 0, j = 0, taken = 0;
     while (rc == 0 && !c->failed && !c->stopped && taken < XN_STORY_BAND_DOCS) {
         /* documents the session added or stored anew are read from it */
@@ -384,10 +383,9 @@ static int search_bands(near_search *c, xs_db *const *dbs, xn_story_session *con
             break;
         }
         for (size_t k = 0; k < n_dbs && !c->failed && !c->stopped && !rc; k++) {
-            int in_session = sessions && sessions[k];
-            if (!dbs[k] && !in_session) continue;
+            if (!dbs[k]) continue;
             c->at = b * (unsigned)n_dbs + (unsigned)k;
-            if (in_session)
+            if (sessions && sessions[k])
                 rc = search_session(c, dbs[k], sessions[k], term.data, term.len, b, xe);
             else
                 rc = xs_db_postings_values(dbs[k], term.data, term.len, XN_STORY_BAND_DOCS,

@@ -64,9 +64,8 @@ typedef struct {
 void xn_story_nearest_reset(xn_story_nearest *n);
 
 /* The articles a writer stored in one database since a read handle of it
- * was opened, or since it was empty (a session): with it, a search through
- * the read handle (or of the session alone) sees what the writer's own
- * handle sees, without waiting for the writer or reading its changes. */
+ * was opened (a session): with it, a search through the read handle sees
+ * what the writer's own handle sees, without waiting for the writer. */
 typedef struct xn_story_session xn_story_session;
 
 /** A new session of a database whose highest docid is LAST_DOCID (free
@@ -90,11 +89,10 @@ unsigned xn_story_session_docid(const xn_story_session *session, const char *id,
 int xn_story_session_note(xn_story_session *session, unsigned docid, const char *id,
                           size_t id_len, const char *key, size_t key_len, const xn_sketch *s);
 
-/** xn_story_key()'s search over the entries of DBS that are not NULL or
- *  have a session, N_DBS the number of all the entries; an entry with a
- *  session in SESSIONS (NULL: none) is a read handle, or NULL when the
- *  database was empty when the session began, searched with the articles
- *  its session noted. A near duplicate found replaces N's when it overlaps
+/** xn_story_key()'s search over the entries of DBS that are not NULL only,
+ *  N_DBS the number of all the entries; an entry with a session in
+ *  SESSIONS (NULL: none) is a read handle, searched with the articles its
+ *  session noted. A near duplicate found replaces N's when it overlaps
  *  more, or as much and comes first in the order of xn_story_key() (band
  *  by band, entry by entry, docid by docid). So the entries may be
  *  searched in parts, one after the other, with the same N (reset before

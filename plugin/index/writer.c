@@ -38,10 +38,6 @@
 #define AUTO_BATCH_SHARE 50   /* the automatic batch: a fiftieth of the articles */
 #define AUTO_BATCH_MAX 10000  /* at most (Xapian's own flush threshold) */
 #define MAX_ID_BYTES 240 /* Xapian terms are at most 245 bytes */
-#define WRITER_FLAGS (XAPNEWS_WRITER_REINDEX | XAPNEWS_WRITER_SPELLING_AT_CLOSE)
-/* with XAPNEWS_WRITER_SPELLING_AT_CLOSE, the most distinct words a commit
- * leaves pending */
-#define SPELLING_PENDING_MAX 1000000
 
 struct xapnews_writer {
     xn_error err;
@@ -67,7 +63,6 @@ struct xapnews_writer {
     int record_on_commit; /* commit and close store them (not after a
                              failed open or a refused or failed setting:
                              then only an article added does) */
-    int spelling_at_close; /* XAPNEWS_WRITER_SPELLING_AT_CLOSE */
     unsigned batch, pending;
     int batch_auto;          /* the batch grows with the database */
     unsigned long articles;  /* in the databases written: at open, plus added */
@@ -337,7 +332,6 @@ static xapnews_status_t finish_open(xapnews_writer_t *w, const char *path,
         return st;
     }
     w->record_on_commit = 1;
-    w->spelling_at_close = (flags & XAPNEWS_WRITER_SPELLING_AT_CLOSE) != 0;
     *out = w;
     return XAPNEWS_STATUS_SUCCESS;
 }
@@ -352,7 +346,7 @@ xapnews_status_t xapnews_writer_open_flags(const char *path, unsigned flags,
                                            xapnews_writer_t **writer,
                                            char **error)
 {
-    if (!path || !writer || (flags & ~(unsigned)WRITER_FLAGS))
+    if (!path || !writer || (flags & ~(unsigned)XAPNEWS_WRITER_REINDEX))
         return XAPNEWS_STATUS_INVALID_ARGUMENT;
     *writer = NULL;
     unsigned n = 0;
@@ -396,7 +390,7 @@ xapnews_status_t xapnews_writer_open_shards_flags(const char *path, unsigned job
                                                   char **error)
 {
     if (!path || !writer || njobs == 0 || job >= njobs ||
-        (flags & ~(unsigned)WRITER_FLAGS))
+        (flags & ~(unsigned)XAPNEWS_WRITER_REINDEX))
         return XAPNEWS_STATUS_INVALID_ARGUMENT;
     *writer = NULL;
     xn_error err;
@@ -532,17 +526,15 @@ static int db_for(xapnews_writer_t *w, const char *id, size_t len)
  * An article's story key comes from the databases written as they stand
  * with every article stored before it (story.h). The search is done in two
  * parts that together give the key one search gives (xn_story_seek()):
- * - while the article is analysed, through peers: when every database
- *   written has a peer or was opened empty (an append to a database, one
- *   or sharded, or a build), in each with the articles this writer stored
- *   there since (its session), an empty one in its session alone; else in
- *   each database with a peer that no article of this writer has gone to
- *   yet, which the peer still reads as it stands;
+ * - while the article is analysed, through peers: in each database with a
+ *   peer when every database written has one (an append to a database,
+ *   one or sharded, that held articles), with the articles this writer
+ *   stored there since (its session); else in each database with a peer
+ *   that no article of this writer has gone to yet, which the peer still
+ *   reads as it stands;
  * - while it is stored, in the others (none, with sessions).
  * So in an append the storing thread (the one that limits a two-thread
- * run) does not search at all, and a build never reads the bands back
- * through the writer's own handle, which merges its pending changes into
- * every postlist it opens. A session holds about
+ * run) does not search at all. A session holds about
  * 300 bytes per article; past SESSION_MAX articles the writer drops them
  * and searches while storing. */
 #define SESSION_MAX 200000
@@ -554,18 +546,11 @@ static void drop_sessions(xapnews_writer_t *w)
     w->sessions = NULL;
 }
 
-/* The read handle of entry K of W's databases, or NULL. */
-static xs_db *peer_of(const xapnews_writer_t *w, unsigned k)
-{
-    return w->peers ? w->peers[w->shard_of[k]] : NULL;
-}
-
-/* Starts the sessions of W when every database it writes has a peer or
- * was opened empty (its session is then all there is to search). */
+/* Starts the sessions of W when every database it writes has a peer. */
 static xapnews_status_t start_sessions(xapnews_writer_t *w, xn_error *err)
 {
     for (unsigned k = 0; k < w->n_dbs; k++)
-        if (!peer_of(w, k) && !w->fresh[k]) return XAPNEWS_STATUS_SUCCESS;
+        if (!w->peers || !w->peers[w->shard_of[k]]) return XAPNEWS_STATUS_SUCCESS;
     if (!(w->sessions = calloc(w->n_dbs ? w->n_dbs : 1, sizeof *w->sessions)))
         return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     for (unsigned k = 0; k < w->n_dbs; k++) {
@@ -594,8 +579,8 @@ static xapnews_status_t note_in_session(xapnews_writer_t *w, unsigned slot, cons
     if (!docid) { /* stored before the session, or new */
         unsigned found[2];
         size_t n = 0;
-        xs_db *peer = peer_of(w, slot);
-        if (peer && xs_term_docs(peer, w->term.data, w->term.len, found, 2, &n, &xe) < 0)
+        if (xs_term_docs(w->peers[w->shard_of[slot]], w->term.data, w->term.len, found, 2, &n,
+                         &xe) < 0)
             return xn_error_from_shim(&w->err, &xe, "cannot find where the article is stored");
         if (n > 1 || xn_story_session_size(ss) >= SESSION_MAX) {
             /* two documents with one id (the storing side keeps the
@@ -621,13 +606,11 @@ static xapnews_status_t seek_story_ahead(xapnews_writer_t *w, unsigned slot, con
 {
     int any = 0;
     for (unsigned k = 0; k < w->n_dbs; k++) {
-        xs_db *peer = peer_of(w, k);
+        xs_db *peer = w->peers ? w->peers[w->shard_of[k]] : NULL;
         if (!w->sessions && w->placed[k]) peer = NULL;
         w->ahead[k] = peer;
-        /* with sessions, every entry is searched here, an empty one in
-         * its session alone */
-        w->searched[k] = peer != NULL || w->sessions != NULL;
-        any |= w->searched[k];
+        w->searched[k] = peer != NULL;
+        any |= peer != NULL;
     }
     xn_story_nearest_reset(&w->near);
     w->known_new = 0;
@@ -696,8 +679,7 @@ static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn
      * was built; a replaced article's are taken away by
      * xs_db_replace_counted() below) */
     if (add_story(w, doc, s, term, term_len, ahead, xe) < 0) return -1;
-    /* the set of a database opened empty learns every id added, whoever
-     * knew it new (a session of it drops past SESSION_MAX articles) */
+    if (ahead->known_new) return xs_db_add(w->dbs[k], doc, xe);
     if (w->fresh[k]) {
         /* the id term is XN_PREFIX_ID + id */
         size_t skip = strlen(XN_PREFIX_ID);
@@ -708,7 +690,6 @@ static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn
             w->fresh[k] = NULL;
         }
     }
-    if (ahead->known_new) return xs_db_add(w->dbs[k], doc, xe);
     char *old = NULL;
     size_t old_len = 0;
     if (xs_db_replace_counted(w->dbs[k], term, term_len, doc, XN_SLOT_NAMES, &old, &old_len,
@@ -736,9 +717,7 @@ static xapnews_status_t commit_all(xapnews_writer_t *w, xs_spelling_counts **spe
             return xn_error_from_shim(err, &xe, "cannot count the spelling words");
         xapnews_status_t st = xn_lexicon_pending_flush(lexicon, w->replaced, w->dbs[k], err);
         if (st) return st;
-        if ((w->spelling_at_close
-                 ? xs_db_commit_keeping_spelling(w->dbs[k], SPELLING_PENDING_MAX, &xe)
-                 : xs_db_commit(w->dbs[k], &xe)) < 0)
+        if (xs_db_commit(w->dbs[k], &xe) < 0)
             return xn_error_from_shim(err, &xe, "commit failed");
     }
     return XAPNEWS_STATUS_SUCCESS;

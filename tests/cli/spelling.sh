@@ -55,8 +55,7 @@ expect_eq "shards: corrected search" "s1" "$(ids shards 'persnnel files')"
 # The spelling data always equals its oracle: each alphabetic unprefixed
 # word with the number of articles holding it, after new databases, appends,
 # replacements (in later runs and within one run), many small commits, two
-# threads, parts joined (whose spelling data waits for their close) and
-# shards.
+# threads and shards.
 in_step() {
     $SYSPY - "$1" <<'PY'
 import re, sys, xapian
@@ -81,7 +80,7 @@ for i, line in enumerate(sys.stdin):
     r["body"] = " ".join(w[i % 3::2] + ["zyxwordedit%d" % (i % 4)])
     print(json.dumps(r))' > edited.jsonl
 n=$(wc -l < "$seeds" | tr -d ' ')
-for how in "" "--batch 7" "--jobs 2" "--jobs 2 --batch 7" "--shards 2" "--shards 2 --jobs 2"; do
+for how in "" "--batch 7" "--jobs 2" "--shards 2" "--shards 2 --jobs 2"; do
     rm -rf grow
     # shellcheck disable=SC2086
     "$XAPNEWS" index --db grow $how first.jsonl > /dev/null || fail "index $how"

@@ -2,8 +2,7 @@
  * was indexed with (xapnews.h, "Settings"): a writer adopts what a settled
  * database stores, refuses other settings with exact messages and writes
  * nothing then, stores a new database's settings at the first article or
- * commit, and XAPNEWS_WRITER_REINDEX starts over; shards are one database;
- * XAPNEWS_WRITER_SPELLING_AT_CLOSE leaves the spelling data to close. */
+ * commit, and XAPNEWS_WRITER_REINDEX starts over; shards are one database. */
 #include <check.h>
 #include <dirent.h>
 #include <stdio.h>
@@ -276,57 +275,6 @@ START_TEST(reindex_starts_over)
 }
 END_TEST
 
-/* The "did you mean" of TEXT over PATH, "" when nothing changes (static
- * buffer). */
-static const char *suggestion(const char *path, const char *text)
-{
-    static char out[256];
-    xapnews_database_t *db = open_db(path);
-    char *s = NULL;
-    ck_assert_int_eq(xapnews_database_suggest(db, text, &s), XAPNEWS_STATUS_SUCCESS);
-    snprintf(out, sizeof out, "%s", s ? s : "");
-    xapnews_free(s);
-    xapnews_database_close(db);
-    return out;
-}
-
-/* XAPNEWS_WRITER_SPELLING_AT_CLOSE: a commit stores the articles (searches
- * find them) but their words reach Xapian's spelling data only at close;
- * the data is then the one a writer without the flag leaves. */
-START_TEST(spelling_waits_for_close_with_its_flag)
-{
-    static const char *const bodies[] = {
-        "personnel files were stolen from the office",
-        "the espionage case reached the personnel office",
-        "negotiators met again over the espionage files",
-    };
-    static const char *const typos[] = {"persnnel", "espionnage", "negotiatrs", "ofice files"};
-    const char *late = tmp_path("late.db"), *now = tmp_path("now.db");
-    xapnews_writer_t *w = open_writer(late, XAPNEWS_WRITER_SPELLING_AT_CLOSE);
-    xapnews_writer_t *plain = open_writer(now, 0);
-    for (unsigned i = 0; i < 3; i++) {
-        char id[8];
-        snprintf(id, sizeof id, "a%u", i);
-        add(w, id, bodies[i]);
-        add(plain, id, bodies[i]);
-        ck_assert_int_eq(xapnews_writer_commit(w), XAPNEWS_STATUS_SUCCESS);
-        ck_assert_int_eq(xapnews_writer_commit(plain), XAPNEWS_STATUS_SUCCESS);
-    }
-    ck_assert_str_eq(hits(late, "personnel"), "a0 a1");
-    ck_assert_str_eq(suggestion(now, "persnnel"), "personnel");
-    for (unsigned t = 0; t < 4; t++) ck_assert_str_eq(suggestion(late, typos[t]), "");
-    close_writer(w);
-    close_writer(plain);
-    ck_assert_str_eq(suggestion(late, "persnnel"), "personnel");
-    for (unsigned t = 0; t < 4; t++) {
-        char want[256];
-        snprintf(want, sizeof want, "%s", suggestion(now, typos[t]));
-        ck_assert_str_ne(want, "");
-        ck_assert_str_eq(suggestion(late, typos[t]), want);
-    }
-}
-END_TEST
-
 /* Adds articles s0..s9 (the writer keeps those of its shards). */
 static void add_ten(xapnews_writer_t *w)
 {
@@ -400,7 +348,6 @@ static Suite *settings_suite(void)
     tcase_add_test(tc, another_table_is_refused_and_the_stored_one_is_used);
     tcase_add_test(tc, a_new_database_stores_its_settings_at_commit);
     tcase_add_test(tc, reindex_starts_over);
-    tcase_add_test(tc, spelling_waits_for_close_with_its_flag);
     tcase_add_test(tc, the_shards_of_a_database_share_its_settings);
     suite_add_tcase(s, tc);
     return s;
