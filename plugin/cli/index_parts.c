@@ -11,13 +11,6 @@ typedef struct {
     unsigned long record;
 } record_ref;
 
-/* Reading a record only for its id (a record before a job's run) costs
- * about this share of indexing it: 5.5% on Reuters-21578 under callgrind
- * (JSON parse and page-chrome cleaning against the whole analysis and
- * Xapian's work). Later runs are made that much shorter, so that every
- * job, reading past the runs before its own, has about as much to do. */
-#define PASS_COST 0.055
-
 struct part_plan {
     unsigned part, nparts; /* nparts 0: a replay */
     unsigned long long total;
@@ -58,9 +51,9 @@ part_plan *part_plan_new(unsigned part, unsigned nparts, unsigned long long tota
         free(p);
         return NULL;
     }
-    /* run j costs len_j + PASS_COST * start_j, the same for every j:
-     * start_{j+1} = c + (1 - PASS_COST) * start_j, start_nparts = total */
-    double keep = 1.0 - PASS_COST, c = 0.0, k = 1.0;
+    /* run j costs len_j + PART_PASS_COST * start_j, the same for every j:
+     * start_{j+1} = c + (1 - PART_PASS_COST) * start_j, start_nparts = total */
+    double keep = 1.0 - PART_PASS_COST, c = 0.0, k = 1.0;
     for (unsigned j = 0; j < p->nparts; j++) {
         c += k;
         k *= keep;

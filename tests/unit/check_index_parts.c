@@ -69,7 +69,7 @@ START_TEST(every_record_goes_to_one_run_in_order)
         }
         ck_assert_uint_eq(part_plan_deferred(p), 0);
         part_plan_free(p);
-        work[j] = len[j] + 0.055 * start[j];
+        work[j] = len[j] + PART_PASS_COST * start[j];
     }
     for (unsigned r = 0; r < RECORDS; r++) {
         ck_assert_msg(owner[r] >= 0, "record %u taken by no job", r);
