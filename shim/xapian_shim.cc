@@ -150,7 +150,7 @@ xs_db *xs_db_open_remote(const char *target, xs_error *err)
 
 int xs_db_postings_values(xs_db *h, const char *term, size_t term_len,
                           unsigned max_docs, unsigned before, const unsigned *slots,
-                          size_t n_slots,
+                          size_t n_slots, int (*want)(void *ctx, unsigned docid),
                           int (*fn)(void *ctx, const char *const *values,
                                     const size_t *lens),
                           void *ctx, xs_error *err)
@@ -172,6 +172,7 @@ int xs_db_postings_values(xs_db *h, const char *term, size_t term_len,
     const char *values[XS_POSTING_SLOTS_MAX];
     size_t lens[XS_POSTING_SLOTS_MAX];
     for (Xapian::docid id : ids) {
+        if (want && !want(ctx, id)) continue;
         xs_retrying(*h->db, [&] {
             Xapian::Document doc = h->db->get_document(id, Xapian::DOC_ASSUME_VALID);
             for (size_t k = 0; k < n_slots; ++k) got[k] = doc.get_value(slots[k]);

@@ -121,11 +121,13 @@ int xs_db_replace(xs_db *db, const char *unique_term, size_t term_len,
  *  docids are read first, so FN runs once per document even when a
  *  writer's commit makes the read start again; a document's values are
  *  read just before FN sees them, so FN returning non-zero stops early and
- *  spares the reads of the rest. A writable database sees what it was
+ *  spares the reads of the rest. WANT (may be NULL) is asked first for
+ *  each docid: a document it returns 0 for is passed over unread (it
+ *  still counts towards MAX_DOCS). A writable database sees what it was
  *  given, committed or not. */
 int xs_db_postings_values(xs_db *db, const char *term, size_t term_len,
                           unsigned max_docs, unsigned before, const unsigned *slots,
-                          size_t n_slots,
+                          size_t n_slots, int (*want)(void *ctx, unsigned docid),
                           int (*fn)(void *ctx, const char *const *values,
                                     const size_t *lens),
                           void *ctx, xs_error *err);

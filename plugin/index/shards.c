@@ -191,17 +191,24 @@ xapnews_status_t xapnews_database_join(const char *const *parts, size_t n_parts,
     xn_error err;
     xn_error_clear(&err);
     if (!parts || !n_parts || !destination) return XAPNEWS_STATUS_INVALID_ARGUMENT;
-    unsigned long first = 0;
+    unsigned *starts = calloc(n_parts, sizeof *starts);
+    if (!starts) return XAPNEWS_STATUS_OUT_OF_MEMORY;
+    unsigned long before = 0;
     xs_error xe;
     xs_db *db = NULL;
-    if (!check_new(destination, &err) && !count_articles(parts[0], &first, &err) &&
-        xs_db_compact(parts, n_parts, destination, merge_metadata, NULL, &xe) < 0)
+    if (!check_new(destination, &err)) /* where each later part's articles start */
+        for (size_t k = 0; k + 1 < n_parts && !err.status; k++) {
+            unsigned long n = 0;
+            if (!count_articles(parts[k], &n, &err)) starts[k] = (unsigned)((before += n) + 1);
+        }
+    if (!err.status && xs_db_compact(parts, n_parts, destination, merge_metadata, NULL, &xe) < 0)
         xn_error_from_shim(&err, &xe, parts[0]);
     /* the first part's articles were keyed as one writer keys them */
     if (!err.status && n_parts > 1 &&
         (!(db = xs_db_open_write(destination, XS_WRITE_OPEN, &xe)) ||
-         xn_story_settle(db, (unsigned)first + 1, &xe) < 0))
+         xn_story_settle(db, starts, n_parts - 1, &xe) < 0))
         xn_error_from_shim(&err, &xe, destination);
+    free(starts);
     if (db && xs_db_close(db, &xe) < 0 && !err.status) xn_error_from_shim(&err, &xe, destination);
     if (err.status) xn_error_export(&err, error);
     return err.status;

@@ -64,6 +64,41 @@ static void seen_free(seen_ids *s)
     free(s->slots);
 }
 
+/* The documents read so far in one search, by entry of the databases
+ * and docid: a document holding several of the bands is read once. Open
+ * addressing over CAP slots of (entry + 1) << 32 | docid (0: empty). */
+typedef struct {
+    uint64_t *slots;
+    size_t n, cap;
+} read_docs;
+
+/* 1 when document DOCID of entry ENTRY was read in this search, 0 when it
+ * was not (and is now noted), -1 without memory. */
+static int read_before(read_docs *r, size_t entry, unsigned docid)
+{
+    if (2 * (r->n + 1) > r->cap) {
+        size_t cap = r->cap ? 2 * r->cap : 256;
+        uint64_t *slots = calloc(cap, sizeof *slots);
+        if (!slots) return -1;
+        for (size_t i = 0; i < r->cap; i++) {
+            if (!r->slots[i]) continue;
+            size_t j = (size_t)(r->slots[i] * 11400714819323198485ULL >> 32) & (cap - 1);
+            while (slots[j]) j = (j + 1) & (cap - 1);
+            slots[j] = r->slots[i];
+        }
+        free(r->slots);
+        r->slots = slots;
+        r->cap = cap;
+    }
+    uint64_t key = (uint64_t)(entry + 1) << 32 | docid;
+    size_t j = (size_t)(key * 11400714819323198485ULL >> 32) & (r->cap - 1);
+    for (; r->slots[j]; j = (j + 1) & (r->cap - 1))
+        if (r->slots[j] == key) return 1;
+    r->slots[j] = key;
+    r->n++;
+    return 0;
+}
+
 typedef struct {
     const xn_sketch *s;
     const char *skip;
@@ -72,10 +107,22 @@ typedef struct {
     xn_story_fn fn;
     void *ctx;
     seen_ids seen;
-    unsigned at; /* the band and database searched: band * databases + entry */
-    int failed;  /* out of memory */
-    int stopped; /* FN asked to stop */
+    read_docs read;
+    size_t entry; /* the entry of the databases searched */
+    unsigned at;  /* the band and database searched: band * databases + entry */
+    int failed;   /* out of memory */
+    int stopped;  /* FN asked to stop */
 } near_search;
+
+/* Whether document DOCID of the entry searched is still to be read: one
+ * read already was a candidate once (its id is seen). */
+static int unread(void *vctx, unsigned docid)
+{
+    near_search *c = vctx;
+    int rc = read_before(&c->read, c->entry, docid);
+    if (rc < 0) c->failed = 1;
+    return rc == 0;
+}
 
 enum { V_ID, V_STORY, V_SKETCH, N_VALUES };
 static const unsigned value_slots[N_VALUES] = {XN_SLOT_ID, XN_SLOT_STORY, XN_SLOT_SKETCH};
@@ -342,7 +389,9 @@ static int search_session(near_search *c, xs_db *db, const xn_story_session *ss,
         if (!from_db && j >= nm) break;
         taken++;
         if (from_db) {
-            rc = xs_doc_values(db, peer[i++], value_slots, N_VALUES, on_candidate, c, xe);
+            unsigned docid = peer[i++];
+            if (unread(c, docid))
+                rc = xs_doc_values(db, docid, value_slots, N_VALUES, on_candidate, c, xe);
         } else {
             const noted_article *a = &ss->a[mine[j++]];
             consider(c, a->id.data, a->id.len, a->key.data, a->key.len, &a->sketch);
@@ -385,23 +434,26 @@ static int search_bands(near_search *c, xs_db *const *dbs, xn_story_session *con
         for (size_t k = 0; k < n_dbs && !c->failed && !c->stopped && !rc; k++) {
             if (!dbs[k]) continue;
             c->at = b * (unsigned)n_dbs + (unsigned)k;
+            c->entry = k;
             if (sessions && sessions[k])
                 rc = search_session(c, dbs[k], sessions[k], term.data, term.len, b, xe);
             else
                 rc = xs_db_postings_values(dbs[k], term.data, term.len, XN_STORY_BAND_DOCS,
-                                           before, value_slots, N_VALUES, on_candidate, c, xe);
+                                           before, value_slots, N_VALUES, unread, on_candidate,
+                                           c, xe);
         }
     }
     if (c->failed && !rc) rc = no_memory(xe);
     xn_strbuf_free(&term);
     seen_free(&c->seen);
+    free(c->read.slots);
     return rc;
 }
 
 int xn_story_near(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char *skip,
                   size_t skip_len, double min, xn_story_fn fn, void *ctx, xs_error *xe)
 {
-    near_search c = {s, skip, skip_len, min, fn, ctx, {NULL, 0, 0}, 0, 0, 0};
+    near_search c = {.s = s, .skip = skip, .skip_len = skip_len, .min = min, .fn = fn, .ctx = ctx};
     return search_bands(&c, dbs, NULL, n_dbs, 0, xe);
 }
 
@@ -438,8 +490,8 @@ static int seek_before(xs_db *const *dbs, xn_story_session *const *sessions, siz
                        xn_story_nearest *n, xs_error *xe)
 {
     nearest_search ns = {n, NULL, 0};
-    near_search c = {s,  id, id_len, XN_STORY_MIN_OVERLAP, keep_nearest, &ns,
-                     {NULL, 0, 0}, 0, 0, 0};
+    near_search c = {.s = s, .skip = id, .skip_len = id_len, .min = XN_STORY_MIN_OVERLAP,
+                     .fn = keep_nearest, .ctx = &ns};
     ns.search = &c;
     if (search_bands(&c, dbs, sessions, n_dbs, before, xe) < 0) return -1;
     return ns.failed ? no_memory(xe) : 0;
@@ -485,39 +537,62 @@ int xn_story_key(xs_db *const *dbs, size_t n_dbs, const xn_sketch *s, const char
     return key_before(dbs, n_dbs, s, id, id_len, 0, key, xe);
 }
 
-/* The docids to key again, from FIRST on (see xn_story_settle()). */
+/* The articles of the later parts (see xn_story_settle()) that share a
+ * band with an earlier article: each band's holders as one group, and
+ * each article's place in the groups it is in. */
 typedef struct {
-    unsigned first;
-    unsigned *doc;
+    const unsigned *starts; /* the first docid of each later part, ascending */
+    size_t n_starts;
+    struct settle_entry {
+        unsigned docid, group;
+        int apart; /* an earlier holder is from an earlier part */
+    } *entry;
     size_t n, cap;
+    unsigned char *dirty; /* per group: a holder was keyed again */
+    size_t n_groups, cap_groups;
     int failed;
 } to_settle;
+
+/* The first docid of the part holding DOCID (0 for the first part). */
+static unsigned part_start(const to_settle *t, unsigned docid)
+{
+    unsigned start = 0;
+    for (size_t k = 0; k < t->n_starts && t->starts[k] <= docid; k++) start = t->starts[k];
+    return start;
+}
 
 static int note_shared(void *vctx, const unsigned *docids, size_t n)
 {
     to_settle *t = vctx;
-    /* the first holder keeps its key: the others may find it now */
+    if (!t->n_starts || docids[n - 1] < t->starts[0]) return 0; /* none to key again */
+    unsigned char *dirty = xn_grow(t->dirty, &t->cap_groups, t->n_groups + 1, 1, 256);
+    if (!dirty) {
+        t->failed = 1;
+        return 1;
+    }
+    t->dirty = dirty;
+    unsigned group = (unsigned)t->n_groups++;
+    t->dirty[group] = 0;
+    /* the first holder keeps its key: the others may find it */
     for (size_t i = 1; i < n; i++) {
-        if (docids[i] < t->first) continue;
-        if (t->n == t->cap) {
-            size_t cap = t->cap ? 2 * t->cap : 256;
-            unsigned *grown = realloc(t->doc, cap * sizeof *grown);
-            if (!grown) {
-                t->failed = 1;
-                return 1;
-            }
-            t->doc = grown;
-            t->cap = cap;
+        unsigned start = part_start(t, docids[i]);
+        if (!start) continue;
+        struct settle_entry *grown = xn_grow(t->entry, &t->cap, t->n + 1, sizeof *grown, 256);
+        if (!grown) {
+            t->failed = 1;
+            return 1;
         }
-        t->doc[t->n++] = docids[i];
+        t->entry = grown;
+        t->entry[t->n++] = (struct settle_entry){docids[i], group, docids[0] < start};
     }
     return 0;
 }
 
 static int by_docid(const void *a, const void *b)
 {
-    unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
-    return (x > y) - (x < y);
+    const struct settle_entry *x = a, *y = b;
+    if (x->docid != y->docid) return (x->docid > y->docid) - (x->docid < y->docid);
+    return (x->group > y->group) - (x->group < y->group);
 }
 
 /* One article's id, story key and sketch, copied from its values. */
@@ -541,7 +616,8 @@ static int copy_article(void *vctx, const char *const *v, const size_t *len)
 }
 
 /* Gives article DOCID of DB the key one writer would have given it, with
- * every article before it keyed already. */
+ * every article before it keyed already. Returns 1 when its key changed,
+ * 0 when it kept it, -1 with XE set. */
 static int settle_one(xs_db *db, unsigned docid, stored_article *a, xn_strbuf *key,
                       xn_strbuf *term, xs_error *xe)
 {
@@ -556,28 +632,43 @@ static int settle_one(xs_db *db, unsigned docid, stored_article *a, xn_strbuf *k
         xn_strbuf_puts(term, XN_PREFIX_STORY) < 0 || xn_strbuf_append(term, key->data, key->len) < 0)
         return no_memory(xe);
     size_t old_len = plen + a->key.len, new_len = plen + key->len;
-    return xs_db_retag(db, docid, XN_SLOT_STORY, key->data, key->len, term->data,
-                       a->key.len && old_len <= XN_TERM_MAX_BYTES ? old_len : 0,
-                       term->data + old_len, new_len <= XN_TERM_MAX_BYTES ? new_len : 0, xe);
+    if (xs_db_retag(db, docid, XN_SLOT_STORY, key->data, key->len, term->data,
+                    a->key.len && old_len <= XN_TERM_MAX_BYTES ? old_len : 0,
+                    term->data + old_len, new_len <= XN_TERM_MAX_BYTES ? new_len : 0, xe) < 0)
+        return -1;
+    return 1;
 }
 
-int xn_story_settle(xs_db *db, unsigned first, xs_error *xe)
+int xn_story_settle(xs_db *db, const unsigned *starts, size_t n_starts, xs_error *xe)
 {
-    to_settle t = {first, NULL, 0, 0, 0};
+    to_settle t = {.starts = starts, .n_starts = n_starts};
     /* an article sharing no band with one before it keeps its own id as
      * key either way; one keyed to an earlier article shares a band with
-     * it (keys come from band candidates only), so it is among these */
+     * it (keys come from band candidates only), so it is among these. Of
+     * those, one whose earlier band holders are all of its own part, none
+     * keyed again, finds what its writer found: the same candidates, in
+     * the same order, with the same keys; it is left as it is. */
     int rc = xs_terms_shared(db, XN_PREFIX_DUPBAND, note_shared, &t, xe);
     if (rc == 0 && t.failed) rc = no_memory(xe);
-    if (rc == 0 && t.n) qsort(t.doc, t.n, sizeof *t.doc, by_docid);
+    if (rc == 0 && t.n) qsort(t.entry, t.n, sizeof *t.entry, by_docid);
     stored_article a = {.id = XN_STRBUF_INIT, .key = XN_STRBUF_INIT};
     xn_strbuf key = XN_STRBUF_INIT, term = XN_STRBUF_INIT;
-    for (size_t i = 0; rc == 0 && i < t.n; i++)
-        if (i == 0 || t.doc[i] != t.doc[i - 1]) rc = settle_one(db, t.doc[i], &a, &key, &term, xe);
+    for (size_t i = 0, end; rc == 0 && i < t.n; i = end) {
+        int dirty = 0;
+        for (end = i; end < t.n && t.entry[end].docid == t.entry[i].docid; end++)
+            dirty |= t.entry[end].apart || t.dirty[t.entry[end].group];
+        if (!dirty) continue;
+        rc = settle_one(db, t.entry[i].docid, &a, &key, &term, xe);
+        if (rc == 1) { /* the later holders of its bands may follow it */
+            for (size_t k = i; k < end; k++) t.dirty[t.entry[k].group] = 1;
+            rc = 0;
+        }
+    }
     xn_strbuf_free(&a.id);
     xn_strbuf_free(&a.key);
     xn_strbuf_free(&key);
     xn_strbuf_free(&term);
-    free(t.doc);
+    free(t.entry);
+    free(t.dirty);
     return rc;
 }

@@ -108,12 +108,16 @@ int xn_story_nearest_key(const xn_story_nearest *n, const char *id, size_t id_le
                          xn_strbuf *key, xs_error *xe);
 
 /** After articles were stored in DB by writers that could not see each
- *  other's (parts built apart, then compacted in order), gives each
- *  article from docid FIRST on the story key one writer adding every
- *  article in docid order would have given it: its nearest near duplicate
- *  is sought among the articles before it only, as they were keyed. An
- *  article sharing no band with an earlier one is left as it is. DB must be a writer. Returns 0, or -1 with XE set. */
-int xn_story_settle(xs_db *db, unsigned first, xs_error *xe);
+ *  other's (parts built apart, then compacted in order; the N_STARTS
+ *  STARTS are the first docids of the parts after the first, ascending),
+ *  gives each article of a later part the story key one writer adding
+ *  every article in docid order would have given it: its nearest near
+ *  duplicate is sought among the articles before it only, as they were
+ *  keyed. Sought only where that can change its key: for an article
+ *  sharing a band with an earlier part's, or with an article keyed again
+ *  before it; the others are left as their writer keyed them. DB must be
+ *  a writer. Returns 0, or -1 with XE set. */
+int xn_story_settle(xs_db *db, const unsigned *starts, size_t n_starts, xs_error *xe);
 
 /** The term XN_PREFIX_DUPBAND + band B of S into TERM. 0, or -1 when
  *  memory runs out. */

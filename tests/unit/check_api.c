@@ -546,6 +546,30 @@ START_TEST(joined_parts_are_keyed_as_one_writer_keys)
     xapnews_query_destroy(q);
     xapnews_database_close(db);
 
+    /* three parts: a copy whose original is in the part just before it,
+     * and a copy of that copy in the same part, are keyed across */
+    const char *three[] = {tmp_path("part3a.db"), tmp_path("part3b.db"), tmp_path("part3c.db")};
+    art_t d5 = {"d5", "Hotline copy", "2015-12-06", "Site", "", copy, {NULL}};
+    const art_t *in3[3][3] = {{&d3, NULL}, {&d1, NULL}, {&d2, &d5, NULL}};
+    for (size_t p = 0; p < 3; p++) {
+        xapnews_writer_t *w = NULL;
+        ck_assert_int_eq(xapnews_writer_open(three[p], &w, NULL), XAPNEWS_STATUS_SUCCESS);
+        for (size_t k = 0; k < 3 && in3[p][k]; k++) add(w, in3[p][k]);
+        ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+    }
+    const char *path3 = tmp_path("joined3.db");
+    ck_assert_int_eq(xapnews_database_join(three, 3, path3, NULL), XAPNEWS_STATUS_SUCCESS);
+    db = open_db(path3);
+    ck_assert_int_eq(xapnews_query_parse(db, "hotline", 0, &q), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_query_search(q, 0, 10, &r), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(xapnews_results_count(r), 3);
+    for (unsigned i = 0; i < 3; i++)
+        ck_assert_msg(strcmp(xapnews_results_story(r, i), "d1") == 0, "%s: story %s",
+                      xapnews_results_field(r, i, XAPNEWS_FIELD_ID), xapnews_results_story(r, i));
+    xapnews_results_destroy(r);
+    xapnews_query_destroy(q);
+    xapnews_database_close(db);
+
     /* a destination that exists, or a part that does not: nothing made */
     char *err = NULL;
     ck_assert_int_eq(xapnews_database_join(parts, 2, path, &err), XAPNEWS_STATUS_FILE_ERROR);

@@ -336,30 +336,30 @@ START_TEST(posting_values_are_read_only_as_far_as_asked)
     /* every document, in docid order, with its values */
     posting_walk all = {0, 0, 1};
     long before = read_calls();
-    ck_assert_int_eq(xs_db_postings_values(db, "band", 4, 1000, 0, slots, 3, on_posting, &all,
+    ck_assert_int_eq(xs_db_postings_values(db, "band", 4, 1000, 0, slots, 3, NULL, on_posting, &all,
                                            &xe), 0);
     long full = read_calls() - before;
     ck_assert_uint_eq(all.seen, 300);
     ck_assert(all.in_order);
     /* MAX_DOCS and BEFORE bound the walk; an unknown term has no documents */
     posting_walk some = {0, 0, 1};
-    ck_assert_int_eq(xs_db_postings_values(db, "band", 4, 50, 0, slots, 3, on_posting, &some,
+    ck_assert_int_eq(xs_db_postings_values(db, "band", 4, 50, 0, slots, 3, NULL, on_posting, &some,
                                            &xe), 0);
     ck_assert_uint_eq(some.seen, 50);
     posting_walk below = {0, 0, 1};
-    ck_assert_int_eq(xs_db_postings_values(db, "band", 4, 1000, 11, slots, 3, on_posting,
+    ck_assert_int_eq(xs_db_postings_values(db, "band", 4, 1000, 11, slots, 3, NULL, on_posting,
                                            &below, &xe), 0);
     ck_assert_uint_eq(below.seen, 10);
     ck_assert(some.in_order && below.in_order);
     posting_walk none = {0, 0, 1};
-    ck_assert_int_eq(xs_db_postings_values(db, "nothing", 7, 1000, 0, slots, 3, on_posting,
+    ck_assert_int_eq(xs_db_postings_values(db, "nothing", 7, 1000, 0, slots, 3, NULL, on_posting,
                                            &none, &xe), 0);
     ck_assert_uint_eq(none.seen, 0);
     /* a walk that stops at its first document reads that document only:
      * the 600 KB of values after it stay unread */
     posting_walk first = {0, 1, 1};
     before = read_calls();
-    ck_assert_int_eq(xs_db_postings_values(db, "band", 4, 1000, 0, slots, 3, on_posting, &first,
+    ck_assert_int_eq(xs_db_postings_values(db, "band", 4, 1000, 0, slots, 3, NULL, on_posting, &first,
                                            &xe), 0);
     long one = read_calls() - before;
     ck_assert_uint_eq(first.seen, 1);
@@ -368,6 +368,72 @@ START_TEST(posting_values_are_read_only_as_far_as_asked)
         ck_assert_msg(full >= 40 && one * 10 < full,
                       "stopping at the first document made %ld read calls, all 300 %ld", one,
                       full);
+    ck_assert_int_eq(xs_db_close(db, &xe), 0);
+}
+END_TEST
+
+/* A walk asked first about each docid: it wants every third document. */
+typedef struct {
+    unsigned asked, next_asked; /* docids asked about; the one expected next */
+    int asked_in_order;
+    unsigned seen, expect_doc;  /* documents given to FN; the next one's number */
+    int values_right;
+} wanting_walk;
+
+static int want_third(void *vctx, unsigned docid)
+{
+    wanting_walk *w = vctx;
+    if (docid != w->next_asked) w->asked_in_order = 0;
+    w->next_asked = docid + 1;
+    w->asked++;
+    return docid % 3 == 1;
+}
+
+static int on_wanted(void *vctx, const char *const *v, const size_t *len)
+{
+    wanting_walk *w = vctx;
+    char want[32];
+    snprintf(want, sizeof want, "doc%03u", w->expect_doc);
+    if (len[0] != strlen(want) || memcmp(v[0], want, len[0]) != 0 || len[1] != 2000)
+        w->values_right = 0;
+    w->expect_doc += 3;
+    w->seen++;
+    return 0;
+}
+
+START_TEST(posting_values_skip_what_is_not_wanted)
+{
+    xs_error xe;
+    xs_db *db = xs_db_open_read(postings_db(), &xe);
+    ck_assert_msg(db != NULL, "%s", xe.message);
+    const unsigned slots[] = {1, 2, 3}; /* slot 3 is empty in every document */
+    /* every docid is asked about, in order; only the wanted are read */
+    wanting_walk all = {0, 1, 1, 0, 0, 1};
+    long before = read_calls();
+    ck_assert_int_eq(xs_db_postings_values(db, "band", 4, 1000, 0, slots, 3, want_third,
+                                           on_wanted, &all, &xe), 0);
+    long third = read_calls() - before;
+    ck_assert_uint_eq(all.asked, 300);
+    ck_assert(all.asked_in_order);
+    ck_assert_uint_eq(all.seen, 100);
+    ck_assert(all.values_right);
+    /* a document passed over still counts towards MAX_DOCS */
+    wanting_walk some = {0, 1, 1, 0, 0, 1};
+    ck_assert_int_eq(xs_db_postings_values(db, "band", 4, 30, 0, slots, 3, want_third,
+                                           on_wanted, &some, &xe), 0);
+    ck_assert_uint_eq(some.asked, 30);
+    ck_assert_uint_eq(some.seen, 10);
+    ck_assert(some.asked_in_order && some.values_right);
+    /* fewer reads than reading every document */
+    posting_walk every = {0, 0, 1};
+    before = read_calls();
+    ck_assert_int_eq(xs_db_postings_values(db, "band", 4, 1000, 0, slots, 3, NULL, on_posting,
+                                           &every, &xe), 0);
+    long full = read_calls() - before;
+    ck_assert_uint_eq(every.seen, 300);
+    if (before >= 0)
+        ck_assert_msg(third * 2 < full, "every third document made %ld read calls, all %ld",
+                      third, full);
     ck_assert_int_eq(xs_db_close(db, &xe), 0);
 }
 END_TEST
@@ -433,6 +499,7 @@ int main(void)
     tcase_add_test(tc, unknown_id_is_article_not_found);
     tcase_add_test(tc, near_duplicates_are_left_out);
     tcase_add_test(tc, posting_values_are_read_only_as_far_as_asked);
+    tcase_add_test(tc, posting_values_skip_what_is_not_wanted);
     tcase_add_test(tc, matches_at_least_follows_term_counts);
     suite_add_tcase(s, tc);
     int status = run_suite(s);
