@@ -1,13 +1,14 @@
 /* cmd_index.c - `xapnews index`: read articles and add them to a database,
  * a single one or shards built by parallel jobs. */
-#define _XOPEN_SOURCE 700 /* nftw() */
+#define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE    /* getloadavg() */
 #include "cli.h"
 #include "index_parts.h"
+#include "interrupt.h"
+#include "parts_dir.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <ftw.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -470,7 +471,24 @@ out:;
     xapnews_article_destroy(article);
 }
 
-/* Runs NJOBS processes, each building its shards; sums their counts. */
+/* Reads LEN bytes of a job's report from FD; -1 when the job ended
+ * first or the command was interrupted. */
+static int read_report(int fd, void *buf, size_t len)
+{
+    char *p = buf;
+    while (len) {
+        ssize_t n = read(fd, p, len);
+        if (n < 0 && errno == EINTR && !cli_interrupt_signal()) continue;
+        if (n <= 0) return -1;
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* Runs NJOBS processes, each building its shards; sums their counts.
+ * Interrupted (SIGINT, SIGTERM, SIGHUP), it stops them and dies of the
+ * signal: each shard keeps what its job committed. */
 static void run_jobs(const index_args *a, index_counts *total)
 {
     memset(total, 0, sizeof *total);
@@ -484,15 +502,19 @@ static void run_jobs(const index_args *a, index_counts *total)
         return;
     }
     fflush(NULL);
+    cli_interrupt_catch();
+    pid_t parent = getpid();
     for (unsigned j = 0; j < a->jobs; j++) {
         int p[2];
         if (pipe(p) != 0 || (pids[j] = fork()) < 0) {
             cli_error("cannot start job %u: %s", j + 1, strerror(errno));
             total->rc = EXIT_INTERNAL;
             fds[j] = -1;
+            pids[j] = 0;
             continue;
         }
         if (pids[j] == 0) {
+            cli_interrupt_in_job(parent);
             close(p[0]);
             index_counts c;
             run_index(a, NULL, NULL, j, a->jobs, j == 0, &c);
@@ -503,14 +525,15 @@ static void run_jobs(const index_args *a, index_counts *total)
         close(p[1]);
         fds[j] = p[0];
     }
-    for (unsigned j = 0; j < a->jobs; j++) {
+    for (unsigned j = 0; j < a->jobs && !cli_interrupt_signal(); j++) {
         index_counts c;
         if (fds[j] < 0) continue;
-        ssize_t got = read(fds[j], &c, sizeof c);
+        int got = read_report(fds[j], &c, sizeof c) == 0;
+        if (cli_interrupt_signal()) break;
         close(fds[j]);
-        int status = 0;
-        waitpid(pids[j], &status, 0);
-        if (got != (ssize_t)sizeof c) {
+        waitpid(pids[j], NULL, 0);
+        pids[j] = 0;
+        if (!got) {
             cli_error("job %u ended without a report", j + 1);
             c.rc = EXIT_INTERNAL;
             c.indexed = c.skipped = c.empty = 0;
@@ -523,20 +546,16 @@ static void run_jobs(const index_args *a, index_counts *total)
         }
         if (c.rc > total->rc) total->rc = c.rc;
     }
+    if (cli_interrupt_signal()) {
+        cli_interrupt_stop(pids, a->jobs);
+        cli_error("interrupted: each shard of %s keeps what its job committed", a->db);
+        cli_interrupt_die();
+    }
+    cli_interrupt_release();
     free(pids);
     free(fds);
 }
 
-
-/* Removes the folder tree at PATH, as far as it can. */
-static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    remove(path);
-    return 0;
-}
 
 /* Copies what FILE holds to stderr and closes it. */
 static void replay_messages(FILE *file)
@@ -550,37 +569,56 @@ static void replay_messages(FILE *file)
     fclose(file);
 }
 
+/* An interrupted build in parts: stops the jobs still running (N of
+ * PIDS), removes the parts folder DIR (its lock LOCK_FD) and the
+ * database, made new (DB, an empty folder before when WAS_FOLDER), and
+ * dies of the signal. */
+static void give_up_parts(const char *db, int was_folder, const char *dir, int lock_fd,
+                          const pid_t *pids, unsigned n)
+{
+    cli_interrupt_stop(pids, n);
+    parts_remove_tree(dir);
+    close(lock_fd);
+    parts_remove_tree(db);
+    if (was_folder) mkdir(db, 0777);
+    cli_error("interrupted: %s was not built; its parts are removed", db);
+    cli_interrupt_die();
+}
+
 /* A new database with --jobs J and no --shards: J processes each index
  * one run of the inputs (TOTAL_BYTES in all; see index_parts.h) into a
- * part in a folder beside the database; the parts are joined in order into
- * the database, the records the jobs deferred are added again, and the
- * folder is removed. The jobs' messages come out in input order. Sums the
- * jobs' counts into TOTAL. */
+ * part in a folder beside the database (parts_dir.h); the parts are
+ * joined in order into the database, the folder is removed, and the
+ * records the jobs deferred are added again. The jobs' messages come out
+ * in input order. Sums the jobs' counts into TOTAL. Interrupted (SIGINT,
+ * SIGTERM, SIGHUP) before the records are added again, it stops the jobs,
+ * removes the parts and the database, and dies of the signal. */
 static void run_parts(const index_args *a, unsigned long long total_bytes,
                       index_counts *total)
 {
     memset(total, 0, sizeof *total);
     unsigned n = a->jobs;
-    char dir[4096], (*path)[4200] = calloc(n, sizeof *path);
+    char (*path)[4200] = calloc(n, sizeof *path), *dir = NULL;
     const char **paths = calloc(n, sizeof *paths);
     pid_t *pids = calloc(n, sizeof *pids);
     int *fds = calloc(n, sizeof *fds);
     FILE **logs = calloc(n, sizeof *logs);
     part_plan *replay = part_plan_replay();
-    size_t len = strlen(a->db);
-    while (len > 1 && a->db[len - 1] == '/') len--;
-    snprintf(dir, sizeof dir, "%.*s.parts-%ld", (int)len, a->db, (long)getpid());
+    struct stat sb;
+    int was_folder = stat(a->db, &sb) == 0, lock_fd = -1;
     if (!path || !paths || !pids || !fds || !logs || !replay) {
         cli_error("out of memory");
         total->rc = EXIT_INTERNAL;
         goto out;
     }
-    if (mkdir(dir, 0777) != 0) {
-        cli_error("%s: cannot create: %s", dir, strerror(errno));
+    if (!(dir = parts_dir_make(a->db, &lock_fd))) {
+        cli_error("%s.parts-%ld: cannot create: %s", a->db, (long)getpid(), strerror(errno));
         total->rc = cli_exit_code(XAPNEWS_STATUS_FILE_ERROR);
         goto out;
     }
     fflush(NULL);
+    cli_interrupt_catch();
+    pid_t parent = getpid();
     for (unsigned j = 0; j < n; j++) {
         int p[2];
         snprintf(path[j], sizeof path[j], "%s/part-%03u", dir, j);
@@ -589,9 +627,11 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
         if ((j && !(logs[j] = tmpfile())) || pipe(p) != 0 || (pids[j] = fork()) < 0) {
             cli_error("cannot start job %u: %s", j + 1, strerror(errno));
             total->rc = EXIT_INTERNAL;
+            pids[j] = 0;
             continue;
         }
         if (pids[j] == 0) {
+            cli_interrupt_in_job(parent);
             close(p[0]);
             if (logs[j]) dup2(fileno(logs[j]), STDERR_FILENO);
             index_counts c = {0, 0, 0, 0, EXIT_OK};
@@ -612,13 +652,16 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
         close(p[1]);
         fds[j] = p[0];
     }
-    for (unsigned j = 0; j < n; j++) {
+    for (unsigned j = 0; j < n && !cli_interrupt_signal(); j++) {
         index_counts c;
         if (fds[j] < 0) continue;
-        int got = read(fds[j], &c, sizeof c) == (ssize_t)sizeof c &&
+        int got = read_report(fds[j], &c, sizeof c) == 0 &&
                   part_plan_read_deferred(replay, fds[j]) == 0;
+        if (cli_interrupt_signal()) break;
         close(fds[j]);
+        fds[j] = -1;
         waitpid(pids[j], NULL, 0);
+        pids[j] = 0;
         replay_messages(logs[j]);
         logs[j] = NULL;
         if (!got) {
@@ -632,6 +675,7 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
         total->empty += c.empty;
         if (c.rc > total->rc) total->rc = c.rc;
     }
+    if (cli_interrupt_signal()) give_up_parts(a->db, was_folder, dir, lock_fd, pids, n);
     if (total->rc == EXIT_OK) {
         char *err = NULL;
         rmdir(a->db); /* an empty folder given as the database */
@@ -642,6 +686,11 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
         }
         xapnews_free(err);
     }
+    parts_remove_tree(dir);
+    close(lock_fd);
+    lock_fd = -1;
+    if (cli_interrupt_signal()) give_up_parts(a->db, was_folder, dir, -1, pids, 0);
+    cli_interrupt_release(); /* from here on, one writer: stopped, it keeps its commits */
     if (total->rc == EXIT_OK && part_plan_deferred(replay)) {
         /* ids an earlier run held: replaced in place, as one writer does */
         index_counts c;
@@ -651,10 +700,10 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
         total->skipped += c.skipped;
         total->rc = c.rc;
     }
-    nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 out:
     for (unsigned j = 0; logs && j < n; j++) replay_messages(logs[j]);
     part_plan_free(replay);
+    free(dir);
     free(path);
     free(paths);
     free(pids);
@@ -934,6 +983,7 @@ int cmd_index(int argc, char **argv)
 
     index_counts total = {0, 0, 0, 0, rc};
     if (rc == EXIT_OK) {
+        parts_remove_stale(a.db); /* of builds in parts killed outright */
         if (a.parts) {
             run_parts(&a, bytes, &total);
         } else if (a.jobs > 1 && a.shards) {
