@@ -503,6 +503,21 @@ START_TEST(collapses_near_duplicate_stories)
 }
 END_TEST
 
+/* Writes the articles IN[p] (up to 3, NULL after the last) into part
+ * PARTS[p] each, joins the N parts into PATH and opens it. */
+static xapnews_database_t *join_parts(const char *const *parts, const art_t *const in[][3],
+                                      size_t n, const char *path)
+{
+    for (size_t p = 0; p < n; p++) {
+        xapnews_writer_t *w = NULL;
+        ck_assert_int_eq(xapnews_writer_open(parts[p], &w, NULL), XAPNEWS_STATUS_SUCCESS);
+        for (size_t k = 0; k < 3 && in[p][k]; k++) add(w, in[p][k]);
+        ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+    }
+    ck_assert_int_eq(xapnews_database_join(parts, n, path, NULL), XAPNEWS_STATUS_SUCCESS);
+    return open_db(path);
+}
+
 START_TEST(joined_parts_are_keyed_as_one_writer_keys)
 {
     /* the original in the first part, its copies in the second: written
@@ -517,15 +532,8 @@ START_TEST(joined_parts_are_keyed_as_one_writer_keys)
     art_t d4 = {"d4", "Hotline again", "2015-12-05", "Site", "", STORY, {NULL}};
     const char *parts[] = {tmp_path("part0.db"), tmp_path("part1.db")};
     const art_t *in[2][3] = {{&d1, NULL}, {&d2, &d3, &d4}};
-    for (size_t p = 0; p < 2; p++) {
-        xapnews_writer_t *w = NULL;
-        ck_assert_int_eq(xapnews_writer_open(parts[p], &w, NULL), XAPNEWS_STATUS_SUCCESS);
-        for (size_t k = 0; k < 3 && in[p][k]; k++) add(w, in[p][k]);
-        ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
-    }
     const char *path = tmp_path("joined.db");
-    ck_assert_int_eq(xapnews_database_join(parts, 2, path, NULL), XAPNEWS_STATUS_SUCCESS);
-    xapnews_database_t *db = open_db(path);
+    xapnews_database_t *db = join_parts(parts, in, 2, path);
     xapnews_results_t *r = NULL;
     /* one story across the parts, its articles in input order */
     ck_assert_int_eq(xapnews_database_duplicates(db, "d1", 0, 10, &r), XAPNEWS_STATUS_SUCCESS);
@@ -551,15 +559,7 @@ START_TEST(joined_parts_are_keyed_as_one_writer_keys)
     const char *three[] = {tmp_path("part3a.db"), tmp_path("part3b.db"), tmp_path("part3c.db")};
     art_t d5 = {"d5", "Hotline copy", "2015-12-06", "Site", "", copy, {NULL}};
     const art_t *in3[3][3] = {{&d3, NULL}, {&d1, NULL}, {&d2, &d5, NULL}};
-    for (size_t p = 0; p < 3; p++) {
-        xapnews_writer_t *w = NULL;
-        ck_assert_int_eq(xapnews_writer_open(three[p], &w, NULL), XAPNEWS_STATUS_SUCCESS);
-        for (size_t k = 0; k < 3 && in3[p][k]; k++) add(w, in3[p][k]);
-        ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
-    }
-    const char *path3 = tmp_path("joined3.db");
-    ck_assert_int_eq(xapnews_database_join(three, 3, path3, NULL), XAPNEWS_STATUS_SUCCESS);
-    db = open_db(path3);
+    db = join_parts(three, in3, 3, tmp_path("joined3.db"));
     ck_assert_int_eq(xapnews_query_parse(db, "hotline", 0, &q), XAPNEWS_STATUS_SUCCESS);
     ck_assert_int_eq(xapnews_query_search(q, 0, 10, &r), XAPNEWS_STATUS_SUCCESS);
     ck_assert_uint_eq(xapnews_results_count(r), 3);
