@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -149,22 +151,27 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* What one job of a build in parts publishes for the command to show
+ * (shared memory): the articles it indexed, and the bytes of its run read. */
+typedef struct {
+    unsigned long articles;
+    unsigned long long bytes;
+} progress_slot;
+
 typedef struct {
     int show;
     double start, last;
     unsigned long long bytes_before, bytes_total;
+    volatile progress_slot *slot; /* a job's: published there, not shown */
+    const part_plan *plan;        /* the job's, whose run the bytes are of */
 } progress_t;
 
-static void progress_update(progress_t *p, const xapnews_source_t *src,
-                            unsigned long docs, int final)
+/* Draws the progress line: DOCS articles indexed, DONE of P's input bytes
+ * read, at time T; FINAL clears it for what is written next. */
+static void progress_draw(progress_t *p, unsigned long docs, unsigned long long done, double t,
+                          int final)
 {
-    if (!p->show) return;
-    double t = now();
-    if (!final && t - p->last < 0.2) return;
     p->last = t;
-    unsigned long long done, total;
-    xapnews_source_progress(src, &done, &total);
-    done += p->bytes_before;
     double elapsed = t - p->start;
     double rate = elapsed > 0 ? (double)docs / elapsed : 0;
     fprintf(stderr, "\r\033[Kindexed %lu articles, %.0f/s", docs, rate);
@@ -175,6 +182,34 @@ static void progress_update(progress_t *p, const xapnews_source_t *src,
     }
     if (final) fputs("\r\033[K", stderr);
     fflush(stderr);
+}
+
+static void progress_update(progress_t *p, const xapnews_source_t *src,
+                            unsigned long docs, int final)
+{
+    if (!p->show && !p->slot) return;
+    unsigned long long done;
+    xapnews_source_progress(src, &done, NULL);
+    done += p->bytes_before;
+    if (p->slot) {
+        p->slot->articles = docs;
+        p->slot->bytes = p->plan ? part_plan_run_done(p->plan, done) : done;
+        return;
+    }
+    double t = now();
+    if (final || t - p->last >= 0.2) progress_draw(p, docs, done, t, final);
+}
+
+/* Shows the progress of the N jobs of a build in parts, as one. */
+static void progress_of_parts(progress_t *p, const volatile progress_slot *slots, unsigned n)
+{
+    unsigned long docs = 0;
+    unsigned long long done = 0;
+    for (unsigned j = 0; j < n; j++) {
+        docs += slots[j].articles;
+        done += slots[j].bytes;
+    }
+    progress_draw(p, docs, done, now(), 0);
 }
 
 /* Opens every input with the chrome rules; with REPORT, errors are
@@ -343,9 +378,10 @@ static void note_undeclared(const xapnews_source_t *src, noted_keys *noted, int 
 /* Indexes every input into the shards of job JOB of NJOBS (or the whole
  * database, or PART), or with PLAN only the records it takes. Only a
  * REPORTing job prints bad records and progress, and only of records it
- * takes. */
+ * takes; with SLOT, a job of a build in parts, its progress is published
+ * there instead. */
 static void run_index(const index_args *a, const char *part, part_plan *plan, unsigned job,
-                      unsigned njobs, int report, index_counts *c)
+                      unsigned njobs, int report, volatile progress_slot *slot, index_counts *c)
 {
     memset(c, 0, sizeof *c);
     xapnews_source_t **sources = calloc((size_t)a->npaths, sizeof *sources);
@@ -367,8 +403,8 @@ static void run_index(const index_args *a, const char *part, part_plan *plan, un
             c->rc = EXIT_INTERNAL;
             goto out;
         }
-    progress_t prog = {report && !a->quiet && isatty(STDERR_FILENO), now(), 0, 0,
-                       total_bytes};
+    progress_t prog = {report && !slot && !a->quiet && isatty(STDERR_FILENO), now(), 0, 0,
+                       total_bytes, slot, plan};
     unsigned long seen = 0;
     noted_keys noted = {NULL, 0};
     int stop = 0;
@@ -389,6 +425,7 @@ static void run_index(const index_args *a, const char *part, part_plan *plan, un
                     break;
                 }
                 if (take == RECORD_STOP) {
+                    progress_update(&prog, sources[i], seen, 1);
                     stop = 1;
                     break;
                 }
@@ -517,7 +554,7 @@ static void run_jobs(const index_args *a, index_counts *total)
             cli_interrupt_in_job(parent);
             close(p[0]);
             index_counts c;
-            run_index(a, NULL, NULL, j, a->jobs, j == 0, &c);
+            run_index(a, NULL, NULL, j, a->jobs, j == 0, NULL, &c);
             ssize_t ignored = write(p[1], &c, sizeof c);
             (void)ignored;
             _exit(c.rc);
@@ -569,13 +606,28 @@ static void replay_messages(FILE *file)
     fclose(file);
 }
 
+/* Waits until job report FD can be read, showing the progress of the N
+ * jobs of SLOTS meanwhile when P shows it; -1 when interrupted. */
+static int wait_report(int fd, progress_t *p, const volatile progress_slot *slots, unsigned n)
+{
+    for (;;) {
+        struct pollfd pfd = {fd, POLLIN, 0};
+        int r = poll(&pfd, 1, p->show ? 200 : -1);
+        if (r > 0) return 0;
+        if (r < 0 && errno != EINTR) return 0; /* the read says what is wrong */
+        if (cli_interrupt_signal()) return -1;
+        if (r == 0) progress_of_parts(p, slots, n);
+    }
+}
+
 /* An interrupted build in parts: stops the jobs still running (N of
  * PIDS), removes the parts folder DIR (its lock LOCK_FD) and the
  * database, made new (DB, an empty folder before when WAS_FOLDER), and
- * dies of the signal. */
+ * dies of the signal, clearing the progress line SHOWN draws. */
 static void give_up_parts(const char *db, int was_folder, const char *dir, int lock_fd,
-                          const pid_t *pids, unsigned n)
+                          const pid_t *pids, unsigned n, const progress_t *shown)
 {
+    if (shown->show) fputs("\r\033[K", stderr);
     cli_interrupt_stop(pids, n);
     parts_remove_tree(dir);
     close(lock_fd);
@@ -606,7 +658,12 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
     part_plan *replay = part_plan_replay();
     struct stat sb;
     int was_folder = stat(a->db, &sb) == 0, lock_fd = -1;
-    if (!path || !paths || !pids || !fds || !logs || !replay) {
+    /* the jobs' progress, shown as one by this process */
+    volatile progress_slot *slots = mmap(NULL, n * sizeof *slots, PROT_READ | PROT_WRITE,
+                                         MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    progress_t shown = {!a->quiet && isatty(STDERR_FILENO), now(), 0, 0, total_bytes, NULL, NULL};
+    if (slots == MAP_FAILED) slots = NULL;
+    if (!path || !paths || !pids || !fds || !logs || !replay || !slots) {
         cli_error("out of memory");
         total->rc = EXIT_INTERNAL;
         goto out;
@@ -624,7 +681,7 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
         snprintf(path[j], sizeof path[j], "%s/part-%03u", dir, j);
         paths[j] = path[j];
         fds[j] = -1;
-        if ((j && !(logs[j] = tmpfile())) || pipe(p) != 0 || (pids[j] = fork()) < 0) {
+        if (!(logs[j] = tmpfile()) || pipe(p) != 0 || (pids[j] = fork()) < 0) {
             cli_error("cannot start job %u: %s", j + 1, strerror(errno));
             total->rc = EXIT_INTERNAL;
             pids[j] = 0;
@@ -640,7 +697,7 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
                 cli_error("out of memory");
                 c.rc = EXIT_INTERNAL;
             } else {
-                run_index(a, path[j], plan, 0, 1, 1, &c);
+                run_index(a, path[j], plan, 0, 1, 1, &slots[j], &c);
             }
             fflush(NULL);
             if (write(p[1], &c, sizeof c) != (ssize_t)sizeof c ||
@@ -655,13 +712,15 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
     for (unsigned j = 0; j < n && !cli_interrupt_signal(); j++) {
         index_counts c;
         if (fds[j] < 0) continue;
-        int got = read_report(fds[j], &c, sizeof c) == 0 &&
+        int got = wait_report(fds[j], &shown, slots, n) == 0 &&
+                  read_report(fds[j], &c, sizeof c) == 0 &&
                   part_plan_read_deferred(replay, fds[j]) == 0;
         if (cli_interrupt_signal()) break;
         close(fds[j]);
         fds[j] = -1;
         waitpid(pids[j], NULL, 0);
         pids[j] = 0;
+        if (shown.show && ftell(logs[j]) > 0) fputs("\r\033[K", stderr);
         replay_messages(logs[j]);
         logs[j] = NULL;
         if (!got) {
@@ -675,7 +734,12 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
         total->empty += c.empty;
         if (c.rc > total->rc) total->rc = c.rc;
     }
-    if (cli_interrupt_signal()) give_up_parts(a->db, was_folder, dir, lock_fd, pids, n);
+    if (cli_interrupt_signal()) give_up_parts(a->db, was_folder, dir, lock_fd, pids, n, &shown);
+    if (shown.show) { /* where the jobs ended, then the join */
+        progress_of_parts(&shown, slots, n);
+        fprintf(stderr, "\r\033[Kjoining %u parts into %s", n, a->db);
+        fflush(stderr);
+    }
     if (total->rc == EXIT_OK) {
         char *err = NULL;
         rmdir(a->db); /* an empty folder given as the database */
@@ -686,15 +750,16 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
         }
         xapnews_free(err);
     }
+    if (shown.show) fputs("\r\033[K", stderr);
     parts_remove_tree(dir);
     close(lock_fd);
     lock_fd = -1;
-    if (cli_interrupt_signal()) give_up_parts(a->db, was_folder, dir, -1, pids, 0);
+    if (cli_interrupt_signal()) give_up_parts(a->db, was_folder, dir, -1, pids, 0, &shown);
     cli_interrupt_release(); /* from here on, one writer: stopped, it keeps its commits */
     if (total->rc == EXIT_OK && part_plan_deferred(replay)) {
         /* ids an earlier run held: replaced in place, as one writer does */
         index_counts c;
-        run_index(a, a->db, replay, 0, 1, 1, &c);
+        run_index(a, a->db, replay, 0, 1, 1, NULL, &c);
         total->indexed += c.indexed;
         total->repaired += c.repaired;
         total->skipped += c.skipped;
@@ -709,6 +774,7 @@ out:
     free(pids);
     free(fds);
     free(logs);
+    if (slots) munmap((void *)slots, n * sizeof *slots);
 }
 
 /* The line that ends a run: what was indexed, where, and how fast. */
@@ -992,7 +1058,7 @@ int cmd_index(int argc, char **argv)
                 run_jobs(&a, &total);
             }
         } else {
-            run_index(&a, NULL, NULL, 0, 1, 1, &total);
+            run_index(&a, NULL, NULL, 0, 1, 1, NULL, &total);
         }
         rc = total.rc;
         /* a run that failed before it read an article (a locked or

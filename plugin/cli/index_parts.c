@@ -160,6 +160,14 @@ int part_plan_holds(const part_plan *p, unsigned long long done)
     return p->nparts && part_of(p, done) == p->part;
 }
 
+unsigned long long part_plan_run_done(const part_plan *p, unsigned long long done)
+{
+    if (!p->nparts) return done;
+    double from = p->start[p->part], to = p->start[p->part + 1], at = (double)done;
+    if (at <= from) return 0;
+    return (unsigned long long)((at < to ? at : to) - from);
+}
+
 size_t part_plan_deferred(const part_plan *p)
 {
     return p->n_deferred;

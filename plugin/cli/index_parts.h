@@ -61,6 +61,11 @@ int part_plan_take(part_plan *p, int input, unsigned long record, unsigned long 
  *  without records there is its run's to report); never for a replay. */
 int part_plan_holds(const part_plan *p, unsigned long long done);
 
+/** How many bytes of P's run lie before DONE bytes into the inputs
+ *  (from 0, before the run, to the run's length, past it); for a replay,
+ *  DONE. */
+unsigned long long part_plan_run_done(const part_plan *p, unsigned long long done);
+
 /** The number of records P deferred (or, for a replay, takes). */
 size_t part_plan_deferred(const part_plan *p);
 

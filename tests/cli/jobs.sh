@@ -101,6 +101,22 @@ case $(cat par.out) in *" into par (2 jobs) in "* | *" into par in "*) pass "def
     *) fail "default jobs: $(cat par.out)" ;; esac
 expect_eq "default jobs: the same database" "$(db_digest one)" "$(db_digest par)"
 
+# on a terminal: one progress line for all the jobs, ending at every
+# article they indexed, then the join, then the summary on a clean line
+if command -v script > /dev/null; then
+    rm -rf tty.db
+    script -qec "$XAPNEWS index --db tty.db --jobs 2 big.jsonl" /dev/null < /dev/null |
+        tr -d '\r' | sed 's/\x1b\[K/\n/g' > tty.out
+    n=$(sed -n 's/^indexed \([0-9]*\) articles, repaired.*/\1/p' tty.out)
+    expect_eq "on a terminal: the progress ends at every article" "indexed $n articles" \
+        "$(grep '/s' tty.out | tail -1 | sed 's/,.*//')"
+    expect_eq "on a terminal: the join is shown" "joining 2 parts into tty.db" \
+        "$(grep '^joining' tty.out)"
+    case $(tail -1 tty.out) in "indexed $n articles, repaired 0, skipped 0, into tty.db (2 jobs) in "*)
+        pass "on a terminal: the summary on a line of its own" ;;
+        *) fail "on a terminal: $(tail -1 tty.out)" ;; esac
+fi
+
 # an empty folder is a new database too
 rm -rf par && mkdir par
 "$XAPNEWS" index --db par/ --jobs 2 a.jsonl > par.out 2> /dev/null

@@ -88,6 +88,40 @@ END_TEST
 
 /* An id an earlier run holds is deferred by the job of its run and taken,
  * in input order, by the replay. */
+/* What a job reports of its run read adds up, over the jobs, to what
+ * was read: each run counts from 0 to its length, in step with the input. */
+START_TEST(the_runs_read_add_up_to_the_input_read)
+{
+    const unsigned long long total = 1000003;
+    for (unsigned n = 1; n <= 4; n++) {
+        part_plan *p[4];
+        for (unsigned j = 0; j < n; j++) ck_assert_ptr_nonnull(p[j] = part_plan_new(j, n, total));
+        unsigned long long last[4] = {0, 0, 0, 0};
+        for (unsigned long long done = 0; done <= total; done += 997 + next_random(5000)) {
+            unsigned long long sum = 0;
+            for (unsigned j = 0; j < n; j++) {
+                unsigned long long got = part_plan_run_done(p[j], done);
+                ck_assert_uint_ge(got, last[j]);
+                last[j] = got;
+                sum += got;
+            }
+            ck_assert_msg(sum + n >= done && sum <= done, "%u jobs at %llu: %llu", n, done, sum);
+        }
+        unsigned long long sum = 0;
+        for (unsigned j = 0; j < n; j++) {
+            sum += part_plan_run_done(p[j], total);
+            ck_assert_uint_eq(part_plan_run_done(p[j], 0), 0);
+            part_plan_free(p[j]);
+        }
+        ck_assert_uint_ge(sum + n, total);
+        ck_assert_uint_le(sum, total);
+    }
+    part_plan *replay = part_plan_replay();
+    ck_assert_uint_eq(part_plan_run_done(replay, 12345), 12345);
+    part_plan_free(replay);
+}
+END_TEST
+
 START_TEST(an_id_of_an_earlier_run_is_replayed)
 {
     rng = 99u;
@@ -147,6 +181,7 @@ int main(void)
     TCase *tc = tcase_create("plans");
     tcase_add_loop_test(tc, every_record_goes_to_one_run_in_order, 0, 4);
     tcase_add_test(tc, an_id_of_an_earlier_run_is_replayed);
+    tcase_add_test(tc, the_runs_read_add_up_to_the_input_read);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
