@@ -4,6 +4,7 @@
 #include "grow.h"
 #include "hash.h"
 #include "schema.h"
+#include "u64set.h"
 #include "xapian_shim_terms.h"
 
 #include <stdlib.h>
@@ -64,41 +65,6 @@ static void seen_free(seen_ids *s)
     free(s->slots);
 }
 
-/* The documents read so far in one search, by entry of the databases
- * and docid: a document holding several of the bands is read once. Open
- * addressing over CAP slots of (entry + 1) << 32 | docid (0: empty). */
-typedef struct {
-    uint64_t *slots;
-    size_t n, cap;
-} read_docs;
-
-/* 1 when document DOCID of entry ENTRY was read in this search, 0 when it
- * was not (and is now noted), -1 without memory. */
-static int read_before(read_docs *r, size_t entry, unsigned docid)
-{
-    if (2 * (r->n + 1) > r->cap) {
-        size_t cap = r->cap ? 2 * r->cap : 256;
-        uint64_t *slots = calloc(cap, sizeof *slots);
-        if (!slots) return -1;
-        for (size_t i = 0; i < r->cap; i++) {
-            if (!r->slots[i]) continue;
-            size_t j = (size_t)(r->slots[i] * 11400714819323198485ULL >> 32) & (cap - 1);
-            while (slots[j]) j = (j + 1) & (cap - 1);
-            slots[j] = r->slots[i];
-        }
-        free(r->slots);
-        r->slots = slots;
-        r->cap = cap;
-    }
-    uint64_t key = (uint64_t)(entry + 1) << 32 | docid;
-    size_t j = (size_t)(key * 11400714819323198485ULL >> 32) & (r->cap - 1);
-    for (; r->slots[j]; j = (j + 1) & (r->cap - 1))
-        if (r->slots[j] == key) return 1;
-    r->slots[j] = key;
-    r->n++;
-    return 0;
-}
-
 typedef struct {
     const xn_sketch *s;
     const char *skip;
@@ -107,8 +73,9 @@ typedef struct {
     xn_story_fn fn;
     void *ctx;
     seen_ids seen;
-    read_docs read;
-    size_t entry; /* the entry of the databases searched */
+    xn_u64set read; /* the documents read: (entry + 1) << 32 | docid, so a
+                       document holding several of the bands is read once */
+    size_t entry;   /* the entry of the databases searched */
     unsigned at;  /* the band and database searched: band * databases + entry */
     int failed;   /* out of memory */
     int stopped;  /* FN asked to stop */
@@ -119,9 +86,9 @@ typedef struct {
 static int unread(void *vctx, unsigned docid)
 {
     near_search *c = vctx;
-    int rc = read_before(&c->read, c->entry, docid);
+    int rc = xn_u64set_insert(&c->read, (uint64_t)(c->entry + 1) << 32 | docid);
     if (rc < 0) c->failed = 1;
-    return rc == 0;
+    return rc == 1;
 }
 
 enum { V_ID, V_STORY, V_SKETCH, N_VALUES };
@@ -446,7 +413,7 @@ static int search_bands(near_search *c, xs_db *const *dbs, xn_story_session *con
     if (c->failed && !rc) rc = no_memory(xe);
     xn_strbuf_free(&term);
     seen_free(&c->seen);
-    free(c->read.slots);
+    xn_u64set_free(&c->read);
     return rc;
 }
 

@@ -7,8 +7,31 @@
 #include <unistd.h>
 
 #include "idset.h"
+#include "u64set.h"
 #include "run_suite.h"
 #include "xapnews.h"
+
+/* The exact set under the id set: keys that differ only in their high
+ * bits or their low bits stay apart, through every growth. */
+START_TEST(u64_keys_are_kept_exactly)
+{
+    xn_u64set s = XN_U64SET_INIT;
+    for (uint64_t hi = 1; hi <= 64; hi++)
+        for (uint64_t lo = 0; lo < 2000; lo++)
+            ck_assert_int_eq(xn_u64set_insert(&s, hi << 32 | lo), 1);
+    ck_assert_uint_eq(s.n, 64 * 2000);
+    for (uint64_t hi = 1; hi <= 64; hi++)
+        for (uint64_t lo = 0; lo < 2000; lo += 3)
+            ck_assert_int_eq(xn_u64set_insert(&s, hi << 32 | lo), 0);
+    ck_assert_int_eq(xn_u64set_insert(&s, 65ULL << 32), 1);
+    ck_assert_int_eq(xn_u64set_insert(&s, UINT64_MAX), 1);
+    ck_assert_int_eq(xn_u64set_insert(&s, UINT64_MAX), 0);
+    xn_u64set_free(&s);
+    ck_assert_uint_eq(s.n, 0);
+    ck_assert_int_eq(xn_u64set_insert(&s, 1ULL << 32 | 5), 1); /* empty again, and usable */
+    xn_u64set_free(&s);
+}
+END_TEST
 
 START_TEST(new_ids_once_then_seen)
 {
@@ -116,6 +139,7 @@ int main(void)
     Suite *s = suite_create("idset");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, new_ids_once_then_seen);
+    tcase_add_test(tc, u64_keys_are_kept_exactly);
     tcase_add_test(tc, grows_without_losing_ids);
     tcase_add_test(tc, repeated_id_in_a_fresh_database_is_replaced);
     tcase_set_timeout(tc, 60);
