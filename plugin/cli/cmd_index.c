@@ -735,13 +735,13 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
         if (c.rc > total->rc) total->rc = c.rc;
     }
     if (cli_interrupt_signal()) give_up_parts(a->db, was_folder, dir, lock_fd, pids, n, &shown);
-    if (shown.show) { /* where the jobs ended, then the join */
-        progress_of_parts(&shown, slots, n);
-        fprintf(stderr, "\r\033[Kjoining %u parts into %s", n, a->db);
-        fflush(stderr);
-    }
+    if (shown.show) progress_of_parts(&shown, slots, n); /* where the jobs ended */
     if (total->rc == EXIT_OK) {
         char *err = NULL;
+        if (shown.show) {
+            fprintf(stderr, "\r\033[Kjoining %u parts into %s", n, a->db);
+            fflush(stderr);
+        }
         rmdir(a->db); /* an empty folder given as the database */
         xapnews_status_t st = xapnews_database_join(paths, n, a->db, &err);
         if (st) {
