@@ -523,6 +523,30 @@ static int read_report(int fd, void *buf, size_t len)
     return 0;
 }
 
+/* Starts job J (counted from 0) of the command PARENT, with a pipe for
+ * its report. Returns 0 in the job, its end of the pipe in *FD; 1 in the
+ * command, the job in *PID and the command's end in *FD; -1 when it
+ * cannot start (said on stderr). */
+static int start_job(unsigned j, pid_t parent, pid_t *pid, int *fd)
+{
+    int p[2];
+    if (pipe(p) != 0 || (*pid = fork()) < 0) {
+        cli_error("cannot start job %u: %s", j + 1, strerror(errno));
+        *pid = 0;
+        *fd = -1;
+        return -1;
+    }
+    if (*pid == 0) {
+        cli_interrupt_in_job(parent);
+        close(p[0]);
+        *fd = p[1];
+        return 0;
+    }
+    close(p[1]);
+    *fd = p[0];
+    return 1;
+}
+
 /* Runs NJOBS processes, each building its shards; sums their counts.
  * Interrupted (SIGINT, SIGTERM, SIGHUP), it stops them and dies of the
  * signal: each shard keeps what its job committed. */
@@ -542,25 +566,15 @@ static void run_jobs(const index_args *a, index_counts *total)
     cli_interrupt_catch();
     pid_t parent = getpid();
     for (unsigned j = 0; j < a->jobs; j++) {
-        int p[2];
-        if (pipe(p) != 0 || (pids[j] = fork()) < 0) {
-            cli_error("cannot start job %u: %s", j + 1, strerror(errno));
-            total->rc = EXIT_INTERNAL;
-            fds[j] = -1;
-            pids[j] = 0;
-            continue;
-        }
-        if (pids[j] == 0) {
-            cli_interrupt_in_job(parent);
-            close(p[0]);
+        int started = start_job(j, parent, &pids[j], &fds[j]);
+        if (started < 0) total->rc = EXIT_INTERNAL;
+        if (started == 0) {
             index_counts c;
             run_index(a, NULL, NULL, j, a->jobs, j == 0, NULL, &c);
-            ssize_t ignored = write(p[1], &c, sizeof c);
+            ssize_t ignored = write(fds[j], &c, sizeof c);
             (void)ignored;
             _exit(c.rc);
         }
-        close(p[1]);
-        fds[j] = p[0];
     }
     for (unsigned j = 0; j < a->jobs && !cli_interrupt_signal(); j++) {
         index_counts c;
@@ -677,20 +691,17 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
     cli_interrupt_catch();
     pid_t parent = getpid();
     for (unsigned j = 0; j < n; j++) {
-        int p[2];
         snprintf(path[j], sizeof path[j], "%s/part-%03u", dir, j);
         paths[j] = path[j];
         fds[j] = -1;
-        if (!(logs[j] = tmpfile()) || pipe(p) != 0 || (pids[j] = fork()) < 0) {
+        int started = -1;
+        if (!(logs[j] = tmpfile()))
             cli_error("cannot start job %u: %s", j + 1, strerror(errno));
-            total->rc = EXIT_INTERNAL;
-            pids[j] = 0;
-            continue;
-        }
-        if (pids[j] == 0) {
-            cli_interrupt_in_job(parent);
-            close(p[0]);
-            if (logs[j]) dup2(fileno(logs[j]), STDERR_FILENO);
+        else
+            started = start_job(j, parent, &pids[j], &fds[j]);
+        if (started < 0) total->rc = EXIT_INTERNAL;
+        if (started == 0) {
+            dup2(fileno(logs[j]), STDERR_FILENO);
             index_counts c = {0, 0, 0, 0, EXIT_OK};
             part_plan *plan = part_plan_new(j, n, total_bytes);
             if (!plan) {
@@ -700,14 +711,12 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
                 run_index(a, path[j], plan, 0, 1, 1, &slots[j], &c);
             }
             fflush(NULL);
-            if (write(p[1], &c, sizeof c) != (ssize_t)sizeof c ||
-                (plan && part_plan_write_deferred(plan, p[1]) < 0))
+            if (write(fds[j], &c, sizeof c) != (ssize_t)sizeof c ||
+                (plan && part_plan_write_deferred(plan, fds[j]) < 0))
                 c.rc = EXIT_INTERNAL;
             part_plan_free(plan);
             _exit(c.rc);
         }
-        close(p[1]);
-        fds[j] = p[0];
     }
     for (unsigned j = 0; j < n && !cli_interrupt_signal(); j++) {
         index_counts c;
