@@ -244,8 +244,15 @@ typedef struct {
     unsigned short n_children;
     unsigned char min_len, max_len; /* of the names at or below it */
     unsigned char byte;
-    unsigned char ends;            /* a name ends here: see name_end */
+    unsigned char flags;           /* NODE_* */
+    unsigned short end_weight;     /* of the name ending here, at most
+                                    * USHRT_MAX (the exact one: name_end) */
 } packed_node;
+
+enum {
+    NODE_ENDS = 1,   /* a name ends here: see name_end */
+    NODE_DOUBLED = 2 /* a child has the same byte */
+};
 
 /* The name ending at a packed node (read only where one does). */
 typedef struct {
@@ -258,6 +265,9 @@ typedef struct {
     trie_node *node;
     size_t n, cap;
     packed_node *packed; /* N_PACKED of them, the root first; NULL before */
+    unsigned char *byte; /* by packed node, its byte: a walk reads the
+                          * letters of a node's children here, and most
+                          * children no further */
     name_end *end;       /* by packed node */
     size_t n_packed;
 } trie_nodes;
@@ -281,6 +291,7 @@ static void nodes_free(trie_nodes *t)
 {
     free(t->node);
     free(t->packed);
+    free(t->byte);
     free(t->end);
 }
 
@@ -369,8 +380,13 @@ static void pack(trie_nodes *t, int at, size_t me, size_t *next)
     size_t first = *next, n = 0;
     for (int k = t->node[at].first_child; k >= 0; k = t->node[k].next_sibling) {
         const trie_node *b = &t->node[k];
-        t->packed[first + n] = (packed_node){0, b->max_weight, 0, b->min_len, b->max_len,
-                                             b->byte, b->tags != 0};
+        unsigned char flags = b->tags ? NODE_ENDS : 0;
+        for (int g = b->first_child; g >= 0; g = t->node[g].next_sibling)
+            if (t->node[g].byte == b->byte) flags |= NODE_DOUBLED;
+        t->packed[first + n] =
+            (packed_node){0, b->max_weight, 0, b->min_len, b->max_len, b->byte, flags,
+                          b->weight < USHRT_MAX ? (unsigned short)b->weight : USHRT_MAX};
+        t->byte[first + n] = b->byte;
         t->end[first + n] = (name_end){b->tags, b->weight};
         n++;
     }
@@ -385,18 +401,23 @@ static void pack(trie_nodes *t, int at, size_t me, size_t *next)
 static int nodes_finish(trie_nodes *t)
 {
     packed_node *packed = malloc(t->n * sizeof *packed);
+    unsigned char *byte = malloc(t->n);
     name_end *end = malloc(t->n * sizeof *end);
-    if (!packed || !end) {
+    if (!packed || !byte || !end) {
         free(packed);
+        free(byte);
         free(end);
         return -1;
     }
     free(t->packed);
+    free(t->byte);
     free(t->end);
     t->packed = packed;
+    t->byte = byte;
     t->end = end;
+    t->byte[0] = 0;
     const trie_node *root = &t->node[0];
-    t->packed[0] = (packed_node){0, root->max_weight, 0, root->min_len, root->max_len, 0, 0};
+    t->packed[0] = (packed_node){0, root->max_weight, 0, root->min_len, root->max_len, 0, 0, 0};
     t->end[0] = (name_end){0, 0};
     size_t next = 1;
     pack(t, 0, 0, &next);
@@ -430,6 +451,12 @@ typedef struct {
     /* where a transposition may jump a dead row: letters of the word past
      * its first (only when the limits vary, see may_reach()) */
     unsigned char in_word[UCHAR_MAX + 1];
+    /* the same for the letters a-z, as bits (bit L for 'a' + L): those
+     * of the word past its first (IN_WORD's), those a rewrite from two or
+     * three letters starts with (C->long_from's), and for each letter
+     * those that follow it at the start of a rewrite from three
+     * (C->from3's) */
+    uint32_t in_word_bits, long_from_bits, from3_bits[26];
     /* the rewrites whose word side is at column J (B[J] on): the first
      * N_COL_RULES[J] of COL_RULES[J], by index in C->rule */
     unsigned char col_rules[XN_NAME_MAX_BYTES + 1][XN_NAME_REWRITES];
@@ -472,6 +499,21 @@ static int may_reach(const trie_walk *w, size_t row)
     return p >= 'a' && p <= 'z' && x >= 'a' && x <= 'z' && c->from3[26 * (p - 'a') + (x - 'a')];
 }
 
+/* The letters a-z (bit L for 'a' + L) for which may_reach() holds for a
+ * row I + 1 with no live cell under the path's first I bytes: what
+ * may_reach() computes, for every letter at once. */
+static uint32_t reach_bits(const trie_walk *w, size_t i)
+{
+    unsigned max = w->lim.max;
+    uint32_t bits = 0;
+    if (w->mins[i] <= max) bits |= w->long_from_bits | (w->lim.split > 0 ? w->in_word_bits : 0);
+    if (i >= 1 && w->mins[i - 1] <= max) {
+        unsigned char p = (unsigned char)w->a[i - 1];
+        if (p >= 'a' && p <= 'z') bits |= w->from3_bits[p - 'a'];
+    }
+    return bits;
+}
+
 /* Keeps the name of the path's first LEN bytes (read back to front when
  * the walk was) for comparing one by one; -1 when memory runs out. */
 static int keep_found(trie_walk *w, size_t len, unsigned tags)
@@ -495,11 +537,18 @@ static unsigned row_deletion(const trie_walk *w, const packed_node *n, size_t ro
 {
     if (!w->backwards) return delete_cost(w->a, row, row + 1);
     unsigned char x = n->byte;
-    if (x == 'h' || (x == 'e' && row == 1)) return 2;
-    const packed_node *child = &w->t->packed[n->first_child];
-    for (unsigned k = 0; k < n->n_children; k++)
-        if (child[k].byte == x) return 2;
+    if (x == 'h' || (x == 'e' && row == 1) || (n->flags & NODE_DOUBLED)) return 2;
     return XN_NAME_EDIT;
+}
+
+/* Whether a name ends at node N (the K-th child of its parent, whose
+ * first child is FIRST) weighing what the walk needs: the node tells,
+ * but for the heaviest names. */
+static int weighty_end(const trie_walk *w, const packed_node *n, size_t first, unsigned k)
+{
+    if (!(n->flags & NODE_ENDS)) return 0;
+    if (n->end_weight < USHRT_MAX) return n->end_weight >= w->min_weight;
+    return w->t->end[first + k].weight >= w->min_weight;
 }
 
 /* The most a move from row R can cost and still land within the limit
@@ -574,29 +623,39 @@ static uint32_t row_letters(const trie_walk *w, size_t i, int *del_room)
 static int walk(trie_walk *w, const packed_node *parent, size_t i)
 {
     const packed_node *children = &w->t->packed[parent->first_child];
+    const unsigned char *bytes = &w->t->byte[parent->first_child];
     int del_room;
     uint32_t letters = row_letters(w, i, &del_room);
+    uint32_t dead = del_room < (int)(XN_NAME_EDIT / 2) ? ~letters & ~reach_bits(w, i) : 0;
     for (unsigned k = 0; k < parent->n_children; k++) {
+        unsigned char x = bytes[k];
+        /* a row no letter makes live, where no deletion fits either (the
+         * cheapest costs half an edit), and no rewrite reaches past: the
+         * child's node is not even read */
+        if (x >= 'a' && x <= 'z' && (dead >> (x - 'a') & 1)) continue;
         const packed_node *n = &children[k];
         if (n->max_len < w->min_len || n->min_len > w->max_len ||
             n->max_weight < w->min_weight)
             continue;
         size_t row = i + 1;
-        w->a[i] = (char)n->byte;
+        w->a[i] = (char)x;
+        /* (an unlettered row left here has room for a deletion, or
+         * rewrites reach past it) */
+        int unlettered = x >= 'a' && x <= 'z' && !(letters >> (x - 'a') & 1) &&
+                         del_room >= (int)(XN_NAME_EDIT / 2);
         unsigned del = row_deletion(w, n, row);
         /* a letter is final only where a name ends: its deletion may then
          * cost less (delete_cost()), for this name alone */
-        unsigned del_final = w->backwards || !n->ends ? del : delete_cost(w->a, row, row);
-        unsigned char x = n->byte;
-        if (x >= 'a' && x <= 'z' && !(letters >> (x - 'a') & 1) &&
-            (int)min2(del, del_final) > del_room) {
+        unsigned del_final =
+            w->backwards || !(n->flags & NODE_ENDS) ? del : delete_cost(w->a, row, row);
+        if (unlettered && (int)min2(del, del_final) > del_room) {
             w->mins[row] = DEAD; /* no cell of the row can be live */
             if (!may_reach(w, row)) continue;
         }
         w->mins[row] = fill_row(w->c, w->d, w->live, w->a, row, del, w->b, w->nb, w->del_b,
                                 &w->lim);
-        const name_end *e = &w->t->end[parent->first_child + k];
-        if (n->ends && e->weight >= w->min_weight && row >= w->min_len && row <= w->max_len) {
+        if (row >= w->min_len && row <= w->max_len && weighty_end(w, n, parent->first_child, k)) {
+            const name_end *e = &w->t->end[parent->first_child + k];
             unsigned cost = w->d[row][w->nb];
             if (del_final != del) {
                 cost_row *d = w->d, save;
@@ -629,6 +688,14 @@ static int walk_all(trie_walk *w, const trie_nodes *t)
     if (!t->packed) return 0;
     memset(w->in_word, 0, sizeof w->in_word);
     for (size_t j = 1; j < w->nb; j++) w->in_word[(unsigned char)w->b[j]] = 1;
+    w->in_word_bits = w->long_from_bits = 0;
+    for (int l = 0; l < 26; l++) {
+        w->in_word_bits |= (uint32_t)(w->in_word['a' + l] != 0) << l;
+        w->long_from_bits |= (uint32_t)(w->c->long_from['a' + l] != 0) << l;
+        w->from3_bits[l] = 0;
+        for (int m = 0; m < 26; m++)
+            w->from3_bits[l] |= (uint32_t)(w->c->from3[26 * l + m] != 0) << m;
+    }
     for (size_t j = 0; j < w->nb; j++) {
         w->n_col_rules[j] = 0;
         for (size_t k = 0; k < w->c->first[26 * 26]; k++) {
