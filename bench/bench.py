@@ -126,8 +126,11 @@ def io_counts(path):
     return got
 
 
-def output_of(cmd, env=None):
-    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+def output_of(cmd, env=None, cpu=None):
+    """CMD's standard output; CPU: the one CPU it runs on (None: any)."""
+    pin = None if cpu is None else (lambda: os.sched_setaffinity(0, {cpu}))
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                       preexec_fn=pin)
     if p.returncode != 0:
         raise SystemExit("bench: %s failed (%d):\n%s" %
                          (" ".join(cmd), p.returncode, p.stderr.decode(errors="replace")[-2000:]))
@@ -284,9 +287,10 @@ def query_file(kind):
     return ARGS.queries if kind == "and" else ARGS.titles
 
 
-def query_run(name, paths, kind):
+def query_run(name, paths, kind, cpu=None):
     """One run of contender NAME over the queries of KIND ("and": short
-    queries, default operator AND; "or": whole titles, default operator OR)."""
+    queries, default operator AND; "or": whole titles, default operator OR),
+    on CPU (None: any)."""
     qfile, passes = query_file(kind), str(ARGS.query_passes)
     # query_bench's EXACT argument (matches counted exactly) at its default,
     # 1000, so that the kind can follow it
@@ -302,12 +306,14 @@ def query_run(name, paths, kind):
                os.path.join(os.path.dirname(ARGS.profile), "plain.conf"), passes, exact, kind]
     elif name == "plain_xapian":
         cmd = [ARGS.plain, "query", paths["plain_xapian"], qfile, passes, kind]
+    elif name == "plain_xapian_counting":
+        cmd = [ARGS.plain, "query", paths["plain_xapian"], qfile, passes, kind, exact]
     elif name == "xapian_floor":
         cmd = [ARGS.plain, "floor", paths["plain_xapian"], qfile, passes, kind]
     else:
         cmd = ["python3", os.path.join(ARGS.bench, "fts5_bench.py"), "query", paths["fts5"],
                qfile, passes, kind]
-    lines = [l.split("\t") for l in output_of(cmd).splitlines() if l.strip()]
+    lines = [l.split("\t") for l in output_of(cmd, cpu=cpu).splitlines() if l.strip()]
     per_line = [None if l[0] == "nan" else float(l[0]) for l in lines]
     hits = [int(l[1]) for l in lines]
     return per_line, hits, sum(1 for t in per_line if t is None)
@@ -319,7 +325,13 @@ def count_queries(path):
 
 def phase_query(res, paths):
     contenders = ["xapnews", "plain_xapian"] + (["fts5"] if ARGS.fts5 else []) + \
-        ["xapnews_jobs1_db", "xapnews_2shards", "xapnews_plain_profile", "xapian_floor"]
+        ["xapnews_jobs1_db", "xapnews_2shards", "xapnews_plain_profile", "plain_xapian_counting",
+         "xapian_floor"]
+    # every contender of a repetition runs on the same CPU, the next
+    # repetition on the next CPU: the CPUs of a virtual machine can differ
+    # in speed (a busy neighbour on the host), by half at times, and a
+    # process stays where it starts
+    cpus = sorted(os.sched_getaffinity(0))
     out = {"timed_passes_per_run": ARGS.query_passes, "repetitions": ARGS.reps,
            "note": ("per kind and contender, p50/p95/p99/mean: percentiles (and the mean) over "
                     "the queries of each query's median time over "
@@ -347,7 +359,12 @@ def phase_query(res, paths):
                     "through python3's sqlite3; xapian_floor: the least any program answering "
                     "from a Xapian database spends, over plain Xapian's database: queries "
                     "parsed beforehand, timed from set_query to the top 10's document ids, "
-                    "no document read (bench/plain_xapian.cc floor)")}
+                    "no document read (bench/plain_xapian.cc floor); plain_xapian_counting: "
+                    "plain Xapian counting the first 1000 matches exactly as xapnews does "
+                    "(Enquire's check_at_least 1001), for reference; every contender of a "
+                    "repetition runs pinned to one CPU, repetition R on CPU R modulo the CPUs "
+                    "this run may use (cpu_by_repetition)"),
+           "cpu_by_repetition": [cpus[r % len(cpus)] for r in range(ARGS.reps)]}
     for kind, label in QUERY_KINDS:
         qfile = query_file(kind)
         nq = count_queries(qfile)
@@ -355,8 +372,9 @@ def phase_query(res, paths):
         # each query's times over every timed pass of every repetition
         per_query = {c: [[] for _ in range(nq)] for c in contenders}
         for rep in range(ARGS.reps):
+            cpu = cpus[rep % len(cpus)]
             for c in rotate(contenders, rep):
-                per_line, hits, failed = query_run(c, paths, kind)
+                per_line, hits, failed = query_run(c, paths, kind, cpu)
                 for i, t in enumerate(per_line):
                     if t is not None:
                         per_query[c][i % nq].append(t)
@@ -365,8 +383,8 @@ def phase_query(res, paths):
                      "mean": statistics.mean(us), "zero_hit_queries": sum(1 for h in hits if h == 0)
                      // ARGS.query_passes, "failed": failed}
                 runs[c].append(r)
-                log("query %s rep %d %-21s p50 %7.1f us  p95 %7.1f us  p99 %7.1f us" %
-                    (kind, rep + 1, c, r["p50"], r["p95"], r["p99"]))
+                log("query %s rep %d cpu %d %-21s p50 %7.1f us  p95 %7.1f us  p99 %7.1f us" %
+                    (kind, rep + 1, cpu, c, r["p50"], r["p95"], r["p99"]))
         k = {"label": label, "queries": nq, "queries_file": os.path.relpath(qfile, ARGS.top),
              "default_operator": kind.upper()}
         for c, rs in runs.items():
@@ -769,6 +787,7 @@ def ratio(a, b, nd=2):
 QUERY_CONTENDERS = (("xapnews", "xapnews (default.conf)"),
                     ("xapnews_jobs1_db", "xapnews, --jobs 1 database"), ("xapnews_2shards", "xapnews, 2 shards"),
                     ("xapnews_plain_profile", "xapnews (plain.conf)"), ("plain_xapian", "plain Xapian"),
+                    ("plain_xapian_counting", "plain Xapian counting 1000"),
                     ("xapian_floor", "Xapian's floor"), ("fts5", "FTS5"))
 
 
@@ -884,6 +903,12 @@ def table(res):
                 rows.append(("query %s %s, xapnews on its --jobs 1 database / plain Xapian" % (label, p),
                              "%.0f us / %.0f us" % (k["xapnews_jobs1_db"][p], k["plain_xapian"][p]),
                              ratio(k["xapnews_jobs1_db"][p], k["plain_xapian"][p])))
+        if "plain_xapian_counting" in k:
+            for p in ("p50", "p99"):
+                rows.append(("query %s %s, xapnews / plain Xapian counting 1000 matches exactly as "
+                             "xapnews does" % (label, p),
+                             "%.0f us / %.0f us" % (k["xapnews"][p], k["plain_xapian_counting"][p]),
+                             ratio(k["xapnews"][p], k["plain_xapian_counting"][p])))
         if "xapnews_plain_profile" in k:
             for p in ("p50", "p99"):
                 rows.append(("query %s %s, xapnews with plain.conf / plain Xapian" % (label, p),

@@ -7,10 +7,12 @@
 //       body, for snippets). N = 0 (default): Xapian's own flushing. An
 //       existing DB is opened and added to (an append); one commit at the
 //       end in any case.
-//   plain_xapian query DB QUERIES [PASSES [and|or]]
+//   plain_xapian query DB QUERIES [PASSES [and|or [COUNT]]]
 //       QueryParser (english, STEM_SOME, default operator AND as xapnews,
 //       or OR with "or"), Enquire with BM25, top 10, reading each hit's
-//       data. One untimed warm-up pass, then PASSES timed passes (default
+//       data; with COUNT, the first COUNT matches counted exactly (Enquire
+//       checks at least COUNT + 1 of them, as xapnews does by default with
+//       1000). One untimed warm-up pass, then PASSES timed passes (default
 //       1); prints one line per query and pass:
 //       "microseconds<TAB>hits<TAB>estimate".
 //   plain_xapian floor DB QUERIES [PASSES [and|or]]
@@ -164,14 +166,15 @@ Xapian::QueryParser parser_for(const Xapian::Database &db, bool any)
 int cmd_query(int argc, char **argv, bool floor)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: plain_xapian %s DB QUERIES [PASSES [and|or]]\n",
-                     floor ? "floor" : "query");
+        std::fprintf(stderr, "usage: plain_xapian %s DB QUERIES [PASSES [and|or%s]]\n",
+                     floor ? "floor" : "query", floor ? "" : " [COUNT]");
         return 2;
     }
     int passes = argc > 2 ? std::atoi(argv[2]) : 1;
     std::vector<std::string> qs = read_queries(argv[1]);
     Xapian::Database db(argv[0]);
     bool any = argc > 3 && !std::strcmp(argv[3], "or");
+    Xapian::doccount check = !floor && argc > 4 ? (Xapian::doccount)std::atol(argv[4]) + 1 : 0;
     Xapian::QueryParser qp = parser_for(db, any);
     std::vector<Xapian::Query> parsed;
     if (floor)
@@ -185,7 +188,7 @@ int cmd_query(int argc, char **argv, bool floor)
             auto t0 = Clock::now();
             enquire.set_query(floor ? parsed[i]
                                     : qp.parse_query(qs[i], Xapian::QueryParser::FLAG_DEFAULT));
-            Xapian::MSet mset = enquire.get_mset(0, 10);
+            Xapian::MSet mset = enquire.get_mset(0, 10, check);
             unsigned hits = 0;
             for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
                 sink += floor ? *it : it.get_document().get_data().size();
