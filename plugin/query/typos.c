@@ -358,6 +358,15 @@ static int consider_ordinary(search_ctx *c)
     return 0;
 }
 
+/* Raises *DF to the articles holding W as written. */
+static int raw_df(xs_db *db, const qword *w, unsigned long *df, xs_error *xe)
+{
+    unsigned long n = 0;
+    if (xs_db_termfreq(db, w->term, w->len, &n, xe) < 0) return -1;
+    if (n > *df) *df = n;
+    return 0;
+}
+
 /* Raises *DF to the articles holding W's stem (Z term), which a word
  * typed in lower case is searched as: "breach" is no typo where articles
  * write only "breaches". */
@@ -436,10 +445,12 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path,
         size_t nc = xn_utf8_decode(w->term, w->len, cps, XN_DISTANCE_MAX_CHARS);
         if (nc == (size_t)-1 || nc < 3 || w->len > NAME_MAX_BYTES) continue;
         unsigned budget = name_budget(nc, w->capitalised);
+        /* a word in lower case is searched stemmed: its stem, which the
+         * search reads next, is looked up first, and most words end there */
         unsigned long df = 0;
         xs_error xe;
-        if (xs_db_termfreq(db, w->term, w->len, &df, &xe) < 0 ||
-            (!w->capitalised && stem_df(db, stemmer, w, &df, &xe) < 0)) {
+        if ((!w->capitalised && stem_df(db, stemmer, w, &df, &xe) < 0) ||
+            (df <= XN_TYPO_RARE_DOCS && raw_df(db, w, &df, &xe) < 0)) {
             st = xn_error_from_shim(err, &xe, NULL);
             break;
         }
