@@ -274,7 +274,8 @@ int xs_db_compact(const char *const *sources, size_t n_sources, const char *dest
     SHIM_CATCH(err, -1)
 }
 
-int xs_db_retag(xs_db *h, unsigned docid, unsigned slot, const char *value, size_t len,
+int xs_db_retag(xs_db *h, unsigned docid, const unsigned *slots, const char *const *values,
+                const size_t *lens, size_t n_values,
                 const char *old_term, size_t old_len, const char *new_term, size_t new_len,
                 xs_error *err)
 {
@@ -285,7 +286,7 @@ int xs_db_retag(xs_db *h, unsigned docid, unsigned slot, const char *value, size
         return -1;
     }
     Xapian::Document doc = wdb->get_document(docid);
-    doc.add_value(slot, std::string(value, len));
+    for (size_t k = 0; k < n_values; ++k) doc.add_value(slots[k], std::string(values[k], lens[k]));
     if (old_len) {
         std::string old(old_term, old_len);
         Xapian::TermIterator t = doc.termlist_begin();

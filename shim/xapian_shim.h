@@ -132,10 +132,12 @@ int xs_db_postings_values(xs_db *db, const char *term, size_t term_len,
                                     const size_t *lens),
                           void *ctx, xs_error *err);
 
-/** Writers: sets value SLOT of document DOCID to VALUE (LEN bytes) and
- *  swaps its term OLD_TERM (OLD_LEN bytes; 0: none, or one it lacks) for
- *  NEW_TERM (NEW_LEN bytes, wdf 0; 0: none), keeping all else. */
-int xs_db_retag(xs_db *db, unsigned docid, unsigned slot, const char *value, size_t len,
+/** Writers: sets the N_VALUES values SLOTS of document DOCID to VALUES
+ *  (LENS bytes each) and swaps its term OLD_TERM (OLD_LEN bytes; 0: none,
+ *  or one it lacks) for NEW_TERM (NEW_LEN bytes, wdf 0; 0: none), keeping
+ *  all else. */
+int xs_db_retag(xs_db *db, unsigned docid, const unsigned *slots, const char *const *values,
+                const size_t *lens, size_t n_values,
                 const char *old_term, size_t old_len, const char *new_term, size_t new_len,
                 xs_error *err);
 

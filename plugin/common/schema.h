@@ -46,7 +46,9 @@
 #define XN_SLOT_STORY 8   /* the story key (as XN_PREFIX_STORY's term): Xapian
                              collapses a search on it (Omega's COLLAPSE=8) */
 #define XN_SLOT_SKETCH 9  /* the body's MinHash sketch (sketch.h): its
-                             XN_SKETCH_HASHES hashes, 4 bytes each, big endian */
+                             XN_SKETCH_HASHES hashes, 4 bytes each, big
+                             endian, then the article's story key and id
+                             (story.h: xn_story_record_encode()) */
 #define XN_SLOT_CUSTOM_FIRST 10 /* the first slot of the fields a schema
                                    declares: one each that needs one, in
                                    the order declared (fields.h) */

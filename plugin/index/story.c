@@ -10,6 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int no_memory(xs_error *xe)
+{
+    xe->code = XS_NO_MEMORY;
+    strcpy(xe->message, "out of memory");
+    return -1;
+}
+
 /* The ids seen so far in one search, so that an article sharing several
  * bands is weighed once: an open-addressing table of CAP slots (id NULL:
  * empty), N of them taken. */
@@ -76,9 +83,14 @@ typedef struct {
     xn_u64set read; /* the documents read: (entry + 1) << 32 | docid, so a
                        document holding several of the bands is read once */
     size_t entry;   /* the entry of the databases searched */
+    xs_db *db;      /* the database of that entry */
+    unsigned docid; /* the candidate being read */
     unsigned at;  /* the band and database searched: band * databases + entry */
+    xn_strbuf old_id, old_key; /* a candidate's, from their own slots */
+    xs_error *xe; /* where reading them failed */
     int failed;   /* out of memory */
     int stopped;  /* FN asked to stop */
+    int read_failed; /* reading a candidate failed (XE says why) */
 } near_search;
 
 /* Whether document DOCID of the entry searched is still to be read: one
@@ -86,13 +98,76 @@ typedef struct {
 static int unread(void *vctx, unsigned docid)
 {
     near_search *c = vctx;
+    c->docid = docid;
     int rc = xn_u64set_insert(&c->read, (uint64_t)(c->entry + 1) << 32 | docid);
     if (rc < 0) c->failed = 1;
     return rc == 1;
 }
 
-enum { V_ID, V_STORY, V_SKETCH, N_VALUES };
-static const unsigned value_slots[N_VALUES] = {XN_SLOT_ID, XN_SLOT_STORY, XN_SLOT_SKETCH};
+/* What a search reads of a candidate: its story record. */
+static const unsigned record_slot = XN_SLOT_SKETCH;
+
+/* The id and story key of an article whose record is its sketch alone,
+ * from their own slots. */
+enum { V_ID, V_STORY, N_ID_KEY };
+static const unsigned id_key_slots[N_ID_KEY] = {XN_SLOT_ID, XN_SLOT_STORY};
+
+typedef struct {
+    xn_strbuf *id, *key;
+    int failed;
+} id_key;
+
+static int copy_id_key(void *vctx, const char *const *v, const size_t *len)
+{
+    id_key *k = vctx;
+    xn_strbuf_reset(k->id);
+    xn_strbuf_reset(k->key);
+    if (xn_strbuf_append(k->id, v[V_ID], len[V_ID]) < 0 ||
+        xn_strbuf_append(k->key, v[V_STORY], len[V_STORY]) < 0)
+        k->failed = 1;
+    return 0;
+}
+
+/* Reads the id and story key of document DOCID of DB from their slots
+ * into ID and KEY. 0, or -1 with XE set. */
+static int read_id_key(xs_db *db, unsigned docid, xn_strbuf *id, xn_strbuf *key, xs_error *xe)
+{
+    id_key k = {id, key, 0};
+    if (xs_doc_values(db, docid, id_key_slots, N_ID_KEY, copy_id_key, &k, xe) < 0) return -1;
+    return k.failed ? no_memory(xe) : 0;
+}
+
+int xn_story_record_encode(const xn_sketch *s, const char *key, size_t key_len, const char *id,
+                           size_t id_len, xn_strbuf *out)
+{
+    unsigned char bytes[XN_SKETCH_BYTES];
+    xn_sketch_encode(s, bytes);
+    xn_strbuf_reset(out);
+    if (xn_strbuf_append(out, (const char *)bytes, sizeof bytes) < 0) return -1;
+    if (key_len > 0xffff) return 0;
+    char len[2] = {(char)(key_len >> 8), (char)(key_len & 0xff)};
+    return xn_strbuf_append(out, len, 2) < 0 || xn_strbuf_append(out, key, key_len) < 0 ||
+                   xn_strbuf_append(out, id, id_len) < 0
+               ? -1 : 0;
+}
+
+int xn_story_record_decode(const char *v, size_t len, xn_sketch *s, const char **key,
+                           size_t *key_len, const char **id, size_t *id_len)
+{
+    *key = *id = NULL;
+    *key_len = *id_len = 0;
+    size_t sketch = len < XN_SKETCH_BYTES ? len : XN_SKETCH_BYTES;
+    if (xn_sketch_decode(v, sketch, s) < 0) return -1;
+    if (len < XN_SKETCH_BYTES + 2) return 0;
+    const unsigned char *p = (const unsigned char *)v + XN_SKETCH_BYTES;
+    size_t n = (size_t)p[0] << 8 | p[1];
+    if (n > len - XN_SKETCH_BYTES - 2) return 0;
+    *key = (const char *)p + 2;
+    *key_len = n;
+    *id = *key + n;
+    *id_len = len - XN_SKETCH_BYTES - 2 - n;
+    return 1;
+}
 
 /* Weighs the candidate with id ID, story key KEY and sketch OTHER (NULL:
  * none readable); non-zero stops the search. */
@@ -115,12 +190,28 @@ static int consider(near_search *c, const char *id, size_t id_len, const char *k
     return 0;
 }
 
+/* The candidate C->docid of C->db, whose story record is V (LEN bytes):
+ * weighed. (A document holding a band term holds a sketch: one without
+ * is passed over.) */
 static int on_candidate(void *vctx, const char *const *v, const size_t *len)
 {
+    near_search *c = vctx;
     xn_sketch other;
-    int readable = xn_sketch_decode(v[V_SKETCH], len[V_SKETCH], &other) == 0;
-    return consider(vctx, v[V_ID], len[V_ID], v[V_STORY], len[V_STORY],
-                    readable ? &other : NULL);
+    const char *id, *key;
+    size_t id_len, key_len;
+    int got = xn_story_record_decode(v[0], len[0], &other, &key, &key_len, &id, &id_len);
+    if (got < 0) return 0;
+    if (got == 0) {
+        if (read_id_key(c->db, c->docid, &c->old_id, &c->old_key, c->xe) < 0) {
+            c->read_failed = 1;
+            return 1;
+        }
+        id = c->old_id.data ? c->old_id.data : "";
+        id_len = c->old_id.len;
+        key = c->old_key.data ? c->old_key.data : "";
+        key_len = c->old_key.len;
+    }
+    return consider(c, id, id_len, key, key_len, &other);
 }
 
 /* ---- the articles a session stored in one database ------------------ */
@@ -357,8 +448,7 @@ static int search_session(near_search *c, xs_db *db, const xn_story_session *ss,
         taken++;
         if (from_db) {
             unsigned docid = peer[i++];
-            if (unread(c, docid))
-                rc = xs_doc_values(db, docid, value_slots, N_VALUES, on_candidate, c, xe);
+            if (unread(c, docid)) rc = xs_doc_values(db, docid, &record_slot, 1, on_candidate, c, xe);
         } else {
             const noted_article *a = &ss->a[mine[j++]];
             consider(c, a->id.data, a->id.len, a->key.data, a->key.len, &a->sketch);
@@ -375,13 +465,6 @@ int xn_story_band_term(const xn_sketch *s, unsigned b, xn_strbuf *term)
     xn_strbuf_reset(term);
     return xn_strbuf_puts(term, XN_PREFIX_DUPBAND) < 0 || xn_strbuf_append(term, band, n) < 0
                ? -1 : 0;
-}
-
-static int no_memory(xs_error *xe)
-{
-    xe->code = XS_NO_MEMORY;
-    strcpy(xe->message, "out of memory");
-    return -1;
 }
 
 /* Searches the bands of C's sketch in the entries of DBS that are not
@@ -402,16 +485,21 @@ static int search_bands(near_search *c, xs_db *const *dbs, xn_story_session *con
             if (!dbs[k]) continue;
             c->at = b * (unsigned)n_dbs + (unsigned)k;
             c->entry = k;
+            c->db = dbs[k];
+            c->xe = xe;
             if (sessions && sessions[k])
                 rc = search_session(c, dbs[k], sessions[k], term.data, term.len, b, xe);
             else
                 rc = xs_db_postings_values(dbs[k], term.data, term.len, XN_STORY_BAND_DOCS,
-                                           before, value_slots, N_VALUES, unread, on_candidate,
-                                           c, xe);
+                                           before, &record_slot, 1, unread, on_candidate, c,
+                                           xe);
+            if (c->read_failed && !rc) rc = -1; /* XE says why */
         }
     }
     if (c->failed && !rc) rc = no_memory(xe);
     xn_strbuf_free(&term);
+    xn_strbuf_free(&c->old_id);
+    xn_strbuf_free(&c->old_key);
     seen_free(&c->seen);
     xn_u64set_free(&c->read);
     return rc;
@@ -562,23 +650,26 @@ static int by_docid(const void *a, const void *b)
     return (x->group > y->group) - (x->group < y->group);
 }
 
-/* One article's id, story key and sketch, copied from its values. */
+/* One article's id, story key and sketch, copied from its story record
+ * (FORM: xn_story_record_decode()'s answer). */
 typedef struct {
-    xn_strbuf id, key;
+    xn_strbuf id, key, record;
     xn_sketch sketch;
+    int form;
     int failed;
 } stored_article;
 
 static int copy_article(void *vctx, const char *const *v, const size_t *len)
 {
     stored_article *a = vctx;
+    const char *id, *key;
+    size_t id_len, key_len;
+    a->form = xn_story_record_decode(v[0], len[0], &a->sketch, &key, &key_len, &id, &id_len);
     xn_strbuf_reset(&a->id);
     xn_strbuf_reset(&a->key);
-    if (xn_strbuf_append(&a->id, v[V_ID], len[V_ID]) < 0 ||
-        xn_strbuf_append(&a->key, v[V_STORY], len[V_STORY]) < 0)
+    if (a->form == 1 &&
+        (xn_strbuf_append(&a->id, id, id_len) < 0 || xn_strbuf_append(&a->key, key, key_len) < 0))
         a->failed = 1;
-    if (xn_sketch_decode(v[V_SKETCH], len[V_SKETCH], &a->sketch) < 0)
-        memset(&a->sketch, 0, sizeof a->sketch);
     return 0;
 }
 
@@ -588,9 +679,11 @@ static int copy_article(void *vctx, const char *const *v, const size_t *len)
 static int settle_one(xs_db *db, unsigned docid, stored_article *a, xn_strbuf *key,
                       xn_strbuf *term, xs_error *xe)
 {
-    if (xs_doc_values(db, docid, value_slots, N_VALUES, copy_article, a, xe) < 0) return -1;
+    if (xs_doc_values(db, docid, &record_slot, 1, copy_article, a, xe) < 0) return -1;
     if (a->failed) return no_memory(xe);
-    if (!a->id.len || !a->sketch.shingles) return 0; /* indexed without a story */
+    if (a->form < 0) return 0; /* indexed without a story */
+    if (a->form == 0 && read_id_key(db, docid, &a->id, &a->key, xe) < 0) return -1;
+    if (!a->id.len || !a->sketch.shingles) return 0;
     if (key_before(&db, 1, &a->sketch, a->id.data, a->id.len, docid, key, xe) < 0) return -1;
     if (key->len == a->key.len && memcmp(key->data, a->key.data, key->len) == 0) return 0;
     size_t plen = strlen(XN_PREFIX_STORY);
@@ -599,7 +692,13 @@ static int settle_one(xs_db *db, unsigned docid, stored_article *a, xn_strbuf *k
         xn_strbuf_puts(term, XN_PREFIX_STORY) < 0 || xn_strbuf_append(term, key->data, key->len) < 0)
         return no_memory(xe);
     size_t old_len = plen + a->key.len, new_len = plen + key->len;
-    if (xs_db_retag(db, docid, XN_SLOT_STORY, key->data, key->len, term->data,
+    if (xn_story_record_encode(&a->sketch, key->data, key->len, a->id.data, a->id.len,
+                               &a->record) < 0)
+        return no_memory(xe);
+    const unsigned slots[2] = {XN_SLOT_STORY, XN_SLOT_SKETCH};
+    const char *values[2] = {key->data, a->record.data};
+    const size_t lens[2] = {key->len, a->record.len};
+    if (xs_db_retag(db, docid, slots, values, lens, 2, term->data,
                     a->key.len && old_len <= XN_TERM_MAX_BYTES ? old_len : 0,
                     term->data + old_len, new_len <= XN_TERM_MAX_BYTES ? new_len : 0, xe) < 0)
         return -1;
@@ -618,7 +717,7 @@ int xn_story_settle(xs_db *db, const unsigned *starts, size_t n_starts, xs_error
     int rc = xs_terms_shared(db, XN_PREFIX_DUPBAND, note_shared, &t, xe);
     if (rc == 0 && t.failed) rc = no_memory(xe);
     if (rc == 0 && t.n) qsort(t.entry, t.n, sizeof *t.entry, by_docid);
-    stored_article a = {.id = XN_STRBUF_INIT, .key = XN_STRBUF_INIT};
+    stored_article a = {.id = XN_STRBUF_INIT, .key = XN_STRBUF_INIT, .record = XN_STRBUF_INIT};
     xn_strbuf key = XN_STRBUF_INIT, term = XN_STRBUF_INIT;
     for (size_t i = 0, end; rc == 0 && i < t.n; i = end) {
         int dirty = 0;
@@ -633,6 +732,7 @@ int xn_story_settle(xs_db *db, const unsigned *starts, size_t n_starts, xs_error
     }
     xn_strbuf_free(&a.id);
     xn_strbuf_free(&a.key);
+    xn_strbuf_free(&a.record);
     xn_strbuf_free(&key);
     xn_strbuf_free(&term);
     free(t.entry);

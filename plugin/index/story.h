@@ -11,6 +11,12 @@
  * XN_SLOT_STORY and as an XN_PREFIX_STORY term, so that a search can
  * collapse on it and list a story's articles.
  *
+ * A story search reads one value of each candidate: XN_SLOT_SKETCH holds
+ * the sketch, the story key and the id together (a story record, below),
+ * for each value read is a B-tree lookup of its own. Articles indexed
+ * before the record held only their sketch there; their key and id are
+ * read from XN_SLOT_STORY and XN_SLOT_ID.
+ *
  * Errors are the shim's (a database that cannot be read) or running out
  * of memory, reported in the xs_error given.
  */
@@ -122,5 +128,22 @@ int xn_story_settle(xs_db *db, const unsigned *starts, size_t n_starts, xs_error
 /** The term XN_PREFIX_DUPBAND + band B of S into TERM. 0, or -1 when
  *  memory runs out. */
 int xn_story_band_term(const xn_sketch *s, unsigned b, xn_strbuf *term);
+
+/** The story record of an article with sketch S, story key KEY (KEY_LEN
+ *  bytes) and id ID (ID_LEN bytes), as XN_SLOT_SKETCH stores it, into OUT
+ *  (replacing what it held): the sketch's XN_SKETCH_BYTES bytes
+ *  (xn_sketch_encode()), the key's length in 2 bytes (big endian), the
+ *  key, the id. A key of 65,536 bytes or more is left out with the id:
+ *  the record is then the sketch alone. 0, or -1 when memory runs out. */
+int xn_story_record_encode(const xn_sketch *s, const char *key, size_t key_len, const char *id,
+                           size_t id_len, xn_strbuf *out);
+
+/** Reads the story record V (LEN bytes) into *S, and *KEY and *ID (into
+ *  V, with their lengths). Returns 1 for a whole record, 0 for a sketch
+ *  alone (an article indexed before records held more, or with an
+ *  overlong key: its key and id are in their own slots; *KEY and *ID are
+ *  then NULL), -1 for no sketch (an empty *S). */
+int xn_story_record_decode(const char *v, size_t len, xn_sketch *s, const char **key,
+                           size_t *key_len, const char **id, size_t *id_len);
 
 #endif

@@ -83,6 +83,7 @@ struct xapnews_writer {
     uint64_t *word_hashes; /* its words' hashes (xn_sketch_word_hash()) */
     size_t word_hashes_cap;
     xn_strbuf story;       /* the story key of the article being stored */
+    xn_strbuf record;      /* and its story record (story.h) */
     /* near duplicates are sought in two parts (see "story keys" below) */
     unsigned char *placed; /* per entry of DBS: an article of this session
                               went there */
@@ -661,6 +662,16 @@ static int add_story(xapnews_writer_t *w, xs_doc *doc, const xn_sketch *s,
         return -1;
     if (xs_doc_set_value(doc, XN_SLOT_STORY, w->story.data, w->story.len, xe) < 0)
         return -1;
+    if (s->shingles) {
+        if (xn_story_record_encode(s, w->story.data, w->story.len, term + skip, term_len - skip,
+                                   &w->record) < 0) {
+            xe->code = XS_NO_MEMORY;
+            snprintf(xe->message, sizeof xe->message, "out of memory");
+            return -1;
+        }
+        if (xs_doc_set_value(doc, XN_SLOT_SKETCH, w->record.data, w->record.len, xe) < 0)
+            return -1;
+    }
     if (strlen(XN_PREFIX_STORY) + w->story.len > XN_TERM_MAX_BYTES) return 0;
     char t[XN_TERM_MAX_BYTES + 1];
     memcpy(t, XN_PREFIX_STORY, strlen(XN_PREFIX_STORY));
@@ -1512,9 +1523,10 @@ static xapnews_status_t check_values(xapnews_writer_t *w, const xapnews_article_
     return XAPNEWS_STATUS_SUCCESS;
 }
 
-/* The MinHash sketch of the body just analysed (w->toks), into w->sketch,
- * XN_SLOT_SKETCH and one XN_PREFIX_DUPBAND term per band: from the words
- * of the text, one per position (not the variants laid beside them). */
+/* The MinHash sketch of the body just analysed (w->toks), into w->sketch
+ * (stored in XN_SLOT_SKETCH with the story key: add_story()) and one
+ * XN_PREFIX_DUPBAND term per band: from the words of the text, one per
+ * position (not the variants laid beside them). */
 static xapnews_status_t index_sketch(xapnews_writer_t *w, xs_doc *doc)
 {
     const xn_tokens *l = &w->toks;
@@ -1532,9 +1544,7 @@ static xapnews_status_t index_sketch(xapnews_writer_t *w, xs_doc *doc)
     }
     xn_sketch_compute(w->word_hashes, n, &w->sketch);
     if (!w->sketch.shingles) return XAPNEWS_STATUS_SUCCESS;
-    unsigned char bytes[XN_SKETCH_BYTES];
-    xn_sketch_encode(&w->sketch, bytes);
-    xapnews_status_t st = add_value(w, doc, XN_SLOT_SKETCH, (const char *)bytes, sizeof bytes);
+    xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
     xs_error xe;
     for (unsigned b = 0; b < XN_SKETCH_BANDS && !st; b++) {
         if (xn_story_band_term(&w->sketch, b, &w->term) < 0)
@@ -1733,6 +1743,7 @@ xapnews_status_t xapnews_writer_close(xapnews_writer_t *w, char **error)
     free(w->mentions);
     free(w->word_hashes);
     xn_strbuf_free(&w->story);
+    xn_strbuf_free(&w->record);
     free(w->placed);
     free(w->ahead);
     free(w->searched);

@@ -67,7 +67,9 @@ static int read_sketch(xs_db *db, unsigned docid, xn_sketch *out, xs_error *xe)
     char *bytes = NULL;
     size_t n_bytes = 0;
     if (xs_doc_value(db, docid, XN_SLOT_SKETCH, &bytes, &n_bytes, xe) < 0) return -1;
-    xn_sketch_decode(bytes, n_bytes, out);
+    const char *key, *id;
+    size_t key_len, id_len;
+    xn_story_record_decode(bytes, n_bytes, out, &key, &key_len, &id, &id_len);
     free(bytes);
     return 0;
 }

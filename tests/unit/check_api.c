@@ -12,7 +12,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "schema.h"
+#include "story.h"
 #include "strbuf.h"
+#include "xapian_shim.h"
+#include "xapian_shim_terms.h"
 #include "xapnews.h"
 #include "run_suite.h"
 #include "temp_dir.h"
@@ -518,6 +522,38 @@ static xapnews_database_t *join_parts(const char *const *parts, const art_t *con
     return open_db(path);
 }
 
+static int record_agrees(void *ctx, const char *const *v, const size_t *len)
+{
+    (void)ctx;
+    xn_sketch s;
+    const char *key, *id;
+    size_t key_len, id_len;
+    int form = xn_story_record_decode(v[2], len[2], &s, &key, &key_len, &id, &id_len);
+    ck_assert_int_eq(form, len[2] ? 1 : -1);
+    if (form == 1)
+        ck_assert_msg(key_len == len[1] && memcmp(key, v[1], key_len) == 0 && id_len == len[0] &&
+                          memcmp(id, v[0], id_len) == 0,
+                      "%.*s: record key '%.*s', story slot '%.*s'", (int)len[0], v[0],
+                      (int)key_len, key, (int)len[1], v[1]);
+    return 0;
+}
+
+/* Every article of the database at PATH holds in its story record the
+ * story key and id its own slots hold: keying an article again rewrites
+ * both. */
+static void records_agree(const char *path)
+{
+    xs_error xe;
+    xs_db *db = xs_db_open_read(path, &xe);
+    ck_assert_msg(db != NULL, "%s", xe.message);
+    unsigned long n = 0;
+    ck_assert_int_eq(xs_db_doccount(db, &n, &xe), 0);
+    static const unsigned slots[] = {XN_SLOT_ID, XN_SLOT_STORY, XN_SLOT_SKETCH};
+    for (unsigned d = 1; d <= n; d++)
+        ck_assert_int_eq(xs_doc_values(db, d, slots, 3, record_agrees, NULL, &xe), 0);
+    ck_assert_int_eq(xs_db_close(db, &xe), 0);
+}
+
 START_TEST(joined_parts_are_keyed_as_one_writer_keys)
 {
     /* the original in the first part, its copies in the second: written
@@ -553,6 +589,7 @@ START_TEST(joined_parts_are_keyed_as_one_writer_keys)
     xapnews_results_destroy(r);
     xapnews_query_destroy(q);
     xapnews_database_close(db);
+    records_agree(path);
 
     /* three parts: a copy whose original is in the part just before it,
      * and a copy of that copy in the same part, are keyed across */
@@ -560,6 +597,7 @@ START_TEST(joined_parts_are_keyed_as_one_writer_keys)
     art_t d5 = {"d5", "Hotline copy", "2015-12-06", "Site", "", copy, {NULL}};
     const art_t *in3[3][3] = {{&d3, NULL}, {&d1, NULL}, {&d2, &d5, NULL}};
     db = join_parts(three, in3, 3, tmp_path("joined3.db"));
+    records_agree(tmp_path("joined3.db"));
     ck_assert_int_eq(xapnews_query_parse(db, "hotline", 0, &q), XAPNEWS_STATUS_SUCCESS);
     ck_assert_int_eq(xapnews_query_search(q, 0, 10, &r), XAPNEWS_STATUS_SUCCESS);
     ck_assert_uint_eq(xapnews_results_count(r), 3);

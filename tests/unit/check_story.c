@@ -4,7 +4,10 @@
  * near and exact copies of a few texts spread over three databases, with
  * story keys of their own, so that equal overlaps in different databases
  * and bands (ties) are common; and a read handle with a writer's session
- * (xn_story_session_note()) finds what the writer's handle finds. */
+ * (xn_story_session_note()) finds what the writer's handle finds. A story
+ * search finds the same whether the articles keep their id and key in the
+ * story record or, as articles indexed before records held them, in their
+ * own slots; records read back as written. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,9 +51,11 @@ static void variant(const unsigned *text, unsigned edits, uint64_t *out)
 
 /* Stores an article with id ID, story key STORY ("" for none) and sketch S
  * in DB as the indexer does (id slot, story slot, sketch slot, band
- * terms): added, or with REPLACE in place of the one with its id. */
-static void put_article(xs_db *db, const char *id, const char *story, const xn_sketch *s,
-                        int replace)
+ * terms): added, or with REPLACE in place of the one with its id. With
+ * RECORD the sketch slot holds the story record (story.h), else the
+ * sketch alone (as articles indexed before records). */
+static void put_article_as(xs_db *db, const char *id, const char *story, const xn_sketch *s,
+                           int replace, int record)
 {
     xs_error xe;
     xs_doc *doc = xs_doc_new(&xe);
@@ -60,11 +65,12 @@ static void put_article(xs_db *db, const char *id, const char *story, const xn_s
     ck_assert_int_eq(xs_doc_add_term(doc, term, strlen(term), 0, &xe), 0);
     ck_assert_int_eq(xs_doc_set_value(doc, XN_SLOT_ID, id, strlen(id), &xe), 0);
     if (*story) ck_assert_int_eq(xs_doc_set_value(doc, XN_SLOT_STORY, story, strlen(story), &xe), 0);
-    unsigned char bytes[XN_SKETCH_BYTES];
-    xn_sketch_encode(s, bytes);
+    xn_strbuf value = XN_STRBUF_INIT;
+    ck_assert_int_eq(xn_story_record_encode(s, story, strlen(story), id, strlen(id), &value), 0);
+    if (!record) value.len = XN_SKETCH_BYTES;
     if (s->shingles)
-        ck_assert_int_eq(
-            xs_doc_set_value(doc, XN_SLOT_SKETCH, (const char *)bytes, sizeof bytes, &xe), 0);
+        ck_assert_int_eq(xs_doc_set_value(doc, XN_SLOT_SKETCH, value.data, value.len, &xe), 0);
+    xn_strbuf_free(&value);
     xn_strbuf band = XN_STRBUF_INIT;
     for (unsigned b = 0; s->shingles && b < XN_SKETCH_BANDS; b++) {
         ck_assert_int_eq(xn_story_band_term(s, b, &band), 0);
@@ -74,6 +80,12 @@ static void put_article(xs_db *db, const char *id, const char *story, const xn_s
     if (replace) ck_assert_int_eq(xs_db_replace(db, term, strlen(term), doc, &xe), 0);
     else ck_assert_int_eq(xs_db_add(db, doc, &xe), 0);
     xs_doc_free(doc);
+}
+
+static void put_article(xs_db *db, const char *id, const char *story, const xn_sketch *s,
+                        int replace)
+{
+    put_article_as(db, id, story, s, replace, 1);
 }
 
 /* The key found searching the entries of DBS in MASK first, then the
@@ -102,13 +114,21 @@ START_TEST(a_search_in_parts_finds_the_key_of_one_search)
     unsigned texts[N_TEXTS][TEXT_WORDS];
     for (unsigned t = 0; t < N_TEXTS; t++)
         for (unsigned i = 0; i < TEXT_WORDS; i++) texts[t][i] = next_random(VOCABULARY);
-    xs_db *dbs[N_DBS];
+    /* DBS hold story records, OLD the same articles with the sketch
+     * alone, or, in MIXED, either at random */
+    xs_db *dbs[N_DBS], *old[N_DBS], *mixed[N_DBS];
     xs_error xe;
     for (unsigned k = 0; k < N_DBS; k++) {
         char name[32];
         snprintf(name, sizeof name, "r%d-db%u", _i, k);
         dbs[k] = xs_db_open_write(temp_dir_path(base_dir, name), XS_WRITE_OVERWRITE, &xe);
         ck_assert_msg(dbs[k] != NULL, "%s", xe.message);
+        snprintf(name, sizeof name, "r%d-old%u", _i, k);
+        old[k] = xs_db_open_write(temp_dir_path(base_dir, name), XS_WRITE_OVERWRITE, &xe);
+        ck_assert_msg(old[k] != NULL, "%s", xe.message);
+        snprintf(name, sizeof name, "r%d-mixed%u", _i, k);
+        mixed[k] = xs_db_open_write(temp_dir_path(base_dir, name), XS_WRITE_OVERWRITE, &xe);
+        ck_assert_msg(mixed[k] != NULL, "%s", xe.message);
     }
     /* stored: copies (no edits, so exact ties) and near copies of the
      * texts, each in a random database with a random key */
@@ -122,7 +142,10 @@ START_TEST(a_search_in_parts_finds_the_key_of_one_search)
         snprintf(id, sizeof id, "a%u", a);
         unsigned kind = next_random(4);
         if (kind) snprintf(story, sizeof story, "story%u", next_random(kind == 1 ? 3 : 50));
-        put_article(dbs[next_random(N_DBS)], id, story, &s, 0);
+        unsigned k = next_random(N_DBS);
+        put_article(dbs[k], id, story, &s, 0);
+        put_article_as(old[k], id, story, &s, 0, 0);
+        put_article_as(mixed[k], id, story, &s, 0, (int)next_random(2));
     }
     unsigned ties_found = 0;
     xn_strbuf whole = XN_STRBUF_INIT, parts = XN_STRBUF_INIT;
@@ -133,6 +156,13 @@ START_TEST(a_search_in_parts_finds_the_key_of_one_search)
         char id[32];
         snprintf(id, sizeof id, q % 4 ? "new%u" : "a%u", q % 4 ? q : next_random(60));
         ck_assert_int_eq(xn_story_key(dbs, N_DBS, &s, id, strlen(id), &whole, &xe), 0);
+        xs_db *const *other[] = {old, mixed};
+        for (unsigned o = 0; o < 2; o++) {
+            ck_assert_int_eq(xn_story_key(other[o], N_DBS, &s, id, strlen(id), &parts, &xe), 0);
+            ck_assert_msg(strcmp(whole.data, parts.data) == 0,
+                          "query %u: key '%s' from records, '%s' from %s", q, whole.data,
+                          parts.data, o ? "some records" : "sketches alone");
+        }
         for (unsigned mask = 0; mask < (1u << N_DBS); mask++)
             for (int reverse = 0; reverse < 2; reverse++) {
                 key_in_parts(dbs, mask, reverse, &s, id, &parts);
@@ -158,7 +188,69 @@ START_TEST(a_search_in_parts_finds_the_key_of_one_search)
     ck_assert_uint_gt(ties_found, 0);
     xn_strbuf_free(&whole);
     xn_strbuf_free(&parts);
-    for (unsigned k = 0; k < N_DBS; k++) ck_assert_int_eq(xs_db_close(dbs[k], &xe), 0);
+    for (unsigned k = 0; k < N_DBS; k++) {
+        ck_assert_int_eq(xs_db_close(dbs[k], &xe), 0);
+        ck_assert_int_eq(xs_db_close(old[k], &xe), 0);
+        ck_assert_int_eq(xs_db_close(mixed[k], &xe), 0);
+    }
+}
+END_TEST
+
+/* A record reads back as written, for keys and ids of any length; a key
+ * too long for its 2 bytes leaves the sketch alone; a sketch alone, a
+ * record cut short and bytes too few for a sketch read as such. */
+START_TEST(story_records_read_back_as_written)
+{
+    rng = 4242;
+    uint64_t words[TEXT_WORDS];
+    unsigned text[TEXT_WORDS];
+    for (unsigned i = 0; i < TEXT_WORDS; i++) text[i] = next_random(VOCABULARY);
+    variant(text, 0, words);
+    xn_sketch s, back;
+    xn_sketch_compute(words, TEXT_WORDS, &s);
+    static const size_t lens[] = {0, 1, 2, 255, 256, 65535, 65536, 70000};
+    char *big = malloc(70001);
+    ck_assert_ptr_nonnull(big);
+    for (size_t i = 0; i < 70000; i++) big[i] = (char)next_random(256); /* NULs too */
+    xn_strbuf v = XN_STRBUF_INIT;
+    const char *key, *id;
+    size_t key_len, id_len;
+    for (size_t a = 0; a < sizeof lens / sizeof lens[0]; a++)
+        for (size_t b = 0; b < sizeof lens / sizeof lens[0]; b++) {
+            const char *k = big + a, *i = big + b; /* different bytes */
+            ck_assert_int_eq(xn_story_record_encode(&s, k, lens[a], i, lens[b], &v), 0);
+            int whole = lens[a] <= 65535;
+            ck_assert_uint_eq(v.len, XN_SKETCH_BYTES + (whole ? 2 + lens[a] + lens[b] : 0));
+            ck_assert_int_eq(xn_story_record_decode(v.data, v.len, &back, &key, &key_len, &id,
+                                                    &id_len),
+                             whole);
+            ck_assert_mem_eq(back.h, s.h, sizeof s.h);
+            if (!whole) {
+                ck_assert_ptr_null(key);
+                ck_assert_ptr_null(id);
+                continue;
+            }
+            ck_assert_uint_eq(key_len, lens[a]);
+            ck_assert_uint_eq(id_len, lens[b]);
+            ck_assert(memcmp(key, k, key_len) == 0 && memcmp(id, i, id_len) == 0);
+        }
+    ck_assert_int_eq(xn_story_record_encode(&s, "d1", 2, "d2", 2, &v), 0);
+    /* the sketch alone; a key length past the end; a sketch cut short */
+    ck_assert_int_eq(xn_story_record_decode(v.data, XN_SKETCH_BYTES, &back, &key, &key_len, &id,
+                                            &id_len),
+                     0);
+    ck_assert_mem_eq(back.h, s.h, sizeof s.h);
+    ck_assert_int_eq(xn_story_record_decode(v.data, XN_SKETCH_BYTES + 3, &back, &key, &key_len,
+                                            &id, &id_len),
+                     0);
+    ck_assert_ptr_null(key);
+    ck_assert_int_eq(xn_story_record_decode(v.data, XN_SKETCH_BYTES - 1, &back, &key, &key_len,
+                                            &id, &id_len),
+                     -1);
+    ck_assert_uint_eq(back.shingles, 0);
+    ck_assert_int_eq(xn_story_record_decode("", 0, &back, &key, &key_len, &id, &id_len), -1);
+    xn_strbuf_free(&v);
+    free(big);
 }
 END_TEST
 
@@ -260,6 +352,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, a_search_in_parts_finds_the_key_of_one_search, 0, 6);
     tcase_add_loop_test(tc, a_session_sees_what_the_writer_sees, 0, 4);
+    tcase_add_test(tc, story_records_read_back_as_written);
     suite_add_tcase(s, tc);
     int status = run_suite(s);
     if (!getenv("KEEP")) temp_dir_remove(base_dir);
