@@ -84,8 +84,8 @@ static void rules_init(xn_name_rules *r, int backwards)
     r->first[26 * 26] = (unsigned char)at;
     for (size_t k = 0; k < at; k++) {
         const char *from = r->rule[k].from;
-        if (r->rule[k].from_len >= 2) r->long_from[(unsigned char)from[0]] = 1;
-        if (r->rule[k].from_len == 3) r->from3[26 * (from[0] - 'a') + (from[1] - 'a')] = 1;
+        if (r->rule[k].from_len >= 2) r->long_from |= 1u << (from[0] - 'a');
+        if (r->rule[k].from_len == 3) r->from3[from[0] - 'a'] |= 1u << (from[1] - 'a');
     }
 }
 
@@ -451,12 +451,8 @@ typedef struct {
     /* where a transposition may jump a dead row: letters of the word past
      * its first (only when the limits vary, see may_reach()) */
     unsigned char in_word[UCHAR_MAX + 1];
-    /* the same for the letters a-z, as bits (bit L for 'a' + L): those
-     * of the word past its first (IN_WORD's), those a rewrite from two or
-     * three letters starts with (C->long_from's), and for each letter
-     * those that follow it at the start of a rewrite from three
-     * (C->from3's) */
-    uint32_t in_word_bits, long_from_bits, from3_bits[26];
+    /* the same for the letters a-z, as bits (bit L for 'a' + L) */
+    uint32_t in_word_bits;
     /* the rewrites whose word side is at column J (B[J] on): the first
      * N_COL_RULES[J] of COL_RULES[J], by index in C->rule */
     unsigned char col_rules[XN_NAME_MAX_BYTES + 1][XN_NAME_REWRITES];
@@ -491,12 +487,13 @@ static int may_reach(const trie_walk *w, size_t row)
     if (row < 1) return 0;
     const xn_name_rules *c = w->c;
     unsigned char x = (unsigned char)w->a[row - 1];
+    int letter = x >= 'a' && x <= 'z';
     if (w->mins[row - 1] <= max &&
-        (c->long_from[x] || (w->lim.split > 0 && w->in_word[x])))
+        ((letter && (c->long_from >> (x - 'a') & 1)) || (w->lim.split > 0 && w->in_word[x])))
         return 1;
     if (row < 2 || w->mins[row - 2] > max) return 0;
     unsigned char p = (unsigned char)w->a[row - 2];
-    return p >= 'a' && p <= 'z' && x >= 'a' && x <= 'z' && c->from3[26 * (p - 'a') + (x - 'a')];
+    return p >= 'a' && p <= 'z' && letter && (c->from3[p - 'a'] >> (x - 'a') & 1);
 }
 
 /* The letters a-z (bit L for 'a' + L) for which may_reach() holds for a
@@ -506,10 +503,10 @@ static uint32_t reach_bits(const trie_walk *w, size_t i)
 {
     unsigned max = w->lim.max;
     uint32_t bits = 0;
-    if (w->mins[i] <= max) bits |= w->long_from_bits | (w->lim.split > 0 ? w->in_word_bits : 0);
+    if (w->mins[i] <= max) bits |= w->c->long_from | (w->lim.split > 0 ? w->in_word_bits : 0);
     if (i >= 1 && w->mins[i - 1] <= max) {
         unsigned char p = (unsigned char)w->a[i - 1];
-        if (p >= 'a' && p <= 'z') bits |= w->from3_bits[p - 'a'];
+        if (p >= 'a' && p <= 'z') bits |= w->c->from3[p - 'a'];
     }
     return bits;
 }
@@ -688,14 +685,8 @@ static int walk_all(trie_walk *w, const trie_nodes *t)
     if (!t->packed) return 0;
     memset(w->in_word, 0, sizeof w->in_word);
     for (size_t j = 1; j < w->nb; j++) w->in_word[(unsigned char)w->b[j]] = 1;
-    w->in_word_bits = w->long_from_bits = 0;
-    for (int l = 0; l < 26; l++) {
-        w->in_word_bits |= (uint32_t)(w->in_word['a' + l] != 0) << l;
-        w->long_from_bits |= (uint32_t)(w->c->long_from['a' + l] != 0) << l;
-        w->from3_bits[l] = 0;
-        for (int m = 0; m < 26; m++)
-            w->from3_bits[l] |= (uint32_t)(w->c->from3[26 * l + m] != 0) << m;
-    }
+    w->in_word_bits = 0;
+    for (int l = 0; l < 26; l++) w->in_word_bits |= (uint32_t)(w->in_word['a' + l] != 0) << l;
     for (size_t j = 0; j < w->nb; j++) {
         w->n_col_rules[j] = 0;
         for (size_t k = 0; k < w->c->first[26 * 26]; k++) {

@@ -27,6 +27,7 @@
 #define XAPNEWS_NAME_DISTANCE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /** One edit, in the units xn_name_distance() returns. */
 #define XN_NAME_EDIT 4u
@@ -50,10 +51,11 @@ typedef struct {
      * are first[26 * L + M] .. first[26 * L + M + 1] - 1 */
     unsigned char first[26 * 26 + 1];
     /* what can reach past a row of the table with no live cell (see
-     * xn_name_trie_search()): a rewrite from two or three letters
-     * starting with byte B (long_from[B]), or from three letters starting
-     * with L then M (from3[26 * L + M]) */
-    unsigned char long_from[256], from3[26 * 26];
+     * xn_name_trie_search()), as bits (bit L for 'a' + L): the letters a
+     * rewrite from two or three letters starts with (LONG_FROM), and for
+     * each letter L those that follow it at the start of a rewrite from
+     * three (FROM3[L]); rewrites are of the letters a-z only */
+    uint32_t long_from, from3[26];
 } xn_name_rules;
 
 /** The rewrites, ready for xn_name_distance(): fill once with
