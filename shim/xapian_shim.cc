@@ -101,6 +101,12 @@ char *xs_dup_string(const std::string &s)
 
 extern "C" {
 
+int xs_no_memory(xs_error *err)
+{
+    xs_fail(err, XS_NO_MEMORY, "out of memory");
+    return -1;
+}
+
 xs_db *xs_db_open_read(const char *path, xs_error *err)
 {
     SHIM_TRY

@@ -43,6 +43,10 @@ typedef struct {
     char message[768];
 } xs_error;
 
+/** Sets ERR to XS_NO_MEMORY, "out of memory", for C code that ran out of
+ *  memory between shim calls; returns -1. */
+int xs_no_memory(xs_error *err);
+
 typedef struct xs_db xs_db;       /* Xapian::Database or WritableDatabase */
 typedef struct xs_doc xs_doc;     /* Xapian::Document under construction */
 typedef struct xs_query xs_query; /* Xapian::Query */

@@ -10,13 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int no_memory(xs_error *xe)
-{
-    xe->code = XS_NO_MEMORY;
-    strcpy(xe->message, "out of memory");
-    return -1;
-}
-
 /* The ids seen so far in one search, so that an article sharing several
  * bands is weighed once: an open-addressing table of CAP slots (id NULL:
  * empty), N of them taken. */
@@ -134,7 +127,7 @@ static int read_id_key(xs_db *db, unsigned docid, xn_strbuf *id, xn_strbuf *key,
 {
     id_key k = {id, key, 0};
     if (xs_doc_values(db, docid, id_key_slots, N_ID_KEY, copy_id_key, &k, xe) < 0) return -1;
-    return k.failed ? no_memory(xe) : 0;
+    return k.failed ? xs_no_memory(xe) : 0;
 }
 
 int xn_story_record_encode(const xn_sketch *s, const char *key, size_t key_len, const char *id,
@@ -476,6 +469,7 @@ static int search_bands(near_search *c, xs_db *const *dbs, xn_story_session *con
     if (!c->s->shingles) return 0;
     xn_strbuf term = XN_STRBUF_INIT;
     int rc = 0;
+    c->xe = xe;
     for (unsigned b = 0; b < XN_SKETCH_BANDS && !c->failed && !c->stopped && !rc; b++) {
         if (xn_story_band_term(c->s, b, &term) < 0) {
             c->failed = 1;
@@ -486,7 +480,6 @@ static int search_bands(near_search *c, xs_db *const *dbs, xn_story_session *con
             c->at = b * (unsigned)n_dbs + (unsigned)k;
             c->entry = k;
             c->db = dbs[k];
-            c->xe = xe;
             if (sessions && sessions[k])
                 rc = search_session(c, dbs[k], sessions[k], term.data, term.len, b, xe);
             else
@@ -496,7 +489,7 @@ static int search_bands(near_search *c, xs_db *const *dbs, xn_story_session *con
             if (c->read_failed && !rc) rc = -1; /* XE says why */
         }
     }
-    if (c->failed && !rc) rc = no_memory(xe);
+    if (c->failed && !rc) rc = xs_no_memory(xe);
     xn_strbuf_free(&term);
     xn_strbuf_free(&c->old_id);
     xn_strbuf_free(&c->old_key);
@@ -549,7 +542,7 @@ static int seek_before(xs_db *const *dbs, xn_story_session *const *sessions, siz
                      .fn = keep_nearest, .ctx = &ns};
     ns.search = &c;
     if (search_bands(&c, dbs, sessions, n_dbs, before, xe) < 0) return -1;
-    return ns.failed ? no_memory(xe) : 0;
+    return ns.failed ? xs_no_memory(xe) : 0;
 }
 
 void xn_story_nearest_reset(xn_story_nearest *n)
@@ -572,7 +565,7 @@ int xn_story_nearest_key(const xn_story_nearest *n, const char *id, size_t id_le
     xn_strbuf_reset(key);
     int rc = n->overlap > 0.0 ? xn_strbuf_append(key, n->key.data, n->key.len)
                               : xn_strbuf_append(key, id, id_len);
-    return rc < 0 ? no_memory(xe) : 0;
+    return rc < 0 ? xs_no_memory(xe) : 0;
 }
 
 /* xn_story_key() among the articles with a docid below BEFORE (0: all). */
@@ -680,7 +673,7 @@ static int settle_one(xs_db *db, unsigned docid, stored_article *a, xn_strbuf *k
                       xn_strbuf *term, xs_error *xe)
 {
     if (xs_doc_values(db, docid, &record_slot, 1, copy_article, a, xe) < 0) return -1;
-    if (a->failed) return no_memory(xe);
+    if (a->failed) return xs_no_memory(xe);
     if (a->form < 0) return 0; /* indexed without a story */
     if (a->form == 0 && read_id_key(db, docid, &a->id, &a->key, xe) < 0) return -1;
     if (!a->id.len || !a->sketch.shingles) return 0;
@@ -690,11 +683,11 @@ static int settle_one(xs_db *db, unsigned docid, stored_article *a, xn_strbuf *k
     xn_strbuf_reset(term);
     if (xn_strbuf_puts(term, XN_PREFIX_STORY) < 0 || xn_strbuf_append(term, a->key.data, a->key.len) < 0 ||
         xn_strbuf_puts(term, XN_PREFIX_STORY) < 0 || xn_strbuf_append(term, key->data, key->len) < 0)
-        return no_memory(xe);
+        return xs_no_memory(xe);
     size_t old_len = plen + a->key.len, new_len = plen + key->len;
     if (xn_story_record_encode(&a->sketch, key->data, key->len, a->id.data, a->id.len,
                                &a->record) < 0)
-        return no_memory(xe);
+        return xs_no_memory(xe);
     const unsigned slots[2] = {XN_SLOT_STORY, XN_SLOT_SKETCH};
     const char *values[2] = {key->data, a->record.data};
     const size_t lens[2] = {key->len, a->record.len};
@@ -715,7 +708,7 @@ int xn_story_settle(xs_db *db, const unsigned *starts, size_t n_starts, xs_error
      * keyed again, finds what its writer found: the same candidates, in
      * the same order, with the same keys; it is left as it is. */
     int rc = xs_terms_shared(db, XN_PREFIX_DUPBAND, note_shared, &t, xe);
-    if (rc == 0 && t.failed) rc = no_memory(xe);
+    if (rc == 0 && t.failed) rc = xs_no_memory(xe);
     if (rc == 0 && t.n) qsort(t.entry, t.n, sizeof *t.entry, by_docid);
     stored_article a = {.id = XN_STRBUF_INIT, .key = XN_STRBUF_INIT, .record = XN_STRBUF_INIT};
     xn_strbuf key = XN_STRBUF_INIT, term = XN_STRBUF_INIT;

@@ -646,11 +646,7 @@ static int add_story(xapnews_writer_t *w, xs_doc *doc, const xn_sketch *s,
     xn_story_nearest_reset(n);
     n->overlap = ahead->overlap;
     n->at = ahead->at;
-    if (xn_strbuf_append(&n->key, ahead->key, ahead->key_len) < 0) {
-        xe->code = XS_NO_MEMORY;
-        snprintf(xe->message, sizeof xe->message, "out of memory");
-        return -1;
-    }
+    if (xn_strbuf_append(&n->key, ahead->key, ahead->key_len) < 0) return xs_no_memory(xe);
     int any = 0;
     for (unsigned k = 0; k < w->n_dbs; k++) {
         w->behind[k] = ahead->searched[k] ? NULL : w->dbs[k];
@@ -664,11 +660,8 @@ static int add_story(xapnews_writer_t *w, xs_doc *doc, const xn_sketch *s,
         return -1;
     if (s->shingles) {
         if (xn_story_record_encode(s, w->story.data, w->story.len, term + skip, term_len - skip,
-                                   &w->record) < 0) {
-            xe->code = XS_NO_MEMORY;
-            snprintf(xe->message, sizeof xe->message, "out of memory");
-            return -1;
-        }
+                                   &w->record) < 0)
+            return xs_no_memory(xe);
         if (xs_doc_set_value(doc, XN_SLOT_SKETCH, w->record.data, w->record.len, xe) < 0)
             return -1;
     }
@@ -709,11 +702,7 @@ static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn
         return -1;
     int rc = old && xn_lexicon_pending_forget(w->replaced, w->dbs[k], old, old_len) < 0;
     free(old);
-    if (rc) {
-        xe->code = XS_NO_MEMORY;
-        snprintf(xe->message, sizeof xe->message, "out of memory");
-        return -1;
-    }
+    if (rc) return xs_no_memory(xe);
     return 0;
 }
 

@@ -18,10 +18,7 @@ static xs_query *boolean_term(const char *prefix, const char *text, size_t len, 
 {
     char *t = xn_prefixed_term(prefix, text, len);
     xs_query *q = t ? xs_query_term(t, strlen(t), 1, 0, xe) : NULL;
-    if (!t) {
-        xe->code = XS_NO_MEMORY;
-        strcpy(xe->message, "out of memory");
-    }
+    if (!t) xs_no_memory(xe);
     free(t);
     return q;
 }
@@ -41,9 +38,7 @@ static int add_found(found_set *f, xs_query *q)
         xs_query **grown = realloc(f->q, cap * sizeof *grown);
         if (!grown) {
             xs_query_free(q);
-            f->xe->code = XS_NO_MEMORY;
-            strcpy(f->xe->message, "out of memory");
-            return -1;
+            return xs_no_memory(f->xe);
         }
         f->q = grown;
         f->cap = cap;
