@@ -209,11 +209,21 @@ static int on_candidate(void *vctx, const char *const *v, const size_t *len)
 
 /* ---- the articles a session stored in one database ------------------ */
 
+/* A session keeps its articles in a few arrays that grow by doubling,
+ * not in small allocations of their own: a writer keeps one for every
+ * article it stores in a build, beside Xapian's own buffers. */
 typedef struct {
     unsigned docid;
-    xn_strbuf id, key;
+    uint32_t id_len, key_len;
+    size_t id_at, key_at; /* where the id and the key start in the session's text */
     xn_sketch sketch;
 } noted_article;
+
+/* A holder of a band: a noted article, and the next holder (link index
+ * + 1; 0 ends the list). */
+struct band_link {
+    uint32_t article, next;
+};
 
 struct xn_story_session {
     unsigned first_new;   /* the docid of the first article new to the database */
@@ -221,21 +231,34 @@ struct xn_story_session {
     noted_article *a;
     size_t n, cap;
     size_t superseded;    /* articles noted at a docid below FIRST_NEW */
+    xn_strbuf text;       /* the articles' ids and keys */
     /* open addressing, article index + 1 (0: empty), MAP_CAP slots each */
-    size_t *by_id, *by_docid, map_cap;
+    uint32_t *by_id, *by_docid;
+    size_t map_cap;
     /* open addressing over the distinct band hashes, BANDS_CAP slots;
-     * each slot names its holders, article indexes in docid order */
+     * each slot lists its holders in docid order (link index + 1) */
     struct band_slot {
         uint64_t hash; /* 0: empty */
-        size_t *holders;
-        size_t n, cap;
+        uint32_t first, last;
     } *bands;
     size_t bands_n, bands_cap;
+    struct band_link *links;
+    size_t links_n, links_cap;
 };
 
 static uint64_t hash_docid(unsigned d) { return (d + 1ULL) * 11400714819323198485ULL; }
 /* never 0, which marks an empty slot */
 static uint64_t hash_band(const char *term, size_t len) { return (uint64_t)xn_hash(term, len) | 1; }
+
+static const char *article_id(const xn_story_session *ss, const noted_article *a)
+{
+    return ss->text.data + a->id_at;
+}
+
+static const char *article_key(const xn_story_session *ss, const noted_article *a)
+{
+    return ss->text.data + a->key_at;
+}
 
 xn_story_session *xn_story_session_new(unsigned last_docid)
 {
@@ -247,15 +270,12 @@ xn_story_session *xn_story_session_new(unsigned last_docid)
 void xn_story_session_free(xn_story_session *ss)
 {
     if (!ss) return;
-    for (size_t i = 0; i < ss->n; i++) {
-        xn_strbuf_free(&ss->a[i].id);
-        xn_strbuf_free(&ss->a[i].key);
-    }
     free(ss->a);
+    xn_strbuf_free(&ss->text);
     free(ss->by_id);
     free(ss->by_docid);
-    for (size_t i = 0; i < ss->bands_cap; i++) free(ss->bands[i].holders);
     free(ss->bands);
+    free(ss->links);
     free(ss);
 }
 
@@ -263,15 +283,16 @@ size_t xn_story_session_size(const xn_story_session *ss) { return ss ? ss->n : 0
 
 /* The slot of MAP holding the article with id ID (or docid DOCID when ID
  * is NULL), else the empty slot where it goes. */
-static size_t map_slot(const xn_story_session *ss, const size_t *map, const char *id, size_t len,
-                       unsigned docid)
+static size_t map_slot(const xn_story_session *ss, const uint32_t *map, const char *id,
+                       size_t len, unsigned docid)
 {
     size_t mask = ss->map_cap - 1;
     size_t i = (id ? xn_hash(id, len) : (size_t)hash_docid(docid)) & mask;
     for (;; i = (i + 1) & mask) {
         if (!map[i]) return i;
         const noted_article *a = &ss->a[map[i] - 1];
-        if (id ? a->id.len == len && memcmp(a->id.data, id, len) == 0 : a->docid == docid)
+        if (id ? a->id_len == len && memcmp(article_id(ss, a), id, len) == 0
+               : a->docid == docid)
             return i;
     }
 }
@@ -279,7 +300,7 @@ static size_t map_slot(const xn_story_session *ss, const size_t *map, const char
 static int maps_grow(xn_story_session *ss)
 {
     size_t cap = ss->map_cap ? 2 * ss->map_cap : 64;
-    size_t *by_id = calloc(cap, sizeof *by_id), *by_docid = calloc(cap, sizeof *by_docid);
+    uint32_t *by_id = calloc(cap, sizeof *by_id), *by_docid = calloc(cap, sizeof *by_docid);
     if (!by_id || !by_docid) {
         free(by_id);
         free(by_docid);
@@ -292,8 +313,8 @@ static int maps_grow(xn_story_session *ss)
     ss->map_cap = cap;
     for (size_t i = 0; i < ss->n; i++) {
         const noted_article *a = &ss->a[i];
-        by_id[map_slot(ss, by_id, a->id.data, a->id.len, 0)] = i + 1;
-        by_docid[map_slot(ss, by_docid, NULL, 0, a->docid)] = i + 1;
+        by_id[map_slot(ss, by_id, article_id(ss, a), a->id_len, 0)] = (uint32_t)i + 1;
+        by_docid[map_slot(ss, by_docid, NULL, 0, a->docid)] = (uint32_t)i + 1;
     }
     return 0;
 }
@@ -307,44 +328,53 @@ static size_t band_slot_of(const xn_story_session *ss, uint64_t hash)
     return j;
 }
 
+static int bands_grow(xn_story_session *ss)
+{
+    size_t cap = ss->bands_cap ? 2 * ss->bands_cap : 512;
+    struct band_slot *b = calloc(cap, sizeof *b);
+    if (!b) return -1;
+    for (size_t i = 0; i < ss->bands_cap; i++) {
+        if (!ss->bands[i].hash) continue;
+        size_t j = (size_t)ss->bands[i].hash & (cap - 1);
+        while (b[j].hash) j = (j + 1) & (cap - 1);
+        b[j] = ss->bands[i];
+    }
+    free(ss->bands);
+    ss->bands = b;
+    ss->bands_cap = cap;
+    return 0;
+}
+
 /* Notes that the article at index ARTICLE holds the band whose term hashes
  * to HASH; its holders stay in docid order, each once. */
-static int bands_add(xn_story_session *ss, uint64_t hash, size_t article)
+static int bands_add(xn_story_session *ss, uint64_t hash, uint32_t article)
 {
-    if (2 * (ss->bands_n + 1) > ss->bands_cap) {
-        size_t cap = ss->bands_cap ? 2 * ss->bands_cap : 512;
-        struct band_slot *b = calloc(cap, sizeof *b);
-        if (!b) return -1;
-        for (size_t i = 0; i < ss->bands_cap; i++) {
-            if (!ss->bands[i].hash) continue;
-            size_t j = (size_t)ss->bands[i].hash & (cap - 1);
-            while (b[j].hash) j = (j + 1) & (cap - 1);
-            b[j] = ss->bands[i];
-        }
-        free(ss->bands);
-        ss->bands = b;
-        ss->bands_cap = cap;
-    }
+    if (2 * (ss->bands_n + 1) > ss->bands_cap && bands_grow(ss) < 0) return -1;
     struct band_slot *slot = &ss->bands[band_slot_of(ss, hash)];
+    unsigned docid = ss->a[article].docid;
+    /* new articles come in docid order: their place is almost always
+     * last; else walk to it (the link before it: PREV, 0 for the first) */
+    uint32_t prev = 0, at = slot->first;
+    if (slot->last && ss->a[ss->links[slot->last - 1].article].docid < docid) {
+        prev = slot->last;
+        at = 0;
+    }
+    for (; at && ss->a[ss->links[at - 1].article].docid < docid; at = ss->links[at - 1].next)
+        prev = at;
+    if (at && ss->links[at - 1].article == article) return 0;
+    if (ss->links_n >= UINT32_MAX) return -1;
+    struct band_link *l = xn_grow(ss->links, &ss->links_cap, ss->links_n + 1, sizeof *l, 1024);
+    if (!l) return -1;
+    ss->links = l;
+    uint32_t me = (uint32_t)++ss->links_n;
+    l[me - 1] = (struct band_link){article, at};
     if (!slot->hash) {
         slot->hash = hash;
         ss->bands_n++;
     }
-    /* new articles come in docid order: their place is almost always last */
-    unsigned docid = ss->a[article].docid;
-    size_t lo = 0, hi = slot->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ss->a[slot->holders[mid]].docid < docid) lo = mid + 1;
-        else hi = mid;
-    }
-    if (lo < slot->n && slot->holders[lo] == article) return 0;
-    size_t *h = xn_grow(slot->holders, &slot->cap, slot->n + 1, sizeof *h, 4);
-    if (!h) return -1;
-    slot->holders = h;
-    memmove(h + lo + 1, h + lo, (slot->n - lo) * sizeof *h);
-    h[lo] = article;
-    slot->n++;
+    if (prev) l[prev - 1].next = me;
+    else slot->first = me;
+    if (!at) slot->last = me;
     return 0;
 }
 
@@ -355,9 +385,18 @@ unsigned xn_story_session_docid(const xn_story_session *ss, const char *id, size
     return i ? ss->a[i - 1].docid : 0;
 }
 
+/* Appends S (LEN bytes) to SS's text; its offset into *AT. */
+static int text_add(xn_story_session *ss, const char *s, size_t len, size_t *at)
+{
+    if (len > UINT32_MAX) return -1;
+    *at = ss->text.len;
+    return xn_strbuf_append(&ss->text, s, len);
+}
+
 int xn_story_session_note(xn_story_session *ss, unsigned docid, const char *id, size_t id_len,
                           const char *key, size_t key_len, const xn_sketch *s)
 {
+    if (ss->n >= UINT32_MAX - 1) return -1;
     if (2 * (ss->n + 1) > ss->map_cap && maps_grow(ss) < 0) return -1;
     size_t slot = map_slot(ss, ss->by_id, id, id_len, 0);
     noted_article *a;
@@ -369,22 +408,24 @@ int xn_story_session_note(xn_story_session *ss, unsigned docid, const char *id, 
         ss->a = grown;
         a = &ss->a[ss->n];
         memset(a, 0, sizeof *a);
-        if (xn_strbuf_append(&a->id, id, id_len) < 0) return -1;
+        if (text_add(ss, id, id_len, &a->id_at) < 0) return -1;
+        a->id_len = (uint32_t)id_len;
         a->docid = docid ? docid : ss->next_new++;
         if (a->docid < ss->first_new) ss->superseded++;
-        ss->by_id[slot] = ss->n + 1;
-        ss->by_docid[map_slot(ss, ss->by_docid, NULL, 0, a->docid)] = ss->n + 1;
+        ss->by_id[slot] = (uint32_t)ss->n + 1;
+        ss->by_docid[map_slot(ss, ss->by_docid, NULL, 0, a->docid)] = (uint32_t)ss->n + 1;
         ss->n++;
     }
-    xn_strbuf_reset(&a->key);
-    if (xn_strbuf_append(&a->key, key, key_len) < 0) return -1;
+    /* a key noted again is written anew (the old one stays unused) */
+    if (text_add(ss, key, key_len, &a->key_at) < 0) return -1;
+    a->key_len = (uint32_t)key_len;
     a->sketch = *s;
     if (!s->shingles) return 0;
     xn_strbuf term = XN_STRBUF_INIT;
     int rc = 0;
     for (unsigned b = 0; b < XN_SKETCH_BANDS && !rc; b++)
         rc = xn_story_band_term(s, b, &term) < 0 ||
-                     bands_add(ss, hash_band(term.data, term.len), (size_t)(a - ss->a)) < 0
+                     bands_add(ss, hash_band(term.data, term.len), (uint32_t)(a - ss->a)) < 0
                  ? -1 : 0;
     xn_strbuf_free(&term);
     return rc;
@@ -406,12 +447,13 @@ static size_t session_holders(const xn_story_session *ss, const char *term, size
     if (!ss->bands_cap) return 0;
     const struct band_slot *slot = &ss->bands[band_slot_of(ss, hash_band(term, len))];
     size_t plen = strlen(XN_PREFIX_DUPBAND), n = 0;
-    for (size_t k = 0; k < slot->n && n < max; k++) {
-        const noted_article *a = &ss->a[slot->holders[k]];
+    for (uint32_t at = slot->first; at && n < max; at = ss->links[at - 1].next) {
+        uint32_t article = ss->links[at - 1].article;
+        const noted_article *a = &ss->a[article];
         char band[XN_SKETCH_BAND_MAX];
         size_t blen = a->sketch.shingles ? xn_sketch_band(&a->sketch, b, band) : 0;
         if (blen && len == plen + blen && memcmp(term + plen, band, blen) == 0)
-            out[n++] = slot->holders[k];
+            out[n++] = article;
     }
     return n;
 }
@@ -431,7 +473,9 @@ static int search_session(near_search *c, xs_db *db, const xn_story_session *ss,
     }
     size_t mine[XN_STORY_BAND_DOCS];
     size_t nm = session_holders(ss, term, len, b, mine, XN_STORY_BAND_DOCS);
-    int rc = xs_term_docs(db, term, len, peer, want, &np, xe);
+    /* without a read handle, the database held nothing the session did
+     * not note */
+    int rc = db ? xs_term_docs(db, term, len, peer, want, &np, xe) : 0;
     size_t i = 0, j = 0, taken = 0;
     while (rc == 0 && !c->failed && !c->stopped && taken < XN_STORY_BAND_DOCS) {
         /* documents the session added or stored anew are read from it */
@@ -444,7 +488,8 @@ static int search_session(near_search *c, xs_db *db, const xn_story_session *ss,
             if (unread(c, docid)) rc = xs_doc_values(db, docid, &record_slot, 1, on_candidate, c, xe);
         } else {
             const noted_article *a = &ss->a[mine[j++]];
-            consider(c, a->id.data, a->id.len, a->key.data, a->key.len, &a->sketch);
+            consider(c, article_id(ss, a), a->id_len, article_key(ss, a), a->key_len,
+                     &a->sketch);
         }
     }
     free(peer);
@@ -476,11 +521,12 @@ static int search_bands(near_search *c, xs_db *const *dbs, xn_story_session *con
             break;
         }
         for (size_t k = 0; k < n_dbs && !c->failed && !c->stopped && !rc; k++) {
-            if (!dbs[k]) continue;
+            int in_session = sessions && sessions[k];
+            if (!dbs[k] && !in_session) continue;
             c->at = b * (unsigned)n_dbs + (unsigned)k;
             c->entry = k;
             c->db = dbs[k];
-            if (sessions && sessions[k])
+            if (in_session)
                 rc = search_session(c, dbs[k], sessions[k], term.data, term.len, b, xe);
             else
                 rc = xs_db_postings_values(dbs[k], term.data, term.len, XN_STORY_BAND_DOCS,

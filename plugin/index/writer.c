@@ -527,18 +527,19 @@ static int db_for(xapnews_writer_t *w, const char *id, size_t len)
  * An article's story key comes from the databases written as they stand
  * with every article stored before it (story.h). The search is done in two
  * parts that together give the key one search gives (xn_story_seek()):
- * - while the article is analysed, through peers: in each database with a
- *   peer when every database written has one (an append to a database,
- *   one or sharded, that held articles), with the articles this writer
- *   stored there since (its session); else in each database with a peer
+ * - while the article is analysed: when every database written has a
+ *   peer or held no documents when opened (an append, or a new database
+ *   or part), with the articles this writer stored there since (its
+ *   session), through the peer if any; else in each database with a peer
  *   that no article of this writer has gone to yet, which the peer still
  *   reads as it stands;
  * - while it is stored, in the others (none, with sessions).
- * So in an append the storing thread (the one that limits a two-thread
- * run) does not search at all. A session holds about 1.2 KB per article
- * (its sketch, id, key and band holders; 39 MiB of peak memory for 32,000
- * articles); past SESSION_MAX articles the writer drops them and searches
- * while storing. */
+ * So the storing thread (the one that limits a two-thread run) does not
+ * search at all, and no search goes through the writer's own handle,
+ * where Xapian flushes a term's pending postings before reading them. A
+ * session holds about 1 KB per article (its sketch, id, key and band
+ * holders; 20 MiB more peak memory for Reuters' 21,578); past SESSION_MAX
+ * articles the writer drops them and searches while storing. */
 #define SESSION_MAX 200000
 
 static void drop_sessions(xapnews_writer_t *w)
@@ -548,11 +549,19 @@ static void drop_sessions(xapnews_writer_t *w)
     w->sessions = NULL;
 }
 
-/* Starts the sessions of W when every database it writes has a peer. */
+/* Whether entry K of W's databases has a peer. */
+static int has_peer(const xapnews_writer_t *w, unsigned k)
+{
+    return w->peers && w->peers[w->shard_of[k]];
+}
+
+/* Starts the sessions of W when every database it writes has a peer or
+ * held no documents when opened (w->fresh; its session then holds all
+ * there is). */
 static xapnews_status_t start_sessions(xapnews_writer_t *w, xn_error *err)
 {
     for (unsigned k = 0; k < w->n_dbs; k++)
-        if (!w->peers || !w->peers[w->shard_of[k]]) return XAPNEWS_STATUS_SUCCESS;
+        if (!has_peer(w, k) && !w->fresh[k]) return XAPNEWS_STATUS_SUCCESS;
     if (!(w->sessions = calloc(w->n_dbs ? w->n_dbs : 1, sizeof *w->sessions)))
         return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     for (unsigned k = 0; k < w->n_dbs; k++) {
@@ -581,7 +590,8 @@ static xapnews_status_t note_in_session(xapnews_writer_t *w, unsigned slot, cons
     if (!docid) { /* stored before the session, or new */
         unsigned found[2];
         size_t n = 0;
-        if (xs_term_docs(w->peers[w->shard_of[slot]], w->term.data, w->term.len, found, 2, &n,
+        if (has_peer(w, slot) &&
+            xs_term_docs(w->peers[w->shard_of[slot]], w->term.data, w->term.len, found, 2, &n,
                          &xe) < 0)
             return xn_error_from_shim(&w->err, &xe, "cannot find where the article is stored");
         if (n > 1 || xn_story_session_size(ss) >= SESSION_MAX) {
@@ -608,11 +618,12 @@ static xapnews_status_t seek_story_ahead(xapnews_writer_t *w, unsigned slot, con
 {
     int any = 0;
     for (unsigned k = 0; k < w->n_dbs; k++) {
-        xs_db *peer = w->peers ? w->peers[w->shard_of[k]] : NULL;
+        xs_db *peer = has_peer(w, k) ? w->peers[w->shard_of[k]] : NULL;
         if (!w->sessions && w->placed[k]) peer = NULL;
         w->ahead[k] = peer;
-        w->searched[k] = peer != NULL;
-        any |= peer != NULL;
+        /* a session searches its entry, with or without a peer */
+        w->searched[k] = peer != NULL || w->sessions;
+        any |= w->searched[k];
     }
     xn_story_nearest_reset(&w->near);
     w->known_new = 0;
@@ -684,17 +695,20 @@ static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn
      * was built; a replaced article's are taken away by
      * xs_db_replace_counted() below) */
     if (add_story(w, doc, s, term, term_len, ahead, xe) < 0) return -1;
-    if (ahead->known_new) return xs_db_add(w->dbs[k], doc, xe);
+    int is_new = ahead->known_new;
     if (w->fresh[k]) {
-        /* the id term is XN_PREFIX_ID + id */
+        /* the id term is XN_PREFIX_ID + id; a known new id is noted too,
+         * for the articles stored after a session is dropped */
         size_t skip = strlen(XN_PREFIX_ID);
         int added = xn_idset_insert(w->fresh[k], term + skip, term_len - skip);
-        if (added == 1) return xs_db_add(w->dbs[k], doc, xe);
         if (added < 0) { /* no memory for the set: replace from now on */
             xn_idset_free(w->fresh[k]);
             w->fresh[k] = NULL;
+        } else {
+            is_new = added;
         }
     }
+    if (is_new) return xs_db_add(w->dbs[k], doc, xe);
     char *old = NULL;
     size_t old_len = 0;
     if (xs_db_replace_counted(w->dbs[k], term, term_len, doc, XN_SLOT_NAMES, &old, &old_len,

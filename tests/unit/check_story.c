@@ -4,7 +4,8 @@
  * near and exact copies of a few texts spread over three databases, with
  * story keys of their own, so that equal overlaps in different databases
  * and bands (ties) are common; and a read handle with a writer's session
- * (xn_story_session_note()) finds what the writer's handle finds. A story
+ * (xn_story_session_note()), or a session alone where the database held
+ * nothing before it, finds what the writer's handle finds. A story
  * search finds the same whether the articles keep their id and key in the
  * story record or, as articles indexed before records held them, in their
  * own slots; records read back as written. */
@@ -280,9 +281,11 @@ START_TEST(a_session_sees_what_the_writer_sees)
     xn_sketch s;
     xn_strbuf key = XN_STRBUF_INIT, seen = XN_STRBUF_INIT;
     /* before the session: 90 copies of text 0 (or 5, so that the session's
-     * own copies outnumber what a search reads), near copies of the others */
-    unsigned copies = _i % 2 ? 5 : 90;
-    for (unsigned a = 0; a < 150; a++) {
+     * own copies outnumber what a search reads), near copies of the others;
+     * or nothing, and the session is searched without a read handle (a
+     * database the writer found empty) */
+    unsigned copies = _i % 2 ? 5 : 90, before = _i >= 4 ? 0 : 150;
+    for (unsigned a = 0; a < before; a++) {
         variant(texts[a < copies ? 0 : next_random(N_TEXTS)], a < copies ? 0 : next_random(4),
                 words);
         xn_sketch_compute(words, TEXT_WORDS, &s);
@@ -293,7 +296,7 @@ START_TEST(a_session_sees_what_the_writer_sees)
         put_article(w, id, story, &s, 1);
     }
     ck_assert_int_eq(xs_db_commit(w, &xe), 0);
-    xs_db *peer = xs_db_open_read(path, &xe);
+    xs_db *peer = xs_db_open_read(path, &xe), *searched = before ? peer : NULL;
     ck_assert_msg(peer != NULL, "%s", xe.message);
     unsigned last = 0;
     ck_assert_int_eq(xs_db_lastdocid(w, &last, &xe), 0);
@@ -318,7 +321,7 @@ START_TEST(a_session_sees_what_the_writer_sees)
         ck_assert_int_eq(xn_story_key(&w, 1, &s, id, strlen(id), &key, &xe), 0);
         /* the read handle with the session */
         xn_story_nearest_reset(&n);
-        ck_assert_int_eq(xn_story_seek(&peer, &ss, 1, &s, id, strlen(id), &n, &xe), 0);
+        ck_assert_int_eq(xn_story_seek(&searched, &ss, 1, &s, id, strlen(id), &n, &xe), 0);
         ck_assert_int_eq(xn_story_nearest_key(&n, id, strlen(id), &seen, &xe), 0);
         ck_assert_msg(strcmp(key.data, seen.data) == 0, "article %u (%s): session '%s', writer '%s'",
                       q, id, seen.data, key.data);
@@ -346,6 +349,67 @@ START_TEST(a_session_sees_what_the_writer_sees)
 }
 END_TEST
 
+/* The key a search of session SS alone (no read handle) finds for an
+ * article with sketch S. */
+static void session_key(xn_story_session *ss, const xn_sketch *s, xn_strbuf *key)
+{
+    xs_db *none = NULL;
+    xn_story_nearest n = XN_STORY_NEAREST_INIT;
+    xs_error xe;
+    ck_assert_int_eq(xn_story_seek(&none, &ss, 1, s, "query", 5, &n, &xe), 0);
+    ck_assert_int_eq(xn_story_nearest_key(&n, "query", 5, key, &xe), 0);
+    xn_strbuf_free(&n.key);
+}
+
+START_TEST(a_session_finds_copies_in_docid_order)
+{
+    /* copies of one text, noted out of docid order: stored again at the
+     * docids 5, 3 and 7 of a database whose last docid was 10, and new
+     * at 11; a search finds the lowest docid first, as the writer's
+     * handle does, and no longer an article noted again with another text */
+    uint64_t words[TEXT_WORDS];
+    unsigned text[TEXT_WORDS], other[TEXT_WORDS];
+    rng = 4242;
+    for (unsigned i = 0; i < TEXT_WORDS; i++) {
+        text[i] = next_random(VOCABULARY);
+        other[i] = VOCABULARY + next_random(VOCABULARY);
+    }
+    xn_sketch s, t;
+    variant(text, 0, words);
+    xn_sketch_compute(words, TEXT_WORDS, &s);
+    variant(other, 0, words);
+    xn_sketch_compute(words, TEXT_WORDS, &t);
+    xn_story_session *ss = xn_story_session_new(10);
+    ck_assert_ptr_nonnull(ss);
+    xn_strbuf key = XN_STRBUF_INIT;
+    session_key(ss, &s, &key);
+    ck_assert_str_eq(key.data, "query");
+    static const struct { unsigned docid; const char *id, *key; } notes[] = {
+        {5, "x5", "k5"}, {0, "n11", "k11"}, {3, "x3", "k3"}, {7, "x7", "k7"}};
+    for (unsigned i = 0; i < 4; i++)
+        ck_assert_int_eq(xn_story_session_note(ss, notes[i].docid, notes[i].id,
+                                               strlen(notes[i].id), notes[i].key,
+                                               strlen(notes[i].key), &s), 0);
+    ck_assert_uint_eq(xn_story_session_docid(ss, "n11", 3), 11);
+    static const char *const found_after[] = {"k3", "k5", "k7", "k11"};
+    static const char *const noted_again[] = {"x3", "x5", "x7"};
+    for (unsigned i = 0; i < 4; i++) {
+        session_key(ss, &s, &key);
+        ck_assert_msg(strcmp(key.data, found_after[i]) == 0, "after %u noted again: '%s', not '%s'",
+                      i, key.data, found_after[i]);
+        if (i < 3)
+            ck_assert_int_eq(xn_story_session_note(ss, 0, noted_again[i], 2, "kt", 2, &t), 0);
+    }
+    /* noted again with the text back, in place: found first once more */
+    ck_assert_int_eq(xn_story_session_note(ss, 0, "x5", 2, "k5b", 3, &s), 0);
+    session_key(ss, &s, &key);
+    ck_assert_str_eq(key.data, "k5b");
+    ck_assert_uint_eq(xn_story_session_size(ss), 4);
+    xn_strbuf_free(&key);
+    xn_story_session_free(ss);
+}
+END_TEST
+
 int main(void)
 {
     temp_dir_make(base_dir);
@@ -353,8 +417,9 @@ int main(void)
     TCase *tc = tcase_create("parts");
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, a_search_in_parts_finds_the_key_of_one_search, 0, 6);
-    tcase_add_loop_test(tc, a_session_sees_what_the_writer_sees, 0, 4);
+    tcase_add_loop_test(tc, a_session_sees_what_the_writer_sees, 0, 6);
     tcase_add_test(tc, story_records_read_back_as_written);
+    tcase_add_test(tc, a_session_finds_copies_in_docid_order);
     suite_add_tcase(s, tc);
     int status = run_suite(s);
     if (!getenv("KEEP")) temp_dir_remove(base_dir);
