@@ -372,7 +372,15 @@ typedef enum {
      *  writer commits), and the writer is new: the settings given are
      *  stored. Index every article again. A job of a sharded database
      *  empties the shards it owns; give the flag to every job. */
-    XAPNEWS_WRITER_REINDEX = 1 << 0
+    XAPNEWS_WRITER_REINDEX = 1 << 0,
+    /** Commits do not wait for the data to reach the disk (Xapian's
+     *  DB_NO_SYNC), which saves a few percent of a build's time. A writer
+     *  or process that stops still leaves the last commit whole, but a
+     *  system crash or power cut may leave the database unreadable: for
+     *  databases built again anyway, such as the parts of a build joined
+     *  into one database later (xapnews_database_join(), which syncs the
+     *  database it writes). */
+    XAPNEWS_WRITER_NO_SYNC = 1 << 1
 } xapnews_writer_flags_t;
 
 /** Opens (creating if needed) the Xapian database at PATH for writing; a

@@ -193,14 +193,16 @@ int xs_db_postings_values(xs_db *h, const char *term, size_t term_len,
     SHIM_CATCH(err, -1)
 }
 
-xs_db *xs_db_open_write(const char *path, xs_write_mode mode, xs_error *err)
+xs_db *xs_db_open_write(const char *path, unsigned mode, xs_error *err)
 {
     SHIM_TRY
     xs_db *h = new xs_db;
     try {
-        int action = mode == XS_WRITE_OVERWRITE ? Xapian::DB_CREATE_OR_OVERWRITE
-                     : mode == XS_WRITE_CREATE  ? Xapian::DB_CREATE_OR_OPEN
-                                                : Xapian::DB_OPEN;
+        unsigned how = mode & ~(unsigned)XS_WRITE_NO_SYNC;
+        int action = how == XS_WRITE_OVERWRITE ? Xapian::DB_CREATE_OR_OVERWRITE
+                     : how == XS_WRITE_CREATE  ? Xapian::DB_CREATE_OR_OPEN
+                                               : Xapian::DB_OPEN;
+        if (mode & XS_WRITE_NO_SYNC) action |= Xapian::DB_NO_SYNC;
         h->wdb = new Xapian::WritableDatabase(path, action);
     } catch (...) {
         delete h;

@@ -65,19 +65,23 @@ xs_db *xs_db_open_read(const char *path, xs_error *err);
  *  neither form and XS_NETWORK when it cannot be reached. */
 xs_db *xs_db_open_remote(const char *target, xs_error *err);
 
-/** How xs_db_open_write() treats the database at its path. */
+/** How xs_db_open_write() treats the database at its path: one of the
+ *  first three, with XS_WRITE_NO_SYNC or not. */
 typedef enum {
     XS_WRITE_OPEN = 0,      /* open an existing database only */
     XS_WRITE_CREATE = 1,    /* open it, creating it when it does not exist */
-    XS_WRITE_OVERWRITE = 2  /* empty it at once (documents, metadata,
+    XS_WRITE_OVERWRITE = 2, /* empty it at once (documents, metadata,
                                synonyms, spelling data), creating it when
                                it does not exist; the write lock is taken
                                first, so a locked database is left alone */
+    XS_WRITE_NO_SYNC = 4    /* commits do not wait for the disk (Xapian's
+                               DB_NO_SYNC): a system crash or power cut may
+                               leave the database unreadable */
 } xs_write_mode;
 
-/** Opens a database for writing as MODE says. Fails with XS_LOCKED when
- *  another writer has it open. */
-xs_db *xs_db_open_write(const char *path, xs_write_mode mode, xs_error *err);
+/** Opens a database for writing as MODE (xs_write_mode values) says.
+ *  Fails with XS_LOCKED when another writer has it open. */
+xs_db *xs_db_open_write(const char *path, unsigned mode, xs_error *err);
 
 /** Commits pending changes (writers only) and releases the handle.
  *  Returns -1 if the final commit failed; the handle is released anyway. */

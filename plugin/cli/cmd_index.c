@@ -309,7 +309,7 @@ static int open_writer(const index_args *a, const char *part, unsigned job, unsi
     char *err = NULL;
     unsigned flags = a->reindex ? XAPNEWS_WRITER_REINDEX : 0;
     xapnews_status_t st =
-        part        ? xapnews_writer_open_flags(part, 0, w, &err)
+        part        ? xapnews_writer_open_flags(part, XAPNEWS_WRITER_NO_SYNC, w, &err)
         : a->shards ? xapnews_writer_open_shards_flags(a->db, job, njobs, flags, w, &err)
                     : xapnews_writer_open_flags(a->db, flags, w, &err);
     if (st) {

@@ -34,6 +34,7 @@
 #include "sketch.h"
 #include "story.h"
 
+#define WRITER_FLAGS ((unsigned)(XAPNEWS_WRITER_REINDEX | XAPNEWS_WRITER_NO_SYNC))
 #define DEFAULT_BATCH 1000
 #define AUTO_BATCH_SHARE 50   /* the automatic batch: a fiftieth of the articles */
 #define AUTO_BATCH_MAX 10000  /* at most (Xapian's own flush threshold) */
@@ -108,10 +109,9 @@ static xapnews_status_t open_db(xapnews_writer_t *w, const char *path,
                                 unsigned shard, unsigned flags, xn_error *err)
 {
     xs_error xe;
-    xs_db *db = xs_db_open_write(path,
-                                 flags & XAPNEWS_WRITER_REINDEX ? XS_WRITE_OVERWRITE
-                                                                : XS_WRITE_CREATE,
-                                 &xe);
+    unsigned mode = flags & XAPNEWS_WRITER_REINDEX ? XS_WRITE_OVERWRITE : XS_WRITE_CREATE;
+    if (flags & XAPNEWS_WRITER_NO_SYNC) mode |= XS_WRITE_NO_SYNC;
+    xs_db *db = xs_db_open_write(path, mode, &xe);
     if (!db) {
         if (xe.code == XS_LOCKED)
             return xn_error_set(err, XAPNEWS_STATUS_DATABASE_LOCKED,
@@ -347,7 +347,7 @@ xapnews_status_t xapnews_writer_open_flags(const char *path, unsigned flags,
                                            xapnews_writer_t **writer,
                                            char **error)
 {
-    if (!path || !writer || (flags & ~(unsigned)XAPNEWS_WRITER_REINDEX))
+    if (!path || !writer || (flags & ~WRITER_FLAGS))
         return XAPNEWS_STATUS_INVALID_ARGUMENT;
     *writer = NULL;
     unsigned n = 0;
@@ -391,7 +391,7 @@ xapnews_status_t xapnews_writer_open_shards_flags(const char *path, unsigned job
                                                   char **error)
 {
     if (!path || !writer || njobs == 0 || job >= njobs ||
-        (flags & ~(unsigned)XAPNEWS_WRITER_REINDEX))
+        (flags & ~WRITER_FLAGS))
         return XAPNEWS_STATUS_INVALID_ARGUMENT;
     *writer = NULL;
     xn_error err;

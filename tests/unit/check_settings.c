@@ -269,8 +269,17 @@ START_TEST(reindex_starts_over)
     ck_assert_int_eq(xapnews_writer_has_table(w, XAPNEWS_TABLE_SYNONYMS), 0);
     close_writer(w);
 
+    /* a writer that does not sync stores as any other */
+    w = open_writer(path, XAPNEWS_WRITER_NO_SYNC);
+    add(w, "f2", "les chats mangeaient");
+    close_writer(w);
+    ck_assert_uint_eq(count(path), 2);
+    ck_assert_str_eq(hits(path, "chat"), "f1 f2");
+
     xapnews_writer_t *bad = (xapnews_writer_t *)1;
-    ck_assert_int_eq(xapnews_writer_open_flags(path, 1u << 5, &bad, NULL),
+    ck_assert_int_eq(xapnews_writer_open_flags(path, 1u << 2, &bad, NULL),
+                     XAPNEWS_STATUS_INVALID_ARGUMENT);
+    ck_assert_int_eq(xapnews_writer_open_shards_flags(path, 0, 1, 1u << 5, &bad, NULL),
                      XAPNEWS_STATUS_INVALID_ARGUMENT);
 }
 END_TEST
