@@ -635,16 +635,17 @@ static int wait_report(int fd, progress_t *p, const volatile progress_slot *slot
 }
 
 /* An interrupted build in parts: stops the jobs still running (N of
- * PIDS), removes the parts folder DIR (its lock LOCK_FD) and the
- * database, made new (DB, an empty folder before when WAS_FOLDER), and
- * dies of the signal, clearing the progress line SHOWN draws. */
+ * PIDS), removes the parts folder DIR (its lock LOCK_FD, -1 once closed)
+ * and the database, made new (DB, an empty folder before when
+ * WAS_FOLDER), and dies of the signal, clearing the progress line SHOWN
+ * draws. */
 static void give_up_parts(const char *db, int was_folder, const char *dir, int lock_fd,
                           const pid_t *pids, unsigned n, const progress_t *shown)
 {
     if (shown->show) fputs("\r\033[K", stderr);
     cli_interrupt_stop(pids, n);
     parts_remove_tree(dir);
-    close(lock_fd);
+    if (lock_fd >= 0) close(lock_fd);
     parts_remove_tree(db);
     if (was_folder) mkdir(db, 0777);
     cli_error("interrupted: %s was not built; its parts are removed", db);
