@@ -95,13 +95,14 @@ unsigned xn_story_session_docid(const xn_story_session *session, const char *id,
 int xn_story_session_note(xn_story_session *session, unsigned docid, const char *id,
                           size_t id_len, const char *key, size_t key_len, const xn_sketch *s);
 
-/** xn_story_key()'s search over the entries of DBS that are not NULL only,
- *  N_DBS the number of all the entries; an entry with a session in
- *  SESSIONS (NULL: none) is a read handle, searched with the articles its
- *  session noted, or NULL when the database held no documents as the
- *  session began (the session's articles are then all searched). A near duplicate found replaces N's when it overlaps
- *  more, or as much and comes first in the order of xn_story_key() (band
- *  by band, entry by entry, docid by docid). So the entries may be
+/** xn_story_key()'s search over the entries of DBS that are not NULL or
+ *  have a session, N_DBS the number of all the entries; an entry with a
+ *  session in SESSIONS (NULL: none) is a read handle, searched with the
+ *  articles its session noted, or NULL when the database held no
+ *  documents as the session began (the session's articles alone are then
+ *  searched). A near duplicate found replaces N's when it overlaps more,
+ *  or as much and comes first in the order of xn_story_key() (band by
+ *  band, entry by entry, docid by docid). So the entries may be
  *  searched in parts, one after the other, with the same N (reset before
  *  the first): the key N leads to is the key one search of them all gives.
  *  Returns 0, or -1 with XE set. */

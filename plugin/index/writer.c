@@ -549,10 +549,10 @@ static void drop_sessions(xapnews_writer_t *w)
     w->sessions = NULL;
 }
 
-/* Whether entry K of W's databases has a peer. */
-static int has_peer(const xapnews_writer_t *w, unsigned k)
+/* The peer of entry K of W's databases, or NULL. */
+static xs_db *peer_of(const xapnews_writer_t *w, unsigned k)
 {
-    return w->peers && w->peers[w->shard_of[k]];
+    return w->peers ? w->peers[w->shard_of[k]] : NULL;
 }
 
 /* Starts the sessions of W when every database it writes has a peer or
@@ -561,7 +561,7 @@ static int has_peer(const xapnews_writer_t *w, unsigned k)
 static xapnews_status_t start_sessions(xapnews_writer_t *w, xn_error *err)
 {
     for (unsigned k = 0; k < w->n_dbs; k++)
-        if (!has_peer(w, k) && !w->fresh[k]) return XAPNEWS_STATUS_SUCCESS;
+        if (!peer_of(w, k) && !w->fresh[k]) return XAPNEWS_STATUS_SUCCESS;
     if (!(w->sessions = calloc(w->n_dbs ? w->n_dbs : 1, sizeof *w->sessions)))
         return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     for (unsigned k = 0; k < w->n_dbs; k++) {
@@ -590,9 +590,8 @@ static xapnews_status_t note_in_session(xapnews_writer_t *w, unsigned slot, cons
     if (!docid) { /* stored before the session, or new */
         unsigned found[2];
         size_t n = 0;
-        if (has_peer(w, slot) &&
-            xs_term_docs(w->peers[w->shard_of[slot]], w->term.data, w->term.len, found, 2, &n,
-                         &xe) < 0)
+        xs_db *peer = peer_of(w, slot);
+        if (peer && xs_term_docs(peer, w->term.data, w->term.len, found, 2, &n, &xe) < 0)
             return xn_error_from_shim(&w->err, &xe, "cannot find where the article is stored");
         if (n > 1 || xn_story_session_size(ss) >= SESSION_MAX) {
             /* two documents with one id (the storing side keeps the
@@ -618,7 +617,7 @@ static xapnews_status_t seek_story_ahead(xapnews_writer_t *w, unsigned slot, con
 {
     int any = 0;
     for (unsigned k = 0; k < w->n_dbs; k++) {
-        xs_db *peer = has_peer(w, k) ? w->peers[w->shard_of[k]] : NULL;
+        xs_db *peer = peer_of(w, k);
         if (!w->sessions && w->placed[k]) peer = NULL;
         w->ahead[k] = peer;
         /* a session searches its entry, with or without a peer */
