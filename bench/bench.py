@@ -524,6 +524,8 @@ def phase_perf(res, r1, x1_seconds, plain_seconds):
 
 
 APPEND_SIZES = (100, 1000)
+# the databases appended to at each scale size: as built, and compacted
+CONTENDERS_APPENDED = ("xapnews", "plain_xapian", "xapnews_compacted", "plain_xapian_compacted")
 
 
 def read_through(path):
@@ -584,8 +586,12 @@ def phase_scale(res, n1, x1):
         "before and after; both databases read through once after both builds; %d rounds, "
         "each with other new articles, the two contenders' "
         "databases appended to in turn (the first contender alternating by round); "
-        "seconds and system calls are the medians over the rounds"
-        % (jobs, jobs, APPEND_SIZES[0], APPEND_SIZES[1], large_c, ARGS.append_rounds))
+        "seconds and system calls are the medians over the rounds; %s"
+        % (jobs, jobs, APPEND_SIZES[0], APPEND_SIZES[1], large_c, ARGS.append_rounds,
+           "no compacted copies (--no-compacted)" if ARGS.no_compacted else
+           "the same appends to a compacted copy of each database, made after both builds "
+           "(xapnews compact: one database, as index --jobs 2 leaves it; xapian-compact), "
+           "appended to in the same rounds"))
     res["scale"] = out
     if ARGS.x50 == "skip-all":
         out["skipped"] = "BENCH_X50=skip-all"
@@ -651,7 +657,8 @@ def phase_scale(res, n1, x1):
     def append_once(size, contender, db, k, path):
         """Appends the K articles of PATH to DB; returns the measurements."""
         io_file = os.path.join(ARGS.work, "append.io")
-        if contender == "xapnews":
+        xn = contender.startswith("xapnews")
+        if xn:
             cmd = xapnews_cmd("index", "--quiet", "--db", db, path)
         else:
             cmd = [ARGS.plain, "index", db, path]
@@ -664,7 +671,7 @@ def phase_scale(res, n1, x1):
         a = {"seconds": t, "peak_rss_mib": rss / 1024, "articles_before": before,
              "articles_after": after, "all_new": after - before == k}
         a.update(io_counts(io_file))
-        if contender == "xapnews":
+        if xn:
             # the summary names the threads the default chose ("(2 threads)")
             with open(out_file, encoding="utf-8", errors="replace") as f:
                 m = re.search(r"\((\d+) threads\)", f.read())
@@ -715,9 +722,28 @@ def phase_scale(res, n1, x1):
             res[c + "_appends"] = appends
         return res
 
+    def compacted(size, contender, db):
+        """A compacted copy of CONTENDER's DB: for xapnews, `xapnews compact`,
+        one database laid out as the join of `index --jobs 2` leaves it
+        (every B-tree block full); for plain Xapian, xapian-compact. Returns
+        its path and the measurements, or (None, {}) without xapian-compact."""
+        name = contender + "_compacted"
+        to = os.path.join(ARGS.work, "%s-%s.db" % (name, size))
+        rmrf(to)
+        if contender == "xapnews":
+            cmd = xapnews_cmd("compact", "--db", db, "--out", to)
+        elif shutil.which("xapian-compact"):
+            cmd = ["xapian-compact", db, to]
+        else:
+            log("%s: no xapian-compact, plain Xapian's compacted database left out" % size)
+            return None, {}
+        t, _ = timed(cmd)
+        log("compact %s %s: %.1f s, %s bytes" % (size, contender, t, du(to)))
+        return to, {name + "_compact_seconds": round(t, 1), name + "_db_bytes": du(to)}
+
     def run_size(size, copies, contenders):
-        """Builds CONTENDERS' databases at SIZE (both on disk at once), then
-        appends to them in rounds."""
+        """Builds CONTENDERS' databases at SIZE (both on disk at once), and
+        a compacted copy of each, then appends to them in rounds."""
         files_now, tw = ensure_copies(copies)
         log("%s: %d copies written in %.0f s" % (size, copies, tw))
         d = out.setdefault(size, {})
@@ -726,6 +752,12 @@ def phase_scale(res, n1, x1):
         for c in contenders:
             dbs[c], r = build(size, copies, c, files_now)
             d.update(r)
+        if not ARGS.no_compacted:
+            for c in contenders:
+                to, r = compacted(size, c, dbs[c])
+                if to:
+                    dbs[c + "_compacted"] = to
+                    d.update(r)
         d.update(append_rounds(size, dbs))
         for db in dbs.values():
             rmrf(db)
@@ -747,11 +779,13 @@ def phase_scale(res, n1, x1):
     # the larger size, when the budget allows (estimated from the smaller)
     sd = out[small]
     f = large_c / float(small_c)
-    append_s = rounds * sum(a["seconds"] for c in ("xapnews", "plain_xapian")
-                            for a in sd[c + "_appends"].values())
+    append_s = rounds * sum(a["seconds"] for c in CONTENDERS_APPENDED
+                            for a in sd.get(c + "_appends", {}).values())
     need_x = (f * sd["xapnews_seconds"] * 1.25 + 2 * append_s +
+              f * sd.get("xapnews_compacted_compact_seconds", 0) * 1.3 +
               (f - 1) * sd["write_seconds"] * 1.2 + 30)
-    need_p = f * sd["plain_xapian_seconds"] * 1.3 + 2 * append_s + 30
+    need_p = (f * sd["plain_xapian_seconds"] * 1.3 + 2 * append_s +
+              f * sd.get("plain_xapian_compacted_compact_seconds", 0) * 1.3 + 30)
     left = ARGS.budget - elapsed()
     if ARGS.x50 == "skip":
         out[large] = {"skipped": "BENCH_X50=skip"}
@@ -961,25 +995,33 @@ def table(res):
             if c + "_seconds_per_1000" in a and c + "_seconds_per_1000" in b:
                 rows.append(("%s linearity: s per 1000 at %s / at %s (1 = linear)" % (name, sizes[2], sizes[1]),
                              "", ratio(a[c + "_seconds_per_1000"], b[c + "_seconds_per_1000"])))
+    # (contender, other, how the row names them)
+    append_pairs = (("xapnews", "plain_xapian", "xapnews / plain Xapian"),
+                    ("xapnews_compacted", "plain_xapian_compacted",
+                     "compacted (as index --jobs 2 leaves it), xapnews / plain Xapian"),
+                    ("xapnews_compacted", "plain_xapian",
+                     "xapnews compacted / plain Xapian as built"))
     for k in sizes[1:]:
         s = sc.get(k, {})
         for n in APPEND_SIZES:
-            vals = []
-            for c in ("xapnews", "plain_xapian"):
-                a = s.get(c + "_appends", {}).get(str(n))
-                vals.append(a["seconds"] if a else None)
-            if vals[0] is not None or vals[1] is not None:
-                rows.append(("append %d articles to %s: xapnews / plain Xapian" % (n, k),
-                             " / ".join("-" if v is None else fmt_s(v) for v in vals),
-                             ratio(vals[0], vals[1])))
-            # system calls: the same in every run, where times move with the machine
-            for key, what in (("read_calls", "read"), ("write_calls", "write")):
-                calls = [s.get(c + "_appends", {}).get(str(n), {}).get(key)
-                         for c in ("xapnews", "plain_xapian")]
-                if None not in calls:
-                    rows.append(("append %d to %s: %s system calls, xapnews / plain Xapian"
-                                 % (n, k, what), "%d / %d" % tuple(calls),
-                                 ratio(calls[0], calls[1])))
+            for c1, c2, name in append_pairs:
+                vals = []
+                for c in (c1, c2):
+                    a = s.get(c + "_appends", {}).get(str(n))
+                    vals.append(a["seconds"] if a else None)
+                if c1 == "xapnews" and (vals[0] is not None or vals[1] is not None) or \
+                        None not in vals:
+                    rows.append(("append %d articles to %s: %s" % (n, k, name),
+                                 " / ".join("-" if v is None else fmt_s(v) for v in vals),
+                                 ratio(vals[0], vals[1])))
+                # system calls: the same in every run, where times move with the machine
+                if c2 == "plain_xapian" and c1 != "xapnews":
+                    continue
+                for key, what in (("read_calls", "read"), ("write_calls", "write")):
+                    calls = [s.get(c + "_appends", {}).get(str(n), {}).get(key) for c in (c1, c2)]
+                    if None not in calls:
+                        rows.append(("append %d to %s: %s system calls, %s" % (n, k, what, name),
+                                     "%d / %d" % tuple(calls), ratio(calls[0], calls[1])))
     if len(sizes) == 3:
         for n in APPEND_SIZES:
             a = sc.get(sizes[2], {}).get("plain_xapian_appends", {}).get(str(n))
@@ -1004,7 +1046,7 @@ def table(res):
             rows.append(("%s not measured: %s" % (k, why), "", None))
     for k in sizes[1:]:
         s = sc.get(k, {})
-        bad = ["%s %s" % (c, n) for c in ("xapnews", "plain_xapian")
+        bad = ["%s %s" % (c, n) for c in CONTENDERS_APPENDED
                for n, a in s.get(c + "_appends", {}).items() if not a["all_new"]]
         if bad:
             rows.append(("WARNING: appends to %s that did not add every article: %s"
@@ -1189,6 +1231,8 @@ def main():
     ap.add_argument("--scale-extra", type=int, default=0)
     ap.add_argument("--scale-jobs", type=int, default=2)
     ap.add_argument("--append-rounds", type=int, default=3)
+    ap.add_argument("--no-compacted", action="store_true",
+                    help="no appends to compacted copies in the scale phase")
     ap.add_argument("--scale-copies", default="10 50",
                     help="the two archive sizes of the scale phase, in copies of Reuters")
     ARGS = ap.parse_args()

@@ -38,11 +38,15 @@
 #      gets 100 new articles appended, then 1000 more, each append its own
 #      timed command (xapnews index without --shards; plain_xapian index
 #      DB FILE), the contenders taking turns on databases each read
-#      through once beforehand; medians over the rounds;
+#      through once beforehand; medians over the rounds; the same appends
+#      to a compacted copy of each database (xapnews compact: one database
+#      laid out as index --jobs 2 leaves it; xapian-compact), to show
+#      what a layout with every block full costs (BENCH_COMPACTED=skip);
 #      x50 runs when the budget allows it (BENCH_BUDGET, BENCH_X50).
 #      Costs on 2 cores: x10 about 4 minutes for both, x50 about 7
-#      minutes for xapnews and 13-15 for plain Xapian; the work folder
-#      then needs about 12 GB of disk (both databases of a size at once).
+#      minutes for xapnews and 13-15 for plain Xapian, the compacted
+#      copies and their appends 1-3 more; the work folder then needs
+#      about 20 GB of disk (the four databases of a size at once).
 # Phases 2-4 run REPS repetitions, alternating the contenders; medians.
 # Prints a table of ratios, each contender's query latencies per kind and
 # the targets with their verdicts (met, NOT MET, or not measured when a
@@ -69,6 +73,7 @@
 #   BENCH_SCALE_EXTRA=1  also plain Xapian committing every 1000 at x10
 #   BENCH_SCALE_JOBS=2 shards (and jobs) of xapnews in the scale phase
 #   BENCH_APPEND_ROUNDS=3  rounds of appends at each scale size
+#   BENCH_COMPACTED=auto  auto | skip (no appends to compacted copies)
 #   BENCH_OUT=DIR      results folder (default bench/results)
 #   KEEP=1             keep the work folder (under $TMPDIR)
 set -eu
@@ -180,6 +185,7 @@ fi
     --x50 "${BENCH_X50:-auto}" --perf "${BENCH_PERF:-auto}" \
     --scale-extra "${BENCH_SCALE_EXTRA:-0}" --scale-jobs "${BENCH_SCALE_JOBS:-2}" \
     --append-rounds "${BENCH_APPEND_ROUNDS:-3}" \
+    $([ "${BENCH_COMPACTED:-auto}" = skip ] && echo --no-compacted) \
     --scale-copies "${BENCH_SCALE_COPIES:-10 50}" \
     --started-ago "$(( $(date +%s) - start ))"
   exit $?
