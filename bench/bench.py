@@ -1120,21 +1120,32 @@ def plot(res):
                     f.write("%d %s\n" % (sc[k]["articles"], sc[k][c + "_seconds_per_1000"]))
     have_appends = any(sc.get(k, {}).get(c + "_appends") for k in sizes[1:]
                        for c in ("xapnews", "plain_xapian"))
+    # the databases as built, then their compacted copies when measured
+    bars = [("xapnews", "xapnews", "#4472c4"), ("plain_xapian", "plain Xapian", "#a5a5a5")]
+    if any(sc.get(k, {}).get("xapnews_compacted_appends") for k in sizes[1:]):
+        bars += [("xapnews_compacted", "xapnews compacted", "#9dc3e6"),
+                 ("plain_xapian_compacted", "plain Xapian compacted", "#dbdbdb")]
     with open(os.path.join(d, "append.dat"), "w") as f:
         for k in sizes[1:]:
             for n in APPEND_SIZES:
                 vals = []
-                for c in ("xapnews", "plain_xapian"):
+                for c, _, _ in bars:
                     a = sc.get(k, {}).get(c + "_appends", {}).get(str(n))
                     vals.append("%s" % a["seconds"] if a else "?")
-                f.write('"%d to %s" %s %s\n' % (n, k, vals[0], vals[1]))
+                f.write('"%d to %s" %s\n' % (n, k, " ".join(vals)))
     if have_appends:
-        append_plot = (
-            "plot '%(d)s/append.dat' using 2:xtic(1) title \"xapnews\" lc rgb \"#4472c4\", \\\n"
-            "     '' using 3 title \"plain Xapian\" lc rgb \"#a5a5a5\", \\\n"
-            "     '' using ($0-0.15):2:(sprintf(\"%%.2f\", $2)) with labels offset 0,0.6 font \",8\" notitle, \\\n"
-            "     '' using ($0+0.15):3:(sprintf(\"%%.2f\", $3)) with labels offset 0,0.6 font \",8\" notitle"
-            % {"d": d})
+        # histogram bars of a cluster: width 1 / (bars + gap 1), centred
+        width = 1.0 / (len(bars) + 1)
+        series = []
+        for i, (_, name, colour) in enumerate(bars):
+            series.append("%s using %d%s title \"%s\" lc rgb \"%s\""
+                          % ("'%s/append.dat'" % d if i == 0 else "''", i + 2,
+                             ":xtic(1)" if i == 0 else "", name, colour))
+        for i in range(len(bars)):
+            off = (i - (len(bars) - 1) / 2.0) * width
+            series.append("'' using ($0%+.3f):%d:(sprintf(\"%%.2f\", $%d)) with labels "
+                          "offset 0,0.6 font \",7\" notitle" % (off, i + 2, i + 2))
+        append_plot = "plot " + ", \\\n     ".join(series)
     else:
         append_plot = ("set label 1 \"appends not measured (scale phase skipped)\" at graph 0.5, 0.5 center\n"
                        "unset key\nplot [0:1] [0:1] NaN notitle\nunset label 1\nset key")
@@ -1184,9 +1195,9 @@ set offsets 0, 0, 0, 0
 set title "appending new articles to a built archive (one command each)"
 set ylabel "seconds"
 set yrange [0:*]
-set offsets 0, 0, graph 0.1, 0
+set offsets 0, 0, graph 0.35, 0
 set style histogram clustered gap 1
-set key top left
+set key top left maxrows 2 width -2
 %(append_plot)s
 set offsets 0, 0, 0, 0
 set title "indexing scale: seconds per 1,000 articles (flat = linear)"
