@@ -583,9 +583,9 @@ def phase_scale(res, n1, x1):
         "plain_xapian index DB FILE; wall time (time.perf_counter around the command) "
         "including starting, opening, writing and committing, with its read and write "
         "system calls (/proc/PID/io of a shell around it); the document count checked "
-        "before and after; both databases read through once after both builds; %d rounds, "
-        "each with other new articles, the two contenders' "
-        "databases appended to in turn (the first contender alternating by round); "
+        "before and after; every database read through once after the builds; %d rounds, "
+        "each with other new articles, the databases "
+        "appended to in turn (the order reversed every other round); "
         "seconds and system calls are the medians over the rounds; %s"
         % (jobs, jobs, APPEND_SIZES[0], APPEND_SIZES[1], large_c, ARGS.append_rounds,
            "no compacted copies (--no-compacted)" if ARGS.no_compacted else
@@ -995,28 +995,29 @@ def table(res):
             if c + "_seconds_per_1000" in a and c + "_seconds_per_1000" in b:
                 rows.append(("%s linearity: s per 1000 at %s / at %s (1 = linear)" % (name, sizes[2], sizes[1]),
                              "", ratio(a[c + "_seconds_per_1000"], b[c + "_seconds_per_1000"])))
-    # (contender, other, how the row names them)
-    append_pairs = (("xapnews", "plain_xapian", "xapnews / plain Xapian"),
+    # (contender, other, how the row names them, a row when only one was
+    # measured, rows of their system calls)
+    append_pairs = (("xapnews", "plain_xapian", "xapnews / plain Xapian", True, True),
                     ("xapnews_compacted", "plain_xapian_compacted",
-                     "compacted (as index --jobs 2 leaves it), xapnews / plain Xapian"),
+                     "compacted (as index --jobs 2 leaves it), xapnews / plain Xapian",
+                     False, True),
                     ("xapnews_compacted", "plain_xapian",
-                     "xapnews compacted / plain Xapian as built"))
+                     "xapnews compacted / plain Xapian as built", False, False))
     for k in sizes[1:]:
         s = sc.get(k, {})
         for n in APPEND_SIZES:
-            for c1, c2, name in append_pairs:
+            for c1, c2, name, either, with_calls in append_pairs:
                 vals = []
                 for c in (c1, c2):
                     a = s.get(c + "_appends", {}).get(str(n))
                     vals.append(a["seconds"] if a else None)
-                if c1 == "xapnews" and (vals[0] is not None or vals[1] is not None) or \
-                        None not in vals:
+                if None not in vals or either and vals != [None, None]:
                     rows.append(("append %d articles to %s: %s" % (n, k, name),
                                  " / ".join("-" if v is None else fmt_s(v) for v in vals),
                                  ratio(vals[0], vals[1])))
-                # system calls: the same in every run, where times move with the machine
-                if c2 == "plain_xapian" and c1 != "xapnews":
+                if not with_calls:
                     continue
+                # system calls: the same in every run, where times move with the machine
                 for key, what in (("read_calls", "read"), ("write_calls", "write")):
                     calls = [s.get(c + "_appends", {}).get(str(n), {}).get(key) for c in (c1, c2)]
                     if None not in calls:
