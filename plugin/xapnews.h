@@ -554,7 +554,13 @@ xapnews_status_t xapnews_table_check_files(xapnews_table_t which,
  *  batch is 1000 articles, or a fiftieth of the articles the databases
  *  written hold once that is more, at most 10000: a commit costs more as a
  *  database grows, and fewer of them keep indexing time per article
- *  nearly flat. */
+ *  nearly flat. These automatic commits hold the articles' words back
+ *  from Xapian's spelling data (up to 262,144 words), which the next
+ *  xapnews_writer_commit() or the close gives it in one merge: merging
+ *  at every batch cost a large build several percent of its time. A
+ *  writer killed before then leaves the data behind its articles and a
+ *  mark in the database; the next writer opened on it recounts the data
+ *  from the index's words (a pass over the vocabulary) before writing. */
 xapnews_status_t xapnews_writer_set_batch_size(xapnews_writer_t *writer,
                                                unsigned batch);
 
@@ -582,14 +588,15 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *writer,
                                     const xapnews_article_t *article);
 
 /** Makes everything added so far durable, and the settings of a new
- *  database (see "Settings" above). */
+ *  database (see "Settings" above), with the spelling data of every
+ *  article added. */
 xapnews_status_t xapnews_writer_commit(xapnews_writer_t *writer);
 
 /** Commits and releases the writer. The handle is released even when the
  *  final commit fails; the status tells, and *ERROR (optional, released
  *  with xapnews_free()) says why. Before that, it gives Xapian's spelling
- *  data the words of the articles added since the last commit (see
- *  xapnews_database_suggest()). */
+ *  data the words of the articles added since the last
+ *  xapnews_writer_commit() (see xapnews_database_suggest()). */
 xapnews_status_t xapnews_writer_close(xapnews_writer_t *writer, char **error);
 
 const char *xapnews_writer_last_error(const xapnews_writer_t *writer);

@@ -4,6 +4,7 @@
 // exception escapes into C code.
 
 #include "xapian_shim_internal.h"
+#include "xapian_shim_spelling.h"
 
 #include <xapian.h>
 
@@ -21,7 +22,7 @@
 struct xs_db {
     Xapian::Database *db;          // always set
     Xapian::WritableDatabase *wdb; // set for writers (same object as db)
-    std::unordered_map<std::string, long> spelling; // see xs_db_spelling_changes()
+    xs_spelling_changes spelling;  // see xs_db_spelling_changes()
 };
 
 struct xs_doc {
@@ -197,6 +198,7 @@ xs_db *xs_db_open_write(const char *path, unsigned mode, xs_error *err)
 {
     SHIM_TRY
     xs_db *h = new xs_db;
+    h->db = h->wdb = nullptr;
     try {
         unsigned how = mode & ~(unsigned)XS_WRITE_NO_SYNC;
         int action = how == XS_WRITE_OVERWRITE ? Xapian::DB_CREATE_OR_OVERWRITE
@@ -204,11 +206,14 @@ xs_db *xs_db_open_write(const char *path, unsigned mode, xs_error *err)
                                                : Xapian::DB_OPEN;
         if (mode & XS_WRITE_NO_SYNC) action |= Xapian::DB_NO_SYNC;
         h->wdb = new Xapian::WritableDatabase(path, action);
+        h->db = h->wdb;
+        if (how != XS_WRITE_OVERWRITE && !h->wdb->get_metadata(XS_SPELLING_BEHIND_KEY).empty())
+            xs_db_spelling_recount(h);
     } catch (...) {
+        delete h->wdb;
         delete h;
         throw;
     }
-    h->db = h->wdb;
     return h;
     SHIM_CATCH(err, nullptr)
 }
@@ -966,7 +971,7 @@ Xapian::Database *xs_db_xapian(xs_db *h)
     return h ? h->db : nullptr;
 }
 
-std::unordered_map<std::string, long> *xs_db_spelling_changes(xs_db *h)
+xs_spelling_changes *xs_db_spelling_changes(xs_db *h)
 {
     return h && h->wdb ? &h->spelling : nullptr;
 }

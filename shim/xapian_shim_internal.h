@@ -31,14 +31,28 @@ char *xs_dup_string(const std::string &s);
 /** The Xapian database inside handle H (owned by H). */
 Xapian::Database *xs_db_xapian(xs_db *h);
 
-/** A writer's spelling changes not yet given to Xapian (word: documents
- *  gained, negative when lost), owned by H; NULL for a reader. */
-std::unordered_map<std::string, long> *xs_db_spelling_changes(xs_db *h);
+/** A writer's spelling changes not yet given to Xapian. */
+struct xs_spelling_changes {
+    std::unordered_map<std::string, long> words; // documents gained (< 0: lost)
+    bool marked_behind = false; // XS_SPELLING_BEHIND_KEY is set in the writer's changes
+};
+
+/** H's spelling changes, owned by H; NULL for a reader. */
+xs_spelling_changes *xs_db_spelling_changes(xs_db *h);
 
 /** Gives Xapian H's spelling changes in word order, so that each block of
- *  the spelling table is read once per batch (xapian_shim_spelling.cc).
- *  Called before every commit and close; throws as Xapian does. */
+ *  the spelling table is read once per batch, and clears the database's
+ *  XS_SPELLING_BEHIND_KEY if H set it (xapian_shim_spelling.cc). Called
+ *  before every commit and close but those xs_db_commit_holding_spelling()
+ *  makes; throws as Xapian does. */
 void xs_db_spelling_flush(xs_db *h);
+
+/** Makes the spelling data of writer H equal to the spelling words of
+ *  its vocabulary and their term frequencies again, clears
+ *  XS_SPELLING_BEHIND_KEY and commits: for a database a writer left with
+ *  spelling changes held back (killed before its close). Reads the whole
+ *  vocabulary; throws as Xapian does. */
+void xs_db_spelling_recount(xs_db *h);
 
 /** The Xapian document inside handle D (owned by D). */
 const Xapian::Document &xs_doc_xapian(const xs_doc *d);

@@ -39,7 +39,7 @@ Xapian::WritableDatabase *writer_of(xs_db *h, xs_error *err)
 // The pending spelling changes of writer H, or nullptr (and ERR set).
 std::unordered_map<std::string, long> *changes_of(xs_db *h, xs_error *err)
 {
-    return writer_of(h, err) ? xs_db_spelling_changes(h) : nullptr;
+    return writer_of(h, err) ? &xs_db_spelling_changes(h)->words : nullptr;
 }
 
 // Calls OP(word) for each spelling word of the termlist from T to END.
@@ -59,19 +59,57 @@ void each_spelling_word(Xapian::TermIterator t, const Xapian::TermIterator &end,
 
 void xs_db_spelling_flush(xs_db *h)
 {
-    std::unordered_map<std::string, long> *changes = xs_db_spelling_changes(h);
-    if (!changes || changes->empty()) return;
+    xs_spelling_changes *changes = xs_db_spelling_changes(h);
+    if (!changes) return;
     Xapian::WritableDatabase *wdb = writer_of(h, nullptr);
     if (!wdb) return;
-    // taken out first: a failure part way loses the batch, never counts twice
+    // taken out first: a failure part way loses the batch, never counts
+    // twice (and leaves the key set, so the next writer recounts)
     std::unordered_map<std::string, long> pending;
-    pending.swap(*changes);
+    pending.swap(changes->words);
     std::vector<std::pair<std::string, long>> sorted(pending.begin(), pending.end());
     std::sort(sorted.begin(), sorted.end());
     for (const auto &c : sorted) {
         if (c.second > 0) wdb->add_spelling(c.first, (Xapian::termcount)c.second);
         if (c.second < 0) wdb->remove_spelling(c.first, (Xapian::termcount)-c.second);
     }
+    if (changes->marked_behind) {
+        wdb->set_metadata(XS_SPELLING_BEHIND_KEY, "");
+        changes->marked_behind = false;
+    }
+}
+
+void xs_db_spelling_recount(xs_db *h)
+{
+    Xapian::WritableDatabase *wdb = writer_of(h, nullptr);
+    if (!wdb) return;
+    // both lists are in word order: one walk finds every difference
+    std::vector<std::pair<std::string, long>> differ;
+    Xapian::TermIterator t = wdb->allterms_begin(), t_end = wdb->allterms_end();
+    Xapian::TermIterator s = wdb->spellings_begin(), s_end = wdb->spellings_end();
+    t.skip_to("a");
+    auto next_word = [&] {
+        while (t != t_end && !spelling_word(*t)) ++t;
+    };
+    for (next_word(); t != t_end || s != s_end;) {
+        int cmp = t == t_end ? 1 : s == s_end ? -1 : (*t).compare(*s);
+        if (cmp <= 0) {
+            long have = cmp == 0 ? (long)s.get_termfreq() : 0;
+            if ((long)t.get_termfreq() != have)
+                differ.emplace_back(*t, (long)t.get_termfreq() - have);
+            ++t;
+            next_word();
+        } else {
+            differ.emplace_back(*s, -(long)s.get_termfreq());
+        }
+        if (cmp >= 0) ++s;
+    }
+    for (const auto &c : differ) {
+        if (c.second > 0) wdb->add_spelling(c.first, (Xapian::termcount)c.second);
+        if (c.second < 0) wdb->remove_spelling(c.first, (Xapian::termcount)-c.second);
+    }
+    wdb->set_metadata(XS_SPELLING_BEHIND_KEY, "");
+    wdb->commit();
 }
 
 extern "C" {
@@ -115,6 +153,23 @@ int xs_db_spelling_take(xs_db *h, xs_spelling_counts *counts, xs_error *err)
     XS_SHIM_CATCH(err, -1)
 }
 
+int xs_db_commit_holding_spelling(xs_db *h, xs_error *err)
+{
+    XS_SHIM_TRY
+        Xapian::WritableDatabase *wdb = writer_of(h, err);
+        if (!wdb) return -1;
+        xs_spelling_changes &held = *xs_db_spelling_changes(h);
+        if (held.words.size() >= XS_SPELLING_HELD_MAX) {
+            xs_db_spelling_flush(h);
+        } else if (!held.words.empty() && !held.marked_behind) {
+            wdb->set_metadata(XS_SPELLING_BEHIND_KEY, "1");
+            held.marked_behind = true;
+        }
+        wdb->commit();
+        return 0;
+    XS_SHIM_CATCH(err, -1)
+}
+
 int xs_db_replace_counted(xs_db *h, const char *unique_term, size_t len, const xs_doc *doc,
                           unsigned slot, char **old, size_t *old_len, xs_error *err)
 {
@@ -123,7 +178,7 @@ int xs_db_replace_counted(xs_db *h, const char *unique_term, size_t len, const x
     XS_SHIM_TRY
         Xapian::WritableDatabase *wdb = writer_of(h, err);
         if (!wdb) return -1;
-        std::unordered_map<std::string, long> &changes = *xs_db_spelling_changes(h);
+        std::unordered_map<std::string, long> &changes = xs_db_spelling_changes(h)->words;
         const std::string key(unique_term, len);
         std::vector<Xapian::docid> replaced;
         for (Xapian::PostingIterator p = wdb->postlist_begin(key); p != wdb->postlist_end(key);

@@ -50,6 +50,27 @@ int xs_spelling_counts_add_doc(xs_spelling_counts *counts, const xs_doc *doc, xs
  *  and empties COUNTS. */
 int xs_db_spelling_take(xs_db *db, xs_spelling_counts *counts, xs_error *err);
 
+/** The user metadata key a writer sets, in the commits it makes through
+ *  xs_db_commit_holding_spelling(), while it holds spelling changes back;
+ *  its next other commit or its close clears it. A writer opening a
+ *  database with the key set (its last writer was killed before closing)
+ *  first recounts the spelling data from the vocabulary, which reads the
+ *  whole vocabulary once, and commits. */
+#define XS_SPELLING_BEHIND_KEY "xapnews:spelling-behind"
+
+/** The most words whose changes xs_db_commit_holding_spelling() holds
+ *  back: at this many it gives them to Xapian. */
+#define XS_SPELLING_HELD_MAX 262144
+
+/** Commits DB's documents (and all else) as xs_db_commit() does, but
+ *  holds the spelling changes back in the handle while they name fewer
+ *  than XS_SPELLING_HELD_MAX words, for a later commit or the close to
+ *  give to Xapian in one merge. Xapian rewrites, compressed, every entry
+ *  of the spelling table a merge touches, so merging at each of a large
+ *  build's commits costs it several percent of its time. Other clients
+ *  see the held-back words at that later commit. */
+int xs_db_commit_holding_spelling(xs_db *db, xs_error *err);
+
 /** Replaces the documents of DB indexed by the LEN-byte UNIQUE_TERM by
  *  DOC, as xs_db_replace() does (DOC is added when none is; it stays the
  *  caller's), looking the term up once: first takes away once each

@@ -720,10 +720,13 @@ static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn
 }
 
 /* Adds the spelling counts SPELLING (per entry) and the name-lexicon counts
- * of LEXICON to every database, then commits them all. On failure sets ERR
- * and returns its status. */
+ * of LEXICON to every database, then commits them all. A BATCH commit (one
+ * the writer makes every so many articles) holds the spelling words back
+ * for a later commit (xs_db_commit_holding_spelling()); the caller's
+ * commits and the close give them. On failure sets ERR and returns its
+ * status. */
 static xapnews_status_t commit_all(xapnews_writer_t *w, xs_spelling_counts **spelling,
-                                   xn_lexicon_pending *lexicon, xn_error *err)
+                                   xn_lexicon_pending *lexicon, int batch, xn_error *err)
 {
     xs_error xe;
     for (unsigned k = 0; k < w->n_dbs; k++) {
@@ -731,7 +734,8 @@ static xapnews_status_t commit_all(xapnews_writer_t *w, xs_spelling_counts **spe
             return xn_error_from_shim(err, &xe, "cannot count the spelling words");
         xapnews_status_t st = xn_lexicon_pending_flush(lexicon, w->replaced, w->dbs[k], err);
         if (st) return st;
-        if (xs_db_commit(w->dbs[k], &xe) < 0)
+        if ((batch ? xs_db_commit_holding_spelling(w->dbs[k], &xe) : xs_db_commit(w->dbs[k], &xe)) <
+            0)
             return xn_error_from_shim(err, &xe, "commit failed");
     }
     return XAPNEWS_STATUS_SUCCESS;
@@ -760,7 +764,7 @@ static int consume_item(void *ctx, void *vitem)
 {
     xapnews_writer_t *w = ctx;
     stored_item *it = vitem;
-    if (!it->doc) return commit_all(w, it->spelling, it->lexicon, &w->pipe_err) ? -1 : 0;
+    if (!it->doc) return commit_all(w, it->spelling, it->lexicon, 1, &w->pipe_err) ? -1 : 0;
     xs_error xe;
     const char *key = it->term + it->term_len + 1;
     story_ahead ahead = {it->overlap, it->at, key, it->key_len,
@@ -1624,6 +1628,8 @@ static xapnews_status_t build_document(xapnews_writer_t *w,
     return st;
 }
 
+static xapnews_status_t commit_now(xapnews_writer_t *w, int batch);
+
 xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
                                     const xapnews_article_t *a)
 {
@@ -1686,21 +1692,27 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
     if (st) return st;
     w->articles++;
     if (w->batch && ++w->pending >= batch_now(w)) {
-        if (!w->pipe) return xapnews_writer_commit(w);
+        if (!w->pipe) return commit_now(w, 1);
         w->pending = 0;
         return hand_over_commit(w);
     }
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+/* Commits everything stored so far; see commit_all() for BATCH. */
+static xapnews_status_t commit_now(xapnews_writer_t *w, int batch)
+{
+    xapnews_status_t st = quiesce(w);
+    if (!st && w->record_on_commit) st = record_settings(w);
+    if (!st) st = commit_all(w, w->spelling, w->lexicon, batch, &w->err);
+    if (!st) w->pending = 0;
+    return st;
+}
+
 xapnews_status_t xapnews_writer_commit(xapnews_writer_t *w)
 {
     if (!w) return XAPNEWS_STATUS_INVALID_ARGUMENT;
-    xapnews_status_t st = quiesce(w);
-    if (!st && w->record_on_commit) st = record_settings(w);
-    if (!st) st = commit_all(w, w->spelling, w->lexicon, &w->err);
-    if (!st) w->pending = 0;
-    return st;
+    return commit_now(w, 0);
 }
 
 xapnews_status_t xapnews_writer_close(xapnews_writer_t *w, char **error)
