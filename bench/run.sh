@@ -47,7 +47,8 @@
 #      minutes for xapnews and 13-15 for plain Xapian, the compacted
 #      copies and their appends 1-3 more; the work folder then needs
 #      about 20 GB of disk (the four databases of a size at once).
-# Phases 2-4 run REPS repetitions, alternating the contenders; medians.
+# Phase 2 runs INDEX_REPS repetitions and phases 3-4 REPS, alternating the
+# contenders; medians.
 # Prints a table of ratios, each contender's query latencies per kind and
 # the targets with their verdicts (met, NOT MET, or not measured when a
 # phase was skipped), and writes bench/results/results.json, table.txt,
@@ -58,7 +59,9 @@
 # Run it after the project is built (./configure && make). Environment:
 #   BUILD=DIR          build tree (default: the source tree)
 #   CRANFIELD=DIR      Cranfield collection (default ../shared/data/cranfield)
-#   BENCH_REPS=3       repetitions of phases 2-4
+#   BENCH_REPS=3       repetitions of phases 3-4
+#   BENCH_INDEX_REPS=5 repetitions of phase 2 (the x1 builds: whole-command
+#                      times, which move with the machine the most)
 #   BENCH_BUDGET=3600  seconds since the start: the larger scale size (x50)
 #                      is skipped when its estimate would pass them, or
 #                      only plain Xapian's x50 when xapnews's alone fits;
@@ -181,7 +184,7 @@ fi
     --queries "$queries" --titles "$titles" --profile "$top/schemas/profiles/default.conf" \
     --synonyms "$top/schemas/synonyms.txt" \
     ${gnu_time:+--gnu-time "$gnu_time"} --fts5 "$fts5" \
-    --reps "${BENCH_REPS:-3}" --budget "${BENCH_BUDGET:-3600}" \
+    --reps "${BENCH_REPS:-3}" --index-reps "${BENCH_INDEX_REPS:-5}" --budget "${BENCH_BUDGET:-3600}" \
     --x50 "${BENCH_X50:-auto}" --perf "${BENCH_PERF:-auto}" \
     --scale-extra "${BENCH_SCALE_EXTRA:-0}" --scale-jobs "${BENCH_SCALE_JOBS:-2}" \
     --append-rounds "${BENCH_APPEND_ROUNDS:-3}" \
