@@ -72,12 +72,20 @@ static void seen(const char *path, const char *mark, const char *correction)
     xs_db_close(r, &xe);
 }
 
+/* A writer on the database PATH, opened as MODE (xs_write_mode). */
+static xs_db *writer(const char *path, unsigned mode)
+{
+    xs_error xe;
+    xs_db *db = xs_db_open_write(path, mode, &xe);
+    ck_assert_msg(db != NULL, "%s: %s", path, xe.message);
+    return db;
+}
+
 START_TEST(held_until_the_close)
 {
     xs_error xe;
     const char *path = db_path("held");
-    xs_db *db = xs_db_open_write(path, XS_WRITE_CREATE, &xe);
-    ck_assert_msg(db != NULL, "%s", xe.message);
+    xs_db *db = writer(path, XS_WRITE_CREATE);
     add_and_hold(db, 20, 10);
     seen(path, "1", ""); /* the articles are in, their words held */
     add_and_hold(db, 20, 10);
@@ -91,8 +99,7 @@ START_TEST(an_explicit_commit_gives_them)
 {
     xs_error xe;
     const char *path = db_path("explicit");
-    xs_db *db = xs_db_open_write(path, XS_WRITE_CREATE, &xe);
-    ck_assert_msg(db != NULL, "%s", xe.message);
+    xs_db *db = writer(path, XS_WRITE_CREATE);
     add_and_hold(db, 5, 10);
     seen(path, "1", "");
     ck_assert_int_eq(xs_db_commit(db, &xe), 0);
@@ -105,8 +112,7 @@ START_TEST(the_limit_gives_them)
 {
     xs_error xe;
     const char *path = db_path("limit");
-    xs_db *db = xs_db_open_write(path, XS_WRITE_CREATE | XS_WRITE_NO_SYNC, &xe);
-    ck_assert_msg(db != NULL, "%s", xe.message);
+    xs_db *db = writer(path, XS_WRITE_CREATE | XS_WRITE_NO_SYNC);
     /* one word fewer than the limit is held ... */
     add_and_hold(db, 1, XS_SPELLING_HELD_MAX - 2); /* and "personnel" */
     seen(path, "1", "");
@@ -144,8 +150,7 @@ START_TEST(a_killed_writer_is_recounted)
     ck_assert_int_eq(waitpid(child, &status, 0), child);
     ck_assert_int_eq(WEXITSTATUS(status), 0);
     seen(path, "1", "");
-    xs_db *db = xs_db_open_write(path, XS_WRITE_OPEN, &xe); /* recounts */
-    ck_assert_msg(db != NULL, "%s", xe.message);
+    xs_db *db = writer(path, XS_WRITE_OPEN); /* recounts */
     seen(path, "", "personnel");
     ck_assert_int_eq(xs_db_close(db, &xe), 0);
 }
