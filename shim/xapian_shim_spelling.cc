@@ -36,6 +36,16 @@ Xapian::WritableDatabase *writer_of(xs_db *h, xs_error *err)
     return wdb;
 }
 
+// Gives WDB's spelling data the CHANGES (word: documents gained, < 0 lost).
+void give_spelling(Xapian::WritableDatabase &wdb,
+                   const std::vector<std::pair<std::string, long>> &changes)
+{
+    for (const auto &c : changes) {
+        if (c.second > 0) wdb.add_spelling(c.first, (Xapian::termcount)c.second);
+        if (c.second < 0) wdb.remove_spelling(c.first, (Xapian::termcount)-c.second);
+    }
+}
+
 // The pending spelling changes of writer H, or nullptr (and ERR set).
 std::unordered_map<std::string, long> *changes_of(xs_db *h, xs_error *err)
 {
@@ -69,10 +79,7 @@ void xs_db_spelling_flush(xs_db *h)
     pending.swap(changes->words);
     std::vector<std::pair<std::string, long>> sorted(pending.begin(), pending.end());
     std::sort(sorted.begin(), sorted.end());
-    for (const auto &c : sorted) {
-        if (c.second > 0) wdb->add_spelling(c.first, (Xapian::termcount)c.second);
-        if (c.second < 0) wdb->remove_spelling(c.first, (Xapian::termcount)-c.second);
-    }
+    give_spelling(*wdb, sorted);
     if (changes->marked_behind) {
         wdb->set_metadata(XS_SPELLING_BEHIND_KEY, "");
         changes->marked_behind = false;
@@ -104,10 +111,7 @@ void xs_db_spelling_recount(xs_db *h)
         }
         if (cmp >= 0) ++s;
     }
-    for (const auto &c : differ) {
-        if (c.second > 0) wdb->add_spelling(c.first, (Xapian::termcount)c.second);
-        if (c.second < 0) wdb->remove_spelling(c.first, (Xapian::termcount)-c.second);
-    }
+    give_spelling(*wdb, differ);
     wdb->set_metadata(XS_SPELLING_BEHIND_KEY, "");
     wdb->commit();
 }
