@@ -734,9 +734,8 @@ static xapnews_status_t commit_all(xapnews_writer_t *w, xs_spelling_counts **spe
             return xn_error_from_shim(err, &xe, "cannot count the spelling words");
         xapnews_status_t st = xn_lexicon_pending_flush(lexicon, w->replaced, w->dbs[k], err);
         if (st) return st;
-        if ((batch ? xs_db_commit_holding_spelling(w->dbs[k], &xe) : xs_db_commit(w->dbs[k], &xe)) <
-            0)
-            return xn_error_from_shim(err, &xe, "commit failed");
+        int (*commit)(xs_db *, xs_error *) = batch ? xs_db_commit_holding_spelling : xs_db_commit;
+        if (commit(w->dbs[k], &xe) < 0) return xn_error_from_shim(err, &xe, "commit failed");
     }
     return XAPNEWS_STATUS_SUCCESS;
 }
@@ -1628,7 +1627,15 @@ static xapnews_status_t build_document(xapnews_writer_t *w,
     return st;
 }
 
-static xapnews_status_t commit_now(xapnews_writer_t *w, int batch);
+/* Commits everything stored so far; see commit_all() for BATCH. */
+static xapnews_status_t commit_now(xapnews_writer_t *w, int batch)
+{
+    xapnews_status_t st = quiesce(w);
+    if (!st && w->record_on_commit) st = record_settings(w);
+    if (!st) st = commit_all(w, w->spelling, w->lexicon, batch, &w->err);
+    if (!st) w->pending = 0;
+    return st;
+}
 
 xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
                                     const xapnews_article_t *a)
@@ -1697,16 +1704,6 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
         return hand_over_commit(w);
     }
     return XAPNEWS_STATUS_SUCCESS;
-}
-
-/* Commits everything stored so far; see commit_all() for BATCH. */
-static xapnews_status_t commit_now(xapnews_writer_t *w, int batch)
-{
-    xapnews_status_t st = quiesce(w);
-    if (!st && w->record_on_commit) st = record_settings(w);
-    if (!st) st = commit_all(w, w->spelling, w->lexicon, batch, &w->err);
-    if (!st) w->pending = 0;
-    return st;
 }
 
 xapnews_status_t xapnews_writer_commit(xapnews_writer_t *w)
