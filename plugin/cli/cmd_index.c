@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,6 +143,7 @@ typedef struct {
     unsigned long indexed, repaired, skipped;
     unsigned long empty; /* inputs that held no record at all */
     int rc;
+    unsigned parts;      /* a build in parts: the parts joined */
 } index_counts;
 
 static double now(void)
@@ -375,13 +377,58 @@ static void note_undeclared(const xapnews_source_t *src, noted_keys *noted, int 
     }
 }
 
+/* A job of a build in parts, in its own process (run_part_job()). */
+typedef struct {
+    part_board *board;
+    unsigned job;
+    unsigned run;                  /* the run it indexes now */
+    char (*path)[4200];            /* each run's part */
+    FILE **logs;                   /* each run's messages */
+    volatile progress_slot *slots; /* each run's progress */
+} part_job;
+
+/* Job PJ, whose run ended at the record ending AT bytes into the inputs,
+ * goes on into the end of a run ahead when part_board_steal() gives it
+ * one: its plan PLAN turns to that run, *WRITER is closed and the run's
+ * part opened in its place, and its messages go to the run's file.
+ * Returns 1 then, 0 when there is nothing to take or the part cannot be
+ * opened (said, with C's exit code). */
+static int go_on_ahead(const index_args *a, part_job *pj, part_plan *plan, unsigned long long at,
+                       xapnews_source_t **sources, xapnews_writer_t **writer, index_counts *c)
+{
+    unsigned run;
+    if (!part_board_steal(pj->board, pj->job, at, &run)) return 0;
+    char *err = NULL;
+    xapnews_status_t st = xapnews_writer_close(*writer, &err);
+    *writer = NULL;
+    fflush(NULL);
+    dup2(fileno(pj->logs[run]), STDERR_FILENO);
+    if (st) {
+        cli_error("%s", err ? err : xapnews_status_to_string(st));
+        c->rc = cli_exit_code(st);
+    }
+    xapnews_free(err);
+    if (c->rc || (c->rc = open_writer(a, pj->path[run], 0, 1, writer))) return 0;
+    for (int i = 0; i < a->npaths; i++)
+        if (xapnews_source_set_fields(sources[i], xapnews_writer_fields(*writer))) {
+            cli_error("out of memory");
+            c->rc = EXIT_INTERNAL;
+            return 0;
+        }
+    part_plan_continue(plan, run);
+    pj->run = run;
+    return 1;
+}
+
 /* Indexes every input into the shards of job JOB of NJOBS (or the whole
  * database, or PART), or with PLAN only the records it takes. Only a
  * REPORTing job prints bad records and progress, and only of records it
  * takes; with SLOT, a job of a build in parts, its progress is published
- * there instead. */
+ * there instead, and with PJ, such a job goes on into the end of a run
+ * ahead when its own ends (go_on_ahead()). */
 static void run_index(const index_args *a, const char *part, part_plan *plan, unsigned job,
-                      unsigned njobs, int report, volatile progress_slot *slot, index_counts *c)
+                      unsigned njobs, int report, volatile progress_slot *slot, part_job *pj,
+                      index_counts *c)
 {
     memset(c, 0, sizeof *c);
     xapnews_source_t **sources = calloc((size_t)a->npaths, sizeof *sources);
@@ -419,11 +466,21 @@ static void run_index(const index_args *a, const char *part, part_plan *plan, un
                 unsigned long long done;
                 xapnews_source_progress(sources[i], &done, NULL);
                 const char *id = st ? NULL : xapnews_article_get(article, XAPNEWS_FIELD_ID);
-                if (part_plan_take(plan, i, records, prog.bytes_before + done, id, &take) < 0) {
+                int taking;
+                for (;;) {
+                    taking = part_plan_take(plan, i, records, prog.bytes_before + done, id, &take);
+                    if (taking < 0 || take != RECORD_STOP || !pj) break;
+                    progress_update(&prog, sources[i], seen, 1);
+                    if (!go_on_ahead(a, pj, plan, prog.bytes_before + done, sources, &writer, c))
+                        break;
+                    prog.slot = &pj->slots[pj->run];
+                }
+                if (taking < 0) {
                     cli_error("out of memory");
                     c->rc = EXIT_INTERNAL;
                     break;
                 }
+                if (c->rc) break;
                 if (take == RECORD_STOP) {
                     progress_update(&prog, sources[i], seen, 1);
                     stop = 1;
@@ -570,7 +627,7 @@ static void run_jobs(const index_args *a, index_counts *total)
         if (started < 0) total->rc = EXIT_INTERNAL;
         if (started == 0) {
             index_counts c;
-            run_index(a, NULL, NULL, j, a->jobs, j == 0, NULL, &c);
+            run_index(a, NULL, NULL, j, a->jobs, j == 0, NULL, NULL, &c);
             ssize_t ignored = write(fds[j], &c, sizeof c);
             (void)ignored;
             _exit(c.rc);
@@ -652,33 +709,77 @@ static void give_up_parts(const char *db, int was_folder, const char *dir, int l
     cli_interrupt_die();
 }
 
+/* Job J of a build in parts, in its own process: indexes its run of the
+ * board B into its part, going on into the end of a run ahead when worth
+ * it (go_on_ahead()); at the inputs' end, it may take over the end of a
+ * run behind into one more part, reading the inputs again. Each run's
+ * messages go to its own LOGS file and its progress to its SLOTS entry.
+ * Reports its counts, summed, then its two plans' deferred records, on
+ * FD. */
+static void run_part_job(const index_args *a, part_board *b, unsigned j, char (*path)[4200],
+                         FILE **logs, volatile progress_slot *slots, int fd)
+{
+    index_counts sum = {0, 0, 0, 0, EXIT_OK, 0};
+    part_plan *plan[2] = {NULL, NULL};
+    part_job pj = {b, j, j, path, logs, slots};
+    for (int k = 0; k < 2 && sum.rc == EXIT_OK; k++) {
+        fflush(NULL);
+        dup2(fileno(logs[pj.run]), STDERR_FILENO);
+        index_counts c;
+        if (!(plan[k] = part_plan_new(b, pj.run))) {
+            cli_error("out of memory");
+            sum.rc = EXIT_INTERNAL;
+            break;
+        }
+        run_index(a, path[pj.run], plan[k], 0, 1, 1, &slots[pj.run], k ? NULL : &pj, &c);
+        sum.indexed += c.indexed;
+        sum.repaired += c.repaired;
+        sum.skipped += c.skipped;
+        sum.empty += c.empty;
+        sum.rc = c.rc;
+        if (c.rc != EXIT_OK || !part_board_steal(b, j, ULLONG_MAX, &pj.run)) break;
+    }
+    fflush(NULL);
+    if (write(fd, &sum, sizeof sum) != (ssize_t)sizeof sum) sum.rc = EXIT_INTERNAL;
+    for (int k = 0; k < 2; k++) {
+        part_plan *p = plan[k] ? plan[k] : part_plan_replay(); /* an empty list */
+        if (!p || part_plan_write_deferred(p, fd) < 0) sum.rc = EXIT_INTERNAL;
+        part_plan_free(p);
+    }
+    _exit(sum.rc);
+}
+
 /* A new database with --jobs J and no --shards: J processes each index
  * one run of the inputs (TOTAL_BYTES in all; see index_parts.h) into a
- * part in a folder beside the database (parts_dir.h); the parts are
- * joined in order into the database, the folder is removed, and the
- * records the jobs deferred are added again. The jobs' messages come out
- * in input order. Sums the jobs' counts into TOTAL. Interrupted (SIGINT,
- * SIGTERM, SIGHUP) before the records are added again, it stops the jobs,
- * removes the parts and the database, and dies of the signal. */
+ * part in a folder beside the database (parts_dir.h), a job done early
+ * taking over the end of a run with much left into one more part; the
+ * parts are joined in input order into the database, the folder is
+ * removed, and the records the jobs deferred are added again. The jobs'
+ * messages come out in input order. Sums the jobs' counts into TOTAL.
+ * Interrupted (SIGINT, SIGTERM, SIGHUP) before the records are added
+ * again, it stops the jobs, removes the parts and the database, and dies
+ * of the signal. */
 static void run_parts(const index_args *a, unsigned long long total_bytes,
                       index_counts *total)
 {
     memset(total, 0, sizeof *total);
-    unsigned n = a->jobs;
-    char (*path)[4200] = calloc(n, sizeof *path), *dir = NULL;
-    const char **paths = calloc(n, sizeof *paths);
+    unsigned n = a->jobs, cap = 2 * n, nruns = 0;
+    part_board *board = part_board_new(n, total_bytes);
+    char (*path)[4200] = calloc(cap, sizeof *path), *dir = NULL;
+    const char **paths = calloc(cap, sizeof *paths);
+    unsigned *order = calloc(cap, sizeof *order);
     pid_t *pids = calloc(n, sizeof *pids);
     int *fds = calloc(n, sizeof *fds);
-    FILE **logs = calloc(n, sizeof *logs);
+    FILE **logs = calloc(cap, sizeof *logs);
     part_plan *replay = part_plan_replay();
     struct stat sb;
     int was_folder = stat(a->db, &sb) == 0, lock_fd = -1;
-    /* the jobs' progress, shown as one by this process */
-    volatile progress_slot *slots = mmap(NULL, n * sizeof *slots, PROT_READ | PROT_WRITE,
+    /* each run's progress, shown as one by this process */
+    volatile progress_slot *slots = mmap(NULL, cap * sizeof *slots, PROT_READ | PROT_WRITE,
                                          MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     progress_t shown = {!a->quiet && isatty(STDERR_FILENO), now(), 0, 0, total_bytes, NULL, NULL};
     if (slots == MAP_FAILED) slots = NULL;
-    if (!path || !paths || !pids || !fds || !logs || !replay || !slots) {
+    if (!board || !path || !paths || !order || !pids || !fds || !logs || !replay || !slots) {
         cli_error("out of memory");
         total->rc = EXIT_INTERNAL;
         goto out;
@@ -688,51 +789,35 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
         total->rc = cli_exit_code(XAPNEWS_STATUS_FILE_ERROR);
         goto out;
     }
+    for (unsigned r = 0; r < cap; r++) {
+        snprintf(path[r], sizeof path[r], "%s/part-%03u", dir, r);
+        if (!(logs[r] = tmpfile())) {
+            cli_error("cannot start the jobs: %s", strerror(errno));
+            total->rc = EXIT_INTERNAL;
+            parts_remove_tree(dir);
+            goto out;
+        }
+    }
     fflush(NULL);
     cli_interrupt_catch();
     pid_t parent = getpid();
     for (unsigned j = 0; j < n; j++) {
-        snprintf(path[j], sizeof path[j], "%s/part-%03u", dir, j);
-        paths[j] = path[j];
-        fds[j] = -1;
-        int started = -1;
-        if (!(logs[j] = tmpfile()))
-            cli_error("cannot start job %u: %s", j + 1, strerror(errno));
-        else
-            started = start_job(j, parent, &pids[j], &fds[j]);
+        int started = start_job(j, parent, &pids[j], &fds[j]);
         if (started < 0) total->rc = EXIT_INTERNAL;
-        if (started == 0) {
-            dup2(fileno(logs[j]), STDERR_FILENO);
-            index_counts c = {0, 0, 0, 0, EXIT_OK};
-            part_plan *plan = part_plan_new(j, n, total_bytes);
-            if (!plan) {
-                cli_error("out of memory");
-                c.rc = EXIT_INTERNAL;
-            } else {
-                run_index(a, path[j], plan, 0, 1, 1, &slots[j], &c);
-            }
-            fflush(NULL);
-            if (write(fds[j], &c, sizeof c) != (ssize_t)sizeof c ||
-                (plan && part_plan_write_deferred(plan, fds[j]) < 0))
-                c.rc = EXIT_INTERNAL;
-            part_plan_free(plan);
-            _exit(c.rc);
-        }
+        if (started == 0) run_part_job(a, board, j, path, logs, slots, fds[j]);
     }
     for (unsigned j = 0; j < n && !cli_interrupt_signal(); j++) {
         index_counts c;
         if (fds[j] < 0) continue;
-        int got = wait_report(fds[j], &shown, slots, n) == 0 &&
+        int got = wait_report(fds[j], &shown, slots, cap) == 0 &&
                   read_report(fds[j], &c, sizeof c) == 0 &&
+                  part_plan_read_deferred(replay, fds[j]) == 0 &&
                   part_plan_read_deferred(replay, fds[j]) == 0;
         if (cli_interrupt_signal()) break;
         close(fds[j]);
         fds[j] = -1;
         waitpid(pids[j], NULL, 0);
         pids[j] = 0;
-        if (shown.show && ftell(logs[j]) > 0) fputs("\r\033[K", stderr);
-        replay_messages(logs[j]);
-        logs[j] = NULL;
         if (!got) {
             cli_error("job %u ended without a report", j + 1);
             c.rc = EXIT_INTERNAL;
@@ -745,15 +830,23 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
         if (c.rc > total->rc) total->rc = c.rc;
     }
     if (cli_interrupt_signal()) give_up_parts(a->db, was_folder, dir, lock_fd, pids, n, &shown);
-    if (shown.show) progress_of_parts(&shown, slots, n); /* where the jobs ended */
+    if (shown.show) progress_of_parts(&shown, slots, cap); /* where the jobs ended */
+    nruns = part_board_order(board, order);
+    for (unsigned k = 0; k < nruns; k++) {
+        paths[k] = path[order[k]];
+        if (shown.show && ftell(logs[order[k]]) > 0) fputs("\r\033[K", stderr);
+        replay_messages(logs[order[k]]);
+        logs[order[k]] = NULL;
+    }
+    total->parts = nruns;
     if (total->rc == EXIT_OK) {
         char *err = NULL;
         if (shown.show) {
-            fprintf(stderr, "\r\033[Kjoining %u parts into %s", n, a->db);
+            fprintf(stderr, "\r\033[Kjoining %u parts into %s", nruns, a->db);
             fflush(stderr);
         }
         rmdir(a->db); /* an empty folder given as the database */
-        xapnews_status_t st = xapnews_database_join(paths, n, a->db, &err);
+        xapnews_status_t st = xapnews_database_join(paths, nruns, a->db, &err);
         if (st) {
             cli_error("%s", err ? err : xapnews_status_to_string(st));
             total->rc = cli_exit_code(st);
@@ -769,22 +862,25 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
     if (total->rc == EXIT_OK && part_plan_deferred(replay)) {
         /* ids an earlier run held: replaced in place, as one writer does */
         index_counts c;
-        run_index(a, a->db, replay, 0, 1, 1, NULL, &c);
+        run_index(a, a->db, replay, 0, 1, 1, NULL, NULL, &c);
         total->indexed += c.indexed;
         total->repaired += c.repaired;
         total->skipped += c.skipped;
         total->rc = c.rc;
     }
 out:
-    for (unsigned j = 0; logs && j < n; j++) replay_messages(logs[j]);
+    for (unsigned r = 0; logs && r < cap; r++) replay_messages(logs[r]);
+    if (lock_fd >= 0) close(lock_fd);
     part_plan_free(replay);
+    part_board_free(board);
     free(dir);
     free(path);
     free(paths);
+    free(order);
     free(pids);
     free(fds);
     free(logs);
-    if (slots) munmap((void *)slots, n * sizeof *slots);
+    if (slots) munmap((void *)slots, cap * sizeof *slots);
 }
 
 /* The line that ends a run: what was indexed, where, and how fast. */
@@ -794,6 +890,8 @@ static void print_summary(const index_args *a, const index_counts *t, double sec
            t->indexed == 1 ? "" : "s", t->repaired, t->skipped, a->db);
     if (a->shards)
         printf(" (%u shards, %u job%s)", a->shards, a->jobs, a->jobs == 1 ? "" : "s");
+    else if (a->parts && t->parts > a->jobs)
+        printf(" (%u jobs, %u parts)", a->jobs, t->parts);
     else if (a->parts)
         printf(" (%u jobs)", a->jobs);
     else if (a->jobs > 1)
@@ -1057,7 +1155,7 @@ int cmd_index(int argc, char **argv)
         xapnews_free(err);
     }
 
-    index_counts total = {0, 0, 0, 0, rc};
+    index_counts total = {0, 0, 0, 0, rc, 0};
     if (rc == EXIT_OK) {
         parts_remove_stale(a.db); /* of builds in parts killed outright */
         if (a.parts) {
@@ -1068,7 +1166,7 @@ int cmd_index(int argc, char **argv)
                 run_jobs(&a, &total);
             }
         } else {
-            run_index(&a, NULL, NULL, 0, 1, 1, NULL, &total);
+            run_index(&a, NULL, NULL, 0, 1, 1, NULL, NULL, &total);
         }
         rc = total.rc;
         /* a run that failed before it read an article (a locked or

@@ -1,9 +1,15 @@
 /* index_parts.c - see index_parts.h. */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include "index_parts.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
+#include <sched.h>
+#include <sys/mman.h>
+#include <time.h>
 #include <unistd.h>
 
 typedef struct {
@@ -11,18 +17,55 @@ typedef struct {
     unsigned long record;
 } record_ref;
 
-struct part_plan {
-    unsigned part, nparts; /* nparts 0: a replay */
+/* A run on the board: records whose end lies in [from, to) are its. */
+typedef struct {
+    unsigned long long from, to; /* to: ULLONG_MAX for the last run */
+    unsigned long long granted;  /* its job takes records ending before this
+                                    without the lock; a steal leaves them */
+    unsigned long long done;     /* the end of the record granted last */
+    double took_at, done_at;     /* when its first and that record came */
+    int job;                     /* the job indexing it, -1 unused */
+    int ended, taken_over;       /* a run taken over is not divided again */
+} board_run;
+
+struct part_board {
+    volatile char lock;
+    unsigned njobs;
     unsigned long long total;
-    double *start;         /* where each run starts, in input bytes;
-                              start[nparts] is the total */
-    uint64_t *earlier;     /* hashes of the ids before the run */
-    size_t n_earlier, cap_earlier;
-    int sorted;
-    record_ref *deferred;  /* in input order */
+    unsigned long long stretch; /* bytes claimed at a time */
+    double (*clock)(void);
+    board_run run[];            /* njobs runs, then one per job's steal */
+};
+
+struct part_plan {
+    part_board *board;     /* NULL: a replay */
+    board_run *run;
+    int sorted;            /* earlier[0, n_sorted) sorted (a replay:
+                              deferred sorted) */
+    uint64_t *earlier;     /* hashes of the ids before the run, then of
+                              those the run took */
+    size_t n_earlier, cap_earlier, n_sorted;
+    record_ref *deferred;  /* in input order once sorted */
     size_t n_deferred, cap_deferred;
     size_t next;           /* a replay: the next deferred record to take */
 };
+
+static double monotonic(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void board_lock(part_board *b)
+{
+    while (__atomic_test_and_set(&b->lock, __ATOMIC_ACQUIRE)) sched_yield();
+}
+
+static void board_unlock(part_board *b)
+{
+    __atomic_clear(&b->lock, __ATOMIC_RELEASE);
+}
 
 static uint64_t id_hash(const char *id)
 {
@@ -40,28 +83,138 @@ static int by_hash(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-part_plan *part_plan_new(unsigned part, unsigned nparts, unsigned long long total)
+part_board *part_board_new(unsigned njobs, unsigned long long total)
 {
-    part_plan *p = calloc(1, sizeof *p);
-    if (!p) return NULL;
-    p->part = part;
-    p->nparts = nparts ? nparts : 1;
-    p->total = total;
-    if (!(p->start = malloc((p->nparts + 1) * sizeof *p->start))) {
-        free(p);
-        return NULL;
-    }
+    if (!njobs) njobs = 1;
+    size_t size = sizeof(part_board) + 2 * njobs * sizeof(board_run);
+    part_board *b = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (b == MAP_FAILED) return NULL;
+    memset(b, 0, size);
+    b->njobs = njobs;
+    b->total = total;
+    b->clock = monotonic;
+    /* a few hundred stretches a build: the lock is rarely taken, and a
+     * steal leaves little of its run to the job it divides */
+    b->stretch = total / 256;
+    if (b->stretch < 4096) b->stretch = 4096;
+    if (b->stretch > (1u << 20)) b->stretch = 1u << 20;
     /* run j costs len_j + PART_PASS_COST * start_j, the same for every j:
-     * start_{j+1} = c + (1 - PART_PASS_COST) * start_j, start_nparts = total */
-    double keep = 1.0 - PART_PASS_COST, c = 0.0, k = 1.0;
-    for (unsigned j = 0; j < p->nparts; j++) {
+     * start_{j+1} = c + (1 - PART_PASS_COST) * start_j, start_njobs = total */
+    double keep = 1.0 - PART_PASS_COST, c = 0.0, k = 1.0, start = 0.0;
+    for (unsigned j = 0; j < njobs; j++) {
         c += k;
         k *= keep;
     }
     c = (double)total / c;
-    p->start[0] = 0.0;
-    for (unsigned j = 0; j < p->nparts; j++) p->start[j + 1] = c + keep * p->start[j];
-    p->start[p->nparts] = (double)total;
+    for (unsigned j = 0; j < 2 * njobs; j++) b->run[j].job = -1;
+    for (unsigned j = 0; j < njobs; j++) {
+        board_run *r = &b->run[j];
+        r->job = (int)j;
+        r->from = j ? (unsigned long long)start : 0;
+        start = c + keep * start;
+        r->to = j + 1 < njobs ? (unsigned long long)start : ULLONG_MAX;
+        r->granted = r->from;
+    }
+    return b;
+}
+
+void part_board_free(part_board *b)
+{
+    if (b) munmap(b, sizeof(part_board) + 2 * b->njobs * sizeof(board_run));
+}
+
+void part_board_set_clock(part_board *b, double (*clock)(void))
+{
+    b->clock = clock;
+}
+
+unsigned part_board_capacity(const part_board *b)
+{
+    return 2 * b->njobs;
+}
+
+unsigned part_board_order(const part_board *b, unsigned *order)
+{
+    unsigned n = 0;
+    for (unsigned j = 0; j < 2 * b->njobs; j++) {
+        if (b->run[j].job < 0) continue;
+        unsigned k = n++;
+        for (; k > 0 && b->run[order[k - 1]].from > b->run[j].from; k--) order[k] = order[k - 1];
+        order[k] = j;
+    }
+    return n;
+}
+
+/* The bytes of run R, the input's end for the last. */
+static unsigned long long run_end(const part_board *b, const board_run *r)
+{
+    return r->to < b->total ? r->to : b->total;
+}
+
+int part_board_steal(part_board *b, unsigned job, unsigned long long at, unsigned *run)
+{
+    board_lock(b);
+    double now = b->clock();
+    board_run *mine = &b->run[job], *over = &b->run[b->njobs + job];
+    if (!mine->ended) {
+        mine->ended = 1;
+        mine->done_at = now;
+    }
+    /* bytes per second through its run, from its first record to its end */
+    double rate = mine->took_at > 0 && now > mine->took_at
+                      ? (double)(run_end(b, mine) - mine->from) / (now - mine->took_at) : 0.0;
+    int took = 0;
+    if (over->job < 0 && rate > 0 && !getenv("XN_NOSTEAL")) {
+        /* the run that would end last, of those this job can read */
+        board_run *victim = NULL;
+        double left = 0, vrate = 0, here = 0;
+        for (unsigned k = 0; k < 2 * b->njobs; k++) {
+            board_run *r = &b->run[k];
+            if (r->job < 0 || r->ended || r->taken_over || r->done_at <= r->took_at) continue;
+            if (at != ULLONG_MAX && r->from < mine->to) continue; /* behind */
+            /* where it is now, going on at its rate */
+            double rk = (double)(r->done - r->from) / (r->done_at - r->took_at);
+            double end = (double)run_end(b, r), now_at = (double)r->done + rk * (now - r->done_at);
+            if (now_at > end) now_at = end;
+            if ((end - now_at) / rk > left) {
+                left = (end - now_at) / rk;
+                victim = r;
+                vrate = rk;
+                here = now_at;
+            }
+        }
+        if (victim) {
+            /* divide at T so that both end together: the victim's
+             * (T - here) / vrate against this job's pass over the bytes
+             * from where it reads (0 when it must open the inputs again)
+             * to T and the rest of the run; worth it when the victim
+             * saves more than one more part costs to join */
+            double from = at != ULLONG_MAX ? (double)at : 0.0;
+            double end = (double)run_end(b, victim), join = PART_JOIN_COST * (double)b->total / rate;
+            double t = ((end - PART_PASS_COST * from) / rate + here / vrate) /
+                       (1.0 / vrate + (1.0 - PART_PASS_COST) / rate);
+            if (t < (double)victim->granted) t = (double)victim->granted;
+            unsigned long long cut = (unsigned long long)t;
+
+            if (cut < run_end(b, victim) && (end - (double)cut) / vrate > join &&
+                run_end(b, victim) - cut >= b->stretch) {
+                *over = (board_run){cut, victim->to, cut, cut, 0, 0, (int)job, 0, 1};
+                victim->to = cut;
+                *run = b->njobs + job;
+                took = 1;
+            }
+        }
+    }
+    board_unlock(b);
+    return took;
+}
+
+part_plan *part_plan_new(part_board *b, unsigned run)
+{
+    part_plan *p = calloc(1, sizeof *p);
+    if (!p) return NULL;
+    p->board = b;
+    p->run = &b->run[run];
     return p;
 }
 
@@ -75,7 +228,6 @@ void part_plan_free(part_plan *p)
     if (!p) return;
     free(p->earlier);
     free(p->deferred);
-    free(p->start);
     free(p);
 }
 
@@ -98,18 +250,44 @@ static int defer(part_plan *p, int input, unsigned long record)
     return 0;
 }
 
-/* The part a record ending DONE bytes into the inputs belongs to. */
-static unsigned part_of(const part_plan *p, unsigned long long done)
+typedef enum { BEFORE_RUN, IN_RUN, AFTER_RUN } run_place;
+
+/* Where a record ending DONE bytes into the inputs lies against P's run;
+ * one in the run is claimed, with the stretch after it, so that no job
+ * taking over the run's end takes it too. */
+static run_place claim(part_plan *p, unsigned long long done)
 {
-    if (!p->total) return 0;
-    if (done >= p->total) return p->nparts - 1;
-    unsigned q = 0;
-    while (q + 1 < p->nparts && (double)done >= p->start[q + 1]) q++;
-    return q;
+    board_run *r = p->run;
+    if (done < r->from) return BEFORE_RUN;
+    if (done < r->granted) return IN_RUN;
+    part_board *b = p->board;
+    board_lock(b);
+    run_place at = AFTER_RUN;
+    if (done < r->to) {
+        at = IN_RUN;
+        double now = b->clock();
+        if (!r->took_at) r->took_at = now;
+        r->done = done;
+        r->done_at = now;
+        r->granted = r->to - done > b->stretch ? done + b->stretch : r->to;
+    }
+    board_unlock(b);
+    return at;
+}
+
+static int by_record(const void *a, const void *b)
+{
+    const record_ref *x = a, *y = b;
+    if (x->input != y->input) return (x->input > y->input) - (x->input < y->input);
+    return (x->record > y->record) - (x->record < y->record);
 }
 
 static int replay_take(part_plan *p, int input, unsigned long record, record_take *take)
 {
+    if (!p->sorted) {
+        if (p->n_deferred) qsort(p->deferred, p->n_deferred, sizeof *p->deferred, by_record);
+        p->sorted = 1;
+    }
     if (p->next == p->n_deferred) {
         *take = RECORD_STOP;
         return 0;
@@ -126,13 +304,13 @@ static int replay_take(part_plan *p, int input, unsigned long record, record_tak
 int part_plan_take(part_plan *p, int input, unsigned long record, unsigned long long done,
                    const char *id, record_take *take)
 {
-    if (!p->nparts) return replay_take(p, input, record, take);
-    unsigned q = part_of(p, done);
-    if (q > p->part) {
+    if (!p->board) return replay_take(p, input, record, take);
+    run_place at = claim(p, done);
+    if (at == AFTER_RUN) {
         *take = RECORD_STOP;
         return 0;
     }
-    if (q < p->part) { /* before the run: its id may come again in the run */
+    if (at == BEFORE_RUN) { /* before the run: its id may come again in the run */
         *take = RECORD_PASS;
         if (!id || !*id) return 0;
         if (grow((void **)&p->earlier, &p->cap_earlier, p->n_earlier, sizeof *p->earlier) < 0)
@@ -142,30 +320,41 @@ int part_plan_take(part_plan *p, int input, unsigned long record, unsigned long 
     }
     if (!p->sorted) {
         if (p->n_earlier) qsort(p->earlier, p->n_earlier, sizeof *p->earlier, by_hash);
+        p->n_sorted = p->n_earlier;
         p->sorted = 1;
     }
     *take = RECORD_TAKE;
-    if (id && *id && p->n_earlier) {
-        uint64_t h = id_hash(id);
-        if (bsearch(&h, p->earlier, p->n_earlier, sizeof h, by_hash)) {
-            *take = RECORD_PASS;
-            return defer(p, input, record);
-        }
+    if (!id || !*id) return 0;
+    uint64_t h = id_hash(id);
+    if (p->n_sorted && bsearch(&h, p->earlier, p->n_sorted, sizeof h, by_hash)) {
+        *take = RECORD_PASS;
+        return defer(p, input, record);
     }
+    /* before any run this plan goes on to */
+    if (grow((void **)&p->earlier, &p->cap_earlier, p->n_earlier, sizeof *p->earlier) < 0)
+        return -1;
+    p->earlier[p->n_earlier++] = h;
     return 0;
 }
 
-int part_plan_holds(const part_plan *p, unsigned long long done)
+void part_plan_continue(part_plan *p, unsigned run)
 {
-    return p->nparts && part_of(p, done) == p->part;
+    p->run = &p->board->run[run];
+    p->sorted = 0;
+}
+
+int part_plan_holds(part_plan *p, unsigned long long done)
+{
+    return p->board && claim(p, done) == IN_RUN;
 }
 
 unsigned long long part_plan_run_done(const part_plan *p, unsigned long long done)
 {
-    if (!p->nparts) return done;
-    double from = p->start[p->part], to = p->start[p->part + 1], at = (double)done;
-    if (at <= from) return 0;
-    return (unsigned long long)((at < to ? at : to) - from);
+    if (!p->board) return done;
+    unsigned long long from = p->run->from, to = __atomic_load_n(&p->run->to, __ATOMIC_RELAXED);
+    if (to > p->board->total) to = p->board->total;
+    if (done <= from) return 0;
+    return (done < to ? done : to) - from;
 }
 
 size_t part_plan_deferred(const part_plan *p)

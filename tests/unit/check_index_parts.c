@@ -4,6 +4,7 @@
  * are shorter by what reading past the earlier ones costs, and a record
  * whose id an earlier run holds is deferred to the replay, in order. */
 #include <check.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,8 +49,10 @@ START_TEST(every_record_goes_to_one_run_in_order)
     int owner[RECORDS];
     for (unsigned r = 0; r < RECORDS; r++) owner[r] = -1;
     double work[8] = {0}, start[8] = {0}, len[8] = {0};
+    part_board *b = part_board_new(jobs, total);
+    ck_assert_ptr_nonnull(b);
     for (unsigned j = 0; j < jobs; j++) {
-        part_plan *p = part_plan_new(j, jobs, total);
+        part_plan *p = part_plan_new(b, j);
         ck_assert_ptr_nonnull(p);
         int stopped = 0, started = 0;
         for (unsigned r = 0; r < RECORDS && !stopped; r++) {
@@ -83,6 +86,7 @@ START_TEST(every_record_goes_to_one_run_in_order)
                       work[j], work[0]);
     }
     if (jobs == 2) ck_assert(len[0] > len[1]);
+    part_board_free(b);
 }
 END_TEST
 
@@ -95,7 +99,8 @@ START_TEST(the_runs_read_add_up_to_the_input_read)
     const unsigned long long total = 1000003;
     for (unsigned n = 1; n <= 4; n++) {
         part_plan *p[4];
-        for (unsigned j = 0; j < n; j++) ck_assert_ptr_nonnull(p[j] = part_plan_new(j, n, total));
+        part_board *b = part_board_new(n, total);
+        for (unsigned j = 0; j < n; j++) ck_assert_ptr_nonnull(p[j] = part_plan_new(b, j));
         unsigned long long last[4] = {0, 0, 0, 0};
         for (unsigned long long done = 0; done <= total; done += 997 + next_random(5000)) {
             unsigned long long sum = 0;
@@ -115,6 +120,7 @@ START_TEST(the_runs_read_add_up_to_the_input_read)
         }
         ck_assert_uint_ge(sum + n, total);
         ck_assert_uint_le(sum, total);
+        part_board_free(b);
     }
     part_plan *replay = part_plan_replay();
     ck_assert_uint_eq(part_plan_run_done(replay, 12345), 12345);
@@ -133,8 +139,9 @@ START_TEST(an_id_of_an_earlier_run_is_replayed)
     part_plan *replay = part_plan_replay();
     ck_assert_ptr_nonnull(replay);
     int run_of[RECORDS];
+    part_board *b = part_board_new(jobs, total);
     for (unsigned j = 0; j < jobs; j++) {
-        part_plan *p = part_plan_new(j, jobs, total);
+        part_plan *p = part_plan_new(b, j);
         for (unsigned r = 0; r < RECORDS; r++) {
             if (part_plan_holds(p, end[r])) run_of[r] = (int)j;
             record_take take;
@@ -172,6 +179,171 @@ START_TEST(an_id_of_an_earlier_run_is_replayed)
     }
     ck_assert_uint_eq(taken, want);
     part_plan_free(replay);
+    part_board_free(b);
+}
+END_TEST
+
+/* Jobs running at SPEED[j] bytes a second (reading past a record costing
+ * PART_PASS_COST of taking it), simulated on a clock of their own: a job
+ * done early goes on into the end of a slower one's run, or reads the
+ * inputs again for it, and still every record is taken once, by runs in
+ * input order, and a record whose id an earlier run holds is deferred. */
+static double fake_now;
+static double fake_clock(void)
+{
+    return fake_now;
+}
+
+typedef struct {
+    part_plan *plan[2];
+    int nplans;
+    unsigned run;  /* the run its plan is on */
+    unsigned r;    /* the next record it reads */
+    double at;     /* when it has read it */
+    int done;
+} sim_job;
+
+static int simulate(unsigned jobs, const double *speed, int repeats, double *ended)
+{
+    static unsigned long long end[RECORDS];
+    static char id[RECORDS][16];
+    static int owner[RECORDS];
+    make_input(end, id, repeats);
+    unsigned long long total = end[RECORDS - 1];
+    part_board *b = part_board_new(jobs, total);
+    ck_assert_ptr_nonnull(b);
+    part_board_set_clock(b, fake_clock);
+    part_plan *replay = part_plan_replay();
+    sim_job job[4];
+    for (unsigned j = 0; j < jobs; j++) {
+        job[j] = (sim_job){{part_plan_new(b, j), NULL}, 1, j, 0, 0.0, 0};
+        ck_assert_ptr_nonnull(job[j].plan[0]);
+    }
+    for (unsigned r = 0; r < RECORDS; r++) owner[r] = -1;
+    for (;;) {
+        sim_job *o = NULL;
+        for (unsigned j = 0; j < jobs; j++)
+            if (!job[j].done && (!o || job[j].at < o->at)) o = &job[j];
+        if (!o) break;
+        unsigned j = (unsigned)(o - job);
+        fake_now = o->at;
+        part_plan *p = o->plan[o->nplans - 1];
+        if (o->r == RECORDS) { /* the inputs' end */
+            unsigned run;
+            ended[j] = fake_now;
+            if (o->nplans == 2 || !part_board_steal(b, j, ULLONG_MAX, &run)) {
+                o->done = 1;
+                continue;
+            }
+            ck_assert_ptr_nonnull(o->plan[1] = part_plan_new(b, run));
+            o->nplans = 2;
+            o->run = run;
+            o->r = 0;
+            continue;
+        }
+        record_take take;
+        unsigned r = o->r;
+        ck_assert_int_eq(part_plan_take(p, 0, r, end[r], id[r], &take), 0);
+        if (take == RECORD_STOP) {
+            unsigned run;
+            ended[j] = fake_now;
+            if (o->nplans == 1 && part_board_steal(b, j, end[r], &run)) {
+                part_plan_continue(p, run);
+                o->run = run;
+            } else {
+                o->r = RECORDS;
+            }
+            continue;
+        }
+        double size = (double)(end[r] - (r ? end[r - 1] : 0));
+        if (take == RECORD_TAKE) {
+            ck_assert_msg(owner[r] == -1, "record %u taken twice", r);
+            owner[r] = (int)o->run;
+        }
+        o->at += (take == RECORD_TAKE ? 1.0 : PART_PASS_COST) * size / speed[j];
+        o->r++;
+    }
+    /* the runs in input order, each record in one of them */
+    unsigned order[8], place[8], n = part_board_order(b, order);
+    for (unsigned k = 0; k < n; k++) place[order[k]] = k;
+    for (unsigned j = 0; j < jobs; j++)
+        for (int k = 0; k < job[j].nplans; k++) {
+            int fds[2];
+            ck_assert_int_eq(pipe(fds), 0);
+            ck_assert_int_eq(part_plan_write_deferred(job[j].plan[k], fds[1]), 0);
+            close(fds[1]);
+            ck_assert_int_eq(part_plan_read_deferred(replay, fds[0]), 0);
+            close(fds[0]);
+            part_plan_free(job[j].plan[k]);
+        }
+    size_t want = 0;
+    for (unsigned r = 0; r < RECORDS; r++) {
+        int deferred = 0;
+        for (unsigned e = 0; e < r && !deferred && owner[r] >= 0; e++)
+            deferred = owner[e] >= 0 && place[owner[e]] < place[owner[r]] && strcmp(id[e], id[r]) == 0;
+        ck_assert_msg(owner[r] >= 0 || repeats, "record %u taken by no job", r);
+        if (owner[r] < 0) {
+            /* deferred: its id is in an earlier run */
+            int earlier = 0;
+            for (unsigned e = 0; e < r && !earlier; e++) earlier = strcmp(id[e], id[r]) == 0;
+            ck_assert_msg(earlier, "record %u neither taken nor deferred", r);
+            want++;
+        }
+        ck_assert_msg(!deferred, "record %u taken though an earlier run holds its id", r);
+        if (r && owner[r] >= 0) {
+            unsigned k = r - 1;
+            while (k > 0 && owner[k] < 0) k--;
+            if (owner[k] >= 0) ck_assert_uint_ge(place[owner[r]], place[owner[k]]);
+        }
+    }
+    ck_assert_uint_eq(part_plan_deferred(replay), want);
+    part_plan_free(replay);
+    part_board_free(b);
+    return (int)n;
+}
+
+/* the jobs ended within 2% of each other (the stretch a job claims at a
+ * time, 1/256 of the input, can leave the victim a little more) */
+static void ended_together(unsigned jobs, const double *ended)
+{
+    double first = ended[0], last = ended[0];
+    for (unsigned j = 1; j < jobs; j++) {
+        if (ended[j] < first) first = ended[j];
+        if (ended[j] > last) last = ended[j];
+    }
+    ck_assert_msg(last - first < 0.02 * last, "the jobs ended %.4f s apart, in %.4f s",
+                  last - first, last);
+}
+
+START_TEST(a_job_done_early_takes_over_the_end_of_a_slower_run)
+{
+    double ended[4];
+    /* the later job slower: the first goes on into its run's end; or the
+     * first job slower: the later one reads the inputs again for it */
+    double two[2][2] = {{3e6, 1.5e6}, {1.5e6, 3e6}};
+    for (int k = 0; k < 2; k++)
+        for (int repeats = 0; repeats <= 1; repeats++) {
+            rng = 5u + (unsigned)k;
+            ck_assert_int_eq(simulate(2, two[k], repeats, ended), 3);
+            ended_together(2, ended);
+        }
+    /* the middle job quickest: it goes on into the run after its own, and
+     * the last job reads the inputs again for the first one's end */
+    double three[3] = {1e6, 3e6, 2e6};
+    for (unsigned seed = 1; seed <= 5; seed++) {
+        rng = seed;
+        ck_assert_int_eq(simulate(3, three, 1, ended), 5);
+    }
+}
+END_TEST
+
+START_TEST(jobs_of_one_speed_keep_their_runs)
+{
+    double ended[4], even[3] = {2e6, 2e6, 2e6};
+    for (unsigned jobs = 2; jobs <= 3; jobs++) {
+        rng = 11 + jobs;
+        ck_assert_int_eq(simulate(jobs, even, 1, ended), (int)jobs);
+    }
 }
 END_TEST
 
@@ -182,6 +354,8 @@ int main(void)
     tcase_add_loop_test(tc, every_record_goes_to_one_run_in_order, 0, 4);
     tcase_add_test(tc, an_id_of_an_earlier_run_is_replayed);
     tcase_add_test(tc, the_runs_read_add_up_to_the_input_read);
+    tcase_add_test(tc, a_job_done_early_takes_over_the_end_of_a_slower_run);
+    tcase_add_test(tc, jobs_of_one_speed_keep_their_runs);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
