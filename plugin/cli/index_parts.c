@@ -3,7 +3,6 @@
 #include "index_parts.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <limits.h>
@@ -164,7 +163,7 @@ int part_board_steal(part_board *b, unsigned job, unsigned long long at, unsigne
     double rate = mine->took_at > 0 && now > mine->took_at
                       ? (double)(run_end(b, mine) - mine->from) / (now - mine->took_at) : 0.0;
     int took = 0;
-    if (over->job < 0 && rate > 0 && !getenv("XN_NOSTEAL")) {
+    if (over->job < 0 && rate > 0) {
         /* the run that would end last, of those this job can read */
         board_run *victim = NULL;
         double left = 0, vrate = 0, here = 0;
