@@ -127,11 +127,6 @@ void part_board_set_clock(part_board *b, double (*clock)(void))
     b->clock = clock;
 }
 
-unsigned part_board_capacity(const part_board *b)
-{
-    return 2 * b->njobs;
-}
-
 unsigned part_board_order(const part_board *b, unsigned *order)
 {
     unsigned n = 0;
@@ -194,7 +189,6 @@ int part_board_steal(part_board *b, unsigned job, unsigned long long at, unsigne
                        (1.0 / vrate + (1.0 - PART_PASS_COST) / rate);
             if (t < (double)victim->granted) t = (double)victim->granted;
             unsigned long long cut = (unsigned long long)t;
-
             if (cut < run_end(b, victim) && (end - (double)cut) / vrate > join &&
                 run_end(b, victim) - cut >= b->stretch) {
                 *over = (board_run){cut, victim->to, cut, cut, 0, 0, (int)job, 0, 1};

@@ -69,12 +69,10 @@ void part_board_free(part_board *b);
  *  default is CLOCK_MONOTONIC. For tests. */
 void part_board_set_clock(part_board *b, double (*clock)(void));
 
-/** The largest number of runs B can hold: its jobs' runs and one taken
- *  over by each job. Runs are counted from 0; run J is job J's own. */
-unsigned part_board_capacity(const part_board *b);
-
-/** The runs that were used, in input order, into ORDER (room for
- *  part_board_capacity()); returns how many. Call once the jobs ended. */
+/** The runs that were used, in input order, into ORDER; returns how
+ *  many. A board of J jobs holds up to 2J runs, counted from 0: run j is
+ *  job j's own, run J + j the one job j took over. Call once the jobs
+ *  ended. */
 unsigned part_board_order(const part_board *b, unsigned *order);
 
 /** Job JOB, having ended its run and reading the inputs AT bytes in,
