@@ -379,6 +379,20 @@ static void note_undeclared(const xapnews_source_t *src, noted_keys *noted, int 
     }
 }
 
+/* Has every input of A read the fields WRITER indexes with. Returns 0,
+ * or -1 when memory runs out (said, with C's exit code). */
+static int read_writer_fields(const index_args *a, xapnews_source_t **sources,
+                              const xapnews_writer_t *writer, index_counts *c)
+{
+    for (int i = 0; i < a->npaths; i++)
+        if (xapnews_source_set_fields(sources[i], xapnews_writer_fields(writer))) {
+            cli_error("out of memory");
+            c->rc = EXIT_INTERNAL;
+            return -1;
+        }
+    return 0;
+}
+
 /* A job of a build in parts, in its own process (run_part_job()). */
 typedef struct {
     part_board *board;
@@ -410,13 +424,9 @@ static int go_on_ahead(const index_args *a, part_job *pj, part_plan *plan, unsig
         c->rc = cli_exit_code(st);
     }
     xapnews_free(err);
-    if (c->rc || (c->rc = open_writer(a, pj->path[run], 0, 1, writer))) return 0;
-    for (int i = 0; i < a->npaths; i++)
-        if (xapnews_source_set_fields(sources[i], xapnews_writer_fields(*writer))) {
-            cli_error("out of memory");
-            c->rc = EXIT_INTERNAL;
-            return 0;
-        }
+    if (c->rc || (c->rc = open_writer(a, pj->path[run], 0, 1, writer)) ||
+        read_writer_fields(a, sources, *writer, c) < 0)
+        return 0;
     part_plan_continue(plan, run);
     pj->run = run;
     return 1;
@@ -446,12 +456,7 @@ static void run_index(const index_args *a, const char *part, part_plan *plan, un
         (c->rc = open_writer(a, part, job, njobs, &writer)))
         goto out;
     /* the sources read the fields the database is indexed with */
-    for (int i = 0; i < a->npaths; i++)
-        if (xapnews_source_set_fields(sources[i], xapnews_writer_fields(writer))) {
-            cli_error("out of memory");
-            c->rc = EXIT_INTERNAL;
-            goto out;
-        }
+    if (read_writer_fields(a, sources, writer, c) < 0) goto out;
     progress_t prog = {report && !slot && !a->quiet && isatty(STDERR_FILENO), now(), 0, 0,
                        total_bytes, slot, plan};
     unsigned long seen = 0;
