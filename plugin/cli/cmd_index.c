@@ -476,9 +476,10 @@ static void run_index(const index_args *a, const char *part, part_plan *plan, un
                 int taking;
                 for (;;) {
                     taking = part_plan_take(plan, i, records, prog.bytes_before + done, id, &take);
-                    if (taking < 0 || take != RECORD_STOP || !pj) break;
-                    progress_update(&prog, sources[i], seen, 1);
-                    if (!go_on_ahead(a, pj, plan, prog.bytes_before + done, sources, &writer, c))
+                    if (taking < 0 || take != RECORD_STOP) break;
+                    progress_update(&prog, sources[i], seen, 1); /* where the run ended */
+                    if (!pj || !go_on_ahead(a, pj, plan, prog.bytes_before + done, sources,
+                                            &writer, c))
                         break;
                     prog.slot = &pj->slots[pj->run];
                 }
@@ -489,7 +490,6 @@ static void run_index(const index_args *a, const char *part, part_plan *plan, un
                 }
                 if (c->rc) break;
                 if (take == RECORD_STOP) {
-                    progress_update(&prog, sources[i], seen, 1);
                     stop = 1;
                     break;
                 }
