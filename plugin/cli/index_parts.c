@@ -150,10 +150,7 @@ int part_board_steal(part_board *b, unsigned job, unsigned long long at, unsigne
     board_lock(b);
     double now = b->clock();
     board_run *mine = &b->run[job], *over = &b->run[b->njobs + job];
-    if (!mine->ended) {
-        mine->ended = 1;
-        mine->done_at = now;
-    }
+    mine->ended = 1;
     /* bytes per second through its run, from its first record to its end */
     double rate = mine->took_at > 0 && now > mine->took_at
                       ? (double)(run_end(b, mine) - mine->from) / (now - mine->took_at) : 0.0;
