@@ -167,6 +167,7 @@ typedef struct {
     double start, last;
     unsigned long long bytes_before, bytes_total;
     volatile progress_slot *slot; /* a job's: published there, not shown */
+    unsigned long docs_before;    /* indexed before SLOT's run began */
     const part_plan *plan;        /* the job's, whose run the bytes are of */
 } progress_t;
 
@@ -196,7 +197,7 @@ static void progress_update(progress_t *p, const xapnews_source_t *src,
     xapnews_source_progress(src, &done, NULL);
     done += p->bytes_before;
     if (p->slot) {
-        p->slot->articles = docs;
+        p->slot->articles = docs - p->docs_before;
         p->slot->bytes = p->plan ? part_plan_run_done(p->plan, done) : done;
         return;
     }
@@ -458,7 +459,7 @@ static void run_index(const index_args *a, const char *part, part_plan *plan, un
     /* the sources read the fields the database is indexed with */
     if (read_writer_fields(a, sources, writer, c) < 0) goto out;
     progress_t prog = {report && !slot && !a->quiet && isatty(STDERR_FILENO), now(), 0, 0,
-                       total_bytes, slot, plan};
+                       total_bytes, slot, 0, plan};
     unsigned long seen = 0;
     noted_keys noted = {NULL, 0};
     int stop = 0;
@@ -481,7 +482,8 @@ static void run_index(const index_args *a, const char *part, part_plan *plan, un
                     if (!pj || !go_on_ahead(a, pj, plan, prog.bytes_before + done, sources,
                                             &writer, c))
                         break;
-                    prog.slot = &pj->slots[pj->run];
+                    prog.slot = &pj->slots[pj->run]; /* the run gone on into */
+                    prog.docs_before = seen;
                 }
                 if (taking < 0) {
                     cli_error("out of memory");
@@ -784,7 +786,7 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
     /* each run's progress, shown as one by this process */
     volatile progress_slot *slots = mmap(NULL, cap * sizeof *slots, PROT_READ | PROT_WRITE,
                                          MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    progress_t shown = {!a->quiet && isatty(STDERR_FILENO), now(), 0, 0, total_bytes, NULL, NULL};
+    progress_t shown = {!a->quiet && isatty(STDERR_FILENO), now(), 0, 0, total_bytes, NULL, 0, NULL};
     if (slots == MAP_FAILED) slots = NULL;
     if (!board || !path || !paths || !order || !pids || !fds || !logs || !replay || !slots) {
         cli_error("out of memory");
