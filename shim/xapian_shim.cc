@@ -209,6 +209,7 @@ xs_db *xs_db_open_write(const char *path, unsigned mode, xs_error *err)
         h->db = h->wdb;
         if (how != XS_WRITE_OVERWRITE && !h->wdb->get_metadata(XS_SPELLING_BEHIND_KEY).empty())
             xs_db_spelling_recount(h);
+        xs_db_spelling_start(h);
     } catch (...) {
         delete h->wdb;
         delete h;

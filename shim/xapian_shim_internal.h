@@ -35,6 +35,11 @@ Xapian::Database *xs_db_xapian(xs_db *h);
 struct xs_spelling_changes {
     std::unordered_map<std::string, long> words; // documents gained (< 0: lost)
     bool marked_behind = false; // XS_SPELLING_BEHIND_KEY is set in the writer's changes
+    // the database was empty when opened and the writer has not committed
+    // on its caller's word since: its first such commit (or its close)
+    // counts the spelling data from the vocabulary, and documents are
+    // counted one by one from then on (xs_db_spelling_per_document())
+    bool from_vocabulary = false;
 };
 
 /** H's spelling changes, owned by H; NULL for a reader. */
@@ -42,10 +47,17 @@ xs_spelling_changes *xs_db_spelling_changes(xs_db *h);
 
 /** Gives Xapian H's spelling changes in word order, so that each block of
  *  the spelling table is read once per batch, and clears the database's
- *  XS_SPELLING_BEHIND_KEY if H set it (xapian_shim_spelling.cc). Called
- *  before every commit and close but those xs_db_commit_holding_spelling()
- *  makes; throws as Xapian does. */
+ *  XS_SPELLING_BEHIND_KEY if H set it (xapian_shim_spelling.cc); for a
+ *  writer of a database that was empty (from_vocabulary), counts the
+ *  spelling data from the vocabulary instead, once. Called before every
+ *  commit and close but those xs_db_commit_holding_spelling() makes;
+ *  throws as Xapian does. */
 void xs_db_spelling_flush(xs_db *h);
+
+/** Notes whether writer H's database is empty, just opened: its writer
+ *  then counts the spelling data from the vocabulary at its first commit
+ *  (from_vocabulary). Throws as Xapian does. */
+void xs_db_spelling_start(xs_db *h);
 
 /** Makes the spelling data of writer H equal to the spelling words of
  *  its vocabulary and their term frequencies again, clears

@@ -65,35 +65,16 @@ void each_spelling_word(Xapian::TermIterator t, const Xapian::TermIterator &end,
     }
 }
 
-} // namespace
-
-void xs_db_spelling_flush(xs_db *h)
+// Gives WDB's spelling data the differences between it and the spelling
+// words of WDB's vocabulary with their term frequencies (pending changes
+// to the documents included: Xapian flushes them for the walk). Reads
+// the whole vocabulary and the whole spelling table once, both in word
+// order.
+void count_from_vocabulary(Xapian::WritableDatabase &wdb)
 {
-    xs_spelling_changes *changes = xs_db_spelling_changes(h);
-    if (!changes) return;
-    Xapian::WritableDatabase *wdb = writer_of(h, nullptr);
-    if (!wdb) return;
-    // taken out first: a failure part way loses the batch, never counts
-    // twice (and leaves the key set, so the next writer recounts)
-    std::unordered_map<std::string, long> pending;
-    pending.swap(changes->words);
-    std::vector<std::pair<std::string, long>> sorted(pending.begin(), pending.end());
-    std::sort(sorted.begin(), sorted.end());
-    give_spelling(*wdb, sorted);
-    if (changes->marked_behind) {
-        wdb->set_metadata(XS_SPELLING_BEHIND_KEY, "");
-        changes->marked_behind = false;
-    }
-}
-
-void xs_db_spelling_recount(xs_db *h)
-{
-    Xapian::WritableDatabase *wdb = writer_of(h, nullptr);
-    if (!wdb) return;
-    // both lists are in word order: one walk finds every difference
     std::vector<std::pair<std::string, long>> differ;
-    Xapian::TermIterator t = wdb->allterms_begin(), t_end = wdb->allterms_end();
-    Xapian::TermIterator s = wdb->spellings_begin(), s_end = wdb->spellings_end();
+    Xapian::TermIterator t = wdb.allterms_begin(), t_end = wdb.allterms_end();
+    Xapian::TermIterator s = wdb.spellings_begin(), s_end = wdb.spellings_end();
     t.skip_to("a");
     auto next_word = [&] {
         while (t != t_end && !spelling_word(*t)) ++t;
@@ -111,7 +92,50 @@ void xs_db_spelling_recount(xs_db *h)
         }
         if (cmp >= 0) ++s;
     }
-    give_spelling(*wdb, differ);
+    give_spelling(wdb, differ);
+}
+
+} // namespace
+
+void xs_db_spelling_start(xs_db *h)
+{
+    xs_spelling_changes *changes = xs_db_spelling_changes(h);
+    Xapian::WritableDatabase *wdb = writer_of(h, nullptr);
+    if (changes && wdb) changes->from_vocabulary = wdb->get_doccount() == 0;
+}
+
+void xs_db_spelling_flush(xs_db *h)
+{
+    xs_spelling_changes *changes = xs_db_spelling_changes(h);
+    if (!changes) return;
+    Xapian::WritableDatabase *wdb = writer_of(h, nullptr);
+    if (!wdb) return;
+    if (changes->from_vocabulary) {
+        // the vocabulary is what this writer wrote: counting it costs no
+        // more than counting each document did, and far less per word
+        changes->words.clear();
+        count_from_vocabulary(*wdb);
+        changes->from_vocabulary = false;
+    } else {
+        // taken out first: a failure part way loses the batch, never
+        // counts twice (and leaves the key set, so the next writer recounts)
+        std::unordered_map<std::string, long> pending;
+        pending.swap(changes->words);
+        std::vector<std::pair<std::string, long>> sorted(pending.begin(), pending.end());
+        std::sort(sorted.begin(), sorted.end());
+        give_spelling(*wdb, sorted);
+    }
+    if (changes->marked_behind) {
+        wdb->set_metadata(XS_SPELLING_BEHIND_KEY, "");
+        changes->marked_behind = false;
+    }
+}
+
+void xs_db_spelling_recount(xs_db *h)
+{
+    Xapian::WritableDatabase *wdb = writer_of(h, nullptr);
+    if (!wdb) return;
+    count_from_vocabulary(*wdb);
     wdb->set_metadata(XS_SPELLING_BEHIND_KEY, "");
     wdb->commit();
 }
@@ -130,6 +154,12 @@ xs_spelling_counts *xs_spelling_counts_new(void)
 void xs_spelling_counts_free(xs_spelling_counts *counts)
 {
     delete counts;
+}
+
+int xs_db_spelling_per_document(xs_db *h)
+{
+    xs_spelling_changes *changes = xs_db_spelling_changes(h);
+    return changes && !changes->from_vocabulary;
 }
 
 int xs_spelling_counts_add_doc(xs_spelling_counts *counts, const xs_doc *doc, xs_error *err)
@@ -163,9 +193,9 @@ int xs_db_commit_holding_spelling(xs_db *h, xs_error *err)
         Xapian::WritableDatabase *wdb = writer_of(h, err);
         if (!wdb) return -1;
         xs_spelling_changes &held = *xs_db_spelling_changes(h);
-        if (held.words.size() >= XS_SPELLING_HELD_MAX) {
+        if (held.words.size() >= XS_SPELLING_HELD_MAX && !held.from_vocabulary) {
             xs_db_spelling_flush(h);
-        } else if (!held.words.empty() && !held.marked_behind) {
+        } else if ((held.from_vocabulary || !held.words.empty()) && !held.marked_behind) {
             wdb->set_metadata(XS_SPELLING_BEHIND_KEY, "1");
             held.marked_behind = true;
         }
@@ -194,9 +224,10 @@ int xs_db_replace_counted(xs_db *h, const char *unique_term, size_t len, const x
             return 0;
         }
         std::string value = wdb->get_document(replaced[0], Xapian::DOC_ASSUME_VALID).get_value(slot);
-        for (Xapian::docid id : replaced)
-            each_spelling_word(wdb->termlist_begin(id), wdb->termlist_end(id),
-                               [&](const std::string &w) { --changes[w]; });
+        if (!xs_db_spelling_changes(h)->from_vocabulary)
+            for (Xapian::docid id : replaced)
+                each_spelling_word(wdb->termlist_begin(id), wdb->termlist_end(id),
+                                   [&](const std::string &w) { --changes[w]; });
         // as replace_document(term, doc): the first is replaced, the others go
         wdb->replace_document(replaced[0], d);
         for (size_t i = 1; i < replaced.size(); ++i) wdb->delete_document(replaced[i]);
@@ -206,6 +237,21 @@ int xs_db_replace_counted(xs_db *h, const char *unique_term, size_t len, const x
             *old = copy;
             *old_len = value.size();
         }
+        return 0;
+    XS_SHIM_CATCH(err, -1)
+}
+
+int xs_db_spelling_frequency(xs_db *h, const char *word, unsigned long *freq, xs_error *err)
+{
+    *freq = 0;
+    XS_SHIM_TRY
+        Xapian::Database *db = xs_db_xapian(h);
+        const std::string w(word);
+        *freq = xs_retrying(*db, [&] {
+            Xapian::TermIterator s = db->spellings_begin();
+            s.skip_to(w);
+            return s != db->spellings_end() && *s == w ? (unsigned long)s.get_termfreq() : 0ul;
+        });
         return 0;
     XS_SHIM_CATCH(err, -1)
 }

@@ -24,13 +24,25 @@ extern "C" {
  * word terms of their database (lower-case letters, alphabets of two-byte
  * UTF-8 characters, 2 to 40 bytes; no numbers, no CJK n-grams), each with
  * the number of documents holding it, so Database::get_spelling_suggestion()
- * works for any Xapian client. They do it one document at a time, so the
- * cost follows what is written, never the vocabulary: the two calls below
- * count each word's change in the handle, and the next xs_db_commit() or
- * xs_db_close() gives the changes to Xapian in word order (each block of
- * the spelling table is then read once per batch, not once per word), so
- * the writer's own suggestions see them after a commit. Both fail with
- * XS_INVALID for a reader. */
+ * works for any Xapian client. The cost follows what is written, never the
+ * vocabulary of a database written to before:
+ *   - a writer of a database that was empty when opened counts the data
+ *     from the vocabulary at its first xs_db_commit() or its close (one
+ *     walk of what it wrote, in word order; the batch commits of
+ *     xs_db_commit_holding_spelling() set XS_SPELLING_BEHIND_KEY until
+ *     then). xs_db_spelling_per_document() tells when that is so.
+ *   - otherwise documents are counted one at a time: the calls below count
+ *     each word's change in the handle, and the next xs_db_commit() or
+ *     xs_db_close() gives the changes to Xapian in word order (each block
+ *     of the spelling table is then read once per batch, not once per
+ *     word).
+ * Either way the writer's own suggestions see them after a commit. The
+ * calls fail with XS_INVALID for a reader. */
+
+/** Whether writer DB counts the spelling words of each document it adds
+ *  (xs_spelling_counts_add_doc()); 0 while it will count them from its
+ *  vocabulary instead, and for a reader. */
+int xs_db_spelling_per_document(xs_db *db);
 
 /* The words of documents about to be added, counted apart from the
  * database (the writer's analysing thread counts while its storing thread
@@ -74,9 +86,9 @@ int xs_db_commit_holding_spelling(xs_db *db, xs_error *err);
 /** Replaces the documents of DB indexed by the LEN-byte UNIQUE_TERM by
  *  DOC, as xs_db_replace() does (DOC is added when none is; it stays the
  *  caller's), looking the term up once: first takes away once each
- *  spelling word of each document replaced, and sets *OLD (malloc'd,
- *  caller frees; NULL with *OLD_LEN 0 when there was no document or no
- *  value) to the value in SLOT of the first of them. */
+ *  spelling word of each document replaced (when DB counts per document),
+ *  and sets *OLD (malloc'd, caller frees; NULL with *OLD_LEN 0 when there
+ *  was no document or no value) to the value in SLOT of the first of them. */
 int xs_db_replace_counted(xs_db *db, const char *unique_term, size_t len, const xs_doc *doc,
                           unsigned slot, char **old, size_t *old_len, xs_error *err);
 
@@ -85,6 +97,10 @@ int xs_db_replace_counted(xs_db *db, const char *unique_term, size_t len, const 
  *  malloc'd (caller frees). */
 int xs_db_spelling_suggestion(xs_db *db, const char *word, unsigned max_edits,
                               char **out, xs_error *err);
+
+/** The frequency of WORD in DB's spelling data (the number of documents
+ *  holding it; 0 for a word it lacks) into *FREQ. */
+int xs_db_spelling_frequency(xs_db *db, const char *word, unsigned long *freq, xs_error *err);
 
 #ifdef __cplusplus
 }

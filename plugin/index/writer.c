@@ -691,8 +691,8 @@ static int store_document(xapnews_writer_t *w, unsigned k, xs_doc *doc, const xn
                           xs_error *xe)
 {
     /* Xapian's spelling data counts the article's words (counted when it
-     * was built; a replaced article's are taken away by
-     * xs_db_replace_counted() below) */
+     * was built, or from the vocabulary of a new database; a replaced
+     * article's are taken away by xs_db_replace_counted() below) */
     if (add_story(w, doc, s, term, term_len, ahead, xe) < 0) return -1;
     int is_new = ahead->known_new;
     if (w->fresh[k]) {
@@ -1683,7 +1683,8 @@ xapnews_status_t xapnews_writer_add(xapnews_writer_t *w,
         st = xn_error_set(&w->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     /* what the analysing side does for the storing side */
     if (!st) st = seek_story_ahead(w, (unsigned)slot, id, id_len);
-    if (!st && xs_spelling_counts_add_doc(w->spelling[slot], doc, &xe) < 0)
+    if (!st && xs_db_spelling_per_document(db) &&
+        xs_spelling_counts_add_doc(w->spelling[slot], doc, &xe) < 0)
         st = xn_error_from_shim(&w->err, &xe, NULL);
     if (!st && w->pipe) {
         st = hand_over(w, (unsigned)slot, doc);

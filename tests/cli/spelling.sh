@@ -96,6 +96,14 @@ for how in "" "--batch 7" "--jobs 2" "--shards 2" "--shards 2 --jobs 2"; do
     expect_eq "every article replaced twice in one run ($how)" "in step" "$(in_step grow)"
     expect_eq "articles ($how)" "$n" "$($SYSPY -c 'import sys, xapian; print(xapian.Database(sys.argv[1]).get_doccount())' grow)"
 done
+# a new database's first run counts its words from the vocabulary when it
+# ends: ids given again within that run, on one thread and on two
+for how in "--jobs 1" "--jobs 2 --batch 7"; do
+    rm -rf fresh
+    # shellcheck disable=SC2086
+    "$XAPNEWS" index --db fresh $how first.jsonl edited.jsonl > /dev/null || fail "index fresh $how"
+    expect_eq "new database, 40 replaced in its first run ($how)" "in step" "$(in_step fresh)"
+done
 # A run's commits hold its words back from the spelling data until it
 # ends, marking the database; a run killed before then leaves the mark,
 # and the next writer recounts the data from the index's words.
