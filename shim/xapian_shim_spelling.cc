@@ -111,8 +111,8 @@ void xs_db_spelling_flush(xs_db *h)
     Xapian::WritableDatabase *wdb = writer_of(h, nullptr);
     if (!wdb) return;
     if (changes->from_vocabulary) {
-        // the vocabulary is what this writer wrote: counting it costs no
-        // more than counting each document did, and far less per word
+        // the vocabulary is what this writer wrote: one walk of it in
+        // word order takes the place of counting each document's words
         changes->words.clear();
         count_from_vocabulary(*wdb);
         changes->from_vocabulary = false;
