@@ -167,7 +167,6 @@ typedef struct {
     double start, last;
     unsigned long long bytes_before, bytes_total;
     volatile progress_slot *slot; /* a job's: published there, not shown */
-    unsigned long docs_before;    /* indexed before SLOT's run began */
     const part_plan *plan;        /* the job's, whose run the bytes are of */
 } progress_t;
 
@@ -197,7 +196,7 @@ static void progress_update(progress_t *p, const xapnews_source_t *src,
     xapnews_source_progress(src, &done, NULL);
     done += p->bytes_before;
     if (p->slot) {
-        p->slot->articles = docs - p->docs_before;
+        p->slot->articles = docs;
         p->slot->bytes = p->plan ? part_plan_run_done(p->plan, done) : done;
         return;
     }
@@ -459,8 +458,8 @@ static void run_index(const index_args *a, const char *part, part_plan *plan, un
     /* the sources read the fields the database is indexed with */
     if (read_writer_fields(a, sources, writer, c) < 0) goto out;
     progress_t prog = {report && !slot && !a->quiet && isatty(STDERR_FILENO), now(), 0, 0,
-                       total_bytes, slot, 0, plan};
-    unsigned long seen = 0;
+                       total_bytes, slot, plan};
+    unsigned long seen = 0; /* articles shown: in a job, those of its slot's run */
     noted_keys noted = {NULL, 0};
     int stop = 0;
     for (int i = 0; i < a->npaths && c->rc == EXIT_OK && !stop; i++) {
@@ -483,7 +482,7 @@ static void run_index(const index_args *a, const char *part, part_plan *plan, un
                                             &writer, c))
                         break;
                     prog.slot = &pj->slots[pj->run]; /* the run gone on into */
-                    prog.docs_before = seen;
+                    seen = 0;
                 }
                 if (taking < 0) {
                     cli_error("out of memory");
@@ -786,7 +785,7 @@ static void run_parts(const index_args *a, unsigned long long total_bytes,
     /* each run's progress, shown as one by this process */
     volatile progress_slot *slots = mmap(NULL, cap * sizeof *slots, PROT_READ | PROT_WRITE,
                                          MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    progress_t shown = {!a->quiet && isatty(STDERR_FILENO), now(), 0, 0, total_bytes, NULL, 0, NULL};
+    progress_t shown = {!a->quiet && isatty(STDERR_FILENO), now(), 0, 0, total_bytes, NULL, NULL};
     if (slots == MAP_FAILED) slots = NULL;
     if (!board || !path || !paths || !order || !pids || !fds || !logs || !replay || !slots) {
         cli_error("out of memory");
