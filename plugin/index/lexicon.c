@@ -2,6 +2,7 @@
 #include "lexicon.h"
 
 #include "hash.h"
+#include "sort.h"
 #include "stub.h"
 #include "tokenizer.h"
 
@@ -414,10 +415,8 @@ typedef struct {
 
 /* Stores the count of WORD: as stored, plus its count in U->add, minus
  * that in U->gone (never below 0); a count of 0 removes the key. */
-static int update_word(void *vctx, const char *word, size_t len, unsigned long count)
+static int update_word(word_update *u, const char *word, size_t len)
 {
-    (void)count;
-    word_update *u = vctx;
     xs_error xe;
     xn_strbuf_reset(&u->key);
     if (xn_strbuf_puts(&u->key, XN_LEXICON_WORD_PREFIX) < 0 ||
@@ -448,17 +447,52 @@ static int update_word(void *vctx, const char *word, size_t len, unsigned long c
     return 0;
 }
 
-/* The words of LEX not in SEEN (may be NULL), through update_word(). */
+/* A word of a lexicon's arena. */
 typedef struct {
-    word_update *u;
-    const xn_lexicon *seen;
-} update_pass;
+    const char *word;
+    size_t len;
+} word_ref;
 
-static int update_unseen(void *vctx, const char *word, size_t len, unsigned long count)
+/* Byte order, shorter first where one word starts the other: the order
+ * of Xapian's keys. */
+static int by_bytes(const void *va, const void *vb)
 {
-    update_pass *p = vctx;
-    if (p->seen && xn_lexicon_get(p->seen, word, len)) return 0;
-    return update_word(p->u, word, len, count);
+    const word_ref *a = va, *b = vb;
+    int c = memcmp(a->word, b->word, a->len < b->len ? a->len : b->len);
+    return c ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+/* Appends to *REFS (N of them) the words of LEX not in SEEN (may be NULL). */
+static void note_words(word_ref *refs, size_t *n, const xn_lexicon *lex, const xn_lexicon *seen)
+{
+    for (size_t i = 0; lex && i < lex->cap; i++) {
+        const entry *e = &lex->slots[i];
+        if (e->off == (size_t)-1) continue;
+        const char *w = lex->words.data + e->off;
+        if (!seen || !xn_lexicon_get(seen, w, e->len)) refs[(*n)++] = (word_ref){w, e->len};
+    }
+}
+
+/* Calls update_word() for every word of U->add and U->gone, once, in the
+ * order of their keys: neighbouring keys share the B-tree's blocks, so a
+ * commit reads and writes each block of the lexicon it changes once, where
+ * the order of a hash table moved from block to block for every word.
+ * Returns non-zero when one failed (U->st says why) or memory ran out. */
+static int update_words(word_update *u)
+{
+    size_t n = 0, most = xn_lexicon_size(u->add) + xn_lexicon_size(u->gone);
+    word_ref *refs = malloc((most ? most : 1) * sizeof *refs);
+    if (!refs) {
+        u->st = xn_error_set(u->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        return 1;
+    }
+    note_words(refs, &n, u->add, NULL);
+    note_words(refs, &n, u->gone, u->add);
+    xn_sort(refs, n, sizeof *refs, by_bytes);
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++) rc = update_word(u, refs[i].word, refs[i].len);
+    free(refs);
+    return rc;
 }
 
 xapnews_status_t xn_lexicon_pending_flush(xn_lexicon_pending *added,
@@ -485,10 +519,7 @@ xapnews_status_t xn_lexicon_pending_flush(xn_lexicon_pending *added,
     if (oom) st = xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     /* every word added or taken away, once */
     word_update u = {db, add, gone, XN_STRBUF_INIT, err, XAPNEWS_STATUS_SUCCESS};
-    update_pass all = {&u, NULL}, rest = {&u, add};
-    if (!st && ((add && xn_lexicon_each(add, update_unseen, &all)) ||
-                (gone && xn_lexicon_each(gone, update_unseen, &rest))))
-        st = u.st;
+    if (!st && update_words(&u)) st = u.st;
     xn_strbuf_free(&u.key);
     xn_lexicon_free(own);
     if (!st && blob_len && xs_db_set_metadata(db, XN_LEXICON_KEY, "", 0, &xe) < 0)

@@ -580,6 +580,108 @@ START_TEST(lexicon_counts_the_articles_held)
 }
 END_TEST
 
+/* A name for the property test below: N-th of a pool where many names
+ * start others (li, lim, lima, ...), the order a commit stores keys in. */
+static void pool_name(unsigned n, char *out, size_t size)
+{
+    static const char *const stems[] = {"li", "wang", "zhang", "jo", "hu", "xi", "ma", "chen"};
+    static const char *const tails[] = {"", "m", "ma", "n", "ng", "s", "son", "sky", "a", "ov"};
+    snprintf(out, size, "%s%s", stems[n % 8], tails[n / 8 % 10]);
+}
+
+/* What the lexicon of a database holding the articles BODIES (N, NULL for
+ * none) must be: each body's counts, added up. */
+static xn_lexicon *lexicon_of(char *const *bodies, size_t n)
+{
+    xn_lexicon *lex = xn_lexicon_new();
+    xn_tokens toks = XN_TOKENS_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (!bodies[i]) continue;
+        size_t len = strlen(bodies[i]);
+        ck_assert_uint_ne(xn_analyze(bodies[i], len, NULL, 0, &toks), (unsigned)-1);
+        ck_assert_int_eq(xn_lexicon_note(lex, bodies[i], len, &toks), 0);
+    }
+    xn_tokens_free(&toks);
+    return lex;
+}
+
+typedef struct {
+    const xn_lexicon *other;
+    size_t missing;
+} lexicon_compare;
+
+static int count_differs(void *vctx, const char *word, size_t len, unsigned long count)
+{
+    lexicon_compare *c = vctx;
+    if (xn_lexicon_get(c->other, word, len) != count) c->missing++;
+    return 0;
+}
+
+/* Sessions of random articles (ids given again, so that stored ones are
+ * replaced and their counts taken away) in batches of 1, 7 or 1000 on one
+ * or two threads: after each, the stored lexicon is the sum of the
+ * articles held, word for word, for every seed. */
+START_TEST(lexicon_is_the_sum_of_the_articles_held)
+{
+    enum { IDS = 40, SESSIONS = 6, MOST = 30 };
+    for (unsigned seed = 1; seed <= 4; seed++) {
+        srand(seed);
+        char dir[] = "/tmp/check_suggest_XXXXXX";
+        ck_assert_ptr_nonnull(mkdtemp(dir));
+        char path[64];
+        snprintf(path, sizeof path, "%s/db", dir);
+        char *held[IDS] = {0};
+        for (unsigned s = 0; s < SESSIONS; s++) {
+            size_t n = 1 + (size_t)rand() % MOST;
+            char idbuf[MOST][8], *bodies[MOST];
+            const char *ids[MOST];
+            for (size_t i = 0; i < n; i++) {
+                unsigned id = (unsigned)rand() % IDS;
+                snprintf(idbuf[i], sizeof idbuf[i], "a%u", id);
+                ids[i] = idbuf[i];
+                xn_strbuf b = XN_STRBUF_INIT;
+                xn_strbuf_puts(&b, "Officials said");
+                for (int w = 1 + rand() % 6; w > 0; w--) {
+                    char name[16];
+                    pool_name((unsigned)rand() % 80, name, sizeof name);
+                    name[0] = (char)(name[0] - 'a' + 'A');
+                    xn_strbuf_printf(&b, " %s", name);
+                }
+                xn_strbuf_puts(&b, " met the press.");
+                bodies[i] = xn_strbuf_take(&b);
+                free(held[id]);
+                held[id] = strdup(bodies[i]);
+            }
+            static const unsigned batches[] = {1, 7, 1000};
+            write_articles(path, ids, (const char *const *)bodies, n, batches[rand() % 3],
+                           1 + (unsigned)(rand() % 2));
+            for (size_t i = 0; i < n; i++) free(bodies[i]);
+
+            xn_lexicon *want = lexicon_of(held, IDS), *got = NULL;
+            xs_error xe;
+            xs_db *db = xs_db_open_read(path, &xe);
+            ck_assert_ptr_nonnull(db);
+            xn_error err;
+            xn_error_clear(&err);
+            ck_assert_int_eq(xn_lexicon_load(db, path, &got, &err), XAPNEWS_STATUS_SUCCESS);
+            xs_db_close(db, &xe);
+            ck_assert_uint_gt(xn_lexicon_size(want), 0);
+            ck_assert_uint_eq(xn_lexicon_size(got), xn_lexicon_size(want));
+            lexicon_compare c = {got, 0};
+            xn_lexicon_each(want, count_differs, &c);
+            ck_assert_msg(c.missing == 0, "seed %u session %u: %zu words differ", seed, s,
+                          c.missing);
+            xn_lexicon_free(want);
+            xn_lexicon_free(got);
+        }
+        for (size_t i = 0; i < IDS; i++) free(held[i]);
+        char cmd[128];
+        snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+        ck_assert_int_eq(system(cmd), 0);
+    }
+}
+END_TEST
+
 START_TEST(library_suggest_and_typos)
 {
     char dir[] = "/tmp/check_suggest_XXXXXX";
@@ -653,6 +755,7 @@ static Suite *suite(void)
     tcase_add_test(t, lexicon_counts_names_in_mid_sentence);
     tcase_add_test(t, lexicon_grows);
     tcase_add_test(t, lexicon_counts_the_articles_held);
+    tcase_add_test(t, lexicon_is_the_sum_of_the_articles_held);
     tcase_add_test(t, typos_rewrite);
     tcase_add_test(t, library_suggest_and_typos);
     suite_add_tcase(s, t);
