@@ -14,7 +14,8 @@
  * database's metadata, one key per word (XN_LEXICON_WORD_PREFIX and the
  * word, the count in decimal), so the lexicon covers every article indexed
  * and a commit reads and writes the words of its articles only, whatever
- * the size of the archive. Each article also keeps its own counts, in the value
+ * the size of the archive, in the order of their keys (each B-tree block
+ * it changes is read and written once). Each article also keeps its own counts, in the value
  * slot XN_SLOT_NAMES (the stored format's lines, no header): when it is
  * indexed again, the writer takes those away at the next commit, so the
  * counts stay those of the articles the database holds. A sharded
