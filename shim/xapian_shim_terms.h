@@ -38,7 +38,9 @@ int xs_terms_shared(xs_db *db, const char *prefix,
 
 /** Calls FN(CTX, VALUES, LENS) once with the values of the N_SLOTS SLOTS
  *  (at most XS_POSTING_SLOTS_MAX; a value the document lacks is "") of
- *  document DOCID. A missing document fails with XS_NOT_FOUND. */
+ *  document DOCID, a document of DB as its posting lists give them: it is
+ *  not looked up first (a B-tree read of its own), so a missing document
+ *  reads as one with no values. */
 int xs_doc_values(xs_db *db, unsigned docid, const unsigned *slots, size_t n_slots,
                   int (*fn)(void *ctx, const char *const *values, const size_t *lens),
                   void *ctx, xs_error *err);

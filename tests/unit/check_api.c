@@ -540,6 +540,18 @@ static int record_agrees(void *ctx, const char *const *v, const size_t *len)
     return 0;
 }
 
+/* Copies two values, as strings, into CTX (char[2][64]). */
+static int copy_two(void *ctx, const char *const *v, const size_t *len)
+{
+    char (*out)[64] = ctx;
+    for (int k = 0; k < 2; k++) {
+        ck_assert_uint_lt(len[k], 64);
+        memcpy(out[k], v[k], len[k]);
+        out[k][len[k]] = '\0';
+    }
+    return 0;
+}
+
 /* Every article of the database at PATH holds in its story record the
  * story key and id its own slots hold: keying an article again rewrites
  * both. */
@@ -555,6 +567,33 @@ static void records_agree(const char *path)
         ck_assert_int_eq(xs_doc_values(db, d, slots, 3, record_agrees, NULL, &xe), 0);
     ck_assert_int_eq(xs_db_close(db, &xe), 0);
 }
+
+/* xs_doc_values() reads the slots of a document a posting list gives
+ * without looking it up first: a document that is not there reads as one
+ * without values, and is no error. */
+START_TEST(doc_values_of_listed_and_missing_documents)
+{
+    const char *path = make_db("docvalues.db");
+    xs_error xe;
+    xs_db *db = xs_db_open_read(path, &xe);
+    ck_assert_msg(db != NULL, "%s", xe.message);
+    unsigned ids[4];
+    size_t n = 0;
+    char term[64];
+    snprintf(term, sizeof term, "%s%s", XN_PREFIX_ID, A2.id);
+    ck_assert_int_eq(xs_term_docs(db, term, strlen(term), ids, 4, &n, &xe), 0);
+    ck_assert_uint_eq(n, 1);
+    static const unsigned slots[] = {XN_SLOT_ID, XN_SLOT_CUSTOM_FIRST + 40};
+    char got[2][64];
+    ck_assert_int_eq(xs_doc_values(db, ids[0], slots, 2, copy_two, got, &xe), 0);
+    ck_assert_str_eq(got[0], A2.id);
+    ck_assert_str_eq(got[1], "");
+    ck_assert_int_eq(xs_doc_values(db, 1000, slots, 2, copy_two, got, &xe), 0);
+    ck_assert_str_eq(got[0], "");
+    ck_assert_str_eq(got[1], "");
+    ck_assert_int_eq(xs_db_close(db, &xe), 0);
+}
+END_TEST
 
 START_TEST(joined_parts_are_keyed_as_one_writer_keys)
 {
@@ -1636,6 +1675,7 @@ int main(void)
     tcase_add_test(tc, ranks_and_offsets);
     tcase_add_test(tc, sorts_by_date_and_counts_months);
     tcase_add_test(tc, collapses_near_duplicate_stories);
+    tcase_add_test(tc, doc_values_of_listed_and_missing_documents);
     tcase_add_test(tc, joined_parts_are_keyed_as_one_writer_keys);
     tcase_add_test(tc, counts_exact_when_few_bounded_when_estimated);
     tcase_add_test(tc, snippets);
