@@ -119,8 +119,11 @@ char *cli_text_args(int argc, char **argv)
 
 void cli_json_string(FILE *f, const char *s)
 {
+    /* JSON text is UTF-8: bytes that are not (a query id or --marks as
+     * given) go out as U+FFFD, so the output always parses */
+    char *clean = xapnews_utf8_clean(s);
     fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    for (const unsigned char *p = (const unsigned char *)(clean ? clean : s); *p; p++) {
         switch (*p) {
         case '"': fputs("\\\"", f); break;
         case '\\': fputs("\\\\", f); break;
@@ -129,10 +132,12 @@ void cli_json_string(FILE *f, const char *s)
         case '\t': fputs("\\t", f); break;
         default:
             if (*p < 0x20) fprintf(f, "\\u%04x", *p);
+            else if (*p >= 0x80 && !clean) fputs("\\ufffd", f); /* out of memory: no bytes unchecked */
             else fputc(*p, f);
         }
     }
     fputc('"', f);
+    xapnews_free(clean);
 }
 
 int cli_open_database(const char *path, xapnews_database_t **db)

@@ -63,4 +63,22 @@ ctrl=$(printf 'guo\001\002shengkun\177')
 expect_eq "control characters separate words" "0||4" "$(q "$ctrl")"
 badutf=$(printf 'guo \377\376 shengkun')
 expect_eq "invalid UTF-8 in a query" "0||4" "$(q "$badutf")"
+# JSON output is UTF-8 whatever bytes come in: --marks and a query id of
+# an eval file are written with U+FFFD for what is not UTF-8
+"$XAPNEWS" search --db "$DB" --json -n 1 --marks "$(printf '\377,\355\240\200')" -- hotline \
+    > "$TMP/out" 2> "$TMP/err"
+expect_eq "invalid UTF-8 marks: exit 0" "0" "$?"
+expect_eq "invalid UTF-8 marks: the JSON parses, the marks as U+FFFD" "yes" \
+    "$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1], "rb"))["hits"][0]["snippet"]
+print("yes" if "\ufffdhotline\ufffd" in s.lower() else s)' "$TMP/out")"
+printf 'q\214\thotline\nq\3772\tzyzzyva\n' > "$TMP/bad.tsv"
+id=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["id"])' \
+    "$top_srcdir/corpus/manifest.jsonl")
+printf 'q\214 0 %s 1\nq\3772 0 %s 1\n' "$id" "$id" > "$TMP/bad.qrels"
+"$XAPNEWS" eval --db "$DB" --queries "$TMP/bad.tsv" --qrels "$TMP/bad.qrels" --json --per-query \
+    > "$TMP/out" 2> "$TMP/err"
+expect_eq "invalid UTF-8 query ids: exit 0" "0" "$?"
+expect_eq "invalid UTF-8 query ids: the JSON parses, the ids with U+FFFD" "'q\\ufffd' 'q\\ufffd2'" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1], "rb"))
+print(" ".join(ascii(k) for k in sorted(d["per_query"])))' "$TMP/out")"
 finish
