@@ -12,6 +12,7 @@
 #include "query_builder.h"
 #include "query_rewrite.h"
 #include "schema.h"
+#include "sort.h"
 #include "settings.h"
 #include "similar.h"
 #include "stemmer.h"
@@ -514,18 +515,27 @@ static unsigned check_at_least(const xapnews_query_t *q, unsigned offset,
     return q->exact_up_to + 1 > page ? q->exact_up_to + 1 : page;
 }
 
+/* Hits from which the "more like it" counts of a collapsed page come from
+ * one pass over every match rather than a search per hit: a search per
+ * hit runs the whole query again, which for a long query costs about what
+ * the pass does. */
+#define STORY_PASS_HITS 50
+
 /* With collapsing, Xapian bounds the number of stories only loosely: it
  * tracks the keys of the hits it keeps. When at most the matches counted
- * exactly (xapnews_query_set_exact_count()) match, one more pass counts
- * the distinct story keys among them (a match spy sees every match,
+ * exactly (xapnews_query_set_exact_count()) match, or the page holds
+ * STORY_PASS_HITS hits or more (N_HITS), one more pass counts the
+ * distinct story keys among the matches (a match spy sees every match,
  * collapsed or not), and R's total becomes exact. That pass's counts per
  * story key go to *COUNTS (the caller frees them), NULL without it. */
-static int count_stories(const xapnews_query_t *q, xapnews_results_t *r, xs_mset **counts)
+static int count_stories(const xapnews_query_t *q, xapnews_results_t *r, unsigned n_hits,
+                         xs_mset **counts)
 {
     *counts = NULL;
     unsigned long lower, upper;
     xs_mset_uncollapsed_bounds(r->mset, &lower, &upper);
-    if (r->lower == r->upper || upper > q->exact_up_to) return 0;
+    int exact_wanted = r->lower != r->upper && upper <= q->exact_up_to;
+    if (!exact_wanted && n_hits < STORY_PASS_HITS) return 0;
     static const unsigned slot = XN_SLOT_STORY, all = XS_COUNT_ALL;
     xs_error xe;
     xs_mset *m = xs_search_counting(q->db->db, q->q, 0, 0, &q->weighting, NULL, XS_NO_COLLAPSE,
@@ -548,17 +558,27 @@ static int count_stories(const xapnews_query_t *q, xapnews_results_t *r, xs_mset
     return 0;
 }
 
-/* The matches with story key KEY (LEN bytes) among COUNTS (count_stories()). */
-static unsigned long story_matches(const xs_mset *counts, const char *key, size_t len)
+/* A story key and its matches, from count_stories()'s pass. */
+typedef struct {
+    const char *key;
+    size_t len;
+    unsigned long matches;
+} story_count;
+
+static int by_key(const void *va, const void *vb)
 {
-    size_t n = xs_mset_count_size(counts, 0);
-    for (size_t i = 0; i < n; i++) {
-        size_t vlen;
-        unsigned long freq = 0;
-        const char *v = xs_mset_count_value_len(counts, 0, i, &vlen, &freq);
-        if (v && vlen == len && memcmp(v, key, len) == 0) return freq;
-    }
-    return 0;
+    const story_count *a = va, *b = vb;
+    int c = memcmp(a->key, b->key, a->len < b->len ? a->len : b->len);
+    return c ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+/* The matches with story key KEY (LEN bytes) among the N of SORTED. */
+static unsigned long story_matches(const story_count *sorted, size_t n, const char *key,
+                                   size_t len)
+{
+    story_count want = {key, len, 0};
+    const story_count *found = n ? bsearch(&want, sorted, n, sizeof *sorted, by_key) : NULL;
+    return found ? found->matches : 0;
 }
 
 /* With collapsing: how many other matches of Q each hit of R stands for,
@@ -570,32 +590,41 @@ static int count_story_matches(const xapnews_query_t *q, xapnews_results_t *r,
 {
     xapnews_database_t *d = q->db;
     unsigned n = xs_mset_size(r->mset);
-    if (!(r->more = calloc(n, sizeof *r->more))) {
+    size_t n_sorted = counts ? xs_mset_count_size(counts, 0) : 0;
+    story_count *sorted = malloc((n_sorted ? n_sorted : 1) * sizeof *sorted);
+    if (!sorted || !(r->more = calloc(n, sizeof *r->more))) {
+        free(sorted);
         xn_error_set(&d->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
         return -1;
     }
+    for (size_t i = 0; i < n_sorted; i++) {
+        sorted[i].key = xs_mset_count_value_len(counts, 0, i, &sorted[i].len, &sorted[i].matches);
+        if (!sorted[i].key) sorted[i] = (story_count){"", 0, 0};
+    }
+    xn_sort(sorted, n_sorted, sizeof *sorted, by_key);
     char term[XN_TERM_MAX_BYTES + 1];
     size_t plen = strlen(XN_PREFIX_STORY);
     memcpy(term, XN_PREFIX_STORY, plen);
-    for (unsigned i = 0; i < n; i++) {
+    int rc = 0;
+    for (unsigned i = 0; i < n && rc == 0; i++) {
         const char *key = xapnews_results_story(r, i);
         size_t len = key ? strlen(key) : 0;
         if (!len || plen + len > XN_TERM_MAX_BYTES) continue;
-        if (counts) {
-            unsigned long count = story_matches(counts, key, len);
-            r->more[i] = count ? count - 1 : 0;
-            continue;
-        }
-        memcpy(term + plen, key, len);
         unsigned long count = 0;
-        xs_error xe;
-        if (xs_count_with_term(d->db, q->q, term, plen + len, &count, &xe) < 0) {
-            xn_error_from_shim(&d->err, &xe, "cannot count a story's articles");
-            return -1;
+        if (counts) {
+            count = story_matches(sorted, n_sorted, key, len);
+        } else {
+            memcpy(term + plen, key, len);
+            xs_error xe;
+            if (xs_count_with_term(d->db, q->q, term, plen + len, &count, &xe) < 0) {
+                xn_error_from_shim(&d->err, &xe, "cannot count a story's articles");
+                rc = -1;
+            }
         }
         r->more[i] = count ? count - 1 : 0;
     }
-    return 0;
+    free(sorted);
+    return rc;
 }
 
 /* The total of R's matches: exact when the bounds meet, else Xapian's
@@ -679,7 +708,7 @@ xapnews_status_t xapnews_query_search(xapnews_query_t *q, unsigned offset,
         }
     }
     xs_mset *counts = NULL;
-    if (q->collapse && (count_stories(q, r, &counts) < 0 ||
+    if (q->collapse && (count_stories(q, r, n, &counts) < 0 ||
                         (n && count_story_matches(q, r, counts) < 0))) {
         xs_mset_free(counts);
         xapnews_results_destroy(r);

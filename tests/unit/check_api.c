@@ -418,6 +418,70 @@ static const char STORY[] =
     "theft of commercial secrets and the indictment of five officers last "
     "year, and it was welcomed by industry groups who had pressed for it.";
 
+/* "More like it" of a collapsed page: counted in one pass over the matches
+ * for a page of STORY_PASS_HITS hits or more, by a search per hit for a
+ * smaller one; both give every hit the same count, over random stories
+ * of one to four copies. */
+START_TEST(more_like_it_in_one_pass_or_per_hit)
+{
+    const char *path = tmp_path("morelike.db");
+    xapnews_writer_t *w = NULL;
+    ck_assert_int_eq(xapnews_writer_open(path, &w, NULL), XAPNEWS_STATUS_SUCCESS);
+    static const char *const words[] = {"trade", "tariff", "steel", "grain", "bank", "rate",
+                                        "oil", "price", "export", "yen", "bond", "gold",
+                                        "market", "deficit", "budget", "wheat"};
+    srand(7);
+    unsigned n_articles = 0;
+    for (unsigned story = 0; story < 70; story++) {
+        char body[2048] = "";
+        size_t at = 0;
+        for (int k = 0; k < 60; k++)
+            at += (size_t)snprintf(body + at, sizeof body - at, "%s%s%u ", k % 9 ? "" : "talks ",
+                                   words[rand() % 16], (unsigned)rand() % 50);
+        for (int copy = 0, copies = 1 + rand() % 4; copy < copies; copy++) {
+            char text[2200], id[16];
+            snprintf(text, sizeof text, "%s%s", copy ? "LONDON (Wire) - " : "", body);
+            snprintf(id, sizeof id, "s%u-%d", story, copy);
+            art_t a = {id, "Talks", "2015-12-02", "Wire", "", text, {NULL}};
+            add(w, &a);
+            n_articles++;
+        }
+    }
+    ck_assert_int_eq(xapnews_writer_close(w, NULL), XAPNEWS_STATUS_SUCCESS);
+    xapnews_database_t *db = open_db(path);
+    xapnews_query_t *q = NULL;
+    ck_assert_int_eq(xapnews_query_parse(db, "talks", 0, &q), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_query_set_collapse(q, 1), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_query_set_exact_count(q, 0), XAPNEWS_STATUS_SUCCESS);
+    xapnews_results_t *all = NULL;
+    ck_assert_int_eq(xapnews_query_search(q, 0, 70, &all), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(xapnews_results_count(all), 70);
+    ck_assert_int_eq(xapnews_results_total_exact(all), 1);
+    ck_assert_uint_eq(xapnews_results_total_estimate(all), 70);
+    unsigned long counted = 0;
+    for (unsigned i = 0; i < 70; i++) counted += 1 + xapnews_results_more_like_it(all, i);
+    ck_assert_uint_eq(counted, n_articles);
+    for (unsigned offset = 0; offset < 70; offset += 10) {
+        xapnews_results_t *page = NULL;
+        ck_assert_int_eq(xapnews_query_search(q, offset, 10, &page), XAPNEWS_STATUS_SUCCESS);
+        ck_assert_uint_eq(xapnews_results_count(page), 10);
+        for (unsigned i = 0; i < 10; i++) {
+            const char *id = xapnews_results_field(page, i, XAPNEWS_FIELD_ID);
+            ck_assert_str_eq(id, xapnews_results_field(all, offset + i, XAPNEWS_FIELD_ID));
+            ck_assert_msg(xapnews_results_more_like_it(page, i) ==
+                              xapnews_results_more_like_it(all, offset + i),
+                          "%s: %lu more in a page of 10, %lu in one of 70", id,
+                          xapnews_results_more_like_it(page, i),
+                          xapnews_results_more_like_it(all, offset + i));
+        }
+        xapnews_results_destroy(page);
+    }
+    xapnews_results_destroy(all);
+    xapnews_query_destroy(q);
+    xapnews_database_close(db);
+}
+END_TEST
+
 START_TEST(collapses_near_duplicate_stories)
 {
     const char *path = tmp_path("dups.db");
@@ -1675,6 +1739,7 @@ int main(void)
     tcase_add_test(tc, ranks_and_offsets);
     tcase_add_test(tc, sorts_by_date_and_counts_months);
     tcase_add_test(tc, collapses_near_duplicate_stories);
+    tcase_add_test(tc, more_like_it_in_one_pass_or_per_hit);
     tcase_add_test(tc, doc_values_of_listed_and_missing_documents);
     tcase_add_test(tc, joined_parts_are_keyed_as_one_writer_keys);
     tcase_add_test(tc, counts_exact_when_few_bounded_when_estimated);
