@@ -94,11 +94,13 @@ static const char help[] =
     "\n"
     "Bad records are reported as FILE:LINE: reason and skipped; the records\n"
     "around them are indexed. Repairable faults keep the record, with a\n"
-    "FILE:LINE warning: invalid UTF-8 and NUL characters (\\u0000) become\n"
-    "U+FFFD, a malformed \"date\" is dropped, an overlong field is cut. An\n"
-    "\"id\" may be a whole number (7 is the id \"7\"). A PATH without any\n"
-    "record is reported as PATH: no articles (exit status 1). A summary line\n"
-    "ends the run, counting indexed, repaired and skipped records.\n"
+    "FILE:LINE warning: invalid UTF-8, NUL characters (\\u0000) and lone\n"
+    "UTF-16 surrogate escapes (\\ud800) become U+FFFD, a malformed \"date\" is\n"
+    "dropped, an overlong field is cut. A byte order mark starting a file is\n"
+    "skipped. An \"id\" may be a whole number (7 is the id \"7\"). A PATH\n"
+    "without any record is reported as PATH: no articles (exit status 1). A\n"
+    "summary line ends the run, counting indexed, repaired and skipped\n"
+    "records.\n"
     "\n" EXIT_CODES_HELP;
 
 #define N_TABLES 5 /* xapnews_table_t */

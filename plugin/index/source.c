@@ -36,6 +36,7 @@ struct xapnews_source {
     xn_chrome *chrome;
     xn_strbuf scratch;
     xn_strbuf repaired; /* the current line with invalid UTF-8 replaced */
+    xn_strbuf unpaired; /* the current line with lone surrogate escapes replaced */
     xn_strbuf unnul;    /* a string value with its NULs replaced */
     xn_strbuf warnings; /* about the last record returned: one line per
                            repair, "" for none */
@@ -619,6 +620,56 @@ static xapnews_status_t fill_article(xapnews_source_t *s, json_t *obj,
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+/* The value of the 4 hex digits at P, or -1. */
+static long hex4(const char *p)
+{
+    long v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0) return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+/* The escape \uXXXX at LINE[I] (LEN bytes in all) when it is one of a
+ * UTF-16 surrogate: 1 for a high one, 2 for a low one; else 0. */
+static int surrogate_at(const char *line, size_t len, size_t i)
+{
+    if (i + 6 > len || line[i] != '\\' || line[i + 1] != 'u') return 0;
+    long v = hex4(line + i + 2);
+    return v >= 0xD800 && v <= 0xDBFF ? 1 : v >= 0xDC00 && v <= 0xDFFF ? 2 : 0;
+}
+
+/* JSON escapes a character past U+FFFF as two surrogates, high then low;
+ * jansson refuses either alone. Into OUT: LINE (LEN bytes) with each lone
+ * one written \ufffd (as long), their number in *FIXED (OUT untouched
+ * when 0). -1 when memory runs out. */
+static int repair_surrogates(const char *line, size_t len, xn_strbuf *out, size_t *fixed)
+{
+    *fixed = 0;
+    if (!memchr(line, '\\', len)) return 0;
+    for (size_t i = 0; i < len; i++) {
+        if (line[i] != '\\' || i + 1 >= len) continue;
+        int kind = surrogate_at(line, len, i);
+        if (kind == 1 && surrogate_at(line, len, i + 6) == 2) {
+            i += 11; /* a pair */
+            continue;
+        }
+        if (kind) {
+            if (!*fixed && (xn_strbuf_reset(out), xn_strbuf_append(out, line, len) < 0)) return -1;
+            memcpy(out->data + i, "\\ufffd", 6);
+            ++*fixed;
+            i += 5;
+            continue;
+        }
+        i++; /* the escaped character: an escaped backslash starts no escape */
+    }
+    return 0;
+}
+
 static int blank(const char *p, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -653,9 +704,14 @@ xapnews_status_t xapnews_source_next(xapnews_source_t *s,
         }
         s->lineno++;
         s->done += (unsigned long long)got;
-        if (blank(s->line, (size_t)got)) continue;
         const char *line = s->line;
         size_t line_len = (size_t)got;
+        /* a byte order mark, as some editors start a UTF-8 file with */
+        if (s->lineno == 1 && line_len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+            line += 3;
+            line_len -= 3;
+        }
+        if (blank(line, line_len)) continue;
         size_t fixed = 0;
         if (xn_utf8_repair(line, line_len, &s->repaired, &fixed) < 0)
             return xn_error_set(&s->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
@@ -665,6 +721,16 @@ xapnews_status_t xapnews_source_next(xapnews_source_t *s,
             xapnews_status_t st =
                 warn(s, "invalid UTF-8 replaced by U+FFFD (%zu sequence%s); record kept",
                      fixed, fixed == 1 ? "" : "s");
+            if (st) return st;
+        }
+        if (repair_surrogates(line, line_len, &s->unpaired, &fixed) < 0)
+            return xn_error_set(&s->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+        if (fixed) {
+            line = s->unpaired.data;
+            line_len = s->unpaired.len;
+            xapnews_status_t st =
+                warn(s, "lone UTF-16 surrogate escape (\\uD800-\\uDFFF) replaced by U+FFFD "
+                        "(%zu); record kept", fixed);
             if (st) return st;
         }
         json_error_t jerr;
@@ -759,6 +825,7 @@ void xapnews_source_close(xapnews_source_t *s)
     for (size_t i = 0; i < s->n_undeclared; i++) free(s->undeclared[i].key);
     free(s->undeclared);
     xn_strbuf_free(&s->scratch);
+    xn_strbuf_free(&s->unpaired);
     xn_strbuf_free(&s->repaired);
     xn_strbuf_free(&s->unnul);
     xn_strbuf_free(&s->warnings);

@@ -1379,6 +1379,44 @@ START_TEST(source_replaces_nul_escapes)
 }
 END_TEST
 
+/* A byte order mark starting the file is no part of the first record; a
+ * lone UTF-16 surrogate escape, which jansson refuses, is read as U+FFFD
+ * with a warning, where a pair stays the character it stands for and an
+ * escaped backslash before "ud800" is text. */
+START_TEST(source_reads_a_bom_and_lone_surrogates)
+{
+    xapnews_source_t *src = source_of(
+        "bom.jsonl",
+        "\xEF\xBB\xBF{\"id\": \"b1\", \"body\": \"first\"}\n"
+        "{\"id\": \"b2\", \"title\": \"x\\ud800y\\udc00z\\ud800\", "
+        "\"body\": \"\\ud83d\\ude00 \\\\ud800 \\ud800\\ud800\"}\n"
+        "\xEF\xBB\xBF{\"id\": \"b3\"}\n");
+    const char *path = tmp_path("bom.jsonl");
+    xapnews_article_t *a = NULL;
+    ck_assert_int_eq(xapnews_article_create(&a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_ID), "b1");
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_BODY), "first");
+    ck_assert_ptr_null(xapnews_source_warning(src));
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_ID), "b2");
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_TITLE),
+                     "x\xEF\xBF\xBDy\xEF\xBF\xBDz\xEF\xBF\xBD");
+    ck_assert_str_eq(xapnews_article_get(a, XAPNEWS_FIELD_BODY),
+                     "\xF0\x9F\x98\x80 \\ud800 \xEF\xBF\xBD\xEF\xBF\xBD");
+    char expected[4096];
+    snprintf(expected, sizeof expected,
+             "%s:2: lone UTF-16 surrogate escape (\\uD800-\\uDFFF) replaced by U+FFFD (5); "
+             "record kept", path);
+    ck_assert_str_eq(xapnews_source_warning(src), expected);
+    /* a mark later in the file is no mark: that line is bad JSON */
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_BAD_INPUT);
+    ck_assert_int_eq(xapnews_source_next(src, a), XAPNEWS_STATUS_END);
+    xapnews_source_close(src);
+    xapnews_article_destroy(a);
+}
+END_TEST
+
 START_TEST(source_reads_whole_number_ids)
 {
     xapnews_source_t *src = source_of("ids.jsonl",
@@ -1757,6 +1795,7 @@ int main(void)
     tcase_add_test(tc, source_reports_bad_records_and_goes_on);
     tcase_add_test(tc, source_strict_dates_refuses_a_bad_date);
     tcase_add_test(tc, source_replaces_nul_escapes);
+    tcase_add_test(tc, source_reads_a_bom_and_lone_surrogates);
     tcase_add_test(tc, source_reads_whole_number_ids);
     tcase_add_test(tc, officials_from_several_files_combine);
     tcase_add_test(tc, source_open_errors);
