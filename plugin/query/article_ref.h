@@ -24,7 +24,8 @@ typedef struct {
 #define XN_ARTICLE_REF_INIT {0, NULL, NULL, 0}
 
 /** Looks up the article of DB with the LEN-byte ID into *OUT (freed with
- *  xn_article_ref_free(), also after a failure). On failure sets ERR and
+ *  xn_article_ref_free(), also after a failure): invalid UTF-8 in ID is
+ *  read as U+FFFD, as the indexer stores it. On failure sets ERR and
  *  returns its status. */
 xapnews_status_t xn_article_ref_find(xs_db *db, const char *id, size_t len,
                                      xn_article_ref *out, xn_error *err);

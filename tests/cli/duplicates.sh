@@ -137,4 +137,15 @@ for id in "$first" 001-copy1 001-copy2; do
         "$("$XAPNEWS" search --db "$TMP/sharded" --json --duplicates-of "$id" |
            python3 -c 'import json,sys; print(len(json.load(sys.stdin)["hits"]))')"
 done
+# an id given with invalid UTF-8 is looked up as the indexer stored it
+# (U+FFFD for what is not UTF-8), by --duplicates-of as by similar and id:
+printf '{"id": "a\377b", "title": "Bytes", "body": "A body about the talks."}\n' > "$TMP/badid.jsonl"
+"$XAPNEWS" index --quiet --db "$TMP/badid.db" "$TMP/badid.jsonl" 2> /dev/null
+badid=$(printf 'a\377b')
+for how in "search --duplicates-of" "similar"; do
+    # shellcheck disable=SC2086
+    "$XAPNEWS" ${how% *} --db "$TMP/badid.db" --json $(echo "$how" | cut -s -d' ' -f2) "$badid" \
+        > "$TMP/out" 2> "$TMP/err"
+    expect_eq "$how an id with invalid UTF-8: found" "0|" "$?|$(cat "$TMP/err")"
+done
 finish
