@@ -129,11 +129,13 @@ static void skip_space(lexer_t *p)
     while (p->i < p->len && is_space(p->s[p->i])) p->i++;
 }
 
-/* Whether a boost suffix ("^2", "^0.5") starts at I. */
+/* Whether a boost suffix ("^2", "^0.5") starts at I: a caret right after
+ * an item and before anything but white space or a closing parenthesis,
+ * so that "^-1" or "^abc" is a boost read_boost() refuses rather than
+ * text searched as words. */
 static int at_boost(const lexer_t *p, size_t i)
 {
-    return i + 1 < p->len && p->s[i] == '^' &&
-           ((p->s[i + 1] >= '0' && p->s[i + 1] <= '9') || p->s[i + 1] == '.');
+    return i + 1 < p->len && p->s[i] == '^' && !is_space(p->s[i + 1]) && p->s[i + 1] != ')';
 }
 
 /* End of a bare word starting at I: white space, a parenthesis, a quote
@@ -151,10 +153,13 @@ static int read_boost(lexer_t *p, xn_qnode *n)
 {
     if (!at_boost(p, p->i)) return 0;
     size_t at = p->i++;
-    char *end;
-    double b = strtod(p->s + p->i, &end);
-    size_t stop = (size_t)(end - p->s);
-    if (stop == p->i || b <= 0 || b > 1000 ||
+    /* decimal digits and one point only: strtod() would take "nan", "inf"
+     * and hexadecimal too */
+    size_t stop = p->i, points = 0;
+    while (stop < p->len && ((p->s[stop] >= '0' && p->s[stop] <= '9') || p->s[stop] == '.'))
+        points += p->s[stop++] == '.';
+    double b = stop > p->i && points <= 1 ? strtod(p->s + p->i, NULL) : 0;
+    if (!(b > 0 && b <= 1000) ||
         (stop < p->len && !is_space(p->s[stop]) && p->s[stop] != ')'))
         return fail_syntax(p, at, "a boost (^N) takes a number above 0, at most 1000");
     n->boost = b;

@@ -44,6 +44,12 @@ expect_eq "a boost weighs a word more" "001 003 000" \
 expect_eq "a bad boost is a syntax error" \
     "5|xapnews: query syntax error at column 6: a boost (^N) takes a number above 0, at most 1000|-" \
     "$(q 'Lynch^0 talks')"
+for boost in '^-1' '^nan' '^inf' '^abc' '^1e9' '^2x'; do
+    expect_eq "a bad boost $boost is a syntax error" \
+        "5|xapnews: query syntax error at column 6: a boost (^N) takes a number above 0, at most 1000|-" \
+        "$(q "Lynch$boost talks")"
+done
+expect_eq "a caret before white space is no boost" "0||3" "$(q 'Lynch^ talks')"
 # after the options a word starting with '-' is a query word
 "$XAPNEWS" search --db "$DB" --no-typos -hacking > "$TMP/out" 2> "$TMP/err"
 expect_eq "a leading -word is a query: exit 0" "0" "$?"
