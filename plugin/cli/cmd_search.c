@@ -40,7 +40,7 @@ static const char help[] =
     "left out unless every word is one or they are quoted or +required.\n"
     "A query that does not parse (an unclosed parenthesis, say) is searched as\n"
     "plain words and the output says so; --strict makes it an error (status 5).\n"
-    "After the options, a word starting with '-' is a query word (-iraq\n"
+    "A query is refused (status 5) past 65536 bytes or 1024 words.\n"    "After the options, a word starting with '-' is a query word (-iraq\n"
     "excludes iraq), not an option.\n"
     "\n"
     "Options:\n"
