@@ -15,12 +15,12 @@
  * word, the count in decimal), so the lexicon covers every article indexed
  * and a commit reads and writes the words of its articles only, whatever
  * the size of the archive, in the order of their keys (each B-tree block
- * it changes is read and written once). Each article also keeps its own counts, in the value
- * slot XN_SLOT_NAMES (the stored format's lines, no header): when it is
- * indexed again, the writer takes those away at the next commit, so the
- * counts stay those of the articles the database holds. A sharded
- * database keeps, in each shard, the counts of that shard's articles;
- * xn_lexicon_load() adds them up.
+ * it changes is read and written once). Each article also keeps its own
+ * counts, in the value slot XN_SLOT_NAMES (the stored format's lines, no
+ * header): when it is indexed again, the writer takes those away at the
+ * next commit, so the counts stay those of the articles the database
+ * holds. A sharded database keeps, in each shard, the counts of that
+ * shard's articles; xn_lexicon_load() adds them up.
  *
  * Text format (xn_lexicon_serialise(), and the single value XN_LEXICON_KEY
  * of databases written before the per-word keys, still read, and moved to
