@@ -3,6 +3,7 @@
 #include "grow.h"
 #include "database.h"
 #include "schema.h"
+#include "sort.h"
 #include "strbuf.h"
 #include "tokenizer.h"
 #include "xapian_shim_terms.h"
@@ -425,9 +426,7 @@ static size_t find_acronym(const xn_acronyms *t, const char *key, size_t len)
         size_t mid = lo + (hi - lo) / 2;
         const char *a = t->d[mid].acronym;
         size_t al = strlen(a);
-        int c = memcmp(a, key, al < len ? al : len);
-        if (c == 0) c = al < len ? -1 : al > len;
-        if (c < 0) lo = mid + 1;
+        if (xn_bytes_compare(a, al, key, len) < 0) lo = mid + 1;
         else hi = mid;
     }
     return lo;

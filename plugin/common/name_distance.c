@@ -703,8 +703,7 @@ static int walk_all(trie_walk *w, const trie_nodes *t)
 static int by_name(const void *va, const void *vb)
 {
     const found_name *a = va, *b = vb;
-    int c = memcmp(a->name, b->name, a->len < b->len ? a->len : b->len);
-    return c ? c : (a->len > b->len) - (a->len < b->len);
+    return xn_bytes_compare(a->name, a->len, b->name, b->len);
 }
 
 /* The split search from a budget of one edit on (see name_distance.h). */

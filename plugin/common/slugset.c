@@ -7,9 +7,7 @@
 static int by_bytes(const void *a, const void *b)
 {
     const xn_slugset_item *x = a, *y = b;
-    int c = memcmp(x->s, y->s, x->len < y->len ? x->len : y->len);
-    if (c) return c;
-    return x->len < y->len ? -1 : x->len > y->len;
+    return xn_bytes_compare(x->s, x->len, y->s, y->len);
 }
 
 int xn_slugset_encode(xn_slugset_item *items, size_t n, xn_strbuf *out)

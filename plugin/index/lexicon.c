@@ -458,8 +458,7 @@ typedef struct {
 static int by_bytes(const void *va, const void *vb)
 {
     const word_ref *a = va, *b = vb;
-    int c = memcmp(a->word, b->word, a->len < b->len ? a->len : b->len);
-    return c ? c : (a->len > b->len) - (a->len < b->len);
+    return xn_bytes_compare(a->word, a->len, b->word, b->len);
 }
 
 /* Appends to *REFS (N of them) the words of LEX not in SEEN (may be NULL). */

@@ -200,9 +200,7 @@ static int on_slug(void *vctx, const char *slug, size_t len)
 static int by_slug(const void *a, const void *b)
 {
     const slug_count *x = a, *y = b;
-    int c = memcmp(x->slug, y->slug, x->len < y->len ? x->len : y->len);
-    if (c) return c;
-    return x->len < y->len ? -1 : x->len > y->len;
+    return xn_bytes_compare(x->slug, x->len, y->slug, y->len);
 }
 
 /* Whether every match the K-th counter of M saw holds a set: then the sets

@@ -568,8 +568,7 @@ typedef struct {
 static int by_key(const void *va, const void *vb)
 {
     const story_count *a = va, *b = vb;
-    int c = memcmp(a->key, b->key, a->len < b->len ? a->len : b->len);
-    return c ? c : (a->len > b->len) - (a->len < b->len);
+    return xn_bytes_compare(a->key, a->len, b->key, b->len);
 }
 
 /* The matches with story key KEY (LEN bytes) among the N of SORTED. */
