@@ -450,6 +450,27 @@ int xs_db_metadata_each(xs_db *h, const char *prefix, xs_metadata_fn fn, void *c
     SHIM_CATCH(err, -1)
 }
 
+int xs_db_metadata_keys_each(xs_db *h, const char *prefix, xs_metadata_key_fn fn, void *ctx,
+                             xs_error *err)
+{
+    SHIM_TRY
+    // the keys first, so a retry after a writer's commit never calls FN
+    // twice for one key
+    std::vector<std::string> keys = xs_retrying(*h->db, [&] {
+        std::vector<std::string> ks;
+        for (Xapian::TermIterator k = h->db->metadata_keys_begin(prefix);
+             k != h->db->metadata_keys_end(prefix); ++k)
+            ks.push_back(*k);
+        return ks;
+    });
+    for (const auto &k : keys) {
+        int rc = fn(ctx, k.data(), k.size());
+        if (rc) return rc;
+    }
+    return 0;
+    SHIM_CATCH(err, -1)
+}
+
 int xs_db_termfreq(xs_db *h, const char *term, size_t term_len,
                    unsigned long *freq, xs_error *err)
 {

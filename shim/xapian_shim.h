@@ -183,6 +183,13 @@ typedef int (*xs_metadata_fn)(void *ctx, const char *key, size_t key_len, const 
 int xs_db_metadata_each(xs_db *db, const char *prefix, xs_metadata_fn fn, void *ctx,
                         xs_error *err);
 
+/** Calls FN for each user metadata key of DB starting with PREFIX, in key
+ *  order, without reading its value (the key is not NUL terminated and
+ *  valid during the call). Returns as xs_db_metadata_each(). */
+typedef int (*xs_metadata_key_fn)(void *ctx, const char *key, size_t key_len);
+int xs_db_metadata_keys_each(xs_db *db, const char *prefix, xs_metadata_key_fn fn, void *ctx,
+                             xs_error *err);
+
 /** Number of documents indexed by TERM (0 when absent). */
 int xs_db_termfreq(xs_db *db, const char *term, size_t term_len,
                    unsigned long *freq, xs_error *err);

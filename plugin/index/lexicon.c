@@ -297,6 +297,93 @@ xapnews_status_t xn_lexicon_load(xs_db *db, const char *path, xn_lexicon **out,
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+struct xn_lexicon_reader {
+    xs_db *db;          /* read a key at a time, when WHOLE is NULL */
+    xn_lexicon *whole;  /* or read at once (a stub, the single value) */
+    xn_strbuf key;      /* a word's key, reused */
+};
+
+xapnews_status_t xn_lexicon_reader_open(xs_db *db, const char *path, xn_lexicon_reader **out,
+                                        xn_error *err)
+{
+    *out = NULL;
+    xn_lexicon_reader *r = calloc(1, sizeof *r);
+    if (!r) return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    r->db = db;
+    char *single = NULL;
+    size_t single_len = 0;
+    xs_error xe;
+    xapnews_status_t st = XAPNEWS_STATUS_SUCCESS;
+    /* a stub's shards are each read by xn_lexicon_load(); a database with
+     * the single value has its counts there */
+    int at_once = path && xn_stub_file_of(path);
+    if (!at_once && xs_db_get_metadata(db, XN_LEXICON_KEY, &single, &single_len, &xe) < 0)
+        st = xn_error_from_shim(err, &xe, path);
+    free(single);
+    if (!st && (at_once || single_len)) st = xn_lexicon_load(db, path, &r->whole, err);
+    if (st) {
+        free(r);
+        return st;
+    }
+    *out = r;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+void xn_lexicon_reader_free(xn_lexicon_reader *r)
+{
+    if (!r) return;
+    xn_lexicon_free(r->whole);
+    xn_strbuf_free(&r->key);
+    free(r);
+}
+
+typedef struct {
+    int (*fn)(void *ctx, const char *word, size_t len, unsigned long count);
+    void *ctx;
+} word_walk;
+
+static int word_of_key(void *vctx, const char *key, size_t key_len)
+{
+    word_walk *w = vctx;
+    size_t skip = strlen(XN_LEXICON_WORD_PREFIX);
+    if (key_len <= skip || key_len - skip > XN_TOKEN_MAX_BYTES) return 0;
+    return w->fn(w->ctx, key + skip, key_len - skip, XN_LEXICON_UNCOUNTED);
+}
+
+int xn_lexicon_reader_each(xn_lexicon_reader *r,
+                           int (*fn)(void *ctx, const char *word, size_t len,
+                                     unsigned long count),
+                           void *ctx, xn_error *err)
+{
+    if (r->whole) return xn_lexicon_each(r->whole, fn, ctx);
+    word_walk w = {fn, ctx};
+    xs_error xe;
+    int rc = xs_db_metadata_keys_each(r->db, XN_LEXICON_WORD_PREFIX, word_of_key, &w, &xe);
+    if (rc < 0) xn_error_from_shim(err, &xe, NULL);
+    return rc;
+}
+
+xapnews_status_t xn_lexicon_reader_count(xn_lexicon_reader *r, const char *word, size_t len,
+                                         unsigned long *count, xn_error *err)
+{
+    *count = 0;
+    if (r->whole) {
+        *count = xn_lexicon_get(r->whole, word, len);
+        return XAPNEWS_STATUS_SUCCESS;
+    }
+    xn_strbuf_reset(&r->key);
+    if (xn_strbuf_printf(&r->key, "%s%.*s", XN_LEXICON_WORD_PREFIX, (int)len, word) < 0)
+        return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    char *value = NULL;
+    size_t value_len = 0;
+    xs_error xe;
+    if (xs_db_get_metadata(r->db, r->key.data, &value, &value_len, &xe) < 0)
+        return xn_error_from_shim(err, &xe, NULL);
+    parse_count(value, value_len, count); /* 0 when it is not a count */
+    free(value);
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
 int xn_lexicon_merge_values(const char *key, const char *const *values, const size_t *lens,
                             size_t n, xn_strbuf *out)
 {

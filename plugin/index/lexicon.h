@@ -97,6 +97,43 @@ int xn_lexicon_serialise_counts(const xn_lexicon *lex, xn_strbuf *out);
 xapnews_status_t xn_lexicon_load(xs_db *db, const char *path,
                                  xn_lexicon **out, xn_error *err);
 
+/* ---- searchers: the words, then a count at a time ------------------------ */
+
+/** The name lexicon as a search reads it: the words alone, then the
+ *  counts of the few words it needs, each read from its key (a search
+ *  comparing a word with every name reads the names' keys, not their
+ *  values). Where counts cannot be read one key at a time (a stub, whose
+ *  metadata Xapian reads from the first database only, or a database
+ *  holding the single value), the whole lexicon is read at once with
+ *  xn_lexicon_load() instead. Borrows the database, which must outlive
+ *  the reader; not thread-safe. */
+typedef struct xn_lexicon_reader xn_lexicon_reader;
+
+/** A reader of the lexicon of DB opened from PATH (may be NULL: DB's own
+ *  metadata only) into *OUT. On failure sets ERR and returns its
+ *  status. */
+xapnews_status_t xn_lexicon_reader_open(xs_db *db, const char *path, xn_lexicon_reader **out,
+                                        xn_error *err);
+void xn_lexicon_reader_free(xn_lexicon_reader *r);
+
+/** What xn_lexicon_reader_each() gives for a count not read. */
+#define XN_LEXICON_UNCOUNTED ((unsigned long)-1)
+
+/** Calls FN for every word of the lexicon (in no particular order), with
+ *  its count where the whole lexicon was read, else XN_LEXICON_UNCOUNTED
+ *  (xn_lexicon_reader_count() reads it). A non-zero return from FN stops
+ *  the walk and is returned; -1 with ERR set when the database cannot be
+ *  read. */
+int xn_lexicon_reader_each(xn_lexicon_reader *r,
+                           int (*fn)(void *ctx, const char *word, size_t len,
+                                     unsigned long count),
+                           void *ctx, xn_error *err);
+
+/** The count of the LEN-byte WORD into *COUNT (0 when absent). On failure
+ *  sets ERR and returns its status. */
+xapnews_status_t xn_lexicon_reader_count(xn_lexicon_reader *r, const char *word, size_t len,
+                                         unsigned long *count, xn_error *err);
+
 /** For a compaction: when KEY is a lexicon key (a word's, or the single
  *  value), appends to OUT the sum of the N VALUES (LENS[i] bytes each) the
  *  sources hold and returns 1; returns 0 for any other key, -1 when memory

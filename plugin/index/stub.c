@@ -33,6 +33,14 @@ static int stub_file_of(const char *path, xn_strbuf *stub)
     return is_regular_file(stub->data);
 }
 
+int xn_stub_file_of(const char *path)
+{
+    xn_strbuf stub = XN_STRBUF_INIT;
+    int is_stub = stub_file_of(path, &stub);
+    xn_strbuf_free(&stub);
+    return is_stub != 0; /* out of memory: read as a stub, the safe way */
+}
+
 typedef struct {
     xn_stub_fn fn;
     void *ctx;

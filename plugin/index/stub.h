@@ -23,6 +23,9 @@
 typedef xapnews_status_t (*xn_stub_fn)(void *ctx, xs_db *db, const char *where,
                                        xn_error *err);
 
+/** Whether PATH is a stub file, or a folder holding one (XAPIANDB). */
+int xn_stub_file_of(const char *path);
+
 /** When PATH is a stub file, or a folder holding one, calls FN for each
  *  database it lists (nested stubs followed, 8 deep at most) and sets *N
  *  to their number; otherwise sets *N to 0 and calls nothing. Errors, with

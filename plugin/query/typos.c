@@ -79,16 +79,17 @@ enum { TAG_OFFICIAL = 1, TAG_LEXICON = 2 };
 
 struct xn_typo_names {
     xn_name_costs costs;   /* of xn_name_distance(), made once */
-    xn_lexicon *lex;       /* the database's name lexicon */
-    xn_lexicon *officials; /* the words of the officials' names */
-    xn_name_trie *names;   /* both, tagged (TAG_*) */
+    xn_lexicon_reader *lex; /* the database's name lexicon */
+    xn_lexicon *officials;  /* the words of the officials' names */
+    /* both, tagged (TAG_*), made when a word is first compared with them */
+    xn_name_trie *names;
     xn_phonetic_index *sounds; /* the same names, by sound */
 };
 
 void xn_typo_names_free(xn_typo_names *n)
 {
     if (!n) return;
-    xn_lexicon_free(n->lex);
+    xn_lexicon_reader_free(n->lex);
     xn_lexicon_free(n->officials);
     xn_name_trie_free(n->names);
     xn_phonetic_index_free(n->sounds);
@@ -101,7 +102,8 @@ typedef struct {
 } trie_fill;
 
 /* A lexicon name weighs its count (capitalised articles), an official's
- * word the most: see consider_names(). */
+ * word and a name whose count is not read (consider_name() reads it) the
+ * most: see consider_names(). */
 static int add_name(void *vctx, const char *word, size_t len, unsigned long count)
 {
     trie_fill *f = vctx;
@@ -117,15 +119,16 @@ static int add_official_word(void *vctx, const xn_token *t)
     return xn_lexicon_add(vctx, t->term, t->len, 1);
 }
 
-/* Loads the name lexicon of DB (opened from PATH) and the words of the
- * officials' names in TABLES (may be NULL), in one trie. */
-static xapnews_status_t names_load(xs_db *db, const char *path, const xn_tables *tables,
+/* Opens the name lexicon of DB (opened from PATH) and gathers the words of
+ * the officials' names in TABLES (may be NULL); the trie is made by
+ * names_fill() on first need. */
+static xapnews_status_t names_open(xs_db *db, const char *path, const xn_tables *tables,
                                    xn_typo_names **out, xn_error *err)
 {
     xn_typo_names *n = calloc(1, sizeof *n);
     if (!n) return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     xn_name_costs_init(&n->costs);
-    xapnews_status_t st = xn_lexicon_load(db, path, &n->lex, err);
+    xapnews_status_t st = xn_lexicon_reader_open(db, path, &n->lex, err);
     if (st) {
         free(n);
         return st;
@@ -139,17 +142,34 @@ static xapnews_status_t names_load(xs_db *db, const char *path, const xn_tables 
             bad = xn_tokenize(name, strlen(name), add_official_word, n->officials) != 0;
         }
     }
-    n->names = xn_name_trie_new();
-    n->sounds = xn_phonetic_index_new();
-    trie_fill officials_fill = {n, TAG_OFFICIAL}, lexicon_fill = {n, TAG_LEXICON};
-    if (bad || !n->names || !n->sounds ||
-        xn_lexicon_each(n->officials, add_name, &officials_fill) != 0 ||
-        xn_lexicon_each(n->lex, add_name, &lexicon_fill) != 0 ||
-        xn_name_trie_finish(n->names) < 0 || xn_phonetic_index_finish(n->sounds) < 0) {
+    if (bad) {
         xn_typo_names_free(n);
         return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     }
     *out = n;
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
+/* Puts the officials' words and the lexicon's words of N in one trie and
+ * one index of sounds. */
+static xapnews_status_t names_fill(xn_typo_names *n, xn_error *err)
+{
+    n->names = xn_name_trie_new();
+    n->sounds = xn_phonetic_index_new();
+    trie_fill officials_fill = {n, TAG_OFFICIAL}, lexicon_fill = {n, TAG_LEXICON};
+    int rc = !n->names || !n->sounds ||
+             xn_lexicon_each(n->officials, add_name, &officials_fill) != 0;
+    if (!rc) rc = xn_lexicon_reader_each(n->lex, add_name, &lexicon_fill, err);
+    if (!rc && (xn_name_trie_finish(n->names) < 0 || xn_phonetic_index_finish(n->sounds) < 0))
+        rc = 1;
+    if (rc) {
+        xn_name_trie_free(n->names);
+        xn_phonetic_index_free(n->sounds);
+        n->names = NULL;
+        n->sounds = NULL;
+        return rc < 0 ? err->status
+                      : xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
     return XAPNEWS_STATUS_SUCCESS;
 }
 
@@ -165,7 +185,7 @@ typedef struct {
 typedef struct {
     xs_db *db;
     const xn_name_costs *costs;
-    const xn_lexicon *lex;
+    xn_lexicon_reader *lex;
     xn_stemmer *stemmer;
     const qword *word;
     unsigned long word_df;
@@ -258,7 +278,11 @@ static int consider_name(search_ctx *c, const char *name, size_t len, unsigned c
     if (termfreq(c, name, len, &x.df) < 0) return -1;
     if (x.df == 0 || x.df <= c->word_df) return 0;
     if (!is_official) { /* a name: capitalised in most of its occurrences */
-        unsigned long caps = xn_lexicon_get(c->lex, name, len);
+        unsigned long caps;
+        if (xn_lexicon_reader_count(c->lex, name, len, &caps, c->err)) {
+            c->failed = 1;
+            return -1;
+        }
         if (caps * 2 <= x.df) return 0;
     }
     memcpy(x.word, name, len);
@@ -455,13 +479,16 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path,
             break;
         }
         if (df > XN_TYPO_RARE_DOCS || (budget == 0 && df > 0)) continue;
-        if (!known && (st = names_load(db, path, tables, &known, err))) break;
-        const xn_lexicon *lex = known->lex;
+        if (!known && (st = names_open(db, path, tables, &known, err))) break;
         /* a lower-case word the index holds, and not as a name, is an
          * ordinary word */
-        if (df > 0 && !w->capitalised && xn_lexicon_get(lex, w->term, w->len) * 2 < df)
-            continue;
-        search_ctx c = {.db = db, .costs = &known->costs, .lex = lex, .stemmer = stemmer, .word = w,
+        unsigned long caps = 0;
+        if (df > 0 && !w->capitalised &&
+            (st = xn_lexicon_reader_count(known->lex, w->term, w->len, &caps, err)))
+            break;
+        if (df > 0 && !w->capitalised && caps * 2 < df) continue;
+        if (budget > 0 && !known->names && (st = names_fill(known, err))) break;
+        search_ctx c = {.db = db, .costs = &known->costs, .lex = known->lex, .stemmer = stemmer, .word = w,
                         .word_df = df, .budget = budget, .err = err};
         xn_metaphone(w->term, w->len, c.key);
         /* the officials' names, the lexicon's names, then (for a word no

@@ -72,11 +72,14 @@ typedef struct xn_typos {
 void xn_typos_free(xn_typos *t);
 
 /** The names query words are compared with: the words of the officials'
- *  names and the words of the database's name lexicon, each grouped by
- *  length in bytes, so that a word is compared only with the names near
- *  it in length. Built by xn_typos_find() on first need, from the tables
- *  it is then given, and kept by the caller for later searches with the
- *  same database and tables. */
+ *  names and the words of the database's name lexicon, in a trie and an
+ *  index of sounds (plugin/common/name_distance.h). Built by
+ *  xn_typos_find() on first need, from the tables it is then given, and
+ *  kept by the caller for later searches with the same database and
+ *  tables. The lexicon's words are read from their keys alone; the count
+ *  of a name is read when it is found within reach of a word, and a
+ *  lower-case word's own count before any name is read
+ *  (xn_lexicon_reader_open()). */
 typedef struct xn_typo_names xn_typo_names;
 
 void xn_typo_names_free(xn_typo_names *n);

@@ -617,10 +617,63 @@ static int count_differs(void *vctx, const char *word, size_t len, unsigned long
     return 0;
 }
 
+/* A reader's words, each with its count read one at a time (or as
+ * given, when the whole lexicon was read), into a lexicon. */
+typedef struct {
+    xn_lexicon_reader *r;
+    xn_lexicon *into;
+    size_t uncounted;
+} reader_copy;
+
+static int copy_word(void *vctx, const char *word, size_t len, unsigned long count)
+{
+    reader_copy *c = vctx;
+    if (count == XN_LEXICON_UNCOUNTED) {
+        c->uncounted++;
+        xn_error err;
+        xn_error_clear(&err);
+        ck_assert_int_eq(xn_lexicon_reader_count(c->r, word, len, &count, &err),
+                         XAPNEWS_STATUS_SUCCESS);
+    }
+    ck_assert_int_eq(xn_lexicon_add(c->into, word, len, count), 0);
+    return 0;
+}
+
+/* The lexicon of the database at PATH as a reader gives it; *UNCOUNTED:
+ * the words it gave without their count. */
+static xn_lexicon *read_lexicon(const char *path, size_t *uncounted)
+{
+    xs_error xe;
+    xs_db *db = xs_db_open_read(path, &xe);
+    ck_assert_ptr_nonnull(db);
+    xn_error err;
+    xn_error_clear(&err);
+    reader_copy c = {NULL, xn_lexicon_new(), 0};
+    ck_assert_int_eq(xn_lexicon_reader_open(db, path, &c.r, &err), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xn_lexicon_reader_each(c.r, copy_word, &c, &err), 0);
+    unsigned long none = 1;
+    ck_assert_int_eq(xn_lexicon_reader_count(c.r, "nosuchname", 10, &none, &err),
+                     XAPNEWS_STATUS_SUCCESS);
+    ck_assert_uint_eq(none, 0);
+    xn_lexicon_reader_free(c.r);
+    xs_db_close(db, &xe);
+    *uncounted = c.uncounted;
+    return c.into;
+}
+
+/* Whether the lexicons A and B hold the same words with the same counts. */
+static int same_lexicon(const xn_lexicon *a, const xn_lexicon *b)
+{
+    lexicon_compare c = {b, 0};
+    xn_lexicon_each(a, count_differs, &c);
+    return c.missing == 0 && xn_lexicon_size(a) == xn_lexicon_size(b);
+}
+
 /* Sessions of random articles (ids given again, so that stored ones are
  * replaced and their counts taken away) in batches of 1, 7 or 1000 on one
  * or two threads: after each, the stored lexicon is the sum of the
- * articles held, word for word, for every seed. */
+ * articles held, word for word, for every seed, and a search's reader
+ * gives the same words and counts. */
 START_TEST(lexicon_is_the_sum_of_the_articles_held)
 {
     enum { IDS = 40, SESSIONS = 6, MOST = 30 };
@@ -628,8 +681,13 @@ START_TEST(lexicon_is_the_sum_of_the_articles_held)
         srand(seed);
         char dir[] = "/tmp/check_suggest_XXXXXX";
         ck_assert_ptr_nonnull(mkdtemp(dir));
-        char path[64];
+        char path[64], stub[64];
         snprintf(path, sizeof path, "%s/db", dir);
+        snprintf(stub, sizeof stub, "%s/stub", dir);
+        FILE *f = fopen(stub, "w");
+        ck_assert_ptr_nonnull(f);
+        fputs("auto db\n", f);
+        fclose(f);
         char *held[IDS] = {0};
         for (unsigned s = 0; s < SESSIONS; s++) {
             size_t n = 1 + (size_t)rand() % MOST;
@@ -671,6 +729,17 @@ START_TEST(lexicon_is_the_sum_of_the_articles_held)
             xn_lexicon_each(want, count_differs, &c);
             ck_assert_msg(c.missing == 0, "seed %u session %u: %zu words differ", seed, s,
                           c.missing);
+            /* a search's reader: the words from their keys, a count at a
+             * time; over a stub listing the database, all at once */
+            size_t uncounted;
+            xn_lexicon *read = read_lexicon(path, &uncounted);
+            ck_assert(same_lexicon(want, read));
+            ck_assert_uint_eq(uncounted, xn_lexicon_size(want));
+            xn_lexicon_free(read);
+            read = read_lexicon(stub, &uncounted);
+            ck_assert(same_lexicon(want, read));
+            ck_assert_uint_eq(uncounted, 0);
+            xn_lexicon_free(read);
             xn_lexicon_free(want);
             xn_lexicon_free(got);
         }
@@ -679,6 +748,106 @@ START_TEST(lexicon_is_the_sum_of_the_articles_held)
         snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
         ck_assert_int_eq(system(cmd), 0);
     }
+}
+END_TEST
+
+/* The typos of QUERY over DB as "word>name" pairs (caller frees). */
+static char *typos_of(xapnews_database_t *db, const char *query)
+{
+    xapnews_query_t *q = NULL;
+    ck_assert_int_eq(xapnews_query_parse(db, query, XAPNEWS_QUERY_TYPOS, &q),
+                     XAPNEWS_STATUS_SUCCESS);
+    xn_strbuf b = XN_STRBUF_INIT;
+    xn_strbuf_puts(&b, "");
+    for (size_t i = 0; i < xapnews_query_typo_count(q); i++) {
+        const char *word, *name;
+        ck_assert_int_eq(xapnews_query_typo(q, i, &word, &name), XAPNEWS_STATUS_SUCCESS);
+        xn_strbuf_printf(&b, "%s>%s ", word, name);
+    }
+    xapnews_query_destroy(q);
+    return xn_strbuf_take(&b);
+}
+
+/* A search over a database reads the name lexicon's words from their keys
+ * and the counts of the names it finds, one key each; over a stub listing
+ * the same database it reads the whole lexicon at once. For misspellings
+ * of every name of the pool (a letter dropped, doubled, changed or two
+ * swapped), capitalised and in lower case, both find the same names;
+ * some names are also written in lower case, so that being capitalised
+ * in most articles decides. */
+START_TEST(typos_read_per_name_as_from_the_whole_lexicon)
+{
+    char dir[] = "/tmp/check_suggest_XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[64], stub[64];
+    snprintf(path, sizeof path, "%s/db", dir);
+    snprintf(stub, sizeof stub, "%s/stub", dir);
+    FILE *f = fopen(stub, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("auto db\n", f);
+    fclose(f);
+    enum { ARTICLES = 60, POOL = 80 };
+    srand(5);
+    char idbuf[ARTICLES][8], *bodies[ARTICLES];
+    const char *ids[ARTICLES];
+    for (size_t i = 0; i < ARTICLES; i++) {
+        snprintf(idbuf[i], sizeof idbuf[i], "a%zu", i);
+        ids[i] = idbuf[i];
+        xn_strbuf b = XN_STRBUF_INIT;
+        xn_strbuf_puts(&b, "Officials said");
+        for (int w = 1 + rand() % 6; w > 0; w--) {
+            char name[16];
+            pool_name((unsigned)(rand() % POOL), name, sizeof name);
+            if (rand() % 4) name[0] = (char)(name[0] - 'a' + 'A');
+            xn_strbuf_printf(&b, " %s", name);
+        }
+        xn_strbuf_puts(&b, " met the press.");
+        bodies[i] = xn_strbuf_take(&b);
+    }
+    write_articles(path, ids, (const char *const *)bodies, ARTICLES, 0, 1);
+    for (size_t i = 0; i < ARTICLES; i++) free(bodies[i]);
+    xapnews_database_t *one = NULL, *listed = NULL;
+    ck_assert_int_eq(xapnews_database_open(path, &one, NULL), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_database_open(stub, &listed, NULL), XAPNEWS_STATUS_SUCCESS);
+    size_t compared = 0, found = 0;
+    for (unsigned n = 0; n < POOL; n++) {
+        char name[16];
+        pool_name(n, name, sizeof name);
+        size_t len = strlen(name);
+        for (unsigned edit = 0; edit < 4; edit++) {
+            for (size_t at = 0; at < len; at++) {
+                char typo[20];
+                size_t k = 0;
+                for (size_t i = 0; i < len; i++) {
+                    if (i == at && edit == 0) continue;                 /* dropped */
+                    if (i == at && edit == 1) typo[k++] = name[i];      /* doubled */
+                    if (i == at && edit == 2) typo[k++] = name[i] == 'x' ? 'q' : 'x'; /* changed */
+                    else if (i == at && edit == 3 && i + 1 < len) {     /* swapped */
+                        typo[k++] = name[i + 1];
+                        typo[k++] = name[i++];
+                    } else typo[k++] = name[i];
+                }
+                typo[k] = '\0';
+                for (int caps = 0; caps < 2; caps++) {
+                    if (caps) typo[0] = (char)(typo[0] - 'a' + 'A');
+                    char *a = typos_of(one, typo), *b = typos_of(listed, typo);
+                    ck_assert_msg(strcmp(a, b) == 0, "%s: '%s' read per name, '%s' whole", typo,
+                                  a, b);
+                    compared++;
+                    found += *a != '\0';
+                    free(a);
+                    free(b);
+                }
+            }
+        }
+    }
+    /* the comparison means something: most misspellings reach a name */
+    ck_assert_uint_gt(found, compared / 2);
+    xapnews_database_close(one);
+    xapnews_database_close(listed);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    ck_assert_int_eq(system(cmd), 0);
 }
 END_TEST
 
@@ -743,6 +912,7 @@ static Suite *suite(void)
     Suite *s = suite_create("suggest");
     TCase *t = tcase_create("core");
     tcase_add_test(t, distance_edits);
+    tcase_add_test(t, typos_read_per_name_as_from_the_whole_lexicon);
     tcase_add_test(t, distance_bounds_and_bad_input);
     tcase_add_test(t, metaphone_keys);
     tcase_add_test(t, metaphone_bad_input);
