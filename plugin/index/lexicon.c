@@ -300,6 +300,8 @@ xapnews_status_t xn_lexicon_load(xs_db *db, const char *path, xn_lexicon **out,
 struct xn_lexicon_reader {
     xs_db *db;          /* read a key at a time, when WHOLE is NULL */
     xn_lexicon *whole;  /* or read at once (a stub, the single value) */
+    xn_lexicon *read;   /* the counts read a key at a time, each plus 1 (a
+                         * word counted 0 is read once too) */
     xn_strbuf key;      /* a word's key, reused */
 };
 
@@ -308,7 +310,10 @@ xapnews_status_t xn_lexicon_reader_open(xs_db *db, const char *path, xn_lexicon_
 {
     *out = NULL;
     xn_lexicon_reader *r = calloc(1, sizeof *r);
-    if (!r) return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    if (!r || !(r->read = xn_lexicon_new())) {
+        free(r);
+        return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    }
     r->db = db;
     char *single = NULL;
     size_t single_len = 0;
@@ -322,17 +327,24 @@ xapnews_status_t xn_lexicon_reader_open(xs_db *db, const char *path, xn_lexicon_
     free(single);
     if (!st && (at_once || single_len)) st = xn_lexicon_load(db, path, &r->whole, err);
     if (st) {
-        free(r);
+        xn_lexicon_reader_free(r);
         return st;
     }
     *out = r;
     return XAPNEWS_STATUS_SUCCESS;
 }
 
+xapnews_status_t xn_lexicon_reader_read_whole(xn_lexicon_reader *r, xn_error *err)
+{
+    if (r->whole) return XAPNEWS_STATUS_SUCCESS;
+    return xn_lexicon_load(r->db, NULL, &r->whole, err);
+}
+
 void xn_lexicon_reader_free(xn_lexicon_reader *r)
 {
     if (!r) return;
     xn_lexicon_free(r->whole);
+    xn_lexicon_free(r->read);
     xn_strbuf_free(&r->key);
     free(r);
 }
@@ -371,6 +383,11 @@ xapnews_status_t xn_lexicon_reader_count(xn_lexicon_reader *r, const char *word,
         *count = xn_lexicon_get(r->whole, word, len);
         return XAPNEWS_STATUS_SUCCESS;
     }
+    unsigned long known = xn_lexicon_get(r->read, word, len);
+    if (known) {
+        *count = known - 1;
+        return XAPNEWS_STATUS_SUCCESS;
+    }
     xn_strbuf_reset(&r->key);
     if (xn_strbuf_printf(&r->key, "%s%.*s", XN_LEXICON_WORD_PREFIX, (int)len, word) < 0)
         return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
@@ -381,6 +398,8 @@ xapnews_status_t xn_lexicon_reader_count(xn_lexicon_reader *r, const char *word,
         return xn_error_from_shim(err, &xe, NULL);
     parse_count(value, value_len, count); /* 0 when it is not a count */
     free(value);
+    if (*count < (unsigned long)-1 && xn_lexicon_add(r->read, word, len, *count + 1) < 0)
+        return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     return XAPNEWS_STATUS_SUCCESS;
 }
 

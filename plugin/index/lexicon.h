@@ -129,8 +129,16 @@ int xn_lexicon_reader_each(xn_lexicon_reader *r,
                                      unsigned long count),
                            void *ctx, xn_error *err);
 
-/** The count of the LEN-byte WORD into *COUNT (0 when absent). On failure
- *  sets ERR and returns its status. */
+/** Reads the whole lexicon at once, for a reader used long enough that
+ *  every count is worth having (xn_lexicon_reader_each() then gives
+ *  them); does nothing when it was read whole. On failure sets ERR and
+ *  returns its status (the reader is as it was). */
+xapnews_status_t xn_lexicon_reader_read_whole(xn_lexicon_reader *r, xn_error *err);
+
+/** The count of the LEN-byte WORD into *COUNT (0 when absent), read from
+ *  its key once, then kept: like a lexicon read whole, the reader gives
+ *  each count as it was when first read. On failure sets ERR and returns
+ *  its status. */
 xapnews_status_t xn_lexicon_reader_count(xn_lexicon_reader *r, const char *word, size_t len,
                                          unsigned long *count, xn_error *err);
 

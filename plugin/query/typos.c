@@ -84,7 +84,14 @@ struct xn_typo_names {
     /* both, tagged (TAG_*), made when a word is first compared with them */
     xn_name_trie *names;
     xn_phonetic_index *sounds; /* the same names, by sound */
+    /* whether NAMES weigh their counts (see names_fill()), and else the
+     * words whose walk over them the counts would have cut short */
+    int weighed;
+    unsigned light_walks;
 };
+
+/* The walks without counts a set of names takes before reading them. */
+#define UNWEIGHED_WALKS 64
 
 void xn_typo_names_free(xn_typo_names *n)
 {
@@ -96,9 +103,15 @@ void xn_typo_names_free(xn_typo_names *n)
     free(n);
 }
 
+int xn_typo_names_weighed(const xn_typo_names *n)
+{
+    return n && n->names && n->weighed;
+}
+
 typedef struct {
     xn_typo_names *names;
     unsigned tag;
+    size_t uncounted; /* names given without their count */
 } trie_fill;
 
 /* A lexicon name weighs its count (capitalised articles), an official's
@@ -108,6 +121,7 @@ static int add_name(void *vctx, const char *word, size_t len, unsigned long coun
 {
     trie_fill *f = vctx;
     if (count == 0) return 0;
+    if (count == XN_LEXICON_UNCOUNTED) f->uncounted++;
     unsigned weight = f->tag == TAG_OFFICIAL || count > UINT_MAX ? UINT_MAX : (unsigned)count;
     return xn_name_trie_add(f->names->names, word, len, f->tag, weight) < 0 ||
            xn_phonetic_index_add(f->names->sounds, word, len, f->tag, weight) < 0;
@@ -151,12 +165,26 @@ static xapnews_status_t names_open(xs_db *db, const char *path, const xn_tables 
 }
 
 /* Puts the officials' words and the lexicon's words of N in one trie and
- * one index of sounds. */
+ * one index of sounds. The first time, the lexicon's words come from their
+ * keys alone (what a single search needs: it reads the counts of the
+ * names it finds). Without counts, a walk for a word in an article or two
+ * goes through the names in no more articles than the word too, which
+ * consider_names() leaves out by their weight; once UNWEIGHED_WALKS such
+ * walks were taken (a long-lived handle, such as a portal's), every count
+ * is read at once and the names put in again, weighing their counts. */
 static xapnews_status_t names_fill(xn_typo_names *n, xn_error *err)
 {
+    if (n->names && (n->weighed || n->light_walks < UNWEIGHED_WALKS))
+        return XAPNEWS_STATUS_SUCCESS;
+    if (n->names) {
+        xapnews_status_t st = xn_lexicon_reader_read_whole(n->lex, err);
+        if (st) return st;
+        xn_name_trie_free(n->names);
+        xn_phonetic_index_free(n->sounds);
+    }
     n->names = xn_name_trie_new();
     n->sounds = xn_phonetic_index_new();
-    trie_fill officials_fill = {n, TAG_OFFICIAL}, lexicon_fill = {n, TAG_LEXICON};
+    trie_fill officials_fill = {n, TAG_OFFICIAL, 0}, lexicon_fill = {n, TAG_LEXICON, 0};
     int rc = !n->names || !n->sounds ||
              xn_lexicon_each(n->officials, add_name, &officials_fill) != 0;
     if (!rc) rc = xn_lexicon_reader_each(n->lex, add_name, &lexicon_fill, err);
@@ -170,6 +198,7 @@ static xapnews_status_t names_fill(xn_typo_names *n, xn_error *err)
         return rc < 0 ? err->status
                       : xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     }
+    n->weighed = lexicon_fill.uncounted == 0;
     return XAPNEWS_STATUS_SUCCESS;
 }
 
@@ -331,12 +360,13 @@ static int on_sound(void *vctx, const char *name, size_t len, unsigned tags, uns
  * word (DF > WORD_DF) and capitals in more than half of them (2 x COUNT >
  * DF), so a COUNT of (WORD_DF + 3) / 2 at least; the lighter names, most
  * of the lexicon, are not walked. */
-static int consider_names(search_ctx *c, const xn_typo_names *names)
+static int consider_names(search_ctx *c, xn_typo_names *names)
 {
     size_t reach = 2 * c->budget / XN_NAME_EDIT + 1, n = c->word->len;
     unsigned long need = (c->word_df + 3) / 2;
     sound_reach r = {c, n > reach ? n - reach : 1, n + reach,
                      need > UINT_MAX ? UINT_MAX : (unsigned)need};
+    if (!names->weighed && need > 1) names->light_walks++;
     int rc = xn_name_trie_search(c->costs, names->names, c->word->term, n, c->budget,
                                  r.min_len, r.max_len, r.min_weight, on_name, c);
     if (rc < 0) {
@@ -487,7 +517,7 @@ xapnews_status_t xn_typos_find(xs_db *db, const char *path,
             (st = xn_lexicon_reader_count(known->lex, w->term, w->len, &caps, err)))
             break;
         if (df > 0 && !w->capitalised && caps * 2 < df) continue;
-        if (budget > 0 && !known->names && (st = names_fill(known, err))) break;
+        if (budget > 0 && (st = names_fill(known, err))) break;
         search_ctx c = {.db = db, .costs = &known->costs, .lex = known->lex, .stemmer = stemmer, .word = w,
                         .word_df = df, .budget = budget, .err = err};
         xn_metaphone(w->term, w->len, c.key);

@@ -84,6 +84,10 @@ typedef struct xn_typo_names xn_typo_names;
 
 void xn_typo_names_free(xn_typo_names *n);
 
+/** Whether N's names weigh their counts: read whole from the start (a
+ *  stub), or after enough searches without them (see typos.c). */
+int xn_typo_names_weighed(const xn_typo_names *n);
+
 /** Finds the words of TREE's searched texts (not filter values nor
  *  excluded words) to search also as names, over the database DB
  *  opened from PATH (for the lexicon of a sharded database; may be NULL)

@@ -12,6 +12,7 @@
 #include "distance.h"
 #include "lexicon.h"
 #include "phonetic.h"
+#include "query_tree.h"
 #include "strbuf.h"
 #include "suggest.h"
 #include "typos.h"
@@ -768,29 +769,44 @@ static char *typos_of(xapnews_database_t *db, const char *query)
     return xn_strbuf_take(&b);
 }
 
-/* A search over a database reads the name lexicon's words from their keys
- * and the counts of the names it finds, one key each; over a stub listing
- * the same database it reads the whole lexicon at once. For misspellings
- * of every name of the pool (a letter dropped, doubled, changed or two
- * swapped), capitalised and in lower case, both find the same names;
- * some names are also written in lower case, so that being capitalised
- * in most articles decides. */
-START_TEST(typos_read_per_name_as_from_the_whole_lexicon)
+/* The same from xn_typos_find() over DB opened from PATH, with the names
+ * cached in *NAMES. */
+static char *typos_found(xs_db *db, const char *path, xn_typo_names **names, const char *query)
 {
-    char dir[] = "/tmp/check_suggest_XXXXXX";
-    ck_assert_ptr_nonnull(mkdtemp(dir));
-    char path[64], stub[64];
-    snprintf(path, sizeof path, "%s/db", dir);
-    snprintf(stub, sizeof stub, "%s/stub", dir);
-    FILE *f = fopen(stub, "w");
+    xn_qtree t;
+    xn_error err;
+    xn_error_clear(&err);
+    ck_assert_int_eq(xn_qtree_parse(query, &t, &err), 0);
+    xn_typos typos = XN_TYPOS_INIT;
+    ck_assert_int_eq(xn_typos_find(db, path, names, NULL, NULL, &t, &typos, &err),
+                     XAPNEWS_STATUS_SUCCESS);
+    xn_strbuf b = XN_STRBUF_INIT;
+    xn_strbuf_puts(&b, "");
+    for (size_t i = 0; i < typos.n; i++)
+        xn_strbuf_printf(&b, "%s>%s ", typos.t[i].word, typos.t[i].name);
+    xn_typos_free(&typos);
+    xn_qtree_free(&t);
+    return xn_strbuf_take(&b);
+}
+
+enum { POOL_ARTICLES = 60, POOL = 80 };
+
+/* In the folder DIR: a database "db" of articles naming names of the pool
+ * (a quarter of them written in lower case, so that being capitalised in
+ * most articles decides), and a stub "stub" listing it. */
+static void write_pool_db(const char *dir)
+{
+    char path[64];
+    snprintf(path, sizeof path, "%s/stub", dir);
+    FILE *f = fopen(path, "w");
     ck_assert_ptr_nonnull(f);
     fputs("auto db\n", f);
     fclose(f);
-    enum { ARTICLES = 60, POOL = 80 };
+    snprintf(path, sizeof path, "%s/db", dir);
     srand(5);
-    char idbuf[ARTICLES][8], *bodies[ARTICLES];
-    const char *ids[ARTICLES];
-    for (size_t i = 0; i < ARTICLES; i++) {
+    char idbuf[POOL_ARTICLES][8], *bodies[POOL_ARTICLES];
+    const char *ids[POOL_ARTICLES];
+    for (size_t i = 0; i < POOL_ARTICLES; i++) {
         snprintf(idbuf[i], sizeof idbuf[i], "a%zu", i);
         ids[i] = idbuf[i];
         xn_strbuf b = XN_STRBUF_INIT;
@@ -804,18 +820,22 @@ START_TEST(typos_read_per_name_as_from_the_whole_lexicon)
         xn_strbuf_puts(&b, " met the press.");
         bodies[i] = xn_strbuf_take(&b);
     }
-    write_articles(path, ids, (const char *const *)bodies, ARTICLES, 0, 1);
-    for (size_t i = 0; i < ARTICLES; i++) free(bodies[i]);
-    xapnews_database_t *one = NULL, *listed = NULL;
-    ck_assert_int_eq(xapnews_database_open(path, &one, NULL), XAPNEWS_STATUS_SUCCESS);
-    ck_assert_int_eq(xapnews_database_open(stub, &listed, NULL), XAPNEWS_STATUS_SUCCESS);
-    size_t compared = 0, found = 0;
-    for (unsigned n = 0; n < POOL; n++) {
+    write_articles(path, ids, (const char *const *)bodies, POOL_ARTICLES, 0, 1);
+    for (size_t i = 0; i < POOL_ARTICLES; i++) free(bodies[i]);
+}
+
+/* Queries for the pool's names (up to CAP of them into OUT): each name as
+ * it is and misspelt (a letter dropped, doubled, changed or two swapped),
+ * capitalised and in lower case. Returns their number. */
+static size_t pool_queries(char (*out)[20], size_t cap)
+{
+    size_t n = 0;
+    for (unsigned p = 0; p < POOL; p++) {
         char name[16];
-        pool_name(n, name, sizeof name);
+        pool_name(p, name, sizeof name);
         size_t len = strlen(name);
-        for (unsigned edit = 0; edit < 4; edit++) {
-            for (size_t at = 0; at < len; at++) {
+        for (unsigned edit = 0; edit < 5; edit++) {
+            for (size_t at = 0; at < (edit == 4 ? 1 : len); at++) {
                 char typo[20];
                 size_t k = 0;
                 for (size_t i = 0; i < len; i++) {
@@ -825,26 +845,96 @@ START_TEST(typos_read_per_name_as_from_the_whole_lexicon)
                     else if (i == at && edit == 3 && i + 1 < len) {     /* swapped */
                         typo[k++] = name[i + 1];
                         typo[k++] = name[i++];
-                    } else typo[k++] = name[i];
+                    } else typo[k++] = name[i];                         /* edit 4: none */
                 }
                 typo[k] = '\0';
-                for (int caps = 0; caps < 2; caps++) {
+                for (int caps = 0; caps < 2 && n < cap; caps++) {
                     if (caps) typo[0] = (char)(typo[0] - 'a' + 'A');
-                    char *a = typos_of(one, typo), *b = typos_of(listed, typo);
-                    ck_assert_msg(strcmp(a, b) == 0, "%s: '%s' read per name, '%s' whole", typo,
-                                  a, b);
-                    compared++;
-                    found += *a != '\0';
-                    free(a);
-                    free(b);
+                    memcpy(out[n++], typo, k + 1);
                 }
             }
         }
     }
-    /* the comparison means something: most misspellings reach a name */
-    ck_assert_uint_gt(found, compared / 2);
+    return n;
+}
+
+/* A search over a database reads the name lexicon's words from their keys
+ * and the counts of the names it finds, one key each; over a stub listing
+ * the same database it reads the whole lexicon at once. For every query
+ * of pool_queries(), both find the same names. */
+START_TEST(typos_read_per_name_as_from_the_whole_lexicon)
+{
+    char dir[] = "/tmp/check_suggest_XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    write_pool_db(dir);
+    char path[64], stub[64];
+    snprintf(path, sizeof path, "%s/db", dir);
+    snprintf(stub, sizeof stub, "%s/stub", dir);
+    xapnews_database_t *one = NULL, *listed = NULL;
+    ck_assert_int_eq(xapnews_database_open(path, &one, NULL), XAPNEWS_STATUS_SUCCESS);
+    ck_assert_int_eq(xapnews_database_open(stub, &listed, NULL), XAPNEWS_STATUS_SUCCESS);
+    static char queries[4000][20];
+    size_t n = pool_queries(queries, 4000), found = 0;
+    for (size_t i = 0; i < n; i++) {
+        char *a = typos_of(one, queries[i]), *b = typos_of(listed, queries[i]);
+        ck_assert_msg(strcmp(a, b) == 0, "%s: '%s' read per name, '%s' whole", queries[i], a,
+                      b);
+        found += *a != '\0';
+        free(a);
+        free(b);
+    }
+    /* the comparison means something: many queries reach a name */
+    ck_assert_uint_gt(found, n / 3);
     xapnews_database_close(one);
     xapnews_database_close(listed);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+/* Names kept for a long time weigh their counts once enough walks went
+ * without them (names_fill() in typos.c): a search finds the same names
+ * before and after, with names kept for one search only, and with the
+ * whole lexicon read at once (a stub). */
+START_TEST(typos_alike_before_and_after_the_counts_are_read)
+{
+    char dir[] = "/tmp/check_suggest_XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    write_pool_db(dir);
+    char path[64], stub[64];
+    snprintf(path, sizeof path, "%s/db", dir);
+    snprintf(stub, sizeof stub, "%s/stub", dir);
+    xs_error xe;
+    xs_db *db = xs_db_open_read(path, &xe), *listed = xs_db_open_read(stub, &xe);
+    ck_assert_ptr_nonnull(db);
+    ck_assert_ptr_nonnull(listed);
+    xn_typo_names *kept = NULL, *whole = NULL;
+    static char queries[4000][20];
+    size_t n = pool_queries(queries, 4000), before = 0, after = 0;
+    for (size_t i = 0; i < n; i++) {
+        int weighed = kept && xn_typo_names_weighed(kept);
+        xn_typo_names *once = NULL;
+        char *a = typos_found(db, path, &kept, queries[i]);
+        char *b = typos_found(db, path, &once, queries[i]);
+        char *c = typos_found(listed, stub, &whole, queries[i]);
+        ck_assert_msg(strcmp(a, c) == 0 && strcmp(b, c) == 0,
+                      "%s: '%s' with names kept (%s), '%s' for one search, '%s' whole",
+                      queries[i], a, weighed ? "weighed" : "not weighed", b, c);
+        ck_assert(!once || !xn_typo_names_weighed(once));
+        if (*c) weighed ? after++ : before++;
+        xn_typo_names_free(once);
+        free(a);
+        free(b);
+        free(c);
+    }
+    ck_assert(xn_typo_names_weighed(whole));
+    ck_assert_uint_gt(before, 10);
+    ck_assert_uint_gt(after, 100);
+    xn_typo_names_free(kept);
+    xn_typo_names_free(whole);
+    xs_db_close(db, &xe);
+    xs_db_close(listed, &xe);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     ck_assert_int_eq(system(cmd), 0);
@@ -913,6 +1003,7 @@ static Suite *suite(void)
     TCase *t = tcase_create("core");
     tcase_add_test(t, distance_edits);
     tcase_add_test(t, typos_read_per_name_as_from_the_whole_lexicon);
+    tcase_add_test(t, typos_alike_before_and_after_the_counts_are_read);
     tcase_add_test(t, distance_bounds_and_bad_input);
     tcase_add_test(t, metaphone_keys);
     tcase_add_test(t, metaphone_bad_input);
