@@ -3,10 +3,19 @@
 
     bench/make_queries.py REUTERS_DIR OUT [--count N] [--seed S]
     bench/make_queries.py REUTERS_DIR OUT --titles [--count N] [--seed S]
+    bench/make_queries.py REUTERS_DIR OUT --names [--count N] [--seed S]
 
 With --titles: N whole article titles of 5 to 12 words instead
 (bench/titles.txt), lower case, their letters and digits only, searched
 with OR as a "more like this headline" search is.
+
+With --names: N people's names as readers type them (bench/names.txt),
+from the people tagged in the articles ("james-baker" -> "James Baker"),
+capitalised: each person as written, with the surname misspelt, and the
+surname alone misspelt. A misspelling is one edit away (two
+from 8 letters), a transliteration rewrite or a random edit half the
+time each, never a word of the collection (bench/name_variants.py's
+variant()); names whose surname has fewer than 4 letters are left out.
 
 Deterministic for a given seed. The queries are lower case words only (no
 operators), so every contender (xapnews, plain Xapian QueryParser, SQLite
@@ -72,9 +81,11 @@ def articles(src):
                 t = re.search(r"<%s>(.*?)</%s>" % (name, name), inner, re.S)
                 return re.findall(r"<D>(.*?)</D>", t.group(1)) if t else []
             title = re.search(r"<TITLE>(.*?)</TITLE>", inner, re.S)
+            body = re.search(r"<BODY>(.*?)</BODY>", inner, re.S)
             yield {"topics": tags("TOPICS"), "places": tags("PLACES"),
                    "people": tags("PEOPLE"), "orgs": tags("ORGS"),
-                   "title": title.group(1) if title else ""}
+                   "title": title.group(1) if title else "",
+                   "body": body.group(1) if body else ""}
 
 
 def words(text):
@@ -99,6 +110,35 @@ def write_titles(arts, rnd, args):
     print("make_queries.py: %d titles -> %s" % (len(out), args.out))
 
 
+def write_names(arts, rnd, args):
+    from name_variants import variant
+    known, people = set(), set()
+    for a in arts:
+        known.update(w.lower() for w in re.findall(r"[A-Za-z]+", a["title"] + " " + a["body"]))
+        people.update(a["people"])
+    names = sorted(" ".join(w.capitalize() for w in p.split("-")) for p in people
+                   if len(p.split("-")[-1]) >= 4)
+    rnd.shuffle(names)
+    out = []
+    for name in names:
+        parts = name.split()
+        surname = parts[-1]
+        v = variant(surname, 1 if len(surname) < 8 else 2, rnd, known)
+        out.append(name)
+        if v and len(parts) > 1:
+            out.append(" ".join(parts[:-1] + [v]))
+        if v:
+            out.append(v)
+    rnd.shuffle(out)
+    out = out[:args.count]
+    with open(args.out, "w") as f:
+        f.write("# %d people's names over Reuters-21578, as written or misspelt, "
+                "bench/make_queries.py --names --seed %d\n" % (len(out), args.seed))
+        for q in out:
+            f.write(q + "\n")
+    print("make_queries.py: %d names -> %s" % (len(out), args.out))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("src")
@@ -106,11 +146,14 @@ def main():
     ap.add_argument("--count", type=int, default=400)
     ap.add_argument("--seed", type=int, default=21578)
     ap.add_argument("--titles", action="store_true")
+    ap.add_argument("--names", action="store_true")
     args = ap.parse_args()
     rnd = random.Random(args.seed)
     arts = list(articles(args.src))
     if args.titles:
         return write_titles(arts, rnd, args)
+    if args.names:
+        return write_names(arts, rnd, args)
 
     people, places, orgs, topics = (collections.Counter() for _ in range(4))
     uni, bi = collections.Counter(), collections.Counter()

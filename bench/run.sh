@@ -14,10 +14,12 @@
 #      parts joined), xapnews --shards 2 --jobs 2 + compact, plain Xapian
 #      (bench/plain_xapian.cc, Xapian's own flushing, and committing every
 #      1000), FTS5 for reference; wall time and peak RSS
-#   3. query latency, two kinds, every contender on both:
+#   3. query latency, three kinds, every contender on each:
 #        short AND: bench/queries.txt (394 queries), default operator AND
 #        long OR:   bench/titles.txt (300 whole Reuters titles), default
 #                   operator OR (FTS5: the words joined by OR)
+#        names:     bench/names.txt (249 people's names, as written or
+#                   misspelt), default operator AND
 #      contenders: xapnews (bench/query_bench.c over libxapnews, default
 #      profile, typo tolerance on, 1000 matches counted exactly, as
 #      `xapnews search`, on the database the default command leaves here:
@@ -160,6 +162,10 @@ titles=$bench/titles.txt
 if [ ! -f "$titles" ]; then
     python3 "$bench/make_queries.py" "$reuters" "$titles" --titles --count 300 >&2
 fi
+names=$bench/names.txt
+if [ ! -f "$names" ]; then
+    python3 "$bench/make_queries.py" "$reuters" "$names" --names --count 300 >&2
+fi
 
 # Ranking out of the box on every judged collection (about a minute)
 if [ "${BENCH_RELEVANCE:-auto}" = skip ]; then
@@ -181,7 +187,7 @@ fi
     --reuters "$reuters" --cranfield "$cranfield" \
     --xapnews "$work/bin/xapnews" --plain "$work/tools/plain_xapian" \
     --query-bench "$work/tools/query_bench" --tokenize-bench "$work/tools/tokenize_bench" \
-    --queries "$queries" --titles "$titles" --profile "$top/schemas/profiles/default.conf" \
+    --queries "$queries" --titles "$titles" --names "$names" --profile "$top/schemas/profiles/default.conf" \
     --synonyms "$top/schemas/synonyms.txt" \
     ${gnu_time:+--gnu-time "$gnu_time"} --fts5 "$fts5" \
     --reps "${BENCH_REPS:-3}" --index-reps "${BENCH_INDEX_REPS:-5}" --budget "${BENCH_BUDGET:-3600}" \
