@@ -201,7 +201,8 @@ def phase_index(res, r1, n):
              "xapnews_2shards": os.path.join(work, "xs.db"),
              "xapnews_2shards_compact": os.path.join(work, "xc.db"),
              "plain_xapian": os.path.join(work, "p1.db"),
-             "plain_xapian_commit1000": os.path.join(work, "p1c.db"), "fts5": os.path.join(work, "f1.sqlite")}
+             "plain_xapian_commit1000": os.path.join(work, "p1c.db"), "fts5": os.path.join(work, "f1.sqlite"),
+             "plain_xapian_spelling": os.path.join(work, "p1s.db")}
 
     def run(name):
         if name == "xapnews":
@@ -290,6 +291,16 @@ def phase_index(res, r1, n):
                    "--jobs 2 then compact (sum); plain_xapian: Xapian's default flushing "
                    "(every 10000 documents); plain_xapian_commit1000: the same committing every 1000 "
                    "articles like xapnews; fts5: one transaction (reference)")
+    # plain Xapian with spelling data, for Xapian's own typo tolerance on the
+    # names kind (built once, not a contender of the indexing ratios)
+    rmrf(paths["plain_xapian_spelling"])
+    t, rss = timed([ARGS.plain, "index", paths["plain_xapian_spelling"], r1, "--spelling"])
+    log("index x1 plain Xapian with spelling data %6.2f s  %7.1f MiB" % (t, rss / 1024))
+    res["index_x1_plain_spelling"] = {"seconds": round(t, 2), "peak_rss_mib": round(rss / 1024, 1),
+                                      "db_bytes": du(paths["plain_xapian_spelling"]),
+                                      "note": "plain_xapian index --spelling (TermGenerator "
+                                              "FLAG_SPELLING), once, for the names kind's "
+                                              "plain_xapian_spelling contender"}
     res["index_x1"] = out
     return paths
 
@@ -330,6 +341,8 @@ def query_run(name, paths, kind, cpu=None):
                os.path.join(os.path.dirname(ARGS.profile), "plain.conf"), passes, exact, kind]
     elif name == "plain_xapian":
         cmd = [ARGS.plain, "query", paths["plain_xapian"], qfile, passes, kind]
+    elif name == "plain_xapian_spelling":
+        cmd = [ARGS.plain, "query", paths["plain_xapian_spelling"], qfile, passes, kind + "-spelling"]
     elif name == "plain_xapian_counting":
         cmd = [ARGS.plain, "query", paths["plain_xapian"], qfile, passes, kind, exact]
     elif name == "xapian_floor":
@@ -373,7 +386,10 @@ def phase_query(res, paths):
                     "surname misspelt, or the surname alone misspelt), default operator AND for "
                     "all: plain Xapian and FTS5 search the words as typed, and find nothing for "
                     "most misspellings, while xapnews compares each word no article holds with "
-                    "the names it knows (and asks the spelling data); xapnews with "
+                    "the names it knows (and asks the spelling data); plain_xapian_spelling "
+                    "(names only): Xapian's own typo tolerance, QueryParser with "
+                    "FLAG_SPELLING_CORRECTION over plain Xapian's database built with spelling "
+                    "data, searching the corrected query where it offers one; xapnews with "
                     "schemas/profiles/default.conf on the database `xapnews index` leaves by "
                     "default on this input with a second core idle (--jobs 2: parts joined by "
                     "Xapian's compaction) (each word searched in "
@@ -400,12 +416,14 @@ def phase_query(res, paths):
     for kind, label in QUERY_KINDS:
         qfile = query_file(kind)
         nq = count_queries(qfile)
-        runs = {c: [] for c in contenders}
+        # Xapian's own typo tolerance, for the names only
+        kind_contenders = contenders + (["plain_xapian_spelling"] if kind == "names" else [])
+        runs = {c: [] for c in kind_contenders}
         # each query's times over every timed pass of every repetition
-        per_query = {c: [[] for _ in range(nq)] for c in contenders}
+        per_query = {c: [[] for _ in range(nq)] for c in kind_contenders}
         for rep in range(ARGS.reps):
             cpu = cpus[rep % len(cpus)]
-            for c in rotate(contenders, rep):
+            for c in rotate(kind_contenders, rep):
                 per_line, hits, failed = query_run(c, paths, kind, cpu)
                 for i, t in enumerate(per_line):
                     if t is not None:
@@ -854,7 +872,8 @@ QUERY_CONTENDERS = (("xapnews", "xapnews (default.conf)"),
                     ("xapnews_jobs1_db", "xapnews, --jobs 1 database"), ("xapnews_2shards", "xapnews, 2 shards"),
                     ("xapnews_plain_profile", "xapnews (plain.conf)"), ("plain_xapian", "plain Xapian"),
                     ("plain_xapian_counting", "plain Xapian counting 1000"),
-                    ("xapian_floor", "Xapian's floor"), ("fts5", "FTS5"))
+                    ("xapian_floor", "Xapian's floor"), ("fts5", "FTS5"),
+                    ("plain_xapian_spelling", "plain Xapian, spelling correction"))
 
 
 def fmt_s(x):
@@ -983,6 +1002,12 @@ def table(res):
                              "xapnews does" % (label, p),
                              "%.0f us / %.0f us" % (k["xapnews"][p], k["plain_xapian_counting"][p]),
                              ratio(k["xapnews"][p], k["plain_xapian_counting"][p])))
+        if "plain_xapian_spelling" in k:
+            for p in ("p50", "p99", "mean"):
+                rows.append(("query %s %s, xapnews / plain Xapian with its spelling correction"
+                             % (label, p),
+                             "%.0f us / %.0f us" % (k["xapnews"][p], k["plain_xapian_spelling"][p]),
+                             ratio(k["xapnews"][p], k["plain_xapian_spelling"][p])))
         if "xapnews_plain_profile" in k:
             for p in ("p50", "p99"):
                 rows.append(("query %s %s, xapnews with plain.conf / plain Xapian" % (label, p),
@@ -1143,7 +1168,7 @@ def plot(res):
                              ("xapnews\\n2 shards", "xapnews_2shards"),
                              ("xapnews\\nplain.conf", "xapnews_plain_profile"),
                              ("plain\\nXapian", "plain_xapian"), ("Xapian\\nfloor", "xapian_floor"),
-                             ("FTS5", "fts5")):
+                             ("FTS5", "fts5"), ("plain Xapian\\nspelling", "plain_xapian_spelling")):
                 if k in q[kind]:
                     f.write('"%s" %s %s\n' % (label, q[kind][k]["p50"], q[kind][k]["p99"]))
     with open(os.path.join(d, "tok.dat"), "w") as f:

@@ -1,20 +1,24 @@
 // plain_xapian.cc - the "plain Xapian" contender of bench/run.sh.
 //
-//   plain_xapian index DB JSONL... [--commit-every N]
+//   plain_xapian index DB JSONL... [--commit-every N] [--spelling]
 //       TermGenerator (english stemmer, STEM_SOME) over title (also with the
 //       S prefix) and body, one WritableDatabase, replace_document by a Q id
 //       term; document data id=, title=, date=, body= (xapnews also keeps the
 //       body, for snippets). N = 0 (default): Xapian's own flushing. An
 //       existing DB is opened and added to (an append); one commit at the
-//       end in any case.
-//   plain_xapian query DB QUERIES [PASSES [and|or [COUNT]]]
+//       end in any case. --spelling: the words go to the spelling data too
+//       (TermGenerator's FLAG_SPELLING), for QueryParser's corrections.
+//   plain_xapian query DB QUERIES [PASSES [and|or|and-spelling [COUNT]]]
 //       QueryParser (english, STEM_SOME, default operator AND as xapnews,
 //       or OR with "or"), Enquire with BM25, top 10, reading each hit's
 //       data; with COUNT, the first COUNT matches counted exactly (Enquire
 //       checks at least COUNT + 1 of them, as xapnews does by default with
 //       1000). One untimed warm-up pass, then PASSES timed passes (default
 //       1); prints one line per query and pass:
-//       "microseconds<TAB>hits<TAB>estimate".
+//       "microseconds<TAB>hits<TAB>estimate". "and-spelling": Xapian's own
+//       typo tolerance, as a portal over a database with spelling data
+//       uses it: the query parsed with FLAG_SPELLING_CORRECTION, and when
+//       QueryParser offers a corrected query, that one searched instead.
 //   plain_xapian floor DB QUERIES [PASSES [and|or]]
 //       The least any program answering from a Xapian database can spend on
 //       these queries: each parsed beforehand (untimed), then timed from
@@ -91,18 +95,22 @@ template <class Fn> size_t read_jsonl(const char *path, Fn fn)
 int cmd_index(int argc, char **argv)
 {
     unsigned commit_every = 0;
+    bool spelling = false;
     std::vector<const char *> inputs;
     const char *dbpath = nullptr;
     for (int i = 0; i < argc; i++) {
         if (!std::strcmp(argv[i], "--commit-every") && i + 1 < argc)
             commit_every = (unsigned)std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--spelling"))
+            spelling = true;
         else if (!dbpath)
             dbpath = argv[i];
         else
             inputs.push_back(argv[i]);
     }
     if (!dbpath || inputs.empty()) {
-        std::fprintf(stderr, "usage: plain_xapian index DB JSONL... [--commit-every N]\n");
+        std::fprintf(stderr,
+                     "usage: plain_xapian index DB JSONL... [--commit-every N] [--spelling]\n");
         return 2;
     }
     auto t0 = Clock::now();
@@ -110,6 +118,10 @@ int cmd_index(int argc, char **argv)
     Xapian::TermGenerator tg;
     tg.set_stemmer(Xapian::Stem("english"));
     tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    if (spelling) {
+        tg.set_database(db);
+        tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    }
     size_t total = 0, added = 0;
     for (const char *in : inputs) {
         total += read_jsonl(in, [&](const Article &a) {
@@ -166,14 +178,15 @@ Xapian::QueryParser parser_for(const Xapian::Database &db, bool any)
 int cmd_query(int argc, char **argv, bool floor)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: plain_xapian %s DB QUERIES [PASSES [and|or%s]]\n",
-                     floor ? "floor" : "query", floor ? "" : " [COUNT]");
+        std::fprintf(stderr, "usage: plain_xapian %s DB QUERIES [PASSES [and|or%s%s]]\n",
+                     floor ? "floor" : "query", floor ? "" : "|and-spelling", floor ? "" : " [COUNT]");
         return 2;
     }
     int passes = argc > 2 ? std::atoi(argv[2]) : 1;
     std::vector<std::string> qs = read_queries(argv[1]);
     Xapian::Database db(argv[0]);
     bool any = argc > 3 && !std::strcmp(argv[3], "or");
+    bool spelling = !floor && argc > 3 && !std::strcmp(argv[3], "and-spelling");
     Xapian::doccount check = !floor && argc > 4 ? (Xapian::doccount)std::atol(argv[4]) + 1 : 0;
     Xapian::QueryParser qp = parser_for(db, any);
     std::vector<Xapian::Query> parsed;
@@ -186,8 +199,19 @@ int cmd_query(int argc, char **argv, bool floor)
     for (int pass = -1; pass < passes; pass++) {
         for (size_t i = 0; i < qs.size(); i++) {
             auto t0 = Clock::now();
-            enquire.set_query(floor ? parsed[i]
-                                    : qp.parse_query(qs[i], Xapian::QueryParser::FLAG_DEFAULT));
+            if (floor) {
+                enquire.set_query(parsed[i]);
+            } else if (spelling) {
+                Xapian::Query q = qp.parse_query(
+                    qs[i], Xapian::QueryParser::FLAG_DEFAULT |
+                               Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+                std::string corrected = qp.get_corrected_query_string();
+                enquire.set_query(corrected.empty()
+                                      ? q
+                                      : qp.parse_query(corrected, Xapian::QueryParser::FLAG_DEFAULT));
+            } else {
+                enquire.set_query(qp.parse_query(qs[i], Xapian::QueryParser::FLAG_DEFAULT));
+            }
             Xapian::MSet mset = enquire.get_mset(0, 10, check);
             unsigned hits = 0;
             for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
