@@ -93,6 +93,15 @@ def words(text):
     return [w for w in re.findall(r"[a-z]+", text) if len(w) > 2 and w not in STOP]
 
 
+def write_queries(path, lines, what, about):
+    """Writes LINES to PATH after the line "# N ABOUT", and says so."""
+    with open(path, "w") as f:
+        f.write("# %d %s\n" % (len(lines), about))
+        for q in lines:
+            f.write(q + "\n")
+    print("make_queries.py: %d %s -> %s" % (len(lines), what, path))
+
+
 def write_titles(arts, rnd, args):
     seen, titles = set(), []
     for a in arts:
@@ -102,12 +111,8 @@ def write_titles(arts, rnd, args):
             seen.add(t)
             titles.append(t)
     out = rnd.sample(titles, min(args.count, len(titles)))
-    with open(args.out, "w") as f:
-        f.write("# %d Reuters-21578 titles of 5-12 words, bench/make_queries.py --titles "
-                "--seed %d\n" % (len(out), args.seed))
-        for t in out:
-            f.write(t + "\n")
-    print("make_queries.py: %d titles -> %s" % (len(out), args.out))
+    write_queries(args.out, out, "titles", "Reuters-21578 titles of 5-12 words, "
+                  "bench/make_queries.py --titles --seed %d" % args.seed)
 
 
 def write_names(arts, rnd, args):
@@ -131,12 +136,8 @@ def write_names(arts, rnd, args):
             out.append(v)
     rnd.shuffle(out)
     out = out[:args.count]
-    with open(args.out, "w") as f:
-        f.write("# %d people's names over Reuters-21578, as written or misspelt, "
-                "bench/make_queries.py --names --seed %d\n" % (len(out), args.seed))
-        for q in out:
-            f.write(q + "\n")
-    print("make_queries.py: %d names -> %s" % (len(out), args.out))
+    write_queries(args.out, out, "names", "people's names over Reuters-21578, as written or "
+                  "misspelt, bench/make_queries.py --names --seed %d" % args.seed)
 
 
 def main():
@@ -199,12 +200,8 @@ def main():
             seen.add(q)
             out.append(q)
     rnd.shuffle(out)
-    with open(args.out, "w") as f:
-        f.write("# %d queries over Reuters-21578, bench/make_queries.py --seed %d\n"
-                % (len(out), args.seed))
-        for q in out:
-            f.write(q + "\n")
-    print("make_queries.py: %d queries -> %s" % (len(out), args.out))
+    write_queries(args.out, out, "queries",
+                  "queries over Reuters-21578, bench/make_queries.py --seed %d" % args.seed)
 
 
 if __name__ == "__main__":

@@ -590,6 +590,23 @@ static void pool_name(unsigned n, char *out, size_t size)
     snprintf(out, size, "%s%s", stems[n % 8], tails[n / 8 % 10]);
 }
 
+/* A body naming 1 to 6 random names of the pool's first POOL ones in mid-
+ * sentence, capitalised, or when SOME_LOWER a quarter of them in lower
+ * case (malloc'd). */
+static char *pool_body(unsigned pool, int some_lower)
+{
+    xn_strbuf b = XN_STRBUF_INIT;
+    xn_strbuf_puts(&b, "Officials said");
+    for (int w = 1 + rand() % 6; w > 0; w--) {
+        char name[16];
+        pool_name((unsigned)rand() % pool, name, sizeof name);
+        if (!some_lower || rand() % 4) name[0] = (char)(name[0] - 'a' + 'A');
+        xn_strbuf_printf(&b, " %s", name);
+    }
+    xn_strbuf_puts(&b, " met the press.");
+    return xn_strbuf_take(&b);
+}
+
 /* What the lexicon of a database holding the articles BODIES (N, NULL for
  * none) must be: each body's counts, added up. */
 static xn_lexicon *lexicon_of(char *const *bodies, size_t n)
@@ -698,16 +715,7 @@ START_TEST(lexicon_is_the_sum_of_the_articles_held)
                 unsigned id = (unsigned)rand() % IDS;
                 snprintf(idbuf[i], sizeof idbuf[i], "a%u", id);
                 ids[i] = idbuf[i];
-                xn_strbuf b = XN_STRBUF_INIT;
-                xn_strbuf_puts(&b, "Officials said");
-                for (int w = 1 + rand() % 6; w > 0; w--) {
-                    char name[16];
-                    pool_name((unsigned)rand() % 80, name, sizeof name);
-                    name[0] = (char)(name[0] - 'a' + 'A');
-                    xn_strbuf_printf(&b, " %s", name);
-                }
-                xn_strbuf_puts(&b, " met the press.");
-                bodies[i] = xn_strbuf_take(&b);
+                bodies[i] = pool_body(80, 0);
                 free(held[id]);
                 held[id] = strdup(bodies[i]);
             }
@@ -809,19 +817,27 @@ static void write_pool_db(const char *dir)
     for (size_t i = 0; i < POOL_ARTICLES; i++) {
         snprintf(idbuf[i], sizeof idbuf[i], "a%zu", i);
         ids[i] = idbuf[i];
-        xn_strbuf b = XN_STRBUF_INIT;
-        xn_strbuf_puts(&b, "Officials said");
-        for (int w = 1 + rand() % 6; w > 0; w--) {
-            char name[16];
-            pool_name((unsigned)(rand() % POOL), name, sizeof name);
-            if (rand() % 4) name[0] = (char)(name[0] - 'a' + 'A');
-            xn_strbuf_printf(&b, " %s", name);
-        }
-        xn_strbuf_puts(&b, " met the press.");
-        bodies[i] = xn_strbuf_take(&b);
+        bodies[i] = pool_body(POOL, 1);
     }
     write_articles(path, ids, (const char *const *)bodies, POOL_ARTICLES, 0, 1);
     for (size_t i = 0; i < POOL_ARTICLES; i++) free(bodies[i]);
+}
+
+/* Makes the folder DIR (a mkdtemp() template) with write_pool_db()'s
+ * database and stub, whose paths go to PATH and STUB (64 bytes each). */
+static void pool_setup(char *dir, char *path, char *stub)
+{
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    write_pool_db(dir);
+    snprintf(path, 64, "%s/db", dir);
+    snprintf(stub, 64, "%s/stub", dir);
+}
+
+static void remove_dir(const char *dir)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    ck_assert_int_eq(system(cmd), 0);
 }
 
 /* Queries for the pool's names (up to CAP of them into OUT): each name as
@@ -864,12 +880,8 @@ static size_t pool_queries(char (*out)[20], size_t cap)
  * of pool_queries(), both find the same names. */
 START_TEST(typos_read_per_name_as_from_the_whole_lexicon)
 {
-    char dir[] = "/tmp/check_suggest_XXXXXX";
-    ck_assert_ptr_nonnull(mkdtemp(dir));
-    write_pool_db(dir);
-    char path[64], stub[64];
-    snprintf(path, sizeof path, "%s/db", dir);
-    snprintf(stub, sizeof stub, "%s/stub", dir);
+    char dir[] = "/tmp/check_suggest_XXXXXX", path[64], stub[64];
+    pool_setup(dir, path, stub);
     xapnews_database_t *one = NULL, *listed = NULL;
     ck_assert_int_eq(xapnews_database_open(path, &one, NULL), XAPNEWS_STATUS_SUCCESS);
     ck_assert_int_eq(xapnews_database_open(stub, &listed, NULL), XAPNEWS_STATUS_SUCCESS);
@@ -887,9 +899,7 @@ START_TEST(typos_read_per_name_as_from_the_whole_lexicon)
     ck_assert_uint_gt(found, n / 3);
     xapnews_database_close(one);
     xapnews_database_close(listed);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    ck_assert_int_eq(system(cmd), 0);
+    remove_dir(dir);
 }
 END_TEST
 
@@ -899,12 +909,8 @@ END_TEST
  * whole lexicon read at once (a stub). */
 START_TEST(typos_alike_before_and_after_the_counts_are_read)
 {
-    char dir[] = "/tmp/check_suggest_XXXXXX";
-    ck_assert_ptr_nonnull(mkdtemp(dir));
-    write_pool_db(dir);
-    char path[64], stub[64];
-    snprintf(path, sizeof path, "%s/db", dir);
-    snprintf(stub, sizeof stub, "%s/stub", dir);
+    char dir[] = "/tmp/check_suggest_XXXXXX", path[64], stub[64];
+    pool_setup(dir, path, stub);
     xs_error xe;
     xs_db *db = xs_db_open_read(path, &xe), *listed = xs_db_open_read(stub, &xe);
     ck_assert_ptr_nonnull(db);
@@ -935,9 +941,7 @@ START_TEST(typos_alike_before_and_after_the_counts_are_read)
     xn_typo_names_free(whole);
     xs_db_close(db, &xe);
     xs_db_close(listed, &xe);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    ck_assert_int_eq(system(cmd), 0);
+    remove_dir(dir);
 }
 END_TEST
 
