@@ -244,14 +244,47 @@ int xn_lexicon_serialise(const xn_lexicon *lex, xn_strbuf *out)
     return xn_lexicon_serialise_counts(lex, out);
 }
 
+/* The word whose key is KEY (KEY_LEN bytes, XN_LEXICON_WORD_PREFIX and
+ * the word) into *WORD and *LEN; 0 for a key that holds no word (none,
+ * or one longer than a token). */
+static int word_of_key(const char *key, size_t key_len, const char **word, size_t *len)
+{
+    size_t skip = strlen(XN_LEXICON_WORD_PREFIX);
+    if (key_len <= skip || key_len - skip > XN_TOKEN_MAX_BYTES) return 0;
+    *word = key + skip;
+    *len = key_len - skip;
+    return 1;
+}
+
+/* The count stored for the LEN-byte WORD in DB into *COUNT (0 when there
+ * is none, or it is not a count), its key left in KEY. On failure sets
+ * ERR (WHAT, may be NULL, before the reason) and returns its status. */
+static xapnews_status_t stored_count(xs_db *db, const char *word, size_t len, xn_strbuf *key,
+                                     unsigned long *count, xn_error *err, const char *what)
+{
+    *count = 0;
+    xn_strbuf_reset(key);
+    if (xn_strbuf_puts(key, XN_LEXICON_WORD_PREFIX) < 0 || xn_strbuf_append(key, word, len) < 0)
+        return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
+    char *value = NULL;
+    size_t value_len = 0;
+    xs_error xe;
+    if (xs_db_get_metadata(db, key->data, &value, &value_len, &xe) < 0)
+        return xn_error_from_shim(err, &xe, what);
+    parse_count(value, value_len, count); /* 0 when it is not a count */
+    free(value);
+    return XAPNEWS_STATUS_SUCCESS;
+}
+
 static int merge_word_key(void *ctx, const char *key, size_t key_len, const char *value,
                           size_t value_len)
 {
-    size_t skip = strlen(XN_LEXICON_WORD_PREFIX);
+    const char *word;
+    size_t len;
     unsigned long count;
     parse_count(value, value_len, &count); /* 0 when it is not a count */
-    if (key_len <= skip || key_len - skip > XN_TOKEN_MAX_BYTES || !count) return 0;
-    return xn_lexicon_add(ctx, key + skip, key_len - skip, count) < 0 ? 1 : 0;
+    if (!word_of_key(key, key_len, &word, &len) || !count) return 0;
+    return xn_lexicon_add(ctx, word, len, count) < 0 ? 1 : 0;
 }
 
 /* Adds the lexicon stored in DB to LEX: one key per word, and the single
@@ -354,12 +387,13 @@ typedef struct {
     void *ctx;
 } word_walk;
 
-static int word_of_key(void *vctx, const char *key, size_t key_len)
+static int walk_word_key(void *vctx, const char *key, size_t key_len)
 {
     word_walk *w = vctx;
-    size_t skip = strlen(XN_LEXICON_WORD_PREFIX);
-    if (key_len <= skip || key_len - skip > XN_TOKEN_MAX_BYTES) return 0;
-    return w->fn(w->ctx, key + skip, key_len - skip, XN_LEXICON_UNCOUNTED);
+    const char *word;
+    size_t len;
+    if (!word_of_key(key, key_len, &word, &len)) return 0;
+    return w->fn(w->ctx, word, len, XN_LEXICON_UNCOUNTED);
 }
 
 int xn_lexicon_reader_each(xn_lexicon_reader *r,
@@ -370,7 +404,7 @@ int xn_lexicon_reader_each(xn_lexicon_reader *r,
     if (r->whole) return xn_lexicon_each(r->whole, fn, ctx);
     word_walk w = {fn, ctx};
     xs_error xe;
-    int rc = xs_db_metadata_keys_each(r->db, XN_LEXICON_WORD_PREFIX, word_of_key, &w, &xe);
+    int rc = xs_db_metadata_keys_each(r->db, XN_LEXICON_WORD_PREFIX, walk_word_key, &w, &xe);
     if (rc < 0) xn_error_from_shim(err, &xe, NULL);
     return rc;
 }
@@ -388,16 +422,8 @@ xapnews_status_t xn_lexicon_reader_count(xn_lexicon_reader *r, const char *word,
         *count = known - 1;
         return XAPNEWS_STATUS_SUCCESS;
     }
-    xn_strbuf_reset(&r->key);
-    if (xn_strbuf_printf(&r->key, "%s%.*s", XN_LEXICON_WORD_PREFIX, (int)len, word) < 0)
-        return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-    char *value = NULL;
-    size_t value_len = 0;
-    xs_error xe;
-    if (xs_db_get_metadata(r->db, r->key.data, &value, &value_len, &xe) < 0)
-        return xn_error_from_shim(err, &xe, NULL);
-    parse_count(value, value_len, count); /* 0 when it is not a count */
-    free(value);
+    xapnews_status_t st = stored_count(r->db, word, len, &r->key, count, err, NULL);
+    if (st) return st;
     if (*count < (unsigned long)-1 && xn_lexicon_add(r->read, word, len, *count + 1) < 0)
         return xn_error_set(err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
     return XAPNEWS_STATUS_SUCCESS;
@@ -523,28 +549,17 @@ typedef struct {
  * that in U->gone (never below 0); a count of 0 removes the key. */
 static int update_word(word_update *u, const char *word, size_t len)
 {
-    xs_error xe;
-    xn_strbuf_reset(&u->key);
-    if (xn_strbuf_puts(&u->key, XN_LEXICON_WORD_PREFIX) < 0 ||
-        xn_strbuf_append(&u->key, word, len) < 0) {
-        u->st = xn_error_set(u->err, XAPNEWS_STATUS_OUT_OF_MEMORY, "out of memory");
-        return 1;
-    }
-    char *old = NULL;
-    size_t old_len = 0;
-    if (xs_db_get_metadata(u->db, u->key.data, &old, &old_len, &xe) < 0) {
-        u->st = xn_error_from_shim(u->err, &xe, "cannot read the name lexicon");
-        return 1;
-    }
     unsigned long have;
-    parse_count(old, old_len, &have); /* 0 when it is not a count */
-    free(old);
+    if ((u->st = stored_count(u->db, word, len, &u->key, &have, u->err,
+                              "cannot read the name lexicon")))
+        return 1;
     unsigned long plus = u->add ? xn_lexicon_get(u->add, word, len) : 0;
     unsigned long minus = u->gone ? xn_lexicon_get(u->gone, word, len) : 0;
     unsigned long want = have + plus > minus ? have + plus - minus : 0;
     if (want == have) return 0;
     char digits[32];
     int n = want ? snprintf(digits, sizeof digits, "%lu", want) : 0;
+    xs_error xe;
     /* Xapian removes a key set to the empty value */
     if (xs_db_set_metadata(u->db, u->key.data, digits, (size_t)n, &xe) < 0) {
         u->st = xn_error_from_shim(u->err, &xe, "cannot store the name lexicon");
