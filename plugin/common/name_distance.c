@@ -72,16 +72,15 @@ static void rules_init(xn_name_rules *r, int backwards)
                 w->to[i] = to[backwards ? w->to_len - 1 - i : i];
             w->cost = (unsigned char)rewrites[k].cost;
         }
-    /* by the last letters of FROM and TO (see xn_name_rules) */
+    /* by the last letter of TO (see xn_name_rules) */
     size_t at = 0;
-    for (int pair = 0; pair < 26 * 26; pair++) {
-        r->first[pair] = (unsigned char)at;
+    for (int last = 0; last < 26; last++) {
+        r->first[last] = (unsigned char)at;
         for (size_t k = 0; k < n; k++)
-            if (all[k].from[all[k].from_len - 1] == 'a' + pair / 26 &&
-                all[k].to[all[k].to_len - 1] == 'a' + pair % 26)
-                r->rule[at++] = all[k];
+            if (all[k].to[all[k].to_len - 1] == 'a' + last) r->rule[at++] = all[k];
     }
-    r->first[26 * 26] = (unsigned char)at;
+    r->first[26] = (unsigned char)at;
+    r->n_rules = (unsigned char)at;
     for (size_t k = 0; k < at; k++) {
         const char *from = r->rule[k].from;
         if (r->rule[k].from_len >= 2) r->long_from |= 1u << (from[0] - 'a');
@@ -120,17 +119,65 @@ static unsigned limit_of(const limits *lim, size_t j)
     return j < lim->split ? lim->low : lim->max;
 }
 
-/* Row I of the table of costs between A's first I bytes and B's first J
- * (J = 0 .. NB), from the rows before it (rewrites reach three back);
- * DEL_AI is the cost of deleting A[I - 1], DEL_B[J] that of deleting
- * B[J - 1]. Only cells that can be within their limit are computed (those
- * a live cell of the three rows before can reach, and those right of a
- * live cell of this row); the others hold DEAD. Sets LIVE[I]; returns the
- * row's least cost (more than LIM->max when none is live). */
-static unsigned fill_row(const xn_name_rules *c, cost_row *d, live_span *live, const char *a,
-                         size_t i, unsigned del_ai, const char *b, size_t nb,
-                         const unsigned char *del_b, const limits *lim)
+/* Whether the LEN bytes ending at A[I - 1] are those at S. */
+static int ends_with(const char *a, size_t i, const char *s, size_t len)
 {
+    for (size_t k = 0; k < len; k++)
+        if (a[i - len + k] != s[k]) return 0;
+    return 1;
+}
+
+/* What fill_row() reads of the word for each of its columns J (1 .. NB,
+ * J bytes of it read), made once per word and rules. */
+typedef struct {
+    const char *b;
+    size_t nb;
+    const unsigned char *del_b; /* DEL_B[J]: the cost of deleting B[J - 1] */
+    unsigned char vowel[XN_NAME_MAX_BYTES + 1]; /* whether B[J - 1] is one */
+    /* the rewrites whose word side ends at column J (is the NB bytes'
+     * B[J - TO_LEN] .. B[J - 1]): END_RULE[J][0 .. N_END[J] - 1], by index
+     * in the rules, and the last letters of their name sides as bits
+     * (bit L for 'a' + L) */
+    uint32_t end_from[XN_NAME_MAX_BYTES + 1];
+    unsigned char n_end[XN_NAME_MAX_BYTES + 1];
+    unsigned char end_rule[XN_NAME_MAX_BYTES + 1][XN_NAME_REWRITES];
+} word_cols;
+
+/* Fills W for the NB bytes at B, whose deletions cost DEL_B (kept, not
+ * copied), under the rules C. */
+static void word_cols_init(word_cols *w, const xn_name_rules *c, const char *b, size_t nb,
+                           const unsigned char *del_b)
+{
+    w->b = b;
+    w->nb = nb;
+    w->del_b = del_b;
+    for (size_t j = 1; j <= nb; j++) {
+        w->vowel[j] = (unsigned char)is_vowel(b[j - 1]);
+        w->end_from[j] = 0;
+        w->n_end[j] = 0;
+        unsigned char y = (unsigned char)b[j - 1];
+        if (y < 'a' || y > 'z') continue;
+        for (size_t k = c->first[y - 'a']; k < c->first[y - 'a' + 1]; k++) {
+            const xn_name_rewrite *rule = &c->rule[k];
+            if (rule->to_len > j || !ends_with(b, j, rule->to, rule->to_len)) continue;
+            w->end_rule[j][w->n_end[j]++] = (unsigned char)k;
+            w->end_from[j] |= 1u << (rule->from[rule->from_len - 1] - 'a');
+        }
+    }
+}
+
+/* Row I of the table of costs between A's first I bytes and the first J
+ * of the word of W (J = 0 .. W->nb), from the rows before it (rewrites
+ * reach three back); DEL_AI is the cost of deleting A[I - 1]. Only cells
+ * that can be within their limit are computed (those a live cell of the
+ * three rows before can reach, and those right of a live cell of this
+ * row); the others hold DEAD. Sets LIVE[I]; returns the row's least cost
+ * (more than LIM->max when none is live). */
+static unsigned fill_row(const xn_name_rules *c, cost_row *d, live_span *live, const char *a,
+                         size_t i, unsigned del_ai, const word_cols *w, const limits *lim)
+{
+    const char *b = w->b;
+    size_t nb = w->nb;
     size_t from = nb + 1, to = 0;
     for (size_t r = i >= 3 ? i - 3 : 0; r < i; r++)
         if (live[r].lo <= live[r].hi) {
@@ -141,7 +188,8 @@ static unsigned fill_row(const xn_name_rules *c, cost_row *d, live_span *live, c
     size_t lo = nb + 1, hi = 0, j = from;
     for (size_t k = 0; k < from && k <= nb; k++) d[i][k] = DEAD;
     char x = a[i - 1];
-    int x_letter = x >= 'a' && x <= 'z';
+    uint32_t x_bit = x >= 'a' && x <= 'z' ? 1u << (x - 'a') : 0;
+    int x_vowel = is_vowel(x);
     for (; j <= nb; j++) {
         /* past the reach of the rows before, only this row's last cell
          * can make a cell live */
@@ -151,22 +199,17 @@ static unsigned fill_row(const xn_name_rules *c, cost_row *d, live_span *live, c
             best = d[i - 1][0] + del_ai;
         } else {
             char y = b[j - 1];
-            unsigned sub = x == y ? 0 : is_vowel(x) && is_vowel(y) ? 2 : XN_NAME_EDIT;
-            best = min2(d[i - 1][j - 1] + sub, min2(d[i - 1][j] + del_ai, d[i][j - 1] + del_b[j]));
+            unsigned sub = x == y ? 0 : x_vowel && w->vowel[j] ? 2 : XN_NAME_EDIT;
+            best = min2(d[i - 1][j - 1] + sub, min2(d[i - 1][j] + del_ai, d[i][j - 1] + w->del_b[j]));
             if (i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y)
                 best = min2(best, d[i - 2][j - 2] + XN_NAME_EDIT);
-            if (x_letter && y >= 'a' && y <= 'z') {
-                size_t pair = 26 * (size_t)(x - 'a') + (size_t)(y - 'a');
-                const xn_name_rewrite *w = &c->rule[c->first[pair]];
-                const xn_name_rewrite *end = &c->rule[c->first[pair + 1]];
-                for (; w < end; w++) {
-                    if (w->from_len > i || w->to_len > j) continue;
-                    if (memcmp(a + i - w->from_len, w->from, w->from_len) != 0 ||
-                        memcmp(b + j - w->to_len, w->to, w->to_len) != 0)
+            if (w->end_from[j] & x_bit)
+                for (size_t k = 0; k < w->n_end[j]; k++) {
+                    const xn_name_rewrite *rule = &c->rule[w->end_rule[j][k]];
+                    if (rule->from_len > i || !ends_with(a, i, rule->from, rule->from_len))
                         continue;
-                    best = min2(best, d[i - w->from_len][j - w->to_len] + w->cost);
+                    best = min2(best, d[i - rule->from_len][j - rule->to_len] + rule->cost);
                 }
-            }
         }
         if (best > limit_of(lim, j)) {
             best = DEAD;
@@ -215,11 +258,12 @@ unsigned xn_name_distance(const xn_name_costs *c, const char *a, size_t na, cons
     unsigned char del_b[XN_NAME_MAX_BYTES + 1];
     limits lim = {max, max, 0};
     word_deletions(b, nb, del_b);
+    word_cols cols;
+    word_cols_init(&cols, &c->ahead, b, nb, del_b);
     first_row(d, live, nb, del_b, &lim);
     unsigned mins[3] = {0, 0, 0}; /* of the last rows: rewrites span three */
     for (size_t i = 1; i <= na; i++) {
-        mins[i % 3] = fill_row(&c->ahead, d, live, a, i, delete_cost(a, i, na), b, nb, del_b,
-                               &lim);
+        mins[i % 3] = fill_row(&c->ahead, d, live, a, i, delete_cost(a, i, na), &cols, &lim);
         if (i >= 3 && mins[0] > max && mins[1] > max && mins[2] > max) return max + 1;
     }
     return d[na][nb] > max ? max + 1 : d[na][nb];
@@ -453,10 +497,12 @@ typedef struct {
     unsigned char in_word[UCHAR_MAX + 1];
     /* the same for the letters a-z, as bits (bit L for 'a' + L) */
     uint32_t in_word_bits;
-    /* the rewrites whose word side is at column J (B[J] on): the first
-     * N_COL_RULES[J] of COL_RULES[J], by index in C->rule */
-    unsigned char col_rules[XN_NAME_MAX_BYTES + 1][XN_NAME_REWRITES];
-    unsigned char n_col_rules[XN_NAME_MAX_BYTES + 1];
+    /* the rewrites of L + 1 name letters whose word side is at column J
+     * (B[J] on): the first N_COL_RULES[L][J] of COL_RULES[L][J], by index
+     * in C->rule */
+    unsigned char col_rules[3][XN_NAME_MAX_BYTES + 1][XN_NAME_REWRITES];
+    unsigned char n_col_rules[3][XN_NAME_MAX_BYTES + 1];
+    word_cols cols; /* the same, by the column they end at, for fill_row() */
     /* what is found: given to FN with its cost (a walk of the whole
      * budget), or kept in FOUND (a walk of a split search) */
     xn_name_found_fn fn;
@@ -603,9 +649,9 @@ static uint32_t row_letters(const trie_walk *w, size_t i, int *del_room)
         size_t r = i + 1 - len;
         for (size_t j = w->live[r].lo; j <= w->live[r].hi && j < w->nb; j++) {
             if (w->d[r][j] > w->lim.max) continue;
-            for (size_t k = 0; k < w->n_col_rules[j]; k++) {
-                const xn_name_rewrite *rule = &c->rule[w->col_rules[j][k]];
-                if (rule->from_len != len || memcmp(w->a + r, rule->from, len - 1) != 0 ||
+            for (size_t k = 0; k < w->n_col_rules[len - 1][j]; k++) {
+                const xn_name_rewrite *rule = &c->rule[w->col_rules[len - 1][j][k]];
+                if (!ends_with(w->a, r + len - 1, rule->from, len - 1) ||
                     w->d[r][j] + rule->cost > limit_of(&w->lim, j + rule->to_len))
                     continue;
                 letters |= 1u << (rule->from[len - 1] - 'a');
@@ -649,8 +695,7 @@ static int walk(trie_walk *w, const packed_node *parent, size_t i)
             w->mins[row] = DEAD; /* no cell of the row can be live */
             if (!may_reach(w, row)) continue;
         }
-        w->mins[row] = fill_row(w->c, w->d, w->live, w->a, row, del, w->b, w->nb, w->del_b,
-                                &w->lim);
+        w->mins[row] = fill_row(w->c, w->d, w->live, w->a, row, del, &w->cols, &w->lim);
         if (row >= w->min_len && row <= w->max_len && weighty_end(w, n, parent->first_child, k)) {
             const name_end *e = &w->t->end[parent->first_child + k];
             unsigned cost = w->d[row][w->nb];
@@ -658,7 +703,7 @@ static int walk(trie_walk *w, const packed_node *parent, size_t i)
                 cost_row *d = w->d, save;
                 live_span keep = w->live[row];
                 memcpy(save, d[row], sizeof save);
-                fill_row(w->c, d, w->live, w->a, row, del_final, w->b, w->nb, w->del_b, &w->lim);
+                fill_row(w->c, d, w->live, w->a, row, del_final, &w->cols, &w->lim);
                 cost = d[row][w->nb];
                 memcpy(d[row], save, sizeof save);
                 w->live[row] = keep;
@@ -687,14 +732,15 @@ static int walk_all(trie_walk *w, const trie_nodes *t)
     for (size_t j = 1; j < w->nb; j++) w->in_word[(unsigned char)w->b[j]] = 1;
     w->in_word_bits = 0;
     for (int l = 0; l < 26; l++) w->in_word_bits |= (uint32_t)(w->in_word['a' + l] != 0) << l;
-    for (size_t j = 0; j < w->nb; j++) {
-        w->n_col_rules[j] = 0;
-        for (size_t k = 0; k < w->c->first[26 * 26]; k++) {
+    memset(w->n_col_rules, 0, sizeof w->n_col_rules);
+    for (size_t j = 0; j < w->nb; j++)
+        for (size_t k = 0; k < w->c->n_rules; k++) {
             const xn_name_rewrite *rule = &w->c->rule[k];
+            size_t l = rule->from_len - 1u;
             if (j + rule->to_len <= w->nb && memcmp(w->b + j, rule->to, rule->to_len) == 0)
-                w->col_rules[j][w->n_col_rules[j]++] = (unsigned char)k;
+                w->col_rules[l][j][w->n_col_rules[l][j]++] = (unsigned char)k;
         }
-    }
+    word_cols_init(&w->cols, w->c, w->b, w->nb, w->del_b);
     first_row(w->d, w->live, w->nb, w->del_b, &w->lim);
     w->mins[0] = 0;
     return walk(w, &t->packed[0], 0);

@@ -47,9 +47,10 @@ typedef struct {
  *  front with every spelling reversed). */
 typedef struct {
     xn_name_rewrite rule[XN_NAME_REWRITES];
-    /* rules by the last letters of FROM and TO: those ending in L and M
-     * are first[26 * L + M] .. first[26 * L + M + 1] - 1 */
-    unsigned char first[26 * 26 + 1];
+    /* the N_RULES rules by the last letter of TO: those ending in L are
+     * rule[first[L]] .. rule[first[L + 1] - 1] */
+    unsigned char first[26 + 1];
+    unsigned char n_rules;
     /* what can reach past a row of the table with no live cell (see
      * xn_name_trie_search()), as bits (bit L for 'a' + L): the letters a
      * rewrite from two or three letters starts with (LONG_FROM), and for

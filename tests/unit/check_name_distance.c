@@ -1,10 +1,12 @@
 /* check_name_distance.c - the transliteration-aware name distance
- * (plugin/common/name_distance.h): the costs it documents, its symmetry,
+ * (plugin/common/name_distance.h): the costs it documents, the whole
+ * table's costs computed plainly as an oracle, its symmetry,
  * and the trie search against comparing every name one by one, over the
  * given names of schemas/nicknames.csv and random edits of them; and the
  * index of names by sound (plugin/discovery/phonetic_index.h), alone and
  * with the trie as typo tolerance uses them. */
 #include <check.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +145,112 @@ static void random_pair(int edit, const char **a, const char **b, char edited[64
         *b = edited;
     }
 }
+
+/* ---- an oracle: the whole table, computed as plainly as it can be ----
+ * Every cell of every row, no budget, each rewrite tried at each cell:
+ * what xn_name_distance() must give with its rows cut short, its
+ * rewrites looked up by column and its budget. The rewrites and their
+ * costs, both ways round, are name_distance.c's. */
+static const struct {
+    const char *a, *b;
+    unsigned cost;
+} plain_rewrites[] = {
+    {"c", "k", 2},   {"c", "s", 2},    {"k", "q", 2},    {"c", "q", 2},
+    {"g", "k", 3},   {"i", "y", 2},    {"y", "j", 2},    {"i", "j", 3},
+    {"v", "w", 2},   {"f", "v", 3},    {"z", "s", 3},    {"kh", "ch", 2},
+    {"ph", "f", 2},  {"ou", "u", 2},   {"oo", "u", 2},   {"ee", "i", 2},
+    {"ck", "k", 2},  {"x", "ks", 2},   {"tz", "ts", 2},  {"sch", "sh", 2},
+    {"tch", "ch", 2}, {"ie", "y", 2},  {"dj", "j", 2},   {"zh", "j", 2},
+    {"ff", "v", 2},  {"iy", "y", 1},   {"ks", "cs", 2},
+};
+
+static int plain_vowel(char c)
+{
+    return c && strchr("aeiou", c) != NULL;
+}
+
+/* Deleting W[I - 1] of its N bytes: half an edit for a doubled letter, an
+ * h after a consonant or a final e after one, else one edit. */
+static unsigned plain_deletion(const char *w, size_t i, size_t n)
+{
+    char c = w[i - 1];
+    int after_consonant = i >= 2 && w[i - 2] >= 'a' && w[i - 2] <= 'z' && !plain_vowel(w[i - 2]);
+    if (i >= 2 && w[i - 2] == c) return XN_NAME_EDIT / 2;
+    if ((c == 'h' || (c == 'e' && i == n)) && after_consonant) return XN_NAME_EDIT / 2;
+    return XN_NAME_EDIT;
+}
+
+/* Whether the bytes of S end A's first I. */
+static int plain_ends(const char *a, size_t i, const char *s)
+{
+    size_t n = strlen(s);
+    return n <= i && memcmp(a + i - n, s, n) == 0;
+}
+
+static unsigned plain_distance(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    static unsigned d[XN_NAME_MAX_BYTES + 1][XN_NAME_MAX_BYTES + 1];
+    for (size_t i = 0; i <= na; i++)
+        for (size_t j = 0; j <= nb; j++) {
+            if (i == 0 && j == 0) {
+                d[i][j] = 0;
+                continue;
+            }
+            unsigned best = UINT_MAX;
+            if (i > 0 && d[i - 1][j] + plain_deletion(a, i, na) < best)
+                best = d[i - 1][j] + plain_deletion(a, i, na);
+            if (j > 0 && d[i][j - 1] + plain_deletion(b, j, nb) < best)
+                best = d[i][j - 1] + plain_deletion(b, j, nb);
+            if (i > 0 && j > 0) {
+                unsigned sub = a[i - 1] == b[j - 1] ? 0
+                               : plain_vowel(a[i - 1]) && plain_vowel(b[j - 1]) ? XN_NAME_EDIT / 2
+                                                                                : XN_NAME_EDIT;
+                if (d[i - 1][j - 1] + sub < best) best = d[i - 1][j - 1] + sub;
+            }
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + XN_NAME_EDIT < best)
+                best = d[i - 2][j - 2] + XN_NAME_EDIT;
+            for (size_t k = 0; k < sizeof plain_rewrites / sizeof plain_rewrites[0]; k++)
+                for (int way = 0; way < 2; way++) {
+                    const char *from = way ? plain_rewrites[k].b : plain_rewrites[k].a;
+                    const char *to = way ? plain_rewrites[k].a : plain_rewrites[k].b;
+                    if (plain_ends(a, i, from) && plain_ends(b, j, to) &&
+                        d[i - strlen(from)][j - strlen(to)] + plain_rewrites[k].cost < best)
+                        best = d[i - strlen(from)][j - strlen(to)] + plain_rewrites[k].cost;
+                }
+            d[i][j] = best;
+        }
+    return d[na][nb];
+}
+
+/* The costs are the whole table's, for names and random edits of them,
+ * for pairs of unrelated names, and for words with letters outside a-z,
+ * within any budget (MAX + 1 past it). */
+START_TEST(costs_are_the_whole_tables)
+{
+    xn_name_costs_init(&costs);
+    load_names();
+    char edited[64];
+    for (int t = 0; t < 20000; t++) {
+        const char *a, *b;
+        random_pair(t % 3 != 0, &a, &b, edited);
+        char odd[64];
+        if (t % 7 == 0) { /* a byte no rewrite or vowel rule knows */
+            snprintf(odd, sizeof odd, "%s", b);
+            odd[next((unsigned)strlen(odd) + 1)] = t % 2 ? '-' : '\'';
+            b = odd;
+        }
+        unsigned want = plain_distance(a, b);
+        ck_assert_msg(dist(a, b) == want, "'%s' '%s': %u, the whole table %u", a, b, dist(a, b),
+                      want);
+        unsigned max = next(17);
+        unsigned got = xn_name_distance(&costs, a, strlen(a), b, strlen(b), max);
+        ck_assert_msg(got == (want <= max ? want : max + 1), "'%s' '%s' within %u: %u, want %u",
+                      a, b, max, got, want);
+    }
+}
+END_TEST
 
 START_TEST(symmetric)
 {
@@ -496,6 +604,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, documented_costs);
+    tcase_add_test(tc, costs_are_the_whole_tables);
     tcase_add_test(tc, symmetric);
     tcase_add_test(tc, budget_cuts_off_nothing_within_it);
     tcase_add_test(tc, trie_finds_what_comparing_each_finds);
