@@ -10,13 +10,7 @@
 #include <string.h>
 
 
-/* A rewrite between two spellings of one sound, either way round. */
-typedef struct {
-    const char *a, *b;
-    unsigned cost;
-} rewrite;
-
-static const rewrite rewrites[] = {
+static const xn_name_sound rewrites[] = {
     {"c", "k", 2},   {"c", "s", 2},    {"k", "q", 2},    {"c", "q", 2},
     {"g", "k", 3},   {"i", "y", 2},    {"y", "j", 2},    {"i", "j", 3},
     {"v", "w", 2},   {"f", "v", 3},    {"z", "s", 3},    {"kh", "ch", 2},
@@ -25,6 +19,12 @@ static const rewrite rewrites[] = {
     {"tch", "ch", 2}, {"ie", "y", 2},  {"dj", "j", 2},   {"zh", "j", 2},
     {"ff", "v", 2},  {"iy", "y", 1},   {"ks", "cs", 2},
 };
+
+const xn_name_sound *xn_name_sounds(size_t *n)
+{
+    *n = sizeof rewrites / sizeof rewrites[0];
+    return rewrites;
+}
 
 static int is_vowel(char c)
 {

@@ -37,6 +37,17 @@
 
 #define XN_NAME_REWRITES 64
 
+/** Two spellings of one sound, A and B, and what rewriting one as the
+ *  other costs, either way round. */
+typedef struct {
+    const char *a, *b;
+    unsigned cost;
+} xn_name_sound;
+
+/** The spellings of a sound xn_name_distance() rewrites (the list above:
+ *  *N of them, static, not to be freed). */
+const xn_name_sound *xn_name_sounds(size_t *n);
+
 /** One rewrite between spellings of a sound, one way round. */
 typedef struct {
     char from[4], to[4];
