@@ -80,7 +80,6 @@ static void rules_init(xn_name_rules *r, int backwards)
             if (all[k].to[all[k].to_len - 1] == 'a' + last) r->rule[at++] = all[k];
     }
     r->first[26] = (unsigned char)at;
-    r->n_rules = (unsigned char)at;
     for (size_t k = 0; k < at; k++) {
         const char *from = r->rule[k].from;
         if (r->rule[k].from_len >= 2) r->long_from |= 1u << (from[0] - 'a');
@@ -732,15 +731,17 @@ static int walk_all(trie_walk *w, const trie_nodes *t)
     for (size_t j = 1; j < w->nb; j++) w->in_word[(unsigned char)w->b[j]] = 1;
     w->in_word_bits = 0;
     for (int l = 0; l < 26; l++) w->in_word_bits |= (uint32_t)(w->in_word['a' + l] != 0) << l;
-    memset(w->n_col_rules, 0, sizeof w->n_col_rules);
-    for (size_t j = 0; j < w->nb; j++)
-        for (size_t k = 0; k < w->c->n_rules; k++) {
-            const xn_name_rewrite *rule = &w->c->rule[k];
-            size_t l = rule->from_len - 1u;
-            if (j + rule->to_len <= w->nb && memcmp(w->b + j, rule->to, rule->to_len) == 0)
-                w->col_rules[l][j][w->n_col_rules[l][j]++] = (unsigned char)k;
-        }
+    /* the rewrites at each column of the word, by where they end; then
+     * the same by where they start */
     word_cols_init(&w->cols, w->c, w->b, w->nb, w->del_b);
+    memset(w->n_col_rules, 0, sizeof w->n_col_rules);
+    for (size_t end = 1; end <= w->nb; end++)
+        for (size_t k = 0; k < w->cols.n_end[end]; k++) {
+            unsigned char at = w->cols.end_rule[end][k];
+            const xn_name_rewrite *rule = &w->c->rule[at];
+            size_t l = rule->from_len - 1u, j = end - rule->to_len;
+            w->col_rules[l][j][w->n_col_rules[l][j]++] = at;
+        }
     first_row(w->d, w->live, w->nb, w->del_b, &w->lim);
     w->mins[0] = 0;
     return walk(w, &t->packed[0], 0);

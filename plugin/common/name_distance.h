@@ -58,10 +58,9 @@ typedef struct {
  *  front with every spelling reversed). */
 typedef struct {
     xn_name_rewrite rule[XN_NAME_REWRITES];
-    /* the N_RULES rules by the last letter of TO: those ending in L are
+    /* the first[26] rules by the last letter of TO: those ending in L are
      * rule[first[L]] .. rule[first[L + 1] - 1] */
     unsigned char first[26 + 1];
-    unsigned char n_rules;
     /* what can reach past a row of the table with no live cell (see
      * xn_name_trie_search()), as bits (bit L for 'a' + L): the letters a
      * rewrite from two or three letters starts with (LONG_FROM), and for
